@@ -1,0 +1,79 @@
+//! claimwatch: watches folders of news articles and reports when their
+//! claims change. The library holds the pipeline steps; `main.rs` is the CLI.
+//!
+//! Pipeline: [`article`] (parse) → [`claims`] (extract) → [`diff`] (compare).
+
+pub mod article;
+pub mod claims;
+pub mod cli;
+pub mod diff;
+pub mod render;
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::article::{ArticleError, Format};
+use crate::claims::Claim;
+
+/// The claims of one article file with its metadata, as `extract --format
+/// json` prints it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Extraction {
+    pub path: String,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub published: Option<String>,
+    pub claims: Vec<Claim>,
+    /// Things worth telling the user (lossy decoding), not part of the JSON.
+    #[serde(skip)]
+    pub warnings: Vec<String>,
+}
+
+/// Parses and extracts one article from its bytes; `path` picks the format
+/// and is echoed in the result. Pure: the caller does the reading.
+pub fn extract_bytes(path: &Path, bytes: &[u8]) -> Result<Extraction, ArticleError> {
+    let parsed = article::parse(bytes, Format::from_path(path))?;
+    let claims = claims::extract(&parsed.article);
+    Ok(Extraction {
+        path: path.display().to_string(),
+        title: parsed.article.title,
+        byline: parsed.article.byline,
+        published: parsed.article.published,
+        claims,
+        warnings: parsed.warnings,
+    })
+}
+
+/// An error about one file, carrying its path (like ripgrep's `WithPath`).
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {source}", path.display())]
+pub struct FileError {
+    pub path: std::path::PathBuf,
+    #[source]
+    pub source: FileErrorKind,
+}
+
+/// Why one file could not be processed.
+#[derive(Debug, thiserror::Error)]
+pub enum FileErrorKind {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("is a directory, not an article file")]
+    IsDirectory,
+    #[error("{0}")]
+    Article(#[from] ArticleError),
+}
+
+/// Reads and extracts one article file.
+pub fn extract_file(path: &Path) -> Result<Extraction, FileError> {
+    let with_path = |source: FileErrorKind| FileError {
+        path: path.to_path_buf(),
+        source,
+    };
+    if path.is_dir() {
+        return Err(with_path(FileErrorKind::IsDirectory));
+    }
+    let bytes = std::fs::read(path).map_err(|e| with_path(e.into()))?;
+    extract_bytes(path, &bytes).map_err(|e| with_path(e.into()))
+}

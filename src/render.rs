@@ -1,0 +1,96 @@
+//! Human-readable rendering of extractions and diffs for the terminal
+//! ([`Style`] decides colour: only on a TTY and never with `NO_COLOR`).
+
+use std::fmt::Write as _;
+
+use crate::Extraction;
+use crate::claims::Claim;
+
+/// Whether to emit ANSI colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    /// Colour when stdout is a terminal and `NO_COLOR` is unset or empty.
+    pub fn for_stdout() -> Style {
+        use std::io::IsTerminal;
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Style {
+            color: !no_color && std::io::stdout().is_terminal(),
+        }
+    }
+
+    pub fn paint(&self, code: &str, text: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// Escapes control characters so article text cannot forge terminal or log
+/// lines.
+pub fn escape_control(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_control() {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// One line per claim: kind, speaker, numbers, flags, then the text.
+pub fn extraction_text(ex: &Extraction, style: Style) -> String {
+    let mut out = String::new();
+    let meta = [
+        ("title", &ex.title),
+        ("byline", &ex.byline),
+        ("published", &ex.published),
+    ];
+    for (key, value) in meta {
+        if let Some(v) = value {
+            let _ = writeln!(out, "{:<10} {}", style.paint("2", key), escape_control(v));
+        }
+    }
+    for claim in &ex.claims {
+        out.push_str(&claim_line(claim, style));
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{} claims", ex.claims.len());
+    out
+}
+
+/// `L12 quote      [Ryabkov] {30 day} "text"`.
+pub fn claim_line(claim: &Claim, style: Style) -> String {
+    let mut tags = Vec::new();
+    if let Some(s) = &claim.speaker {
+        tags.push(style.paint("36", &format!("[{}]", escape_control(s))));
+    }
+    for n in &claim.numbers {
+        tags.push(style.paint("33", &format!("{{{} {}}}", n.value, n.unit)));
+    }
+    if claim.negated {
+        tags.push(style.paint("31", "NOT"));
+    }
+    if claim.hedged {
+        tags.push(style.paint("35", "HEDGED"));
+    }
+    let mut line = format!(
+        "L{:<4} {:<10}",
+        claim.line,
+        style.paint("1", claim.kind.as_str())
+    );
+    if !tags.is_empty() {
+        line.push(' ');
+        line.push_str(&tags.join(" "));
+    }
+    line.push(' ');
+    line.push_str(&escape_control(&claim.text));
+    line
+}

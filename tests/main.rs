@@ -1,0 +1,4 @@
+//! The one integration-test binary: runs the real `claimwatch` binary over
+//! temp dirs. Modules group tests by command.
+
+mod extract_cli;
