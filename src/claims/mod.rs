@@ -4,6 +4,10 @@
 //!
 //! Pure: no I/O.
 
+pub mod entities;
+pub mod numbers;
+pub mod polarity;
+
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, BlockKind};
@@ -87,10 +91,10 @@ pub fn extract(article: &Article) -> Vec<Claim> {
                 text: text.to_string(),
                 quote: None,
                 speaker: None,
-                numbers: Vec::new(),
-                negated: false,
-                hedged: false,
-                entities: Vec::new(),
+                numbers: numbers::extract_numbers(text),
+                negated: polarity::is_negated(text),
+                hedged: polarity::is_hedged(text),
+                entities: entities::extract_entities(text),
                 paragraph: paragraph + 1,
                 line: block.line,
             });
