@@ -133,3 +133,10 @@ type = "pager"
     let keys: Vec<&str> = errs.iter().map(|e| e.key.as_str()).collect();
     assert_eq!(keys, vec!["alerts.sinks[0].url", "alerts.sinks[1].type"]);
 }
+
+#[test]
+fn the_documented_example_is_valid() {
+    let text = include_str!("../../config/claimwatch.toml");
+    let c = parse(text, None).expect("config/claimwatch.toml is valid");
+    assert_eq!(c.watch.roots, vec![PathBuf::from("/srv/articles")]);
+}
