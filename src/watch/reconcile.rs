@@ -11,9 +11,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
-use tracing::{debug, error, info, warn};
+use tracing::{error, info, warn};
 
 use super::filter::Filter;
+use super::observe::{Candidate, Content, Observed, mtime_size, observe};
 use super::walk::{self, Root};
 use crate::claims::Claim;
 use crate::diff;
@@ -59,31 +60,6 @@ pub struct Settings {
     pub keep_raw: u32,
 }
 
-/// A file that may have changed.
-struct Candidate {
-    root: usize,
-    rel: String,
-    abs: PathBuf,
-    row: Option<FileRow>,
-}
-
-/// What reading a candidate found.
-enum Observed {
-    Content(Box<Content>),
-    Gone,
-    Failed,
-    Cancelled,
-}
-
-struct Content {
-    bytes: Vec<u8>,
-    hash: String,
-    claims: Vec<Claim>,
-    title: Option<String>,
-    mtime_ns: i64,
-    size: i64,
-}
-
 /// The engine: owns the store and the change log; single-threaded writer.
 pub struct Engine {
     store: Store,
@@ -94,12 +70,6 @@ pub struct Engine {
     pub progress: bool,
     /// Totals since the engine started.
     pub stats: Stats,
-}
-
-fn mtime_size(meta: &std::fs::Metadata) -> (i64, i64) {
-    use std::os::unix::fs::MetadataExt;
-    let ns = meta.mtime().saturating_mul(1_000_000_000) + meta.mtime_nsec();
-    (ns, meta.len() as i64)
 }
 
 fn claims_of(rev: &RevisionRow, rel: &str) -> Vec<Claim> {
@@ -573,72 +543,5 @@ impl Engine {
             ev.log_line()
         );
         Ok(())
-    }
-}
-
-/// Reads one file: size cap, symlink check, hash, extraction.
-fn observe(settings: &Settings, cancel: &AtomicBool, c: &Candidate) -> Observed {
-    if cancel.load(Ordering::Relaxed) {
-        return Observed::Cancelled;
-    }
-    let root = &settings.roots[c.root];
-    let meta = match std::fs::symlink_metadata(&c.abs) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Observed::Gone,
-        Err(e) => {
-            warn!(path = %c.rel, "cannot read: {e}");
-            return Observed::Failed;
-        }
-    };
-    if meta.file_type().is_symlink() && !walk::symlink_inside(&root.dir, &c.abs) {
-        debug!(path = %c.rel, "symlink points out of the root; not followed");
-        return Observed::Failed;
-    }
-    let meta = match std::fs::metadata(&c.abs) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Observed::Gone,
-        Err(e) => {
-            warn!(path = %c.rel, "cannot read: {e}");
-            return Observed::Failed;
-        }
-    };
-    if meta.len() > settings.max_file_bytes {
-        warn!(
-            path = %c.rel,
-            size = meta.len(),
-            "skipped: larger than max_file_bytes ({})",
-            settings.max_file_bytes
-        );
-        return Observed::Failed;
-    }
-    let bytes = match std::fs::read(&c.abs) {
-        Ok(b) => b,
-        // Vanished between the event and the read: a deletion.
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Observed::Gone,
-        Err(e) => {
-            warn!(path = %c.rel, "cannot read: {e}");
-            return Observed::Failed;
-        }
-    };
-    let (mtime_ns, _) = mtime_size(&meta);
-    let hash = format!("blake3:{}", blake3::hash(&bytes).to_hex());
-    match crate::extract_bytes(Path::new(&c.rel), &bytes) {
-        Ok(ex) => {
-            for w in &ex.warnings {
-                warn!(path = %c.rel, "{w}");
-            }
-            Observed::Content(Box::new(Content {
-                size: bytes.len() as i64,
-                bytes,
-                hash,
-                claims: ex.claims,
-                title: ex.title,
-                mtime_ns,
-            }))
-        }
-        Err(e) => {
-            warn!(path = %c.rel, "skipped: {e}");
-            Observed::Failed
-        }
     }
 }
