@@ -137,9 +137,43 @@ pub fn open_store(cfg: &Config, create: bool) -> Result<Store, DaemonError> {
     })
 }
 
+/// An exclusive lock on a state folder, held while a daemon or a scan
+/// writes to it, so two writers never race on revision numbers.
+pub struct StateLock {
+    _file: std::fs::File,
+}
+
+/// Takes the state folder's lock or says who holds it.
+pub fn lock_state(cfg: &Config) -> Result<StateLock, DaemonError> {
+    use std::io::Write as _;
+    use std::os::fd::AsRawFd;
+    let path = cfg.state.dir.join("claimwatch.lock");
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(&path)
+        .map_err(|e| DaemonError::Fatal(format!("cannot open {}: {e}", path.display())))?;
+    // SAFETY: flock(2) on a descriptor we own; no memory is involved.
+    let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+    if rc != 0 {
+        let holder = std::fs::read_to_string(&path).unwrap_or_default();
+        return Err(DaemonError::Fatal(format!(
+            "the state folder {} is in use by another claimwatch (pid {}); stop it or use another --state",
+            cfg.state.dir.display(),
+            holder.trim()
+        )));
+    }
+    let _ = file.set_len(0);
+    let _ = write!(file, "{}", std::process::id());
+    Ok(StateLock { _file: file })
+}
+
 /// Builds the engine: store, change log, roots.
-fn engine(cfg: &Config) -> Result<Engine, DaemonError> {
+fn engine(cfg: &Config) -> Result<(Engine, StateLock), DaemonError> {
     let store = open_store(cfg, true)?;
+    let lock = lock_state(cfg)?;
     let settings = settings(cfg)?;
     let changes = cfg.changes_path();
     let log = ChangeLog::open(&changes).map_err(|e| {
@@ -148,13 +182,13 @@ fn engine(cfg: &Config) -> Result<Engine, DaemonError> {
             changes.display()
         ))
     })?;
-    Ok(Engine::new(store, log, settings))
+    Ok((Engine::new(store, log, settings), lock))
 }
 
 /// One reconcile pass over every root, as the daemon's start-up scan does;
 /// returns its counts. Uses every core for reading and extraction.
 pub fn scan(cfg: &Config) -> Result<Stats, DaemonError> {
-    let mut engine = engine(cfg)?;
+    let (mut engine, _lock) = engine(cfg)?;
     engine.progress = true;
     engine.deliver();
     let stats = engine.full_scan();
@@ -184,11 +218,13 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
         }
         let mut paths: Vec<PathBuf> = Vec::new();
         let mut rescan: Option<String> = None;
+        let mut poll = false;
         for m in msgs {
             match m {
                 EngineMsg::Shutdown => break 'outer,
                 EngineMsg::Watch(WatchMsg::Paths(p)) => paths.extend(p),
                 EngineMsg::Watch(WatchMsg::Rescan(why)) => rescan = Some(why),
+                EngineMsg::Watch(WatchMsg::Poll) => poll = true,
                 EngineMsg::Reload(settings, changes) => {
                     engine.reconfigure(*settings, &changes);
                     rescan = Some("the config was reloaded".into());
@@ -216,6 +252,8 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
                 st.unchanged,
                 st.errors
             );
+        } else if poll {
+            engine.full_scan();
         } else if !paths.is_empty() {
             engine.process_paths(&paths);
         }
@@ -237,7 +275,7 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
     let mut hup = sig(SignalKind::hangup())?;
 
     let mut current = resolve_config(&opts)?;
-    let engine = engine(&current)?;
+    let (engine, _lock) = engine(&current)?;
     let roots: Vec<PathBuf> = settings(&current)?
         .roots
         .iter()
