@@ -51,6 +51,9 @@ impl Stats {
     }
 }
 
+/// Files read and committed per round (bounds memory on big archives).
+const CHUNK: usize = 512;
+
 /// Settings the engine takes from the config.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -162,14 +165,16 @@ impl Engine {
             present.extend(found.into_iter().map(|(abs, rel)| (i, abs, rel)));
         }
         self.stats.errors += errors;
+        let seen: std::collections::HashSet<(usize, &str)> = present
+            .iter()
+            .map(|(i, _, rel)| (*i, rel.as_str()))
+            .collect();
         let mut gone = Vec::new();
         for (i, root) in self.settings.roots.iter().enumerate() {
             match self.store.live_files(&root.key, None) {
                 Ok(rows) => {
                     for row in rows {
-                        let still = present
-                            .iter()
-                            .any(|(j, _, rel)| *j == i && *rel == row.path);
+                        let still = seen.contains(&(i, row.path.as_str()));
                         // A file now excluded by the filter is not "deleted".
                         let abs = root.dir.join(&row.path);
                         if !still && !abs.exists() {
@@ -282,71 +287,41 @@ impl Engine {
                 row,
             });
         }
-        // Phase 2: read, hash and extract on every core.
-        let observed = self.observe_all(&candidates);
-        // Phase 3: sort out no-ops, then pair renames, then commit.
-        let mut changed: Vec<(Candidate, Box<Content>)> = Vec::new();
-        for (cand, obs) in candidates.into_iter().zip(observed) {
-            match obs {
-                Observed::Cancelled => return,
-                Observed::Failed => self.stats.errors += 1,
-                Observed::Gone => {
-                    if let Some(r) = cand.row.filter(|r| r.live) {
-                        gone.push((cand.root, r));
-                    }
-                }
-                Observed::Content(c) => {
-                    let same = cand.row.as_ref().filter(|r| r.live).and_then(|r| {
-                        let latest = self.store.latest_content_revision(r.id).ok()??;
-                        (latest.hash.as_deref() == Some(c.hash.as_str())).then_some(r.id)
-                    });
-                    if let Some(id) = same {
-                        self.stats.unchanged += 1;
-                        if let Err(e) = self.store.touch(id, c.mtime_ns, c.size) {
-                            error!(path = %cand.rel, "store: {e}");
-                        }
-                    } else {
-                        changed.push((cand, c));
-                    }
-                }
-            }
-        }
-        let mut gone_hashes: Vec<Option<RevisionRow>> = gone
+        // Phases 2 and 3 run per chunk, so a big archive never holds more
+        // than one chunk of file contents in memory.
+        let bar = self.progress_bar(candidates.len());
+        let mut gone_revs: Vec<Option<RevisionRow>> = gone
             .iter()
             .map(|(_, r)| self.store.latest_content_revision(r.id).ok().flatten())
             .collect();
-        let mut since_deliver = 0;
-        for (cand, content) in changed {
-            if self.cancel.load(Ordering::Relaxed) {
+        let mut rest = candidates.into_iter();
+        loop {
+            let chunk: Vec<Candidate> = rest.by_ref().take(CHUNK).collect();
+            if chunk.is_empty() || self.cancel.load(Ordering::Relaxed) {
                 break;
             }
-            let is_new = cand.row.as_ref().is_none_or(|r| !r.live);
-            let from = if is_new {
-                gone.iter()
-                    .zip(gone_hashes.iter())
-                    .position(|((gr, _), rev)| {
-                        *gr == cand.root
-                            && rev.as_ref().and_then(|r| r.hash.as_deref())
-                                == Some(content.hash.as_str())
-                    })
-            } else {
-                None
-            };
-            let renamed_from = from.map(|i| {
-                gone_hashes.remove(i);
-                gone.remove(i).1
-            });
-            if let Err(e) = self.commit_content(&cand, &content, renamed_from) {
-                error!(path = %cand.rel, "cannot record the revision: {e}");
-                self.stats.errors += 1;
+            // Phase 2: read, hash and extract on every core.
+            let observed = self.observe_all(&chunk, bar.as_ref());
+            // Phase 3: drop no-ops, pair renames, commit one by one.
+            for (cand, obs) in chunk.into_iter().zip(observed) {
+                match obs {
+                    Observed::Cancelled => break,
+                    Observed::Failed => self.stats.errors += 1,
+                    Observed::Gone => {
+                        if let Some(r) = cand.row.filter(|r| r.live) {
+                            gone_revs.push(self.store.latest_content_revision(r.id).ok().flatten());
+                            gone.push((cand.root, r));
+                        }
+                    }
+                    Observed::Content(c) => self.settle(cand, &c, &mut gone, &mut gone_revs),
+                }
             }
-            since_deliver += 1;
-            if since_deliver >= 200 {
-                self.deliver();
-                since_deliver = 0;
-            }
+            self.deliver();
         }
-        for ((root, row), last) in gone.into_iter().zip(gone_hashes) {
+        if let Some(b) = bar {
+            b.finish_and_clear();
+        }
+        for ((root, row), last) in gone.into_iter().zip(gone_revs) {
             if self.cancel.load(Ordering::Relaxed) {
                 break;
             }
@@ -358,33 +333,77 @@ impl Engine {
         self.deliver();
     }
 
-    fn observe_all(&self, candidates: &[Candidate]) -> Vec<Observed> {
-        let bar = (self.progress && candidates.len() > 20 && std::io::stderr().is_terminal()).then(
-            || {
-                let bar = indicatif::ProgressBar::new(candidates.len() as u64);
-                if let Ok(style) = indicatif::ProgressStyle::with_template(
-                    "{bar:40} {pos}/{len} files  {per_sec}  ETA {eta}",
-                ) {
-                    bar.set_style(style);
-                }
-                bar
-            },
-        );
+    /// Records one read file: a no-op when its hash is the latest
+    /// revision's, else a revision (renamed when a gone file had the same
+    /// content).
+    fn settle(
+        &mut self,
+        cand: Candidate,
+        content: &Content,
+        gone: &mut Vec<(usize, FileRow)>,
+        gone_revs: &mut Vec<Option<RevisionRow>>,
+    ) {
+        let same = cand.row.as_ref().filter(|r| r.live).and_then(|r| {
+            let latest = self.store.latest_content_revision(r.id).ok()??;
+            (latest.hash.as_deref() == Some(content.hash.as_str())).then_some(r.id)
+        });
+        if let Some(id) = same {
+            self.stats.unchanged += 1;
+            if let Err(e) = self.store.touch(id, content.mtime_ns, content.size) {
+                error!(path = %cand.rel, "store: {e}");
+            }
+            return;
+        }
+        let is_new = cand.row.as_ref().is_none_or(|r| !r.live);
+        let from = is_new
+            .then(|| {
+                gone.iter()
+                    .zip(gone_revs.iter())
+                    .position(|((gr, _), rev)| {
+                        *gr == cand.root
+                            && rev.as_ref().and_then(|r| r.hash.as_deref())
+                                == Some(content.hash.as_str())
+                    })
+            })
+            .flatten();
+        let renamed_from = from.map(|i| {
+            gone_revs.remove(i);
+            gone.remove(i).1
+        });
+        if let Err(e) = self.commit_content(&cand, content, renamed_from) {
+            error!(path = %cand.rel, "cannot record the revision: {e}");
+            self.stats.errors += 1;
+        }
+    }
+
+    fn progress_bar(&self, len: usize) -> Option<indicatif::ProgressBar> {
+        (self.progress && len > 20 && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new(len as u64);
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} files  {per_sec}  ETA {eta}",
+            ) {
+                bar.set_style(style);
+            }
+            bar
+        })
+    }
+
+    fn observe_all(
+        &self,
+        candidates: &[Candidate],
+        bar: Option<&indicatif::ProgressBar>,
+    ) -> Vec<Observed> {
         let (settings, cancel) = (&self.settings, &*self.cancel);
-        let out = candidates
+        candidates
             .par_iter()
             .map(|c| {
                 let o = observe(settings, cancel, c);
-                if let Some(b) = &bar {
+                if let Some(b) = bar {
                     b.inc(1);
                 }
                 o
             })
-            .collect();
-        if let Some(b) = bar {
-            b.finish_and_clear();
-        }
-        out
+            .collect()
     }
 
     fn commit_content(
