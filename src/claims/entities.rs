@@ -30,7 +30,12 @@ fn tokenize(s: &str) -> Vec<Tok> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut i = 0;
-    let char_at = |i: usize| s[i..].chars().next();
+    // ASCII fast path; other characters are decoded.
+    let char_at = |i: usize| match b.get(i) {
+        Some(&c) if c < 0x80 => Some(c as char),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    };
     while let Some(c) = char_at(i) {
         if c.is_whitespace() {
             i += c.len_utf8();
@@ -114,7 +119,7 @@ impl<'a> Scan<'a> {
         &self.s[self.t[k].start..self.t[k].end]
     }
 
-    fn low<'b>(&self, k: usize, buf: &'b mut [u8; 24]) -> &'b str {
+    fn low<'b>(&'b self, k: usize, buf: &'b mut [u8; 24]) -> &'b str {
         words::lower(self.text(k), buf)
     }
 
@@ -123,13 +128,19 @@ impl<'a> Scan<'a> {
             return false;
         }
         let w = self.text(k);
-        if w.chars().next().is_some_and(char::is_uppercase) {
+        let b = w.as_bytes();
+        if b[0].is_ascii_uppercase() {
             return true;
         }
-        // "al-Assad", "bin Salman" particles glued by a hyphen.
-        w.split_once('-').is_some_and(|(p, rest)| {
-            words::particle(p) && rest.chars().next().is_some_and(char::is_uppercase)
-        })
+        if b[0] >= 0x80 {
+            return w.chars().next().is_some_and(char::is_uppercase);
+        }
+        // "al-Assad", "bin-Laden": a particle glued by a hyphen.
+        let hyphen = b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-');
+        hyphen
+            && w.split_once('-').is_some_and(|(p, rest)| {
+                words::particle(p) && rest.chars().next().is_some_and(char::is_uppercase)
+            })
     }
 
     fn is_particle(&self, k: usize) -> bool {

@@ -143,7 +143,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Lower-cased word at `k` ("" when not a word).
-    fn lw<'b>(&self, k: usize, buf: &'b mut [u8; 24]) -> &'b str {
+    fn lw<'b>(&'b self, k: usize, buf: &'b mut [u8; 24]) -> &'b str {
         match self.word(k) {
             Some(w) => lower(w, buf),
             None => "",
@@ -491,23 +491,31 @@ impl<'a> Scanner<'a> {
 
     /// A token starting with a letter.
     fn word_start(&self, i: usize) -> Step {
-        let mut b = [0; 24];
-        let w = self.lw(i, &mut b);
-        if w.is_empty() {
-            return Step::Skip(i + 1);
-        }
         // Letters glued to a number after them belong to it ("G7").
         if self.glued(i + 1) && self.is_kind(i + 1, Kind::Num) {
             return Step::Skip(i + 1);
         }
-        if words::month(w) && self.capitalised(i) {
-            return self.month_date(i);
+        let raw = self.text(i);
+        let mut b = [0; 24];
+        if raw.as_bytes()[0].is_ascii_uppercase() {
+            let w = self.lw(i, &mut b);
+            if words::month(w) {
+                return self.month_date(i);
+            }
+            if let Some(cur) = words::currency_code(w)
+                && raw.bytes().all(|c| c.is_ascii_uppercase())
+                && self.is_kind(i + 1, Kind::Num)
+            {
+                return self.money_amount(i, i + 1, cur);
+            }
         }
-        if let Some(cur) = words::currency_code(w)
-            && self.text(i).bytes().all(|c| c.is_ascii_uppercase())
-            && self.is_kind(i + 1, Kind::Num)
-        {
-            return self.money_amount(i, i + 1, cur);
+        // Most words cannot start a number: a cheap check first.
+        if !words::may_start_number(raw) {
+            return Step::Skip(i + 1);
+        }
+        let w = self.lw(i, &mut b);
+        if w.is_empty() {
+            return Step::Skip(i + 1);
         }
         match w {
             "twice" => return self.hit(i, i + 1, 2.0, "times"),

@@ -19,20 +19,39 @@ struct Word {
     end: usize,
 }
 
-/// Words: alphanumeric runs with inner apostrophes ("don't").
+/// Words: alphanumeric runs with inner apostrophes ("don't"). ASCII takes
+/// a fast path; other characters are decoded.
 fn words(s: &str) -> Vec<Word> {
+    let b = s.as_bytes();
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut start = None;
     let mut end = 0;
-    for (i, c) in s.char_indices() {
+    let mut i = 0;
+    while i < b.len() {
+        let byte = b[i];
+        if byte.is_ascii_alphanumeric() {
+            start.get_or_insert(i);
+            i += 1;
+            end = i;
+            continue;
+        }
+        let (c, len) = if byte < 0x80 {
+            (byte as char, 1)
+        } else {
+            match s.get(i..).and_then(|r| r.chars().next()) {
+                Some(c) => (c, c.len_utf8()),
+                None => break,
+            }
+        };
         if c.is_alphanumeric() {
             start.get_or_insert(i);
-            end = i + c.len_utf8();
+            end = i + len;
         } else if (c == '\'' || c == '\u{2019}') && start.is_some() && end == i {
             // Maybe inner: the word goes on only if a letter follows.
         } else if let Some(st) = start.take() {
             out.push(Word { start: st, end });
         }
+        i += len;
     }
     if let Some(st) = start {
         out.push(Word { start: st, end });
@@ -40,9 +59,32 @@ fn words(s: &str) -> Vec<Word> {
     out
 }
 
+/// First letters of the cue words (bit per letter), to skip most words
+/// without lower-casing them.
+const fn mask(letters: &[u8]) -> u32 {
+    let mut m = 0;
+    let mut k = 0;
+    while k < letters.len() {
+        m |= 1 << (letters[k] - b'a');
+        k += 1;
+    }
+    m
+}
+const NEGATION_INITIALS: u32 = mask(b"ncwur");
+const HEDGE_INITIALS: u32 = mask(b"mcralpsuebt");
+
+fn initial_in(w: &str, set: u32) -> bool {
+    let c = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    c.is_ascii_lowercase() && set & (1 << (c - b'a')) != 0
+}
+
 /// Lower-cases an ASCII word (curly apostrophe folded to straight) into
 /// `buf`; "" for anything longer or not ASCII.
-fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> &'b str {
+fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
+    // Most words are already lower-case ASCII: no copy.
+    if w.len() <= buf.len() && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'\'') {
+        return w;
+    }
     let mut n = 0;
     for c in w.chars() {
         let c = if c == '\u{2019}' { '\'' } else { c };
@@ -69,7 +111,7 @@ impl<'a> Sentence<'a> {
         self.w.get(k).map_or("", |w| &self.s[w.start..w.end])
     }
 
-    fn low<'b>(&self, k: usize, buf: &'b mut [u8; 24]) -> &'b str {
+    fn low<'b>(&'b self, k: usize, buf: &'b mut [u8; 24]) -> &'b str {
         lower(self.raw(k), buf)
     }
 
@@ -99,6 +141,10 @@ pub fn negation_cues(sentence: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut b = [0; 24];
     for k in 0..sn.w.len() {
+        let raw = sn.raw(k);
+        if !initial_in(raw, NEGATION_INITIALS) && !raw.ends_with(['t', 'T']) {
+            continue;
+        }
         let w = sn.low(k, &mut b);
         let cue: Option<String> = match w {
             "not" | "cannot" => Some("not".into()),
@@ -126,6 +172,9 @@ pub fn hedge_cues(sentence: &str) -> Vec<String> {
     let mut b = [0; 24];
     let mut pb = [0; 24];
     for k in 0..sn.w.len() {
+        if !initial_in(sn.raw(k), HEDGE_INITIALS) {
+            continue;
+        }
         let w = sn.low(k, &mut b);
         let cue: Option<String> = match w {
             "may" => {

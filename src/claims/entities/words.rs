@@ -4,7 +4,11 @@
 
 /// Lower-cases an ASCII word (curly apostrophe folded) into `buf`; "" for
 /// anything longer or not ASCII.
-pub(super) fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> &'b str {
+pub(super) fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
+    // Most words are already lower-case ASCII: no copy.
+    if w.len() <= buf.len() && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'\'') {
+        return w;
+    }
     let mut n = 0;
     for c in w.chars() {
         let c = if c == '\u{2019}' { '\'' } else { c };

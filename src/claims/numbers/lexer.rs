@@ -34,39 +34,46 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-/// Tokenizes `s` into `out` (cleared first). Linear in the input.
+/// Tokenizes `s` into `out` (cleared first). Linear in the input; ASCII
+/// bytes take a fast path, other characters are decoded.
 pub(super) fn tokenize(s: &str, out: &mut Vec<Tok>) {
     out.clear();
     let bytes = s.as_bytes();
     let mut space = true;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        let (kind, end) = if c.is_ascii_digit() {
-            (Kind::Num, scan_number(bytes, i))
-        } else if c.is_alphabetic() {
-            let mut end = i + c.len_utf8();
-            loop {
-                let rest = &s[end..];
-                let mut chars = rest.chars();
-                match chars.next() {
-                    Some(n) if n.is_alphabetic() => end += n.len_utf8(),
-                    // An inner apostrophe keeps the word whole.
-                    Some(n) if is_apostrophe(n) => match chars.next() {
-                        Some(m) if m.is_alphabetic() => end += n.len_utf8(),
-                        _ => break,
-                    },
-                    _ => break,
-                }
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let (kind, end) = if byte < 0x80 {
+            if byte.is_ascii_whitespace() {
+                space = true;
+                i += 1;
+                continue;
             }
-            (Kind::Word, end)
-        } else if is_sym(c) {
-            (Kind::Sym, i + c.len_utf8())
+            if byte.is_ascii_digit() {
+                (Kind::Num, scan_number(bytes, i))
+            } else if byte.is_ascii_alphabetic() {
+                (Kind::Word, scan_word(s, i))
+            } else if byte == b'$' || byte == b'%' {
+                (Kind::Sym, i + 1)
+            } else {
+                (Kind::Punct, i + 1)
+            }
         } else {
-            (Kind::Punct, i + c.len_utf8())
+            let Some(c) = s[i..].chars().next() else {
+                break;
+            };
+            if c.is_whitespace() {
+                space = true;
+                i += c.len_utf8();
+                continue;
+            }
+            if c.is_alphabetic() {
+                (Kind::Word, scan_word(s, i))
+            } else if is_sym(c) {
+                (Kind::Sym, i + c.len_utf8())
+            } else {
+                (Kind::Punct, i + c.len_utf8())
+            }
         };
         out.push(Tok {
             kind,
@@ -75,15 +82,40 @@ pub(super) fn tokenize(s: &str, out: &mut Vec<Tok>) {
             space_before: space,
         });
         space = false;
-        // Skip the chars consumed beyond the first.
-        while let Some(&(j, _)) = it.peek() {
-            if j < end {
-                it.next();
-            } else {
-                break;
-            }
+        i = end;
+    }
+}
+
+/// End of a word starting at `i`: letters, with inner apostrophes.
+fn scan_word(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    let mut end = i;
+    while end < b.len() {
+        let c = b[end];
+        if c.is_ascii_alphabetic() {
+            end += 1;
+            continue;
+        }
+        if c < 0x80 && c != b'\'' {
+            break;
+        }
+        let Some(ch) = s[end..].chars().next() else {
+            break;
+        };
+        if ch.is_alphabetic() {
+            end += ch.len_utf8();
+        } else if is_apostrophe(ch)
+            && s[end + ch.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+        {
+            end += ch.len_utf8();
+        } else {
+            break;
         }
     }
+    end
 }
 
 /// End of a digit run starting at `i`: "1,234,567.89". A comma joins only a

@@ -2,17 +2,110 @@
 //! units, currencies, months, qualifiers and function words. All lookups take
 //! an ASCII-lower-cased word and are `match`es, so they allocate nothing.
 
-/// Lower-cases an ASCII word into `buf`; a word that is not ASCII or is
-/// longer than the buffer gives "" (it is in none of the tables).
-pub(super) fn lower<'b>(w: &str, buf: &'b mut [u8; 24]) -> &'b str {
+/// Lower-cases an ASCII word, copying into `buf` only when it has capitals;
+/// a word that is not ASCII or is longer than the buffer gives "" (it is in
+/// none of the tables).
+pub(super) fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
     let b = w.as_bytes();
     if b.len() > buf.len() || !w.is_ascii() {
         return "";
+    }
+    if !b.iter().any(u8::is_ascii_uppercase) {
+        return w;
     }
     for (d, s) in buf.iter_mut().zip(b) {
         *d = s.to_ascii_lowercase();
     }
     std::str::from_utf8(&buf[..b.len()]).unwrap_or("")
+}
+
+/// Every word that can open a spelled-out number ("a dozen", "two",
+/// "third", "twice", "half of"); the source of [`START_MASK`].
+const START_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "twice",
+    "thrice",
+    "half",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+    "fortieth",
+    "fiftieth",
+    "sixtieth",
+    "seventieth",
+    "eightieth",
+    "ninetieth",
+    "hundredth",
+];
+
+/// For each first letter, a bit per word length present in [`START_WORDS`].
+const START_MASK: [u16; 26] = {
+    let mut m = [0u16; 26];
+    let mut k = 0;
+    while k < START_WORDS.len() {
+        let w = START_WORDS[k].as_bytes();
+        m[(w[0] - b'a') as usize] |= 1 << w.len();
+        k += 1;
+    }
+    m
+};
+
+/// Cheap pre-check on a word as written: false means it starts no number.
+pub(super) fn may_start_number(w: &str) -> bool {
+    let b = w.as_bytes();
+    match b.first().map(u8::to_ascii_lowercase) {
+        Some(c) if c.is_ascii_lowercase() && b.len() < 16 => {
+            START_MASK[(c - b'a') as usize] & (1 << b.len()) != 0
+        }
+        _ => false,
+    }
 }
 
 /// Cardinal words below one hundred.
