@@ -102,14 +102,12 @@ fn scan_word(s: &str, i: usize) -> usize {
         let Some(ch) = s[end..].chars().next() else {
             break;
         };
-        if ch.is_alphabetic() {
-            end += ch.len_utf8();
-        } else if is_apostrophe(ch)
+        let inner_apostrophe = is_apostrophe(ch)
             && s[end + ch.len_utf8()..]
                 .chars()
                 .next()
-                .is_some_and(char::is_alphabetic)
-        {
+                .is_some_and(char::is_alphabetic);
+        if ch.is_alphabetic() || inner_apostrophe {
             end += ch.len_utf8();
         } else {
             break;
