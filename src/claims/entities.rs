@@ -166,7 +166,8 @@ impl<'a> Scan<'a> {
                 .is_some_and(|t| self.s[t.start..].starts_with(|c: char| c.is_ascii_digit()));
             return !after_name || before_num;
         }
-        words::month(w) || words::weekday(w)
+        // "AM"/"PM" after a time of day belong to the date too.
+        words::month(w) || words::weekday(w) || matches!(w, "am" | "pm" | "a.m." | "p.m.")
     }
 }
 

@@ -379,7 +379,8 @@ impl<'a> Scanner<'a> {
         if !d.plain || d.mant > 24 {
             return None;
         }
-        let mut hour = d.mant as f64;
+        let mut hour = d.mant;
+        let mut minutes = 0;
         let mut j = i + 1;
         let mut has_minutes = false;
         if self.is_punct(j, ":")
@@ -392,7 +393,7 @@ impl<'a> Scanner<'a> {
             if !m.plain || m.mant > 59 {
                 return None;
             }
-            hour += m.mant as f64 / 100.0;
+            minutes = m.mant;
             has_minutes = true;
             j += 2;
         }
@@ -413,18 +414,18 @@ impl<'a> Scanner<'a> {
                 };
                 (w == "p", e)
             }
-            _ if has_minutes => return Some(self.hit(i, j, hour, "time")),
+            _ if has_minutes => return Some(self.hit(i, j, clock_value(hour, minutes), "time")),
             _ => return None,
         };
         if d.mant > 12 {
             return None;
         }
         if pm && d.mant < 12 {
-            hour += 12.0;
+            hour += 12;
         } else if !pm && d.mant == 12 {
-            hour -= 12.0;
+            hour = 0;
         }
-        Some(self.hit(i, end, hour, "time"))
+        Some(self.hit(i, end, clock_value(hour, minutes), "time"))
     }
 
     /// A day number at `i` (suffix ends before `j`) followed by a month.
@@ -471,7 +472,8 @@ impl<'a> Scanner<'a> {
         if let Some((y, e)) = self.year_at(j).filter(|_| self.is_kind(j, Kind::Num)) {
             return self.hit(i, e, y, "date");
         }
-        if !self.is_kind(j, Kind::Num) || self.glued(j) {
+        // "Feb.24" is glued to its point; "March3" is not a date.
+        if !self.is_kind(j, Kind::Num) || self.glued(j) && j == i + 1 {
             return Step::Skip(i + 1);
         }
         let d = Digits::parse(self.text(j));
@@ -785,9 +787,16 @@ impl<'a> Scanner<'a> {
             if w == "percent" {
                 return found(j + 2, b_("percent"));
             }
+            // "27-member bloc": a compound before a noun.
+            let noun_after = self.is_kind(j + 2, Kind::Word)
+                && !self.glued(j + 2)
+                && !self.capitalised(j + 2)
+                && !words::function_word(self.lw(j + 2, &mut b2));
             if !w.is_empty()
+                && noun_after
                 && !self.capitalised(j + 1)
                 && !words::function_word(w)
+                && !words::adjective_like(w)
                 && words::small_number(w).is_none()
                 && words::tens(w).is_none()
             {
@@ -876,19 +885,46 @@ impl<'a> Scanner<'a> {
         if words::looks_plural(l1) && (!cap1 || tail_lower) {
             return Some((l1.to_string(), j + 1));
         }
-        if let Some(w2) = self.word(j + 1)
-            && !self.glued(j + 1)
-            && !self.capitalised(j + 1)
-            && !words::month(l1)
-        {
-            let mut b2 = [0; 24];
-            let l2 = lower(w2, &mut b2);
-            if words::looks_plural(l2) {
-                return Some((l2.to_string(), j + 2));
+        // Up to two modifiers before the noun: "12 Ukrainian soldiers",
+        // "four other Ukrainian regions", "27 member states".
+        if !words::month(l1) {
+            for k in j + 1..j + 3 {
+                let Some(w) = self.word(k) else { break };
+                if self.glued(k) {
+                    break;
+                }
+                let mut bk = [0; 24];
+                let lk = lower(w, &mut bk);
+                if lk.is_empty() || words::function_word(lk) {
+                    break;
+                }
+                if !self.capitalised(k) && words::looks_plural(lk) {
+                    return Some((lk.to_string(), k + 1));
+                }
             }
         }
-        if single && !cap1 && !matches!(l1, "other" | "more") {
-            return Some((words::pluralize(l1), j + 1));
+        if single {
+            return self.single_noun(j);
+        }
+        None
+    }
+
+    /// The noun after "one": the next content word, or the one after it
+    /// when the first reads as an adjective ("one unusual feature" →
+    /// "features").
+    fn single_noun(&self, j: usize) -> Option<(String, usize)> {
+        let mut b = [0; 24];
+        for k in j..j + 2 {
+            if !self.is_kind(k, Kind::Word) || self.glued(k) || self.capitalised(k) {
+                return None;
+            }
+            let w = self.lw(k, &mut b);
+            if w.is_empty() || words::function_word(w) {
+                return None;
+            }
+            if !words::adjective_like(w) {
+                return Some((words::pluralize(w), k + 1));
+            }
         }
         None
     }
@@ -947,6 +983,11 @@ impl<'a> Scanner<'a> {
             }
         }
     }
+}
+
+/// 21:30 → 21.3, rounded once from the exact decimal.
+fn clock_value(hour: u64, minutes: u64) -> f64 {
+    (hour * 100 + minutes) as f64 / 100.0
 }
 
 struct WordNumber {

@@ -85,6 +85,7 @@ fn months_and_weekdays_are_not_entities() {
     assert_eq!(ents("On Monday, Kenya voted in March."), ["Kenya"]);
     assert_eq!(ents("The deal of Feb. 24 holds in Iceland."), ["Iceland"]);
     assert_eq!(ents("Theresa May spoke in May."), ["Theresa May"]);
+    assert_eq!(ents("It opened at 9 AM in Lima."), ["Lima"]);
 }
 
 #[test]

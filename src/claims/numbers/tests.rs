@@ -72,6 +72,13 @@ fn number_words() {
         "regions",
     );
     check("One person was hurt.", "One person", 1.0, "people");
+    check(
+        "One unusual feature stood out.",
+        "One unusual feature",
+        1.0,
+        "features",
+    );
+    assert!(nums("It was one-sided and one unusual.").is_empty());
 }
 
 #[test]
@@ -222,6 +229,7 @@ fn years_and_dates() {
         "date",
     );
     check("They meet on March 3.", "March 3", 3.0, "date");
+    check("Posted Feb.24 at noon.", "Feb.24", 24.0, "date");
     check(
         "They met on 24 February 2022.",
         "24 February 2022",
@@ -244,6 +252,8 @@ fn times_of_day() {
     check("The alarm sounded at 9:56 AM.", "9:56 AM", 9.56, "time");
     check("The train left at 10 p.m. sharp.", "10 p.m.", 22.0, "time");
     check("Polls close at 21:30 local time.", "21:30", 21.3, "time");
+    check("It ended at 1:13 p.m.", "1:13 p.m.", 13.13, "time");
+    check("It ended at 12:05 a.m.", "12:05 a.m.", 0.05, "time");
 }
 
 #[test]

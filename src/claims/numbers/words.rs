@@ -692,3 +692,14 @@ pub(super) fn looks_plural(w: &str) -> bool {
         && !w.ends_with("'s")
         && !function_word(w)
 }
+
+/// Words that read as adjectives or participles by their ending
+/// ("unique", "sided", "recent"), not as counted nouns.
+pub(super) fn adjective_like(w: &str) -> bool {
+    [
+        "ed", "ing", "ent", "ant", "al", "ive", "ous", "ful", "ic", "ble", "ary", "ish", "less",
+        "que", "ial",
+    ]
+    .iter()
+    .any(|end| w.len() > end.len() + 2 && w.ends_with(end))
+}
