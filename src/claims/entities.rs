@@ -16,6 +16,10 @@ struct Tok {
     start: usize,
     end: usize,
     word: bool,
+    /// A capitalised word (or a particle glued to one: "al-Assad").
+    cap: bool,
+    /// Word-list classes ([`words::classify`]), computed once.
+    flags: u16,
     /// A word that ended with a possessive ("Russia's", "Reuters'").
     poss: bool,
     /// Punctuation that opens a clause (quote, colon, bracket, dash).
@@ -28,20 +32,33 @@ fn is_apos(c: char) -> bool {
 
 fn tokenize(s: &str) -> Vec<Tok> {
     let b = s.as_bytes();
-    let mut out = Vec::with_capacity(s.len() / 5 + 1);
-    let mut i = 0;
+    let n = b.len();
+    let mut out = Vec::with_capacity(n / 5 + 1);
     // ASCII fast path; other characters are decoded.
     let char_at = |i: usize| match b.get(i) {
         Some(&c) if c < 0x80 => Some(c as char),
         Some(_) => s.get(i..).and_then(|r| r.chars().next()),
         None => None,
     };
-    while let Some(c) = char_at(i) {
-        if c.is_whitespace() {
-            i += c.len_utf8();
+    let alnum_at = |i: usize| match b.get(i) {
+        Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
+        Some(_) => char_at(i).is_some_and(char::is_alphanumeric),
+        None => false,
+    };
+    let mut i = 0;
+    while i < n {
+        let byte = b[i];
+        if byte == b' ' {
+            i += 1;
             continue;
         }
-        if !c.is_alphanumeric() {
+        let word_start = byte.is_ascii_alphanumeric() || byte >= 0x80 && alnum_at(i);
+        if !word_start {
+            let Some(c) = char_at(i) else { break };
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
             let space_before = s[..i].chars().next_back().is_none_or(char::is_whitespace);
             let opener = matches!(c, '"' | '\u{201C}' | '\u{2018}' | ':' | ';' | '(' | '[')
                 || is_apos(c) && space_before
@@ -50,6 +67,8 @@ fn tokenize(s: &str) -> Vec<Tok> {
                 start: i,
                 end: i + c.len_utf8(),
                 word: false,
+                cap: false,
+                flags: 0,
                 poss: false,
                 opener,
             });
@@ -58,21 +77,25 @@ fn tokenize(s: &str) -> Vec<Tok> {
         }
         let start = i;
         let mut end = i;
-        while let Some(c) = char_at(end) {
-            if c.is_alphanumeric() {
+        loop {
+            while end < n && b[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            let Some(c) = char_at(end) else { break };
+            if !c.is_ascii() && c.is_alphanumeric() {
                 end += c.len_utf8();
                 continue;
             }
-            let next = char_at(end + c.len_utf8());
-            let joins = (is_apos(c) || c == '-') && next.is_some_and(char::is_alphanumeric);
+            let after = end + c.len_utf8();
+            let joins = (is_apos(c) || c == '-') && alnum_at(after);
             // "U.S.": single capitals chained by points.
             let chain = c == '.'
-                && next.is_some_and(|n| n.is_ascii_uppercase())
+                && b.get(after).is_some_and(u8::is_ascii_uppercase)
                 && end - start <= 3
                 && b[end - 1].is_ascii_uppercase()
-                && char_at(end + 2) == Some('.');
+                && b.get(end + 2) == Some(&b'.');
             if joins || chain {
-                end += c.len_utf8();
+                end = after;
                 continue;
             }
             break;
@@ -90,6 +113,8 @@ fn tokenize(s: &str) -> Vec<Tok> {
             start,
             end,
             word: true,
+            cap: false,
+            flags: 0,
             poss: false,
             opener: false,
         };
@@ -103,10 +128,30 @@ fn tokenize(s: &str) -> Vec<Tok> {
             tok.poss = true;
             end += a.len_utf8();
         }
+        let w = &s[tok.start..tok.end];
+        tok.cap = is_cap(w);
+        let mut buf = [0; 24];
+        tok.flags = words::classify(words::lower(w, &mut buf), tok.cap);
         out.push(tok);
         i = end;
     }
     out
+}
+
+fn is_cap(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b[0].is_ascii_uppercase() {
+        return true;
+    }
+    if b[0] >= 0x80 {
+        return w.chars().next().is_some_and(char::is_uppercase);
+    }
+    // "al-Assad", "bin-Laden": a particle glued by a hyphen.
+    let hyphen = b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-');
+    hyphen
+        && w.split_once('-').is_some_and(|(p, rest)| {
+            words::particle(p) && rest.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 struct Scan<'a> {
@@ -119,33 +164,18 @@ impl<'a> Scan<'a> {
         &self.s[self.t[k].start..self.t[k].end]
     }
 
-    fn low<'b>(&'b self, k: usize, buf: &'b mut [u8; 24]) -> &'b str {
-        words::lower(self.text(k), buf)
+    fn flag(&self, k: usize, f: u16) -> bool {
+        self.t[k].flags & f != 0
     }
 
     fn is_cap(&self, k: usize) -> bool {
-        if !self.t.get(k).is_some_and(|t| t.word) {
-            return false;
-        }
-        let w = self.text(k);
-        let b = w.as_bytes();
-        if b[0].is_ascii_uppercase() {
-            return true;
-        }
-        if b[0] >= 0x80 {
-            return w.chars().next().is_some_and(char::is_uppercase);
-        }
-        // "al-Assad", "bin-Laden": a particle glued by a hyphen.
-        let hyphen = b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-');
-        hyphen
-            && w.split_once('-').is_some_and(|(p, rest)| {
-                words::particle(p) && rest.chars().next().is_some_and(char::is_uppercase)
-            })
+        self.t.get(k).is_some_and(|t| t.cap)
     }
 
     fn is_particle(&self, k: usize) -> bool {
-        let mut b = [0; 24];
-        self.t.get(k).is_some_and(|t| t.word) && words::particle(self.low(k, &mut b))
+        self.t
+            .get(k)
+            .is_some_and(|t| t.flags & words::PARTICLE != 0)
     }
 
     /// Whether a span starting at `k` opens the sentence or a clause.
@@ -154,10 +184,7 @@ impl<'a> Scan<'a> {
     }
 
     fn is_date_word(&self, k: usize) -> bool {
-        let mut b = [0; 24];
-        let w = self.low(k, &mut b);
-        let w = w.strip_suffix('.').unwrap_or(w);
-        if w == "may" {
+        if self.flag(k, words::MAY) {
             // "Theresa May" is a name; "May 5" and a lone "May" are dates.
             let after_name = k > 0 && self.t[k - 1].word && self.is_cap(k - 1);
             let before_num = self
@@ -166,8 +193,7 @@ impl<'a> Scan<'a> {
                 .is_some_and(|t| self.s[t.start..].starts_with(|c: char| c.is_ascii_digit()));
             return !after_name || before_num;
         }
-        // "AM"/"PM" after a time of day belong to the date too.
-        words::month(w) || words::weekday(w) || matches!(w, "am" | "pm" | "a.m." | "p.m.")
+        self.flag(k, words::DATE)
     }
 }
 
@@ -231,10 +257,10 @@ fn split_dates(sc: &Scan, span: &[usize], initial: bool, out: &mut Vec<String>) 
 
 /// Drops opening ordinary words and titles from a part, then emits it.
 fn emit_part(sc: &Scan, part: &[usize], initial: bool, out: &mut Vec<String>) {
-    let mut b = [0; 24];
+    use words::{DEMONYM, DEPT, HEAD, MODIFIER, OF_THE, ORG, STOP};
     let mut s = 0;
     if initial {
-        while s < part.len() && words::stop_word(sc.low(part[s], &mut b)) {
+        while s < part.len() && sc.flag(part[s], STOP) {
             s += 1;
         }
     }
@@ -243,41 +269,29 @@ fn emit_part(sc: &Scan, part: &[usize], initial: bool, out: &mut Vec<String>) {
         s += 1;
     }
     let part = &part[s..];
-    let Some(h) = part
-        .iter()
-        .position(|&k| words::title_head(sc.low(k, &mut b)))
-    else {
+    let Some(h) = part.iter().position(|&k| sc.flag(k, HEAD)) else {
         push(sc, part, initial && s == 0, out);
         return;
     };
-    let titleish = |k: usize, b: &mut [u8; 24]| {
-        let w = sc.low(k, b);
-        words::title_head(w) || words::title_modifier(w) || matches!(w, "of" | "the")
-    };
+    let titleish = |k: usize| sc.flag(k, HEAD | MODIFIER | DEPT | OF_THE);
     let mut j = h;
-    while j > 0 && titleish(part[j - 1], &mut b) && !sc.is_particle(part[j - 1]) {
+    while j > 0 && titleish(part[j - 1]) && !sc.is_particle(part[j - 1]) {
         j -= 1;
     }
     let mut k = h;
-    while k + 1 < part.len() && titleish(part[k + 1], &mut b) {
+    while k + 1 < part.len() && titleish(part[k + 1]) {
         k += 1;
     }
-    while k > h && {
-        let w = sc.low(part[k], &mut b);
-        !(words::title_head(w) || words::department(w))
-    } {
+    while k > h && !sc.flag(part[k], HEAD | DEPT) {
         k -= 1;
     }
     let rest = &part[k + 1..];
-    if rest
-        .first()
-        .is_some_and(|&r| words::organisation(sc.low(r, &mut b)))
-    {
+    if rest.first().is_some_and(|&r| sc.flag(r, ORG)) {
         push(sc, part, false, out);
         return;
     }
     let pre = &part[..j];
-    let demonym = pre.len() == 1 && words::demonym_like(sc.low(pre[0], &mut b));
+    let demonym = pre.len() == 1 && sc.flag(pre[0], DEMONYM);
     if !pre.is_empty() && !demonym {
         push(sc, pre, initial && s == 0, out);
     }
@@ -299,13 +313,12 @@ fn push(sc: &Scan, part: &[usize], initial: bool, out: &mut Vec<String>) {
     let (Some(&a), Some(&z)) = (part.first(), part.last()) else {
         return;
     };
-    let mut b = [0; 24];
-    let w = sc.low(a, &mut b);
-    if part.len() == 1 && (w == "i" || words::stop_word(w) && initial || words::pronoun(w)) {
+    if part.len() == 1 && (sc.flag(a, words::PRONOUN) || sc.flag(a, words::STOP) && initial) {
         return;
     }
     // A lone opening word that reads as an adverb or participle
     // ("Separately", "According") is not a name.
+    let w = sc.text(a);
     if part.len() == 1 && initial && (w.ends_with("ly") || w.ends_with("ing")) {
         return;
     }

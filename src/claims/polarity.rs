@@ -12,70 +12,85 @@
 //! - denial verbs ("denied") are left out: they report a statement rather
 //!   than negate the sentence's own claim.
 
-/// A word of the sentence: byte span.
-#[derive(Clone, Copy)]
-struct Word {
-    start: usize,
-    end: usize,
+/// Words of a sentence as byte spans: alphanumeric runs with inner
+/// apostrophes ("don't"). Lazy and `Clone`, so a cue can look one word
+/// ahead; ASCII takes a fast path, other characters are decoded.
+#[derive(Clone)]
+struct Words<'a> {
+    s: &'a str,
+    i: usize,
 }
 
-/// Words: alphanumeric runs with inner apostrophes ("don't"). ASCII takes
-/// a fast path; other characters are decoded.
-fn words(s: &str) -> Vec<Word> {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(s.len() / 5 + 1);
-    let mut start = None;
-    let mut end = 0;
-    let mut i = 0;
-    while i < b.len() {
-        let byte = b[i];
-        if byte.is_ascii_alphanumeric() {
-            start.get_or_insert(i);
-            i += 1;
-            end = i;
-            continue;
+impl<'a> Words<'a> {
+    fn alnum_at(&self, i: usize) -> bool {
+        match self.s.as_bytes().get(i) {
+            Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
+            Some(_) => self
+                .s
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_alphanumeric),
+            None => false,
         }
-        let (c, len) = if byte < 0x80 {
-            (byte as char, 1)
-        } else {
-            match s.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) => (c, c.len_utf8()),
-                None => break,
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let b = self.s.as_bytes();
+        let n = b.len();
+        let mut i = self.i;
+        // Skip to the next word.
+        while i < n {
+            let c = b[i];
+            if c.is_ascii_alphanumeric() {
+                break;
             }
-        };
-        if c.is_alphanumeric() {
-            start.get_or_insert(i);
-            end = i + len;
-        } else if (c == '\'' || c == '\u{2019}') && start.is_some() && end == i {
-            // Maybe inner: the word goes on only if a letter follows.
-        } else if let Some(st) = start.take() {
-            out.push(Word { start: st, end });
+            if c < 0x80 {
+                i += 1;
+                continue;
+            }
+            let ch = self.s.get(i..).and_then(|r| r.chars().next())?;
+            if ch.is_alphanumeric() {
+                break;
+            }
+            i += ch.len_utf8();
         }
-        i += len;
+        if i >= n {
+            self.i = n;
+            return None;
+        }
+        let start = i;
+        let mut end = i;
+        loop {
+            while end < n && b[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            if end >= n {
+                break;
+            }
+            if b[end] == b'\'' && self.alnum_at(end + 1) {
+                end += 1;
+                continue;
+            }
+            if b[end] < 0x80 {
+                break;
+            }
+            let Some(ch) = self.s.get(end..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            let len = ch.len_utf8();
+            if ch.is_alphanumeric() || ch == '\u{2019}' && self.alnum_at(end + len) {
+                end += len;
+                continue;
+            }
+            break;
+        }
+        self.i = end;
+        Some((start, end))
     }
-    if let Some(st) = start {
-        out.push(Word { start: st, end });
-    }
-    out
-}
-
-/// First letters of the cue words (bit per letter), to skip most words
-/// without lower-casing them.
-const fn mask(letters: &[u8]) -> u32 {
-    let mut m = 0;
-    let mut k = 0;
-    while k < letters.len() {
-        m |= 1 << (letters[k] - b'a');
-        k += 1;
-    }
-    m
-}
-const NEGATION_INITIALS: u32 = mask(b"ncwur");
-const HEDGE_INITIALS: u32 = mask(b"mcralpsuebt");
-
-fn initial_in(w: &str, set: u32) -> bool {
-    let c = w.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
-    c.is_ascii_lowercase() && set & (1 << (c - b'a')) != 0
 }
 
 /// Lower-cases an ASCII word (curly apostrophe folded to straight) into
@@ -97,131 +112,232 @@ fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
     std::str::from_utf8(&buf[..n]).unwrap_or("")
 }
 
-struct Sentence<'a> {
-    s: &'a str,
-    w: Vec<Word>,
+/// Cue words whose (first letter, length) pairs make the gates below.
+const NEGATION_WORDS: &[&str] = &[
+    "not", "cannot", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without",
+    "unlikely", "no", "refuse", "refuses", "refused", "refusing",
+];
+const HEDGE_WORDS: &[&str] = &[
+    "may",
+    "might",
+    "could",
+    "reportedly",
+    "allegedly",
+    "alleged",
+    "likely",
+    "possibly",
+    "perhaps",
+    "probably",
+    "apparently",
+    "potentially",
+    "presumably",
+    "supposedly",
+    "purportedly",
+    "maybe",
+    "seemingly",
+    "seems",
+    "seem",
+    "seemed",
+    "suggests",
+    "suggest",
+    "unconfirmed",
+    "expected",
+    "appear",
+    "appears",
+    "appeared",
+    "believed",
+    "rumored",
+    "rumoured",
+    "said",
+    "thought",
+    "understood",
+];
+
+/// For each first letter, a bit per word length present in `words`.
+const fn gate(words: &[&str]) -> [u32; 26] {
+    let mut m = [0u32; 26];
+    let mut k = 0;
+    while k < words.len() {
+        let w = words[k].as_bytes();
+        m[(w[0] - b'a') as usize] |= 1 << w.len();
+        k += 1;
+    }
+    m
+}
+const NEGATION_GATE: [u32; 26] = gate(NEGATION_WORDS);
+const HEDGE_GATE: [u32; 26] = gate(HEDGE_WORDS);
+
+/// Cheap pre-check on a word as written: false means it is no cue word.
+fn passes(w: &str, g: &[u32; 26]) -> bool {
+    let b = w.as_bytes();
+    let c = b.first().map_or(0, u8::to_ascii_lowercase);
+    c.is_ascii_lowercase() && b.len() < 32 && g[(c - b'a') as usize] & (1 << b.len()) != 0
 }
 
-impl<'a> Sentence<'a> {
-    fn new(s: &'a str) -> Self {
-        Sentence { s, w: words(s) }
+/// A contraction ending in "n't" (straight or curly apostrophe).
+fn ends_nt(w: &str) -> bool {
+    let b = w.as_bytes();
+    let n = b.len();
+    if n < 3 || !matches!(b[n - 1], b't' | b'T') {
+        return false;
     }
+    if b[n - 2] == b'\'' {
+        return matches!(b[n - 3], b'n' | b'N');
+    }
+    n >= 5 && &b[n - 4..n - 1] == "\u{2019}".as_bytes() && matches!(b[n - 5], b'n' | b'N')
+}
 
-    fn raw(&self, k: usize) -> &'a str {
-        self.w.get(k).map_or("", |w| &self.s[w.start..w.end])
-    }
+/// Which cue a word is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Negation,
+    Hedge,
+}
 
-    fn low<'b>(&'b self, k: usize, buf: &'b mut [u8; 24]) -> &'b str {
-        lower(self.raw(k), buf)
+/// Walks the words once and hands each cue to `sink` as (side, cue text,
+/// followed by "to"); `sink` returns false to stop early.
+fn scan(s: &str, negation: bool, hedge: bool, sink: &mut dyn FnMut(Side, &str, bool) -> bool) {
+    let mut words = Words { s, i: 0 };
+    let mut prev: Option<(usize, usize)> = None;
+    let mut b = [0; 24];
+    let mut pb = [0; 24];
+    // "<word> to" with only spaces between.
+    let to_follows = |words: &Words, z: usize| {
+        words
+            .clone()
+            .next()
+            .is_some_and(|(a, e)| s[a..e].eq_ignore_ascii_case("to") && s[z..a].trim().is_empty())
+    };
+    while let Some((a, z)) = words.next() {
+        let raw = &s[a..z];
+        let neg = negation && (passes(raw, &NEGATION_GATE) || ends_nt(raw));
+        let hed = hedge && passes(raw, &HEDGE_GATE);
+        if neg || hed {
+            let w = lower(raw, &mut b);
+            if neg {
+                let cue = match w {
+                    "not" | "cannot" => Some(("not", false)),
+                    "never" | "none" | "nobody" | "nothing" | "nowhere" | "neither" | "nor"
+                    | "without" | "unlikely" => Some((w, false)),
+                    // "No. 10", "No 10": an abbreviation before a number.
+                    "no" => (!s[z..]
+                        .trim_start_matches('.')
+                        .trim_start()
+                        .starts_with(|c: char| c.is_ascii_digit()))
+                    .then_some(("no", false)),
+                    "refuse" | "refuses" | "refused" | "refusing" => {
+                        to_follows(&words, z).then_some((w, true))
+                    }
+                    _ if w.ends_with("n't") => Some(("not", false)),
+                    _ => None,
+                };
+                if let Some((c, to)) = cue
+                    && !sink(Side::Negation, c, to)
+                {
+                    return;
+                }
+            }
+            if hed {
+                let cue = match w {
+                    "may" => {
+                        // A capitalised "May" inside the sentence, or before
+                        // a number, is the month.
+                        let month = raw.starts_with('M')
+                            && (prev.is_some()
+                                || s[z..]
+                                    .trim_start()
+                                    .starts_with(|c: char| c.is_ascii_digit()));
+                        (!month).then_some(("may", false))
+                    }
+                    "might" | "could" | "reportedly" | "allegedly" | "alleged" | "likely"
+                    | "possibly" | "perhaps" | "probably" | "apparently" | "potentially"
+                    | "presumably" | "supposedly" | "purportedly" | "maybe" | "seemingly"
+                    | "seems" | "seem" | "seemed" | "suggests" | "suggest" | "unconfirmed" => {
+                        Some((w, false))
+                    }
+                    "expected" | "appear" | "appears" | "appeared" | "believed" | "rumored"
+                    | "rumoured" => to_follows(&words, z).then_some((w, true)),
+                    // "is said to", "are thought to": only after a form of "be".
+                    "said" | "thought" | "understood" => {
+                        let be = prev.is_some_and(|(pa, pz)| {
+                            matches!(
+                                lower(&s[pa..pz], &mut pb),
+                                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely"
+                            )
+                        });
+                        (be && to_follows(&words, z)).then_some((w, true))
+                    }
+                    _ => None,
+                };
+                if let Some((c, to)) = cue
+                    && !sink(Side::Hedge, c, to)
+                {
+                    return;
+                }
+            }
+        }
+        prev = Some((a, z));
     }
+}
 
-    fn is(&self, k: usize, word: &str) -> bool {
-        self.raw(k).eq_ignore_ascii_case(word)
-    }
-
-    /// Text between word `k` and the next word.
-    fn gap_after(&self, k: usize) -> &'a str {
-        let end = self.w[k].end;
-        let next = self.w.get(k + 1).map_or(self.s.len(), |w| w.start);
-        &self.s[end..next]
-    }
-
-    /// The two-word cue "<word k> to", lower-cased.
-    fn with_to(&self, k: usize, w: &str) -> Option<String> {
-        self.is(k + 1, "to")
-            .then(|| format!("{w} to"))
-            .filter(|_| self.gap_after(k).trim().is_empty())
-    }
+fn cues(sentence: &str, side: Side) -> Vec<String> {
+    let mut out = Vec::new();
+    scan(
+        sentence,
+        side == Side::Negation,
+        side == Side::Hedge,
+        &mut |_, c, to| {
+            out.push(if to { format!("{c} to") } else { c.to_string() });
+            true
+        },
+    );
+    out
 }
 
 /// The negation cues in a sentence, lower-cased, in order ("not", "never",
 /// "unlikely", ...). The diff compares these to spot a flipped polarity.
 pub fn negation_cues(sentence: &str) -> Vec<String> {
-    let sn = Sentence::new(sentence);
-    let mut out = Vec::new();
-    let mut b = [0; 24];
-    for k in 0..sn.w.len() {
-        let raw = sn.raw(k);
-        if !initial_in(raw, NEGATION_INITIALS) && !raw.ends_with(['t', 'T']) {
-            continue;
-        }
-        let w = sn.low(k, &mut b);
-        let cue: Option<String> = match w {
-            "not" | "cannot" => Some("not".into()),
-            "never" | "none" | "nobody" | "nothing" | "nowhere" | "neither" | "nor" | "without"
-            | "unlikely" => Some(w.into()),
-            "no" => {
-                // "No. 10", "No 10": an abbreviation before a number.
-                let rest = sn.s[sn.w[k].end..].trim_start_matches('.').trim_start();
-                (!rest.starts_with(|c: char| c.is_ascii_digit())).then(|| "no".into())
-            }
-            "refuse" | "refuses" | "refused" | "refusing" => sn.with_to(k, w),
-            _ if w.ends_with("n't") => Some("not".into()),
-            _ => None,
-        };
-        out.extend(cue);
-    }
-    out
+    cues(sentence, Side::Negation)
 }
 
 /// The hedge cues in a sentence, lower-cased, in order ("may",
 /// "reportedly", "expected to", ...).
 pub fn hedge_cues(sentence: &str) -> Vec<String> {
-    let sn = Sentence::new(sentence);
-    let mut out = Vec::new();
-    let mut b = [0; 24];
-    let mut pb = [0; 24];
-    for k in 0..sn.w.len() {
-        if !initial_in(sn.raw(k), HEDGE_INITIALS) {
-            continue;
-        }
-        let w = sn.low(k, &mut b);
-        let cue: Option<String> = match w {
-            "may" => {
-                // A capitalised "May" inside the sentence is the month.
-                let raw = sn.raw(k);
-                let month = raw.starts_with('M')
-                    && (k > 0
-                        || sn
-                            .gap_after(k)
-                            .trim_start()
-                            .starts_with(|c: char| c.is_ascii_digit())
-                        || sn.raw(k + 1).starts_with(|c: char| c.is_ascii_digit()));
-                (!month).then(|| "may".into())
-            }
-            "might" | "could" | "reportedly" | "allegedly" | "alleged" | "likely" | "possibly"
-            | "perhaps" | "probably" | "apparently" | "potentially" | "presumably"
-            | "supposedly" | "purportedly" | "maybe" | "seemingly" | "seems" | "seem"
-            | "seemed" | "suggests" | "suggest" | "unconfirmed" => Some(w.into()),
-            "expected" | "appear" | "appears" | "appeared" | "believed" | "rumored"
-            | "rumoured" => sn.with_to(k, w),
-            // "is said to", "are thought to": only after a form of "be".
-            "said" | "thought" | "understood" if k > 0 => {
-                let prev = sn.low(k - 1, &mut pb);
-                if matches!(
-                    prev,
-                    "is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely"
-                ) {
-                    sn.with_to(k, w)
-                } else {
-                    None
-                }
-            }
-            _ => None,
-        };
-        out.extend(cue);
-    }
-    out
+    cues(sentence, Side::Hedge)
 }
 
-/// True when the sentence asserts a negation.
+/// True when the sentence asserts a negation. Stops at the first cue.
 pub fn is_negated(sentence: &str) -> bool {
-    !negation_cues(sentence).is_empty()
+    let mut found = false;
+    scan(sentence, true, false, &mut |_, _, _| {
+        found = true;
+        false
+    });
+    found
 }
 
-/// True when the sentence is hedged.
+/// True when the sentence is hedged. Stops at the first cue.
 pub fn is_hedged(sentence: &str) -> bool {
-    !hedge_cues(sentence).is_empty()
+    let mut found = false;
+    scan(sentence, false, true, &mut |_, _, _| {
+        found = true;
+        false
+    });
+    found
+}
+
+/// `(is_negated, is_hedged)` in one pass over the words: cheaper than the
+/// two calls when both are wanted.
+pub fn polarity(sentence: &str) -> (bool, bool) {
+    let (mut negated, mut hedged) = (false, false);
+    scan(sentence, true, true, &mut |side, _, _| {
+        match side {
+            Side::Negation => negated = true,
+            Side::Hedge => hedged = true,
+        }
+        !(negated && hedged)
+    });
+    (negated, hedged)
 }
 
 #[cfg(test)]
@@ -300,6 +416,20 @@ mod tests {
             ["allegedly", "apparently", "perhaps", "probably"]
         );
         assert!(hedge_cues("As expected, it rained.").is_empty());
+    }
+
+    #[test]
+    fn polarity_agrees_with_the_two_checks() {
+        for s in [
+            "It may not happen.",
+            "It will not happen.",
+            "It may happen.",
+            "It happened.",
+            "He refused to say whether it is said to be likely.",
+        ] {
+            assert_eq!(polarity(s), (is_negated(s), is_hedged(s)), "{s}");
+        }
+        assert_eq!(polarity("It may not happen."), (true, true));
     }
 
     #[test]

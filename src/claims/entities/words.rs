@@ -21,6 +21,49 @@ pub(super) fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
     std::str::from_utf8(&buf[..n]).unwrap_or("")
 }
 
+pub(super) const PARTICLE: u16 = 1;
+pub(super) const DATE: u16 = 1 << 1;
+pub(super) const MAY: u16 = 1 << 2;
+pub(super) const STOP: u16 = 1 << 3;
+pub(super) const PRONOUN: u16 = 1 << 4;
+pub(super) const HEAD: u16 = 1 << 5;
+pub(super) const MODIFIER: u16 = 1 << 6;
+pub(super) const DEPT: u16 = 1 << 7;
+pub(super) const ORG: u16 = 1 << 8;
+pub(super) const DEMONYM: u16 = 1 << 9;
+pub(super) const OF_THE: u16 = 1 << 10;
+
+/// The classes of a lower-cased word, computed once per token. Only a
+/// capitalised word needs more than the particle check.
+pub(super) fn classify(w: &str, cap: bool) -> u16 {
+    let mut f = 0;
+    let set = |f: &mut u16, cond: bool, bit: u16| {
+        if cond {
+            *f |= bit;
+        }
+    };
+    set(&mut f, particle(w), PARTICLE);
+    set(&mut f, matches!(w, "of" | "the"), OF_THE);
+    if !cap {
+        return f;
+    }
+    let bare = w.strip_suffix('.').unwrap_or(w);
+    set(&mut f, bare == "may", MAY);
+    set(
+        &mut f,
+        month(bare) || weekday(bare) || matches!(w, "am" | "pm" | "a.m." | "p.m."),
+        DATE,
+    );
+    set(&mut f, stop_word(w), STOP);
+    set(&mut f, pronoun(w), PRONOUN);
+    set(&mut f, title_head(w), HEAD);
+    set(&mut f, title_modifier(w), MODIFIER);
+    set(&mut f, department(w), DEPT);
+    set(&mut f, organisation(w), ORG);
+    set(&mut f, demonym_like(w), DEMONYM);
+    f
+}
+
 /// Abbreviations whose point belongs to the word (case as written).
 pub(super) fn abbreviation(w: &str) -> bool {
     matches!(
