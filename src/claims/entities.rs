@@ -130,8 +130,11 @@ fn tokenize(s: &str) -> Vec<Tok> {
         }
         let w = &s[tok.start..tok.end];
         tok.cap = is_cap(w);
-        let mut buf = [0; 24];
-        tok.flags = words::classify(words::lower(w, &mut buf), tok.cap);
+        // A lower-case word matters only as a particle (all are short).
+        if tok.cap || w.len() <= 3 {
+            let mut buf = [0; 24];
+            tok.flags = words::classify(words::lower(w, &mut buf), tok.cap);
+        }
         out.push(tok);
         i = end;
     }
