@@ -1,0 +1,376 @@
+//! Attribution of one sentence: finds a reporting cue outside its
+//! quotations ("said", "told", "argued", "according to") and the noun
+//! phrase of who is speaking, as the article names them.
+//!
+//! Main entry: [`find`] → [`Attribution`]. Resolving pronouns and "the
+//! source" to earlier speakers is [`super::resolve`]'s job.
+
+use std::ops::Range;
+
+use super::lexicon::{self, CueClass};
+
+/// The reporting cue of a sentence and its speaker phrase as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// The speaker noun phrase ("Deputy Foreign Minister Sergei Ryabkov",
+    /// "he", "the source").
+    pub speaker: String,
+    /// Byte offset of the cue word in the sentence.
+    pub cue_at: usize,
+}
+
+/// One whitespace-separated word of a sentence.
+struct Tok<'a> {
+    raw: &'a str,
+    start: usize,
+    /// The word without surrounding punctuation.
+    core: &'a str,
+    /// Overlaps a quotation, so it is someone's words, not the narration.
+    quoted: bool,
+}
+
+impl Tok<'_> {
+    fn end(&self) -> usize {
+        self.start + self.raw.len()
+    }
+
+    /// True when the word ends a clause: a trailing comma, semicolon,
+    /// colon, dash or sentence-final full stop (titles and initials excepted).
+    fn ends_clause(&self) -> bool {
+        let t = self
+            .raw
+            .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')']);
+        if t.ends_with([',', ';', ':', '!', '?']) {
+            return true;
+        }
+        if t.len() < self.raw.len() && !self.raw.ends_with(')') {
+            // A closing quote mark ends the narration before it.
+            return true;
+        }
+        if let Some(stem) = t.strip_suffix('.') {
+            return !is_abbreviation(stem);
+        }
+        false
+    }
+
+    fn starts_clause(&self) -> bool {
+        self.raw.starts_with(['(', '"', '\u{201C}', '['])
+    }
+
+    fn capitalized(&self) -> bool {
+        self.core.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_abbreviation(stem: &str) -> bool {
+    // "Mr", "Sen", "U.S", "J" (initial).
+    stem.contains('.')
+        || (stem.chars().count() <= 4 && stem.chars().next().is_some_and(char::is_uppercase))
+}
+
+fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Tok<'a>> {
+    let base = text.as_ptr() as usize;
+    text.split_whitespace()
+        .map(|raw| {
+            let start = raw.as_ptr() as usize - base;
+            let end = start + raw.len();
+            let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            let quoted = quotes.iter().any(|q| q.start < end && start < q.end);
+            Tok {
+                raw,
+                start,
+                core,
+                quoted,
+            }
+        })
+        .collect()
+}
+
+/// Lower-cases an ASCII word into `buf` for lexicon look-ups.
+fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b str {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return "";
+    }
+    for (slot, b) in buf.iter_mut().zip(word.bytes()) {
+        *slot = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..word.len()]).unwrap_or("")
+}
+
+/// Finds the attribution of a sentence, if it has one. `quotes` are the
+/// byte ranges of its quotations (cues inside them are not the narrator's).
+pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
+    let toks = tokenize(text, quotes);
+    let mut buf = [0u8; 24];
+    for v in 0..toks.len() {
+        let t = &toks[v];
+        if t.quoted || t.core.is_empty() {
+            continue;
+        }
+        let w = lower(t.core, &mut buf);
+        if w == "according" {
+            if let Some(next) = toks.get(v + 1)
+                && next.core.eq_ignore_ascii_case("to")
+                && !next.quoted
+                && let Some(np) = phrase_after(&toks, v + 2, false)
+            {
+                return Some(Attribution {
+                    speaker: slice(text, &toks, np),
+                    cue_at: t.start,
+                });
+            }
+            continue;
+        }
+        let Some(class) = lexicon::cue(w) else {
+            continue;
+        };
+        if !verb_context(&toks, v, class) {
+            continue;
+        }
+        if let Some(np) = subject_before(&toks, v) {
+            return Some(Attribution {
+                speaker: slice(text, &toks, np),
+                cue_at: t.start,
+            });
+        }
+        if class == CueClass::Inverting
+            && let Some(np) = phrase_after(&toks, v + 1, true)
+        {
+            return Some(Attribution {
+                speaker: slice(text, &toks, np),
+                cue_at: t.start,
+            });
+        }
+    }
+    None
+}
+
+/// Rejects a cue word used as a noun or adjective ("the reported deal",
+/// "his claims") or in the passive ("was told").
+fn verb_context(toks: &[Tok], v: usize, class: CueClass) -> bool {
+    let Some(prev) = v.checked_sub(1).map(|p| &toks[p]) else {
+        return false;
+    };
+    if prev.ends_clause() && class != CueClass::Inverting {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    let p = lower(prev.core, &mut buf);
+    if lexicon::is_determiner(p) || lexicon::is_passive_aux(p) || p == "to" {
+        return false;
+    }
+    // A possessive before the cue makes it a noun ("Trump's claims").
+    !(prev.raw.ends_with("'s") || prev.raw.ends_with("s'"))
+}
+
+/// The noun phrase that ends right before the cue at `v`, skipping
+/// auxiliaries and adverbs ("has also said"), appositives ("Flynn, a top
+/// aide, said") and relative pronouns ("Smith, who said").
+fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
+    let mut buf = [0u8; 24];
+    let mut j = v;
+    while j > 0 {
+        let t = &toks[j - 1];
+        if t.quoted || t.ends_clause() || !lexicon::is_verb_modifier(lower(t.core, &mut buf)) {
+            break;
+        }
+        j -= 1;
+    }
+    if j == 0 || j != v && toks[j - 1].ends_clause() && !toks[j - 1].raw.ends_with(',') {
+        return None;
+    }
+    let last = &toks[j - 1];
+    if last.quoted {
+        return None;
+    }
+    let end = if last.raw.ends_with(',') {
+        // Appositive: the subject ends at the comma before this one.
+        let lo = (j - 1).saturating_sub(14);
+        let k = (lo..j - 1)
+            .rev()
+            .find(|&k| toks[k].raw.ends_with(',') && !toks[k].quoted)?;
+        k + 1
+    } else if last.raw.ends_with(['"', '\u{201D}', ':', ';', '.', ')']) && last.ends_clause() {
+        return None;
+    } else {
+        j
+    };
+    let np = phrase_before(toks, end)?;
+    let head = lower(toks[np.end - 1].core, &mut buf);
+    if head == "who" || head == "which" || head == "that" {
+        // "…, who said": the antecedent before the relative pronoun.
+        let k = np.end - 1;
+        if k == 0 {
+            return None;
+        }
+        return phrase_before(toks, k);
+    }
+    Some(np)
+}
+
+/// The noun phrase ending (exclusive) at token `end`, scanning back to a
+/// clause boundary or a determiner.
+fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
+    let mut buf = [0u8; 24];
+    let mut i = end;
+    while i > 0 {
+        let t = &toks[i - 1];
+        if t.quoted || (i != end && t.ends_clause()) {
+            break;
+        }
+        let w = lower(t.core, &mut buf);
+        if i != end && lexicon::is_boundary(w) {
+            break;
+        }
+        i -= 1;
+        if t.starts_clause() || end - i >= 9 {
+            break;
+        }
+        if lexicon::is_determiner(w) {
+            // "the spokeswoman for the State Department": keep going
+            // through "of"/"for" into the head noun.
+            let joins = i > 0 && {
+                let mut b2 = [0u8; 24];
+                lexicon::is_np_preposition(lower(toks[i - 1].core, &mut b2))
+            };
+            if !joins {
+                break;
+            }
+        }
+    }
+    if i == end {
+        return None;
+    }
+    let np = trim_phrase(toks, i..end)?;
+    let head = lower(toks[np.end - 1].core, &mut buf);
+    if head.is_empty() && !toks[np.end - 1].capitalized() && toks[np.end - 1].core.is_empty() {
+        return None;
+    }
+    if lexicon::is_determiner(head) || lexicon::is_not_speaker(head) {
+        return None;
+    }
+    Some(np)
+}
+
+/// The noun phrase starting at token `start` (after "according to" or an
+/// inverted "said"), up to a comma or a boundary word.
+fn phrase_after(toks: &[Tok], start: usize, inverted: bool) -> Option<Range<usize>> {
+    let first = toks.get(start)?;
+    if first.quoted {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let w = lower(first.core, &mut buf);
+    if inverted && !(first.capitalized() || lexicon::is_determiner(w) || lexicon::is_pronoun(w))
+        || lexicon::is_time_word(w)
+    {
+        return None;
+    }
+    let mut i = start;
+    while i < toks.len() && i - start < 10 {
+        let t = &toks[i];
+        if t.quoted {
+            break;
+        }
+        let w = lower(t.core, &mut buf);
+        if i != start && (lexicon::is_after_stop(w) || lexicon::is_time_word(w)) {
+            break;
+        }
+        i += 1;
+        if t.ends_clause() {
+            break;
+        }
+    }
+    let np = trim_phrase(toks, start..i)?;
+    let head = lower(toks[np.end - 1].core, &mut buf);
+    if lexicon::is_not_speaker(head) {
+        return None;
+    }
+    Some(np)
+}
+
+/// Drops leading conjunctions/adverbs and empty punctuation tokens.
+fn trim_phrase(toks: &[Tok], mut r: Range<usize>) -> Option<Range<usize>> {
+    let mut buf = [0u8; 24];
+    while r.start < r.end {
+        let w = lower(toks[r.start].core, &mut buf);
+        if toks[r.start].core.is_empty() || lexicon::is_boundary(w) {
+            r.start += 1;
+        } else {
+            break;
+        }
+    }
+    while r.start < r.end && toks[r.end - 1].core.is_empty() {
+        r.end -= 1;
+    }
+    (r.start < r.end).then_some(r)
+}
+
+fn slice(text: &str, toks: &[Tok], r: Range<usize>) -> String {
+    let s = &text[toks[r.start].start..toks[r.end - 1].end()];
+    let s = s.trim_start_matches(['"', '(', '[', '\u{201C}', '\'']);
+    let s = s.trim_end_matches([',', ';', ':', '"', ')', ']', '\u{201D}', '\'', '!', '?']);
+    let s = match s.strip_suffix('.') {
+        Some(stem) if !stem.rsplit(' ').next().is_some_and(is_abbreviation) => stem,
+        _ => s,
+    };
+    s.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::quotes;
+
+    fn speaker(text: &str) -> Option<String> {
+        find(text, &quotes::spans(text, false)).map(|a| a.speaker)
+    }
+
+    #[test]
+    fn speaker_before_and_after_the_quote() {
+        assert_eq!(
+            speaker("\"We will not yield,\" said Deputy Trade Minister Olga Brandt.").as_deref(),
+            Some("Deputy Trade Minister Olga Brandt")
+        );
+        assert_eq!(
+            speaker("Mayor Lin Park said: \"The bridge opens in May.\"").as_deref(),
+            Some("Mayor Lin Park")
+        );
+        assert_eq!(
+            speaker("\"The bridge opens in May,\" Park told reporters on Friday.").as_deref(),
+            Some("Park")
+        );
+    }
+
+    #[test]
+    fn appositives_and_relative_clauses() {
+        assert_eq!(
+            speaker("Dunmore, a longtime council ally, said the vote was rigged.").as_deref(),
+            Some("Dunmore")
+        );
+        assert_eq!(
+            speaker("The plan was backed by Ortiz, who has said it will pass.").as_deref(),
+            Some("Ortiz")
+        );
+    }
+
+    #[test]
+    fn according_to_and_tail_attribution() {
+        assert_eq!(
+            speaker("According to a senior port official, the cranes were idle.").as_deref(),
+            Some("a senior port official")
+        );
+        assert_eq!(
+            speaker("The cranes were idle for a week, the source added.").as_deref(),
+            Some("the source")
+        );
+    }
+
+    #[test]
+    fn nouns_and_passives_are_not_cues() {
+        assert_eq!(speaker("His claims were rejected by the court."), None);
+        assert_eq!(speaker("The reported deal collapsed in March."), None);
+        assert_eq!(speaker("Residents were told to leave."), None);
+        assert_eq!(speaker("The harbor is busy in summer."), None);
+    }
+}
