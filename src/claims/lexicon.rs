@@ -286,7 +286,7 @@ const PLAIN: &[&str] = &[
     "rejected",
     "dismissed",
     "defended",
-    "acknowledging",
+    "ruled",
     "noticed",
     "notices",
     "considered",
@@ -296,7 +296,7 @@ const PLAIN: &[&str] = &[
     "wants",
     "wanted",
     "want",
-    "believing",
+    "rules",
 ];
 
 /// Words that may sit between a subject and its cue ("has also said").
@@ -395,6 +395,44 @@ const VERB_MODIFIERS: &[&str] = &[
     "can't",
     "couldn't",
     "n't",
+];
+
+/// The most common speech cues; they win over weaker cues in a sentence.
+const STRONG: &[&str] = &[
+    "said", "says", "say", "told", "tells", "added", "wrote", "writes", "stated", "tweeted",
+    "asked", "explained", "insisted", "argued", "warned", "noted", "reported", "announced",
+    "claimed", "replied", "continued", "testified", "declared", "responded", "acknowledged",
+];
+
+/// Bare base forms: a cue only after a plural, a name or an auxiliary.
+const BASE_FORMS: &[&str] = &[
+    "say", "tell", "state", "add", "note", "warn", "insist", "argue", "claim", "believe",
+    "report", "announce", "explain", "write", "tweet", "assert", "acknowledge", "admit",
+    "suggest", "predict", "recall", "deny", "confirm", "estimate", "find", "show", "think",
+    "know", "feel", "hope", "expect", "promise", "vow", "pledge", "threaten", "urge", "accuse",
+    "criticize", "criticise", "complain", "testify", "ask", "reply", "respond", "conclude",
+    "declare", "maintain", "contend", "allege", "reveal", "disclose", "indicate", "emphasize",
+    "stress", "mention", "observe", "remark", "agree", "concede", "lament", "propose", "worry",
+    "fear", "doubt", "demand", "see", "recommend", "wonder", "assume", "suspect", "understand",
+    "consider", "describe", "want", "forecast", "project",
+];
+
+/// "-s" forms that are also plural nouns ("his claims", "new reports").
+const NOUN_HOMOGRAPHS: &[&str] = &[
+    "reports", "claims", "notes", "states", "tweets", "estimates", "shows", "finds", "hopes",
+    "fears", "doubts", "demands", "remarks", "pledges", "vows", "promises", "recalls", "laments",
+    "stresses", "disputes", "forecasts", "projects", "questions", "calls", "hints", "cautions",
+    "wonders", "wants", "sees", "considers", "urges", "charges", "concerns", "describes",
+];
+
+/// Words before a noun that mark it as a noun ("recent reports").
+const ADJECTIVE_LIKE: &[&str] = &[
+    "new", "recent", "latest", "false", "previous", "earlier", "many", "numerous", "multiple",
+    "similar", "initial", "official", "media", "news", "press", "public", "private",
+    "unconfirmed", "conflicting", "early", "late", "first", "last", "own", "repeated",
+    "angry", "several", "other", "such", "same", "these", "those", "all", "more", "most",
+    "further", "unfounded", "baseless", "widespread", "frequent", "separate", "opinion",
+    "poll", "polls",
 ];
 
 const DETERMINERS: &[&str] = &[
@@ -689,6 +727,18 @@ set!(TIME_SET, is_time_word, TIME_WORDS);
 set!(PRONOUN_SET, is_pronoun, PRONOUNS);
 set!(NOT_SPEAKER_SET, is_not_speaker, NOT_SPEAKERS);
 set!(PASSIVE_SET, is_passive_aux, PASSIVE_AUX);
+set!(STRONG_SET, is_strong_cue, STRONG);
+set!(BASE_SET, is_base_form, BASE_FORMS);
+set!(HOMOGRAPH_SET, is_noun_homograph, NOUN_HOMOGRAPHS);
+
+/// True for a word that usually modifies a noun: an adjective from the
+/// list or one with an adjective suffix.
+pub fn is_adjective_like(word: &str) -> bool {
+    const SUFFIXES: &[&str] = &["al", "ive", "ous", "ic", "ful", "ed", "ing", "ent", "ant", "ary"];
+    is_adjective_word(word) || (word.len() > 4 && SUFFIXES.iter().any(|s| word.ends_with(s)))
+}
+
+set!(ADJECTIVE_SET, is_adjective_word, ADJECTIVE_LIKE);
 
 /// The cue class of a lower-cased word, if it is a reporting cue.
 pub fn cue(word: &str) -> Option<CueClass> {

@@ -9,8 +9,17 @@ use std::ops::Range;
 pub fn spans(text: &str, open_at_start: bool) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = open_at_start.then_some(0);
+    let bytes = text.as_bytes();
     for (i, c) in text.char_indices() {
+        // Two apostrophes stand in for a double quote in some wire copy.
+        let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
+        let after_doubled = c == '\'' && i > 0 && bytes[i - 1] == b'\'';
         match c {
+            '\'' if doubled => match open.take() {
+                Some(s) => out.push(s..i),
+                None => open = Some(i + 2),
+            },
+            '\'' if after_doubled => {}
             '"' => match open.take() {
                 Some(s) => out.push(s..i),
                 None => open = Some(i + 1),

@@ -95,6 +95,11 @@ fn ends_with_abbreviation(prev: &str, before_digit: bool) -> bool {
     before_digit && NUMBER_ABBREVIATIONS.contains(&lower.as_str())
 }
 
+/// True for a title abbreviation without its full stop ("Sen", "lt").
+pub fn is_title(stem: &str) -> bool {
+    stem.len() <= 6 && TITLES.contains(&stem.to_ascii_lowercase().as_str())
+}
+
 /// Abbreviations that are followed by a name, so never end a sentence.
 const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "maj",

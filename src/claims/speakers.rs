@@ -63,9 +63,10 @@ impl Tok<'_> {
 }
 
 fn is_abbreviation(stem: &str) -> bool {
-    // "Mr", "Sen", "U.S", "J" (initial).
-    stem.contains('.')
-        || (stem.chars().count() <= 4 && stem.chars().next().is_some_and(char::is_uppercase))
+    // "U.S", "J" (an initial), "Mr", "Sen".
+    let mut chars = stem.chars();
+    let single = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    stem.contains('.') || single || super::sentences::is_title(stem)
 }
 
 fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Tok<'a>> {
@@ -99,55 +100,75 @@ fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b str {
 
 /// Finds the attribution of a sentence, if it has one. `quotes` are the
 /// byte ranges of its quotations (cues inside them are not the narrator's).
+///
+/// When several cues qualify, a tail attribution (", the source said.")
+/// wins, then the strongest speech cue, then the first.
 pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
     let toks = tokenize(text, quotes);
     let mut buf = [0u8; 24];
+    // (rank, cue index, speaker tokens); lower rank wins.
+    let mut best: Option<(u8, usize, Range<usize>)> = None;
     for v in 0..toks.len() {
         let t = &toks[v];
         if t.quoted || t.core.is_empty() {
             continue;
         }
-        let w = lower(t.core, &mut buf);
-        if w == "according" {
-            if let Some(next) = toks.get(v + 1)
-                && next.core.eq_ignore_ascii_case("to")
-                && !next.quoted
-                && let Some(np) = phrase_after(&toks, v + 2, false)
-            {
-                return Some(Attribution {
-                    speaker: slice(text, &toks, np),
-                    cue_at: t.start,
-                });
-            }
+        // Reporting verbs are lower-case in running text ("the United
+        // States" is not a cue).
+        if t.core.starts_with(|c: char| c.is_uppercase()) && v != 0 {
             continue;
         }
-        let Some(class) = lexicon::cue(w) else {
+        let w = lower(t.core, &mut buf);
+        let found = if w == "according" {
+            toks.get(v + 1)
+                .filter(|next| next.core.eq_ignore_ascii_case("to") && !next.quoted)
+                .and_then(|_| phrase_after(&toks, v + 2, false))
+                .map(|np| (1u8, np))
+        } else {
+            let Some(class) = lexicon::cue(w) else {
+                continue;
+            };
+            if !verb_context(&toks, v, w, class) {
+                continue;
+            }
+            let strong = lexicon::is_strong_cue(w);
+            let rank = if strong { 1 } else { 2 };
+            if let Some(np) = subject_before(&toks, v) {
+                Some((rank, np))
+            } else if class == CueClass::Inverting {
+                phrase_after(&toks, v + 1, true).map(|np| (rank, np))
+            } else {
+                None
+            }
+        };
+        let Some((mut rank, np)) = found else {
             continue;
         };
-        if !verb_context(&toks, v, class) {
-            continue;
+        if is_tail(&toks, v, &np) {
+            rank = 0;
         }
-        if let Some(np) = subject_before(&toks, v) {
-            return Some(Attribution {
-                speaker: slice(text, &toks, np),
-                cue_at: t.start,
-            });
-        }
-        if class == CueClass::Inverting
-            && let Some(np) = phrase_after(&toks, v + 1, true)
-        {
-            return Some(Attribution {
-                speaker: slice(text, &toks, np),
-                cue_at: t.start,
-            });
+        if best.as_ref().is_none_or(|b| rank < b.0) {
+            best = Some((rank, v, np));
         }
     }
-    None
+    best.map(|(_, v, np)| Attribution {
+        speaker: slice(text, &toks, np),
+        cue_at: toks[v].start,
+    })
+}
+
+/// True for a clause-final attribution: ", X said." / ", said X." with at
+/// most a few words after it.
+fn is_tail(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
+    let first = np.start.min(v);
+    let last = np.end.max(v + 1);
+    let opens = first == 0 || toks[first - 1].ends_clause();
+    opens && toks.len() - last <= 4 && first > 0
 }
 
 /// Rejects a cue word used as a noun or adjective ("the reported deal",
-/// "his claims") or in the passive ("was told").
-fn verb_context(toks: &[Tok], v: usize, class: CueClass) -> bool {
+/// "his claims", "early-morning tweets") or in the passive ("was told").
+fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
     let Some(prev) = v.checked_sub(1).map(|p| &toks[p]) else {
         return false;
     };
@@ -160,7 +181,28 @@ fn verb_context(toks: &[Tok], v: usize, class: CueClass) -> bool {
         return false;
     }
     // A possessive before the cue makes it a noun ("Trump's claims").
-    !(prev.raw.ends_with("'s") || prev.raw.ends_with("s'"))
+    if prev.raw.ends_with("'s") || prev.raw.ends_with("s'") || prev.raw.ends_with('\u{2019}') {
+        return false;
+    }
+    let base = lexicon::is_base_form(word);
+    let noun_like = lexicon::is_noun_homograph(word);
+    if !base && !noun_like {
+        return true;
+    }
+    if lexicon::is_verb_modifier(p) || lexicon::is_pronoun(p) || p == "who" || p == "that" {
+        return true;
+    }
+    if base {
+        // "Officials say", "Democrats argue": a plural or a name.
+        return prev.capitalized() || (p.ends_with('s') && !p.ends_with("ss"));
+    }
+    // "-s" forms that are also plural nouns: need a name or a plain
+    // singular noun before them, not an adjective.
+    prev.capitalized()
+        || !(p.is_empty()
+            || p.contains('-')
+            || p.ends_with('s')
+            || lexicon::is_adjective_like(p))
 }
 
 /// The noun phrase that ends right before the cue at `v`, skipping
@@ -171,7 +213,9 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     let mut j = v;
     while j > 0 {
         let t = &toks[j - 1];
-        if t.quoted || t.ends_clause() || !lexicon::is_verb_modifier(lower(t.core, &mut buf)) {
+        let w = lower(t.core, &mut buf);
+        let adverb = w.len() > 4 && w.ends_with("ly") && !t.capitalized();
+        if t.quoted || t.ends_clause() || !(adverb || lexicon::is_verb_modifier(w)) {
             break;
         }
         j -= 1;
@@ -219,8 +263,16 @@ fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
             break;
         }
         let w = lower(t.core, &mut buf);
-        if i != end && lexicon::is_boundary(w) {
+        let participle = w.len() > 5 && w.ends_with("ing") && !t.capitalized();
+        if i != end && (lexicon::is_boundary(w) || participle) {
             break;
+        }
+        if t.raw.ends_with(')') && !t.raw.starts_with('(') {
+            // Skip a parenthetical such as "(D-N.C.)" as a unit.
+            if let Some(open) = (i.saturating_sub(6)..i - 1).rev().find(|&k| toks[k].raw.starts_with('(')) {
+                i = open;
+                continue;
+            }
         }
         i -= 1;
         if t.starts_clause() || end - i >= 9 {
