@@ -9,6 +9,9 @@ use super::lexicon;
 pub struct Speakers {
     /// The most recent speaker named by the article (not a pronoun).
     last: Option<String>,
+    /// The most recent speaker that looks like a person ("Ada Wren",
+    /// "Mr. Kell"), for "he"/"she".
+    last_person: Option<String>,
     /// Indefinite speakers introduced so far ("a Ukrainian spokesperson"),
     /// newest last.
     introduced: Vec<String>,
@@ -25,7 +28,16 @@ impl Speakers {
     pub fn resolve(&mut self, phrase: &str) -> Option<String> {
         let lower = phrase.to_lowercase();
         if lexicon::is_pronoun(&lower) || lower == "who" {
-            return self.last.clone();
+            let personal = matches!(lower.as_str(), "he" | "she" | "him" | "her" | "who");
+            let found = if personal {
+                self.last_person.clone().or_else(|| self.last.clone())
+            } else {
+                self.last.clone()
+            };
+            if found.is_some() {
+                self.last.clone_from(&found);
+            }
+            return found;
         }
         let mut words = lower.split_whitespace();
         let first = words.next().unwrap_or("");
@@ -50,9 +62,28 @@ impl Speakers {
             }
             phrase.to_string()
         };
+        if looks_like_person(&resolved) {
+            self.last_person = Some(resolved.clone());
+        }
         self.last = Some(resolved.clone());
         Some(resolved)
     }
+}
+
+/// A person's name: no leading article, ends in a capitalised word that is
+/// not an organisation word ("Committee", "Times", "Survey").
+fn looks_like_person(phrase: &str) -> bool {
+    let mut words = phrase.split_whitespace();
+    let first = words.next().unwrap_or("");
+    if matches!(first.to_ascii_lowercase().as_str(), "the" | "a" | "an") {
+        return false;
+    }
+    let last = phrase.split_whitespace().next_back().unwrap_or("");
+    last.starts_with(|c: char| c.is_uppercase())
+        && !lexicon::is_organisation_word(&last.to_ascii_lowercase())
+        && !phrase
+            .split_whitespace()
+            .any(|w| lexicon::is_organisation_word(&w.to_ascii_lowercase()))
 }
 
 #[cfg(test)]

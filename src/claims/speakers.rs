@@ -119,7 +119,15 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
             continue;
         }
         let w = lower(t.core, &mut buf);
-        let found = if w == "according" {
+        let found = if lexicon::is_participle_cue(w) {
+            // ", saying …": the speaker is the subject of the main clause.
+            let after_comma = v > 0 && toks[v - 1].raw.ends_with(',');
+            if after_comma {
+                sentence_subject(&toks, v).map(|np| (2u8, np))
+            } else {
+                None
+            }
+        } else if w == "according" {
             toks.get(v + 1)
                 .filter(|next| next.core.eq_ignore_ascii_case("to") && !next.quoted)
                 .and_then(|_| phrase_after(&toks, v + 2, false))
@@ -155,6 +163,37 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
         speaker: slice(text, &toks, np),
         cue_at: toks[v].start,
     })
+}
+
+/// The subject at the start of the sentence (after an introductory
+/// phrase ending in a comma): a pronoun, or an optional determiner and a
+/// run of capitalised words.
+fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usize>> {
+    let mut buf = [0u8; 24];
+    let mut i = 0;
+    let first = lower(toks.first()?.core, &mut buf);
+    if lexicon::is_boundary(first) || lexicon::is_intro_preposition(first) {
+        // Skip "During a speech on Monday," to the clause.
+        i = (0..before).find(|&k| toks[k].raw.ends_with(','))? + 1;
+    }
+    let start = i;
+    if i < before && lexicon::is_pronoun(lower(toks[i].core, &mut buf)) {
+        return Some(i..i + 1);
+    }
+    if i < before && lexicon::is_determiner(lower(toks[i].core, &mut buf)) {
+        i += 1;
+    }
+    let name_start = i;
+    while i < before && !toks[i].quoted && toks[i].capitalized() {
+        i += 1;
+        if toks[i - 1].ends_clause() {
+            break;
+        }
+    }
+    if i == name_start {
+        return None;
+    }
+    trim_phrase(toks, start..i)
 }
 
 /// True for a clause-final attribution: ", X said." / ", said X." with at
@@ -199,10 +238,7 @@ fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
     // "-s" forms that are also plural nouns: need a name or a plain
     // singular noun before them, not an adjective.
     prev.capitalized()
-        || !(p.is_empty()
-            || p.contains('-')
-            || p.ends_with('s')
-            || lexicon::is_adjective_like(p))
+        || !(p.is_empty() || p.contains('-') || p.ends_with('s') || lexicon::is_adjective_like(p))
 }
 
 /// The noun phrase that ends right before the cue at `v`, skipping
@@ -256,6 +292,13 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
 /// clause boundary or a determiner.
 fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
     let mut buf = [0u8; 24];
+    if end == 0 {
+        return None;
+    }
+    // A pronoun subject stands alone ("which he said", "the one I know").
+    if lexicon::is_pronoun(lower(toks[end - 1].core, &mut buf)) && !toks[end - 1].quoted {
+        return Some(end - 1..end);
+    }
     let mut i = end;
     while i > 0 {
         let t = &toks[i - 1];
@@ -264,12 +307,23 @@ fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
         }
         let w = lower(t.core, &mut buf);
         let participle = w.len() > 5 && w.ends_with("ing") && !t.capitalized();
-        if i != end && (lexicon::is_boundary(w) || participle) {
+        // "Commission on Presidential Debates": a preposition inside a
+        // capitalised name does not end the phrase.
+        let in_name = i != end
+            && i >= 2
+            && toks[i].capitalized()
+            && toks[i - 2].capitalized()
+            && matches!(w, "on" | "of" | "for" | "in" | "and" | "de");
+        if i != end && !in_name && (lexicon::is_boundary(w) || participle || lexicon::is_pronoun(w))
+        {
             break;
         }
         if t.raw.ends_with(')') && !t.raw.starts_with('(') {
             // Skip a parenthetical such as "(D-N.C.)" as a unit.
-            if let Some(open) = (i.saturating_sub(6)..i - 1).rev().find(|&k| toks[k].raw.starts_with('(')) {
+            if let Some(open) = (i.saturating_sub(6)..i - 1)
+                .rev()
+                .find(|&k| toks[k].raw.starts_with('('))
+            {
                 i = open;
                 continue;
             }
