@@ -301,6 +301,8 @@ const PLAIN: &[&str] = &[
 
 /// Words that may sit between a subject and its cue ("has also said").
 const VERB_MODIFIERS: &[&str] = &[
+    "together",
+    "jointly",
     "also",
     "has",
     "have",
@@ -744,6 +746,8 @@ const DETERMINERS: &[&str] = &[
 
 /// Words that end a subject noun phrase when scanning backwards.
 const BOUNDARIES: &[&str] = &[
+    "which",
+    "who",
     "that",
     "and",
     "but",

@@ -37,6 +37,10 @@ impl Tok<'_> {
     /// True when the word ends a clause: a trailing comma, semicolon,
     /// colon, dash or sentence-final full stop (titles and initials excepted).
     fn ends_clause(&self) -> bool {
+        if self.raw.ends_with(')') && self.raw.contains('(') {
+            // A closed parenthetical ("(R-Ga.)") belongs to the phrase.
+            return false;
+        }
         let t = self
             .raw
             .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')']);
@@ -143,7 +147,7 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
             let rank = if strong { 1 } else { 2 };
             if let Some(np) = subject_before(&toks, v) {
                 Some((rank, np))
-            } else if class == CueClass::Inverting {
+            } else if class == CueClass::Inverting && v > 0 && toks[v - 1].ends_clause() {
                 phrase_after(&toks, v + 1, true).map(|np| (rank, np))
             } else {
                 None
@@ -263,9 +267,13 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     if last.quoted {
         return None;
     }
+    if matches!(lower(last.core, &mut buf), "who" | "which" | "that") && !last.ends_clause() {
+        // "…, who said": the antecedent before the relative pronoun.
+        return (j >= 2).then(|| phrase_before(toks, j - 1)).flatten();
+    }
     let end = if last.raw.ends_with(',') {
         // Appositive: the subject ends at the comma before this one.
-        let lo = (j - 1).saturating_sub(14);
+        let lo = (j - 1).saturating_sub(24);
         let k = (lo..j - 1)
             .rev()
             .find(|&k| toks[k].raw.ends_with(',') && !toks[k].quoted)?;
@@ -329,7 +337,8 @@ fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
             }
         }
         i -= 1;
-        if t.starts_clause() || end - i >= 9 {
+        let parenthetical = t.raw.starts_with('(') && t.raw.ends_with(')');
+        if (t.starts_clause() && !parenthetical) || end - i >= 9 {
             break;
         }
         if lexicon::is_determiner(w) {
@@ -352,7 +361,8 @@ fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
     if head.is_empty() && !toks[np.end - 1].capitalized() && toks[np.end - 1].core.is_empty() {
         return None;
     }
-    if lexicon::is_determiner(head) || lexicon::is_not_speaker(head) {
+    let lower_head = !toks[np.end - 1].capitalized();
+    if lexicon::is_determiner(head) || (lower_head && lexicon::is_not_speaker(head)) {
         return None;
     }
     Some(np)
@@ -415,7 +425,12 @@ fn trim_phrase(toks: &[Tok], mut r: Range<usize>) -> Option<Range<usize>> {
 fn slice(text: &str, toks: &[Tok], r: Range<usize>) -> String {
     let s = &text[toks[r.start].start..toks[r.end - 1].end()];
     let s = s.trim_start_matches(['"', '(', '[', '\u{201C}', '\'']);
-    let s = s.trim_end_matches([',', ';', ':', '"', ')', ']', '\u{201D}', '\'', '!', '?']);
+    let s = s.trim_end_matches([',', ';', ':', '"', ']', '\u{201D}', '\'', '!', '?']);
+    let s = if s.contains('(') {
+        s
+    } else {
+        s.trim_end_matches(')')
+    };
     let s = match s.strip_suffix('.') {
         Some(stem) if !stem.rsplit(' ').next().is_some_and(is_abbreviation) => stem,
         _ => s,
