@@ -2,6 +2,8 @@
 //! writing), determiners, boundaries and the other closed classes the
 //! speaker finder needs. Look-ups take a lower-cased ASCII word.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 /// How a reporting cue may take its speaker.
@@ -1005,39 +1007,96 @@ const PASSIVE_AUX: &[&str] = &[
     "was", "were", "is", "are", "be", "been", "being", "am", "get", "got", "gets", "getting",
 ];
 
-fn sorted(words: &[&'static str]) -> Vec<&'static str> {
-    let mut v = words.to_vec();
-    v.sort_unstable();
-    v.dedup();
-    v
+/// FNV-1a: the words are short, so a simple hash beats SipHash here.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
-macro_rules! set {
-    ($name:ident, $fn:ident, $src:expr) => {
-        static $name: LazyLock<Vec<&'static str>> = LazyLock::new(|| sorted($src));
+type Table = HashMap<&'static str, u32, BuildHasherDefault<Fnv>>;
+
+/// Every list in one table: each word maps to a bit set of its lists, so a
+/// word costs one hash look-up whatever is asked of it.
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let lists: &[&[&'static str]] = &[
+        INVERTING,
+        PLAIN,
+        VERB_MODIFIERS,
+        DETERMINERS,
+        BOUNDARIES,
+        NP_PREPOSITIONS,
+        AFTER_STOP,
+        TIME_WORDS,
+        PRONOUNS,
+        NOT_SPEAKERS,
+        PASSIVE_AUX,
+        PARTICIPLE_CUES,
+        INTRO_PREPOSITIONS,
+        ORGANISATION_WORDS,
+        STRONG,
+        BASE_FORMS,
+        NOUN_HOMOGRAPHS,
+        ADJECTIVE_LIKE,
+    ];
+    let mut table = Table::default();
+    for (bit, list) in lists.iter().enumerate() {
+        for &w in *list {
+            *table.entry(w).or_insert(0) |= 1 << bit;
+        }
+    }
+    table
+});
+
+/// The bit set of lists `word` belongs to (0 for none).
+pub fn classes(word: &str) -> u32 {
+    if word.is_empty() {
+        return 0;
+    }
+    TABLE.get(word).copied().unwrap_or(0)
+}
+
+macro_rules! member {
+    ($fn:ident, $bit:expr) => {
         pub fn $fn(word: &str) -> bool {
-            !word.is_empty() && $name.binary_search(&word).is_ok()
+            classes(word) & (1 << $bit) != 0
         }
     };
 }
 
-set!(INVERTING_SET, is_inverting, INVERTING);
-set!(PLAIN_SET, is_plain_cue, PLAIN);
-set!(MODIFIER_SET, is_verb_modifier, VERB_MODIFIERS);
-set!(DETERMINER_SET, is_determiner, DETERMINERS);
-set!(BOUNDARY_SET, is_boundary, BOUNDARIES);
-set!(NP_PREP_SET, is_np_preposition, NP_PREPOSITIONS);
-set!(AFTER_STOP_SET, is_after_stop, AFTER_STOP);
-set!(TIME_SET, is_time_word, TIME_WORDS);
-set!(PRONOUN_SET, is_pronoun, PRONOUNS);
-set!(NOT_SPEAKER_SET, is_not_speaker, NOT_SPEAKERS);
-set!(PASSIVE_SET, is_passive_aux, PASSIVE_AUX);
-set!(PARTICIPLE_SET, is_participle_cue, PARTICIPLE_CUES);
-set!(INTRO_SET, is_intro_preposition, INTRO_PREPOSITIONS);
-set!(ORG_SET, is_organisation_word, ORGANISATION_WORDS);
-set!(STRONG_SET, is_strong_cue, STRONG);
-set!(BASE_SET, is_base_form, BASE_FORMS);
-set!(HOMOGRAPH_SET, is_noun_homograph, NOUN_HOMOGRAPHS);
+member!(is_inverting, 0);
+member!(is_plain_cue, 1);
+member!(is_verb_modifier, 2);
+member!(is_determiner, 3);
+member!(is_boundary, 4);
+member!(is_np_preposition, 5);
+member!(is_after_stop, 6);
+member!(is_time_word, 7);
+member!(is_pronoun, 8);
+member!(is_not_speaker, 9);
+member!(is_passive_aux, 10);
+member!(is_participle_cue, 11);
+member!(is_intro_preposition, 12);
+member!(is_organisation_word, 13);
+member!(is_strong_cue, 14);
+member!(is_base_form, 15);
+member!(is_noun_homograph, 16);
+member!(is_adjective_word, 17);
 
 /// True for a word that usually modifies a noun: an adjective from the
 /// list or one with an adjective suffix.
@@ -1048,7 +1107,11 @@ pub fn is_adjective_like(word: &str) -> bool {
     is_adjective_word(word) || (word.len() > 4 && SUFFIXES.iter().any(|s| word.ends_with(s)))
 }
 
-set!(ADJECTIVE_SET, is_adjective_word, ADJECTIVE_LIKE);
+/// True when a word could open an attribution (a cue, a participle cue or
+/// "according"): one look-up for the common case of an ordinary word.
+pub fn may_cue(word: &str) -> bool {
+    word == "according" || classes(word) & (1 | 2 | 1 << 11) != 0
+}
 
 /// The cue class of a lower-cased word, if it is a reporting cue.
 pub fn cue(word: &str) -> Option<CueClass> {
@@ -1078,5 +1141,7 @@ mod tests {
         assert_eq!(cue("said"), Some(CueClass::Inverting));
         assert_eq!(cue("argues"), Some(CueClass::Plain));
         assert_eq!(cue("table"), None);
+        assert!(may_cue("saying") && may_cue("according") && may_cue("told"));
+        assert!(!may_cue("harbor"));
     }
 }

@@ -123,6 +123,9 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
             continue;
         }
         let w = lower(t.core, &mut buf);
+        if !lexicon::may_cue(w) {
+            continue;
+        }
         let found = if lexicon::is_participle_cue(w) {
             // ", saying …": the speaker is the subject of the main clause.
             let after_comma = v > 0 && toks[v - 1].raw.ends_with(',');
