@@ -298,7 +298,6 @@ const PLAIN: &[&str] = &[
     "wants",
     "wanted",
     "want",
-    "rules",
 ];
 
 /// Words that may sit between a subject and its cue ("has also said").
@@ -939,6 +938,7 @@ const PRONOUNS: &[&str] = &[
 
 /// Heads that are never speakers.
 const NOT_SPEAKERS: &[&str] = &[
+    "having",
     "there",
     "this",
     "that",

@@ -86,8 +86,9 @@ pub fn extract(article: &Article) -> Vec<Claim> {
         if block.kind == BlockKind::Heading {
             continue;
         }
+        let block_speaker = speakers::block_speaker(&block.text);
         for text in sentences::split(&block.text) {
-            if let Some(claim) = sentence_claim(text, &mut speakers) {
+            if let Some(claim) = sentence_claim(text, block_speaker, &mut speakers) {
                 claims.push(Claim {
                     paragraph: paragraph + 1,
                     line: block.line,
@@ -101,12 +102,23 @@ pub fn extract(article: &Article) -> Vec<Claim> {
 
 /// Types one sentence as a claim, or `None` when it asserts nothing
 /// (a question, a fragment, a heading-like line).
-fn sentence_claim(text: &str, speakers: &mut resolve::Speakers) -> Option<Claim> {
+fn sentence_claim(
+    text: &str,
+    block_speaker: Option<&str>,
+    speakers: &mut resolve::Speakers,
+) -> Option<Claim> {
     if !asserts_something(text) {
         return None;
     }
     let spans = quotes::spans(text, false);
-    let attribution = speakers::find(text, &spans);
+    let attribution = speakers::find(text, &spans).or_else(|| {
+        // A transcript label ("SMITH: …") or a signed quote ("… " - Ann
+        // Lee) speaks for every sentence of its paragraph.
+        block_speaker.map(|s| speakers::Attribution {
+            speaker: s.to_string(),
+            cue_at: 0,
+        })
+    });
     let quote_words: usize = spans
         .iter()
         .map(|r| quotes::word_count(&text[r.clone()]))

@@ -37,7 +37,7 @@ impl Tok<'_> {
     /// True when the word ends a clause: a trailing comma, semicolon,
     /// colon, dash or sentence-final full stop (titles and initials excepted).
     fn ends_clause(&self) -> bool {
-        if self.raw.ends_with(')') && self.raw.contains('(') {
+        if self.raw.ends_with(')') && self.raw.starts_with('(') {
             // A closed parenthetical ("(R-Ga.)") belongs to the phrase.
             return false;
         }
@@ -167,9 +167,41 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
         }
     }
     best.map(|(_, v, np)| Attribution {
-        speaker: slice(text, &toks, np),
+        speaker: slice(text, &toks, pronoun_antecedent(&toks, np)),
         cue_at: toks[v].start,
     })
+}
+
+/// A pronoun speaker inside a sentence whose main subject is a name agreeing
+/// with it ("Mrs. Lee has said she …", "Proponents … although they say")
+/// refers to that subject.
+fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
+    let mut buf = [0u8; 24];
+    if np.len() != 1 || np.start == 0 {
+        return np;
+    }
+    let p = lower(toks[np.start].core, &mut buf);
+    let plural = match p {
+        "he" | "she" => false,
+        "they" => true,
+        _ => return np,
+    };
+    let Some(subject) = sentence_subject(toks, np.start) else {
+        return np;
+    };
+    if subject.end > np.start
+        || subject.len() == 1 && lexicon::is_pronoun(&toks[subject.start].core.to_ascii_lowercase())
+    {
+        return np;
+    }
+    let head = toks[subject.end - 1].core;
+    let head_plural = head.ends_with('s') && !head.ends_with("ss");
+    let agrees = if plural {
+        head_plural
+    } else {
+        !head_plural && toks[subject.end - 1].capitalized()
+    };
+    if agrees { subject } else { np }
 }
 
 /// The subject at the start of the sentence (after an introductory
@@ -191,6 +223,10 @@ fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usize>> {
         i += 1;
     }
     let name_start = i;
+    if i < before && !toks[i].quoted && !toks[i].capitalized() && toks[i].core.ends_with('s') {
+        // A plural common noun ("Proponents", "officials").
+        return trim_phrase(toks, start..i + 1);
+    }
     while i < before && !toks[i].quoted && toks[i].capitalized() {
         i += 1;
         if toks[i - 1].ends_clause() {
@@ -201,6 +237,35 @@ fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usize>> {
         return None;
     }
     trim_phrase(toks, start..i)
+}
+
+/// The speaker of a whole paragraph, when the paragraph names one outside
+/// any sentence: a transcript label ("SMITH: …", in capitals) or a
+/// signature after a closing quote ("“…” - Ann Lee, teacher").
+pub fn block_speaker(text: &str) -> Option<&str> {
+    let body = text.trim_start_matches(['"', '\u{201C}', ' ']);
+    if let Some((label, rest)) = body.split_once(':')
+        && !rest.is_empty()
+        && (1..=3).contains(&label.split_whitespace().count())
+        && label.chars().any(char::is_alphabetic)
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'))
+    {
+        return Some(label.trim());
+    }
+    let close = text.rfind(['"', '\u{201D}'])?;
+    let tail = text[close + 1..].trim_start();
+    let name = tail.strip_prefix(['-', '\u{2014}', '\u{2015}', '\u{2013}'])?;
+    let name = name.trim_start_matches(['-', ' ']);
+    let name = name
+        .split([',', ';', '('])
+        .next()?
+        .trim()
+        .trim_end_matches('.');
+    let words = name.split_whitespace().count();
+    let capital = name.starts_with(|c: char| c.is_uppercase());
+    (capital && (1..=6).contains(&words)).then_some(name)
 }
 
 /// True for a clause-final attribution: ", X said." / ", said X." with at
@@ -340,7 +405,7 @@ fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
             }
         }
         i -= 1;
-        let parenthetical = t.raw.starts_with('(') && t.raw.ends_with(')');
+        let parenthetical = t.raw.starts_with('(') && t.raw.trim_end_matches(',').ends_with(')');
         if (t.starts_clause() && !parenthetical) || end - i >= 9 {
             break;
         }
@@ -364,8 +429,11 @@ fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
     if head.is_empty() && !toks[np.end - 1].capitalized() && toks[np.end - 1].core.is_empty() {
         return None;
     }
-    let lower_head = !toks[np.end - 1].capitalized();
-    if lexicon::is_determiner(head) || (lower_head && lexicon::is_not_speaker(head)) {
+    // A capitalised head may still be a name ("Times"), unless it opens
+    // the sentence ("Having said that").
+    let name_head = toks[np.end - 1].capitalized() && np.end > 1;
+    let numeric = head.bytes().all(|b| b.is_ascii_digit());
+    if lexicon::is_determiner(head) || numeric || (!name_head && lexicon::is_not_speaker(head)) {
         return None;
     }
     Some(np)
@@ -488,6 +556,17 @@ mod tests {
             speaker("The cranes were idle for a week, the source added.").as_deref(),
             Some("the source")
         );
+    }
+
+    #[test]
+    fn paragraph_speakers() {
+        assert_eq!(block_speaker("HOLM: We will vote no."), Some("HOLM"));
+        assert_eq!(
+            block_speaker("\"The vote was a farce.\" - Ida Marsh, nurse"),
+            Some("Ida Marsh")
+        );
+        assert_eq!(block_speaker("Note: the vote was close."), None);
+        assert_eq!(block_speaker("The vote was close."), None);
     }
 
     #[test]
