@@ -625,6 +625,12 @@ const PARTICIPLE_CUES: &[&str] = &[
     "stating",
 ];
 
+/// Conjunctions that open a subordinate clause.
+const SUBORDINATORS: &[&str] = &[
+    "when", "if", "because", "after", "before", "as", "while", "since", "although", "though",
+    "unless", "until", "whether", "once", "whenever", "where", "whereas",
+];
+
 /// Prepositions that open an introductory phrase ("During the debate, …").
 const INTRO_PREPOSITIONS: &[&str] = &[
     "during",
@@ -1053,6 +1059,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         BASE_FORMS,
         NOUN_HOMOGRAPHS,
         ADJECTIVE_LIKE,
+        SUBORDINATORS,
     ];
     let mut table = Table::default();
     for (bit, list) in lists.iter().enumerate() {
@@ -1097,6 +1104,7 @@ member!(is_strong_cue, 14);
 member!(is_base_form, 15);
 member!(is_noun_homograph, 16);
 member!(is_adjective_word, 17);
+member!(is_subordinator, 18);
 
 /// True for a word that usually modifies a noun: an adjective from the
 /// list or one with an adjective suffix.

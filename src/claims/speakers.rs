@@ -161,6 +161,9 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
         };
         if is_tail(&toks, v, &np) {
             rank = 0;
+        } else if subordinate(&toks, np.start) {
+            // "when he wrote his book, Smith said …": the main clause wins.
+            rank += 2;
         }
         if best.as_ref().is_none_or(|b| rank < b.0) {
             best = Some((rank, v, np));
@@ -170,6 +173,13 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
         speaker: slice(text, &toks, pronoun_antecedent(&toks, np)),
         cue_at: toks[v].start,
     })
+}
+
+/// True when the phrase at `start` opens a subordinate clause ("when he
+/// wrote", "if they say").
+fn subordinate(toks: &[Tok], start: usize) -> bool {
+    let mut buf = [0u8; 24];
+    start > 0 && lexicon::is_subordinator(lower(toks[start - 1].core, &mut buf))
 }
 
 /// A pronoun speaker inside a sentence whose main subject is a name agreeing
@@ -192,6 +202,11 @@ fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
     if subject.end > np.start
         || subject.len() == 1 && lexicon::is_pronoun(&toks[subject.start].core.to_ascii_lowercase())
     {
+        return np;
+    }
+    // A lone sentence-initial word may be an ordinary word ("More", "All").
+    let first = &toks[subject.start];
+    if subject.len() == 1 && lexicon::classes(&first.core.to_ascii_lowercase()) != 0 {
         return np;
     }
     let head = toks[subject.end - 1].core;
@@ -300,7 +315,7 @@ fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
     if !base && !noun_like {
         return true;
     }
-    if lexicon::is_verb_modifier(p) || lexicon::is_pronoun(p) || p == "who" || p == "that" {
+    if lexicon::is_verb_modifier(p) || lexicon::is_pronoun(p) || p == "who" {
         return true;
     }
     if base {
@@ -335,7 +350,7 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     if last.quoted {
         return None;
     }
-    if matches!(lower(last.core, &mut buf), "who" | "which" | "that") && !last.ends_clause() {
+    if matches!(lower(last.core, &mut buf), "who" | "which") && !last.ends_clause() {
         // "…, who said": the antecedent before the relative pronoun.
         return (j >= 2).then(|| phrase_before(toks, j - 1)).flatten();
     }
@@ -374,6 +389,13 @@ fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
     // A pronoun subject stands alone ("which he said", "the one I know").
     if lexicon::is_pronoun(lower(toks[end - 1].core, &mut buf)) && !toks[end - 1].quoted {
         return Some(end - 1..end);
+    }
+    {
+        let t = &toks[end - 1];
+        let w = lower(t.core, &mut buf);
+        if !t.capitalized() && (lexicon::is_boundary(w) || (w.len() > 5 && w.ends_with("ing"))) {
+            return None;
+        }
     }
     let mut i = end;
     while i > 0 {
