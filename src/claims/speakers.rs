@@ -298,7 +298,9 @@ fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
     let Some(prev) = v.checked_sub(1).map(|p| &toks[p]) else {
         return false;
     };
-    if prev.ends_clause() && class != CueClass::Inverting {
+    // "Lee, an economist, told …" keeps a comma before the cue; other
+    // clause punctuation does not.
+    if prev.ends_clause() && class != CueClass::Inverting && !prev.raw.ends_with(',') {
         return false;
     }
     let mut buf = [0u8; 24];
@@ -400,7 +402,8 @@ fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
     let mut i = end;
     while i > 0 {
         let t = &toks[i - 1];
-        if t.quoted || (i != end && t.ends_clause()) {
+        let dash = t.core.is_empty() && t.raw.contains('-');
+        if t.quoted || dash || (i != end && t.ends_clause()) {
             break;
         }
         let w = lower(t.core, &mut buf);
@@ -503,7 +506,8 @@ fn trim_phrase(toks: &[Tok], mut r: Range<usize>) -> Option<Range<usize>> {
     let mut buf = [0u8; 24];
     while r.start < r.end {
         let w = lower(toks[r.start].core, &mut buf);
-        if toks[r.start].core.is_empty() || lexicon::is_boundary(w) {
+        let intro = lexicon::is_intro_preposition(w) && r.len() > 1;
+        if toks[r.start].core.is_empty() || lexicon::is_boundary(w) || intro {
             r.start += 1;
         } else {
             break;
