@@ -131,6 +131,9 @@ fn sentence_claim(
         Some(a) => speakers.resolve(&a.speaker),
         // A follow-on quotation belongs to the last speaker.
         None if is_quote && opens_with_quote => speakers.last(),
+        None if is_quote => {
+            speakers::quote_subject(text, &spans).and_then(|s| speakers.resolve(&s))
+        }
         None => None,
     };
     let numbers = numbers::extract_numbers(text);

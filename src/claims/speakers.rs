@@ -148,9 +148,17 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
             }
             let strong = lexicon::is_strong_cue(w);
             let rank = if strong { 1 } else { 2 };
-            if let Some(np) = subject_before(&toks, v) {
+            let coordinated = v > 0
+                && matches!(
+                    lower(toks[v - 1].core, &mut [0u8; 24]),
+                    "and" | "but" | "then"
+                );
+            if coordinated {
+                // "Lee outlined a plan and vowed …": the shared subject.
+                sentence_subject(&toks, v - 1).map(|np| (rank + 1, np))
+            } else if let Some(np) = subject_before(&toks, v) {
                 Some((rank, np))
-            } else if class == CueClass::Inverting && v > 0 && toks[v - 1].ends_clause() {
+            } else if class == CueClass::Inverting && (v == 0 || toks[v - 1].ends_clause()) {
                 phrase_after(&toks, v + 1, true).map(|np| (rank, np))
             } else {
                 None
@@ -217,6 +225,16 @@ fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
         !head_plural && toks[subject.end - 1].capitalized()
     };
     if agrees { subject } else { np }
+}
+
+/// For a sentence with a quotation but no reporting cue ("Lee condemned
+/// the plan as \"reckless\""), the subject of its main clause when that
+/// subject comes before the quotation.
+pub fn quote_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
+    let toks = tokenize(text, quotes);
+    let first_quoted = toks.iter().position(|t| t.quoted)?;
+    let np = sentence_subject(&toks, first_quoted)?;
+    (np.end < first_quoted).then(|| slice(text, &toks, np))
 }
 
 /// The subject at the start of the sentence (after an introductory
@@ -296,7 +314,8 @@ fn is_tail(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
 /// "his claims", "early-morning tweets") or in the passive ("was told").
 fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
     let Some(prev) = v.checked_sub(1).map(|p| &toks[p]) else {
-        return false;
+        // "Said Ellis: …" opens with an inverted cue.
+        return class == CueClass::Inverting;
     };
     // "Lee, an economist, told …" keeps a comma before the cue; other
     // clause punctuation does not.
