@@ -531,6 +531,9 @@ const BASE_FORMS: &[&str] = &[
 
 /// "-s" forms that are also plural nouns ("his claims", "new reports").
 const NOUN_HOMOGRAPHS: &[&str] = &[
+    "comments",
+    "cites",
+    "condemns",
     "reports",
     "claims",
     "notes",
@@ -1130,7 +1133,7 @@ member!(is_subordinator, 18);
 /// list or one with an adjective suffix.
 pub fn is_adjective_like(word: &str) -> bool {
     const SUFFIXES: &[&str] = &[
-        "al", "ive", "ous", "ic", "ful", "ed", "ing", "ent", "ant", "ary",
+        "al", "ive", "ous", "ic", "ful", "ed", "ing", "ent", "ant", "ary", "ory",
     ];
     is_adjective_word(word) || (word.len() > 4 && SUFFIXES.iter().any(|s| word.ends_with(s)))
 }

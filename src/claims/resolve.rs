@@ -78,17 +78,17 @@ impl Speakers {
     }
 }
 
-/// A person's name: no leading article, ends in a capitalised word that is
-/// not an organisation word ("Committee", "Times", "Survey").
+/// A speaker that could be "he" or "she": not a plural ("officials") and
+/// not an organisation or document ("the Committee", "a new report").
 fn looks_like_person(phrase: &str) -> bool {
-    let mut words = phrase.split_whitespace();
-    let first = words.next().unwrap_or("");
-    if matches!(first.to_ascii_lowercase().as_str(), "the" | "a" | "an") {
-        return false;
-    }
-    let last = phrase.split_whitespace().next_back().unwrap_or("");
-    last.starts_with(|c: char| c.is_uppercase())
-        && !lexicon::is_organisation_word(&last.to_ascii_lowercase())
+    let head = phrase
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    let plural =
+        head.ends_with('s') && !head.ends_with("ss") && !head.starts_with(char::is_uppercase);
+    !plural
         && !phrase
             .split_whitespace()
             .any(|w| lexicon::is_organisation_word(&w.to_ascii_lowercase()))

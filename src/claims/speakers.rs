@@ -343,10 +343,20 @@ fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
         // "Officials say", "Democrats argue": a plural or a name.
         return prev.capitalized() || (p.ends_with('s') && !p.ends_with("ss"));
     }
-    // "-s" forms that are also plural nouns: need a name or a plain
-    // singular noun before them, not an adjective.
-    prev.capitalized()
-        || !(p.is_empty() || p.contains('-') || p.ends_with('s') || lexicon::is_adjective_like(p))
+    // "-s" forms that are also plural nouns: need a name, or a plain
+    // singular noun right after an article ("the study finds").
+    if prev.capitalized() {
+        return true;
+    }
+    let article = v >= 2 && {
+        let mut b2 = [0u8; 24];
+        matches!(
+            lower(toks[v - 2].core, &mut b2),
+            "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their"
+        )
+    };
+    article
+        && !(p.is_empty() || p.contains('-') || p.ends_with('s') || lexicon::is_adjective_like(p))
 }
 
 /// The noun phrase that ends right before the cue at `v`, skipping
