@@ -12,9 +12,7 @@ pub struct Speakers {
     /// The most recent speaker that looks like a person ("Ada Wren",
     /// "Mr. Kell"), for "he"/"she".
     last_person: Option<String>,
-    /// The most recent plural speaker ("officials", "Democrats"), for
-    /// "they".
-    last_plural: Option<String>,
+
     /// Indefinite speakers introduced so far ("a Ukrainian spokesperson"),
     /// newest last.
     introduced: Vec<String>,
@@ -34,8 +32,6 @@ impl Speakers {
             let personal = matches!(lower.as_str(), "he" | "she" | "him" | "her" | "who");
             let found = if personal {
                 self.last_person.clone().or_else(|| self.last.clone())
-            } else if lower == "they" {
-                self.last_plural.clone().or_else(|| self.last.clone())
             } else {
                 self.last.clone()
             };
@@ -67,9 +63,6 @@ impl Speakers {
             }
             phrase.to_string()
         };
-        if head.ends_with('s') && !head.ends_with("ss") {
-            self.last_plural = Some(resolved.clone());
-        }
         if looks_like_person(&resolved) {
             self.last_person = Some(resolved.clone());
         }
