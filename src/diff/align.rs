@@ -30,6 +30,9 @@ pub struct Alignment {
     pub modified: Vec<(usize, usize, f64)>,
     pub removed: Vec<usize>,
     pub added: Vec<usize>,
+    /// Runs of consecutive claims whose texts, joined, are the same on both
+    /// sides: one passage split into sentences differently. No change.
+    pub regrouped: Vec<(Vec<usize>, Vec<usize>)>,
 }
 
 /// Aligns two claim lists.
@@ -78,9 +81,19 @@ pub fn align(old: &[Claim], new: &[Claim]) -> Alignment {
     }
     let rest_new: Vec<usize> = rest_new.into_iter().filter(|&j| !new_used[j]).collect();
 
-    // 3. Pair the rest by similarity.
-    let pairs = similar_pairs(old, new, &rest_old2, &rest_new);
+    // 3. The same text cut into sentences differently (a re-wrap the
+    //    sentence splitter saw otherwise) is no change either.
     let mut old_used = vec![false; old.len()];
+    for (go, gn) in regroup(old, new, &rest_old2, &rest_new) {
+        go.iter().for_each(|&i| old_used[i] = true);
+        gn.iter().for_each(|&j| new_used[j] = true);
+        out.regrouped.push((go, gn));
+    }
+    let rest_old2: Vec<usize> = rest_old2.into_iter().filter(|&i| !old_used[i]).collect();
+    let rest_new: Vec<usize> = rest_new.into_iter().filter(|&j| !new_used[j]).collect();
+
+    // 4. Pair the rest by similarity.
+    let pairs = similar_pairs(old, new, &rest_old2, &rest_new);
     for p in pairs {
         if old_used[p.old] || new_used[p.new] {
             continue;
@@ -94,6 +107,102 @@ pub fn align(old: &[Claim], new: &[Claim]) -> Alignment {
     out.unchanged.sort_unstable();
     out.modified.sort_by_key(|m| m.0);
     out
+}
+
+/// Longest run of claims tried as one re-segmented passage.
+const MAX_GROUP: usize = 12;
+
+/// Folded text without any whitespace, so sentence cuts do not matter.
+fn stream_key(text: &str) -> String {
+    fold(text).chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Finds runs of consecutive leftover claims, old and new, whose joined
+/// texts are equal. Two-pointer walk from each pair of claims that start
+/// with the same characters, extending whichever side is behind.
+fn regroup(
+    old: &[Claim],
+    new: &[Claim],
+    rest_old: &[usize],
+    rest_new: &[usize],
+) -> Vec<(Vec<usize>, Vec<usize>)> {
+    const PREFIX: usize = 6;
+    let prefix = |k: &str| k.chars().take(PREFIX).collect::<String>();
+    let keys_old: Vec<String> = rest_old.iter().map(|&i| stream_key(&old[i].text)).collect();
+    let keys_new: Vec<String> = rest_new.iter().map(|&j| stream_key(&new[j].text)).collect();
+    let mut starts: HashMap<String, Vec<usize>> = HashMap::new();
+    for (q, k) in keys_new.iter().enumerate() {
+        if k.chars().count() >= PREFIX {
+            starts.entry(prefix(k)).or_default().push(q);
+        }
+    }
+    let mut used_old = vec![false; rest_old.len()];
+    let mut used_new = vec![false; rest_new.len()];
+    let mut groups = Vec::new();
+    for p in 0..rest_old.len() {
+        if used_old[p] || keys_old[p].chars().count() < PREFIX {
+            continue;
+        }
+        let Some(cands) = starts.get(&prefix(&keys_old[p])) else {
+            continue;
+        };
+        for &q in cands {
+            if used_new[q] {
+                continue;
+            }
+            if let Some((pe, qe)) = walk(rest_old, rest_new, &keys_old, &keys_new, p, q, &used_new)
+            {
+                (p..pe).for_each(|x| used_old[x] = true);
+                (q..qe).for_each(|y| used_new[y] = true);
+                groups.push((rest_old[p..pe].to_vec(), rest_new[q..qe].to_vec()));
+                break;
+            }
+        }
+    }
+    groups
+}
+
+/// From old position `p` and new position `q`, appends claims to the side
+/// whose text is behind until both end on the same character, or fails.
+/// Returns the end positions (exclusive).
+fn walk(
+    rest_old: &[usize],
+    rest_new: &[usize],
+    keys_old: &[String],
+    keys_new: &[String],
+    p: usize,
+    q: usize,
+    used_new: &[bool],
+) -> Option<(usize, usize)> {
+    let (mut so, mut sn) = (keys_old[p].clone(), keys_new[q].clone());
+    let (mut pe, mut qe) = (p + 1, q + 1);
+    loop {
+        if so == sn {
+            return (pe - p + qe - q > 2).then_some((pe, qe));
+        }
+        if pe - p + qe - q >= MAX_GROUP {
+            return None;
+        }
+        if so.len() < sn.len() {
+            // The next old claim must follow directly in the document.
+            if !sn.starts_with(&so) || pe >= rest_old.len() || rest_old[pe] != rest_old[pe - 1] + 1
+            {
+                return None;
+            }
+            so.push_str(&keys_old[pe]);
+            pe += 1;
+        } else {
+            if !so.starts_with(&sn)
+                || qe >= rest_new.len()
+                || rest_new[qe] != rest_new[qe - 1] + 1
+                || used_new[qe]
+            {
+                return None;
+            }
+            sn.push_str(&keys_new[qe]);
+            qe += 1;
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -254,6 +363,34 @@ mod tests {
         new[0].id = "c_other".into();
         let a = align(&old, &new);
         assert_eq!(a.unchanged, [(0, 0)]);
+    }
+
+    #[test]
+    fn one_passage_split_differently_is_regrouped() {
+        let old = claims(&[
+            "Intro stays.",
+            "The ferry left at dawn,",
+            "and the crew waved. Gulls followed it.",
+            "Outro stays.",
+        ]);
+        let new = claims(&[
+            "Intro stays.",
+            "The ferry left at dawn, and the crew waved.",
+            "Gulls followed it.",
+            "Outro stays.",
+        ]);
+        let a = align(&old, &new);
+        assert_eq!(a.regrouped, [(vec![1, 2], vec![1, 2])]);
+        assert!(a.modified.is_empty() && a.added.is_empty() && a.removed.is_empty());
+    }
+
+    #[test]
+    fn regrouping_needs_the_whole_text_equal() {
+        let old = claims(&["The ferry left at dawn,", "and the crew waved."]);
+        let new = claims(&["The ferry left at dawn, and the crew cheered."]);
+        let a = align(&old, &new);
+        assert!(a.regrouped.is_empty());
+        assert_eq!(a.modified.len(), 1);
     }
 
     #[test]

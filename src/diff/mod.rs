@@ -132,6 +132,13 @@ pub fn diff_with(old: &[Claim], new: &[Claim], cues: &Cues) -> ClaimDiff {
     for &(i, j) in &al.unchanged {
         landed[i] = Some(j);
     }
+    // A re-cut passage counts as its new claims, unchanged.
+    for (go, gn) in &al.regrouped {
+        out.summary.unchanged += gn.len();
+        for &i in go {
+            landed[i] = gn.first().copied();
+        }
+    }
     let mut keyed: Vec<((usize, u8, usize), Change)> = Vec::new();
     for &(i, j, sim) in &al.modified {
         landed[i] = Some(j);
