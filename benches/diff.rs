@@ -140,6 +140,9 @@ fn bench_diff(c: &mut Criterion) {
     let mut group = c.benchmark_group("diff");
     for n in [20, 200, 2000] {
         let (old, new) = revisions(n);
+        // The edits must show up as edits, or the bench measures nothing.
+        let s = diff(&old, &new).summary;
+        assert_eq!((s.modified, s.added, s.removed), (2, 1, 1), "n={n}: {s:?}");
         group.bench_with_input(BenchmarkId::from_parameter(n), &(old, new), |b, (o, nw)| {
             b.iter(|| diff(black_box(o), black_box(nw)))
         });
