@@ -127,26 +127,46 @@ fn regroup(
     rest_new: &[usize],
 ) -> Vec<(Vec<usize>, Vec<usize>)> {
     const PREFIX: usize = 6;
-    let prefix = |k: &str| k.chars().take(PREFIX).collect::<String>();
+    let prefix = |k: &str, n: usize| k.chars().take(n).collect::<String>();
     let keys_old: Vec<String> = rest_old.iter().map(|&i| stream_key(&old[i].text)).collect();
     let keys_new: Vec<String> = rest_new.iter().map(|&j| stream_key(&new[j].text)).collect();
-    let mut starts: HashMap<String, Vec<usize>> = HashMap::new();
+    // A passage starts at the same characters on both sides: index new
+    // claims by their first characters (every length up to PREFIX, so a
+    // short old fragment finds the long new sentence it begins), and short
+    // new fragments by their whole text.
+    let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut short: HashMap<&str, Vec<usize>> = HashMap::new();
     for (q, k) in keys_new.iter().enumerate() {
-        if k.chars().count() >= PREFIX {
-            starts.entry(prefix(k)).or_default().push(q);
+        let len = k.chars().count();
+        if len >= PREFIX {
+            for n in 1..=PREFIX {
+                by_prefix.entry(prefix(k, n)).or_default().push(q);
+            }
+        } else if len > 0 {
+            short.entry(k.as_str()).or_default().push(q);
         }
     }
     let mut used_old = vec![false; rest_old.len()];
     let mut used_new = vec![false; rest_new.len()];
     let mut groups = Vec::new();
     for p in 0..rest_old.len() {
-        if used_old[p] || keys_old[p].chars().count() < PREFIX {
+        let key = &keys_old[p];
+        let len = key.chars().count().min(PREFIX);
+        if used_old[p] || len == 0 {
             continue;
         }
-        let Some(cands) = starts.get(&prefix(&keys_old[p])) else {
-            continue;
-        };
-        for &q in cands {
+        let mut cands: Vec<usize> = by_prefix
+            .get(&prefix(key, len))
+            .cloned()
+            .unwrap_or_default();
+        for n in 1..=len {
+            if let Some(v) = short.get(prefix(key, n).as_str()) {
+                cands.extend(v);
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+        for q in cands {
             if used_new[q] {
                 continue;
             }
@@ -382,6 +402,16 @@ mod tests {
         let a = align(&old, &new);
         assert_eq!(a.regrouped, [(vec![1, 2], vec![1, 2])]);
         assert!(a.modified.is_empty() && a.added.is_empty() && a.removed.is_empty());
+    }
+
+    #[test]
+    fn short_fragments_are_regrouped_too() {
+        let old = claims(&["However,", "the crew stayed.", "Next."]);
+        let new = claims(&["However, the crew stayed.", "Next."]);
+        let a = align(&old, &new);
+        assert_eq!(a.regrouped, [(vec![0, 1], vec![0])]);
+        let a = align(&new, &old);
+        assert_eq!(a.regrouped, [(vec![0], vec![0, 1])]);
     }
 
     #[test]

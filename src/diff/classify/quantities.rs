@@ -101,8 +101,18 @@ pub(super) fn numbers(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<
                 if num_o.is_empty() && num_n.is_empty() {
                     continue;
                 }
-                w.old.explain_if(|i, _| num_o.contains(&i));
-                w.new.explain_if(|i, _| num_n.contains(&i));
+                // A word that is part of a quantity compound on the other
+                // side ("largest" → "second-largest") goes with the number.
+                let parts = |toks: &[Token], idx: &[usize]| -> HashSet<String> {
+                    idx.iter().flat_map(|&i| toks[i].parts()).collect()
+                };
+                let (parts_o, parts_n) = (parts(w.old.tokens, &num_o), parts(w.new.tokens, &num_n));
+                w.old.explain_if(|i, t| {
+                    num_o.contains(&i) || (o.contains(&i) && parts_n.contains(&t.core))
+                });
+                w.new.explain_if(|i, t| {
+                    num_n.contains(&i) || (n.contains(&i) && parts_o.contains(&t.core))
+                });
                 let all_covered = num_o
                     .iter()
                     .map(|&i| &w.old.tokens[i])
