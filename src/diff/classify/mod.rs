@@ -416,8 +416,13 @@ fn polarity_detail(
         .flat_map(|c| cores(c))
         .collect();
     // "likely" → "unlikely": the bare word is part of the flip too.
+    // Contractions ("didn't", "cannot") are reported as the cue "not".
+    let contraction = |t: &Token| {
+        cue_cores.contains("not") && (t.text.to_lowercase().contains("n't") || t.core == "cannot")
+    };
     let explains = |t: &Token| {
         cue_cores.contains(&t.core)
+            || contraction(t)
             || (t.core.len() >= 4 && cue_cores.iter().any(|c| c.ends_with(&t.core)))
     };
     w.old.explain_if(|_, t| explains(t));
