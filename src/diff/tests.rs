@@ -247,6 +247,16 @@ fn speaker_compared_case_and_space_insensitively() {
 }
 
 #[test]
+fn speaker_with_title_added_is_the_same_speaker() {
+    let mut a = claim("Sergio Vidal said the port would stay open.");
+    a.speaker = Some("Sergio Vidal".into());
+    let mut b = claim("Harbour master Sergio Vidal said the port would stay open.");
+    b.speaker = Some("Harbour master Sergio Vidal".into());
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::WordingChanged]);
+}
+
+#[test]
 fn speaker_change_next_to_a_reporting_verb_without_extracted_speakers() {
     let c = one_change(
         claim("Health Minister Carla Ortiz warned that the clinics would run out of vaccines."),

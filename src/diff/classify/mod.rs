@@ -194,6 +194,30 @@ fn span_text(tokens: &[Token], range: Range<usize>) -> Option<String> {
     (!trimmed.is_empty()).then(|| trimmed.to_string())
 }
 
+/// The name words of a speaker: no stopwords, no possessive "'s".
+fn speaker_words(s: &str) -> HashSet<String> {
+    s.split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            core_of(w.strip_suffix("'s").unwrap_or(w))
+        })
+        .filter(|c| !c.is_empty() && !is_stopword(c))
+        .collect()
+}
+
+/// Same person: equal names, or one is the other with a title added or
+/// dropped ("Sergei Ryabkov" / "Deputy Foreign Minister Sergei Ryabkov").
+fn same_speaker(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => {
+            let (wa, wb) = (speaker_words(a), speaker_words(b));
+            a == b || (!wa.is_empty() && !wb.is_empty() && (wa.is_subset(&wb) || wb.is_subset(&wa)))
+        }
+        _ => false,
+    }
+}
+
 /// Speaker changes: from the claims' speakers, or (when the extractor found
 /// none on either side) a replaced name right next to a reporting verb
 /// ("X said", "said X", "according to X"). Returns the words that belong to
@@ -210,7 +234,7 @@ fn speaker(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<Detail>) ->
         .map(norm_name)
         .filter(|s| !s.is_empty());
     let mut words = HashSet::new();
-    if so != sn {
+    if !same_speaker(so.as_deref(), sn.as_deref()) {
         words.extend(so.iter().flat_map(|s| cores(s)));
         words.extend(sn.iter().flat_map(|s| cores(s)));
         // A hunk touching the speaker's name carries their title with it.
