@@ -5,4 +5,5 @@ mod daemon_cli;
 mod daemon_events;
 mod daemon_restart;
 mod daemon_support;
+mod diff_cli;
 mod extract_cli;
