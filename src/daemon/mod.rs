@@ -211,7 +211,15 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
     if n > 0 {
         info!("delivered {n} events left undelivered by the last run");
     }
-    'outer: while let Ok(first) = rx.recv() {
+    let heartbeat = engine.heartbeat();
+    'outer: loop {
+        // Wake up every second so an idle engine still beats.
+        heartbeat.beat();
+        let first = match rx.recv_timeout(Duration::from_secs(1)) {
+            Ok(m) => m,
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
         let mut msgs = vec![first];
         while let Ok(m) = rx.try_recv() {
             msgs.push(m);
@@ -284,6 +292,7 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
     let (tx, rx) = mpsc::channel::<EngineMsg>();
     let mut watcher = Some(arm(&roots, &current, &tx)?);
     let cancel = engine.cancel_flag();
+    let heartbeat = engine.heartbeat();
     let (done_tx, mut done_rx) = tokio::sync::oneshot::channel::<()>();
     std::thread::Builder::new()
         .name("claimwatch-engine".into())
@@ -313,7 +322,12 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
             loop {
                 tokio::select! {
                     _ = token.cancelled() => break,
-                    _ = tick.tick() => notify::watchdog(),
+                    // Ping only while the engine makes progress.
+                    _ = tick.tick() => if heartbeat.age() < period / 2 {
+                        notify::watchdog();
+                    } else {
+                        warn!("the engine has made no progress for {:?}; not pinging the watchdog", heartbeat.age());
+                    },
                 }
             }
         });

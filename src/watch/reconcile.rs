@@ -51,6 +51,41 @@ impl Stats {
     }
 }
 
+/// When the engine last made progress, for the watchdog: a stuck engine
+/// stops the pings and systemd restarts the service.
+#[derive(Debug)]
+pub struct Heartbeat {
+    base: std::time::Instant,
+    last_ms: std::sync::atomic::AtomicU64,
+}
+
+impl Heartbeat {
+    pub fn new() -> Heartbeat {
+        Heartbeat {
+            base: std::time::Instant::now(),
+            last_ms: std::sync::atomic::AtomicU64::new(0),
+        }
+    }
+
+    /// Records progress now.
+    pub fn beat(&self) {
+        let ms = self.base.elapsed().as_millis() as u64;
+        self.last_ms.store(ms, Ordering::Relaxed);
+    }
+
+    /// Time since the last beat.
+    pub fn age(&self) -> std::time::Duration {
+        let now = self.base.elapsed().as_millis() as u64;
+        std::time::Duration::from_millis(now.saturating_sub(self.last_ms.load(Ordering::Relaxed)))
+    }
+}
+
+impl Default for Heartbeat {
+    fn default() -> Self {
+        Heartbeat::new()
+    }
+}
+
 /// Files read and committed per round (bounds memory on big archives).
 const CHUNK: usize = 512;
 
@@ -69,6 +104,7 @@ pub struct Engine {
     log: ChangeLog,
     settings: Settings,
     cancel: Arc<AtomicBool>,
+    heartbeat: Arc<Heartbeat>,
     /// Show a progress bar on a terminal for long passes.
     pub progress: bool,
     /// Totals since the engine started.
@@ -98,12 +134,18 @@ impl Engine {
             log,
             settings,
             cancel: Arc::new(AtomicBool::new(false)),
+            heartbeat: Arc::new(Heartbeat::new()),
             progress: false,
             stats: Stats::default(),
         }
     }
 
     /// A flag that stops a running pass between files when set.
+    /// Beats while the engine makes progress (the systemd watchdog reads it).
+    pub fn heartbeat(&self) -> Arc<Heartbeat> {
+        self.heartbeat.clone()
+    }
+
     pub fn cancel_flag(&self) -> Arc<AtomicBool> {
         self.cancel.clone()
     }
@@ -301,6 +343,7 @@ impl Engine {
                 break;
             }
             // Phase 2: read, hash and extract on every core.
+            self.heartbeat.beat();
             let observed = self.observe_all(&chunk, bar.as_ref());
             // Phase 3: drop no-ops, pair renames, commit one by one.
             for (cand, obs) in chunk.into_iter().zip(observed) {
@@ -549,6 +592,7 @@ impl Engine {
 
     /// Commits a revision with its event and logs the event's line.
     fn write(&mut self, ev: &ChangeEvent, mut n: NewRevision<'_>) -> Result<(), StoreError> {
+        self.heartbeat.beat();
         n.keep_raw = self.settings.keep_raw;
         self.store.commit(&n)?;
         self.stats.count(ev.event);
