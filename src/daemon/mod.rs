@@ -101,6 +101,19 @@ fn settings(cfg: &Config) -> Result<Settings, DaemonError> {
             roots.push(root);
         }
     }
+    // A root inside another root would report its files twice.
+    let all = roots.clone();
+    roots.retain(|r| {
+        let outer = all.iter().find(|o| *o != r && r.dir.starts_with(&o.dir));
+        if let Some(o) = outer {
+            warn!(
+                "{} is inside {}; watching it once, as part of the outer folder",
+                r.dir.display(),
+                o.dir.display()
+            );
+        }
+        outer.is_none()
+    });
     let mut ignored = Vec::new();
     for p in [cfg.state.dir.clone(), cfg.changes_path()] {
         ignored.push(std::fs::canonicalize(&p).unwrap_or(p));
