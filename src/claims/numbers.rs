@@ -538,6 +538,10 @@ impl<'a> Scanner<'a> {
             }
             return self.ordinal_tail(i, i + 1, n, false);
         }
+        // "Ground Zero", "the Fantastic Four": part of a name.
+        if raw.as_bytes()[0].is_ascii_uppercase() && i > 0 && self.capitalised(i - 1) {
+            return Step::Skip(i + 1);
+        }
         match self.word_number(i) {
             Some(wn)
                 if wn.lone_one
@@ -804,6 +808,9 @@ impl<'a> Scanner<'a> {
             }
         }
         let w = self.lw(j, &mut b);
+        if w == "o'clock" && value <= 24.0 {
+            return found(j + 1, b_("time"));
+        }
         if self.is_kind(j, Kind::Sym) && self.text(j) == "%" {
             return found(j + 1, b_("percent"));
         }
@@ -966,20 +973,34 @@ impl<'a> Scanner<'a> {
     fn inherit_range_units(&self, found: &mut [Found]) {
         for k in 1..found.len() {
             let (a, rest) = found.split_at_mut(k);
-            let (a, b) = (&mut a[k - 1], &rest[0]);
-            if !a.unit.is_empty()
-                || b.unit.is_empty()
-                || matches!(&*b.unit, "year" | "date" | "ordinal" | "rank" | "time")
-            {
+            let (a, b) = (&mut a[k - 1], &mut rest[0]);
+            if a.unit.is_empty() == b.unit.is_empty() || b.start < a.end {
                 continue;
             }
-            let between = b.core.saturating_sub(a.end);
             let mut buf = [0; 24];
-            let joined = between == 1
-                && (self.is_punct(a.end, "-")
-                    || matches!(self.lw(a.end, &mut buf), "to" | "and" | "or"));
-            if joined && b.start >= a.end {
-                a.unit = b.unit.clone();
+            let conn = if b.core == a.end + 1 {
+                if self.is_punct(a.end, "-") {
+                    "-"
+                } else {
+                    self.lw(a.end, &mut buf)
+                }
+            } else {
+                ""
+            };
+            if a.unit.is_empty() {
+                // "10 to 20 percent": the first takes the second's unit.
+                let forward = matches!(conn, "-" | "to" | "and" | "or")
+                    && !matches!(&*b.unit, "year" | "date" | "ordinal" | "rank" | "time");
+                if forward {
+                    a.unit = b.unit.clone();
+                }
+            } else {
+                // "September 16-19", "20 percent to 25": the second takes the first's.
+                let backward = matches!(conn, "-" | "to")
+                    && !matches!(&*a.unit, "year" | "ordinal" | "rank" | "fraction");
+                if backward {
+                    b.unit = a.unit.clone();
+                }
             }
         }
     }
