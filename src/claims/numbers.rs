@@ -137,6 +137,10 @@ impl<'a> Scanner<'a> {
         &self.s[t.start..t.end]
     }
 
+    fn text_or_empty(&self, k: usize) -> &'a str {
+        if k < self.t.len() { self.text(k) } else { "" }
+    }
+
     /// Token `k` is a word; its text.
     fn word(&self, k: usize) -> Option<&'a str> {
         (k < self.t.len() && self.t[k].kind == Kind::Word).then(|| self.text(k))
@@ -869,8 +873,14 @@ impl<'a> Scanner<'a> {
             return found(e, Cow::Owned(u));
         }
         if lone_one {
-            // A bare "one" ("one of the", "no one") is not a quantity.
-            return Step::Skip(j);
+            // A bare "one" ("one of the", "no one") is not a quantity, but
+            // "one to two years" opens a range.
+            let range = matches!(w, "to" | "or")
+                && (self.is_kind(j + 1, Kind::Num)
+                    || words::may_start_number(self.text_or_empty(j + 1)));
+            if !range {
+                return Step::Skip(j);
+            }
         }
         found(j, b_(""))
     }
@@ -989,8 +999,11 @@ impl<'a> Scanner<'a> {
             };
             if a.unit.is_empty() {
                 // "10 to 20 percent": the first takes the second's unit.
+                // Calendar years (1000 and up) are no durations to share.
+                let calendar = b.unit == "year" && b.value >= 1000.0;
                 let forward = matches!(conn, "-" | "to" | "and" | "or")
-                    && !matches!(&*b.unit, "year" | "date" | "ordinal" | "rank" | "time");
+                    && !calendar
+                    && !matches!(&*b.unit, "date" | "ordinal" | "rank" | "time");
                 if forward {
                     a.unit = b.unit.clone();
                 }

@@ -156,6 +156,8 @@ fn percentages() {
     let r = nums("Support ranged from 10 to 15 percent.");
     assert_eq!(r[0].2, "percent");
     assert_eq!(r[1].1, 15.0);
+    let r = nums("Gains held one to two years.");
+    assert_eq!((r[0].1, r[0].2.as_str()), (1.0, "year"));
     let r = nums("Polls ran September 16-19 nationwide.");
     assert_eq!((r[1].1, r[1].2.as_str()), (19.0, "date"));
     let r = nums("Support ranged 10-15%.");
