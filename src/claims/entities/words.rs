@@ -65,17 +65,35 @@ pub(super) fn classify(w: &str, cap: bool) -> u16 {
 }
 
 /// Abbreviations whose point belongs to the word (case as written).
+#[rustfmt::skip]
 pub(super) fn abbreviation(w: &str) -> bool {
-    in_sorted(ABBREVIATION_WORDS, w)
+    matches!(
+        w,
+        "Mr" | "Mrs" | "Ms" | "Dr" | "Sen" | "Rep" | "Gen" | "Lt" | "Col" | "Gov" | "Prof" | "Capt"
+        | "Sgt" | "Adm" | "Maj" | "Rev" | "Hon" | "Pres" | "St" | "Mt" | "Ft" | "Jr" | "Sr" | "Inc"
+        | "Corp" | "Co" | "Ltd" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep"
+        | "Sept" | "Oct" | "Nov" | "Dec" | "No"
+    )
 }
 
 /// Lower-case words that may join capitalised ones inside a name.
+#[rustfmt::skip]
 pub(super) fn particle(w: &str) -> bool {
-    in_sorted(PARTICLE_WORDS, w)
+    matches!(
+        w,
+        "of" | "de" | "del" | "der" | "den" | "van" | "von" | "la" | "le" | "du" | "da" | "di"
+        | "dos" | "bin" | "ibn" | "al" | "el" | "for" | "the" | "on"
+    )
 }
 
+#[rustfmt::skip]
 pub(super) fn month(w: &str) -> bool {
-    in_sorted(MONTH_WORDS, w)
+    matches!(
+        w,
+        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
+        | "september" | "october" | "november" | "december" | "jan" | "feb" | "mar" | "apr" | "jun"
+        | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+    )
 }
 
 pub(super) fn weekday(w: &str) -> bool {
@@ -94,28 +112,100 @@ pub(super) fn pronoun(w: &str) -> bool {
 
 /// Ordinary words that are capitalised only because they open a sentence
 /// or clause.
+#[rustfmt::skip]
 pub(super) fn stop_word(w: &str) -> bool {
-    pronoun(w) || in_sorted(STOP_WORD_WORDS, w)
+    pronoun(w)
+        || matches!(
+            w,
+            "the" | "a" | "an" | "this" | "that" | "these" | "those" | "there" | "then" | "its"
+            | "his" | "her" | "their" | "our" | "my" | "your" | "in" | "on" | "at" | "by" | "for"
+            | "from" | "with" | "without" | "to" | "of" | "as" | "after" | "before" | "during"
+            | "since" | "until" | "while" | "when" | "where" | "what" | "which" | "who" | "why"
+            | "how" | "if" | "although" | "though" | "but" | "and" | "or" | "so" | "yet"
+            | "however" | "meanwhile" | "moreover" | "also" | "still" | "last" | "next" | "earlier"
+            | "later" | "now" | "today" | "yesterday" | "tomorrow" | "tonight" | "some" | "many"
+            | "most" | "more" | "several" | "few" | "all" | "both" | "each" | "every" | "other"
+            | "another" | "such" | "no" | "not" | "nor" | "one" | "two" | "three" | "four" | "five"
+            | "six" | "seven" | "eight" | "nine" | "ten" | "much" | "little" | "any" | "according"
+            | "despite" | "under" | "over" | "among" | "amid" | "against" | "between" | "because"
+            | "once" | "even" | "just" | "only" | "here" | "officials" | "authorities" | "police"
+            | "experts" | "analysts" | "critics" | "residents" | "witnesses" | "sources"
+            | "observers" | "troops" | "forces" | "soldiers" | "people" | "reports" | "speaking"
+            | "instead" | "indeed" | "further" | "furthermore" | "nevertheless" | "nonetheless"
+            | "thus" | "therefore" | "overall" | "separately" | "elsewhere" | "initially"
+            | "finally" | "eventually" | "recently" | "currently" | "previously" | "about"
+            | "around" | "nearly" | "almost" | "less" | "whether" | "unlike" | "like" | "given"
+            | "following" | "asked" | "yes" | "let" | "do" | "does" | "did" | "is" | "are" | "was"
+            | "were" | "will" | "would" | "can" | "could" | "may" | "might" | "must" | "should"
+            | "has" | "have" | "had" | "be" | "being" | "been" | "again" | "above" | "below"
+            | "first" | "second" | "third" | "thanks" | "please" | "new" | "former" | "top"
+            | "senior" | "local" | "through" | "into" | "within" | "upon" | "via" | "per"
+            | "unless" | "whereas" | "sometimes" | "often" | "already" | "perhaps" | "maybe"
+            | "certainly" | "clearly" | "obviously" | "neither" | "either" | "none" | "nothing"
+            | "everyone" | "someone" | "anyone" | "nobody" | "everything" | "something"
+            | "anything" | "we're" | "it's" | "that's" | "there's" | "here's" | "let's" | "don't"
+            | "mr" | "mrs" | "ms"
+        )
 }
 
 /// Words that head a title before a name ("President", "Minister").
+#[rustfmt::skip]
 pub(super) fn title_head(w: &str) -> bool {
-    in_sorted(TITLE_HEAD_WORDS, w)
+    matches!(
+        w,
+        "president" | "president-elect" | "minister" | "secretary" | "secretary-general"
+        | "senator" | "sen." | "representative" | "rep." | "congressman" | "congresswoman"
+        | "governor" | "gov." | "mayor" | "general" | "gen." | "chancellor" | "king" | "queen"
+        | "prince" | "princess" | "pope" | "ambassador" | "spokesman" | "spokeswoman"
+        | "spokesperson" | "chairman" | "chairwoman" | "chairperson" | "chair" | "director"
+        | "commander" | "admiral" | "adm." | "colonel" | "col." | "lieutenant" | "lt." | "sergeant"
+        | "sgt." | "captain" | "capt." | "maj." | "judge" | "justice" | "envoy" | "premier"
+        | "leader" | "speaker" | "ceo" | "chief" | "mr." | "mrs." | "ms." | "dr." | "mr" | "mrs"
+        | "ms" | "dr" | "prof." | "professor" | "sir" | "dame" | "lord" | "lady" | "sheikh"
+        | "emir" | "sultan" | "archbishop" | "bishop" | "cardinal" | "patriarch" | "rabbi" | "imam"
+        | "rev." | "reverend" | "deputy" | "commissioner" | "prosecutor" | "inspector" | "officer"
+        | "coach" | "lawmaker" | "legislator" | "chancellor-elect" | "aide" | "adviser" | "advisor"
+        | "attorney"
+    )
 }
 
 /// Words that qualify a title ("Deputy", "Foreign", "Prime").
+#[rustfmt::skip]
 pub(super) fn title_modifier(w: &str) -> bool {
-    department(w) || in_sorted(TITLE_MODIFIER_WORDS, w)
+    department(w)
+        || matches!(
+            w,
+            "deputy" | "vice" | "prime" | "former" | "acting" | "special" | "senior" | "chief"
+            | "assistant" | "associate" | "executive" | "first" | "supreme" | "crown" | "majority"
+            | "minority" | "federal" | "national" | "presidential" | "press" | "top" | "late"
+            | "then" | "grand" | "lieutenant" | "major" | "rear" | "field" | "secretary"
+            | "general" | "attorney"
+        )
 }
 
 /// Ministries a title names ("Minister of Foreign Affairs").
+#[rustfmt::skip]
 pub(super) fn department(w: &str) -> bool {
-    in_sorted(DEPARTMENT_WORDS, w)
+    matches!(
+        w,
+        "foreign" | "defense" | "defence" | "interior" | "finance" | "state" | "affairs"
+        | "treasury" | "homeland" | "security" | "justice" | "health" | "economy" | "economic"
+        | "trade" | "energy" | "education" | "culture" | "agriculture" | "transport" | "labor"
+        | "labour" | "commerce" | "home" | "general"
+    )
 }
 
 /// Nouns that make a span an organisation ("Justice Department").
+#[rustfmt::skip]
 pub(super) fn organisation(w: &str) -> bool {
-    in_sorted(ORGANISATION_WORDS, w)
+    matches!(
+        w,
+        "department" | "ministry" | "court" | "committee" | "council" | "office" | "agency"
+        | "service" | "party" | "house" | "senate" | "congress" | "parliament" | "assembly"
+        | "administration" | "commission" | "bank" | "fund" | "university" | "institute" | "center"
+        | "centre" | "board" | "bureau" | "army" | "navy" | "force" | "forces" | "guard"
+        | "command" | "government" | "union" | "association" | "club" | "staff"
+    )
 }
 
 /// A lone adjective of nationality ("Russian", "Chinese", "British"),
@@ -124,126 +214,4 @@ pub(super) fn demonym_like(w: &str) -> bool {
     ["an", "ese", "ish", "ch", "i", "ek", "ss"]
         .iter()
         .any(|end| w.ends_with(end))
-}
-
-/// Membership in a sorted word list (binary search; the lists are checked
-/// to be sorted by a unit test).
-pub(super) fn in_sorted(list: &[&str], w: &str) -> bool {
-    list.binary_search(&w).is_ok()
-}
-
-/// Sorted: see [`abbreviation`].
-#[rustfmt::skip]
-const ABBREVIATION_WORDS: &[&str] = &[
-    "Adm", "Apr", "Aug", "Capt", "Co", "Col", "Corp", "Dec", "Dr", "Feb", "Ft", "Gen", "Gov",
-    "Hon", "Inc", "Jan", "Jr", "Jul", "Jun", "Lt", "Ltd", "Maj", "Mar", "Mr", "Mrs", "Ms", "Mt",
-    "No", "Nov", "Oct", "Pres", "Prof", "Rep", "Rev", "Sen", "Sep", "Sept", "Sgt", "Sr", "St",
-];
-
-/// Sorted: see [`particle`].
-#[rustfmt::skip]
-const PARTICLE_WORDS: &[&str] = &[
-    "al", "bin", "da", "de", "del", "den", "der", "di", "dos", "du", "el", "for", "ibn", "la",
-    "le", "of", "on", "the", "van", "von",
-];
-
-/// Sorted: see [`month`].
-#[rustfmt::skip]
-const MONTH_WORDS: &[&str] = &[
-    "apr", "april", "aug", "august", "dec", "december", "feb", "february", "jan", "january", "jul",
-    "july", "jun", "june", "mar", "march", "may", "nov", "november", "oct", "october", "sep",
-    "sept", "september",
-];
-
-/// Sorted: see [`stop_word`].
-#[rustfmt::skip]
-const STOP_WORD_WORDS: &[&str] = &[
-    "a", "about", "above", "according", "after", "again", "against", "all", "almost", "already",
-    "also", "although", "amid", "among", "an", "analysts", "and", "another", "any", "anyone",
-    "anything", "are", "around", "as", "asked", "at", "authorities", "be", "because", "been",
-    "before", "being", "below", "between", "both", "but", "by", "can", "certainly", "clearly",
-    "could", "critics", "currently", "despite", "did", "do", "does", "don't", "during", "each",
-    "earlier", "eight", "either", "elsewhere", "even", "eventually", "every", "everyone",
-    "everything", "experts", "few", "finally", "first", "five", "following", "for", "forces",
-    "former", "four", "from", "further", "furthermore", "given", "had", "has", "have", "her",
-    "here", "here's", "his", "how", "however", "if", "in", "indeed", "initially", "instead",
-    "into", "is", "it's", "its", "just", "last", "later", "less", "let", "let's", "like", "little",
-    "local", "many", "may", "maybe", "meanwhile", "might", "more", "moreover", "most", "mr", "mrs",
-    "ms", "much", "must", "my", "nearly", "neither", "nevertheless", "new", "next", "nine", "no",
-    "nobody", "none", "nonetheless", "nor", "not", "nothing", "now", "observers", "obviously",
-    "of", "officials", "often", "on", "once", "one", "only", "or", "other", "our", "over",
-    "overall", "people", "per", "perhaps", "please", "police", "previously", "recently", "reports",
-    "residents", "second", "senior", "separately", "seven", "several", "should", "since", "six",
-    "so", "soldiers", "some", "someone", "something", "sometimes", "sources", "speaking", "still",
-    "such", "ten", "thanks", "that", "that's", "the", "their", "then", "there", "there's",
-    "therefore", "these", "third", "this", "those", "though", "three", "through", "thus", "to",
-    "today", "tomorrow", "tonight", "top", "troops", "two", "under", "unless", "unlike", "until",
-    "upon", "via", "was", "we're", "were", "what", "when", "where", "whereas", "whether", "which",
-    "while", "who", "why", "will", "with", "within", "without", "witnesses", "would", "yes",
-    "yesterday", "yet", "your",
-];
-
-/// Sorted: see [`title_head`].
-#[rustfmt::skip]
-const TITLE_HEAD_WORDS: &[&str] = &[
-    "adm.", "admiral", "adviser", "advisor", "aide", "ambassador", "archbishop", "attorney",
-    "bishop", "capt.", "captain", "cardinal", "ceo", "chair", "chairman", "chairperson",
-    "chairwoman", "chancellor", "chancellor-elect", "chief", "coach", "col.", "colonel",
-    "commander", "commissioner", "congressman", "congresswoman", "dame", "deputy", "director",
-    "dr", "dr.", "emir", "envoy", "gen.", "general", "gov.", "governor", "imam", "inspector",
-    "judge", "justice", "king", "lady", "lawmaker", "leader", "legislator", "lieutenant", "lord",
-    "lt.", "maj.", "mayor", "minister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "officer",
-    "patriarch", "pope", "premier", "president", "president-elect", "prince", "princess", "prof.",
-    "professor", "prosecutor", "queen", "rabbi", "rep.", "representative", "rev.", "reverend",
-    "secretary", "secretary-general", "sen.", "senator", "sergeant", "sgt.", "sheikh", "sir",
-    "speaker", "spokesman", "spokesperson", "spokeswoman", "sultan",
-];
-
-/// Sorted: see [`title_modifier`].
-#[rustfmt::skip]
-const TITLE_MODIFIER_WORDS: &[&str] = &[
-    "acting", "assistant", "associate", "attorney", "chief", "crown", "deputy", "executive",
-    "federal", "field", "first", "former", "general", "grand", "late", "lieutenant", "major",
-    "majority", "minority", "national", "presidential", "press", "prime", "rear", "secretary",
-    "senior", "special", "supreme", "then", "top", "vice",
-];
-
-/// Sorted: see [`department`].
-#[rustfmt::skip]
-const DEPARTMENT_WORDS: &[&str] = &[
-    "affairs", "agriculture", "commerce", "culture", "defence", "defense", "economic", "economy",
-    "education", "energy", "finance", "foreign", "general", "health", "home", "homeland",
-    "interior", "justice", "labor", "labour", "security", "state", "trade", "transport",
-    "treasury",
-];
-
-/// Sorted: see [`organisation`].
-#[rustfmt::skip]
-const ORGANISATION_WORDS: &[&str] = &[
-    "administration", "agency", "army", "assembly", "association", "bank", "board", "bureau",
-    "center", "centre", "club", "command", "commission", "committee", "congress", "council",
-    "court", "department", "force", "forces", "fund", "government", "guard", "house", "institute",
-    "ministry", "navy", "office", "parliament", "party", "senate", "service", "staff", "union",
-    "university",
-];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_lists_are_sorted_for_binary_search() {
-        for list in [
-            ABBREVIATION_WORDS,
-            PARTICLE_WORDS,
-            MONTH_WORDS,
-            STOP_WORD_WORDS,
-            TITLE_HEAD_WORDS,
-            TITLE_MODIFIER_WORDS,
-            DEPARTMENT_WORDS,
-            ORGANISATION_WORDS,
-        ] {
-            assert!(list.windows(2).all(|p| p[0] < p[1]), "{:?}", list);
-        }
-    }
 }

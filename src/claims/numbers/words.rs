@@ -336,19 +336,36 @@ pub(super) fn currency_code(w: &str) -> Option<&'static str> {
 }
 
 /// Month names and abbreviations ("Feb", "Sept").
+#[rustfmt::skip]
 pub(super) fn month(w: &str) -> bool {
-    in_sorted(MONTH_WORDS, w)
+    matches!(
+        w,
+        "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
+        | "september" | "october" | "november" | "december" | "jan" | "feb" | "mar" | "apr" | "jun"
+        | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec"
+    )
 }
 
 /// Words before a year that make a bare 4-digit number (or a smaller one) a
 /// year: "in 1962", "since 2022".
+#[rustfmt::skip]
 pub(super) fn year_preposition(w: &str) -> bool {
-    in_sorted(YEAR_PREPOSITION_WORDS, w)
+    matches!(
+        w,
+        "in" | "since" | "by" | "until" | "till" | "from" | "during" | "before" | "after" | "of"
+        | "early" | "late" | "mid" | "through" | "circa" | "year"
+    )
 }
 
 /// One-word qualifiers kept in a mention's text ("nearly 20%").
+#[rustfmt::skip]
 pub(super) fn qualifier1(w: &str) -> bool {
-    in_sorted(QUALIFIER1_WORDS, w)
+    matches!(
+        w,
+        "nearly" | "almost" | "about" | "around" | "approximately" | "roughly" | "some" | "over"
+        | "under" | "only" | "just" | "exactly" | "precisely" | "estimated" | "circa" | "barely"
+        | "below" | "above" | "upwards" | "maximum" | "minimum"
+    )
 }
 
 /// Two-word qualifiers: (first, second).
@@ -388,13 +405,39 @@ pub(super) fn qualifier3(a: &str, b: &str, c: &str) -> bool {
 
 /// Words that are never a counted noun after a number: function words,
 /// verbs and adverbs, including the ones that end in "s".
+#[rustfmt::skip]
 pub(super) fn function_word(w: &str) -> bool {
-    in_sorted(FUNCTION_WORD_WORDS, w)
+    matches!(
+        w,
+        "a" | "an" | "the" | "and" | "or" | "but" | "nor" | "of" | "to" | "in" | "on" | "at" | "by"
+        | "for" | "from" | "with" | "without" | "into" | "onto" | "over" | "under" | "than" | "as"
+        | "is" | "are" | "was" | "were" | "be" | "been" | "being" | "has" | "have" | "had" | "does"
+        | "do" | "did" | "will" | "would" | "can" | "could" | "may" | "might" | "must" | "shall"
+        | "should" | "its" | "it" | "this" | "that" | "these" | "those" | "his" | "her" | "hers"
+        | "their" | "theirs" | "our" | "ours" | "your" | "yours" | "us" | "we" | "they" | "he"
+        | "she" | "them" | "him" | "who" | "whom" | "whose" | "which" | "what" | "when" | "where"
+        | "while" | "whereas" | "thus" | "less" | "unless" | "across" | "perhaps" | "always"
+        | "sometimes" | "towards" | "afterwards" | "besides" | "says" | "said" | "seems"
+        | "remains" | "means" | "goes" | "comes" | "makes" | "marks" | "shows" | "sees" | "gets"
+        | "includes" | "stands" | "per" | "more" | "most" | "other" | "another" | "each" | "every"
+        | "all" | "any" | "some" | "such" | "so" | "too" | "very" | "not" | "no" | "yes" | "ago"
+        | "later" | "earlier" | "after" | "before" | "since" | "until" | "if" | "then" | "there"
+        | "here" | "also" | "only" | "just" | "out" | "up" | "down" | "off" | "about" | "around"
+        | "against" | "between" | "among" | "amid" | "during" | "through" | "via" | "whether"
+        | "because" | "though" | "although" | "yet" | "still" | "again" | "alone" | "respectively"
+        | "apiece" | "way" | "ways" | "news" | "plus" | "else" | "minus"
+    )
 }
 
 /// Plural nouns without a final "s".
+#[rustfmt::skip]
 pub(super) fn irregular_plural(w: &str) -> bool {
-    in_sorted(IRREGULAR_PLURAL_WORDS, w)
+    matches!(
+        w,
+        "people" | "children" | "men" | "women" | "police" | "personnel" | "staff" | "aircraft"
+        | "cattle" | "sheep" | "livestock" | "militia" | "crew" | "feet" | "teeth" | "mice"
+        | "geese"
+    )
 }
 
 /// The plural of a counted noun ("soldier" → "soldiers", "person" →
@@ -456,78 +499,4 @@ pub(super) fn adjective_like(w: &str) -> bool {
     ]
     .iter()
     .any(|end| w.len() > end.len() + 2 && w.ends_with(end))
-}
-
-/// Membership in a sorted word list (binary search; the lists are checked
-/// to be sorted by a unit test).
-pub(super) fn in_sorted(list: &[&str], w: &str) -> bool {
-    list.binary_search(&w).is_ok()
-}
-
-/// Sorted: see [`month`].
-#[rustfmt::skip]
-const MONTH_WORDS: &[&str] = &[
-    "apr", "april", "aug", "august", "dec", "december", "feb", "february", "jan", "january", "jul",
-    "july", "jun", "june", "mar", "march", "may", "nov", "november", "oct", "october", "sep",
-    "sept", "september",
-];
-
-/// Sorted: see [`year_preposition`].
-#[rustfmt::skip]
-const YEAR_PREPOSITION_WORDS: &[&str] = &[
-    "after", "before", "by", "circa", "during", "early", "from", "in", "late", "mid", "of",
-    "since", "through", "till", "until", "year",
-];
-
-/// Sorted: see [`qualifier1`].
-#[rustfmt::skip]
-const QUALIFIER1_WORDS: &[&str] = &[
-    "about", "above", "almost", "approximately", "around", "barely", "below", "circa", "estimated",
-    "exactly", "just", "maximum", "minimum", "nearly", "only", "over", "precisely", "roughly",
-    "some", "under", "upwards",
-];
-
-/// Sorted: see [`function_word`].
-#[rustfmt::skip]
-const FUNCTION_WORD_WORDS: &[&str] = &[
-    "a", "about", "across", "after", "afterwards", "again", "against", "ago", "all", "alone",
-    "also", "although", "always", "amid", "among", "an", "and", "another", "any", "apiece", "are",
-    "around", "as", "at", "be", "because", "been", "before", "being", "besides", "between", "but",
-    "by", "can", "comes", "could", "did", "do", "does", "down", "during", "each", "earlier",
-    "else", "every", "for", "from", "gets", "goes", "had", "has", "have", "he", "her", "here",
-    "hers", "him", "his", "if", "in", "includes", "into", "is", "it", "its", "just", "later",
-    "less", "makes", "marks", "may", "means", "might", "minus", "more", "most", "must", "news",
-    "no", "nor", "not", "of", "off", "on", "only", "onto", "or", "other", "our", "ours", "out",
-    "over", "per", "perhaps", "plus", "remains", "respectively", "said", "says", "seems", "sees",
-    "shall", "she", "should", "shows", "since", "so", "some", "sometimes", "stands", "still",
-    "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they",
-    "this", "those", "though", "through", "thus", "to", "too", "towards", "under", "unless",
-    "until", "up", "us", "very", "via", "was", "way", "ways", "we", "were", "what", "when",
-    "where", "whereas", "whether", "which", "while", "who", "whom", "whose", "will", "with",
-    "without", "would", "yes", "yet", "your", "yours",
-];
-
-/// Sorted: see [`irregular_plural`].
-#[rustfmt::skip]
-const IRREGULAR_PLURAL_WORDS: &[&str] = &[
-    "aircraft", "cattle", "children", "crew", "feet", "geese", "livestock", "men", "mice",
-    "militia", "people", "personnel", "police", "sheep", "staff", "teeth", "women",
-];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_lists_are_sorted_for_binary_search() {
-        for list in [
-            MONTH_WORDS,
-            YEAR_PREPOSITION_WORDS,
-            QUALIFIER1_WORDS,
-            FUNCTION_WORD_WORDS,
-            IRREGULAR_PLURAL_WORDS,
-        ] {
-            assert!(list.windows(2).all(|p| p[0] < p[1]), "{:?}", list);
-        }
-    }
 }
