@@ -25,30 +25,34 @@ pub(crate) fn join(lines: Vec<SrcLine>) -> Vec<Unit> {
 }
 
 /// The wrap width of a hard-wrapped text, or `None` when lines are whole
-/// paragraphs. The evidence is lines that stop mid-sentence although the
-/// next line carries on: in wrapped text most lines followed by another do,
-/// and they cluster just under the width; in one-paragraph-per-line text
-/// only the odd label does.
+/// paragraphs. The evidence is lines that stop mid-sentence while the next
+/// line carries the sentence on (starts in lowercase, or this one ends in a
+/// comma or function word): that is a wrap. Such lines cluster just under
+/// the width. Without evidence, short lines that all end sentences may
+/// still be wrapped text whose breaks fell on sentence ends; the longest
+/// marks the width then.
 fn estimate_width(lines: &[SrcLine], lens: &[usize]) -> Option<usize> {
-    let mut inner = 0usize;
     let mut evidence: Vec<usize> = Vec::new();
+    let mut inner_max: Option<usize> = None;
     for (i, w) in lines.windows(2).enumerate() {
-        if w[0].class != LineClass::Text || w[1].class != LineClass::Text {
+        if w[0].class != LineClass::Text
+            || w[1].class != LineClass::Text
+            || heading_candidate(&w[0].text)
+        {
             continue;
         }
-        inner += 1;
-        if !ends_break(&w[0].text) && !heading_candidate(&w[0].text) {
+        inner_max = inner_max.max(Some(lens[i]));
+        if !ends_break(&w[0].text)
+            && (starts_lowercase(&w[1].text) || ends_with_connector(&w[0].text))
+        {
             evidence.push(lens[i]);
         }
     }
-    if evidence.is_empty() || evidence.len() * 3 < inner {
-        return None;
+    if evidence.is_empty() {
+        return inner_max.filter(|&m| m <= WRAP_LIMIT);
     }
     evidence.sort_unstable();
     let median = evidence[evidence.len() / 2];
-    if median > 200 {
-        return None;
-    }
     // Long one-line paragraphs among wrapped ones must not stretch the width.
     let limit = median + median / 2;
     lines
@@ -61,8 +65,9 @@ fn estimate_width(lines: &[SrcLine], lens: &[usize]) -> Option<usize> {
         .max()
 }
 
-/// Walks the lines once; a line's text is moved into its unit, so only
-/// lines ahead of the cursor are read.
+/// Widest line still taken for a hard wrap when nothing else tells.
+const WRAP_LIMIT: usize = 120;
+
 struct Joiner {
     lines: Vec<SrcLine>,
     lens: Vec<usize>,
