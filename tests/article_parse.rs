@@ -449,3 +449,14 @@ proptest! {
         prop_assert_eq!(texts(&md, Format::Markdown), want);
     }
 }
+
+#[test]
+fn furniture_inside_a_wrapped_sentence_is_stepped_over() {
+    let text = "Title Line\n\nThe minister told the committee on Monday that\nAdvertisement\nthe plan would be published in the spring.\n";
+    assert_eq!(
+        body(text, Format::Text),
+        vec![
+            "The minister told the committee on Monday that the plan would be published in the spring."
+        ]
+    );
+}

@@ -5,7 +5,7 @@
 use super::boilerplate::is_boilerplate;
 use super::line::{
     LineClass, SrcLine, clean, decorated_heading, ends_break, ends_with_connector,
-    starts_lowercase, strip_decoration, strip_list_marker,
+    starts_lowercase, strip_decoration, strip_list_marker, word_count,
 };
 use super::metadata::{Meta, parse_byline, parse_dateline};
 
@@ -95,10 +95,8 @@ pub(crate) fn classify(lines: &mut [SrcLine], meta: &mut Meta) {
             src.class,
             !ends_break(&src.text) && ends_with_connector(&src.text),
         ));
-        if carries_on || runs_on {
-            continue;
-        }
-        if matches!(src.class, LineClass::Text | LineClass::Heading) {
+        let in_sentence = carries_on || runs_on;
+        if !in_sentence && matches!(src.class, LineClass::Text | LineClass::Heading) {
             let header = seen <= HEADER_LINES || seen + FOOTER_LINES > total;
             if let Some(name) = parse_byline(&src.text, header) {
                 meta.note_byline(name);
@@ -111,10 +109,16 @@ pub(crate) fn classify(lines: &mut [SrcLine], meta: &mut Meta) {
                 continue;
             }
         }
-        if matches!(
-            src.class,
-            LineClass::Text | LineClass::Heading | LineClass::ListItem
-        ) && is_boilerplate(&src.text)
+        // Capitalised one- or two-word furniture ("Advertisement") is
+        // dropped even mid-sentence; longer lines that run on are judged
+        // with their paragraph.
+        let judge = !in_sentence || (!starts_lowercase(&src.text) && word_count(&src.text) <= 3);
+        if judge
+            && matches!(
+                src.class,
+                LineClass::Text | LineClass::Heading | LineClass::ListItem
+            )
+            && is_boilerplate(&src.text)
         {
             src.class = LineClass::Drop;
         }

@@ -127,6 +127,9 @@ impl Joiner {
         let mut open: Option<Open> = None;
         for i in 0..self.lines.len() {
             match self.lines[i].class {
+                // Furniture inside a sentence ("...the minister said" /
+                // "Advertisement" / "that the plan...") is stepped over.
+                LineClass::Drop if open.as_ref().is_some_and(|o| !ends_break(&o.text)) => {}
                 LineClass::Blank | LineClass::Drop => {
                     units.extend(open.take().map(Open::finish));
                 }
