@@ -4,7 +4,7 @@
 //! markup (emphasis, links, images, code spans, tags) reduced to its text.
 
 use super::line::{
-    LineClass, SrcLine, clean, decorated_heading, strip_decoration, strip_list_marker,
+    LineClass, SrcLine, char_len, clean, decorated_heading, strip_decoration, strip_list_marker,
 };
 use super::metadata::{Meta, normalise_date};
 use super::text::list_may_start;
@@ -28,6 +28,7 @@ pub(crate) fn source_lines(text: &str, meta: &mut Meta) -> Vec<SrcLine> {
             line: i + 1,
             class: LineClass::Drop,
             indented: raw.starts_with([' ', '\t']),
+            raw_len: char_len(raw.trim()),
         };
         if let Some(end) = front
             && i <= end

@@ -2,9 +2,9 @@
 //! ([`source_lines`]) and sorts out bylines, datelines and boilerplate
 //! ([`classify`]) before [`super::wrap::join`] builds paragraphs.
 
-use super::boilerplate::is_boilerplate;
+use super::boilerplate::{is_boilerplate, is_furniture_lead};
 use super::line::{
-    LineClass, SrcLine, clean, decorated_heading, ends_break, ends_with_connector,
+    LineClass, SrcLine, char_len, clean, decorated_heading, ends_break, ends_with_connector,
     starts_lowercase, strip_decoration, strip_list_marker, word_count,
 };
 use super::metadata::{Meta, parse_byline, parse_dateline};
@@ -19,6 +19,7 @@ pub(crate) fn source_lines(text: &str) -> Vec<SrcLine> {
             line: i + 1,
             class: LineClass::Blank,
             indented,
+            raw_len: char_len(raw.trim()),
         };
         if raw.trim().is_empty() {
             out.push(src);
@@ -95,6 +96,12 @@ pub(crate) fn classify(lines: &mut [SrcLine], meta: &mut Meta) {
             src.class,
             !ends_break(&src.text) && ends_with_connector(&src.text),
         ));
+        // Furniture whose sentence runs on is left for the paragraph check
+        // (so its continuation goes too); complete lines go now.
+        if !carries_on && !runs_on && src.class == LineClass::Text && is_furniture_lead(&src.text) {
+            src.class = LineClass::Drop;
+            continue;
+        }
         let in_sentence = carries_on || runs_on;
         if !in_sentence && matches!(src.class, LineClass::Text | LineClass::Heading) {
             let header = seen <= HEADER_LINES || seen + FOOTER_LINES > total;

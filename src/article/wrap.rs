@@ -15,9 +15,10 @@ use super::line::{
 
 /// Joins classified lines into paragraphs, headings and list items.
 pub(crate) fn join(lines: Vec<SrcLine>) -> Vec<Unit> {
-    let lens: Vec<usize> = lines.iter().map(|l| char_len(&l.text)).collect();
+    let lens: Vec<usize> = lines.iter().map(|l| l.raw_len).collect();
     let mut joiner = Joiner {
         width: estimate_width(&lines, &lens),
+        first_text: lines.iter().position(|l| l.class == LineClass::Text),
         lines,
         lens,
     };
@@ -34,6 +35,7 @@ pub(crate) fn join(lines: Vec<SrcLine>) -> Vec<Unit> {
 fn estimate_width(lines: &[SrcLine], lens: &[usize]) -> Option<usize> {
     let mut evidence: Vec<usize> = Vec::new();
     let mut inner_max: Option<usize> = None;
+    let mut inner = 0usize;
     for (i, w) in lines.windows(2).enumerate() {
         if w[0].class != LineClass::Text
             || w[1].class != LineClass::Text
@@ -41,6 +43,7 @@ fn estimate_width(lines: &[SrcLine], lens: &[usize]) -> Option<usize> {
         {
             continue;
         }
+        inner += 1;
         inner_max = inner_max.max(Some(lens[i]));
         if !ends_break(&w[0].text)
             && (starts_lowercase(&w[1].text) || ends_with_connector(&w[0].text))
@@ -48,21 +51,31 @@ fn estimate_width(lines: &[SrcLine], lens: &[usize]) -> Option<usize> {
             evidence.push(lens[i]);
         }
     }
-    if evidence.is_empty() {
+    // In wrapped text most breaks fall mid-sentence; a stray one or two in
+    // one-paragraph-per-line text is no evidence of wrapping.
+    if evidence.is_empty() || evidence.len() * 2 < inner {
         return inner_max.filter(|&m| m <= WRAP_LIMIT);
     }
     evidence.sort_unstable();
     let median = evidence[evidence.len() / 2];
     // Long one-line paragraphs among wrapped ones must not stretch the width.
     let limit = median + median / 2;
-    lines
+    let mut widths: Vec<usize> = lines
         .windows(2)
         .zip(lens)
         .filter(|(w, len)| {
             w[0].class == LineClass::Text && w[1].class == LineClass::Text && **len <= limit
         })
         .map(|(_, &len)| len)
-        .max()
+        .collect();
+    widths.sort_unstable();
+    // The second widest, so that one line stretched by a long unbreakable
+    // word (an address) does not set the width.
+    match widths.len() {
+        0 => None,
+        1..=3 => widths.last().copied(),
+        n => Some(widths[n - 2]),
+    }
 }
 
 /// Widest line still taken for a hard wrap when nothing else tells.
@@ -70,6 +83,7 @@ const WRAP_LIMIT: usize = 120;
 
 struct Joiner {
     lines: Vec<SrcLine>,
+    first_text: Option<usize>,
     lens: Vec<usize>,
     width: Option<usize>,
 }
@@ -171,6 +185,11 @@ impl Joiner {
         units
     }
 
+    /// Line `i` is the first text of the document.
+    fn first_text(&self, i: usize) -> bool {
+        self.first_text == Some(i)
+    }
+
     /// The next line's first word would have fitted on line `a`.
     fn fits(&self, a: usize, b: usize) -> bool {
         match self.width {
@@ -222,10 +241,13 @@ impl Joiner {
                     return false;
                 }
                 // A short first line not ending a sentence, followed by a
-                // capital: a deck, label or caption standing alone.
+                // capital: a deck, label or caption standing alone. The
+                // first line of the text is the headline however long,
+                // unless it is full (a headline wrapped onto two lines).
                 let short_alone = open.lines == 1
                     && !ends_sentence(a)
-                    && self.lens[a_idx] * 10 < w * 7
+                    && (self.lens[a_idx] * 10 < w * 7
+                        || (self.first_text(a_idx) && self.fits(a_idx, i)))
                     && starts_like_sentence(b)
                     && !ends_with_connector(a);
                 !short_alone
@@ -250,6 +272,7 @@ mod tests {
                     LineClass::Text
                 },
                 indented: l.starts_with(' '),
+                raw_len: l.trim().len(),
             })
             .collect()
     }
@@ -304,7 +327,7 @@ mod tests {
     #[test]
     fn width_is_none_for_unwrapped_text() {
         let ls = lines("a b\n\nc d\n");
-        let lens: Vec<usize> = ls.iter().map(|l| char_len(&l.text)).collect();
+        let lens: Vec<usize> = ls.iter().map(|l| l.raw_len).collect();
         assert_eq!(estimate_width(&ls, &lens), None);
     }
 }

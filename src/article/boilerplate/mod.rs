@@ -13,6 +13,25 @@ use words::{
     SOCIAL,
 };
 
+/// Wire-service credit phrases, furniture wherever they sit in a short line.
+const CREDIT_PHRASES: &[&str] = &[
+    "; editing by",
+    "; reporting by",
+    "; additional reporting",
+    "; writing by",
+];
+
+/// The line opens furniture that may run over several lines ("Editor's
+/// note: ...", "Reporting by ...; Editing by ..."): the whole paragraph
+/// it starts is furniture.
+pub(crate) fn is_furniture_lead(line: &str) -> bool {
+    let head = lower_head(line.trim_start(), 48);
+    let opening = head.trim_start_matches(['-', '(', ' ']);
+    PREFIX_ANY_LENGTH.iter().any(|p| head.starts_with(p))
+        || opening.starts_with("additional reporting")
+        || opening.starts_with("reporting by")
+}
+
 /// True when a cleaned line (or short block) is page furniture.
 pub(crate) fn is_boilerplate(line: &str) -> bool {
     let line = line.trim();
@@ -23,12 +42,7 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     if !line.chars().any(char::is_alphanumeric) {
         return true;
     }
-    let head = lower_head(line, 48);
-    let opening = head.trim_start_matches(['-', '(', ' ']);
-    if PREFIX_ANY_LENGTH.iter().any(|p| head.starts_with(p))
-        || opening.starts_with("additional reporting")
-        || opening.starts_with("reporting by")
-    {
+    if is_furniture_lead(line) {
         return true;
     }
     // Everything else is a short line; long paragraphs stop here.
@@ -38,6 +52,10 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     let lower = line.to_lowercase();
     let lower = lower.as_str();
     let words = word_count(lower);
+    // The tail of a wire credit: "...; Editing by Sam Poe)".
+    if CREDIT_PHRASES.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
     if words <= 7 && EXACT.contains(&strip_counts(lower)) {
         return true;
     }
