@@ -5,8 +5,13 @@
 //! Pure: no I/O.
 
 pub mod entities;
+mod lexicon;
 pub mod numbers;
 pub mod polarity;
+pub mod quotes;
+mod resolve;
+pub mod sentences;
+pub mod speakers;
 
 use serde::{Deserialize, Serialize};
 
@@ -76,29 +81,95 @@ pub fn claim_id(text: &str) -> String {
 /// Extracts the claims of a parsed article, in document order.
 pub fn extract(article: &Article) -> Vec<Claim> {
     let mut claims = Vec::new();
+    let mut speakers = resolve::Speakers::default();
     for (paragraph, block) in article.blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
             continue;
         }
-        for sentence in sentencex::segment("en", &block.text) {
-            let text = sentence.trim();
-            if text.is_empty() || text.ends_with('?') {
-                continue;
+        let block_speaker = speakers::block_speaker(&block.text);
+        for text in sentences::split(&block.text) {
+            if let Some(claim) = sentence_claim(text, block_speaker, &mut speakers) {
+                claims.push(Claim {
+                    paragraph: paragraph + 1,
+                    line: block.line,
+                    ..claim
+                });
             }
-            claims.push(Claim {
-                id: claim_id(text),
-                kind: ClaimKind::Statement,
-                text: text.to_string(),
-                quote: None,
-                speaker: None,
-                numbers: numbers::extract_numbers(text),
-                negated: polarity::is_negated(text),
-                hedged: polarity::is_hedged(text),
-                entities: entities::extract_entities(text),
-                paragraph: paragraph + 1,
-                line: block.line,
-            });
         }
     }
     claims
+}
+
+/// Types one sentence as a claim, or `None` when it asserts nothing
+/// (a question, a fragment, a heading-like line).
+fn sentence_claim(
+    text: &str,
+    block_speaker: Option<&str>,
+    speakers: &mut resolve::Speakers,
+) -> Option<Claim> {
+    if !asserts_something(text) {
+        return None;
+    }
+    let spans = quotes::spans(text, false);
+    let attribution = speakers::find(text, &spans).or_else(|| {
+        // A transcript label ("SMITH: …") or a signed quote ("… " - Ann
+        // Lee) speaks for every sentence of its paragraph.
+        block_speaker.map(|s| speakers::Attribution {
+            speaker: s.to_string(),
+            cue_at: 0,
+        })
+    });
+    let quote_words: usize = spans
+        .iter()
+        .map(|r| quotes::word_count(&text[r.clone()]))
+        .sum();
+    let opens_with_quote = spans.first().is_some_and(|r| r.start <= 3);
+    // Scare quotes and titles (1-3 words) only make a quote when attributed.
+    let is_quote =
+        !spans.is_empty() && (quote_words >= 4 || attribution.is_some() || opens_with_quote);
+    let speaker = match &attribution {
+        Some(a) => speakers.resolve(&a.speaker),
+        // A follow-on quotation belongs to the last speaker.
+        None if is_quote && opens_with_quote => speakers.last(),
+        None if is_quote => {
+            speakers::quote_subject(text, &spans).and_then(|s| speakers.resolve(&s))
+        }
+        None => None,
+    };
+    let numbers = numbers::extract_numbers(text);
+    let kind = if is_quote {
+        ClaimKind::Quote
+    } else if attribution.is_some() {
+        ClaimKind::Attributed
+    } else if !numbers.is_empty() {
+        ClaimKind::Numeric
+    } else {
+        ClaimKind::Statement
+    };
+    Some(Claim {
+        id: claim_id(text),
+        kind,
+        text: text.to_string(),
+        quote: is_quote.then(|| quotes::joined(text, &spans)),
+        speaker,
+        numbers,
+        negated: polarity::is_negated(text),
+        hedged: polarity::is_hedged(text),
+        entities: entities::extract_entities(text),
+        paragraph: 0,
+        line: 0,
+    })
+}
+
+/// False for questions, fragments of fewer than three words and lines
+/// without closing punctuation (headings, captions, list markers).
+fn asserts_something(text: &str) -> bool {
+    let end = text.trim_end_matches(['"', '\'', ')', ']', '\u{201D}', '\u{2019}', ' ']);
+    if !end.ends_with(['.', '!']) {
+        return false;
+    }
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+        >= 3
 }

@@ -1,0 +1,22 @@
+//! Throughput of the whole extraction (`claimwatch::extract_bytes`: parse
+//! plus claims) over a representative news article, single-threaded.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+const ARTICLE: &[u8] = include_bytes!("data/port-strike.txt");
+
+fn extract(c: &mut Criterion) {
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::Bytes(ARTICLE.len() as u64));
+    let path = Path::new("port-strike.txt");
+    group.bench_function("port-strike", |b| {
+        b.iter(|| claimwatch::extract_bytes(black_box(path), black_box(ARTICLE)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, extract);
+criterion_main!(benches);

@@ -1,0 +1,82 @@
+//! Direct quotations inside a sentence: the byte ranges of the quoted words
+//! (marks excluded), with straight and curly double quotes both understood.
+
+use std::ops::Range;
+
+/// The quoted spans of `text`. With `open_at_start` the sentence continues a
+/// quotation opened earlier (a multi-paragraph quote), so the first span
+/// starts at 0. An unclosed quotation runs to the end of the text.
+pub fn spans(text: &str, open_at_start: bool) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = open_at_start.then_some(0);
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        // Two apostrophes stand in for a double quote in some wire copy.
+        let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
+        let after_doubled = c == '\'' && i > 0 && bytes[i - 1] == b'\'';
+        match c {
+            '\'' if doubled => match open.take() {
+                Some(s) => out.push(s..i),
+                None => open = Some(i + 2),
+            },
+            '\'' if after_doubled => {}
+            '"' => match open.take() {
+                Some(s) => out.push(s..i),
+                None => open = Some(i + 1),
+            },
+            '\u{201C}' if open.is_none() => open = Some(i + c.len_utf8()),
+            '\u{201D}' => {
+                if let Some(s) = open.take() {
+                    out.push(s..i);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = open
+        && s < text.len()
+    {
+        out.push(s..text.len());
+    }
+    out.retain(|r| !text[r.clone()].trim().is_empty());
+    out
+}
+
+/// Number of words in a span of text.
+pub fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// The quoted words of `text`, spans joined by a space, marks removed.
+pub fn joined(text: &str, spans: &[Range<usize>]) -> String {
+    let mut out = String::new();
+    for r in spans {
+        let part = text[r.clone()].trim();
+        if part.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_straight_and_curly_spans() {
+        let t = "\u{201C}We will,\u{201D} she said, \"and soon.\"";
+        let s = spans(t, false);
+        assert_eq!(joined(t, &s), "We will, and soon.");
+    }
+
+    #[test]
+    fn continues_an_open_quotation() {
+        let t = "and then we left,\" he said.";
+        assert_eq!(joined(t, &spans(t, true)), "and then we left,");
+    }
+}

@@ -1,0 +1,153 @@
+//! Sentence splitting for claim extraction: `sentencex` plus a thin
+//! post-pass that re-joins its rare wrong splits (open quotations, titles
+//! and initials, a lower-case continuation).
+
+/// Splits one block of body text into trimmed sentences, keeping a
+/// quotation that spans several sentences in one piece.
+pub fn split(text: &str) -> Vec<&str> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let base = text.as_ptr() as usize;
+    for seg in sentencex::segment("en", text) {
+        let seg = seg.trim();
+        if seg.is_empty() {
+            continue;
+        }
+        // sentencex hands back sub-slices of `text`; fall back to a search
+        // if it ever allocates.
+        let start = match (seg.as_ptr() as usize).checked_sub(base) {
+            Some(s) if s + seg.len() <= text.len() && text.get(s..s + seg.len()) == Some(seg) => s,
+            _ => {
+                let from = out.last().map_or(0, |l| l.1);
+                match text.get(from..).and_then(|rest| rest.find(seg)) {
+                    Some(p) => from + p,
+                    None => continue,
+                }
+            }
+        };
+        let end = start + seg.len();
+        if let Some(last) = out.last_mut()
+            && should_join(&text[last.0..last.1], seg, &text[last.1..])
+        {
+            last.1 = end;
+            continue;
+        }
+        out.push((start, end));
+    }
+    out.into_iter().map(|(s, e)| &text[s..e]).collect()
+}
+
+/// True when `next` continues `prev` rather than starting a sentence.
+fn should_join(prev: &str, next: &str, rest: &str) -> bool {
+    // Inside an open quotation that closes later in the paragraph.
+    if quote_open(prev) && rest.contains(['"', '\u{201D}']) {
+        return true;
+    }
+    let first = next
+        .chars()
+        .find(|c| !matches!(c, '"' | '\'' | '(' | '\u{201C}' | '\u{2018}'));
+    match first {
+        Some(c) if c.is_lowercase() => return true,
+        Some(c) if c.is_ascii_digit() && ends_with_abbreviation(prev, true) => return true,
+        None => return true,
+        _ => {}
+    }
+    ends_with_abbreviation(prev, false)
+}
+
+/// True when `s` has an odd number of straight double quotes, or more
+/// opening than closing curly ones.
+pub fn quote_open(s: &str) -> bool {
+    let mut straight = 0usize;
+    let mut depth = 0isize;
+    for c in s.chars() {
+        match c {
+            '"' => straight += 1,
+            '\u{201C}' => depth += 1,
+            '\u{201D}' => depth -= 1,
+            _ => {}
+        }
+    }
+    straight % 2 == 1 || depth > 0
+}
+
+/// True when the last word of `prev` is a title, an initial or an
+/// abbreviation that never ends a sentence ("Sen.", "J.", "Lt.", "No.").
+/// With `before_digit`, also abbreviations that precede numbers.
+fn ends_with_abbreviation(prev: &str, before_digit: bool) -> bool {
+    let Some(word) = prev.split_whitespace().next_back() else {
+        return false;
+    };
+    let word = word.trim_start_matches(['"', '(', '\u{201C}']);
+    let Some(stem) = word.strip_suffix('.') else {
+        return false;
+    };
+    // A single capital letter: an initial ("J. R. Allen").
+    let mut chars = stem.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return true;
+    }
+    let lower = stem.to_ascii_lowercase();
+    if TITLES.contains(&lower.as_str()) {
+        return true;
+    }
+    before_digit && NUMBER_ABBREVIATIONS.contains(&lower.as_str())
+}
+
+/// True for a title abbreviation without its full stop ("Sen", "lt").
+pub fn is_title(stem: &str) -> bool {
+    stem.len() <= 6 && TITLES.contains(&stem.to_ascii_lowercase().as_str())
+}
+
+/// Abbreviations that are followed by a name, so never end a sentence.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "maj",
+    "capt", "sgt", "cpl", "adm", "cmdr", "prof", "rev", "hon", "pres", "supt", "det", "insp", "st",
+    "fr", "messrs", "mmes", "atty", "amb", "lieut", "brig", "vs", "v", "gens",
+];
+
+/// Abbreviations that are followed by a number ("No. 5", "Jan. 4").
+const NUMBER_ABBREVIATIONS: &[&str] = &[
+    "no", "nos", "vol", "art", "sec", "fig", "pp", "p", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "ch", "para", "approx",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::split;
+
+    #[test]
+    fn keeps_titles_initials_and_abbreviations() {
+        let s = split(
+            "Lt. Gen. J. R. Hale said so. Sen. Ada Fox arrived in the U.S. on Jan. 4. She left.",
+        );
+        assert_eq!(
+            s,
+            vec![
+                "Lt. Gen. J. R. Hale said so.",
+                "Sen. Ada Fox arrived in the U.S. on Jan. 4.",
+                "She left."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_a_multi_sentence_quotation_whole() {
+        let s = split("\"We came. We stayed,\" the mayor said. \"We won.\" Crowds cheered.");
+        assert_eq!(
+            s,
+            vec![
+                "\"We came. We stayed,\" the mayor said.",
+                "\"We won.\"",
+                "Crowds cheered."
+            ]
+        );
+    }
+
+    #[test]
+    fn joins_lower_case_continuations() {
+        let s = split("\"Is it over?\" she asked. It was.");
+        assert_eq!(s, vec!["\"Is it over?\" she asked.", "It was."]);
+    }
+}
