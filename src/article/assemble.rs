@@ -98,7 +98,8 @@ fn take_title(units: &mut Vec<Unit>, meta: &mut Meta, format: Format) {
 }
 
 /// A first unit that reads as a headline: a heading, or a short paragraph
-/// that is unpunctuated, title-cased or a single line.
+/// that is unpunctuated or title-cased. A plain first sentence is body
+/// text: it must not turn into the title when paragraphs move.
 fn title_shaped(u: &Unit, format: Format) -> bool {
     match u.kind {
         BlockKind::Heading => true,
@@ -108,11 +109,7 @@ fn title_shaped(u: &Unit, format: Format) -> bool {
             if u.lines > 3 || !words_at_most(&u.text, TITLE_MAX_WORDS) || char_len(&u.text) > 250 {
                 return false;
             }
-            let words = word_count(&u.text);
-            if words > TITLE_MAX_WORDS {
-                return false;
-            }
-            !ends_sentence(&u.text) || title_like(&u.text) || (u.lines <= 2 && words <= 20)
+            !ends_sentence(&u.text) || title_like(&u.text)
         }
     }
 }

@@ -8,7 +8,11 @@
 
 use super::BlockKind;
 use super::html_tag::{Tag, attr, decode, find_end_tag, is_void, memchr, parse_tag};
-use super::line::{clean, strip_list_marker};
+use super::line::{clean, ends_break, ends_with_connector, starts_lowercase, strip_list_marker};
+
+/// Marks a `<br>` in the block being collected (a private-use character,
+/// never in the source text's meaning).
+const LINE_BREAK: char = '\u{E000}';
 
 /// A text block found in the markup.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,7 +96,6 @@ const BLOCK_ELEMENTS: &[&str] = &[
     "ul",
     "ol",
     "li",
-    "br",
     "hr",
     "body",
     "html",
@@ -203,6 +206,8 @@ struct Walker<'a> {
     li_depth: usize,
     buf: String,
     buf_line: usize,
+    /// Source lines of the `<br>`s in `buf`.
+    break_lines: Vec<usize>,
     capture: Option<(Capture, String, usize)>,
     capture_buf: String,
     out: Walk,
@@ -222,6 +227,7 @@ pub(crate) fn walk(src: &str, skip_furniture: bool) -> Walk {
         li_depth: 0,
         buf: String::new(),
         buf_line: 1,
+        break_lines: Vec::new(),
         capture: None,
         capture_buf: String::new(),
         out: Walk::default(),
@@ -334,6 +340,15 @@ impl Walker<'_> {
         {
             self.flush();
             self.skip = Some((tag.name.clone(), 1));
+            return;
+        }
+        if name == "br" {
+            // A line break inside a block: the block is split there only if
+            // the sentence does not run on (see `flush`).
+            if !self.buf.trim().is_empty() {
+                self.buf.push(LINE_BREAK);
+                self.break_lines.push(self.line);
+            }
             return;
         }
         if !BLOCK_ELEMENTS.contains(&name) {
@@ -498,31 +513,70 @@ impl Walker<'_> {
                     .filter(|&&b| b == b'\n')
                     .count();
         }
-        self.buf.push_str(&decode(raw));
+        let decoded = decode(raw);
+        if decoded.contains(LINE_BREAK) {
+            self.buf.push_str(&decoded.replace(LINE_BREAK, " "));
+        } else {
+            self.buf.push_str(&decoded);
+        }
     }
 
-    /// Ends the current block.
+    /// Ends the current block. Parts separated by `<br>` become blocks of
+    /// their own unless the sentence runs on across the break.
     fn flush(&mut self) {
         if self.buf.trim().is_empty() {
             self.buf.clear();
+            self.break_lines.clear();
             return;
         }
+        let mut buf = std::mem::take(&mut self.buf);
+        let mut lines = std::mem::take(&mut self.break_lines).into_iter();
+        let mut part: Option<(String, usize)> = None;
+        let mut line = self.buf_line;
+        for (i, piece) in buf.split(LINE_BREAK).enumerate() {
+            if i > 0 {
+                line = lines.next().unwrap_or(line);
+            }
+            let text = clean(piece);
+            match part.as_mut() {
+                Some((prev, _))
+                    if !text.is_empty()
+                        && !ends_break(prev)
+                        && (starts_lowercase(&text) || ends_with_connector(prev)) =>
+                {
+                    prev.push(' ');
+                    prev.push_str(&text);
+                }
+                _ => {
+                    if let Some((done, at)) = part.take() {
+                        self.push_block(done, at);
+                    }
+                    if !text.is_empty() {
+                        part = Some((text, line));
+                    }
+                }
+            }
+        }
+        if let Some((done, at)) = part {
+            self.push_block(done, at);
+        }
+        // Keep the allocation for the next block.
+        buf.clear();
+        self.buf = buf;
+    }
+
+    fn push_block(&mut self, text: String, line: usize) {
         let mut kind = self.kind;
-        let mut text = clean(&self.buf);
+        let mut text = text;
         if kind == BlockKind::Paragraph
-            && let Some(rest) = strip_list_marker(self.buf.trim_start())
+            && let Some(rest) = strip_list_marker(&text)
         {
             // "<p>- item</p>": a list written as paragraphs.
             kind = BlockKind::ListItem;
-            text = clean(rest);
+            text = rest.to_string();
         }
-        self.buf.clear();
         if !text.is_empty() {
-            self.out.blocks.push(HtmlBlock {
-                kind,
-                text,
-                line: self.buf_line,
-            });
+            self.out.blocks.push(HtmlBlock { kind, text, line });
         }
     }
 }
@@ -567,6 +621,24 @@ mod tests {
         assert_eq!(w.meta.author.as_deref(), Some("Jane Roe"));
         assert_eq!(w.meta.byline_text.as_deref(), Some("By Jane Roe"));
         assert_eq!(w.meta.published.as_deref(), Some("2025-03-04T10:00:00Z"));
+    }
+
+    #[test]
+    fn line_breaks_split_blocks_between_sentences_only() {
+        let html = "<p>The mayor said that<br>\nthe plan would pass.<br><br>A second part.<br>Third part</p>";
+        let got: Vec<(String, usize)> = walk(html, true)
+            .blocks
+            .into_iter()
+            .map(|b| (b.text, b.line))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("The mayor said that the plan would pass.".to_string(), 1),
+                ("A second part.".to_string(), 2),
+                ("Third part".to_string(), 2),
+            ]
+        );
     }
 
     #[test]
