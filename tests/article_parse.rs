@@ -460,3 +460,33 @@ fn furniture_inside_a_wrapped_sentence_is_stepped_over() {
         ]
     );
 }
+
+#[test]
+fn link_lists_under_furniture_headings_are_dropped() {
+    let text = format!(
+        "Ferry Service Expanded\n\n{P1}\n\nMost read\n- Storm closes the coast road\n- School wins award\n\n{P2}\n"
+    );
+    assert_eq!(body(&text, Format::Text), vec![P1, P2]);
+    let html = format!(
+        "<html><body><article><h1>Ferry Service Expanded</h1><p>{P1}</p><p>{P2}</p><h3>Related stories</h3><ul><li><a href=\"/a\">Storm closes the coast road</a></li></ul><p>{P3}</p></article></body></html>"
+    );
+    assert_eq!(body(&html, Format::Html), vec![P1, P2, P3]);
+}
+
+#[test]
+fn pathological_inputs_finish() {
+    let n = 200_000;
+    let inputs = [
+        ("[".repeat(n), Format::Markdown),
+        ("*_".repeat(n), Format::Markdown),
+        ("<a".repeat(n), Format::Html),
+        ("<p class=\"".to_string() + &"x".repeat(n), Format::Html),
+        ("<!--".repeat(n), Format::Html),
+        ("word ".repeat(n), Format::Text),
+        ("- \n".repeat(n), Format::Text),
+        ("Title Case Line\n".repeat(n / 10), Format::Text),
+    ];
+    for (input, format) in inputs {
+        let _ = parse(input.as_bytes(), format).expect("parses");
+    }
+}

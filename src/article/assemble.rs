@@ -3,7 +3,7 @@
 //! headings, turns short unpunctuated lines into headings, and strips a
 //! "CITY -" dateline from the lead paragraph.
 
-use super::boilerplate::is_boilerplate;
+use super::boilerplate::{is_boilerplate, is_list_head};
 use super::line::{
     Unit, char_len, ends_sentence, strip_decoration, title_like, word_count, words_at_most,
 };
@@ -46,6 +46,9 @@ pub(crate) fn screen_units(units: &mut Vec<Unit>, meta: &mut Meta) {
 pub(crate) fn finish(mut units: Vec<Unit>, mut meta: Meta, format: Format) -> Article {
     // Single text lines were screened already; joined ones and HTML
     // blocks are screened whole.
+    if format == Format::Html {
+        drop_link_lists(&mut units);
+    }
     units.retain(|u| (u.lines == 1 && format != Format::Html) || !is_boilerplate(&u.text));
     take_title(&mut units, &mut meta, format);
     for u in &mut units {
@@ -68,6 +71,18 @@ pub(crate) fn finish(mut units: Vec<Unit>, mut meta: Meta, format: Format) -> Ar
             })
             .collect(),
     }
+}
+
+/// Drops a "Most read" (or similar) heading and the list items after it.
+fn drop_link_lists(units: &mut Vec<Unit>) {
+    let mut in_list = false;
+    units.retain(|u| {
+        if in_list && u.kind == BlockKind::ListItem {
+            return false;
+        }
+        in_list = is_list_head(&u.text);
+        !in_list
+    });
 }
 
 /// Compares titles ignoring case, decoration and spacing.

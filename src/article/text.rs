@@ -2,7 +2,7 @@
 //! ([`source_lines`]) and sorts out bylines, datelines and boilerplate
 //! ([`classify`]) before [`super::wrap::join`] builds paragraphs.
 
-use super::boilerplate::{is_boilerplate, is_furniture_lead};
+use super::boilerplate::{is_boilerplate, is_furniture_lead, is_list_head};
 use super::line::{
     LineClass, SrcLine, char_len, clean, decorated_heading, ends_break, ends_with_connector,
     starts_lowercase, strip_decoration, strip_list_marker, word_count,
@@ -81,12 +81,19 @@ pub(crate) fn classify(lines: &mut [SrcLine], meta: &mut Meta) {
         .collect();
     let mut seen = 0usize;
     let mut prev: Option<(LineClass, bool)> = None;
+    // After "Most read" and the like, the list of links is furniture too.
+    let mut link_list = false;
     for (src, runs_on) in lines.iter_mut().zip(runs_on) {
         if src.class == LineClass::Blank {
             prev = None;
             continue;
         }
         seen += 1;
+        if link_list && src.class == LineClass::ListItem {
+            src.class = LineClass::Drop;
+            continue;
+        }
+        link_list = is_list_head(&src.text);
         // A line carrying on the sentence above is not standalone furniture
         // ("...invasion of Ukraine in" / "February 2022.").
         let carries_on = matches!(prev, Some((LineClass::Text, true)))

@@ -32,6 +32,55 @@ pub(crate) fn is_furniture_lead(line: &str) -> bool {
         || opening.starts_with("reporting by")
 }
 
+/// Headings of link lists that are furniture ("Most read", "Related
+/// stories"): the list items after them go too.
+const LIST_HEADS: &[&str] = &[
+    "most read",
+    "most popular",
+    "most viewed",
+    "most shared",
+    "popular",
+    "popular now",
+    "trending",
+    "trending now",
+    "trending stories",
+    "related",
+    "related articles",
+    "related stories",
+    "related news",
+    "related content",
+    "related coverage",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "you may also like",
+    "you might also like",
+    "more stories",
+    "more news",
+    "top stories",
+    "latest news",
+    "latest stories",
+    "read more",
+    "read next",
+    "also read",
+    "see also",
+    "editor's picks",
+    "editors' picks",
+    "more from",
+    "more on this story",
+    "elsewhere",
+];
+
+/// A furniture heading over a list of links.
+pub(crate) fn is_list_head(line: &str) -> bool {
+    if !words_at_most(line, 6) {
+        return false;
+    }
+    let lower = line.trim().to_lowercase();
+    let core = strip_counts(&lower);
+    LIST_HEADS.contains(&core) || core.starts_with("more from ")
+}
+
 /// True when a cleaned line (or short block) is page furniture.
 pub(crate) fn is_boilerplate(line: &str) -> bool {
     let line = line.trim();
