@@ -486,7 +486,7 @@ fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
     // A capitalised head may still be a name ("Times"), unless it opens
     // the sentence ("Having said that").
     let name_head = toks[np.end - 1].capitalized() && np.end > 1;
-    let numeric = head.bytes().all(|b| b.is_ascii_digit());
+    let numeric = !head.is_empty() && head.bytes().all(|b| b.is_ascii_digit());
     if lexicon::is_determiner(head) || numeric || (!name_head && lexicon::is_not_speaker(head)) {
         return None;
     }
