@@ -61,7 +61,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     });
                     serde_json::to_string_pretty(&doc)? + "\n"
                 }
-                OutputFormat::Text => format!("{:#?}\n", d.summary),
+                OutputFormat::Text => claimwatch::diff::text::render(
+                    &old.display().to_string(),
+                    &new.display().to_string(),
+                    &d,
+                    Style::for_stdout(),
+                ),
             };
             print_out(&out)?;
             Ok(if exit_code && !d.is_empty() {

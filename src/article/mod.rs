@@ -3,7 +3,19 @@
 //!
 //! Pure: no I/O. The caller reads the file and passes its bytes and format.
 
+mod assemble;
+mod boilerplate;
+mod html;
+mod html_walk;
+mod line;
+mod markdown;
+mod metadata;
+mod text;
+mod wrap;
+
 use serde::Serialize;
+
+use metadata::Meta;
 
 /// The markup an article file is written in, chosen from its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,20 +96,27 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed, ArticleError> {
             String::from_utf8_lossy(bytes)
         }
     };
-    let _ = format;
-    let mut article = Article::default();
-    for (i, line) in text.lines().enumerate() {
-        let line = normalize_typography(line);
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
+    let mut meta = Meta::default();
+    let units = match format {
+        Format::Text => {
+            let mut lines = text::source_lines(&text);
+            text::classify(&mut lines, &mut meta);
+            wrap::join(lines)
         }
-        article.blocks.push(Block {
-            kind: BlockKind::Paragraph,
-            text: line.to_string(),
-            line: i + 1,
-        });
-    }
+        Format::Markdown => {
+            let mut lines = markdown::source_lines(&text, &mut meta);
+            text::classify(&mut lines, &mut meta);
+            wrap::join(lines)
+        }
+        Format::Html => {
+            let (units, found) = html::read(&text, &mut warnings);
+            let mut units = units;
+            meta = found;
+            assemble::screen_units(&mut units, &mut meta);
+            units
+        }
+    };
+    let article = assemble::finish(units, meta, format);
     Ok(Parsed { article, warnings })
 }
 
@@ -116,21 +135,44 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 }
 
 /// Folds typography so that equal text compares equal: curly quotes to
-/// straight, dashes to `-` or ` - `, NBSP to space, soft hyphens removed.
+/// straight, dashes to `-`, NBSP and other spaces to space, soft hyphens and
+/// zero-width characters removed, the ellipsis to `...`.
 pub fn normalize_typography(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => out.push('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
-            | '\u{00BB}' => out.push('"'),
-            '\u{2010}' | '\u{2011}' | '\u{2012}' => out.push('-'),
-            '\u{2013}' | '\u{2014}' | '\u{2015}' => out.push('-'),
-            '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' => out.push(' '),
-            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => {}
-            '\u{2026}' => out.push_str("..."),
-            _ => out.push(c),
+        match fold_char(c) {
+            Folded::Char(f) => out.push(f),
+            Folded::Str(f) => out.push_str(f),
+            Folded::Drop => {}
         }
     }
     out
+}
+
+/// What one character folds to.
+pub(crate) enum Folded {
+    Char(char),
+    Str(&'static str),
+    Drop,
+}
+
+pub(crate) fn fold_char(c: char) -> Folded {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' => {
+            Folded::Char('\'')
+        }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => Folded::Char('"'),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => Folded::Char('-'),
+        '\u{00A0}' | '\u{2002}' | '\u{2003}' | '\u{2004}' | '\u{2005}' | '\u{2006}'
+        | '\u{2007}' | '\u{2008}' | '\u{2009}' | '\u{200A}' | '\u{202F}' | '\u{205F}'
+        | '\u{3000}' | '\u{2028}' | '\u{2029}' => Folded::Char(' '),
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Folded::Drop,
+        '\u{2026}' => Folded::Str("..."),
+        _ => Folded::Char(c),
+    }
 }

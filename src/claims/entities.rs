@@ -1,7 +1,352 @@
 //! Named entities of a sentence: capitalised spans with titles stripped.
+//!
+//! A span is a run of capitalised words, joined across name particles
+//! ("Bank of England", "Ursula von der Leyen"), ended by punctuation, a
+//! lower-case word or a possessive ("Russia's" → "Russia"). Then: ordinary
+//! words that open a sentence or clause ("The", "However") are dropped,
+//! months and weekdays split spans (they are dates), and leading titles are
+//! stripped ("Deputy Foreign Minister Sergei Ryabkov" → "Sergei Ryabkov")
+//! unless they name an organisation ("Foreign Ministry").
+
+mod words;
+
+/// A token: a word or a single punctuation mark.
+#[derive(Clone, Copy)]
+struct Tok {
+    start: usize,
+    end: usize,
+    word: bool,
+    /// A capitalised word (or a particle glued to one: "al-Assad").
+    cap: bool,
+    /// Word-list classes ([`words::classify`]), computed once.
+    flags: u16,
+    /// A word that ended with a possessive ("Russia's", "Reuters'").
+    poss: bool,
+    /// Punctuation that opens a clause (quote, colon, bracket, dash).
+    opener: bool,
+}
+
+fn is_apos(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+fn tokenize(s: &str) -> Vec<Tok> {
+    let b = s.as_bytes();
+    let n = b.len();
+    let mut out = Vec::with_capacity(n / 5 + 1);
+    // ASCII fast path; other characters are decoded.
+    let char_at = |i: usize| match b.get(i) {
+        Some(&c) if c < 0x80 => Some(c as char),
+        Some(_) => s.get(i..).and_then(|r| r.chars().next()),
+        None => None,
+    };
+    let alnum_at = |i: usize| match b.get(i) {
+        Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
+        Some(_) => char_at(i).is_some_and(char::is_alphanumeric),
+        None => false,
+    };
+    let mut i = 0;
+    while i < n {
+        let byte = b[i];
+        if byte == b' ' {
+            i += 1;
+            continue;
+        }
+        let word_start = byte.is_ascii_alphanumeric() || byte >= 0x80 && alnum_at(i);
+        if !word_start {
+            let Some(c) = char_at(i) else { break };
+            if c.is_whitespace() {
+                i += c.len_utf8();
+                continue;
+            }
+            let space_before = s[..i].chars().next_back().is_none_or(char::is_whitespace);
+            let opener = matches!(c, '"' | '\u{201C}' | '\u{2018}' | ':' | ';' | '(' | '[')
+                || is_apos(c) && space_before
+                || matches!(c, '-' | '\u{2013}' | '\u{2014}') && space_before;
+            out.push(Tok {
+                start: i,
+                end: i + c.len_utf8(),
+                word: false,
+                cap: false,
+                flags: 0,
+                poss: false,
+                opener,
+            });
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        loop {
+            while end < n && b[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            let Some(c) = char_at(end) else { break };
+            if !c.is_ascii() && c.is_alphanumeric() {
+                end += c.len_utf8();
+                continue;
+            }
+            let after = end + c.len_utf8();
+            let joins = (is_apos(c) || c == '-') && alnum_at(after);
+            // "U.S.": single capitals chained by points.
+            let chain = c == '.'
+                && b.get(after).is_some_and(u8::is_ascii_uppercase)
+                && end - start <= 3
+                && b[end - 1].is_ascii_uppercase()
+                && b.get(end + 2) == Some(&b'.');
+            if joins || chain {
+                end = after;
+                continue;
+            }
+            break;
+        }
+        // A point after an initial, a chain or a known abbreviation belongs
+        // to the word ("F.", "U.S.", "Mr.", "St.").
+        if b.get(end) == Some(&b'.') {
+            let w = &s[start..end];
+            let single = w.len() == 1 && b[start].is_ascii_uppercase();
+            if single || w.contains('.') || words::abbreviation(w) {
+                end += 1;
+            }
+        }
+        let mut tok = Tok {
+            start,
+            end,
+            word: true,
+            cap: false,
+            flags: 0,
+            poss: false,
+            opener: false,
+        };
+        let w = &s[start..end];
+        if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")) {
+            tok.end = start + stem.len();
+            tok.poss = true;
+        } else if let Some(a) = char_at(end).filter(|&a| is_apos(a))
+            && w.ends_with('s')
+        {
+            tok.poss = true;
+            end += a.len_utf8();
+        }
+        let w = &s[tok.start..tok.end];
+        tok.cap = is_cap(w);
+        // A lower-case word matters only as a particle (all are short).
+        if tok.cap || w.len() <= 3 {
+            let mut buf = [0; 24];
+            tok.flags = words::classify(words::lower(w, &mut buf), tok.cap);
+        }
+        out.push(tok);
+        i = end;
+    }
+    out
+}
+
+fn is_cap(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b[0].is_ascii_uppercase() {
+        return true;
+    }
+    if b[0] >= 0x80 {
+        return w.chars().next().is_some_and(char::is_uppercase);
+    }
+    // "al-Assad", "bin-Laden": a particle glued by a hyphen.
+    let hyphen = b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-');
+    hyphen
+        && w.split_once('-').is_some_and(|(p, rest)| {
+            words::particle(p) && rest.chars().next().is_some_and(char::is_uppercase)
+        })
+}
+
+struct Scan<'a> {
+    s: &'a str,
+    t: Vec<Tok>,
+}
+
+impl<'a> Scan<'a> {
+    fn text(&self, k: usize) -> &'a str {
+        &self.s[self.t[k].start..self.t[k].end]
+    }
+
+    fn flag(&self, k: usize, f: u16) -> bool {
+        self.t[k].flags & f != 0
+    }
+
+    fn is_cap(&self, k: usize) -> bool {
+        self.t.get(k).is_some_and(|t| t.cap)
+    }
+
+    fn is_particle(&self, k: usize) -> bool {
+        self.t
+            .get(k)
+            .is_some_and(|t| t.flags & words::PARTICLE != 0)
+    }
+
+    /// Whether a span starting at `k` opens the sentence or a clause.
+    fn initial(&self, k: usize) -> bool {
+        k == 0 || !self.t[k - 1].word && self.t[k - 1].opener
+    }
+
+    fn is_date_word(&self, k: usize) -> bool {
+        if self.flag(k, words::MAY) {
+            // "Theresa May" is a name; "May 5" and a lone "May" are dates.
+            let after_name = k > 0 && self.t[k - 1].word && self.is_cap(k - 1);
+            let before_num = self
+                .t
+                .get(k + 1)
+                .is_some_and(|t| self.s[t.start..].starts_with(|c: char| c.is_ascii_digit()));
+            return !after_name || before_num;
+        }
+        self.flag(k, words::DATE)
+    }
+}
 
 /// Named entities in order of first appearance, without duplicates.
 pub fn extract_entities(sentence: &str) -> Vec<String> {
-    let _ = sentence;
-    Vec::new()
+    let sc = Scan {
+        s: sentence,
+        t: tokenize(sentence),
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut span: Vec<usize> = Vec::new();
+    let mut i = 0;
+    let n = sc.t.len();
+    while i < n {
+        if !sc.is_cap(i) {
+            i += 1;
+            continue;
+        }
+        span.clear();
+        span.push(i);
+        let mut k = i + 1;
+        let mut poss = sc.t[i].poss;
+        while !poss && k < n {
+            if sc.is_cap(k) {
+                span.push(k);
+                poss = sc.t[k].poss;
+                k += 1;
+                continue;
+            }
+            // Up to two particles between capitalised words.
+            let mut m = k;
+            while m < n && m - k < 2 && sc.is_particle(m) && !sc.t[m].poss {
+                m += 1;
+            }
+            if m > k && sc.is_cap(m) {
+                span.extend(k..m);
+                k = m;
+                continue;
+            }
+            break;
+        }
+        split_dates(&sc, &span, sc.initial(i), &mut out);
+        i = k;
+    }
+    out
 }
+
+/// Splits a span at month and weekday words and emits each part.
+fn split_dates(sc: &Scan, span: &[usize], initial: bool, out: &mut Vec<String>) {
+    let mut from = 0;
+    let mut first = true;
+    for (p, &k) in span.iter().enumerate() {
+        if sc.is_date_word(k) {
+            emit_part(sc, &span[from..p], initial && first, out);
+            from = p + 1;
+            first = false;
+        }
+    }
+    emit_part(sc, &span[from..], initial && first, out);
+}
+
+/// Drops opening ordinary words and titles from a part, then emits it.
+fn emit_part(sc: &Scan, part: &[usize], initial: bool, out: &mut Vec<String>) {
+    use words::{DEMONYM, DEPT, HEAD, MODIFIER, OF_THE, ORG, STOP};
+    let mut s = 0;
+    if initial {
+        while s < part.len() && sc.flag(part[s], STOP) {
+            s += 1;
+        }
+    }
+    // Never start or end on a particle.
+    while s < part.len() && sc.is_particle(part[s]) {
+        s += 1;
+    }
+    let part = &part[s..];
+    let Some(h) = part.iter().position(|&k| sc.flag(k, HEAD)) else {
+        push(sc, part, initial && s == 0, out);
+        return;
+    };
+    let titleish = |k: usize| sc.flag(k, HEAD | MODIFIER | DEPT | OF_THE);
+    let mut j = h;
+    while j > 0 && titleish(part[j - 1]) && !sc.is_particle(part[j - 1]) {
+        j -= 1;
+    }
+    let mut k = h;
+    while k + 1 < part.len() && titleish(part[k + 1]) {
+        k += 1;
+    }
+    while k > h && !sc.flag(part[k], HEAD | DEPT) {
+        k -= 1;
+    }
+    let rest = &part[k + 1..];
+    if rest.first().is_some_and(|&r| sc.flag(r, ORG)) {
+        push(sc, part, false, out);
+        return;
+    }
+    let pre = &part[..j];
+    let demonym = pre.len() == 1 && sc.flag(pre[0], DEMONYM);
+    if !pre.is_empty() && !demonym {
+        push(sc, pre, initial && s == 0, out);
+    }
+    if !rest.is_empty() {
+        emit_part(sc, rest, false, out);
+    }
+}
+
+/// Adds the text of `part` (first to last word) unless already present.
+fn push(sc: &Scan, part: &[usize], initial: bool, out: &mut Vec<String>) {
+    let mut part = part;
+    while let Some((&last, init)) = part.split_last() {
+        if sc.is_particle(last) {
+            part = init;
+        } else {
+            break;
+        }
+    }
+    let (Some(&a), Some(&z)) = (part.first(), part.last()) else {
+        return;
+    };
+    if part.len() == 1 && (sc.flag(a, words::PRONOUN) || sc.flag(a, words::STOP) && initial) {
+        return;
+    }
+    // A lone opening word that reads as an adverb or participle
+    // ("Separately", "According") is not a name.
+    let w = sc.text(a);
+    if part.len() == 1 && initial && (w.ends_with("ly") || w.ends_with("ing")) {
+        return;
+    }
+    let text = &sc.s[sc.t[a].start..sc.t[z].end];
+    let text = text.trim_end_matches(['-', '\'']);
+    // "Kremlin-backed" → "Kremlin".
+    let text = trim_lower_hyphen_tail(text);
+    if text.is_empty() || out.iter().any(|e| e == text) {
+        return;
+    }
+    out.push(text.to_string());
+}
+
+/// "Kremlin-backed" → "Kremlin": drops hyphenated lower-case tails.
+fn trim_lower_hyphen_tail(text: &str) -> &str {
+    let mut t = text;
+    while let Some((head, tail)) = t.rsplit_once('-') {
+        if tail.chars().next().is_some_and(char::is_lowercase) && !head.is_empty() {
+            t = head;
+        } else {
+            break;
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,26 +1,461 @@
 //! Polarity and hedging of a sentence: negation ("not", "never", "no",
 //! "unlikely") and hedges ("may", "could", "reportedly", "expected to").
+//!
+//! Cues are whole words, matched case-insensitively on straight or curly
+//! apostrophes. Choices worth knowing:
+//! - contractions ("don't", "won't") and "cannot" are reported as "not", so
+//!   "did not" → "didn't" is not a polarity change;
+//! - "unlikely" is a negation and not a hedge, "likely" a hedge: the pair
+//!   then shows as a negation change;
+//! - "No." before a number ("No. 10") is an abbreviation, not a negation;
+//! - a capitalised "May" is the month unless it opens the sentence;
+//! - denial verbs ("denied") are left out: they report a statement rather
+//!   than negate the sentence's own claim.
+
+/// Words of a sentence as byte spans: alphanumeric runs with inner
+/// apostrophes ("don't"). Lazy and `Clone`, so a cue can look one word
+/// ahead; ASCII takes a fast path, other characters are decoded.
+#[derive(Clone)]
+struct Words<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl<'a> Words<'a> {
+    fn alnum_at(&self, i: usize) -> bool {
+        match self.s.as_bytes().get(i) {
+            Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
+            Some(_) => self
+                .s
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_alphanumeric),
+            None => false,
+        }
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let b = self.s.as_bytes();
+        let n = b.len();
+        let mut i = self.i;
+        // Skip to the next word.
+        while i < n {
+            let c = b[i];
+            if c.is_ascii_alphanumeric() {
+                break;
+            }
+            if c < 0x80 {
+                i += 1;
+                continue;
+            }
+            let ch = self.s.get(i..).and_then(|r| r.chars().next())?;
+            if ch.is_alphanumeric() {
+                break;
+            }
+            i += ch.len_utf8();
+        }
+        if i >= n {
+            self.i = n;
+            return None;
+        }
+        let start = i;
+        let mut end = i;
+        loop {
+            while end < n && b[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            if end >= n {
+                break;
+            }
+            if b[end] == b'\'' && self.alnum_at(end + 1) {
+                end += 1;
+                continue;
+            }
+            if b[end] < 0x80 {
+                break;
+            }
+            let Some(ch) = self.s.get(end..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            let len = ch.len_utf8();
+            if ch.is_alphanumeric() || ch == '\u{2019}' && self.alnum_at(end + len) {
+                end += len;
+                continue;
+            }
+            break;
+        }
+        self.i = end;
+        Some((start, end))
+    }
+}
+
+/// Lower-cases an ASCII word (curly apostrophe folded to straight) into
+/// `buf`; "" for anything longer or not ASCII.
+fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
+    // Most words are already lower-case ASCII: no copy.
+    if w.len() <= buf.len() && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'\'') {
+        return w;
+    }
+    let mut n = 0;
+    for c in w.chars() {
+        let c = if c == '\u{2019}' { '\'' } else { c };
+        if !c.is_ascii() || n == buf.len() {
+            return "";
+        }
+        buf[n] = (c as u8).to_ascii_lowercase();
+        n += 1;
+    }
+    std::str::from_utf8(&buf[..n]).unwrap_or("")
+}
+
+/// Cue words whose (first letter, length) pairs make the gates below.
+const NEGATION_WORDS: &[&str] = &[
+    "not", "cannot", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without",
+    "unlikely", "no", "refuse", "refuses", "refused", "refusing",
+];
+const HEDGE_WORDS: &[&str] = &[
+    "may",
+    "might",
+    "could",
+    "reportedly",
+    "allegedly",
+    "alleged",
+    "likely",
+    "possibly",
+    "perhaps",
+    "probably",
+    "apparently",
+    "potentially",
+    "presumably",
+    "supposedly",
+    "purportedly",
+    "maybe",
+    "seemingly",
+    "seems",
+    "seem",
+    "seemed",
+    "suggests",
+    "suggest",
+    "unconfirmed",
+    "expected",
+    "appear",
+    "appears",
+    "appeared",
+    "believed",
+    "rumored",
+    "rumoured",
+    "said",
+    "thought",
+    "understood",
+];
+
+/// For each first letter, a bit per word length present in `words`.
+const fn gate(words: &[&str]) -> [u32; 26] {
+    let mut m = [0u32; 26];
+    let mut k = 0;
+    while k < words.len() {
+        let w = words[k].as_bytes();
+        m[(w[0] - b'a') as usize] |= 1 << w.len();
+        k += 1;
+    }
+    m
+}
+const NEGATION_GATE: [u32; 26] = gate(NEGATION_WORDS);
+const HEDGE_GATE: [u32; 26] = gate(HEDGE_WORDS);
+
+/// Cheap pre-check on a word as written: false means it is no cue word.
+fn passes(w: &str, g: &[u32; 26]) -> bool {
+    let b = w.as_bytes();
+    let c = b.first().map_or(0, u8::to_ascii_lowercase);
+    c.is_ascii_lowercase() && b.len() < 32 && g[(c - b'a') as usize] & (1 << b.len()) != 0
+}
+
+/// A contraction ending in "n't" (straight or curly apostrophe).
+fn ends_nt(w: &str) -> bool {
+    let b = w.as_bytes();
+    let n = b.len();
+    if n < 3 || !matches!(b[n - 1], b't' | b'T') {
+        return false;
+    }
+    if b[n - 2] == b'\'' {
+        return matches!(b[n - 3], b'n' | b'N');
+    }
+    n >= 5 && &b[n - 4..n - 1] == "\u{2019}".as_bytes() && matches!(b[n - 5], b'n' | b'N')
+}
+
+/// Which cue a word is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Negation,
+    Hedge,
+}
+
+/// Walks the words once and hands each cue to `sink` as (side, cue text,
+/// followed by "to"); `sink` returns false to stop early.
+fn scan(s: &str, negation: bool, hedge: bool, sink: &mut dyn FnMut(Side, &str, bool) -> bool) {
+    let mut words = Words { s, i: 0 };
+    let mut prev: Option<(usize, usize)> = None;
+    let mut b = [0; 24];
+    let mut pb = [0; 24];
+    // "<word> to" with only spaces between.
+    let to_follows = |words: &Words, z: usize| {
+        words
+            .clone()
+            .next()
+            .is_some_and(|(a, e)| s[a..e].eq_ignore_ascii_case("to") && s[z..a].trim().is_empty())
+    };
+    while let Some((a, z)) = words.next() {
+        let raw = &s[a..z];
+        let neg = negation && (passes(raw, &NEGATION_GATE) || ends_nt(raw));
+        let hed = hedge && passes(raw, &HEDGE_GATE);
+        if neg || hed {
+            let w = lower(raw, &mut b);
+            if neg {
+                let cue = match w {
+                    "not" | "cannot" => Some(("not", false)),
+                    "never" | "none" | "nobody" | "nothing" | "nowhere" | "neither" | "nor"
+                    | "without" | "unlikely" => Some((w, false)),
+                    // "No. 10", "No 10": an abbreviation before a number.
+                    "no" => (!s[z..]
+                        .trim_start_matches('.')
+                        .trim_start()
+                        .starts_with(|c: char| c.is_ascii_digit()))
+                    .then_some(("no", false)),
+                    "refuse" | "refuses" | "refused" | "refusing" => {
+                        to_follows(&words, z).then_some((w, true))
+                    }
+                    _ if w.ends_with("n't") => Some(("not", false)),
+                    _ => None,
+                };
+                if let Some((c, to)) = cue
+                    && !sink(Side::Negation, c, to)
+                {
+                    return;
+                }
+            }
+            if hed {
+                let cue = match w {
+                    "may" => {
+                        // A capitalised "May" inside the sentence, or before
+                        // a number, is the month.
+                        let month = raw.starts_with('M')
+                            && (prev.is_some()
+                                || s[z..]
+                                    .trim_start()
+                                    .starts_with(|c: char| c.is_ascii_digit()));
+                        (!month).then_some(("may", false))
+                    }
+                    "might" | "could" | "reportedly" | "allegedly" | "alleged" | "likely"
+                    | "possibly" | "perhaps" | "probably" | "apparently" | "potentially"
+                    | "presumably" | "supposedly" | "purportedly" | "maybe" | "seemingly"
+                    | "seems" | "seem" | "seemed" | "suggests" | "suggest" | "unconfirmed" => {
+                        Some((w, false))
+                    }
+                    "expected" | "appear" | "appears" | "appeared" | "believed" | "rumored"
+                    | "rumoured" => to_follows(&words, z).then_some((w, true)),
+                    // "is said to", "are thought to": only after a form of "be".
+                    "said" | "thought" | "understood" => {
+                        let be = prev.is_some_and(|(pa, pz)| {
+                            matches!(
+                                lower(&s[pa..pz], &mut pb),
+                                "is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely"
+                            )
+                        });
+                        (be && to_follows(&words, z)).then_some((w, true))
+                    }
+                    _ => None,
+                };
+                if let Some((c, to)) = cue
+                    && !sink(Side::Hedge, c, to)
+                {
+                    return;
+                }
+            }
+        }
+        prev = Some((a, z));
+    }
+}
+
+fn cues(sentence: &str, side: Side) -> Vec<String> {
+    let mut out = Vec::new();
+    scan(
+        sentence,
+        side == Side::Negation,
+        side == Side::Hedge,
+        &mut |_, c, to| {
+            out.push(if to { format!("{c} to") } else { c.to_string() });
+            true
+        },
+    );
+    out
+}
 
 /// The negation cues in a sentence, lower-cased, in order ("not", "never",
 /// "unlikely", ...). The diff compares these to spot a flipped polarity.
 pub fn negation_cues(sentence: &str) -> Vec<String> {
-    let _ = sentence;
-    Vec::new()
+    cues(sentence, Side::Negation)
 }
 
 /// The hedge cues in a sentence, lower-cased, in order ("may",
 /// "reportedly", "expected to", ...).
 pub fn hedge_cues(sentence: &str) -> Vec<String> {
-    let _ = sentence;
-    Vec::new()
+    cues(sentence, Side::Hedge)
 }
 
-/// True when the sentence asserts a negation.
+/// True when the sentence asserts a negation. Stops at the first cue.
 pub fn is_negated(sentence: &str) -> bool {
-    !negation_cues(sentence).is_empty()
+    let mut found = false;
+    scan(sentence, true, false, &mut |_, _, _| {
+        found = true;
+        false
+    });
+    found
 }
 
-/// True when the sentence is hedged.
+/// True when the sentence is hedged. Stops at the first cue.
 pub fn is_hedged(sentence: &str) -> bool {
-    !hedge_cues(sentence).is_empty()
+    let mut found = false;
+    scan(sentence, false, true, &mut |_, _, _| {
+        found = true;
+        false
+    });
+    found
+}
+
+/// `(is_negated, is_hedged)` in one pass over the words: cheaper than the
+/// two calls when both are wanted.
+pub fn polarity(sentence: &str) -> (bool, bool) {
+    let (mut negated, mut hedged) = (false, false);
+    scan(sentence, true, true, &mut |side, _, _| {
+        match side {
+            Side::Negation => negated = true,
+            Side::Hedge => hedged = true,
+        }
+        !(negated && hedged)
+    });
+    (negated, hedged)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negation_words_in_order() {
+        assert_eq!(
+            negation_cues("He did not agree and will never sign; nobody asked."),
+            ["not", "never", "nobody"]
+        );
+        assert_eq!(
+            negation_cues("There was no deal, nothing at all."),
+            ["no", "nothing"]
+        );
+        assert_eq!(
+            negation_cues("Neither side moved, nor did the mediators."),
+            ["neither", "nor"]
+        );
+        assert_eq!(negation_cues("They left without a word."), ["without"]);
+    }
+
+    #[test]
+    fn contractions_and_cannot_read_as_not() {
+        assert_eq!(
+            negation_cues("We don't know and can't say."),
+            ["not", "not"]
+        );
+        assert_eq!(negation_cues("It won\u{2019}t happen."), ["not"]);
+        assert_eq!(negation_cues("She cannot attend."), ["not"]);
+        assert_eq!(negation_cues("DOESN'T matter."), ["not"]);
+    }
+
+    #[test]
+    fn refuse_to_is_a_negation() {
+        assert_eq!(negation_cues("He refused to comment."), ["refused to"]);
+        assert!(negation_cues("He refused the offer.").is_empty());
+    }
+
+    #[test]
+    fn no_abbreviation_is_not_negation() {
+        assert!(negation_cues("He lives at No. 10 Downing Street.").is_empty());
+        assert!(negation_cues("She ranked No 1 in the poll.").is_empty());
+        assert_eq!(negation_cues("No agreement was reached."), ["no"]);
+        assert_eq!(negation_cues("The answer was no."), ["no"]);
+    }
+
+    #[test]
+    fn words_containing_cues_do_not_match() {
+        assert!(negation_cues("Nothingness is a notion; the knot held.").is_empty());
+        assert!(hedge_cues("Maybelline and the mayor could-be").len() == 1);
+    }
+
+    #[test]
+    fn likely_is_a_hedge_and_unlikely_a_negation() {
+        assert_eq!(hedge_cues("A deal is likely."), ["likely"]);
+        assert!(negation_cues("A deal is likely.").is_empty());
+        assert_eq!(negation_cues("A deal is unlikely."), ["unlikely"]);
+        assert!(hedge_cues("A deal is unlikely.").is_empty());
+        assert!(is_hedged("Talks could resume.") && !is_negated("Talks could resume."));
+    }
+
+    #[test]
+    fn hedge_words_and_phrases() {
+        assert_eq!(
+            hedge_cues("Troops may have reportedly crossed, and it is expected to worsen."),
+            ["may", "reportedly", "expected to"]
+        );
+        assert_eq!(hedge_cues("He appears to be ill."), ["appears to"]);
+        assert_eq!(hedge_cues("She is said to be upset."), ["said to"]);
+        assert!(hedge_cues("She said to wait.").is_empty());
+        assert_eq!(hedge_cues("He is believed to have fled."), ["believed to"]);
+        assert_eq!(
+            hedge_cues("It allegedly happened, apparently, and perhaps probably."),
+            ["allegedly", "apparently", "perhaps", "probably"]
+        );
+        assert!(hedge_cues("As expected, it rained.").is_empty());
+    }
+
+    #[test]
+    fn polarity_agrees_with_the_two_checks() {
+        for s in [
+            "It may not happen.",
+            "It will not happen.",
+            "It may happen.",
+            "It happened.",
+            "He refused to say whether it is said to be likely.",
+        ] {
+            assert_eq!(polarity(s), (is_negated(s), is_hedged(s)), "{s}");
+        }
+        assert_eq!(polarity("It may not happen."), (true, true));
+    }
+
+    #[test]
+    fn may_the_month_is_not_a_hedge() {
+        assert!(hedge_cues("The vote was held in May.").is_empty());
+        assert!(hedge_cues("May 5 was quiet.").is_empty());
+        assert_eq!(hedge_cues("May the best side win."), ["may"]);
+        assert_eq!(hedge_cues("Prices may rise."), ["may"]);
+    }
+
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn cues_never_panic_and_are_deterministic(s in "\\PC{0,80}") {
+                prop_assert_eq!(negation_cues(&s), negation_cues(&s));
+                prop_assert_eq!(hedge_cues(&s), hedge_cues(&s));
+            }
+
+            #[test]
+            fn apostrophe_heavy_text_never_panics(s in "[a-zA-Z'\u{2019}. ]{0,40}") {
+                let _ = is_negated(&s);
+                let _ = is_hedged(&s);
+            }
+        }
+    }
 }

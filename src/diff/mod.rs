@@ -2,10 +2,21 @@
 //! difference ([`ClaimDiff`], [`Change`], [`Detail`], [`Severity`]).
 //!
 //! Pure: no I/O. Cost grows with the size of the one article.
+//! Submodules: [`align`] pairs the claims, [`classify`] explains each
+//! modification, [`words`] holds the word diff, [`text`] renders for people.
+
+pub mod align;
+pub mod classify;
+mod lexicon;
+#[cfg(test)]
+pub(crate) mod tests;
+pub mod text;
+pub mod words;
 
 use serde::{Deserialize, Serialize};
 
-use crate::claims::Claim;
+use crate::claims::{Claim, ClaimKind};
+use classify::Cues;
 
 /// What happened to a claim between two revisions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -103,41 +114,109 @@ impl ClaimDiff {
     }
 }
 
-/// Diffs two claim lists (old revision, new revision).
+/// Diffs two claim lists (old revision, new revision). Changes come in
+/// document order of the new revision, removed claims where they stood.
 pub fn diff(old: &[Claim], new: &[Claim]) -> ClaimDiff {
-    use std::collections::HashSet;
-    let old_ids: HashSet<&str> = old.iter().map(|c| c.id.as_str()).collect();
-    let new_ids: HashSet<&str> = new.iter().map(|c| c.id.as_str()).collect();
+    diff_with(old, new, &Cues::POLARITY)
+}
+
+/// [`diff`] with the negation/hedge cue source given explicitly.
+pub fn diff_with(old: &[Claim], new: &[Claim], cues: &Cues) -> ClaimDiff {
+    let al = align::align(old, new);
     let mut out = ClaimDiff::default();
-    for c in old {
-        if new_ids.contains(c.id.as_str()) {
-            out.summary.unchanged += 1;
+    out.summary.unchanged = al.unchanged.len();
+
+    // Where each old claim landed in the new revision, to slot removed
+    // claims in after their nearest surviving predecessor.
+    let mut landed: Vec<Option<usize>> = vec![None; old.len()];
+    for &(i, j) in &al.unchanged {
+        landed[i] = Some(j);
+    }
+    // A re-cut passage counts as its new claims, unchanged.
+    for (go, gn) in &al.regrouped {
+        out.summary.unchanged += gn.len();
+        for &i in go {
+            landed[i] = gn.first().copied();
+        }
+    }
+    let mut keyed: Vec<((usize, u8, usize), Change)> = Vec::new();
+    for &(i, j, sim) in &al.modified {
+        landed[i] = Some(j);
+        let change = modification(&old[i], &new[j], sim, cues);
+        if let Some(change) = change {
+            out.summary.modified += 1;
+            keyed.push(((j + 1, 0, 0), change));
         } else {
-            out.summary.removed += 1;
-            out.changes.push(Change {
-                op: Op::Removed,
-                severity: Severity::Medium,
-                similarity: None,
-                before: Some(c.clone()),
-                after: None,
-                details: Vec::new(),
-                word_diff: None,
-            });
+            out.summary.unchanged += 1;
         }
     }
-    for c in new {
-        if !old_ids.contains(c.id.as_str()) {
-            out.summary.added += 1;
-            out.changes.push(Change {
-                op: Op::Added,
-                severity: Severity::Medium,
-                similarity: None,
-                before: None,
-                after: Some(c.clone()),
-                details: Vec::new(),
-                word_diff: None,
-            });
-        }
+    for &j in &al.added {
+        out.summary.added += 1;
+        keyed.push(((j + 1, 0, 0), added(&new[j])));
     }
+    let mut last_landed = 0;
+    let mut anchor = vec![0; old.len()];
+    for (i, l) in landed.iter().enumerate() {
+        if let Some(j) = l {
+            last_landed = j + 1;
+        }
+        anchor[i] = last_landed;
+    }
+    for &i in &al.removed {
+        out.summary.removed += 1;
+        keyed.push(((anchor[i], 1, i), removed(&old[i])));
+    }
+    keyed.sort_by_key(|(k, _)| *k);
+    out.changes = keyed.into_iter().map(|(_, c)| c).collect();
     out
+}
+
+/// A modified pair, or `None` when the texts are the same once folded.
+fn modification(before: &Claim, after: &Claim, sim: f64, cues: &Cues) -> Option<Change> {
+    if words::fold(&before.text) == words::fold(&after.text) {
+        return None;
+    }
+    let wd = words::WordDiff::new(&before.text, &after.text);
+    let details = classify::classify(before, after, &wd, cues);
+    Some(Change {
+        op: Op::Modified,
+        severity: classify::severity(&details),
+        similarity: Some((sim * 100.0).round() / 100.0),
+        before: Some(before.clone()),
+        after: Some(after.clone()),
+        details,
+        word_diff: Some(wd.marked()),
+    })
+}
+
+fn added(c: &Claim) -> Change {
+    Change {
+        op: Op::Added,
+        severity: Severity::Medium,
+        similarity: None,
+        before: None,
+        after: Some(c.clone()),
+        details: Vec::new(),
+        word_diff: None,
+    }
+}
+
+/// A removed claim; removing a quotation is high severity.
+fn removed(c: &Claim) -> Change {
+    let is_quote = c.kind == ClaimKind::Quote
+        || c.quote.as_deref().is_some_and(|q| !q.trim().is_empty())
+        || words::fold(&c.text).matches('"').count() >= 2;
+    Change {
+        op: Op::Removed,
+        severity: if is_quote {
+            Severity::High
+        } else {
+            Severity::Medium
+        },
+        similarity: None,
+        before: Some(c.clone()),
+        after: None,
+        details: Vec::new(),
+        word_diff: None,
+    }
 }

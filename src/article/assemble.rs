@@ -1,0 +1,253 @@
+//! Final assembly of an [`Article`] from units: takes the title out of the
+//! body, drops boilerplate blocks, lone category labels and trailing
+//! headings, turns short unpunctuated lines into headings, and strips a
+//! "CITY -" dateline from the lead paragraph.
+
+use super::boilerplate::is_boilerplate;
+use super::line::{
+    Unit, char_len, ends_sentence, strip_decoration, title_like, word_count, words_at_most,
+};
+use super::metadata::{Meta, parse_byline, parse_dateline};
+use super::{Article, Block, BlockKind, Format};
+
+/// Units this close to the top or bottom may be bylines ("By X").
+const HEADER_UNITS: usize = 12;
+const FOOTER_UNITS: usize = 3;
+
+/// Longest first line still read as a title.
+const TITLE_MAX_WORDS: usize = 25;
+/// Longest unpunctuated line read as a heading or label, not a sentence.
+const LABEL_MAX_WORDS: usize = 15;
+
+/// For HTML, whose blocks were not screened line by line: drops bylines,
+/// datelines and boilerplate blocks, recording the metadata.
+pub(crate) fn screen_units(units: &mut Vec<Unit>, meta: &mut Meta) {
+    let total = units.len();
+    let mut index = 0usize;
+    units.retain(|u| {
+        index += 1;
+        if u.kind == BlockKind::ListItem {
+            return true;
+        }
+        let header = index <= HEADER_UNITS || index + FOOTER_UNITS > total;
+        if let Some(name) = parse_byline(&u.text, header) {
+            meta.note_byline(name);
+            return false;
+        }
+        if let Some(date) = parse_dateline(&u.text) {
+            meta.note_date(date);
+            return false;
+        }
+        true
+    });
+}
+
+/// Builds the article from its units and metadata.
+pub(crate) fn finish(mut units: Vec<Unit>, mut meta: Meta, format: Format) -> Article {
+    // Single text lines were screened already; joined ones and HTML
+    // blocks are screened whole.
+    units.retain(|u| (u.lines == 1 && format != Format::Html) || !is_boilerplate(&u.text));
+    take_title(&mut units, &mut meta, format);
+    for u in &mut units {
+        if u.kind == BlockKind::Paragraph && is_label(&u.text) {
+            u.kind = BlockKind::Heading;
+        }
+    }
+    drop_labels(&mut units);
+    strip_lead_dateline(&mut units);
+    Article {
+        title: meta.title,
+        byline: meta.byline,
+        published: meta.published,
+        blocks: units
+            .into_iter()
+            .map(|u| Block {
+                kind: u.kind,
+                text: u.text,
+                line: u.line,
+            })
+            .collect(),
+    }
+}
+
+/// Compares titles ignoring case, decoration and spacing.
+fn title_key(s: &str) -> String {
+    strip_decoration(s)
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Sets the title from the first unit when none was found in markup, and
+/// removes the title (and headings repeating it) from the body.
+fn take_title(units: &mut Vec<Unit>, meta: &mut Meta, format: Format) {
+    if meta.title.is_none()
+        && let Some(first) = units.first()
+        && title_shaped(first, format)
+    {
+        meta.title = Some(strip_decoration(&first.text).to_string());
+        units.remove(0);
+    }
+    if let Some(title) = &meta.title {
+        let key = title_key(title);
+        if !key.is_empty() {
+            units.retain(|u| u.kind != BlockKind::Heading || title_key(&u.text) != key);
+        }
+    }
+}
+
+/// A first unit that reads as a headline: a heading, or a short paragraph
+/// that is unpunctuated, title-cased or a single line.
+fn title_shaped(u: &Unit, format: Format) -> bool {
+    match u.kind {
+        BlockKind::Heading => true,
+        BlockKind::ListItem => false,
+        BlockKind::Paragraph if format == Format::Html => false,
+        BlockKind::Paragraph => {
+            if u.lines > 3 || !words_at_most(&u.text, TITLE_MAX_WORDS) || char_len(&u.text) > 250 {
+                return false;
+            }
+            let words = word_count(&u.text);
+            if words > TITLE_MAX_WORDS {
+                return false;
+            }
+            !ends_sentence(&u.text) || title_like(&u.text) || (u.lines <= 2 && words <= 20)
+        }
+    }
+}
+
+/// A short line that does not end like a sentence (no final punctuation,
+/// quote, colon or comma): a heading, label or caption.
+fn is_label(text: &str) -> bool {
+    if !words_at_most(text, LABEL_MAX_WORDS) {
+        return false;
+    }
+    let last = text.chars().next_back().unwrap_or('.');
+    if last.is_alphanumeric() || last == '/' {
+        return true;
+    }
+    let words = word_count(text);
+    // A short line in capitals is a heading even with a stop: "FULL TEXT."
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    words <= 8 && letters >= 4 && !text.chars().any(char::is_lowercase)
+}
+
+/// Drops lone category labels (one or two words) before the first body
+/// block, and every heading after the last body block.
+fn drop_labels(units: &mut Vec<Unit>) {
+    let is_body = |u: &Unit| u.kind != BlockKind::Heading;
+    let Some(first_body) = units.iter().position(is_body) else {
+        // No body at all: nothing but headings; keep them.
+        return;
+    };
+    let last_body = units.iter().rposition(is_body).unwrap_or(first_body);
+    units.truncate(last_body + 1);
+    let mut index = 0usize;
+    units.retain(|u| {
+        index += 1;
+        index > first_body || word_count(&u.text) > 2
+    });
+}
+
+/// Removes a "CITY -" or "CITY (Agency) -" dateline from the start of the
+/// first paragraph.
+fn strip_lead_dateline(units: &mut [Unit]) {
+    let Some(first) = units.iter_mut().find(|u| u.kind == BlockKind::Paragraph) else {
+        return;
+    };
+    if let Some(rest) = after_dateline(&first.text) {
+        first.text = rest.to_string();
+    }
+}
+
+fn after_dateline(text: &str) -> Option<&str> {
+    let dash = text.find(" - ")?;
+    if dash > 60 {
+        return None;
+    }
+    let head = &text[..dash];
+    let rest = &text[dash + 3..];
+    if !rest
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c == '"')
+    {
+        return None;
+    }
+    // "WASHINGTON (Reuters)", "KYIV, Ukraine", "NEW YORK".
+    let place = head.split(" (").next().unwrap_or(head);
+    let place = place.split(", ").next().unwrap_or(place);
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    let all_caps = place
+        .chars()
+        .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '-'));
+    (letters >= 3 && all_caps && word_count(place) <= 4).then_some(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(kind: BlockKind, text: &str, line: usize) -> Unit {
+        Unit {
+            kind,
+            text: text.to_string(),
+            line,
+            lines: 1,
+        }
+    }
+
+    #[test]
+    fn dateline_prefix() {
+        assert_eq!(
+            after_dateline("MOSCOW - Russia said no."),
+            Some("Russia said no.")
+        );
+        assert_eq!(
+            after_dateline("WASHINGTON (Reuters) - The bill passed."),
+            Some("The bill passed.")
+        );
+        assert_eq!(
+            after_dateline("KYIV, Ukraine - Talks began."),
+            Some("Talks began.")
+        );
+        assert_eq!(after_dateline("Moscow - a city of millions."), None);
+        assert_eq!(after_dateline("The plan - he said - failed."), None);
+    }
+
+    #[test]
+    fn labels_and_title() {
+        let units = vec![
+            unit(BlockKind::Paragraph, "Council Approves Harbour Plan", 1),
+            unit(BlockKind::Paragraph, "Politics", 3),
+            unit(BlockKind::Paragraph, "The council approved the plan.", 5),
+            unit(BlockKind::Heading, "Next Steps Ahead", 7),
+            unit(BlockKind::Paragraph, "Work starts in April.", 9),
+            unit(BlockKind::Paragraph, "Politics", 11),
+        ];
+        let a = finish(units, Meta::default(), Format::Text);
+        assert_eq!(a.title.as_deref(), Some("Council Approves Harbour Plan"));
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "The council approved the plan.",
+                "Next Steps Ahead",
+                "Work starts in April."
+            ]
+        );
+    }
+
+    #[test]
+    fn long_first_paragraph_is_not_a_title() {
+        let long = "The council approved the harbour plan on Monday after a long debate that ran late into the evening, officials said on Tuesday morning.";
+        let units = vec![
+            unit(BlockKind::Paragraph, long, 1),
+            unit(BlockKind::Paragraph, "More text here.", 2),
+        ];
+        let a = finish(units, Meta::default(), Format::Text);
+        assert_eq!(a.title, None);
+        assert_eq!(a.blocks.len(), 2);
+    }
+}

@@ -1,0 +1,716 @@
+//! Boilerplate recognition: page furniture that is not article text (photo
+//! credits, "Trending now", share and comment prompts, view counters,
+//! "Read more", newsletter prompts, navigation crumbs). Main entry:
+//! [`is_boilerplate`], which takes one cleaned line or block.
+//!
+//! Rules are general word lists and shapes, never fitted to one site.
+
+use super::line::{ends_sentence, lower_head, word_count, words_at_most};
+
+/// Whole lines that are page furniture (lowercase, trailing punctuation and
+/// counts removed before comparing).
+const EXACT: &[&str] = &[
+    "trending",
+    "trending now",
+    "trending stories",
+    "trending news",
+    "most read",
+    "most popular",
+    "most viewed",
+    "most shared",
+    "most commented",
+    "popular",
+    "popular now",
+    "popular stories",
+    "related",
+    "related articles",
+    "related stories",
+    "related news",
+    "related content",
+    "related topics",
+    "related coverage",
+    "related video",
+    "related videos",
+    "recommended",
+    "recommended for you",
+    "recommended stories",
+    "recommended articles",
+    "you may also like",
+    "you might also like",
+    "you may have missed",
+    "more stories",
+    "more news",
+    "more articles",
+    "more in this section",
+    "more on this story",
+    "top stories",
+    "latest",
+    "latest news",
+    "latest stories",
+    "latest articles",
+    "breaking news",
+    "editor's picks",
+    "editors' picks",
+    "editors picks",
+    "sponsored",
+    "sponsored stories",
+    "promoted",
+    "promoted stories",
+    "paid content",
+    "advertisements",
+    "advertising",
+    "ad",
+    "ads",
+    "skip to content",
+    "skip to main content",
+    "skip navigation",
+    "jump to",
+    "menu",
+    "main menu",
+    "open menu",
+    "close menu",
+    "search",
+    "sign in",
+    "sign up",
+    "log in",
+    "login",
+    "log out",
+    "register",
+    "my account",
+    "subscribe",
+    "subscribe now",
+    "subscribers only",
+    "newsletter",
+    "newsletters",
+    "share",
+    "shares",
+    "share this",
+    "share this article",
+    "share this story",
+    "share this page",
+    "share this post",
+    "share article",
+    "share story",
+    "share page",
+    "tweet",
+    "email",
+    "e-mail",
+    "print",
+    "copy link",
+    "copy url",
+    "link copied",
+    "comments",
+    "comment",
+    "no comments",
+    "leave a comment",
+    "leave a reply",
+    "add a comment",
+    "add comment",
+    "post a comment",
+    "view comments",
+    "show comments",
+    "load comments",
+    "see comments",
+    "join the conversation",
+    "join the discussion",
+    "read more",
+    "read next",
+    "read also",
+    "also read",
+    "see also",
+    "continue reading",
+    "keep reading",
+    "show more",
+    "load more",
+    "back to top",
+    "listen",
+    "listen to this article",
+    "listen to article",
+    "watch",
+    "watch now",
+    "video",
+    "videos",
+    "photos",
+    "gallery",
+    "photo gallery",
+    "cookie settings",
+    "cookie policy",
+    "manage cookies",
+    "accept",
+    "accept all",
+    "accept cookies",
+    "reject all",
+    "close",
+    "next",
+    "previous",
+    "next article",
+    "previous article",
+    "next story",
+    "previous story",
+    "tags",
+    "topics",
+    "follow us",
+    "follow",
+    "scroll to continue",
+    "article continues below",
+    "story continues below",
+    "story continues below advertisement",
+    "continue reading below",
+    "advertisement - scroll to continue",
+    "report an error",
+    "report a correction",
+    "contact us",
+    "about us",
+    "privacy",
+    "privacy policy",
+    "terms",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "all rights reserved",
+    "home",
+    "homepage",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "reddit",
+    "telegram",
+    "pinterest",
+    "instagram",
+    "youtube",
+    "share on facebook",
+    "share on twitter",
+    "share on x",
+    "share on whatsapp",
+    "share on linkedin",
+    "share via email",
+    "loading",
+    "updated",
+    "opinion",
+    "analysis",
+    "exclusive",
+    "breaking",
+    "live",
+    "live updates",
+];
+
+/// Line openings that mark furniture whatever follows (checked on the
+/// lowercase line).
+const PREFIX_ANY_LENGTH: &[&str] = &[
+    "read more:",
+    "read more at",
+    "read more about",
+    "read more here",
+    "read also:",
+    "also read:",
+    "see also:",
+    "related:",
+    "more:",
+    "read the rest",
+    "read the full",
+    "read the original",
+    "click here",
+    "continue reading",
+    "editor's note:",
+    "editors note:",
+    "editor's note -",
+    "reporting by",
+    "additional reporting",
+    "editing by",
+    "writing by",
+    "compiled by",
+    "all rights reserved",
+    "we use cookies",
+    "this site uses cookies",
+    "this website uses cookies",
+    "by using this site",
+    "by continuing to use",
+    "download the app",
+    "get the app",
+    "listen to this article",
+    "subscribe to our",
+    "subscribe for",
+    "tags:",
+    "topics:",
+    "filed under",
+    "posted in:",
+    "categories:",
+    "category:",
+    "related topics:",
+    "story continues",
+    "article continues",
+    "advertisement",
+    "sponsored content",
+    "have a news tip",
+    "got a news tip",
+    "send us a tip",
+    "share your thoughts",
+    "what do you think?",
+];
+
+/// Line openings that mark furniture in a short line (at most 12 words):
+/// a sentence may begin the same way.
+const PREFIX_SHORT: &[&str] = &[
+    "copyright",
+    "\u{00A9}",
+    "(c) ",
+    "sign up for",
+    "sign up to",
+    "more from",
+    "more on this",
+    "more about",
+    "advertisement",
+    "sponsored by",
+    "sponsored content",
+    "presented by",
+    "in partnership with",
+    "listen to",
+    "watch:",
+    "listen:",
+    "video:",
+    "live:",
+    "updated:",
+    "published:",
+];
+
+/// Words naming photo agencies and credit sources.
+const CREDIT_WORDS: &[&str] = &[
+    "getty",
+    "images",
+    "image",
+    "photo",
+    "photos",
+    "afp",
+    "reuters",
+    "ap",
+    "epa",
+    "epa-efe",
+    "efe",
+    "shutterstock",
+    "alamy",
+    "istock",
+    "istockphoto",
+    "unsplash",
+    "pexels",
+    "pool",
+    "file",
+    "courtesy",
+    "credit",
+    "dpa",
+    "anadolu",
+    "xinhua",
+    "tass",
+    "sipa",
+    "zuma",
+    "imago",
+    "bloomberg",
+    "wikimedia",
+    "commons",
+    "handout",
+    "pa",
+    "via",
+    "photographer",
+    "illustration",
+];
+
+/// Words that open a credit or caption line: "Photo: ...", "Image by ...".
+const CREDIT_OPENERS: &[&str] = &[
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "pic",
+    "photograph",
+    "photography",
+    "credit",
+    "credits",
+    "illustration",
+    "graphic",
+    "video",
+    "file photo",
+    "top image",
+    "main image",
+    "header image",
+    "lead image",
+    "feature image",
+    "featured image",
+    "cover image",
+    "caption",
+    "photo credit",
+    "image credit",
+    "image source",
+    "photo source",
+];
+
+/// First words of [`CREDIT_OPENERS`], to skip the list quickly.
+const CREDIT_OPENER_WORDS: &[&str] = &[
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "pic",
+    "photograph",
+    "photography",
+    "credit",
+    "credits",
+    "illustration",
+    "graphic",
+    "video",
+    "file",
+    "top",
+    "main",
+    "header",
+    "lead",
+    "feature",
+    "featured",
+    "cover",
+    "caption",
+];
+
+/// Social networks named in "follow us" prompts.
+const SOCIAL: &[&str] = &[
+    "twitter",
+    "facebook",
+    "instagram",
+    "linkedin",
+    "tiktok",
+    "youtube",
+    "telegram",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "whatsapp",
+    "social media",
+    "@",
+];
+
+/// True when a cleaned line (or short block) is page furniture.
+pub(crate) fn is_boilerplate(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() {
+        return false;
+    }
+    // Separators and lone symbols ("* * *", "|", "---").
+    if !line.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    let head = lower_head(line, 48);
+    let opening = head.trim_start_matches(['-', '(', ' ']);
+    if PREFIX_ANY_LENGTH.iter().any(|p| head.starts_with(p))
+        || opening.starts_with("additional reporting")
+        || opening.starts_with("reporting by")
+    {
+        return true;
+    }
+    // Everything else is a short line; long paragraphs stop here.
+    if !words_at_most(line, 25) {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let lower = lower.as_str();
+    let words = word_count(lower);
+    if words <= 7 && EXACT.contains(&strip_counts(lower)) {
+        return true;
+    }
+    if words <= 12 && PREFIX_SHORT.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    if is_credit(lower, words) {
+        return true;
+    }
+    if words <= 6 && is_counter(lower) {
+        return true;
+    }
+    if words <= 20 && is_prompt(lower, words) {
+        return true;
+    }
+    if words <= 16 && line.contains(CRUMB_SEPARATORS) && is_crumb(line) {
+        return true;
+    }
+    false
+}
+
+/// Drops a trailing count or punctuation: "Comments (12)" → "comments",
+/// "12 comments" → "comments", "Most read:" → "most read".
+fn strip_counts(lower: &str) -> &str {
+    let mut s = lower.trim_end_matches(|c: char| {
+        matches!(
+            c,
+            '.' | ':' | '!' | '>' | '\u{00BB}' | '\u{203A}' | ' ' | '|'
+        )
+    });
+    if s.ends_with(')')
+        && let Some(open) = s.rfind('(')
+        && s[open + 1..s.len() - 1]
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | 'k' | '+'))
+    {
+        s = s[..open].trim_end();
+    }
+    let lead = s
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.' | 'k' | '+')))
+        .unwrap_or(s.len());
+    if lead > 0 && s[lead..].starts_with(' ') {
+        s = s[lead..].trim_start();
+    }
+    let trail = s.trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ',' | '.'));
+    if trail.len() < s.len() && trail.ends_with(' ') {
+        s = trail.trim_end();
+    }
+    s
+}
+
+/// Photo credits and captions credited to an agency.
+fn is_credit(lower: &str, words: usize) -> bool {
+    // "Photo: X / Agency", "Image by X", "Credit | X".
+    let first = lower
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let openers: &[&str] = if CREDIT_OPENER_WORDS.contains(&first) {
+        CREDIT_OPENERS
+    } else {
+        &[]
+    };
+    for opener in openers {
+        if let Some(rest) = lower.strip_prefix(opener) {
+            let rest = rest.trim_start();
+            if rest.starts_with([':', '|', '/', '\u{00A9}'])
+                || rest.starts_with("- ")
+                || rest.starts_with("by ")
+                || rest.starts_with("courtesy")
+                || rest.starts_with("credit")
+                || rest.starts_with("source")
+            {
+                return true;
+            }
+        }
+    }
+    if let Some(rest) = lower.strip_prefix("source:") {
+        return word_count(rest) <= 8;
+    }
+    let has_credit_word = || {
+        lower
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| CREDIT_WORDS.contains(&w))
+    };
+    // "(Getty Images)", "[AFP via Getty Images]".
+    if (lower.starts_with('(') && lower.ends_with(')'))
+        || (lower.starts_with('[') && lower.ends_with(']'))
+    {
+        return words <= 12 && has_credit_word();
+    }
+    // "Jane Roe / Agency" or "Jane Roe/AFP via Getty Images": short, no
+    // sentence, a slash and an agency word.
+    if (words <= 4 || (words <= 10 && !ends_sentence(lower)))
+        && lower.contains('/')
+        && has_credit_word()
+    {
+        return true;
+    }
+    words <= 8 && lower.contains("getty images")
+}
+
+/// View, share and comment counters: "12,345 views", "Views: 1.2K".
+fn is_counter(lower: &str) -> bool {
+    const COUNTED: &[&str] = &[
+        "views",
+        "view",
+        "reads",
+        "read",
+        "shares",
+        "share",
+        "comments",
+        "comment",
+        "likes",
+        "reactions",
+        "replies",
+        "min read",
+        "minute read",
+        "minutes read",
+        "mins read",
+    ];
+    let stripped = lower.trim_end_matches(['.', ':']);
+    let (num, rest) = match stripped.find(' ') {
+        Some(i) => (&stripped[..i], stripped[i + 1..].trim()),
+        None => return false,
+    };
+    if is_count(num) && COUNTED.contains(&rest) {
+        return true;
+    }
+    // "Views: 1,234" / "Reading time: 4 min".
+    if let Some((label, value)) = stripped.split_once(':') {
+        let label = label.trim();
+        let value = value.trim();
+        if matches!(label, "views" | "reads" | "shares" | "comments" | "likes") && is_count(value) {
+            return true;
+        }
+        if label == "reading time" {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_count(s: &str) -> bool {
+    let s = s.trim_end_matches(['k', 'm', '+']);
+    !s.is_empty()
+        && s.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+}
+
+/// Calls to subscribe, follow, share or sign up for a newsletter.
+fn is_prompt(lower: &str, words: usize) -> bool {
+    const OPENERS: &[&str] = &[
+        "subscribe",
+        "sign up",
+        "join",
+        "get",
+        "receive",
+        "enter",
+        "want",
+        "don't miss",
+        "never miss",
+        "stay",
+        "like us",
+        "follow",
+        "share",
+    ];
+    let opens = OPENERS.iter().any(|o| {
+        lower
+            .strip_prefix(o)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':']))
+    });
+    if !opens {
+        return false;
+    }
+    if lower.contains("newsletter") || lower.contains("inbox") || lower.contains("subscri") {
+        return true;
+    }
+    if lower.starts_with("follow") || lower.starts_with("like us") {
+        return SOCIAL.iter().any(|s| lower.contains(s));
+    }
+    if lower.starts_with("share") {
+        return words <= 8 && (SOCIAL.iter().any(|s| lower.contains(s)) || lower.contains("email"));
+    }
+    false
+}
+
+/// Navigation crumbs: "Home > World > Europe", "News | Politics | World".
+/// Characters that separate the parts of a navigation crumb (`"` is a
+/// folded `»`).
+const CRUMB_SEPARATORS: &[char] = &[
+    '>', '\u{00BB}', '\u{203A}', '|', '\u{2022}', '\u{00B7}', '/', '"',
+];
+
+fn is_crumb(line: &str) -> bool {
+    const SEPARATORS: &[char] = &[
+        '>', '\u{00BB}', '\u{203A}', '|', '\u{2022}', '\u{00B7}', '/',
+    ];
+    if ends_sentence(line) {
+        return false;
+    }
+    // Typography folding turned "»" into a quote; a spaced one separates.
+    let line = line.replace(" \" ", " | ");
+    let parts: Vec<&str> = line
+        .split(SEPARATORS)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return false;
+    }
+    if parts.iter().any(|p| word_count(p) > 4) {
+        return false;
+    }
+    let slash_only = !line.contains(|c: char| SEPARATORS[..6].contains(&c));
+    let starts_home =
+        parts[0].eq_ignore_ascii_case("home") || parts[0].eq_ignore_ascii_case("news");
+    if slash_only {
+        // Slashes also separate alternatives in headings; need "Home" first.
+        return starts_home && parts.len() >= 2;
+    }
+    parts.len() >= 3 || starts_home
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_boilerplate;
+
+    #[test]
+    fn photo_credits() {
+        for l in [
+            "Photo: Jane Roe / Example Agency",
+            "Image: a file picture of the city hall",
+            "(Getty Images)",
+            "Photo by Sam Poe on Unsplash",
+            "Picture credit: City Council",
+            "Jane Roe/AFP via Getty Images",
+            "John Doe / Reuters",
+            "[Photo: Handout]",
+            "Source: Ministry of Finance",
+        ] {
+            assert!(is_boilerplate(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn furniture_lines() {
+        for l in [
+            "Trending now",
+            "TRENDING NOW",
+            "Comments",
+            "Comments (12)",
+            "12 comments",
+            "Share this article",
+            "Share on Facebook",
+            "12,345 views",
+            "Views: 1.2K",
+            "4 min read",
+            "Read more: Budget talks resume",
+            "Most read",
+            "Advertisement",
+            "ADVERTISEMENT",
+            "Subscribe to our daily briefing",
+            "Sign up for our newsletter",
+            "Get the morning newsletter in your inbox",
+            "Follow us on Twitter",
+            "Home > World > Europe",
+            "Home \" World \" Europe",
+            "News | Politics | Business",
+            "* * *",
+            "Reporting by Jane Roe; Editing by Sam Poe",
+            "--additional reporting from Sam Poe.",
+            "Copyright 2025 Example Media",
+            "Read the rest here.",
+            "Editor's note: this story was updated.",
+        ] {
+            assert!(is_boilerplate(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn article_sentences_are_kept() {
+        for l in [
+            "The photo showed the mayor at the scene.",
+            "Images from the scene showed damage to the bridge.",
+            "Share prices fell 3 percent on Monday.",
+            "Comments by the minister drew criticism.",
+            "The committee will vote on the proposal next week.",
+            "Russia / Ukraine talks resume in Geneva",
+            "He told reporters that 12,345 views were recorded.",
+            "Follow-up talks are planned for March.",
+            "Subscribers to the service rose 12 percent last year.",
+            "Most readers agreed with the decision.",
+            "War",
+        ] {
+            assert!(!is_boilerplate(l), "{l}");
+        }
+    }
+}

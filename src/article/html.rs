@@ -1,0 +1,239 @@
+//! HTML reading ([`read`]): the main text comes from dom_smoothie (a
+//! Readability port); its blocks are located in the source for their line
+//! numbers. Deeply nested documents, and pages dom_smoothie cannot read,
+//! go through the non-recursive walker in [`super::html_walk`] instead.
+
+use std::collections::HashMap;
+
+use super::BlockKind;
+use super::html_walk::{HtmlBlock, HtmlMeta, Walk, max_depth, walk};
+use super::line::{Unit, clean, word_count};
+use super::metadata::{Meta, clean_title, normalise_date, parse_byline};
+
+/// Nesting beyond this goes to the simple walker: dom_smoothie and its DOM
+/// are not built for it, and real articles never come close.
+pub(crate) const MAX_DEPTH: usize = 256;
+
+/// Reads an HTML article into units and metadata; warnings about the
+/// fallback go to `warnings`.
+pub(crate) fn read(text: &str, warnings: &mut Vec<String>) -> (Vec<Unit>, Meta) {
+    let source = walk(text, true);
+    let depth = max_depth(text);
+    let mut extra = ExtraMeta::default();
+    let blocks = if depth > MAX_DEPTH {
+        warnings.push(format!(
+            "HTML nested {depth} levels deep: read with the simple tag stripper"
+        ));
+        source.blocks.clone()
+    } else {
+        match readability(text) {
+            Some((content, meta)) => {
+                extra = meta;
+                let main = walk(&content, true).blocks;
+                if main.iter().any(|b| b.kind != BlockKind::Heading) {
+                    locate(main, &source.blocks)
+                } else {
+                    source.blocks.clone()
+                }
+            }
+            None => source.blocks.clone(),
+        }
+    };
+    let units = blocks
+        .into_iter()
+        .map(|b| Unit {
+            kind: b.kind,
+            text: b.text,
+            line: b.line,
+            lines: 1,
+        })
+        .collect();
+    (units, metadata(&source, extra))
+}
+
+/// Metadata dom_smoothie found (JSON-LD, meta tags).
+#[derive(Debug, Default)]
+struct ExtraMeta {
+    title: Option<String>,
+    byline: Option<String>,
+    published: Option<String>,
+}
+
+/// Runs dom_smoothie; `None` when it fails (or panics) on this page.
+fn readability(text: &str) -> Option<(String, ExtraMeta)> {
+    let run = || -> Option<(String, ExtraMeta)> {
+        let cfg = dom_smoothie::Config::default();
+        let mut r = dom_smoothie::Readability::new(text, None, Some(cfg)).ok()?;
+        let article = r.parse().ok()?;
+        let nonempty = |s: Option<String>| s.map(|s| clean(&s)).filter(|s| !s.is_empty());
+        let meta = ExtraMeta {
+            title: nonempty(Some(article.title)),
+            byline: nonempty(article.byline),
+            published: nonempty(article.published_time),
+        };
+        Some((article.content.to_string(), meta))
+    };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
+        .ok()
+        .flatten()
+}
+
+/// Gives dom_smoothie's blocks the source lines of the same text found by
+/// the walker over the whole page (in order; a block not found takes the
+/// line of the one before it).
+fn locate(main: Vec<HtmlBlock>, source: &[HtmlBlock]) -> Vec<HtmlBlock> {
+    let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_prefix: HashMap<&str, Vec<usize>> = HashMap::new();
+    for b in source.iter().rev() {
+        by_text.entry(b.text.as_str()).or_default().push(b.line);
+        by_prefix.entry(prefix(&b.text)).or_default().push(b.line);
+    }
+    let mut last = source.first().map_or(1, |b| b.line);
+    main.into_iter()
+        .map(|mut b| {
+            let found = take_from(&mut by_text, &b.text, last)
+                .or_else(|| take_from(&mut by_prefix, prefix(&b.text), last));
+            if let Some(line) = found {
+                last = line;
+            }
+            b.line = found.unwrap_or(last);
+            b
+        })
+        .collect()
+}
+
+/// The first line recorded for `key` at or after `from` (lines are stored
+/// in reverse, so the next one is at the end).
+fn take_from(map: &mut HashMap<&str, Vec<usize>>, key: &str, from: usize) -> Option<usize> {
+    let lines = map.get_mut(key)?;
+    while let Some(&l) = lines.last() {
+        if l >= from {
+            return lines.pop();
+        }
+        lines.pop();
+    }
+    None
+}
+
+fn prefix(s: &str) -> &str {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// Title from the first `<h1>`, og:title, dom_smoothie or `<title>`;
+/// byline from meta tags or a byline element; date from meta tags or
+/// `<time>`.
+fn metadata(source: &Walk, extra: ExtraMeta) -> Meta {
+    let m: &HtmlMeta = &source.meta;
+    let title =
+        m.h1.as_deref()
+            .and_then(|t| clean_title(t, false))
+            .or_else(|| m.og_title.as_deref().and_then(|t| clean_title(t, true)))
+            .or_else(|| extra.title.as_deref().and_then(|t| clean_title(t, true)))
+            .or_else(|| m.title_tag.as_deref().and_then(|t| clean_title(t, true)));
+    let byline = m
+        .author
+        .clone()
+        .or_else(|| m.byline_text.as_deref().and_then(byline_of))
+        .or_else(|| extra.byline.as_deref().and_then(byline_of));
+    let published = m
+        .published
+        .clone()
+        .or_else(|| m.time.clone())
+        .or(extra.published)
+        .map(|p| normalise_stamp(&p));
+    Meta {
+        title,
+        byline,
+        published,
+        published_is_update: false,
+    }
+}
+
+/// "By Jane Roe" → "Jane Roe"; a bare short name is kept as it is.
+fn byline_of(text: &str) -> Option<String> {
+    parse_byline(text, true).or_else(|| (word_count(text) <= 6).then(|| text.to_string()))
+}
+
+/// ISO stamps stay as they are; others are normalised when unambiguous.
+fn normalise_stamp(p: &str) -> String {
+    let iso = p.len() >= 10
+        && p.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && p.as_bytes()[4] == b'-';
+    if iso {
+        p.to_string()
+    } else {
+        normalise_date(&p.to_lowercase()).unwrap_or_else(|| p.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html>
+<html><head><title>Harbour Plan Approved | Example News</title>
+<meta property="article:published_time" content="2025-03-04T10:00:00Z"></head>
+<body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav></header>
+<main><article>
+<h1>Harbour Plan Approved</h1>
+<p>The city council approved the harbour plan on Monday after a long debate that ran late into the evening, officials said.</p>
+<h2>What Happens Next</h2>
+<p>Work on the northern pier will begin in April and is expected to take about six months, according to the port authority.</p>
+<p>The mayor said the project would create 120 jobs and would be paid for from the regional budget rather than by local taxes.</p>
+</article>
+<aside><h3>Most read</h3><ol><li><a href="/a">Storm closes roads</a></li><li><a href="/b">Prices rise</a></li></ol></aside></main>
+<footer><p>All rights reserved.</p></footer>
+</body></html>"#;
+
+    #[test]
+    fn main_text_without_furniture() {
+        let mut warnings = Vec::new();
+        let (units, meta) = read(PAGE, &mut warnings);
+        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.starts_with("The city council approved")),
+            "{texts:?}"
+        );
+        assert!(
+            texts.iter().any(|t| t.starts_with("The mayor said")),
+            "{texts:?}"
+        );
+        for bad in [
+            "Home",
+            "World",
+            "Most read",
+            "Storm closes roads",
+            "All rights reserved.",
+        ] {
+            assert!(!texts.contains(&bad), "{bad} in {texts:?}");
+        }
+        assert_eq!(meta.title.as_deref(), Some("Harbour Plan Approved"));
+        assert_eq!(meta.published.as_deref(), Some("2025-03-04T10:00:00Z"));
+        let first = units
+            .iter()
+            .find(|u| u.text.starts_with("The city council"))
+            .map(|u| u.line);
+        assert_eq!(first, Some(8));
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn deep_nesting_falls_back_with_a_warning() {
+        let deep = format!(
+            "<html><body>{}<p>Deep text here.</p>{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let mut warnings = Vec::new();
+        let (units, _) = read(&deep, &mut warnings);
+        assert_eq!(units.len(), 1);
+        assert_eq!(units[0].text, "Deep text here.");
+        assert_eq!(warnings.len(), 1);
+    }
+}

@@ -1,0 +1,447 @@
+//! Line-level vocabulary shared by the text, Markdown and HTML readers: the
+//! classified source line ([`SrcLine`]), the assembled [`Unit`], and cheap
+//! string predicates (sentence ends, title-like lines, list markers).
+
+use super::BlockKind;
+
+/// What a source line is, before lines are joined into paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineClass {
+    /// Empty: ends a paragraph.
+    Blank,
+    /// Boilerplate or metadata: dropped, and ends a paragraph.
+    Drop,
+    /// Ordinary text, maybe part of a hard-wrapped paragraph.
+    Text,
+    /// A list item; its marker is already stripped.
+    ListItem,
+    /// A heading marked up as such (`# x`, `//x//`, `<h2>`).
+    Heading,
+}
+
+/// One source line: typography folded, whitespace collapsed, classified.
+#[derive(Debug, Clone)]
+pub(crate) struct SrcLine {
+    pub text: String,
+    /// 1-based line number in the source.
+    pub line: usize,
+    pub class: LineClass,
+    /// Started with whitespace (a list item's continuation, in Markdown).
+    pub indented: bool,
+}
+
+/// A candidate block: joined text with its kind and first source line.
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    pub kind: BlockKind,
+    pub text: String,
+    pub line: usize,
+    /// How many source lines were joined into it.
+    pub lines: usize,
+}
+
+/// Folds typography and collapses whitespace runs (including tabs and
+/// control characters) into single spaces, trimming both ends. One pass;
+/// ASCII bytes are copied as they are.
+pub(crate) fn clean(s: &str) -> String {
+    let mut out = Cleaner {
+        out: String::with_capacity(s.len()),
+        space: false,
+    };
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b <= b' ' || b == 0x7f {
+                out.space();
+            } else {
+                out.push(b as char);
+            }
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+        match super::fold_char(c) {
+            super::Folded::Char(f) => out.push_folded(f),
+            super::Folded::Str(f) => f.chars().for_each(|f| out.push_folded(f)),
+            super::Folded::Drop => {}
+        }
+    }
+    out.out
+}
+
+/// Output of [`clean`]: a pending space is written only before a
+/// following character, so runs collapse and ends are trimmed.
+struct Cleaner {
+    out: String,
+    space: bool,
+}
+
+impl Cleaner {
+    fn space(&mut self) {
+        self.space = !self.out.is_empty();
+    }
+
+    fn push(&mut self, c: char) {
+        if self.space {
+            self.out.push(' ');
+            self.space = false;
+        }
+        self.out.push(c);
+    }
+
+    fn push_folded(&mut self, c: char) {
+        if c.is_whitespace() || c.is_control() {
+            self.space();
+        } else {
+            self.push(c);
+        }
+    }
+}
+
+/// Length in characters (not bytes), as a wrapping editor counts it.
+pub(crate) fn char_len(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
+pub(crate) fn first_word(s: &str) -> &str {
+    s.split(' ').next().unwrap_or("")
+}
+
+pub(crate) fn last_word(s: &str) -> &str {
+    s.rsplit(' ').next().unwrap_or("")
+}
+
+pub(crate) fn word_count(s: &str) -> usize {
+    let mut n = 0;
+    let mut prev_space = true;
+    for &b in s.as_bytes() {
+        let space = b == b' ';
+        n += usize::from(prev_space && !space);
+        prev_space = space;
+    }
+    n
+}
+
+/// Whether `s` has at most `limit` words, looking no further than needed.
+pub(crate) fn words_at_most(s: &str, limit: usize) -> bool {
+    // A word needs at least two bytes with its separator.
+    if s.len() <= 2 * limit {
+        return word_count(s) <= limit;
+    }
+    let mut n = 0;
+    let mut prev_space = true;
+    for &b in s.as_bytes() {
+        let space = b == b' ';
+        if prev_space && !space {
+            n += 1;
+            if n > limit {
+                return false;
+            }
+        }
+        prev_space = space;
+    }
+    true
+}
+
+/// Lowercase copy of at most the first `max` bytes (cut at a character
+/// boundary), for checking how a long line opens.
+pub(crate) fn lower_head(s: &str, max: usize) -> String {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s[..end].to_lowercase()
+}
+
+/// Strips closing quotes and brackets from the end, so `said."` ends in `.`.
+fn trim_closers(s: &str) -> &str {
+    s.trim_end_matches(['"', '\'', ')', ']', '*', '_'])
+}
+
+/// Abbreviations that precede a name or number and so never end a sentence.
+const NON_FINAL_ABBREVIATIONS: &[&str] = &[
+    "mr.", "mrs.", "ms.", "dr.", "prof.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.",
+    "capt.", "cmdr.", "adm.", "maj.", "st.", "rev.", "hon.", "pres.", "supt.", "insp.", "jan.",
+    "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "vs.",
+    "e.g.", "i.e.", "approx.", "fig.",
+];
+
+/// True when the line ends a sentence: `.`, `!`, `?` (or `...`), possibly
+/// followed by closing quotes or brackets, and not a title abbreviation
+/// such as "Sen." that always precedes a name.
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    let t = trim_closers(s);
+    if !t.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    if t.ends_with('.') {
+        let last = last_word(t).trim_start_matches(['"', '\'', '(', '[']);
+        let lower = last.to_ascii_lowercase();
+        if NON_FINAL_ABBREVIATIONS.contains(&lower.as_str()) {
+            return false;
+        }
+        // A single capital with a period is an initial ("John F.").
+        let mut chars = last.chars();
+        if let (Some(c), Some('.'), None) = (chars.next(), chars.next(), chars.next())
+            && c.is_uppercase()
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// A line after which a paragraph may end: a sentence end or a colon that
+/// introduces what follows.
+pub(crate) fn ends_break(s: &str) -> bool {
+    ends_sentence(s) || trim_closers(s).ends_with(':')
+}
+
+/// Words that do not count when judging whether a line is title-cased, and
+/// that cannot end a heading.
+const MINOR_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "nor", "by", "with",
+    "from", "as", "vs", "via", "per", "into", "over", "under", "up", "than", "is", "are", "was",
+    "be", "its", "de", "la", "le", "van", "von", "der", "del", "da", "al", "bin", "after", "amid",
+    "about", "off", "out", "if", "so", "how", "why", "what", "who",
+];
+
+/// Words that show a line continues onto the next one.
+const CONNECTORS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "nor", "by", "with",
+    "from", "as", "that", "which", "who", "whom", "whose", "than", "into", "its", "their", "his",
+    "her", "our", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would",
+    "said", "says", "told", "this", "these", "those", "not", "no", "very", "more", "most",
+];
+
+fn core_word(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// The line ends in a comma, dash, opening bracket or a function word, so the
+/// sentence carries on.
+pub(crate) fn ends_with_connector(s: &str) -> bool {
+    if s.ends_with([',', ';', '(', '[', '-', '&']) {
+        return true;
+    }
+    let last = last_word(s).to_ascii_lowercase();
+    CONNECTORS.contains(&core_word(&last))
+}
+
+pub(crate) fn starts_lowercase(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// Starts like a sentence or heading: capital, digit, quote or bracket.
+pub(crate) fn starts_like_sentence(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '(' | '[')
+    })
+}
+
+/// Mostly capitalised words ("Moscow's Conditions for Peace") or all caps.
+pub(crate) fn title_like(s: &str) -> bool {
+    let mut counted = 0usize;
+    let mut capital = 0usize;
+    let mut letters = 0usize;
+    let mut upper_letters = 0usize;
+    for (i, raw) in s.split(' ').enumerate() {
+        let w = core_word(raw);
+        if w.is_empty() {
+            continue;
+        }
+        for c in w.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            if c.is_uppercase() {
+                upper_letters += 1;
+            }
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        let lower = w.to_lowercase();
+        if i == 0 && !(first.is_uppercase() || first.is_ascii_digit()) {
+            return false;
+        }
+        if i > 0 && MINOR_WORDS.contains(&lower.as_str()) {
+            continue;
+        }
+        counted += 1;
+        if first.is_uppercase() || first.is_ascii_digit() {
+            capital += 1;
+        }
+    }
+    if letters >= 2 && upper_letters == letters {
+        return true;
+    }
+    counted > 0 && capital * 10 >= counted * 7
+}
+
+/// Could this line be a heading on its own: short, no sentence end, not
+/// ending in a comma or function word, and title-like. A short title-like
+/// question or a label ending in a colon also counts.
+pub(crate) fn heading_candidate(s: &str) -> bool {
+    if s.len() > 4 * 120 || !words_at_most(s, 15) {
+        return false;
+    }
+    let words = word_count(s);
+    if words == 0 || char_len(s) > 120 {
+        return false;
+    }
+    let t = trim_closers(s);
+    if t.ends_with('?') {
+        return words <= 10 && title_like(s);
+    }
+    if t.ends_with(':') {
+        return words <= 4 && title_like(s);
+    }
+    if ends_sentence(s) || t.ends_with(['.', '!', ',', ';']) {
+        return false;
+    }
+    let last = last_word(s).to_ascii_lowercase();
+    let last = core_word(&last);
+    if MINOR_WORDS.contains(&last) || CONNECTORS.contains(&last) {
+        return false;
+    }
+    title_like(s)
+}
+
+/// Strips a list marker ("- ", "* ", "+ ", "• ", "1. ", "2) ") from a raw
+/// (not yet typography-folded) line. Returns the rest, which may be empty
+/// for a lone marker. Em dashes are not list markers: in wrapped prose they
+/// start a line often.
+pub(crate) fn strip_list_marker(raw: &str) -> Option<&str> {
+    let t = raw.trim_start();
+    let mut chars = t.char_indices();
+    let (_, c) = chars.next()?;
+    let rest = match c {
+        '-' | '*' | '+' | '\u{2022}' | '\u{00B7}' | '\u{25E6}' | '\u{25AA}' | '\u{25CF}'
+        | '\u{2023}' | '\u{2013}' | '\u{25A0}' => &t[c.len_utf8()..],
+        '0'..='9' => {
+            let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 3 {
+                return None;
+            }
+            let after = &t[digits..];
+            let rest = after.strip_prefix(['.', ')'])?;
+            if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+                return None;
+            }
+            rest
+        }
+        _ => return None,
+    };
+    if rest.is_empty() {
+        return Some(rest);
+    }
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    // "* * *" and "- - -" are separators, not items.
+    let body = rest.trim();
+    if !body.is_empty()
+        && body
+            .chars()
+            .all(|c| matches!(c, '-' | '*' | '_' | ' ' | '='))
+    {
+        return Some("");
+    }
+    Some(body)
+}
+
+/// Removes decoration wrapped around a heading or title: `//x//`, `**x**`,
+/// `== x ==`, `# x #`.
+pub(crate) fn strip_decoration(s: &str) -> &str {
+    let t = s.trim();
+    for d in ["//", "**", "__", "==", "##", "*", "_", "#", "="] {
+        if t.len() > 2 * d.len()
+            && let Some(inner) = t.strip_prefix(d).and_then(|x| x.strip_suffix(d))
+        {
+            return strip_decoration(inner);
+        }
+    }
+    t.trim_end_matches('/').trim()
+}
+
+/// The line is wrapped in decoration that marks a heading (`//Title//`,
+/// `**Title**`, `== Title ==`).
+pub(crate) fn decorated_heading(s: &str) -> bool {
+    let t = s.trim();
+    ["//", "**", "__", "=="].iter().any(|d| {
+        t.len() > 2 * d.len() + 1
+            && t.starts_with(d)
+            && t.ends_with(d)
+            && !t[d.len()..t.len() - d.len()].contains(d)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_folds_and_collapses() {
+        assert_eq!(
+            clean("  a\u{00A0}\u{00A0}b\t\u{201C}c\u{201D}  "),
+            "a b \"c\""
+        );
+        assert_eq!(clean(""), "");
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("He left."));
+        assert!(ends_sentence("He said \"no.\""));
+        assert!(ends_sentence("Really?"));
+        assert!(ends_sentence("the U.S."));
+        assert!(!ends_sentence("according to Sen."));
+        assert!(!ends_sentence("John F."));
+        assert!(!ends_sentence("a line that wraps"));
+        assert!(ends_break("Key points:"));
+    }
+
+    #[test]
+    fn titles_and_headings() {
+        assert!(title_like("Moscow's Conditions for Peace"));
+        assert!(title_like("KEY FINDINGS"));
+        assert!(!title_like("the officials said that the plan was new"));
+        assert!(heading_candidate("A Stalemate in Diplomatic Efforts"));
+        assert!(heading_candidate("What Comes Next?"));
+        assert!(heading_candidate("Key Points:"));
+        assert!(!heading_candidate(
+            "Senate Leader Mitch Cole, Speaker Ann Roe and"
+        ));
+        assert!(!heading_candidate("The Plan Was Approved."));
+        assert!(!heading_candidate("the plan was approved on Monday"));
+    }
+
+    #[test]
+    fn list_markers() {
+        assert_eq!(strip_list_marker("- item"), Some("item"));
+        assert_eq!(strip_list_marker("  * item "), Some("item"));
+        assert_eq!(strip_list_marker("\u{2022} item"), Some("item"));
+        assert_eq!(strip_list_marker("12. item"), Some("item"));
+        assert_eq!(strip_list_marker("3) item"), Some("item"));
+        assert_eq!(strip_list_marker("-"), Some(""));
+        assert_eq!(strip_list_marker("* * *"), Some(""));
+        assert_eq!(strip_list_marker("2025. The year"), None);
+        assert_eq!(strip_list_marker("-5 degrees"), None);
+        assert_eq!(strip_list_marker("\u{2014} and then"), None);
+        assert_eq!(strip_list_marker("3.5 percent"), None);
+    }
+
+    #[test]
+    fn decorations() {
+        assert_eq!(strip_decoration("//A Title//"), "A Title");
+        assert_eq!(strip_decoration("A deck line/"), "A deck line");
+        assert_eq!(strip_decoration("== Section =="), "Section");
+        assert!(decorated_heading("//A Title//"));
+        assert!(decorated_heading("**Bold Title**"));
+        assert!(!decorated_heading("**bold** and **more**"));
+    }
+}

@@ -1,0 +1,175 @@
+//! Plain-text reading: splits a `.txt` article into classified source lines
+//! ([`source_lines`]) and sorts out bylines, datelines and boilerplate
+//! ([`classify`]) before [`super::wrap::join`] builds paragraphs.
+
+use super::boilerplate::is_boilerplate;
+use super::line::{
+    LineClass, SrcLine, clean, decorated_heading, ends_break, ends_with_connector,
+    starts_lowercase, strip_decoration, strip_list_marker,
+};
+use super::metadata::{Meta, parse_byline, parse_dateline};
+
+/// Classifies the lines of a plain-text article.
+pub(crate) fn source_lines(text: &str) -> Vec<SrcLine> {
+    let mut out: Vec<SrcLine> = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let indented = raw.starts_with([' ', '\t']);
+        let mut src = SrcLine {
+            text: String::new(),
+            line: i + 1,
+            class: LineClass::Blank,
+            indented,
+        };
+        if raw.trim().is_empty() {
+            out.push(src);
+            continue;
+        }
+        if let Some(rest) = strip_list_marker(raw)
+            && list_may_start(&out)
+        {
+            src.text = clean(rest);
+            src.class = if src.text.is_empty() {
+                LineClass::Drop
+            } else {
+                LineClass::ListItem
+            };
+            out.push(src);
+            continue;
+        }
+        src.text = clean(raw);
+        if decorated_heading(&src.text) {
+            src.text = strip_decoration(&src.text).to_string();
+            src.class = LineClass::Heading;
+        } else {
+            src.class = LineClass::Text;
+        }
+        out.push(src);
+    }
+    out
+}
+
+/// A bullet opens a list item unless it sits in the middle of a sentence
+/// (a wrapped line that happens to start with "- ").
+pub(crate) fn list_may_start(previous: &[SrcLine]) -> bool {
+    match previous.last() {
+        Some(p) if p.class == LineClass::Text => ends_break(&p.text),
+        _ => true,
+    }
+}
+
+/// How many lines at the top and bottom count as page header and footer,
+/// where a bare "By X" is a byline.
+const HEADER_LINES: usize = 15;
+const FOOTER_LINES: usize = 4;
+
+/// Drops boilerplate lines and records bylines and datelines in `meta`.
+pub(crate) fn classify(lines: &mut [SrcLine], meta: &mut Meta) {
+    let total = lines.iter().filter(|l| l.class != LineClass::Blank).count();
+    // A line whose sentence runs on into the next line is judged with it,
+    // as a whole paragraph, later ("Editor's note: ..." over three lines).
+    let runs_on: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            let (cur, next) = (&lines[i], lines.get(i + 1));
+            cur.class == LineClass::Text
+                && !ends_break(&cur.text)
+                && next.is_some_and(|n| {
+                    n.class == LineClass::Text
+                        && (starts_lowercase(&n.text) || ends_with_connector(&cur.text))
+                })
+        })
+        .collect();
+    let mut seen = 0usize;
+    let mut prev: Option<(LineClass, bool)> = None;
+    for (src, runs_on) in lines.iter_mut().zip(runs_on) {
+        if src.class == LineClass::Blank {
+            prev = None;
+            continue;
+        }
+        seen += 1;
+        // A line carrying on the sentence above is not standalone furniture
+        // ("...invasion of Ukraine in" / "February 2022.").
+        let carries_on = matches!(prev, Some((LineClass::Text, true)))
+            && src.class == LineClass::Text
+            || (matches!(prev, Some((LineClass::Text, _))) && starts_lowercase(&src.text));
+        prev = Some((
+            src.class,
+            !ends_break(&src.text) && ends_with_connector(&src.text),
+        ));
+        if carries_on || runs_on {
+            continue;
+        }
+        if matches!(src.class, LineClass::Text | LineClass::Heading) {
+            let header = seen <= HEADER_LINES || seen + FOOTER_LINES > total;
+            if let Some(name) = parse_byline(&src.text, header) {
+                meta.note_byline(name);
+                src.class = LineClass::Drop;
+                continue;
+            }
+            if let Some(date) = parse_dateline(&src.text) {
+                meta.note_date(date);
+                src.class = LineClass::Drop;
+                continue;
+            }
+        }
+        if matches!(
+            src.class,
+            LineClass::Text | LineClass::Heading | LineClass::ListItem
+        ) && is_boilerplate(&src.text)
+        {
+            src.class = LineClass::Drop;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classes(text: &str) -> Vec<LineClass> {
+        source_lines(text).iter().map(|l| l.class).collect()
+    }
+
+    #[test]
+    fn list_items_and_lone_markers() {
+        use LineClass::*;
+        assert_eq!(
+            classes("Intro:\n- one\n* two\n-\n3. three\n"),
+            vec![Text, ListItem, ListItem, Drop, ListItem]
+        );
+        let lines = source_lines("- one\n");
+        assert_eq!(lines[0].text, "one");
+    }
+
+    #[test]
+    fn dash_in_wrapped_prose_is_not_a_list() {
+        use LineClass::*;
+        assert_eq!(
+            classes("The minister said the plan was sound\n- and that it would pass.\n"),
+            vec![Text, Text]
+        );
+    }
+
+    #[test]
+    fn decorated_title_is_heading() {
+        let lines = source_lines("//A Title for the Story//\n");
+        assert_eq!(lines[0].class, LineClass::Heading);
+        assert_eq!(lines[0].text, "A Title for the Story");
+    }
+
+    #[test]
+    fn classify_records_metadata() {
+        let mut lines = source_lines(
+            "Headline Here\n\nWritten by Jane Roe\n\nMarch 3, 2025 10:00 AM GMT\n\nPhoto: A / B\nBody text.\n",
+        );
+        let mut meta = Meta::default();
+        classify(&mut lines, &mut meta);
+        assert_eq!(meta.byline.as_deref(), Some("Jane Roe"));
+        assert_eq!(meta.published.as_deref(), Some("2025-03-03T10:00Z"));
+        let kept: Vec<&str> = lines
+            .iter()
+            .filter(|l| l.class == LineClass::Text)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(kept, vec!["Headline Here", "Body text."]);
+    }
+}

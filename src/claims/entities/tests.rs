@@ -1,0 +1,122 @@
+//! Unit tests for entity spans, on sentences written for the purpose.
+
+use super::extract_entities;
+
+fn ents(s: &str) -> Vec<String> {
+    extract_entities(s)
+}
+
+#[test]
+fn multi_word_names_and_abbreviations() {
+    assert_eq!(
+        ents("Officials in New York and the U.S. Senate met Maria Lopez."),
+        ["New York", "U.S. Senate", "Maria Lopez"]
+    );
+    assert_eq!(
+        ents("He reads the New York Times daily."),
+        ["New York Times"]
+    );
+    assert_eq!(ents("The Bank of England held rates."), ["Bank of England"]);
+    assert_eq!(
+        ents("She met Ursula von der Leyen."),
+        ["Ursula von der Leyen"]
+    );
+    assert_eq!(ents("They flew to St. Petersburg."), ["St. Petersburg"]);
+}
+
+#[test]
+fn titles_are_stripped() {
+    assert_eq!(
+        ents("Deputy Foreign Minister Olga Petrova spoke."),
+        ["Olga Petrova"]
+    );
+    assert_eq!(ents("Later, President Jane Doe left."), ["Jane Doe"]);
+    assert_eq!(
+        ents("It came from Secretary of State Tom Baker."),
+        ["Tom Baker"]
+    );
+    assert_eq!(
+        ents("He called U.S. President Jane Doe."),
+        ["U.S.", "Jane Doe"]
+    );
+    assert_eq!(
+        ents("Greek Prime Minister Nikos Pappas said so."),
+        ["Nikos Pappas"]
+    );
+    assert_eq!(ents("Mr. Smith and Dr. Jones agreed."), ["Smith", "Jones"]);
+    assert!(ents("The Prime Minister said so.").is_empty());
+}
+
+#[test]
+fn organisations_keep_their_titles() {
+    assert_eq!(
+        ents("The Foreign Ministry denied it."),
+        ["Foreign Ministry"]
+    );
+    assert_eq!(
+        ents("A Justice Department lawyer spoke."),
+        ["Justice Department"]
+    );
+}
+
+#[test]
+fn possessives_are_stripped_and_end_spans() {
+    assert_eq!(
+        ents("Norway's Foreign Ministry agreed."),
+        ["Norway", "Foreign Ministry"]
+    );
+    assert_eq!(ents("It was in Reuters' report."), ["Reuters"]);
+    assert_eq!(ents("Chile\u{2019}s army moved."), ["Chile"]);
+}
+
+#[test]
+fn sentence_initial_ordinary_words_are_excluded() {
+    assert_eq!(ents("The talks in Geneva failed."), ["Geneva"]);
+    assert_eq!(ents("However, Brazil refused."), ["Brazil"]);
+    assert_eq!(ents("While Peru agreed, Chile did not."), ["Peru", "Chile"]);
+    assert!(ents("Last week the talks stalled.").is_empty());
+    assert!(ents("Separately, officials met.").is_empty());
+    assert_eq!(ents("He said: \"We will not go to Oslo.\""), ["Oslo"]);
+    assert_eq!(ents("Canada rejected it."), ["Canada"]);
+}
+
+#[test]
+fn months_and_weekdays_are_not_entities() {
+    assert_eq!(ents("On Monday, Kenya voted in March."), ["Kenya"]);
+    assert_eq!(ents("The deal of Feb. 24 holds in Iceland."), ["Iceland"]);
+    assert_eq!(ents("Theresa May spoke in May."), ["Theresa May"]);
+    assert_eq!(ents("It opened at 9 AM in Lima."), ["Lima"]);
+}
+
+#[test]
+fn hyphenated_and_mixed_tokens() {
+    assert_eq!(ents("The Kremlin-backed group met."), ["Kremlin"]);
+    assert_eq!(ents("The G7 met about COVID-19."), ["G7", "COVID-19"]);
+}
+
+#[test]
+fn order_without_duplicates() {
+    assert_eq!(
+        ents("Peru told Chile that Peru and Chile would talk."),
+        ["Peru", "Chile"]
+    );
+}
+
+mod props {
+    use super::super::extract_entities;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics_and_is_deterministic(s in "\\PC{0,80}") {
+            prop_assert_eq!(extract_entities(&s), extract_entities(&s));
+        }
+
+        #[test]
+        fn entities_are_substrings(s in "[A-Za-z.' \u{2019}-]{0,60}") {
+            for e in extract_entities(&s) {
+                prop_assert!(s.contains(&e), "{:?} not in {:?}", e, s);
+            }
+        }
+    }
+}

@@ -1,0 +1,517 @@
+//! Classification of one modified claim pair into [`Detail`]s (number,
+//! date, quote, speaker, negation, hedge, entity, wording) and their
+//! [`Severity`].
+//!
+//! Works on the word diff: every changed word is either explained by a
+//! specific detail or makes the change a `wording_changed`.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+mod quantities;
+
+use super::lexicon;
+use super::words::{Token, WordDiff, core_of, fold, is_stopword};
+use super::{Detail, DetailType, Severity};
+use crate::claims::{Claim, polarity};
+
+/// Where negation and hedge cues come from (the polarity module in
+/// production; tests may plug in their own lists).
+#[derive(Clone, Copy)]
+pub struct Cues {
+    pub negation: fn(&str) -> Vec<String>,
+    pub hedge: fn(&str) -> Vec<String>,
+}
+
+impl Cues {
+    pub const POLARITY: Cues = Cues {
+        negation: polarity::negation_cues,
+        hedge: polarity::hedge_cues,
+    };
+}
+
+/// Severity of a modification: the highest of its details.
+pub fn severity(details: &[Detail]) -> Severity {
+    details
+        .iter()
+        .map(|d| match d.kind {
+            DetailType::NumberChanged
+            | DetailType::DateChanged
+            | DetailType::QuoteChanged
+            | DetailType::SpeakerChanged
+            | DetailType::NegationChanged => Severity::High,
+            DetailType::EntityChanged | DetailType::HedgeChanged => Severity::Medium,
+            DetailType::WordingChanged => Severity::Low,
+        })
+        .max()
+        .unwrap_or(Severity::Low)
+}
+
+/// Per-side bookkeeping of the changed words.
+struct Side<'a> {
+    tokens: &'a [Token],
+    /// Changed, and not merely moved or re-punctuated inside its hunk.
+    changed: Vec<bool>,
+    /// Accounted for by a specific detail.
+    explained: Vec<bool>,
+}
+
+impl Side<'_> {
+    fn changed_indices(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.tokens.len()).filter(|&i| self.changed[i])
+    }
+
+    fn explain_if(&mut self, mut f: impl FnMut(usize, &Token) -> bool) {
+        for i in 0..self.tokens.len() {
+            if self.changed[i] && f(i, &self.tokens[i]) {
+                self.explained[i] = true;
+            }
+        }
+    }
+}
+
+struct Work<'a> {
+    old: Side<'a>,
+    new: Side<'a>,
+    hunks: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl<'a> Work<'a> {
+    fn new(wd: &'a WordDiff) -> Work<'a> {
+        let hunks: Vec<_> = wd.hunks().collect();
+        let mut old_changed = vec![false; wd.old.len()];
+        let mut new_changed = vec![false; wd.new.len()];
+        for (o, n) in &hunks {
+            // Words present on both sides of a hunk only moved or had their
+            // punctuation changed: cancel them pairwise.
+            let mut counts: HashMap<&str, i64> = HashMap::new();
+            for t in &wd.new[n.clone()] {
+                *counts.entry(t.core.as_str()).or_default() += 1;
+            }
+            for i in o.clone() {
+                let core = wd.old[i].core.as_str();
+                let c = counts.entry(core).or_default();
+                if *c > 0 {
+                    *c -= 1;
+                } else {
+                    old_changed[i] = !core.is_empty();
+                }
+            }
+            let mut counts: HashMap<&str, i64> = HashMap::new();
+            for t in &wd.old[o.clone()] {
+                *counts.entry(t.core.as_str()).or_default() += 1;
+            }
+            for i in n.clone() {
+                let core = wd.new[i].core.as_str();
+                let c = counts.entry(core).or_default();
+                if *c > 0 {
+                    *c -= 1;
+                } else {
+                    new_changed[i] = !core.is_empty();
+                }
+            }
+        }
+        Work {
+            old: Side {
+                tokens: &wd.old,
+                explained: vec![false; wd.old.len()],
+                changed: old_changed,
+            },
+            new: Side {
+                tokens: &wd.new,
+                explained: vec![false; wd.new.len()],
+                changed: new_changed,
+            },
+            hunks,
+        }
+    }
+
+    fn explain_cores(&mut self, cores: &HashSet<String>) {
+        self.old.explain_if(|_, t| cores.contains(&t.core));
+        self.new.explain_if(|_, t| cores.contains(&t.core));
+    }
+
+    fn explain_hunk(&mut self, o: &Range<usize>, n: &Range<usize>) {
+        self.old.explain_if(|i, _| o.contains(&i));
+        self.new.explain_if(|i, _| n.contains(&i));
+    }
+}
+
+/// The details of a modification from `old` to `new`, most important first.
+pub fn classify(old: &Claim, new: &Claim, wd: &WordDiff, cues: &Cues) -> Vec<Detail> {
+    let mut w = Work::new(wd);
+    let mut details = Vec::new();
+    let speaker_words = speaker(old, new, &mut w, &mut details);
+    quote(old, new, &mut w, &mut details);
+    polarity_detail(
+        (cues.negation)(&old.text),
+        (cues.negation)(&new.text),
+        old.negated != new.negated,
+        false,
+        DetailType::NegationChanged,
+        &mut w,
+        &mut details,
+    );
+    quantities::numbers(old, new, &mut w, &mut details);
+    polarity_detail(
+        (cues.hedge)(&old.text),
+        (cues.hedge)(&new.text),
+        old.hedged != new.hedged,
+        true,
+        DetailType::HedgeChanged,
+        &mut w,
+        &mut details,
+    );
+    entities(old, new, &speaker_words, &mut w, &mut details);
+    let unexplained = |s: &Side| s.changed_indices().any(|i| !s.explained[i]);
+    if details.is_empty() || unexplained(&w.old) || unexplained(&w.new) {
+        details.push(Detail {
+            kind: DetailType::WordingChanged,
+            from: None,
+            to: None,
+        });
+    }
+    details
+}
+
+fn norm_name(s: &str) -> String {
+    fold(s).to_lowercase()
+}
+
+/// Words of a text as lower-case cores.
+fn cores(text: &str) -> HashSet<String> {
+    text.split(|c: char| c.is_whitespace() || c == '-')
+        .map(core_of)
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// The words of a token range, joined, without leading/trailing punctuation.
+fn span_text(tokens: &[Token], range: Range<usize>) -> Option<String> {
+    let words: Vec<&str> = tokens[range].iter().map(|t| t.text.as_str()).collect();
+    let s = words.join(" ");
+    let trimmed = s.trim_matches(|c: char| !c.is_alphanumeric() && !"%$€£".contains(c));
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+/// The name words of a speaker: no stopwords, no possessive "'s".
+fn speaker_words(s: &str) -> HashSet<String> {
+    s.split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            core_of(w.strip_suffix("'s").unwrap_or(w))
+        })
+        .filter(|c| !c.is_empty() && !is_stopword(c))
+        .collect()
+}
+
+/// Same person: equal names, or one is the other with a title added or
+/// dropped ("Sergei Ryabkov" / "Deputy Foreign Minister Sergei Ryabkov").
+fn same_speaker(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => {
+            let (wa, wb) = (speaker_words(a), speaker_words(b));
+            a == b || (!wa.is_empty() && !wb.is_empty() && (wa.is_subset(&wb) || wb.is_subset(&wa)))
+        }
+        _ => false,
+    }
+}
+
+/// Speaker changes: from the claims' speakers, or (when the extractor found
+/// none on either side) a replaced name right next to a reporting verb
+/// ("X said", "said X", "according to X"). Returns the words that belong to
+/// the speaker change, so entity changes can ignore them.
+fn speaker(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<Detail>) -> HashSet<String> {
+    let so = old
+        .speaker
+        .as_deref()
+        .map(norm_name)
+        .filter(|s| !s.is_empty());
+    let sn = new
+        .speaker
+        .as_deref()
+        .map(norm_name)
+        .filter(|s| !s.is_empty());
+    let mut words = HashSet::new();
+    if !same_speaker(so.as_deref(), sn.as_deref()) {
+        words.extend(so.iter().flat_map(|s| cores(s)));
+        words.extend(sn.iter().flat_map(|s| cores(s)));
+        // A hunk touching the speaker's name carries their title with it.
+        let speaker_hunks: Vec<_> = w
+            .hunks
+            .iter()
+            .filter(|(o, n)| {
+                let hit = |toks: &[Token], r: &Range<usize>| {
+                    toks[r.clone()]
+                        .iter()
+                        .any(|t| !is_stopword(&t.core) && words.contains(&t.core))
+                };
+                hit(w.old.tokens, o) || hit(w.new.tokens, n)
+            })
+            .cloned()
+            .collect();
+        for (o, n) in &speaker_hunks {
+            words.extend(w.old.tokens[o.clone()].iter().map(|t| t.core.clone()));
+            words.extend(w.new.tokens[n.clone()].iter().map(|t| t.core.clone()));
+            w.explain_hunk(o, n);
+        }
+        w.explain_cores(&words);
+        details.push(Detail {
+            kind: DetailType::SpeakerChanged,
+            from: old.speaker.clone(),
+            to: new.speaker.clone(),
+        });
+        return words;
+    }
+    if so.is_some() {
+        return words;
+    }
+    let next_to_verb = |toks: &[Token], r: &Range<usize>| {
+        let after = toks
+            .get(r.end)
+            .is_some_and(|t| lexicon::is_reporting_verb(&t.core));
+        let before = r.start > 0 && {
+            let p = &toks[r.start - 1].core;
+            lexicon::is_reporting_verb(p)
+                || (p == "to" && r.start > 1 && toks[r.start - 2].core == "according")
+        };
+        after || before
+    };
+    let names = |toks: &[Token], r: &Range<usize>| {
+        r.clone()
+            .any(|i| i > 0 && toks[i].is_capitalised() && !toks[i].in_quote)
+    };
+    let outside_quote =
+        |toks: &[Token], r: &Range<usize>| toks[r.clone()].iter().all(|t| !t.in_quote);
+    let hunks = w.hunks.clone();
+    for (o, n) in hunks {
+        let (to, tn) = (w.old.tokens, w.new.tokens);
+        if o.is_empty()
+            || n.is_empty()
+            || !(next_to_verb(to, &o) || next_to_verb(tn, &n))
+            || !(names(to, &o) || names(tn, &n))
+            || !outside_quote(to, &o)
+            || !outside_quote(tn, &n)
+        {
+            continue;
+        }
+        // The whole name phrase ("Health Minister Carla Ortiz") may span
+        // several hunks around unchanged title words.
+        let o = name_phrase(&w.old, o);
+        let n = name_phrase(&w.new, n);
+        words.extend(to[o.clone()].iter().map(|t| t.core.clone()));
+        words.extend(tn[n.clone()].iter().map(|t| t.core.clone()));
+        w.explain_hunk(&o, &n);
+        details.push(Detail {
+            kind: DetailType::SpeakerChanged,
+            from: span_text(to, o),
+            to: span_text(tn, n),
+        });
+        break;
+    }
+    words
+}
+
+/// Small words inside names and titles ("Minister of Health").
+const NAME_LINKS: &[&str] = &["and", "for", "of", "the"];
+
+/// Grows a changed range over the adjacent words of the same name phrase:
+/// capitalised or changed words, up to punctuation or a reporting verb.
+fn name_phrase(side: &Side, r: Range<usize>) -> Range<usize> {
+    let toks = side.tokens;
+    let joins = |i: usize| {
+        let t = &toks[i];
+        !lexicon::is_reporting_verb(&t.core)
+            && !t.in_quote
+            && (t.is_capitalised() || side.changed[i] || NAME_LINKS.contains(&t.core.as_str()))
+    };
+    let ends_phrase = |t: &Token| t.text.ends_with([',', '.', ';', ':', '"', ')']);
+    let (mut start, mut end) = (r.start, r.end);
+    while start > 0 && !ends_phrase(&toks[start - 1]) && joins(start - 1) {
+        start -= 1;
+    }
+    while end < toks.len() && end > 0 && !ends_phrase(&toks[end - 1]) && joins(end) {
+        end += 1;
+    }
+    // Do not end on a linking word ("Ortiz of").
+    while end > r.end && NAME_LINKS.contains(&toks[end - 1].core.as_str()) {
+        end -= 1;
+    }
+    while start < r.start && NAME_LINKS.contains(&toks[start].core.as_str()) {
+        start += 1;
+    }
+    start..end
+}
+
+/// The quotation around token `i`: the run of in-quote words containing it.
+fn quote_around(tokens: &[Token], i: usize) -> Option<String> {
+    if !tokens.get(i)?.in_quote {
+        return None;
+    }
+    let mut start = i;
+    while start > 0 && tokens[start - 1].in_quote && !tokens[start].text.starts_with('"') {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < tokens.len() && tokens[end].in_quote && !tokens[end].text.starts_with('"') {
+        end += 1;
+    }
+    span_text(tokens, start..end)
+}
+
+/// Words inside a quotation changed (or a quotation appeared/vanished).
+fn quote(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<Detail>) {
+    let fold_quote = |q: &Option<String>| {
+        q.as_deref()
+            .map(|q| {
+                let c: Vec<String> = q
+                    .split_whitespace()
+                    .map(core_of)
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                c.join(" ")
+            })
+            .filter(|q| !q.is_empty())
+    };
+    let (qo, qn) = (fold_quote(&old.quote), fold_quote(&new.quote));
+    let first_old = w.old.changed_indices().find(|&i| w.old.tokens[i].in_quote);
+    let first_new = w.new.changed_indices().find(|&i| w.new.tokens[i].in_quote);
+    let by_claims = qo.is_some() && qn.is_some() && qo != qn;
+    if !by_claims && first_old.is_none() && first_new.is_none() {
+        return;
+    }
+    w.old.explain_if(|_, t| t.in_quote);
+    w.new.explain_if(|_, t| t.in_quote);
+    // Where only one side's quote changed words, locate the other side's
+    // quotation through the hunk that holds the change.
+    let locate = |side_first: Option<usize>, other_first: Option<usize>, old_side: bool| {
+        side_first.or_else(|| {
+            let j = other_first?;
+            w.hunks.iter().find_map(|(o, n)| {
+                let (mine, theirs) = if old_side { (o, n) } else { (n, o) };
+                theirs.contains(&j).then_some(mine.start)
+            })
+        })
+    };
+    let from = old
+        .quote
+        .clone()
+        .or_else(|| quote_around(w.old.tokens, locate(first_old, first_new, true)?));
+    let to = new
+        .quote
+        .clone()
+        .or_else(|| quote_around(w.new.tokens, locate(first_new, first_old, false)?));
+    details.push(Detail {
+        kind: DetailType::QuoteChanged,
+        from,
+        to,
+    });
+}
+
+/// Negation or hedge change: the cue lists differ (negation: in count, so
+/// "not … anyone" → "no one" is not a flip; hedges: in any cue), or the
+/// extractor's flag flipped.
+fn polarity_detail(
+    old_cues: Vec<String>,
+    new_cues: Vec<String>,
+    flag_flipped: bool,
+    compare_words: bool,
+    kind: DetailType,
+    w: &mut Work,
+    details: &mut Vec<Detail>,
+) {
+    let norm = |v: &[String]| {
+        let mut v: Vec<String> = v.iter().map(|c| c.to_lowercase()).collect();
+        v.sort();
+        v
+    };
+    let changed = if compare_words {
+        norm(&old_cues) != norm(&new_cues)
+    } else {
+        old_cues.len() != new_cues.len()
+    };
+    if !changed && !flag_flipped {
+        return;
+    }
+    let cue_cores: HashSet<String> = old_cues
+        .iter()
+        .chain(&new_cues)
+        .flat_map(|c| cores(c))
+        .collect();
+    // "likely" → "unlikely": the bare word is part of the flip too.
+    // Contractions ("didn't", "cannot") are reported as the cue "not".
+    let contraction = |t: &Token| {
+        cue_cores.contains("not") && (t.text.to_lowercase().contains("n't") || t.core == "cannot")
+    };
+    let explains = |t: &Token| {
+        cue_cores.contains(&t.core)
+            || contraction(t)
+            || (t.core.len() >= 4 && cue_cores.iter().any(|c| c.ends_with(&t.core)))
+    };
+    w.old.explain_if(|_, t| explains(t));
+    w.new.explain_if(|_, t| explains(t));
+    let join = |v: &[String]| (!v.is_empty()).then(|| v.join(", "));
+    details.push(Detail {
+        kind,
+        from: join(&old_cues),
+        to: join(&new_cues),
+    });
+}
+
+/// Named entities added or removed, apart from the speaker's own change.
+fn entities(
+    old: &Claim,
+    new: &Claim,
+    speaker_words: &HashSet<String>,
+    w: &mut Work,
+    details: &mut Vec<Detail>,
+) {
+    let speakers: Vec<String> = [&old.speaker, &new.speaker]
+        .into_iter()
+        .flatten()
+        .map(|s| norm_name(s))
+        .collect();
+    let part_of_speaker = |e: &str| {
+        let n = norm_name(e);
+        speakers.iter().any(|s| s.contains(&n))
+            || (!speaker_words.is_empty() && cores(&n).iter().all(|c| speaker_words.contains(c)))
+    };
+    let set = |c: &Claim| -> Vec<(String, String)> {
+        let mut seen = HashSet::new();
+        c.entities
+            .iter()
+            .filter(|e| !part_of_speaker(e))
+            .filter(|e| seen.insert(norm_name(e)))
+            .map(|e| (norm_name(e), e.clone()))
+            .collect()
+    };
+    let (eo, en) = (set(old), set(new));
+    let keys_o: HashSet<&str> = eo.iter().map(|(k, _)| k.as_str()).collect();
+    let keys_n: HashSet<&str> = en.iter().map(|(k, _)| k.as_str()).collect();
+    let removed: Vec<&str> = eo
+        .iter()
+        .filter(|(k, _)| !keys_n.contains(k.as_str()))
+        .map(|(_, e)| e.as_str())
+        .collect();
+    let added: Vec<&str> = en
+        .iter()
+        .filter(|(k, _)| !keys_o.contains(k.as_str()))
+        .map(|(_, e)| e.as_str())
+        .collect();
+    if removed.is_empty() && added.is_empty() {
+        return;
+    }
+    let words: HashSet<String> = removed
+        .iter()
+        .chain(&added)
+        .flat_map(|e| cores(e))
+        .collect();
+    w.explain_cores(&words);
+    let join = |v: &[&str]| (!v.is_empty()).then(|| v.join(", "));
+    details.push(Detail {
+        kind: DetailType::EntityChanged,
+        from: join(&removed),
+        to: join(&added),
+    });
+}

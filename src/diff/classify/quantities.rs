@@ -1,0 +1,178 @@
+//! Number and date details of a modification: from the extracted
+//! [`NumberMention`]s and from quantity words in the text (number words,
+//! ordinals, months, weekdays, years).
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::{Work, cores, span_text};
+use crate::claims::{Claim, NumberMention};
+use crate::diff::lexicon::{self, NumKind};
+use crate::diff::words::{Token, is_stopword};
+use crate::diff::{Detail, DetailType};
+
+fn is_date_mention(m: &NumberMention) -> bool {
+    let unit = m.unit.to_lowercase();
+    matches!(unit.as_str(), "date" | "month" | "weekday")
+        || ((unit == "year" || unit == "years")
+            && m.value.fract() == 0.0
+            && (1000.0..=2199.0).contains(&m.value))
+}
+
+/// A mention as written, with its unit when the text does not show it.
+fn mention_text(m: &NumberMention) -> String {
+    let t = m.text.trim();
+    let shows_unit = t.chars().any(|c| c.is_alphabetic() || "%$€£¥".contains(c));
+    if shows_unit || m.unit.is_empty() || m.unit.eq_ignore_ascii_case("usd") {
+        t.to_string()
+    } else {
+        format!("{t} {}", m.unit)
+    }
+}
+
+/// Mentions only on one side, paired old→new by unit, then in order.
+fn mention_changes(
+    old: &[&NumberMention],
+    new: &[&NumberMention],
+) -> Vec<(Option<String>, Option<String>)> {
+    let key = |m: &NumberMention| (m.value.to_bits(), m.unit.to_lowercase());
+    let mut new_left: Vec<&NumberMention> = new.to_vec();
+    let mut old_left = Vec::new();
+    for m in old {
+        match new_left.iter().position(|n| key(n) == key(m)) {
+            Some(p) => {
+                new_left.remove(p);
+            }
+            None => old_left.push(*m),
+        }
+    }
+    let mut out = Vec::new();
+    for m in old_left {
+        let p = new_left
+            .iter()
+            .position(|n| n.unit.eq_ignore_ascii_case(&m.unit))
+            .or(if new_left.is_empty() { None } else { Some(0) });
+        let to = p.map(|p| mention_text(new_left.remove(p)));
+        out.push((Some(mention_text(m)), to));
+    }
+    out.extend(new_left.into_iter().map(|n| (None, Some(mention_text(n)))));
+    out
+}
+
+/// Number and date changes: from the extracted mentions, and from the words
+/// themselves (number words, ordinals, month and weekday names) so a change
+/// the extractor missed is still caught.
+pub(super) fn numbers(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<Detail>) {
+    let kinds_old: Vec<Option<NumKind>> = (0..w.old.tokens.len())
+        .map(|i| lexicon::number_kind(w.old.tokens, i))
+        .collect();
+    let kinds_new: Vec<Option<NumKind>> = (0..w.new.tokens.len())
+        .map(|i| lexicon::number_kind(w.new.tokens, i))
+        .collect();
+    for kind in [NumKind::Number, NumKind::Date] {
+        let detail_kind = match kind {
+            NumKind::Number => DetailType::NumberChanged,
+            NumKind::Date => DetailType::DateChanged,
+        };
+        let wanted = |m: &&NumberMention| is_date_mention(m) == (kind == NumKind::Date);
+        let mo: Vec<&NumberMention> = old.numbers.iter().filter(wanted).collect();
+        let mn: Vec<&NumberMention> = new.numbers.iter().filter(wanted).collect();
+        let mut found: Vec<(Option<String>, Option<String>)> = mention_changes(&mo, &mn);
+        let mut covered: HashSet<String> = found
+            .iter()
+            .flat_map(|(a, b)| a.iter().chain(b.iter()).flat_map(|s| cores(s)))
+            .collect();
+        w.explain_cores(&covered);
+
+        // Word-level: only when the quantity words differ as a whole, so a
+        // number that merely moved within the sentence is not a change.
+        let bag = |toks: &[Token], kinds: &[Option<NumKind>]| -> Vec<String> {
+            let mut v: Vec<String> = (0..toks.len())
+                .filter(|&i| kinds[i] == Some(kind))
+                .map(|i| toks[i].core.clone())
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        if bag(w.old.tokens, &kinds_old) != bag(w.new.tokens, &kinds_new) {
+            for (o, n) in w.hunks.clone() {
+                let num_o: Vec<usize> = o.clone().filter(|&i| kinds_old[i] == Some(kind)).collect();
+                let num_n: Vec<usize> = n.clone().filter(|&i| kinds_new[i] == Some(kind)).collect();
+                if num_o.is_empty() && num_n.is_empty() {
+                    continue;
+                }
+                // A word that is part of a quantity compound on the other
+                // side ("largest" → "second-largest") goes with the number.
+                let parts = |toks: &[Token], idx: &[usize]| -> HashSet<String> {
+                    idx.iter().flat_map(|&i| toks[i].parts()).collect()
+                };
+                let (parts_o, parts_n) = (parts(w.old.tokens, &num_o), parts(w.new.tokens, &num_n));
+                w.old.explain_if(|i, t| {
+                    num_o.contains(&i) || (o.contains(&i) && parts_n.contains(&t.core))
+                });
+                w.new.explain_if(|i, t| {
+                    num_n.contains(&i) || (n.contains(&i) && parts_o.contains(&t.core))
+                });
+                let all_covered = num_o
+                    .iter()
+                    .map(|&i| &w.old.tokens[i])
+                    .chain(num_n.iter().map(|&i| &w.new.tokens[i]))
+                    .all(|t| {
+                        covered.contains(&t.core) || t.parts().iter().all(|p| covered.contains(p))
+                    });
+                if all_covered && !found.is_empty() {
+                    continue;
+                }
+                let from = quantity_span(w.old.tokens, &o, &num_o);
+                let to = quantity_span(w.new.tokens, &n, &num_n);
+                if from != to {
+                    covered.extend(from.iter().chain(to.iter()).flat_map(|s| cores(s)));
+                    found.push((from, to));
+                }
+            }
+        }
+        for (from, to) in found {
+            details.push(Detail {
+                kind: detail_kind,
+                from,
+                to,
+            });
+        }
+    }
+}
+
+/// Words that take a second unit word after them ("square kilometers").
+const UNIT_MODIFIERS: &[&str] = &["cubic", "metric", "nautical", "per", "square"];
+
+/// The words of one side of a hunk that state the quantity: from the first
+/// to the last quantity word, plus the unit word that follows ("two" →
+/// "two weeks"); the whole side when it has no quantity word ("largest
+/// town" → "second-largest town").
+fn quantity_span(tokens: &[Token], side: &Range<usize>, nums: &[usize]) -> Option<String> {
+    if side.is_empty() {
+        return None;
+    }
+    let (start, mut end) = match (nums.first(), nums.last()) {
+        (Some(&a), Some(&b)) => (a, b + 1),
+        _ => (side.start, side.end.min(side.start + 6)),
+    };
+    // One unit word, two for "square kilometers" and the like.
+    for _ in 0..2 {
+        let Some(next) = tokens.get(end) else { break };
+        let ends_clause = tokens[end - 1]
+            .text
+            .ends_with([',', '.', ';', ':', '"', ')']);
+        let unit_like = next.core.chars().all(|c| c.is_alphabetic())
+            && !next.core.is_empty()
+            && !is_stopword(&next.core)
+            && !next.is_capitalised();
+        if !unit_like || ends_clause {
+            break;
+        }
+        end += 1;
+        if !UNIT_MODIFIERS.contains(&next.core.as_str()) {
+            break;
+        }
+    }
+    span_text(tokens, start..end)
+}

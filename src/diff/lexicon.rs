@@ -1,0 +1,318 @@
+//! Word lists the classifier reads tokens with: number words, ordinals,
+//! month and weekday names, reporting verbs ([`NumKind`], [`number_kind`]).
+
+use super::words::Token;
+
+/// What a quantity-like word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NumKind {
+    Number,
+    Date,
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "billion",
+    "billions",
+    "double",
+    "doubled",
+    "dozen",
+    "dozens",
+    "eight",
+    "eighteen",
+    "eighty",
+    "eleven",
+    "fifteen",
+    "fifty",
+    "five",
+    "forty",
+    "four",
+    "fourteen",
+    "half",
+    "halved",
+    "hundred",
+    "hundreds",
+    "million",
+    "millions",
+    "nine",
+    "nineteen",
+    "ninety",
+    "one",
+    "seven",
+    "seventeen",
+    "seventy",
+    "six",
+    "sixteen",
+    "sixty",
+    "ten",
+    "thirteen",
+    "thirty",
+    "thousand",
+    "thousands",
+    "three",
+    "trillion",
+    "tripled",
+    "twelve",
+    "twenty",
+    "twice",
+    "two",
+    "zero",
+];
+
+const ORDINALS: &[&str] = &[
+    "eighth",
+    "eleventh",
+    "fifth",
+    "first",
+    "fourth",
+    "hundredth",
+    "ninth",
+    "second",
+    "seventh",
+    "sixth",
+    "tenth",
+    "third",
+    "thirtieth",
+    "twelfth",
+    "twentieth",
+];
+
+/// Month names and their usual abbreviations; "may" and "march" are also
+/// common verbs, see [`number_kind`].
+const MONTHS: &[&str] = &[
+    "apr",
+    "april",
+    "aug",
+    "august",
+    "dec",
+    "december",
+    "feb",
+    "february",
+    "jan",
+    "january",
+    "jul",
+    "july",
+    "jun",
+    "june",
+    "march",
+    "may",
+    "nov",
+    "november",
+    "oct",
+    "october",
+    "sep",
+    "sept",
+    "september",
+];
+
+const DAY_WORDS: &[&str] = &[
+    "friday",
+    "monday",
+    "saturday",
+    "sunday",
+    "thursday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "tuesday",
+    "wednesday",
+    "yesterday",
+];
+
+/// Words before a month name that make "May"/"March" a date, not a verb.
+const DATE_PREPOSITIONS: &[&str] = &[
+    "by", "early", "end", "from", "in", "last", "late", "mid", "next", "of", "on", "since", "this",
+    "through", "until",
+];
+
+/// Verbs that introduce what someone said; the words next to them name
+/// the speaker.
+const REPORTING_VERBS: &[&str] = &[
+    "according",
+    "acknowledged",
+    "added",
+    "adds",
+    "admitted",
+    "announced",
+    "argued",
+    "argues",
+    "asserted",
+    "cautioned",
+    "claimed",
+    "claims",
+    "commented",
+    "confirmed",
+    "declared",
+    "denied",
+    "emphasised",
+    "emphasized",
+    "explained",
+    "insisted",
+    "insists",
+    "noted",
+    "notes",
+    "predicted",
+    "reiterated",
+    "remarked",
+    "replied",
+    "responded",
+    "said",
+    "say",
+    "says",
+    "stated",
+    "states",
+    "stressed",
+    "suggested",
+    "tells",
+    "told",
+    "urged",
+    "warned",
+    "warns",
+    "wrote",
+];
+
+/// Words before "one" that make it a pronoun ("no one", "the one").
+const ONE_PRONOUN_BEFORE: &[&str] = &[
+    "any", "each", "every", "no", "only", "some", "that", "the", "this", "which",
+];
+
+fn has(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word).is_ok()
+}
+
+pub fn is_reporting_verb(core: &str) -> bool {
+    has(REPORTING_VERBS, core)
+}
+
+fn is_year(part: &str) -> bool {
+    let digits = part.strip_suffix('s').unwrap_or(part);
+    digits.len() == 4
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && digits
+            .parse::<u32>()
+            .is_ok_and(|y| (1000..=2199).contains(&y))
+}
+
+/// "5", "5th", "21st": a day of the month when next to a month name.
+fn is_day_number(part: &str) -> bool {
+    let digits: String = part.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let rest = &part[digits.len()..];
+    !digits.is_empty() && digits.len() <= 2 && matches!(rest, "" | "st" | "nd" | "rd" | "th")
+}
+
+fn is_month(tokens: &[Token], i: usize) -> bool {
+    let t = &tokens[i];
+    if !t.is_capitalised() || !has(MONTHS, &t.core) {
+        return false;
+    }
+    if t.core != "may" && t.core != "march" {
+        return true;
+    }
+    let prev = i.checked_sub(1).map(|p| tokens[p].core.as_str());
+    let next_digit = tokens
+        .get(i + 1)
+        .is_some_and(|n| n.core.starts_with(|c: char| c.is_ascii_digit()));
+    next_digit || prev.is_some_and(|p| has(DATE_PREPOSITIONS, p))
+}
+
+/// Whether token `i` states a quantity or a date: digits, number words,
+/// ordinals (also inside compounds: "second-largest", "30-day"), years,
+/// month and weekday names, and day numbers next to a month.
+pub fn number_kind(tokens: &[Token], i: usize) -> Option<NumKind> {
+    let t = &tokens[i];
+    if t.core.is_empty() {
+        return None;
+    }
+    if is_month(tokens, i) {
+        return Some(NumKind::Date);
+    }
+    let parts = t.parts();
+    // Years are written without separators: "1,200" is a count.
+    if parts.iter().any(|p| has(DAY_WORDS, p)) || t.raw_parts().iter().any(|p| is_year(p)) {
+        return Some(NumKind::Date);
+    }
+    let near_month = |j: Option<usize>| j.is_some_and(|j| j < tokens.len() && is_month(tokens, j));
+    if parts.iter().any(|p| is_day_number(p))
+        && (near_month(i.checked_sub(1)) || near_month(Some(i + 1)))
+    {
+        return Some(NumKind::Date);
+    }
+    let prev = i.checked_sub(1).map(|p| tokens[p].core.as_str());
+    let numeric = parts.iter().any(|p| {
+        if p.chars().any(|c| c.is_ascii_digit()) || has(ORDINALS, p) {
+            return true;
+        }
+        if p == "one" {
+            return !prev.is_some_and(|w| has(ONE_PRONOUN_BEFORE, w));
+        }
+        has(NUMBER_WORDS, p)
+    });
+    numeric.then_some(NumKind::Number)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::words::{fold, tokens};
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [
+            NUMBER_WORDS,
+            ORDINALS,
+            MONTHS,
+            DAY_WORDS,
+            DATE_PREPOSITIONS,
+            REPORTING_VERBS,
+            ONE_PRONOUN_BEFORE,
+        ] {
+            let mut sorted = list.to_vec();
+            sorted.sort_unstable();
+            assert_eq!(sorted, list);
+        }
+    }
+
+    fn kinds(text: &str) -> Vec<(String, Option<NumKind>)> {
+        let t = tokens(&fold(text));
+        (0..t.len())
+            .map(|i| (t[i].core.clone(), number_kind(&t, i)))
+            .collect()
+    }
+
+    fn kind_of(text: &str, word: &str) -> Option<NumKind> {
+        kinds(text)
+            .into_iter()
+            .find(|(w, _)| w == word)
+            .and_then(|(_, k)| k)
+    }
+
+    #[test]
+    fn numbers_words_and_ordinals() {
+        assert_eq!(kind_of("within two weeks", "two"), Some(NumKind::Number));
+        assert_eq!(
+            kind_of("the second-largest city", "secondlargest"),
+            Some(NumKind::Number)
+        );
+        assert_eq!(kind_of("a 30-day truce", "30day"), Some(NumKind::Number));
+        assert_eq!(kind_of("it is needed by no one", "one"), None);
+        assert_eq!(kind_of("one soldier died", "one"), Some(NumKind::Number));
+        assert_eq!(kind_of("the largest city", "largest"), None);
+    }
+
+    #[test]
+    fn dates_years_months_weekdays() {
+        assert_eq!(kind_of("in 1962 it began", "1962"), Some(NumKind::Date));
+        assert_eq!(kind_of("the 1990s were calm", "1990s"), Some(NumKind::Date));
+        assert_eq!(
+            kind_of("some 1,200 visitors", "1200"),
+            Some(NumKind::Number)
+        );
+        assert_eq!(kind_of("on Friday they met", "friday"), Some(NumKind::Date));
+        assert_eq!(
+            kind_of("since February they met", "february"),
+            Some(NumKind::Date)
+        );
+        assert_eq!(kind_of("on March 5 they met", "5"), Some(NumKind::Date));
+        assert_eq!(kind_of("They may march on.", "may"), None);
+        assert_eq!(kind_of("until May they waited", "may"), Some(NumKind::Date));
+    }
+}
