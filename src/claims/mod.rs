@@ -12,6 +12,8 @@ pub mod quotes;
 mod resolve;
 pub mod sentences;
 pub mod speakers;
+#[cfg(test)]
+mod tests;
 
 use serde::{Deserialize, Serialize};
 

@@ -38,8 +38,10 @@ pub fn split(text: &str) -> Vec<&str> {
 
 /// True when `next` continues `prev` rather than starting a sentence.
 fn should_join(prev: &str, next: &str, rest: &str) -> bool {
-    // Inside an open quotation that closes later in the paragraph.
-    if quote_open(prev) && rest.contains(['"', '\u{201D}']) {
+    // Inside an open quotation that closes later in the paragraph, or that
+    // opens the paragraph and runs on into the next one.
+    if quote_open(prev) && (rest.contains(['"', '\u{201D}']) || prev.starts_with(['"', '\u{201C}']))
+    {
         return true;
     }
     let first = next

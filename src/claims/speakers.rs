@@ -288,7 +288,8 @@ pub fn block_speaker(text: &str) -> Option<&str> {
         return Some(label.trim());
     }
     let close = text.rfind(['"', '\u{201D}'])?;
-    let tail = text[close + 1..].trim_start();
+    let mark = text[close..].chars().next().map_or(1, char::len_utf8);
+    let tail = text[close + mark..].trim_start();
     let name = tail.strip_prefix(['-', '\u{2014}', '\u{2015}', '\u{2013}'])?;
     let name = name.trim_start_matches(['-', ' ']);
     let name = name
@@ -324,7 +325,8 @@ fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
     }
     let mut buf = [0u8; 24];
     let p = lower(prev.core, &mut buf);
-    if lexicon::is_determiner(p) || lexicon::is_passive_aux(p) || p == "to" {
+    let noun_before = !prev.ends_clause() && lexicon::is_determiner(p);
+    if noun_before || lexicon::is_passive_aux(p) || p == "to" {
         return false;
     }
     // A possessive before the cue makes it a noun ("Trump's claims").
@@ -502,11 +504,11 @@ fn phrase_after(toks: &[Tok], start: usize, inverted: bool) -> Option<Range<usiz
     }
     let mut buf = [0u8; 24];
     let w = lower(first.core, &mut buf);
-    if inverted && !(first.capitalized() || lexicon::is_determiner(w) || lexicon::is_pronoun(w))
-        || lexicon::is_time_word(w)
-    {
+    if lexicon::is_time_word(w) {
         return None;
     }
+    // "said harbor master Ines Vaz": a lower-case title must lead to a name.
+    let plain_start = !(first.capitalized() || lexicon::is_determiner(w) || lexicon::is_pronoun(w));
     let mut i = start;
     while i < toks.len() && i - start < 10 {
         let t = &toks[i];
@@ -523,6 +525,9 @@ fn phrase_after(toks: &[Tok], start: usize, inverted: bool) -> Option<Range<usiz
         }
     }
     let np = trim_phrase(toks, start..i)?;
+    if inverted && plain_start && !toks[np.clone()].iter().any(Tok::capitalized) {
+        return None;
+    }
     let head = lower(toks[np.end - 1].core, &mut buf);
     if lexicon::is_not_speaker(head) {
         return None;
