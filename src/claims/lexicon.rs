@@ -648,6 +648,57 @@ const PARTICIPLE_CUES: &[&str] = &[
     "stating",
 ];
 
+/// Words naming a time ("in April", "on Tuesday", "last week").
+const DATE_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+    "today",
+    "yesterday",
+    "time",
+];
+
 /// Conjunctions that open a subordinate clause.
 const SUBORDINATORS: &[&str] = &[
     "when", "if", "because", "after", "before", "as", "while", "since", "although", "though",
@@ -1083,6 +1134,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         NOUN_HOMOGRAPHS,
         ADJECTIVE_LIKE,
         SUBORDINATORS,
+        DATE_WORDS,
     ];
     let mut table = Table::default();
     for (bit, list) in lists.iter().enumerate() {
@@ -1128,6 +1180,7 @@ member!(is_base_form, 15);
 member!(is_noun_homograph, 16);
 member!(is_adjective_word, 17);
 member!(is_subordinator, 18);
+member!(is_date_word, 19);
 
 /// True for a word that usually modifies a noun: an adjective from the
 /// list or one with an adjective suffix.

@@ -27,7 +27,14 @@ impl Speakers {
     /// Resolves a speaker phrase as written to the speaker it names, and
     /// remembers it for later pronouns and definite descriptions.
     pub fn resolve(&mut self, phrase: &str) -> Option<String> {
-        let lower = phrase.to_lowercase();
+        let mut lower = phrase.to_lowercase().replace('\u{2019}', "'");
+        // "He's claiming": the contraction names the pronoun.
+        if let Some((stem, _)) = lower.split_once('\'')
+            && lexicon::is_pronoun(stem)
+            && !lower.contains(' ')
+        {
+            lower = stem.to_string();
+        }
         if lexicon::is_pronoun(&lower) || lower == "who" {
             let personal = matches!(lower.as_str(), "he" | "she" | "him" | "her" | "who");
             let found = if personal {

@@ -129,8 +129,16 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
         let found = if lexicon::is_participle_cue(w) {
             // ", saying …": the speaker is the subject of the main clause.
             let after_comma = v > 0 && toks[v - 1].raw.ends_with(',');
+            let progressive = v > 0 && is_be_form(toks[v - 1].core);
             if after_comma {
                 sentence_subject(&toks, v).map(|np| (2u8, np))
+            } else if progressive {
+                // "Lee is arguing that …" / "He's claiming …".
+                if toks[v - 1].core.contains(['\'', '\u{2019}']) {
+                    Some((1u8, v - 1..v))
+                } else {
+                    subject_before(&toks, v - 1).map(|np| (1u8, np))
+                }
             } else {
                 None
             }
@@ -181,6 +189,14 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
         speaker: slice(text, &toks, pronoun_antecedent(&toks, np)),
         cue_at: toks[v].start,
     })
+}
+
+/// "is", "was", "'s" and the other forms of "be" before a participle.
+fn is_be_form(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    let w = w.replace('\u{2019}', "'");
+    matches!(w.as_str(), "is" | "are" | "was" | "were" | "been" | "be")
+        || ["he's", "she's", "it's", "they're", "we're", "i'm", "who's"].contains(&w.as_str())
 }
 
 /// True when the phrase at `start` opens a subordinate clause ("when he
@@ -378,6 +394,26 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     }
     if j == 0 || j != v && toks[j - 1].ends_clause() && !toks[j - 1].raw.ends_with(',') {
         return None;
+    }
+    // "prosecutors in April charged", "Lee on Tuesday said": step over a
+    // time phrase between the subject and the verb.
+    while j >= 3
+        && !toks[j - 1].ends_clause()
+        && {
+            let mut b2 = [0u8; 24];
+            let when = lower(toks[j - 1].core, &mut b2);
+            lexicon::is_date_word(when)
+                || when.bytes().all(|b| b.is_ascii_digit()) && !when.is_empty()
+        }
+        && {
+            let mut b3 = [0u8; 24];
+            matches!(
+                lower(toks[j - 2].core, &mut b3),
+                "in" | "on" | "last" | "this" | "during" | "earlier" | "late" | "early"
+            )
+        }
+    {
+        j -= 2;
     }
     let last = &toks[j - 1];
     if last.quoted {
