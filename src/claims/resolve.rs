@@ -88,10 +88,11 @@ fn looks_like_person(phrase: &str) -> bool {
         .trim_end_matches(|c: char| !c.is_alphanumeric());
     let plural =
         head.ends_with('s') && !head.ends_with("ss") && !head.starts_with(char::is_uppercase);
-    !plural
-        && !phrase
-            .split_whitespace()
-            .any(|w| lexicon::is_organisation_word(&w.to_ascii_lowercase()))
+    // "the Commission on Presidential Debates", "The New York Times".
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    let named_institution =
+        first.eq_ignore_ascii_case("the") && head.starts_with(char::is_uppercase);
+    !plural && !named_institution && !lexicon::is_organisation_word(&head.to_ascii_lowercase())
 }
 
 #[cfg(test)]

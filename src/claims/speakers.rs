@@ -154,7 +154,12 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
             if !verb_context(&toks, v, w, class) {
                 continue;
             }
-            let strong = lexicon::is_strong_cue(w);
+            // A weaker cue still wins when "that" shows it governs the rest
+            // ("He notes that the board announced …").
+            let strong = lexicon::is_strong_cue(w)
+                || toks
+                    .get(v + 1)
+                    .is_some_and(|n| n.core.eq_ignore_ascii_case("that"));
             let rank = if strong { 1 } else { 2 };
             let coordinated = v > 0
                 && matches!(
