@@ -264,10 +264,19 @@ pub fn quote_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
 fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usize>> {
     let mut buf = [0u8; 24];
     let mut i = 0;
-    let first = lower(toks.first()?.core, &mut buf);
-    if lexicon::is_boundary(first) || lexicon::is_intro_preposition(first) {
-        // Skip "During a speech on Monday," to the clause.
-        i = (0..before).find(|&k| toks[k].raw.ends_with(','))? + 1;
+    // Skip introductory phrases ("During a speech on Monday,", "Chastened
+    // by the polls, as well as …,") to the main clause.
+    for _ in 0..3 {
+        let Some(t) = toks.get(i) else {
+            return None;
+        };
+        let first = lower(t.core, &mut buf);
+        let participle = first.len() > 4 && (first.ends_with("ed") || first.ends_with("ing"));
+        if lexicon::is_boundary(first) || lexicon::is_intro_preposition(first) || participle {
+            i = (i..before).find(|&k| toks[k].raw.ends_with(','))? + 1;
+        } else {
+            break;
+        }
     }
     let start = i;
     if i < before && lexicon::is_pronoun(lower(toks[i].core, &mut buf)) {
@@ -431,8 +440,20 @@ fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         return (j >= 2).then(|| phrase_before(toks, j - 1)).flatten();
     }
     let end = if last.raw.ends_with(',') {
-        // Appositive: the subject ends at the comma before this one.
+        // Appositive: the subject ends at an earlier comma; the nearest one
+        // may close a second appositive ("Lee, 56, who …, said").
         let lo = (j - 1).saturating_sub(24);
+        let commas = (lo..j - 1)
+            .rev()
+            .filter(|&k| toks[k].raw.ends_with(',') && !toks[k].quoted)
+            .take(3);
+        for k in commas {
+            if let Some(np) = phrase_before(toks, k + 1)
+                && toks[np.clone()].iter().any(Tok::capitalized)
+            {
+                return Some(np);
+            }
+        }
         let k = (lo..j - 1)
             .rev()
             .find(|&k| toks[k].raw.ends_with(',') && !toks[k].quoted)?;
