@@ -367,7 +367,7 @@ fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
     let noun_like = lexicon::is_noun_homograph(word);
     // "The memo states that …": a complementiser settles it.
     let that_follows = toks.get(v + 1).is_some_and(|n| n.core.eq_ignore_ascii_case("that"));
-    if !base && !noun_like || that_follows {
+    if !base && (!noun_like || that_follows) {
         return true;
     }
     if lexicon::is_verb_modifier(p) || lexicon::is_pronoun(p) || p == "who" {
