@@ -1222,7 +1222,32 @@ pub fn is_adjective_like(word: &str) -> bool {
 /// True when a word could open an attribution (a cue, a participle cue or
 /// "according"): one look-up for the common case of an ordinary word.
 pub fn may_cue(word: &str) -> bool {
-    word == "according" || classes(word) & (1 | 2 | 1 << 11) != 0
+    cue_filter_hit(word) && (word == "according" || classes(word) & (1 | 2 | 1 << 11) != 0)
+}
+
+/// A 4096-bit filter keyed on a word's first byte, last byte and length:
+/// most words of a sentence are rejected without hashing them.
+static CUE_FILTER: LazyLock<[u64; 64]> = LazyLock::new(|| {
+    let mut bits = [0u64; 64];
+    for list in [INVERTING, PLAIN, PARTICIPLE_CUES, &["according"][..]] {
+        for w in list {
+            let k = filter_key(w);
+            bits[k / 64] |= 1 << (k % 64);
+        }
+    }
+    bits
+});
+
+fn filter_key(word: &str) -> usize {
+    let b = word.as_bytes();
+    let first = usize::from(b.first().copied().unwrap_or(0));
+    let last = usize::from(b.last().copied().unwrap_or(0));
+    (first.wrapping_mul(131) ^ last.wrapping_mul(31) ^ b.len().wrapping_mul(7919)) % 4096
+}
+
+fn cue_filter_hit(word: &str) -> bool {
+    let k = filter_key(word);
+    CUE_FILTER[k / 64] & (1 << (k % 64)) != 0
 }
 
 /// The cue class of a lower-cased word, if it is a reporting cue.

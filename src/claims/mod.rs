@@ -68,15 +68,21 @@ pub struct Claim {
 /// whitespace and quote marks folded, so a re-wrap or a quote-style change
 /// keeps the id.
 pub fn claim_id(text: &str) -> String {
-    let folded = crate::article::normalize_typography(text);
-    let mut key = String::with_capacity(folded.len());
-    for word in folded.split_whitespace() {
-        if !key.is_empty() {
-            key.push(' ');
+    // Plain ASCII has no typography to fold: skip the copy.
+    let folded = if text.is_ascii() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(crate::article::normalize_typography(text))
+    };
+    // Hash the words joined by single spaces without building the string.
+    let mut hasher = blake3::Hasher::new();
+    for (i, word) in folded.split_whitespace().enumerate() {
+        if i > 0 {
+            hasher.update(b" ");
         }
-        key.push_str(word);
+        hasher.update(word.as_bytes());
     }
-    let hash = blake3::hash(key.as_bytes());
+    let hash = hasher.finalize();
     format!("c_{}", &hash.to_hex()[..16])
 }
 
@@ -172,6 +178,7 @@ fn asserts_something(text: &str) -> bool {
     }
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(3)
         .count()
         >= 3
 }

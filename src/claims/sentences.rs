@@ -5,6 +5,18 @@
 /// Splits one block of body text into trimmed sentences, keeping a
 /// quotation that spans several sentences in one piece.
 pub fn split(text: &str) -> Vec<&str> {
+    // One sentence when no stop, question or exclamation mark comes before
+    // the last few characters: no need to run the segmenter.
+    let trimmed = text.trim();
+    let body_end = trimmed.len().saturating_sub(4);
+    let body = trimmed.get(..body_end).unwrap_or(trimmed);
+    if !body.contains(['.', '!', '?', '\n']) {
+        return if trimmed.is_empty() {
+            Vec::new()
+        } else {
+            vec![trimmed]
+        };
+    }
     let mut out: Vec<(usize, usize)> = Vec::new();
     let base = text.as_ptr() as usize;
     for seg in sentencex::segment("en", text) {

@@ -75,20 +75,20 @@ fn is_abbreviation(stem: &str) -> bool {
 
 fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Tok<'a>> {
     let base = text.as_ptr() as usize;
-    text.split_whitespace()
-        .map(|raw| {
-            let start = raw.as_ptr() as usize - base;
-            let end = start + raw.len();
-            let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
-            let quoted = quotes.iter().any(|q| q.start < end && start < q.end);
-            Tok {
-                raw,
-                start,
-                core,
-                quoted,
-            }
-        })
-        .collect()
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    toks.extend(text.split_whitespace().map(|raw| {
+        let start = raw.as_ptr() as usize - base;
+        let end = start + raw.len();
+        let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let quoted = quotes.iter().any(|q| q.start < end && start < q.end);
+        Tok {
+            raw,
+            start,
+            core,
+            quoted,
+        }
+    }));
+    toks
 }
 
 /// Lower-cases an ASCII word into `buf` for lexicon look-ups.
@@ -366,7 +366,9 @@ fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
     let base = lexicon::is_base_form(word);
     let noun_like = lexicon::is_noun_homograph(word);
     // "The memo states that …": a complementiser settles it.
-    let that_follows = toks.get(v + 1).is_some_and(|n| n.core.eq_ignore_ascii_case("that"));
+    let that_follows = toks
+        .get(v + 1)
+        .is_some_and(|n| n.core.eq_ignore_ascii_case("that"));
     if !base && (!noun_like || that_follows) {
         return true;
     }
