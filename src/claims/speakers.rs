@@ -267,9 +267,7 @@ fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usize>> {
     // Skip introductory phrases ("During a speech on Monday,", "Chastened
     // by the polls, as well as …,") to the main clause.
     for _ in 0..3 {
-        let Some(t) = toks.get(i) else {
-            return None;
-        };
+        let t = toks.get(i)?;
         let first = lower(t.core, &mut buf);
         let participle = first.len() > 4 && (first.ends_with("ed") || first.ends_with("ing"));
         if lexicon::is_boundary(first) || lexicon::is_intro_preposition(first) || participle {
