@@ -88,21 +88,49 @@ pub fn claim_id(text: &str) -> String {
 
 /// Extracts the claims of a parsed article, in document order.
 pub fn extract(article: &Article) -> Vec<Claim> {
-    let mut claims = Vec::new();
+    let mut claims: Vec<Claim> = Vec::new();
     let mut speakers = resolve::Speakers::default();
+    // Quote claims of paragraphs that end inside a quotation, waiting for
+    // the paragraph that closes it to name the speaker.
+    let mut pending: Vec<usize> = Vec::new();
     for (paragraph, block) in article.blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
+            pending.clear();
             continue;
         }
         let block_speaker = speakers::block_speaker(&block.text);
+        let mut unattributed_quotes = Vec::new();
+        let mut first = true;
         for text in sentences::split(&block.text) {
-            if let Some(claim) = sentence_claim(text, block_speaker, &mut speakers) {
-                claims.push(Claim {
-                    paragraph: paragraph + 1,
-                    line: block.line,
-                    ..claim
-                });
+            let Some((claim, explicit)) = sentence_claim(text, block_speaker, &mut speakers) else {
+                continue;
+            };
+            if first && !pending.is_empty() {
+                if explicit && claim.kind == ClaimKind::Quote {
+                    for &i in &pending {
+                        claims[i].speaker.clone_from(&claim.speaker);
+                    }
+                    pending.clear();
+                } else if !(claim.kind == ClaimKind::Quote && text.starts_with(['"', '\u{201C}'])) {
+                    pending.clear();
+                }
             }
+            first = false;
+            if claim.kind == ClaimKind::Quote && !explicit {
+                unattributed_quotes.push(claims.len());
+            }
+            claims.push(Claim {
+                paragraph: paragraph + 1,
+                line: block.line,
+                ..claim
+            });
+        }
+        let continues =
+            sentences::quote_open(&block.text) && block.text.starts_with(['"', '\u{201C}']);
+        if continues {
+            pending.extend(unattributed_quotes);
+        } else {
+            pending.clear();
         }
     }
     claims
@@ -110,11 +138,13 @@ pub fn extract(article: &Article) -> Vec<Claim> {
 
 /// Types one sentence as a claim, or `None` when it asserts nothing
 /// (a question, a fragment, a heading-like line).
+/// The flag says whether the speaker was named in the sentence (or its
+/// paragraph) rather than carried over from an earlier one.
 fn sentence_claim(
     text: &str,
     block_speaker: Option<&str>,
     speakers: &mut resolve::Speakers,
-) -> Option<Claim> {
+) -> Option<(Claim, bool)> {
     if !asserts_something(text) {
         return None;
     }
@@ -154,19 +184,23 @@ fn sentence_claim(
     } else {
         ClaimKind::Statement
     };
-    Some(Claim {
-        id: claim_id(text),
-        kind,
-        text: text.to_string(),
-        quote: is_quote.then(|| quotes::joined(text, &spans)),
-        speaker,
-        numbers,
-        negated: polarity::is_negated(text),
-        hedged: polarity::is_hedged(text),
-        entities: entities::extract_entities(text),
-        paragraph: 0,
-        line: 0,
-    })
+    let explicit = attribution.is_some();
+    Some((
+        Claim {
+            id: claim_id(text),
+            kind,
+            text: text.to_string(),
+            quote: is_quote.then(|| quotes::joined(text, &spans)),
+            speaker,
+            numbers,
+            negated: polarity::is_negated(text),
+            hedged: polarity::is_hedged(text),
+            entities: entities::extract_entities(text),
+            paragraph: 0,
+            line: 0,
+        },
+        explicit,
+    ))
 }
 
 /// False for questions, fragments of fewer than three words and lines

@@ -588,7 +588,23 @@ fn phrase_after(toks: &[Tok], start: usize, inverted: bool) -> Option<Range<usiz
             break;
         }
     }
-    let np = trim_phrase(toks, start..i)?;
+    let mut np = trim_phrase(toks, start..i)?;
+    // "said her deputy, Tom Ruiz": a role followed by the name.
+    if inverted
+        && !toks[np.clone()].iter().any(Tok::capitalized)
+        && toks[np.end - 1].raw.ends_with(',')
+    {
+        let mut k = np.end;
+        while k < toks.len() && k - np.end < 4 && !toks[k].quoted && toks[k].capitalized() {
+            k += 1;
+            if toks[k - 1].ends_clause() {
+                break;
+            }
+        }
+        if k > np.end {
+            np.end = k;
+        }
+    }
     if inverted && plain_start && !toks[np.clone()].iter().any(Tok::capitalized) {
         return None;
     }

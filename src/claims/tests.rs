@@ -156,10 +156,11 @@ fn multi_sentence_quote_is_one_claim() {
 
 #[test]
 fn multi_paragraph_quote() {
+    // The paragraph left open belongs to whoever the closing one names.
     let c = claims(&[
         "Warden Ada Pike said the reserve was full.",
         "\"We have no room left. Every pen is taken.",
-        "\"We need a second site,\" Pike said.",
+        "\"We need a second site,\" said her deputy, Tom Ruiz.",
     ]);
     assert_eq!(c.len(), 3, "{c:#?}");
     assert_eq!(c[1].kind, ClaimKind::Quote);
@@ -167,8 +168,15 @@ fn multi_paragraph_quote() {
         c[1].quote.as_deref(),
         Some("We have no room left. Every pen is taken.")
     );
+    assert_eq!(c[1].speaker.as_deref(), Some("her deputy, Tom Ruiz"));
+    assert_eq!(c[2].speaker.as_deref(), Some("her deputy, Tom Ruiz"));
+    // Without a closing attribution the open quote stays with the last
+    // speaker.
+    let c = claims(&[
+        "Warden Ada Pike said the reserve was full.",
+        "\"We have no room left.",
+    ]);
     assert_eq!(c[1].speaker.as_deref(), Some("Warden Ada Pike"));
-    assert_eq!(c[2].speaker.as_deref(), Some("Pike"));
 }
 
 #[test]
