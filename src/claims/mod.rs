@@ -7,6 +7,7 @@
 pub mod entities;
 mod lexicon;
 pub mod numbers;
+mod phrases;
 pub mod polarity;
 pub mod quotes;
 mod resolve;
