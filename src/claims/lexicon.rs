@@ -145,6 +145,17 @@ const DATE_WORDS: &[&str] = &[
     "night", "spring", "summer", "fall", "autumn", "winter", "today", "yesterday", "time",
 ];
 
+/// Adjectives of belief and feeling that report a stance before "that"
+/// ("were incensed that", "is confident that").
+#[rustfmt::skip]
+const FEELINGS: &[&str] = &[
+    "incensed", "worried", "concerned", "convinced", "confident", "sure", "certain", "angry",
+    "upset", "frustrated", "furious", "adamant", "hopeful", "optimistic", "pessimistic",
+    "skeptical", "sceptical", "aware", "afraid", "fearful", "outraged", "alarmed",
+    "disappointed", "pleased", "happy", "glad", "unhappy", "troubled", "surprised", "shocked",
+    "persuaded", "satisfied", "insistent", "doubtful", "unconvinced",
+];
+
 /// Conjunctions that open a subordinate clause.
 const SUBORDINATORS: &[&str] = &[
     "when", "if", "because", "after", "before", "as", "while", "since", "although", "though",
@@ -281,6 +292,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         ADJECTIVE_LIKE,
         SUBORDINATORS,
         DATE_WORDS,
+        FEELINGS,
     ];
     let mut table = Table::default();
     for (bit, list) in lists.iter().enumerate() {
@@ -327,6 +339,7 @@ member!(is_noun_homograph, 16);
 member!(is_adjective_word, 17);
 member!(is_subordinator, 18);
 member!(is_date_word, 19);
+member!(is_feeling, 20);
 
 /// True for a word that usually modifies a noun: an adjective from the
 /// list or one with an adjective suffix.

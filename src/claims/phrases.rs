@@ -292,7 +292,17 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
     // the sentence ("Having said that").
     let name_head = toks[np.end - 1].capitalized() && np.end > 1;
     let numeric = !head.is_empty() && head.bytes().all(|b| b.is_ascii_digit());
-    if lexicon::is_determiner(head) || numeric || (!name_head && lexicon::is_not_speaker(head)) {
+    // A lone quantifier can be the speaker ("all agreed", "some note").
+    let quantifier = np.len() == 1
+        && matches!(
+            head,
+            "all" | "both" | "some" | "many" | "most" | "several" | "few" | "others"
+        );
+    if !quantifier
+        && (lexicon::is_determiner(head)
+            || numeric
+            || (!name_head && lexicon::is_not_speaker(head)))
+    {
         return None;
     }
     Some(np)

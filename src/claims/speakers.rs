@@ -41,10 +41,30 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
             continue;
         }
         let w = lower(t.core, &mut buf);
-        if !lexicon::may_cue(w) {
+        let feeling = lexicon::is_feeling(w)
+            && toks
+                .get(v + 1)
+                .is_some_and(|n| n.core.eq_ignore_ascii_case("that"));
+        if !feeling && !lexicon::may_cue(w) {
             continue;
         }
-        let found = if lexicon::is_participle_cue(w) {
+        let found = if feeling {
+            // "Republicans were incensed that …": the subject of "be".
+            let mut b = v;
+            while b > 0 && lexicon::is_verb_modifier(lower(toks[b - 1].core, &mut [0u8; 24])) {
+                b -= 1;
+            }
+            (b > 0 && is_be_form(toks[b - 1].core))
+                .then(|| {
+                    if toks[b - 1].core.contains(['\'', '\u{2019}']) {
+                        Some(b - 1..b)
+                    } else {
+                        subject_before(&toks, b - 1)
+                    }
+                })
+                .flatten()
+                .map(|np| (2u8, np))
+        } else if lexicon::is_participle_cue(w) {
             // ", saying …": the speaker is the subject of the main clause.
             let after_comma = v > 0 && toks[v - 1].raw.ends_with(',');
             let progressive = v > 0 && is_be_form(toks[v - 1].core);
@@ -243,7 +263,11 @@ fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
     let that_follows = toks
         .get(v + 1)
         .is_some_and(|n| n.core.eq_ignore_ascii_case("that"));
-    if !base && (!noun_like || that_follows) {
+    if !base && !noun_like {
+        return true;
+    }
+    // "the help of states that …" is still a noun after a preposition.
+    if !base && that_follows && !lexicon::is_np_preposition(p) && !lexicon::is_boundary(p) {
         return true;
     }
     if lexicon::is_verb_modifier(p) || lexicon::is_pronoun(p) || p == "who" {
