@@ -13,7 +13,9 @@ use crate::diff::{Detail, DetailType};
 
 fn is_date_mention(m: &NumberMention) -> bool {
     let unit = m.unit.to_lowercase();
-    matches!(unit.as_str(), "date" | "month" | "weekday")
+    // "month"/"day" are durations ("six months"); calendar dates and clock
+    // times have their own units, years are told apart by their value.
+    matches!(unit.as_str(), "date" | "time")
         || ((unit == "year" || unit == "years")
             && m.value.fract() == 0.0
             && (1000.0..=2199.0).contains(&m.value))
