@@ -197,6 +197,37 @@ fn date_changes_from_weekday_month_and_year() {
 }
 
 #[test]
+fn weekday_replaced_by_a_date_is_one_date_change() {
+    let a = claim("The board said on Tuesday that the vote was postponed.");
+    let mut b = claim("The board said on March 4 that the vote was postponed.");
+    b.numbers = vec![num("March 4", 4.0, "date")];
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::DateChanged]);
+    let d = detail(&c, DetailType::DateChanged);
+    assert_eq!(
+        (d.from.as_deref(), d.to.as_deref()),
+        (Some("Tuesday"), Some("March 4"))
+    );
+}
+
+#[test]
+fn years_and_currencies_are_shown_as_written() {
+    let mut a = claim("The bridge opened in 2021 at a cost of 85 million.");
+    a.numbers = vec![num("2021", 2021.0, "year"), num("85 million", 85e6, "eur")];
+    let mut b = claim("The bridge opened in 2020 at a cost of 95 million.");
+    b.numbers = vec![num("2020", 2020.0, "year"), num("95 million", 95e6, "eur")];
+    let c = one_change(a, b);
+    assert_eq!(
+        detail(&c, DetailType::DateChanged).from.as_deref(),
+        Some("2021")
+    );
+    assert_eq!(
+        detail(&c, DetailType::NumberChanged).to.as_deref(),
+        Some("95 million")
+    );
+}
+
+#[test]
 fn quote_change_inside_quotation_marks() {
     let mut a = claim("\"We expect a swift recovery of the market,\" the chairman said.");
     a.kind = ClaimKind::Quote;
