@@ -517,7 +517,7 @@ fn entities(
         let mut seen = HashSet::new();
         c.entities
             .iter()
-            .filter(|e| !part_of_speaker(e))
+            .filter(|e| !part_of_speaker(e) && !lexicon::is_function_phrase(e))
             .filter(|e| seen.insert(norm_name(e)))
             .map(|e| (norm_name(e), e.clone()))
             .collect()
