@@ -64,11 +64,22 @@ pub(super) fn is_abbreviation(stem: &str) -> bool {
 pub(super) fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Tok<'a>> {
     let base = text.as_ptr() as usize;
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    // Tokens come in order, so a sweep over the quotes sorted by start
+    // (with the furthest end seen so far) answers "inside a quote?" in
+    // linear time; testing every quote per token was quadratic on a long
+    // sentence full of quotations.
+    let mut sorted: Vec<&Range<usize>> = quotes.iter().collect();
+    sorted.sort_by_key(|q| q.start);
+    let (mut next, mut max_end) = (0, 0);
     toks.extend(text.split_whitespace().map(|raw| {
         let start = raw.as_ptr() as usize - base;
         let end = start + raw.len();
         let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        let quoted = quotes.iter().any(|q| q.start < end && start < q.end);
+        while let Some(q) = sorted.get(next).filter(|q| q.start < end) {
+            max_end = max_end.max(q.end);
+            next += 1;
+        }
+        let quoted = max_end > start;
         Tok {
             raw,
             start,

@@ -18,6 +18,11 @@ pub fn split(text: &str) -> Vec<&str> {
         };
     }
     let mut out: Vec<(usize, usize)> = Vec::new();
+    // Quote counts of the last sentence and where the last closing quote
+    // sits, kept incrementally: rescanning the growing sentence on every
+    // join was quadratic on a long paragraph of lower-case continuations.
+    let mut quotes = Quotes::default();
+    let last_close = text.rfind(['"', '\u{201D}']);
     let base = text.as_ptr() as usize;
     for seg in sentencex::segment("en", text) {
         let seg = seg.trim();
@@ -38,22 +43,31 @@ pub fn split(text: &str) -> Vec<&str> {
         };
         let end = start + seg.len();
         if let Some(last) = out.last_mut()
-            && should_join(&text[last.0..last.1], seg, &text[last.1..])
+            && should_join(
+                &text[last.0..last.1],
+                seg,
+                quotes.open(),
+                last_close.is_some_and(|q| q >= last.1),
+            )
         {
+            quotes.add(text.get(last.1..end).unwrap_or_default());
             last.1 = end;
             continue;
         }
+        quotes = Quotes::default();
+        quotes.add(seg);
         out.push((start, end));
     }
     out.into_iter().map(|(s, e)| &text[s..e]).collect()
 }
 
-/// True when `next` continues `prev` rather than starting a sentence.
-fn should_join(prev: &str, next: &str, rest: &str) -> bool {
+/// True when `next` continues `prev` rather than starting a sentence;
+/// `open` says whether `prev` leaves a quotation open, `closes_later`
+/// whether a closing quote follows `prev` in the paragraph.
+fn should_join(prev: &str, next: &str, open: bool, closes_later: bool) -> bool {
     // Inside an open quotation that closes later in the paragraph, or that
     // opens the paragraph and runs on into the next one.
-    if quote_open(prev) && (rest.contains(['"', '\u{201D}']) || prev.starts_with(['"', '\u{201C}']))
-    {
+    if open && (closes_later || prev.starts_with(['"', '\u{201C}'])) {
         return true;
     }
     let first = next
@@ -68,20 +82,36 @@ fn should_join(prev: &str, next: &str, rest: &str) -> bool {
     ends_with_abbreviation(prev, false)
 }
 
+/// Running quote counts of a piece of text.
+#[derive(Debug, Default, Clone, Copy)]
+struct Quotes {
+    straight: usize,
+    depth: isize,
+}
+
+impl Quotes {
+    fn add(&mut self, s: &str) {
+        for c in s.chars() {
+            match c {
+                '"' => self.straight += 1,
+                '\u{201C}' => self.depth += 1,
+                '\u{201D}' => self.depth -= 1,
+                _ => {}
+            }
+        }
+    }
+
+    fn open(&self) -> bool {
+        self.straight % 2 == 1 || self.depth > 0
+    }
+}
+
 /// True when `s` has an odd number of straight double quotes, or more
 /// opening than closing curly ones.
 pub fn quote_open(s: &str) -> bool {
-    let mut straight = 0usize;
-    let mut depth = 0isize;
-    for c in s.chars() {
-        match c {
-            '"' => straight += 1,
-            '\u{201C}' => depth += 1,
-            '\u{201D}' => depth -= 1,
-            _ => {}
-        }
-    }
-    straight % 2 == 1 || depth > 0
+    let mut q = Quotes::default();
+    q.add(s);
+    q.open()
 }
 
 /// True when the last word of `prev` is a title, an initial or an
