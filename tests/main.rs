@@ -8,3 +8,6 @@ mod daemon_restart;
 mod daemon_support;
 mod diff_cli;
 mod extract_cli;
+mod reliability_input;
+mod reliability_security;
+mod reliability_support;

@@ -5,11 +5,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use tracing::{debug, warn};
+use tracing::warn;
 
 use super::reconcile::Settings;
 use super::walk;
 use crate::claims::Claim;
+use crate::render::escape_control;
 use crate::store::FileRow;
 
 /// A file that may have changed.
@@ -53,37 +54,37 @@ pub(super) fn observe(settings: &Settings, cancel: &AtomicBool, c: &Candidate) -
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Observed::Gone,
         Err(e) => {
-            warn!(path = %c.rel, "cannot read: {e}");
+            warn!(path = %escape_control(&c.rel), "cannot read: {e}");
             return Observed::Failed;
         }
     };
     if meta.file_type().is_symlink() && !walk::symlink_inside(&root.dir, &c.abs) {
-        debug!(path = %c.rel, "symlink points out of the root; not followed");
+        warn!(path = %escape_control(&c.rel), "{}", walk::SYMLINK_SKIPPED);
         return Observed::Failed;
     }
     let meta = match std::fs::metadata(&c.abs) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Observed::Gone,
         Err(e) => {
-            warn!(path = %c.rel, "cannot read: {e}");
+            warn!(path = %escape_control(&c.rel), "cannot read: {e}");
             return Observed::Failed;
         }
     };
     if meta.len() > settings.max_file_bytes {
         warn!(
-            path = %c.rel,
+            path = %escape_control(&c.rel),
             size = meta.len(),
             "skipped: larger than max_file_bytes ({})",
             settings.max_file_bytes
         );
         return Observed::Failed;
     }
-    let bytes = match std::fs::read(&c.abs) {
+    let bytes = match read_regular(&c.abs, settings.max_file_bytes) {
         Ok(b) => b,
         // Vanished between the event and the read: a deletion.
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Observed::Gone,
         Err(e) => {
-            warn!(path = %c.rel, "cannot read: {e}");
+            warn!(path = %escape_control(&c.rel), "cannot read: {e}");
             return Observed::Failed;
         }
     };
@@ -92,7 +93,7 @@ pub(super) fn observe(settings: &Settings, cancel: &AtomicBool, c: &Candidate) -
     match crate::extract_bytes(Path::new(&c.rel), &bytes) {
         Ok(ex) => {
             for w in &ex.warnings {
-                warn!(path = %c.rel, "{w}");
+                warn!(path = %escape_control(&c.rel), "{w}");
             }
             Observed::Content(Box::new(Content {
                 size: bytes.len() as i64,
@@ -104,8 +105,35 @@ pub(super) fn observe(settings: &Settings, cancel: &AtomicBool, c: &Candidate) -
             }))
         }
         Err(e) => {
-            warn!(path = %c.rel, "skipped: {e}");
+            warn!(path = %escape_control(&c.rel), "skipped: {e}");
             Observed::Failed
         }
     }
+}
+
+/// Reads a regular file of at most `max` bytes. Opened non-blocking and
+/// checked on the open handle, so a FIFO, socket or device named like an
+/// article never blocks the engine, and a file that grows past the limit
+/// between the size check and the read is refused rather than slurped.
+fn read_regular(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(std::io::Error::other(
+            "not a regular file (a FIFO, socket or device); skipped",
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(max) as usize);
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(std::io::Error::other(format!(
+            "grew past max_file_bytes ({max}) while being read; skipped"
+        )));
+    }
+    Ok(bytes)
 }

@@ -18,6 +18,7 @@ use super::observe::{Candidate, Content, Observed, mtime_size, observe};
 use super::walk::{self, Root};
 use crate::claims::Claim;
 use crate::diff;
+use crate::render::escape_control;
 use crate::sinks::changelog::{self, ChangeLog};
 use crate::sinks::event::{self, ChangeEvent, EventKind};
 use crate::store::{FileRow, NewRevision, RevisionRow, Store, StoreError};
@@ -111,6 +112,13 @@ pub struct Engine {
     pub stats: Stats,
 }
 
+/// A path for a log line: relative to its root when inside it, control
+/// characters escaped so a file name cannot forge a line.
+fn shown(root: &Path, p: &Path) -> String {
+    let rel = walk::relative(root, p).filter(|r| !r.is_empty());
+    escape_control(&rel.unwrap_or_else(|| p.display().to_string()))
+}
+
 fn claims_of(rev: &RevisionRow, rel: &str) -> Vec<Claim> {
     match serde_json::from_str(&rev.claims_json) {
         Ok(c) => c,
@@ -121,7 +129,7 @@ fn claims_of(rev: &RevisionRow, rel: &str) -> Vec<Claim> {
             {
                 return ex.claims;
             }
-            warn!(path = %rel, revision = rev.revision, "stored claims unreadable ({e}); diffing against none");
+            warn!(path = %escape_control(rel), revision = rev.revision, "stored claims unreadable ({e}); diffing against none");
             Vec::new()
         }
     }
@@ -160,16 +168,18 @@ impl Engine {
         if self.log.path() != changes
             && let Err(e) = self.log.set_path(changes)
         {
-            error!(path = %changes.display(), "cannot open the new change log: {e}");
+            error!(path = %escape_control(&changes.display().to_string()), "cannot open the new change log: {e}");
         }
     }
 
     /// Reopens the change log (SIGHUP after logrotate).
     pub fn reopen_log(&mut self) {
         match self.log.reopen() {
-            Ok(()) => info!(path = %self.log.path().display(), "reopened the change log"),
+            Ok(()) => {
+                info!(path = %escape_control(&self.log.path().display().to_string()), "reopened the change log")
+            }
             Err(e) => {
-                error!(path = %self.log.path().display(), "cannot reopen the change log: {e}")
+                error!(path = %escape_control(&self.log.path().display().to_string()), "cannot reopen the change log: {e}")
             }
         }
     }
@@ -200,7 +210,7 @@ impl Engine {
                 &self.settings.filter,
                 &mut found,
                 &mut |p, e| {
-                    warn!(path = %p.display(), "cannot read folder: {e}");
+                    warn!(path = %shown(&root.dir, p), "skipped: {e}");
                     errors += 1;
                 },
             );
@@ -256,9 +266,12 @@ impl Engine {
                         continue;
                     }
                     let mut found = Vec::new();
+                    let mut errors = 0;
                     walk::walk(root, abs, &self.settings.filter, &mut found, &mut |p, e| {
-                        warn!(path = %p.display(), "cannot read folder: {e}");
+                        warn!(path = %shown(&root.dir, p), "skipped: {e}");
+                        errors += 1;
                     });
+                    self.stats.errors += errors;
                     if let Ok(rows) = self.store.live_files(&root.key, Some(&rel)) {
                         for row in rows {
                             if !found.iter().any(|(_, r)| *r == row.path)
@@ -278,11 +291,11 @@ impl Engine {
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                     match self.store.live_files(&root.key, Some(&rel)) {
                         Ok(rows) => gone.extend(rows.into_iter().map(|r| (ri, r))),
-                        Err(e) => error!(path = %rel, "store: {e}"),
+                        Err(e) => error!(path = %escape_control(&rel), "store: {e}"),
                     }
                 }
                 Err(e) => {
-                    warn!(path = %abs.display(), "cannot stat: {e}");
+                    warn!(path = %escape_control(&abs.display().to_string()), "cannot stat: {e}");
                     self.stats.errors += 1;
                 }
             }
@@ -308,7 +321,7 @@ impl Engine {
             let row = match self.store.file(key, &rel) {
                 Ok(r) => r,
                 Err(e) => {
-                    error!(path = %rel, "store: {e}");
+                    error!(path = %escape_control(&rel), "store: {e}");
                     self.stats.errors += 1;
                     continue;
                 }
@@ -369,7 +382,7 @@ impl Engine {
                 break;
             }
             if let Err(e) = self.commit_deletion(root, &row, last) {
-                error!(path = %row.path, "cannot record the deletion: {e}");
+                error!(path = %escape_control(&row.path), "cannot record the deletion: {e}");
                 self.stats.errors += 1;
             }
         }
@@ -393,7 +406,7 @@ impl Engine {
         if let Some(id) = same {
             self.stats.unchanged += 1;
             if let Err(e) = self.store.touch(id, content.mtime_ns, content.size) {
-                error!(path = %cand.rel, "store: {e}");
+                error!(path = %escape_control(&cand.rel), "store: {e}");
             }
             return;
         }
@@ -414,7 +427,7 @@ impl Engine {
             gone.remove(i).1
         });
         if let Err(e) = self.commit_content(&cand, content, renamed_from) {
-            error!(path = %cand.rel, "cannot record the revision: {e}");
+            error!(path = %escape_control(&cand.rel), "cannot record the revision: {e}");
             self.stats.errors += 1;
         }
     }
@@ -597,7 +610,7 @@ impl Engine {
         self.store.commit(&n)?;
         self.stats.count(ev.event);
         info!(
-            path = %ev.path,
+            path = %escape_control(&ev.path),
             event = ev.event.as_str(),
             severity = event::severity_str(ev.severity),
             revision = ev.revision,

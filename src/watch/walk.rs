@@ -58,6 +58,14 @@ pub fn symlink_inside(root: &Path, abs: &Path) -> bool {
     }
 }
 
+/// Why a symlink named like an article is not read.
+pub const SYMLINK_SKIPPED: &str =
+    "symlink not followed: it points outside the root, at a folder, nowhere, or in a loop";
+
+fn folder_error(e: std::io::Error) -> std::io::Error {
+    std::io::Error::new(e.kind(), format!("cannot read folder: {e}"))
+}
+
 /// Every wanted file under `dir` (inside `root`), as (absolute, relative).
 /// Unreadable folders are reported through `on_error` and skipped.
 pub fn walk(
@@ -67,46 +75,51 @@ pub fn walk(
     out: &mut Vec<(PathBuf, String)>,
     on_error: &mut dyn FnMut(&Path, &std::io::Error),
 ) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            on_error(dir, &e);
-            return;
-        }
-    };
-    let mut subdirs = Vec::new();
-    for entry in entries {
-        let entry = match entry {
+    // An explicit stack, not recursion: 10,000 nested folders overflowed
+    // the engine thread's stack. Subfolders are pushed in reverse so the
+    // order stays depth-first, as listed.
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) => {
-                on_error(dir, &e);
+                on_error(&dir, &folder_error(e));
                 continue;
             }
         };
-        let abs = entry.path();
-        let Some(rel) = relative(&root.dir, &abs) else {
-            continue;
-        };
-        let Ok(ft) = entry.file_type() else {
-            continue;
-        };
-        if ft.is_dir() {
-            if filter.wants_dir(&abs, &rel) {
-                subdirs.push(abs);
+        let mut subdirs = Vec::new();
+        for entry in entries {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    on_error(&dir, &folder_error(e));
+                    continue;
+                }
+            };
+            let abs = entry.path();
+            let Some(rel) = relative(&root.dir, &abs) else {
+                continue;
+            };
+            let Ok(ft) = entry.file_type() else {
+                continue;
+            };
+            if ft.is_dir() {
+                if filter.wants_dir(&abs, &rel) {
+                    subdirs.push(abs);
+                }
+            } else if ft.is_file() {
+                if filter.wants_file(&abs, &rel) {
+                    out.push((abs, rel));
+                }
+            } else if ft.is_symlink() && filter.wants_file(&abs, &rel) {
+                if symlink_inside(&root.dir, &abs) {
+                    out.push((abs, rel));
+                } else {
+                    on_error(&abs, &std::io::Error::other(SYMLINK_SKIPPED));
+                }
             }
-        } else if ft.is_file() {
-            if filter.wants_file(&abs, &rel) {
-                out.push((abs, rel));
-            }
-        } else if ft.is_symlink()
-            && filter.wants_file(&abs, &rel)
-            && symlink_inside(&root.dir, &abs)
-        {
-            out.push((abs, rel));
         }
-    }
-    for sub in subdirs {
-        walk(root, &sub, filter, out, on_error);
+        stack.extend(subdirs.into_iter().rev());
     }
 }
 
