@@ -9,5 +9,6 @@ mod daemon_support;
 mod diff_cli;
 mod extract_cli;
 mod reliability_input;
+mod reliability_load;
 mod reliability_security;
 mod reliability_support;

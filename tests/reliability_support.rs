@@ -84,7 +84,6 @@ pub fn scan_errors(stderr: &str) -> usize {
 }
 
 /// Peak resident memory of a process in KiB (VmHWM).
-#[allow(dead_code)]
 pub fn vm_hwm_kb(pid: u32) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("proc status");
     status
