@@ -8,6 +8,7 @@ mod daemon_restart;
 mod daemon_support;
 mod diff_cli;
 mod extract_cli;
+mod reliability_faults;
 mod reliability_input;
 mod reliability_load;
 mod reliability_security;

@@ -230,7 +230,10 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
         heartbeat.beat();
         let first = match rx.recv_timeout(Duration::from_secs(1)) {
             Ok(m) => m,
-            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                engine.retry_delivery();
+                continue;
+            }
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         };
         let mut msgs = vec![first];

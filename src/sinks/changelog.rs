@@ -64,8 +64,16 @@ impl ChangeLog {
             buf.push_str(l);
             buf.push('\n');
         }
-        file.write_all(buf.as_bytes())?;
-        file.flush()?;
-        file.sync_data()
+        // On a full disk a write can stop mid-line; cut the file back so
+        // the retry does not leave half a JSON line in front of it.
+        let before = file.metadata()?.len();
+        let written = file
+            .write_all(buf.as_bytes())
+            .and_then(|()| file.flush())
+            .and_then(|()| file.sync_data());
+        if written.is_err() {
+            let _ = file.set_len(before);
+        }
+        written
     }
 }

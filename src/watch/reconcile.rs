@@ -110,6 +110,8 @@ pub struct Engine {
     pub progress: bool,
     /// Totals since the engine started.
     pub stats: Stats,
+    /// The last delivery failed: retry when idle, log once.
+    undelivered: bool,
 }
 
 /// A path for a log line: relative to its root when inside it, control
@@ -145,6 +147,7 @@ impl Engine {
             heartbeat: Arc::new(Heartbeat::new()),
             progress: false,
             stats: Stats::default(),
+            undelivered: false,
         }
     }
 
@@ -188,11 +191,29 @@ impl Engine {
     /// the events stay in the outbox for the next try.
     pub fn deliver(&mut self) -> usize {
         match crate::sinks::deliver(&mut self.store, &mut self.log) {
-            Ok(n) => n,
+            Ok(n) => {
+                if self.undelivered {
+                    info!("the change log is writable again; delivered {n} waiting events");
+                }
+                self.undelivered = false;
+                n
+            }
             Err(e) => {
-                error!("{e}; will retry");
+                if !self.undelivered {
+                    error!("{e}; the events wait in the outbox and are retried every second");
+                }
+                self.undelivered = true;
                 0
             }
+        }
+    }
+
+    /// Retries delivery after a failure (called when idle), so waiting
+    /// events reach the change log once it is writable again without
+    /// needing another file change.
+    pub fn retry_delivery(&mut self) {
+        if self.undelivered {
+            self.deliver();
         }
     }
 
