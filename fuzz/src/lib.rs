@@ -122,11 +122,16 @@ pub fn run_loop(name: &str, body: fn(&[u8])) {
         let data = input(&mut rng);
         let ok = std::panic::catch_unwind(|| body(&data));
         if ok.is_err() {
-            let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("artifacts").join(name);
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("artifacts")
+                .join(name);
             let _ = std::fs::create_dir_all(&dir);
             let file = dir.join(format!("crash-{seed}-{n}"));
             let _ = std::fs::write(&file, &data);
-            eprintln!("{name}: crash at seed {seed} iteration {n}; input in {}", file.display());
+            eprintln!(
+                "{name}: crash at seed {seed} iteration {n}; input in {}",
+                file.display()
+            );
             std::process::exit(1);
         }
         n += 1;
