@@ -9,9 +9,12 @@ pub mod cli;
 pub mod config;
 pub mod daemon;
 pub mod diff;
+pub mod internal_events;
+pub mod metrics;
 pub mod render;
 pub mod sinks;
 pub mod store;
+pub mod tail;
 pub mod watch;
 
 use std::path::Path;

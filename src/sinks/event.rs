@@ -6,14 +6,14 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diff::{Change, ClaimDiff, Op, Severity, Summary};
+use crate::diff::{Change, ClaimDiff, DetailType, Op, Severity, Summary};
 use crate::render::{Style, escape_control};
 
 /// The change-log schema version.
 pub const SCHEMA: u32 = 1;
 
 /// What happened to a file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EventKind {
     Created,
@@ -132,7 +132,7 @@ fn op_str(op: Op) -> &'static str {
     }
 }
 
-fn shorten(s: &str, max: usize) -> String {
+pub(crate) fn shorten(s: &str, max: usize) -> String {
     let s = escape_control(s);
     if s.chars().count() <= max {
         s
@@ -143,10 +143,21 @@ fn shorten(s: &str, max: usize) -> String {
 }
 
 /// `number changed in "…": 12 → 15` or `removed "…"`.
-fn change_brief(c: &Change) -> String {
+pub(crate) fn change_brief(c: &Change) -> String {
+    change_brief_with(c, |_| true)
+}
+
+/// [`change_brief`] naming the first detail `prefer` accepts (the one an
+/// alert rule matched), else the first detail.
+pub(crate) fn change_brief_with(c: &Change, prefer: impl Fn(DetailType) -> bool) -> String {
     let claim = c.after.as_ref().or(c.before.as_ref());
     let text = claim.map(|cl| shorten(&cl.text, 60)).unwrap_or_default();
-    match (c.op, c.details.first()) {
+    let detail = c
+        .details
+        .iter()
+        .find(|d| prefer(d.kind))
+        .or(c.details.first());
+    match (c.op, detail) {
         (Op::Modified, Some(d)) => {
             let kind = serde_json::to_value(d.kind)
                 .ok()

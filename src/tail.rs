@@ -1,0 +1,1 @@
+//! `claimwatch tail`: the change log rendered for people.
