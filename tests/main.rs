@@ -1,6 +1,9 @@
 //! The one integration-test binary: runs the real `claimwatch` binary over
 //! temp dirs. Modules group tests by command.
 
+mod alerts_sinks;
+mod alerts_support;
+mod alerts_webhook;
 mod daemon_cli;
 mod daemon_events;
 mod daemon_restart;

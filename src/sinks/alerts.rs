@@ -259,11 +259,11 @@ impl Alerter {
             Target::File(p) => ChangeLog::open(p)
                 .map(Handle::File)
                 .map_err(|e| format!("cannot open {}: {e}", p.display())),
-            Target::Webhook { url, headers } => worker(Transport::webhook(
+            Target::Webhook { url, headers } => worker(Ok(Transport::webhook(
                 url.clone(),
                 headers.clone(),
                 spec.timeout,
-            ))
+            )))
             .map(|tx| Handle::Worker {
                 tx,
                 paused_until: None,

@@ -220,47 +220,15 @@ pub fn render(ev: &ChangeEvent, style: Style) -> String {
         s.modified,
         s.unchanged
     );
+    if ev.changes.is_empty() && ev.event != EventKind::Renamed {
+        let _ = writeln!(out, "\n  {}", style.paint("2", "no claim changes"));
+    }
+    // The same change blocks as `claimwatch diff` and `tail`: changed
+    // words marked, speaker, details.
     for c in &ev.changes {
-        let mark = match c.op {
-            Op::Added => style.paint("32", "+"),
-            Op::Removed => style.paint("31", "-"),
-            Op::Modified => style.paint("33", "~"),
-        };
-        let _ = writeln!(
-            out,
-            "\n{mark} {} [{}]",
-            op_str(c.op),
-            severity_str(c.severity)
-        );
-        if let Some(b) = &c.before
-            && c.op != Op::Added
-        {
-            let _ = writeln!(out, "    before: {}", escape_control(&b.text));
-        }
-        if let Some(a) = &c.after {
-            let _ = writeln!(out, "    after:  {}", escape_control(&a.text));
-        }
-        for d in &c.details {
-            let kind = serde_json::to_value(d.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            match (&d.from, &d.to) {
-                (Some(f), Some(t)) => {
-                    let _ = writeln!(
-                        out,
-                        "    {kind}: {} → {}",
-                        escape_control(f),
-                        escape_control(t)
-                    );
-                }
-                _ => {
-                    let _ = writeln!(out, "    {kind}");
-                }
-            }
-        }
-        if let Some(w) = &c.word_diff {
-            let _ = writeln!(out, "    {}", escape_control(w));
+        out.push('\n');
+        for line in crate::diff::text::change_block(c, style).lines() {
+            let _ = writeln!(out, "  {line}");
         }
     }
     out

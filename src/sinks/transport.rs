@@ -37,7 +37,10 @@ pub struct Done {
 /// Where a worker sends alerts.
 pub enum Transport {
     Webhook {
-        client: reqwest::blocking::Client,
+        /// Built on the worker thread (reqwest's blocking client must not
+        /// be created or dropped inside the async runtime).
+        client: Option<reqwest::blocking::Client>,
+        timeout: Duration,
         url: Secret,
         headers: Vec<(String, Secret)>,
     },
@@ -48,35 +51,47 @@ pub enum Transport {
 }
 
 impl Transport {
-    /// A webhook transport with its own HTTP client (rustls, ring).
-    pub fn webhook(
-        url: Secret,
-        headers: Vec<(String, Secret)>,
-        timeout: Duration,
-    ) -> Result<Transport, String> {
-        // reqwest is built without a default crypto provider; a second
-        // install (another sink) is refused harmlessly.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let client = reqwest::blocking::Client::builder()
-            .timeout(timeout)
-            .connect_timeout(timeout)
-            .user_agent(concat!("claimwatch/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| format!("cannot build the HTTP client: {}", e.without_url()))?;
-        Ok(Transport::Webhook {
-            client,
+    /// A webhook transport; its HTTP client is built on first use.
+    pub fn webhook(url: Secret, headers: Vec<(String, Secret)>, timeout: Duration) -> Transport {
+        Transport::Webhook {
+            client: None,
+            timeout,
             url,
             headers,
-        })
+        }
+    }
+
+    /// Builds the HTTP client (rustls with ring) if not yet built.
+    fn prepare(&mut self) -> Result<(), String> {
+        if let Transport::Webhook {
+            client: client @ None,
+            timeout,
+            ..
+        } = self
+        {
+            // reqwest is built without a default crypto provider; a second
+            // install (another sink) is refused harmlessly.
+            let _ = rustls::crypto::ring::default_provider().install_default();
+            let c = reqwest::blocking::Client::builder()
+                .timeout(*timeout)
+                .connect_timeout(*timeout)
+                .user_agent(concat!("claimwatch/", env!("CARGO_PKG_VERSION")))
+                .build()
+                .map_err(|e| format!("cannot build the HTTP client: {}", e.without_url()))?;
+            *client = Some(c);
+        }
+        Ok(())
     }
 
     /// One delivery attempt. Errors never contain the URL or header values.
-    pub fn send(&self, job: &Job) -> Result<(), String> {
+    pub fn send(&mut self, job: &Job) -> Result<(), String> {
+        self.prepare()?;
         match self {
             Transport::Webhook {
-                client,
+                client: Some(client),
                 url,
                 headers,
+                ..
             } => {
                 let mut req = client
                     .post(url.expose())
@@ -95,6 +110,7 @@ impl Transport {
                 }
             }
             Transport::Command { argv, timeout } => run_command(argv, *timeout, job),
+            Transport::Webhook { client: None, .. } => Err("no HTTP client".into()),
         }
     }
 }
@@ -212,7 +228,13 @@ pub fn spawn_worker(
     Ok(tx)
 }
 
-fn worker(sink: String, transport: Transport, retry: Retry, rx: Receiver<Job>, done: Sender<Done>) {
+fn worker(
+    sink: String,
+    mut transport: Transport,
+    retry: Retry,
+    rx: Receiver<Job>,
+    done: Sender<Done>,
+) {
     // Ends when the engine drops the queue (shutdown or reload).
     for job in rx {
         let mut attempts = 0;
@@ -268,12 +290,12 @@ mod tests {
 
     #[test]
     fn command_exit_status_is_checked() {
-        let ok = Transport::Command {
+        let mut ok = Transport::Command {
             argv: vec!["true".into()],
             timeout: Duration::from_secs(5),
         };
         assert_eq!(ok.send(&job("{}")), Ok(()));
-        let bad = Transport::Command {
+        let mut bad = Transport::Command {
             argv: vec!["sh".into(), "-c".into(), "echo nope >&2; exit 3".into()],
             timeout: Duration::from_secs(5),
         };
@@ -283,7 +305,7 @@ mod tests {
 
     #[test]
     fn command_timeout_kills() {
-        let slow = Transport::Command {
+        let mut slow = Transport::Command {
             argv: vec!["sleep".into(), "10".into()],
             timeout: Duration::from_millis(200),
         };
