@@ -10,3 +10,5 @@ mod daemon_restart;
 mod daemon_support;
 mod diff_cli;
 mod extract_cli;
+mod metrics_endpoint;
+mod tail_cli;
