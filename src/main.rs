@@ -281,6 +281,11 @@ fn check_config(path: Option<std::path::PathBuf>) -> ExitCode {
     };
     match daemon::resolve_config(&opts) {
         Ok(cfg) => {
+            // Secrets named `env:VAR` must be set where the daemon runs.
+            if let Err(e) = claimwatch::sinks::alerts::AlertPlan::compile(&cfg) {
+                eprintln!("claimwatch: {e}");
+                return ExitCode::from(2);
+            }
             let what = path
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|| "built-in defaults".into());
