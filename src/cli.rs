@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Watches folders of news articles and reports when their claims change:
 /// numbers, quotes, speakers, negations, removed claims. Stays silent on
@@ -48,4 +48,72 @@ pub enum Command {
         #[arg(long)]
         exit_code: bool,
     },
+    /// Run the daemon in the foreground: watch folders, record every
+    /// revision of every article, write one change event per revision.
+    ///
+    /// With no config it watches the given paths (default: the current
+    /// folder), keeps state in ./.claimwatch/ and writes the change log to
+    /// <state>/changes.jsonl. Edits made while it was stopped are reported
+    /// at start. SIGTERM/SIGINT finish the file in hand and exit 0; SIGHUP
+    /// reloads the config (keeping the old one if the new one is invalid)
+    /// and reopens the change log.
+    Run {
+        #[command(flatten)]
+        state: StateArgs,
+        /// Folders to watch (replace `[watch] roots`; default `.`).
+        paths: Vec<PathBuf>,
+    },
+    /// One reconcile pass: record what changed since the last run, write
+    /// the events exactly as the daemon would, print a summary and exit.
+    ///
+    /// For cron, for catching up, and for indexing an archive (uses every
+    /// core; progress bar on a terminal).
+    Scan {
+        #[command(flatten)]
+        state: StateArgs,
+        /// Folders to scan (replace `[watch] roots`; default `.`).
+        paths: Vec<PathBuf>,
+    },
+    /// List the stored revisions of a watched file with their events.
+    History {
+        /// The file (a path on disk, or relative to its root as in events).
+        path: PathBuf,
+        #[command(flatten)]
+        state: StateArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: OutputFormat,
+    },
+    /// Show one change event, rendered for people.
+    Show {
+        /// The event id (`ev_…`, from the change log or `history`).
+        event_id: String,
+        #[command(flatten)]
+        state: StateArgs,
+    },
+    /// Validate a config file and print every error at once (exit 2 if any).
+    CheckConfig {
+        /// The config file (default: $CLAIMWATCH_CONFIG, else built-in defaults).
+        #[arg(long, env = "CLAIMWATCH_CONFIG")]
+        config: Option<PathBuf>,
+    },
+    /// Re-extract the claims of every stored revision with the current
+    /// extractor (after an upgrade). Emits no events.
+    Reindex {
+        #[command(flatten)]
+        state: StateArgs,
+    },
+}
+
+/// Where the config and the state live; shared by the stateful commands.
+#[derive(Debug, Clone, Args)]
+pub struct StateArgs {
+    /// TOML config file (see config/claimwatch.toml). Without one, defaults
+    /// apply.
+    #[arg(long, env = "CLAIMWATCH_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// State folder (store and default change log); overrides `[state] dir`
+    /// and $CLAIMWATCH_STATE_DIR. Default ./.claimwatch
+    #[arg(long)]
+    pub state: Option<PathBuf>,
 }

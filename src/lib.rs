@@ -6,8 +6,13 @@
 pub mod article;
 pub mod claims;
 pub mod cli;
+pub mod config;
+pub mod daemon;
 pub mod diff;
 pub mod render;
+pub mod sinks;
+pub mod store;
+pub mod watch;
 
 use std::path::Path;
 

@@ -1,5 +1,9 @@
 //! The one integration-test binary: runs the real `claimwatch` binary over
 //! temp dirs. Modules group tests by command.
 
+mod daemon_cli;
+mod daemon_events;
+mod daemon_restart;
+mod daemon_support;
 mod diff_cli;
 mod extract_cli;

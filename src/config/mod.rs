@@ -1,0 +1,454 @@
+//! Configuration (SPEC section 6): the TOML file, its defaults and its
+//! validation. Main type: [`Config`]; [`load`] reports every error at once
+//! ([`ConfigErrors`]), each with its key path.
+//!
+//! Validation runs on the raw TOML tree first (so unknown keys and wrong
+//! types are all collected, not just the first serde would stop at), then on
+//! the typed values (ranges, globs, references between rules and sinks).
+
+mod schema;
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+pub use schema::validate_tree;
+
+/// Environment variable that overrides `[state] dir`.
+pub const ENV_STATE_DIR: &str = "CLAIMWATCH_STATE_DIR";
+/// Environment variable that overrides `[log] level` (an env-filter string).
+pub const ENV_LOG: &str = "CLAIMWATCH_LOG";
+
+/// The whole configuration file.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub watch: WatchConfig,
+    pub state: StateConfig,
+    pub log: LogConfig,
+    pub alerts: AlertsConfig,
+    pub metrics: MetricsConfig,
+}
+
+/// `[watch]`: what to watch and how.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct WatchConfig {
+    /// Folders to watch, recursively. Command-line paths replace these.
+    pub roots: Vec<PathBuf>,
+    /// Globs (relative to a root) a file must match to be an article.
+    pub include: Vec<String>,
+    /// Globs (relative to a root) that exclude a file even if included.
+    pub exclude: Vec<String>,
+    /// How long a file must be quiet before it is read, in milliseconds.
+    pub debounce_ms: u64,
+    /// Files larger than this are skipped with a warning.
+    pub max_file_bytes: u64,
+    /// Poll instead of using inotify (network filesystems).
+    pub poll: bool,
+    /// Interval between polls when `poll = true`, in milliseconds.
+    pub poll_interval_ms: u64,
+}
+
+impl Default for WatchConfig {
+    fn default() -> Self {
+        WatchConfig {
+            roots: Vec::new(),
+            include: default_include(),
+            exclude: Vec::new(),
+            debounce_ms: 200,
+            max_file_bytes: 5 * 1024 * 1024,
+            poll: false,
+            poll_interval_ms: 2000,
+        }
+    }
+}
+
+/// The article extensions watched by default.
+pub fn default_include() -> Vec<String> {
+    ["*.txt", "*.md", "*.markdown", "*.html", "*.htm"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+}
+
+/// `[state]`: where the snapshot store lives.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct StateConfig {
+    /// The state folder (SQLite store, default change log).
+    pub dir: PathBuf,
+    /// Raw text is kept for this many latest revisions of each file; older
+    /// revisions keep only their claims.
+    pub history_max_revisions: u32,
+}
+
+impl Default for StateConfig {
+    fn default() -> Self {
+        StateConfig {
+            dir: PathBuf::from(".claimwatch"),
+            history_max_revisions: 50,
+        }
+    }
+}
+
+/// Human log line format on stderr.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+    Journald,
+}
+
+/// `[log]`: change log and stderr logging.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct LogConfig {
+    /// The JSON Lines change log; default `<state dir>/changes.jsonl`.
+    pub changes: Option<PathBuf>,
+    /// Format of the human log on stderr.
+    pub format: LogFormat,
+    /// Log level or env-filter directive (`info`, `claimwatch=debug`).
+    pub level: Option<String>,
+}
+
+/// `[alerts]`: rules and sinks (delivered by a later stage; parsed and
+/// validated here so a config written today keeps working).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct AlertsConfig {
+    pub rules: Vec<AlertRule>,
+    pub sinks: Vec<AlertSink>,
+}
+
+/// One `[[alerts.rules]]` entry.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct AlertRule {
+    pub name: String,
+    pub min_severity: Option<String>,
+    pub details: Vec<String>,
+    pub kinds: Vec<String>,
+    pub ops: Vec<String>,
+    pub events: Vec<String>,
+    pub keywords: Vec<String>,
+    pub entities: Vec<String>,
+    pub paths: Vec<String>,
+    pub sinks: Vec<String>,
+}
+
+/// One `[[alerts.sinks]]` entry.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct AlertSink {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub url: Option<String>,
+    pub path: Option<PathBuf>,
+    pub command: Option<Vec<String>>,
+    pub timeout_ms: Option<u64>,
+    pub retries: Option<u32>,
+}
+
+/// `[metrics]`: off unless a listen address is given.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct MetricsConfig {
+    pub listen: Option<String>,
+    /// Allow a non-loopback listen address.
+    pub allow_remote: bool,
+}
+
+/// One problem in the configuration, with its key path (`watch.debounce_ms`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    pub key: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.key.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.key, self.message)
+        }
+    }
+}
+
+/// Every problem found in one configuration file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigErrors {
+    pub file: Option<PathBuf>,
+    pub errors: Vec<ConfigError>,
+}
+
+impl std::fmt::Display for ConfigErrors {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = self.errors.len();
+        match &self.file {
+            Some(p) => write!(
+                f,
+                "invalid config {}: {n} error{}",
+                p.display(),
+                if n == 1 { "" } else { "s" }
+            )?,
+            None => write!(
+                f,
+                "invalid config: {n} error{}",
+                if n == 1 { "" } else { "s" }
+            )?,
+        }
+        for e in &self.errors {
+            write!(f, "\n  {e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ConfigErrors {}
+
+impl Config {
+    /// The change log path: `[log] changes` or `<state dir>/changes.jsonl`.
+    pub fn changes_path(&self) -> PathBuf {
+        self.log
+            .changes
+            .clone()
+            .unwrap_or_else(|| self.state.dir.join("changes.jsonl"))
+    }
+
+    /// The SQLite store path inside the state dir.
+    pub fn store_path(&self) -> PathBuf {
+        self.state.dir.join("claimwatch.db")
+    }
+}
+
+/// Parses and validates TOML text; `file` only labels errors.
+pub fn parse(text: &str, file: Option<&Path>) -> Result<Config, ConfigErrors> {
+    let fail = |errors| ConfigErrors {
+        file: file.map(Path::to_path_buf),
+        errors,
+    };
+    let tree: toml::Table = match text.parse() {
+        Ok(t) => t,
+        Err(e) => {
+            let key = String::new();
+            let message = format!("not valid TOML: {}", e.to_string().trim());
+            return Err(fail(vec![ConfigError { key, message }]));
+        }
+    };
+    let mut errors = validate_tree(&tree);
+    if !errors.is_empty() {
+        return Err(fail(errors));
+    }
+    let config: Config = match Config::deserialize(toml::Value::Table(tree)) {
+        Ok(c) => c,
+        Err(e) => {
+            // The tree walk should have caught this; report serde's view.
+            return Err(fail(vec![ConfigError {
+                key: String::new(),
+                message: e.to_string().trim().to_string(),
+            }]));
+        }
+    };
+    errors.extend(validate_values(&config));
+    if errors.is_empty() {
+        Ok(config)
+    } else {
+        Err(fail(errors))
+    }
+}
+
+/// Reads and validates a config file. An unreadable file is one error.
+pub fn load(path: &Path) -> Result<Config, ConfigErrors> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse(&text, Some(path)),
+        Err(e) => Err(ConfigErrors {
+            file: Some(path.to_path_buf()),
+            errors: vec![ConfigError {
+                key: String::new(),
+                message: format!("cannot read the file: {e}"),
+            }],
+        }),
+    }
+}
+
+/// Applies the environment overrides (`CLAIMWATCH_STATE_DIR`, `CLAIMWATCH_LOG`).
+pub fn apply_env(config: &mut Config) {
+    if let Some(dir) = std::env::var_os(ENV_STATE_DIR).filter(|v| !v.is_empty()) {
+        config.state.dir = PathBuf::from(dir);
+    }
+    if let Some(level) = std::env::var(ENV_LOG).ok().filter(|v| !v.is_empty()) {
+        config.log.level = Some(level);
+    }
+}
+
+const SEVERITIES: &[&str] = &["low", "medium", "high"];
+const DETAILS: &[&str] = &[
+    "number_changed",
+    "date_changed",
+    "quote_changed",
+    "speaker_changed",
+    "negation_changed",
+    "hedge_changed",
+    "entity_changed",
+    "wording_changed",
+];
+const KINDS: &[&str] = &["quote", "attributed", "numeric", "statement"];
+const OPS: &[&str] = &["added", "removed", "modified"];
+const EVENTS: &[&str] = &["created", "modified", "deleted", "renamed", "restored"];
+const SINK_TYPES: &[&str] = &["file", "webhook", "command"];
+
+/// Checks values that have the right type but a wrong meaning.
+fn validate_values(c: &Config) -> Vec<ConfigError> {
+    let mut errs = Vec::new();
+    let mut err = |key: String, message: String| errs.push(ConfigError { key, message });
+    let w = &c.watch;
+    if !(10..=60_000).contains(&w.debounce_ms) {
+        err(
+            "watch.debounce_ms".into(),
+            format!("{} is out of range (10 to 60000)", w.debounce_ms),
+        );
+    }
+    if w.max_file_bytes == 0 {
+        err("watch.max_file_bytes".into(), "must be above 0".into());
+    }
+    if w.poll && !(100..=3_600_000).contains(&w.poll_interval_ms) {
+        err(
+            "watch.poll_interval_ms".into(),
+            format!("{} is out of range (100 to 3600000)", w.poll_interval_ms),
+        );
+    }
+    for (field, globs) in [("include", &w.include), ("exclude", &w.exclude)] {
+        for (i, g) in globs.iter().enumerate() {
+            if let Err(e) = globset::Glob::new(g) {
+                err(
+                    format!("watch.{field}[{i}]"),
+                    format!("bad glob {g:?}: {e}"),
+                );
+            }
+        }
+    }
+    for (i, r) in w.roots.iter().enumerate() {
+        if r.as_os_str().is_empty() {
+            err(format!("watch.roots[{i}]"), "empty path".into());
+        }
+    }
+    if c.state.dir.as_os_str().is_empty() {
+        err("state.dir".into(), "empty path".into());
+    }
+    if c.state.history_max_revisions == 0 {
+        err(
+            "state.history_max_revisions".into(),
+            "must be at least 1".into(),
+        );
+    }
+    if let Some(level) = &c.log.level
+        && tracing_subscriber::EnvFilter::try_new(level).is_err()
+    {
+        err(
+            "log.level".into(),
+            format!("{level:?} is not a level (error, warn, info, debug, trace) or filter"),
+        );
+    }
+    let sink_names: Vec<&str> = c.alerts.sinks.iter().map(|s| s.name.as_str()).collect();
+    for (i, s) in c.alerts.sinks.iter().enumerate() {
+        let key = |f: &str| format!("alerts.sinks[{i}].{f}");
+        if s.name.is_empty() {
+            err(key("name"), "missing".into());
+        } else if sink_names.iter().filter(|n| **n == s.name).count() > 1 {
+            err(
+                key("name"),
+                format!("{:?} is used by more than one sink", s.name),
+            );
+        }
+        match s.kind.as_str() {
+            "webhook" if s.url.is_none() => err(key("url"), "a webhook sink needs a url".into()),
+            "webhook" => {
+                let url = s.url.as_deref().unwrap_or_default();
+                if !url.starts_with("http://") && !url.starts_with("https://") {
+                    err(key("url"), format!("{url:?} is not an http(s) URL"));
+                }
+            }
+            "file" if s.path.is_none() => err(key("path"), "a file sink needs a path".into()),
+            "command" if s.command.as_ref().is_none_or(|c| c.is_empty()) => err(
+                key("command"),
+                "a command sink needs command = [argv...]".into(),
+            ),
+            "file" | "command" => {}
+            "" => err(
+                key("type"),
+                format!("missing; one of {}", SINK_TYPES.join(", ")),
+            ),
+            other => err(
+                key("type"),
+                format!("{other:?} is not one of {}", SINK_TYPES.join(", ")),
+            ),
+        }
+    }
+    for (i, r) in c.alerts.rules.iter().enumerate() {
+        let key = |f: &str| format!("alerts.rules[{i}].{f}");
+        if r.name.is_empty() {
+            err(key("name"), "missing".into());
+        }
+        if let Some(s) = &r.min_severity
+            && !SEVERITIES.contains(&s.as_str())
+        {
+            err(
+                key("min_severity"),
+                format!("{s:?} is not one of {}", SEVERITIES.join(", ")),
+            );
+        }
+        for (field, values, allowed) in [
+            ("details", &r.details, DETAILS),
+            ("kinds", &r.kinds, KINDS),
+            ("ops", &r.ops, OPS),
+            ("events", &r.events, EVENTS),
+        ] {
+            for (j, v) in values.iter().enumerate() {
+                if !allowed.contains(&v.as_str()) {
+                    err(
+                        format!("alerts.rules[{i}].{field}[{j}]"),
+                        format!("{v:?} is not one of {}", allowed.join(", ")),
+                    );
+                }
+            }
+        }
+        for (j, g) in r.paths.iter().enumerate() {
+            if let Err(e) = globset::Glob::new(g) {
+                err(
+                    format!("alerts.rules[{i}].paths[{j}]"),
+                    format!("bad glob {g:?}: {e}"),
+                );
+            }
+        }
+        for (j, s) in r.sinks.iter().enumerate() {
+            if !sink_names.contains(&s.as_str()) {
+                err(
+                    format!("alerts.rules[{i}].sinks[{j}]"),
+                    format!("no sink named {s:?} in [[alerts.sinks]]"),
+                );
+            }
+        }
+    }
+    if let Some(addr) = &c.metrics.listen {
+        match addr.parse::<std::net::SocketAddr>() {
+            Err(_) => err(
+                "metrics.listen".into(),
+                format!("{addr:?} is not an address like 127.0.0.1:9898"),
+            ),
+            Ok(a) if !a.ip().is_loopback() && !c.metrics.allow_remote => err(
+                "metrics.listen".into(),
+                format!("{addr} is not loopback; set metrics.allow_remote = true to allow it"),
+            ),
+            Ok(_) => {}
+        }
+    }
+    errs
+}
+
+#[cfg(test)]
+mod tests;

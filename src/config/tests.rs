@@ -1,0 +1,142 @@
+//! Unit tests for config parsing and validation.
+
+use super::*;
+
+#[test]
+fn empty_config_gives_defaults() {
+    let c = parse("", None).expect("empty config is valid");
+    assert_eq!(c, Config::default());
+    assert_eq!(c.watch.debounce_ms, 200);
+    assert_eq!(c.changes_path(), PathBuf::from(".claimwatch/changes.jsonl"));
+}
+
+#[test]
+fn full_example_parses() {
+    let text = r#"
+[watch]
+roots = ["/srv/articles"]
+include = ["*.txt"]
+exclude = ["drafts/**"]
+debounce_ms = 300
+poll = true
+
+[state]
+dir = "/var/lib/claimwatch"
+history_max_revisions = 5
+
+[log]
+changes = "/var/log/claimwatch/changes.jsonl"
+format = "json"
+level = "debug"
+
+[[alerts.sinks]]
+name = "newsroom"
+type = "webhook"
+url = "http://127.0.0.1:8080/alerts"
+
+[[alerts.rules]]
+name = "numbers"
+min_severity = "medium"
+details = ["number_changed"]
+sinks = ["newsroom"]
+"#;
+    let c = parse(text, None).expect("valid");
+    assert_eq!(c.watch.roots, vec![PathBuf::from("/srv/articles")]);
+    assert_eq!(c.state.history_max_revisions, 5);
+    assert_eq!(c.log.format, LogFormat::Json);
+    assert_eq!(c.alerts.rules[0].sinks, vec!["newsroom".to_string()]);
+}
+
+#[test]
+fn every_error_is_reported_with_its_key_path() {
+    let text = r#"
+[watch]
+debounce = 5
+max_file_bytes = "big"
+include = ["*.txt", 3]
+
+[state]
+history_max_revisions = -1
+
+[log]
+format = "xml"
+
+[colours]
+x = 1
+"#;
+    let errs = parse(text, None).expect_err("invalid").errors;
+    let keys: Vec<&str> = errs.iter().map(|e| e.key.as_str()).collect();
+    for want in [
+        "watch.debounce",
+        "watch.max_file_bytes",
+        "watch.include[1]",
+        "state.history_max_revisions",
+        "log.format",
+        "colours",
+    ] {
+        assert!(keys.contains(&want), "missing {want} in {keys:?}");
+    }
+}
+
+#[test]
+fn semantic_errors_are_collected_together() {
+    let text = r#"
+[watch]
+debounce_ms = 1
+include = ["a/[b"]
+
+[state]
+history_max_revisions = 0
+
+[[alerts.rules]]
+name = "r"
+min_severity = "urgent"
+sinks = ["nowhere"]
+
+[metrics]
+listen = "0.0.0.0:9000"
+"#;
+    let errs = parse(text, None).expect_err("invalid").errors;
+    let keys: Vec<&str> = errs.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        vec![
+            "watch.debounce_ms",
+            "watch.include[0]",
+            "state.history_max_revisions",
+            "alerts.rules[0].min_severity",
+            "alerts.rules[0].sinks[0]",
+            "metrics.listen",
+        ]
+    );
+}
+
+#[test]
+fn toml_syntax_error_is_one_error() {
+    let e = parse("[watch\nroots = 1", Some(Path::new("x.toml"))).expect_err("bad toml");
+    assert_eq!(e.errors.len(), 1);
+    assert!(e.to_string().contains("x.toml"));
+}
+
+#[test]
+fn sinks_need_their_target() {
+    let text = r#"
+[[alerts.sinks]]
+name = "a"
+type = "webhook"
+
+[[alerts.sinks]]
+name = "b"
+type = "pager"
+"#;
+    let errs = parse(text, None).expect_err("invalid").errors;
+    let keys: Vec<&str> = errs.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(keys, vec!["alerts.sinks[0].url", "alerts.sinks[1].type"]);
+}
+
+#[test]
+fn the_documented_example_is_valid() {
+    let text = include_str!("../../config/claimwatch.toml");
+    let c = parse(text, None).expect("config/claimwatch.toml is valid");
+    assert_eq!(c.watch.roots, vec![PathBuf::from("/srv/articles")]);
+}

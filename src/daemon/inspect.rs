@@ -1,0 +1,215 @@
+//! Read-side commands over the store: `history` (revisions of a file),
+//! `show` (one event for people) and `reindex` (re-extract stored raw text
+//! with the current extractor, emitting no events).
+
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::DaemonError;
+use crate::render::{Style, escape_control};
+use crate::sinks::event::{self, ChangeEvent};
+use crate::store::{FileRow, HistoryRow, Store};
+
+fn store_err(e: crate::store::StoreError) -> DaemonError {
+    DaemonError::Fatal(e.to_string())
+}
+
+/// Finds the file record(s) for a path given on the command line: an
+/// absolute or relative file-system path inside a watched root, or a path
+/// relative to a root as events show it.
+pub fn find_file(store: &Store, arg: &Path) -> Result<Vec<FileRow>, DaemonError> {
+    let abs = if arg.is_absolute() {
+        arg.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(arg))
+            .unwrap_or_else(|_| arg.to_path_buf())
+    };
+    // Canonicalise the folder (the file itself may be deleted).
+    let canon = match (abs.parent(), abs.file_name()) {
+        (Some(dir), Some(name)) => std::fs::canonicalize(dir)
+            .map(|d| d.join(name))
+            .unwrap_or(abs.clone()),
+        _ => abs.clone(),
+    };
+    let rel_arg = arg.to_string_lossy().replace('\\', "/");
+    let mut found = store
+        .files_by_path(rel_arg.trim_start_matches("./"))
+        .map_err(store_err)?;
+    if found.is_empty() {
+        // Try every suffix of the absolute path against stored roots.
+        let mut p = canon.as_path();
+        let mut tail: Vec<String> = Vec::new();
+        while let (Some(parent), Some(name)) = (p.parent(), p.file_name()) {
+            tail.insert(0, name.to_string_lossy().into_owned());
+            let rel = tail.join("/");
+            if let Some(row) = store
+                .file(&parent.display().to_string(), &rel)
+                .map_err(store_err)?
+            {
+                found.push(row);
+                break;
+            }
+            p = parent;
+        }
+    }
+    Ok(found)
+}
+
+/// The revision history of a path, as text or JSON.
+pub fn history(store: &Store, arg: &Path, json: bool, style: Style) -> Result<String, DaemonError> {
+    let files = find_file(store, arg)?;
+    if files.is_empty() {
+        return Err(DaemonError::Fatal(format!(
+            "{}: no such file in the store (is it under a watched root, and has the daemon or `claimwatch scan` seen it?)",
+            arg.display()
+        )));
+    }
+    let mut out = String::new();
+    let mut docs = Vec::new();
+    for f in &files {
+        let rows = store.history(f.id).map_err(store_err)?;
+        if json {
+            let revs: Vec<serde_json::Value> = rows.iter().map(history_json).collect();
+            docs.push(serde_json::json!({
+                "root": f.root, "path": f.path, "live": f.live, "revisions": revs,
+            }));
+        } else {
+            let _ = writeln!(
+                out,
+                "{} {}{}",
+                style.paint("1", &escape_control(&f.path)),
+                style.paint("2", &format!("in {}", escape_control(&f.root))),
+                if f.live { "" } else { "  (deleted)" }
+            );
+            let _ = writeln!(
+                out,
+                "{}",
+                style.paint(
+                    "2",
+                    &format!(
+                        "  {:<5} {:<24}  {:<9} {:<6} {:<12} {}",
+                        "rev", "time", "event", "sev", "changes", "event id"
+                    )
+                )
+            );
+            for r in &rows {
+                out.push_str(&history_line(r, style));
+            }
+        }
+    }
+    if json {
+        let doc = if docs.len() == 1 {
+            docs.remove(0)
+        } else {
+            serde_json::Value::Array(docs)
+        };
+        out = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
+    }
+    Ok(out)
+}
+
+fn history_json(r: &HistoryRow) -> serde_json::Value {
+    let summary = r
+        .event_json
+        .as_deref()
+        .and_then(|j| serde_json::from_str::<serde_json::Value>(j).ok())
+        .and_then(|v| v.get("summary").cloned());
+    serde_json::json!({
+        "revision": r.revision, "time": r.time, "hash": r.hash, "title": r.title,
+        "event_id": r.event_id, "event": r.event, "severity": r.severity, "summary": summary,
+    })
+}
+
+fn history_line(r: &HistoryRow, style: Style) -> String {
+    let ev: Option<ChangeEvent> = r
+        .event_json
+        .as_deref()
+        .and_then(|j| serde_json::from_str(j).ok());
+    let counts = ev
+        .as_ref()
+        .map(|e| {
+            format!(
+                "+{} -{} ~{}",
+                e.summary.added, e.summary.removed, e.summary.modified
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "  r{:<4} {}  {:<9} {:<6} {:<12} {}\n",
+        r.revision,
+        r.time,
+        r.event.as_deref().unwrap_or("-"),
+        r.severity.as_deref().unwrap_or("-"),
+        counts,
+        style.paint("2", r.event_id.as_deref().unwrap_or("-"))
+    )
+}
+
+/// One event rendered for people.
+pub fn show(store: &Store, event_id: &str, style: Style) -> Result<String, DaemonError> {
+    let json = store
+        .event_json(event_id)
+        .map_err(store_err)?
+        .ok_or_else(|| {
+            DaemonError::Fatal(format!(
+                "no event {event_id:?} in the store (ids look like ev_…; see `claimwatch history PATH`)"
+            ))
+        })?;
+    let ev: ChangeEvent = serde_json::from_str(&json)
+        .map_err(|e| DaemonError::Fatal(format!("stored event {event_id} is unreadable: {e}")))?;
+    Ok(event::render(&ev, style))
+}
+
+/// Re-extracts every stored revision that still has raw text; returns
+/// (revisions updated, failures).
+pub fn reindex(store: &mut Store) -> Result<(usize, usize), DaemonError> {
+    let revs = store.revisions_with_raw().map_err(store_err)?;
+    let bar = (revs.len() > 20 && std::io::stderr().is_terminal()).then(|| {
+        let b = indicatif::ProgressBar::new(revs.len() as u64);
+        if let Ok(s) = indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} revisions  {per_sec}  ETA {eta}",
+        ) {
+            b.set_style(s);
+        }
+        b
+    });
+    let mut done = 0;
+    let mut failed = 0;
+    // Chunks bound memory: raw text is loaded a chunk at a time.
+    for chunk in revs.chunks(256) {
+        let mut raws = Vec::with_capacity(chunk.len());
+        for (id, path) in chunk {
+            raws.push((*id, path.clone(), store.raw(*id).map_err(store_err)?));
+        }
+        let results: Vec<Option<(i64, String, Option<String>)>> = raws
+            .par_iter()
+            .map(|(id, path, raw)| {
+                let raw = raw.as_ref()?;
+                match crate::extract_bytes(Path::new(path), raw) {
+                    Ok(ex) => serde_json::to_string(&ex.claims)
+                        .ok()
+                        .map(|c| (*id, c, ex.title)),
+                    Err(e) => {
+                        tracing::warn!(path = %path, "cannot re-extract: {e}");
+                        None
+                    }
+                }
+            })
+            .collect();
+        let updates: Vec<_> = results.iter().flatten().cloned().collect();
+        failed += results.len() - updates.len();
+        done += updates.len();
+        store.update_claims(&updates).map_err(store_err)?;
+        if let Some(b) = &bar {
+            b.inc(chunk.len() as u64);
+        }
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    Ok((done, failed))
+}

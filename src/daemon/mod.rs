@@ -1,0 +1,471 @@
+//! The daemon ([`run`]) and the one-shot [`scan`]: wires config, store,
+//! watcher and the reconcile engine; handles signals (TERM/INT drain, HUP
+//! reload + change-log reopen) and systemd notification.
+//!
+//! The engine runs on its own blocking thread and owns the store, so SQLite
+//! never blocks the async runtime; the runtime only waits for signals, pings
+//! the watchdog and forwards messages.
+
+pub mod inspect;
+mod logging;
+mod notify;
+
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use tokio::signal::unix::{SignalKind, signal};
+use tokio_util::sync::CancellationToken;
+use tokio_util::task::TaskTracker;
+use tracing::{error, info, warn};
+
+use crate::config::{self, Config, ConfigErrors};
+use crate::sinks::changelog::ChangeLog;
+use crate::store::Store;
+use crate::watch::{self, Engine, Filter, Root, Settings, Stats, WatchMsg, Watcher};
+
+pub use logging::init_tracing;
+
+/// How long shutdown waits for the file in hand before giving up.
+const DRAIN_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Why the daemon or a command could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum DaemonError {
+    /// Exit 2.
+    #[error("{0}")]
+    Config(#[from] ConfigErrors),
+    /// Exit 1, with what to do.
+    #[error("{0}")]
+    Fatal(String),
+}
+
+impl DaemonError {
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            DaemonError::Config(_) => 2,
+            DaemonError::Fatal(_) => 1,
+        }
+    }
+}
+
+/// Command-line settings that win over the config file.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub roots: Vec<PathBuf>,
+    pub state: Option<PathBuf>,
+}
+
+/// Everything `run` needs, kept so that SIGHUP can re-read the config.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub config_path: Option<PathBuf>,
+    pub overrides: Overrides,
+}
+
+/// Loads the config (or defaults), then applies the environment and the
+/// command line: `--state` > `CLAIMWATCH_STATE_DIR` > file > `./.claimwatch`;
+/// command-line paths > `[watch] roots` > `.`.
+pub fn resolve_config(opts: &Options) -> Result<Config, ConfigErrors> {
+    let mut cfg = match &opts.config_path {
+        Some(p) => config::load(p)?,
+        None => Config::default(),
+    };
+    config::apply_env(&mut cfg);
+    if let Some(s) = &opts.overrides.state {
+        cfg.state.dir = s.clone();
+    }
+    if !opts.overrides.roots.is_empty() {
+        cfg.watch.roots = opts.overrides.roots.clone();
+    }
+    if cfg.watch.roots.is_empty() {
+        cfg.watch.roots.push(PathBuf::from("."));
+    }
+    Ok(cfg)
+}
+
+/// Canonical roots, the filter (ignoring the state dir and change log) and
+/// engine limits for a config.
+fn settings(cfg: &Config) -> Result<Settings, DaemonError> {
+    let mut roots = Vec::new();
+    for r in &cfg.watch.roots {
+        let root = Root::new(r).map_err(|e| {
+            DaemonError::Fatal(format!(
+                "cannot watch {}: {e}; create the folder or fix [watch] roots / the command-line paths",
+                r.display()
+            ))
+        })?;
+        if !roots.contains(&root) {
+            roots.push(root);
+        }
+    }
+    // A root inside another root would report its files twice.
+    let all = roots.clone();
+    roots.retain(|r| {
+        let outer = all.iter().find(|o| *o != r && r.dir.starts_with(&o.dir));
+        if let Some(o) = outer {
+            warn!(
+                "{} is inside {}; watching it once, as part of the outer folder",
+                r.dir.display(),
+                o.dir.display()
+            );
+        }
+        outer.is_none()
+    });
+    let mut ignored = Vec::new();
+    for p in [cfg.state.dir.clone(), cfg.changes_path()] {
+        ignored.push(std::fs::canonicalize(&p).unwrap_or(p));
+    }
+    let filter = Filter::new(&cfg.watch, ignored)
+        .map_err(|e| DaemonError::Fatal(format!("bad glob in [watch]: {e}")))?;
+    Ok(Settings {
+        roots,
+        filter,
+        max_file_bytes: cfg.watch.max_file_bytes,
+        keep_raw: cfg.state.history_max_revisions,
+    })
+}
+
+/// Opens the store in the state dir, creating both if needed.
+pub fn open_store(cfg: &Config, create: bool) -> Result<Store, DaemonError> {
+    let path = cfg.store_path();
+    if !create && !path.exists() {
+        return Err(DaemonError::Fatal(format!(
+            "no store at {}: run `claimwatch run` or `claimwatch scan` first, or pass --state DIR",
+            path.display()
+        )));
+    }
+    std::fs::create_dir_all(&cfg.state.dir).map_err(|e| {
+        DaemonError::Fatal(format!(
+            "cannot create the state folder {}: {e}; create it or point --state / [state] dir elsewhere",
+            cfg.state.dir.display()
+        ))
+    })?;
+    Store::open(&path).map_err(|e| {
+        DaemonError::Fatal(format!(
+            "{e}; check that the state folder is writable and not used by another claimwatch version"
+        ))
+    })
+}
+
+/// An exclusive lock on a state folder, held while a daemon or a scan
+/// writes to it, so two writers never race on revision numbers.
+pub struct StateLock {
+    _file: std::fs::File,
+}
+
+/// Takes the state folder's lock or says who holds it.
+pub fn lock_state(cfg: &Config) -> Result<StateLock, DaemonError> {
+    use std::io::Write as _;
+    use std::os::fd::AsRawFd;
+    let path = cfg.state.dir.join("claimwatch.lock");
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(&path)
+        .map_err(|e| DaemonError::Fatal(format!("cannot open {}: {e}", path.display())))?;
+    // SAFETY: flock(2) on a descriptor we own; no memory is involved.
+    let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+    if rc != 0 {
+        let holder = std::fs::read_to_string(&path).unwrap_or_default();
+        return Err(DaemonError::Fatal(format!(
+            "the state folder {} is in use by another claimwatch (pid {}); stop it or use another --state",
+            cfg.state.dir.display(),
+            holder.trim()
+        )));
+    }
+    let _ = file.set_len(0);
+    let _ = write!(file, "{}", std::process::id());
+    Ok(StateLock { _file: file })
+}
+
+/// Builds the engine: store, change log, roots.
+fn engine(cfg: &Config) -> Result<(Engine, StateLock), DaemonError> {
+    let store = open_store(cfg, true)?;
+    let lock = lock_state(cfg)?;
+    let settings = settings(cfg)?;
+    let changes = cfg.changes_path();
+    let log = ChangeLog::open(&changes).map_err(|e| {
+        DaemonError::Fatal(format!(
+            "cannot open the change log {}: {e}; fix [log] changes or its folder's permissions",
+            changes.display()
+        ))
+    })?;
+    Ok((Engine::new(store, log, settings), lock))
+}
+
+/// One reconcile pass over every root, as the daemon's start-up scan does;
+/// returns its counts. Uses every core for reading and extraction.
+pub fn scan(cfg: &Config) -> Result<Stats, DaemonError> {
+    let (mut engine, _lock) = engine(cfg)?;
+    engine.progress = true;
+    engine.deliver();
+    let stats = engine.full_scan();
+    engine.deliver();
+    Ok(stats)
+}
+
+/// What the async side tells the engine thread.
+enum EngineMsg {
+    Watch(WatchMsg),
+    Reload(Box<Settings>, PathBuf),
+    ReopenLog,
+    Shutdown,
+}
+
+/// The engine thread: delivers leftovers, then handles batches until told
+/// to stop. Messages that arrive together are merged into one pass.
+fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
+    let n = engine.deliver();
+    if n > 0 {
+        info!("delivered {n} events left undelivered by the last run");
+    }
+    let heartbeat = engine.heartbeat();
+    'outer: loop {
+        // Wake up every second so an idle engine still beats.
+        heartbeat.beat();
+        let first = match rx.recv_timeout(Duration::from_secs(1)) {
+            Ok(m) => m,
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
+        let mut msgs = vec![first];
+        while let Ok(m) = rx.try_recv() {
+            msgs.push(m);
+        }
+        let mut paths: Vec<PathBuf> = Vec::new();
+        let mut rescan: Option<String> = None;
+        let mut poll = false;
+        for m in msgs {
+            match m {
+                EngineMsg::Shutdown => break 'outer,
+                EngineMsg::Watch(WatchMsg::Paths(p)) => paths.extend(p),
+                EngineMsg::Watch(WatchMsg::Rescan(why)) => rescan = Some(why),
+                EngineMsg::Watch(WatchMsg::Poll) => poll = true,
+                EngineMsg::Reload(settings, changes) => {
+                    engine.reconfigure(*settings, &changes);
+                    rescan = Some("the config was reloaded".into());
+                }
+                EngineMsg::ReopenLog => engine.reopen_log(),
+            }
+        }
+        if let Some(why) = rescan {
+            if why != STARTUP {
+                warn!("full rescan: {why}");
+            }
+            let st = engine.full_scan();
+            info!(
+                files = st.examined,
+                events = st.events(),
+                errors = st.errors,
+                "{} done: {} files, {} events, {} unchanged, {} errors",
+                if why == STARTUP {
+                    "start-up scan"
+                } else {
+                    "rescan"
+                },
+                st.examined,
+                st.events(),
+                st.unchanged,
+                st.errors
+            );
+        } else if poll {
+            engine.full_scan();
+        } else if !paths.is_empty() {
+            engine.process_paths(&paths);
+        }
+    }
+    engine.deliver();
+}
+
+const STARTUP: &str = "start-up";
+
+/// Runs the daemon until SIGTERM/SIGINT or `shutdown` resolves. Fatal
+/// only when the store cannot be opened or no watcher can be armed.
+pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<(), DaemonError> {
+    // Signal handlers first, so an early TERM drains instead of killing.
+    let sig = |k: SignalKind| {
+        signal(k).map_err(|e| DaemonError::Fatal(format!("cannot install signal handlers: {e}")))
+    };
+    let mut term = sig(SignalKind::terminate())?;
+    let mut int = sig(SignalKind::interrupt())?;
+    let mut hup = sig(SignalKind::hangup())?;
+
+    let mut current = resolve_config(&opts)?;
+    let (engine, _lock) = engine(&current)?;
+    let roots: Vec<PathBuf> = settings(&current)?
+        .roots
+        .iter()
+        .map(|r| r.dir.clone())
+        .collect();
+    let (tx, rx) = mpsc::channel::<EngineMsg>();
+    let mut watcher = Some(arm(&roots, &current, &tx)?);
+    let cancel = engine.cancel_flag();
+    let heartbeat = engine.heartbeat();
+    let (done_tx, mut done_rx) = tokio::sync::oneshot::channel::<()>();
+    std::thread::Builder::new()
+        .name("claimwatch-engine".into())
+        .spawn(move || {
+            engine_loop(engine, rx);
+            let _ = done_tx.send(());
+        })
+        .map_err(|e| DaemonError::Fatal(format!("cannot start the engine thread: {e}")))?;
+    let _ = tx.send(EngineMsg::Watch(WatchMsg::Rescan(STARTUP.into())));
+    info!(
+        roots = %roots.iter().map(|r| r.display().to_string()).collect::<Vec<_>>().join(", "),
+        state = %current.state.dir.display(),
+        changes = %current.changes_path().display(),
+        "watching {} folder{}; change log {}",
+        roots.len(),
+        if roots.len() == 1 { "" } else { "s" },
+        current.changes_path().display()
+    );
+    notify::ready("watching; start-up scan running");
+
+    let token = CancellationToken::new();
+    let tracker = TaskTracker::new();
+    if let Some(period) = notify::watchdog_period() {
+        let token = token.clone();
+        tracker.spawn(async move {
+            let mut tick = tokio::time::interval(period / 2);
+            loop {
+                tokio::select! {
+                    _ = token.cancelled() => break,
+                    // Ping only while the engine makes progress.
+                    _ = tick.tick() => if heartbeat.age() < period / 2 {
+                        notify::watchdog();
+                    } else {
+                        warn!("the engine has made no progress for {:?}; not pinging the watchdog", heartbeat.age());
+                    },
+                }
+            }
+        });
+    }
+
+    tokio::pin!(shutdown);
+    let crashed = loop {
+        tokio::select! {
+            _ = &mut shutdown => break false,
+            _ = term.recv() => { info!("SIGTERM: finishing the file in hand, then exiting"); break false }
+            _ = int.recv() => { info!("SIGINT: finishing the file in hand, then exiting"); break false }
+            _ = hup.recv() => reload(&opts, &mut current, &mut watcher, &tx),
+            _ = &mut done_rx => break true,
+        }
+    };
+    notify::stopping();
+    token.cancel();
+    cancel.store(true, Ordering::Relaxed);
+    drop(watcher.take());
+    let _ = tx.send(EngineMsg::Shutdown);
+    if crashed {
+        return Err(DaemonError::Fatal(
+            "the engine thread stopped unexpectedly (see the error above); restart claimwatch"
+                .into(),
+        ));
+    }
+    if tokio::time::timeout(DRAIN_TIMEOUT, done_rx).await.is_err() {
+        error!(
+            "the engine did not stop within {DRAIN_TIMEOUT:?}; exiting anyway (the next start-up scan catches up)"
+        );
+    }
+    tracker.close();
+    tracker.wait().await;
+    info!("stopped");
+    Ok(())
+}
+
+fn arm(
+    roots: &[PathBuf],
+    cfg: &Config,
+    tx: &mpsc::Sender<EngineMsg>,
+) -> Result<Watcher, DaemonError> {
+    let tx = tx.clone();
+    watch::notifier::arm(roots, &cfg.watch, move |m| {
+        let _ = tx.send(EngineMsg::Watch(m));
+    })
+    .map_err(|e| DaemonError::Fatal(e.to_string()))
+}
+
+/// SIGHUP: reopen the change log; re-read the config, keeping the old one
+/// when the new one is invalid.
+fn reload(
+    opts: &Options,
+    current: &mut Config,
+    watcher: &mut Option<Watcher>,
+    tx: &mpsc::Sender<EngineMsg>,
+) {
+    notify::reloading();
+    let _ = tx.send(EngineMsg::ReopenLog);
+    if opts.config_path.is_none() {
+        info!("SIGHUP: no config file to reload; reopened the change log");
+        notify::ready("watching");
+        return;
+    }
+    let mut new = match resolve_config(opts) {
+        Ok(c) => c,
+        Err(e) => {
+            warn!("SIGHUP: keeping the old config because the new one is invalid: {e}");
+            notify::ready("watching (config reload failed; old config kept)");
+            return;
+        }
+    };
+    if new.state.dir != current.state.dir {
+        warn!(
+            "SIGHUP: [state] dir changed to {}; that takes a restart, keeping {}",
+            new.state.dir.display(),
+            current.state.dir.display()
+        );
+        new.state.dir = current.state.dir.clone();
+    }
+    let settings = match settings(&new) {
+        Ok(s) => s,
+        Err(e) => {
+            warn!("SIGHUP: keeping the old config: {e}");
+            notify::ready("watching (config reload failed; old config kept)");
+            return;
+        }
+    };
+    let w = &new.watch;
+    let o = &current.watch;
+    if w.roots != o.roots || w.poll != o.poll || w.debounce_ms != o.debounce_ms {
+        let dirs: Vec<PathBuf> = settings.roots.iter().map(|r| r.dir.clone()).collect();
+        match arm(&dirs, &new, tx) {
+            Ok(nw) => *watcher = Some(nw),
+            Err(e) => {
+                warn!("SIGHUP: keeping the old config: {e}");
+                notify::ready("watching (config reload failed; old config kept)");
+                return;
+            }
+        }
+    }
+    let changes = new.changes_path();
+    let _ = tx.send(EngineMsg::Reload(Box::new(settings), changes));
+    *current = new;
+    info!("SIGHUP: config reloaded");
+    notify::ready("watching");
+}
+
+/// The change-log path and roots a config resolves to (for messages).
+pub fn describe(cfg: &Config) -> String {
+    let roots: Vec<String> = cfg
+        .watch
+        .roots
+        .iter()
+        .map(|r| r.display().to_string())
+        .collect();
+    format!(
+        "roots {}; state {}; change log {}",
+        roots.join(", "),
+        cfg.state.dir.display(),
+        cfg.changes_path().display()
+    )
+}
+
+/// True when a path is inside the state folder (used by tests and tools).
+pub fn is_state_path(cfg: &Config, p: &Path) -> bool {
+    p.starts_with(&cfg.state.dir)
+}

@@ -1,0 +1,277 @@
+//! The change event ([`ChangeEvent`]): one per revision of a file, as it
+//! appears in the change log (SPEC section 5), plus its human log line and
+//! its rendering for `claimwatch show`.
+
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diff::{Change, ClaimDiff, Op, Severity, Summary};
+use crate::render::{Style, escape_control};
+
+/// The change-log schema version.
+pub const SCHEMA: u32 = 1;
+
+/// What happened to a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EventKind {
+    Created,
+    Modified,
+    Deleted,
+    Renamed,
+    Restored,
+}
+
+impl EventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Created => "created",
+            EventKind::Modified => "modified",
+            EventKind::Deleted => "deleted",
+            EventKind::Renamed => "renamed",
+            EventKind::Restored => "restored",
+        }
+    }
+}
+
+/// One change event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChangeEvent {
+    pub schema: u32,
+    pub event_id: String,
+    /// RFC 3339 UTC with milliseconds.
+    pub time: String,
+    /// Relative to `root`, `/`-separated.
+    pub path: String,
+    pub root: String,
+    pub event: EventKind,
+    pub revision: i64,
+    pub prev_revision: Option<i64>,
+    /// For `renamed`: the path the content moved from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// `blake3:<hex>` of the file bytes; null for a deletion.
+    pub hash: Option<String>,
+    pub title: Option<String>,
+    pub severity: Severity,
+    pub summary: Summary,
+    pub changes: Vec<Change>,
+}
+
+/// A stable event id from the file's identity and revision: the same
+/// revision always gets the same id, so consumers can drop duplicates.
+pub fn event_id(root: &str, path: &str, revision: i64, hash: Option<&str>) -> String {
+    let mut h = blake3::Hasher::new();
+    for part in [root, path, &revision.to_string(), hash.unwrap_or("-")] {
+        h.update(part.as_bytes());
+        h.update(&[0]);
+    }
+    format!("ev_{}", &h.finalize().to_hex()[..20])
+}
+
+/// The current time as RFC 3339 UTC with milliseconds.
+pub fn now_rfc3339() -> String {
+    format!("{:.3}", jiff::Timestamp::now())
+}
+
+impl ChangeEvent {
+    /// Fills severity, summary and changes from a diff.
+    pub fn with_diff(mut self, d: ClaimDiff) -> ChangeEvent {
+        self.severity = d.severity();
+        self.summary = d.summary;
+        self.changes = d.changes;
+        self
+    }
+
+    /// The one-line human summary (`modified a/b.txt [high]: 1 added, …`).
+    pub fn log_line(&self) -> String {
+        let s = &self.summary;
+        let mut line = format!(
+            "{} {} [{}]",
+            self.event.as_str(),
+            escape_control(&self.path),
+            severity_str(self.severity)
+        );
+        match self.event {
+            EventKind::Renamed => {
+                if let Some(from) = &self.from {
+                    let _ = write!(line, ": from {}", escape_control(from));
+                }
+            }
+            _ if self.changes.is_empty() => line.push_str(": no claim changes"),
+            _ => {
+                let _ = write!(
+                    line,
+                    ": {} added, {} removed, {} modified",
+                    s.added, s.removed, s.modified
+                );
+                if let Some(first) = self.changes.iter().find(|c| c.severity == self.severity) {
+                    let _ = write!(line, "; {}", change_brief(first));
+                }
+            }
+        }
+        line
+    }
+}
+
+pub fn severity_str(s: Severity) -> &'static str {
+    match s {
+        Severity::None => "none",
+        Severity::Low => "low",
+        Severity::Medium => "medium",
+        Severity::High => "high",
+    }
+}
+
+fn op_str(op: Op) -> &'static str {
+    match op {
+        Op::Added => "added",
+        Op::Removed => "removed",
+        Op::Modified => "modified",
+    }
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    let s = escape_control(s);
+    if s.chars().count() <= max {
+        s
+    } else {
+        let cut: String = s.chars().take(max).collect();
+        format!("{cut}…")
+    }
+}
+
+/// `number changed in "…": 12 → 15` or `removed "…"`.
+fn change_brief(c: &Change) -> String {
+    let claim = c.after.as_ref().or(c.before.as_ref());
+    let text = claim.map(|cl| shorten(&cl.text, 60)).unwrap_or_default();
+    match (c.op, c.details.first()) {
+        (Op::Modified, Some(d)) => {
+            let kind = serde_json::to_value(d.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
+                .unwrap_or_else(|| "changed".into());
+            match (&d.from, &d.to) {
+                (Some(f), Some(t)) => format!(
+                    "{kind} in \"{text}\": {} → {}",
+                    escape_control(f),
+                    escape_control(t)
+                ),
+                _ => format!("{kind} in \"{text}\""),
+            }
+        }
+        (op, _) => format!("{} \"{text}\"", op_str(op)),
+    }
+}
+
+/// Renders an event for people (`claimwatch show`).
+pub fn render(ev: &ChangeEvent, style: Style) -> String {
+    let mut out = String::new();
+    let sev = severity_str(ev.severity);
+    let sev_painted = match ev.severity {
+        Severity::High => style.paint("1;31", sev),
+        Severity::Medium => style.paint("33", sev),
+        _ => style.paint("2", sev),
+    };
+    let _ = writeln!(
+        out,
+        "{} {} {}  [{}]",
+        style.paint("1", ev.event.as_str()),
+        escape_control(&ev.path),
+        style.paint("2", &format!("(revision {})", ev.revision)),
+        sev_painted
+    );
+    let rows = [
+        ("event", Some(ev.event_id.clone())),
+        ("time", Some(ev.time.clone())),
+        ("root", Some(ev.root.clone())),
+        ("title", ev.title.clone()),
+        ("from", ev.from.clone()),
+        (
+            "previous",
+            ev.prev_revision.map(|r| format!("revision {r}")),
+        ),
+        ("hash", ev.hash.clone()),
+    ];
+    for (k, v) in rows {
+        if let Some(v) = v {
+            let _ = writeln!(out, "  {:<9} {}", style.paint("2", k), escape_control(&v));
+        }
+    }
+    let s = &ev.summary;
+    let _ = writeln!(
+        out,
+        "  {:<9} {} added, {} removed, {} modified, {} unchanged",
+        style.paint("2", "claims"),
+        s.added,
+        s.removed,
+        s.modified,
+        s.unchanged
+    );
+    for c in &ev.changes {
+        let mark = match c.op {
+            Op::Added => style.paint("32", "+"),
+            Op::Removed => style.paint("31", "-"),
+            Op::Modified => style.paint("33", "~"),
+        };
+        let _ = writeln!(
+            out,
+            "\n{mark} {} [{}]",
+            op_str(c.op),
+            severity_str(c.severity)
+        );
+        if let Some(b) = &c.before
+            && c.op != Op::Added
+        {
+            let _ = writeln!(out, "    before: {}", escape_control(&b.text));
+        }
+        if let Some(a) = &c.after {
+            let _ = writeln!(out, "    after:  {}", escape_control(&a.text));
+        }
+        for d in &c.details {
+            let kind = serde_json::to_value(d.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            match (&d.from, &d.to) {
+                (Some(f), Some(t)) => {
+                    let _ = writeln!(
+                        out,
+                        "    {kind}: {} → {}",
+                        escape_control(f),
+                        escape_control(t)
+                    );
+                }
+                _ => {
+                    let _ = writeln!(out, "    {kind}");
+                }
+            }
+        }
+        if let Some(w) = &c.word_diff {
+            let _ = writeln!(out, "    {}", escape_control(w));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_has_millis_and_z() {
+        let t = now_rfc3339();
+        assert!(t.ends_with('Z'), "{t}");
+        let frac = t.rsplit('.').next().unwrap_or_default();
+        assert_eq!(frac.len(), 4, "three digits then Z: {t}");
+    }
+
+    #[test]
+    fn event_ids_are_stable_and_distinct() {
+        let a = event_id("/r", "a.txt", 1, Some("blake3:x"));
+        assert_eq!(a, event_id("/r", "a.txt", 1, Some("blake3:x")));
+        assert_ne!(a, event_id("/r", "a.txt", 2, Some("blake3:x")));
+        assert!(a.starts_with("ev_"));
+    }
+}

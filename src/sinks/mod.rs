@@ -1,0 +1,46 @@
+//! Where change events go: the [`event::ChangeEvent`] record (SPEC section 5)
+//! and the JSON Lines [`changelog::ChangeLog`], delivered from the store's
+//! outbox ([`deliver`]).
+//!
+//! Alert rules and webhook/command sinks are a later stage: they will be more
+//! outbox sink names next to [`changelog::SINK`], each with its own
+//! delivered flag, and a `deliver` like the one here.
+
+pub mod changelog;
+pub mod event;
+
+use crate::store::{Store, StoreError};
+
+/// Why delivery stopped (the events stay in the outbox and are retried).
+#[derive(Debug, thiserror::Error)]
+pub enum DeliverError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot write the change log {path}: {source}")]
+    Write {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Writes every undelivered event to the change log, oldest first, marking
+/// each batch delivered only after it was written and flushed. A crash
+/// between the two repeats the batch (same `event_id`s), never loses it.
+pub fn deliver(store: &mut Store, log: &mut changelog::ChangeLog) -> Result<usize, DeliverError> {
+    let mut total = 0;
+    loop {
+        let batch = store.pending(changelog::SINK, 256)?;
+        if batch.is_empty() {
+            return Ok(total);
+        }
+        let lines: Vec<&str> = batch.iter().map(|p| p.json.as_str()).collect();
+        log.append(&lines).map_err(|source| DeliverError::Write {
+            path: log.path().display().to_string(),
+            source,
+        })?;
+        let rows: Vec<i64> = batch.iter().map(|p| p.event_row).collect();
+        store.mark_delivered(changelog::SINK, &rows)?;
+        total += batch.len();
+    }
+}

@@ -1,0 +1,420 @@
+//! The snapshot store ([`Store`]): SQLite (WAL) holding watched files, their
+//! revisions (raw bytes, content hash, claims JSON), change events and the
+//! delivery outbox. A revision, its event and its outbox rows are written in
+//! one transaction ([`Store::commit`]).
+//!
+//! Synchronous on purpose: the daemon owns it from one blocking thread, so
+//! there is exactly one writer and revision numbers cannot race.
+
+mod schema;
+
+use std::path::Path;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// Store failures, with what was being done.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the store {path}: {source}")]
+    Open {
+        path: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error(
+        "the store was written by a newer claimwatch (schema {found}, this one knows {known}); upgrade claimwatch or use another --state"
+    )]
+    TooNew { found: i64, known: i64 },
+    #[error("store: {0}")]
+    Sql(#[from] rusqlite::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// One watched file as last seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRow {
+    pub id: i64,
+    pub root: String,
+    pub path: String,
+    /// False once the file was deleted or renamed away.
+    pub live: bool,
+    pub mtime_ns: i64,
+    pub size: i64,
+    /// The highest revision number recorded for this file (0 if none).
+    pub last_revision: i64,
+}
+
+/// One stored revision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevisionRow {
+    pub id: i64,
+    pub revision: i64,
+    pub time: String,
+    /// `None` for a deletion.
+    pub hash: Option<String>,
+    pub title: Option<String>,
+    pub claims_json: String,
+    /// Pruned to `None` past `history_max_revisions`.
+    pub raw: Option<Vec<u8>>,
+}
+
+/// One line of `claimwatch history`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryRow {
+    pub revision: i64,
+    pub time: String,
+    pub hash: Option<String>,
+    pub title: Option<String>,
+    pub event_id: Option<String>,
+    pub event: Option<String>,
+    pub severity: Option<String>,
+    pub event_json: Option<String>,
+}
+
+/// Everything [`Store::commit`] writes for one revision.
+#[derive(Debug, Clone)]
+pub struct NewRevision<'a> {
+    pub root: &'a str,
+    pub path: &'a str,
+    pub revision: i64,
+    pub time: &'a str,
+    pub hash: Option<&'a str>,
+    pub raw: Option<&'a [u8]>,
+    pub claims_json: &'a str,
+    pub title: Option<&'a str>,
+    pub mtime_ns: i64,
+    pub size: i64,
+    /// The file exists after this revision (false for a deletion).
+    pub live: bool,
+    pub event_id: &'a str,
+    pub event_kind: &'a str,
+    pub severity: &'a str,
+    pub event_json: &'a str,
+    /// Sinks that must each deliver the event (outbox rows).
+    pub sinks: &'a [&'a str],
+    /// For a rename: the file the content moved away from, marked not live.
+    pub retire_file: Option<i64>,
+    /// Keep raw bytes only for this many latest revisions of the file.
+    pub keep_raw: u32,
+}
+
+/// An outbox entry waiting for its sink.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pending {
+    pub event_row: i64,
+    pub event_id: String,
+    pub json: String,
+}
+
+/// The SQLite snapshot store.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the store file, enables WAL and migrates.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Self::setup(conn, true)
+    }
+
+    /// A private in-memory store (tests).
+    pub fn open_in_memory() -> Result<Store> {
+        Self::setup(Connection::open_in_memory()?, false)
+    }
+
+    fn setup(conn: Connection, wal: bool) -> Result<Store> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        if wal {
+            // WAL: readers (`history`, `show`) never block the daemon's writer.
+            let _: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+            conn.execute_batch("PRAGMA synchronous=NORMAL;")?;
+        }
+        conn.execute_batch("PRAGMA foreign_keys=ON;")?;
+        let mut store = Store { conn };
+        schema::migrate(&mut store.conn)?;
+        Ok(store)
+    }
+
+    /// The schema version in use.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    fn file_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<FileRow> {
+        Ok(FileRow {
+            id: r.get(0)?,
+            root: r.get(1)?,
+            path: r.get(2)?,
+            live: r.get(3)?,
+            mtime_ns: r.get(4)?,
+            size: r.get(5)?,
+            last_revision: r.get(6)?,
+        })
+    }
+
+    const FILE_COLS: &str = "id, root, path, live, mtime_ns, size, last_revision";
+
+    /// The record of one file, live or not.
+    pub fn file(&self, root: &str, path: &str) -> Result<Option<FileRow>> {
+        let sql = format!(
+            "SELECT {} FROM files WHERE root = ?1 AND path = ?2",
+            Self::FILE_COLS
+        );
+        Ok(self
+            .conn
+            .query_row(&sql, params![root, path], Self::file_from_row)
+            .optional()?)
+    }
+
+    /// Live files of a root; with `prefix`, only that path or those under it.
+    pub fn live_files(&self, root: &str, prefix: Option<&str>) -> Result<Vec<FileRow>> {
+        let sql = format!(
+            "SELECT {} FROM files WHERE root = ?1 AND live = 1 ORDER BY path",
+            Self::FILE_COLS
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![root], Self::file_from_row)?;
+        let mut out = Vec::new();
+        for row in rows {
+            let f = row?;
+            let keep = match prefix {
+                None | Some("") => true,
+                Some(p) => {
+                    f.path == p
+                        || f.path
+                            .strip_prefix(p)
+                            .is_some_and(|rest| rest.starts_with('/'))
+                }
+            };
+            if keep {
+                out.push(f);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Every file record with this relative path, in any root.
+    pub fn files_by_path(&self, path: &str) -> Result<Vec<FileRow>> {
+        let sql = format!(
+            "SELECT {} FROM files WHERE path = ?1 ORDER BY root",
+            Self::FILE_COLS
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params![path], Self::file_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The latest revision that has content (not a deletion).
+    pub fn latest_content_revision(&self, file_id: i64) -> Result<Option<RevisionRow>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, revision, time, hash, title, claims, raw FROM revisions
+                 WHERE file_id = ?1 AND hash IS NOT NULL ORDER BY revision DESC LIMIT 1",
+                params![file_id],
+                |r| {
+                    Ok(RevisionRow {
+                        id: r.get(0)?,
+                        revision: r.get(1)?,
+                        time: r.get(2)?,
+                        hash: r.get(3)?,
+                        title: r.get(4)?,
+                        claims_json: r.get(5)?,
+                        raw: r.get(6)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Records a new mtime and size for an unchanged file (fast path).
+    pub fn touch(&self, file_id: i64, mtime_ns: i64, size: i64) -> Result<()> {
+        self.conn.execute(
+            "UPDATE files SET mtime_ns = ?2, size = ?3 WHERE id = ?1",
+            params![file_id, mtime_ns, size],
+        )?;
+        Ok(())
+    }
+
+    /// Writes a revision, its event and its outbox rows in one transaction,
+    /// then prunes old raw text of the file. Returns the event's row id.
+    pub fn commit(&mut self, n: &NewRevision<'_>) -> Result<i64> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "INSERT INTO files (root, path, live, mtime_ns, size, last_revision)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (root, path) DO UPDATE SET live = excluded.live,
+               mtime_ns = excluded.mtime_ns, size = excluded.size,
+               last_revision = excluded.last_revision",
+            params![n.root, n.path, n.live, n.mtime_ns, n.size, n.revision],
+        )?;
+        let file_id: i64 = tx.query_row(
+            "SELECT id FROM files WHERE root = ?1 AND path = ?2",
+            params![n.root, n.path],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "INSERT INTO revisions (file_id, revision, time, hash, raw, claims, title)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                file_id,
+                n.revision,
+                n.time,
+                n.hash,
+                n.raw,
+                n.claims_json,
+                n.title
+            ],
+        )?;
+        tx.execute(
+            "INSERT INTO events (event_id, file_id, revision, time, kind, severity, json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                n.event_id,
+                file_id,
+                n.revision,
+                n.time,
+                n.event_kind,
+                n.severity,
+                n.event_json
+            ],
+        )?;
+        let event_row = tx.last_insert_rowid();
+        for sink in n.sinks {
+            tx.execute(
+                "INSERT INTO outbox (event_row, sink, delivered) VALUES (?1, ?2, 0)",
+                params![event_row, sink],
+            )?;
+        }
+        if let Some(old) = n.retire_file {
+            tx.execute("UPDATE files SET live = 0 WHERE id = ?1", params![old])?;
+        }
+        tx.execute(
+            "UPDATE revisions SET raw = NULL
+             WHERE file_id = ?1 AND raw IS NOT NULL AND revision <= ?2",
+            params![file_id, n.revision - i64::from(n.keep_raw)],
+        )?;
+        tx.commit()?;
+        Ok(event_row)
+    }
+
+    /// Events not yet delivered to `sink`, oldest first.
+    pub fn pending(&self, sink: &str, limit: usize) -> Result<Vec<Pending>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.id, e.event_id, e.json FROM outbox o JOIN events e ON e.id = o.event_row
+             WHERE o.sink = ?1 AND o.delivered = 0 ORDER BY e.id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![sink, limit as i64], |r| {
+            Ok(Pending {
+                event_row: r.get(0)?,
+                event_id: r.get(1)?,
+                json: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Marks events delivered to `sink` (after the sink accepted them).
+    pub fn mark_delivered(&mut self, sink: &str, event_rows: &[i64]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut stmt = tx.prepare_cached(
+                "UPDATE outbox SET delivered = 1 WHERE sink = ?1 AND event_row = ?2",
+            )?;
+            for row in event_rows {
+                stmt.execute(params![sink, row])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The stored JSON of one event.
+    pub fn event_json(&self, event_id: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT json FROM events WHERE event_id = ?1",
+                params![event_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Number of stored events.
+    pub fn event_count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM events", [], |r| r.get(0))?)
+    }
+
+    /// Every revision of one file with its event, oldest first.
+    pub fn history(&self, file_id: i64) -> Result<Vec<HistoryRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT r.revision, r.time, r.hash, r.title, e.event_id, e.kind, e.severity, e.json
+             FROM revisions r LEFT JOIN events e
+               ON e.file_id = r.file_id AND e.revision = r.revision
+             WHERE r.file_id = ?1 ORDER BY r.revision",
+        )?;
+        let rows = stmt.query_map(params![file_id], |r| {
+            Ok(HistoryRow {
+                revision: r.get(0)?,
+                time: r.get(1)?,
+                hash: r.get(2)?,
+                title: r.get(3)?,
+                event_id: r.get(4)?,
+                event: r.get(5)?,
+                severity: r.get(6)?,
+                event_json: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Ids and paths of revisions that still hold raw bytes (for reindex).
+    pub fn revisions_with_raw(&self) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT r.id, f.path FROM revisions r JOIN files f ON f.id = r.file_id
+             WHERE r.raw IS NOT NULL ORDER BY r.id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The raw bytes of one revision.
+    pub fn raw(&self, revision_row: i64) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT raw FROM revisions WHERE id = ?1",
+                params![revision_row],
+                |r| r.get(0),
+            )
+            .optional()?
+            .flatten())
+    }
+
+    /// Replaces the claims of stored revisions (reindex), in one transaction.
+    pub fn update_claims(&mut self, updates: &[(i64, String, Option<String>)]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut stmt =
+                tx.prepare_cached("UPDATE revisions SET claims = ?2, title = ?3 WHERE id = ?1")?;
+            for (id, claims, title) in updates {
+                stmt.execute(params![id, claims, title])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,68 @@
+//! Versioned schema migrations for the store, tracked in SQLite's
+//! `user_version`. Each entry of [`MIGRATIONS`] moves the schema up by one;
+//! append, never edit a released one.
+
+use rusqlite::Connection;
+
+use super::{Result, StoreError};
+
+/// Migration `i` takes the schema from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: files, revisions, events, outbox.
+    "CREATE TABLE files (
+        id INTEGER PRIMARY KEY,
+        root TEXT NOT NULL,
+        path TEXT NOT NULL,
+        live INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        size INTEGER NOT NULL,
+        last_revision INTEGER NOT NULL,
+        UNIQUE (root, path)
+    );
+    CREATE TABLE revisions (
+        id INTEGER PRIMARY KEY,
+        file_id INTEGER NOT NULL REFERENCES files(id),
+        revision INTEGER NOT NULL,
+        time TEXT NOT NULL,
+        hash TEXT,
+        raw BLOB,
+        claims TEXT NOT NULL,
+        title TEXT,
+        UNIQUE (file_id, revision)
+    );
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL UNIQUE,
+        file_id INTEGER NOT NULL REFERENCES files(id),
+        revision INTEGER NOT NULL,
+        time TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        json TEXT NOT NULL,
+        UNIQUE (file_id, revision)
+    );
+    CREATE TABLE outbox (
+        event_row INTEGER NOT NULL REFERENCES events(id),
+        sink TEXT NOT NULL,
+        delivered INTEGER NOT NULL,
+        PRIMARY KEY (event_row, sink)
+    );
+    CREATE INDEX outbox_pending ON outbox (sink, delivered);",
+];
+
+/// Applies every migration above the store's version, each in its own
+/// transaction.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let known = MIGRATIONS.len() as i64;
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > known {
+        return Err(StoreError::TooNew { found, known });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.execute_batch(&format!("PRAGMA user_version = {}", i + 1))?;
+        tx.commit()?;
+    }
+    Ok(())
+}

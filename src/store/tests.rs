@@ -1,0 +1,120 @@
+//! Unit tests for the store: migrations, transactions, outbox, pruning.
+
+use super::*;
+
+fn rev<'a>(
+    path: &'a str,
+    revision: i64,
+    event_id: &'a str,
+    sinks: &'a [&'a str],
+) -> NewRevision<'a> {
+    NewRevision {
+        root: "/r",
+        path,
+        revision,
+        time: "2026-01-01T00:00:00.000Z",
+        hash: Some("blake3:aa"),
+        raw: Some(b"text"),
+        claims_json: "[]",
+        title: Some("T"),
+        mtime_ns: 1,
+        size: 4,
+        live: true,
+        event_id,
+        event_kind: "created",
+        severity: "medium",
+        event_json: "{}",
+        sinks,
+        retire_file: None,
+        keep_raw: 2,
+    }
+}
+
+#[test]
+fn migrations_reach_the_latest_version_and_are_idempotent() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("s.db");
+    let s = Store::open(&p).expect("open");
+    assert_eq!(
+        s.schema_version().expect("v"),
+        schema::MIGRATIONS.len() as i64
+    );
+    drop(s);
+    let s = Store::open(&p).expect("reopen");
+    assert_eq!(
+        s.schema_version().expect("v"),
+        schema::MIGRATIONS.len() as i64
+    );
+}
+
+#[test]
+fn a_newer_schema_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path().join("s.db");
+    {
+        let c = Connection::open(&p).expect("open");
+        c.execute_batch("PRAGMA user_version = 99").expect("set");
+    }
+    assert!(matches!(Store::open(&p), Err(StoreError::TooNew { .. })));
+}
+
+#[test]
+fn commit_writes_revision_event_and_outbox_together() {
+    let mut s = Store::open_in_memory().expect("store");
+    s.commit(&rev("a.txt", 1, "ev1", &["changelog"]))
+        .expect("commit");
+    let f = s.file("/r", "a.txt").expect("q").expect("file row");
+    assert_eq!(f.last_revision, 1);
+    assert!(f.live);
+    let pending = s.pending("changelog", 10).expect("pending");
+    assert_eq!(pending.len(), 1);
+    assert_eq!(pending[0].event_id, "ev1");
+    s.mark_delivered("changelog", &[pending[0].event_row])
+        .expect("mark");
+    assert!(s.pending("changelog", 10).expect("pending").is_empty());
+}
+
+#[test]
+fn a_failed_commit_leaves_nothing_behind() {
+    let mut s = Store::open_in_memory().expect("store");
+    s.commit(&rev("a.txt", 1, "ev1", &["changelog"]))
+        .expect("commit");
+    // Same event id again: the event insert fails after the revision insert.
+    let err = s.commit(&rev("a.txt", 2, "ev1", &["changelog"]));
+    assert!(err.is_err());
+    let f = s.file("/r", "a.txt").expect("q").expect("row");
+    assert_eq!(f.last_revision, 1, "file row rolled back");
+    assert_eq!(
+        s.history(f.id).expect("history").len(),
+        1,
+        "revision rolled back"
+    );
+    assert_eq!(s.pending("changelog", 10).expect("p").len(), 1);
+}
+
+#[test]
+fn old_raw_text_is_pruned() {
+    let mut s = Store::open_in_memory().expect("store");
+    for (i, id) in ["e1", "e2", "e3", "e4"].iter().enumerate() {
+        s.commit(&rev("a.txt", i as i64 + 1, id, &[]))
+            .expect("commit");
+    }
+    let with_raw = s.revisions_with_raw().expect("raw");
+    assert_eq!(with_raw.len(), 2, "keep_raw = 2 keeps the two latest");
+    let f = s.file("/r", "a.txt").expect("q").expect("row");
+    assert_eq!(s.history(f.id).expect("h").len(), 4, "claims history kept");
+}
+
+#[test]
+fn live_files_filters_by_prefix_on_component_boundaries() {
+    let mut s = Store::open_in_memory().expect("store");
+    s.commit(&rev("dir/a.txt", 1, "e1", &[])).expect("c");
+    s.commit(&rev("dir2/b.txt", 1, "e2", &[])).expect("c");
+    let under: Vec<String> = s
+        .live_files("/r", Some("dir"))
+        .expect("q")
+        .into_iter()
+        .map(|f| f.path)
+        .collect();
+    assert_eq!(under, vec!["dir/a.txt".to_string()]);
+}

@@ -1,0 +1,14 @@
+//! Watching: which files are articles ([`filter`]), finding them
+//! ([`walk`]), the notify watcher ([`notifier`]) and the reconcile
+//! [`reconcile::Engine`] that turns changes into revisions and events.
+
+pub mod filter;
+pub mod notifier;
+mod observe;
+pub mod reconcile;
+pub mod walk;
+
+pub use filter::Filter;
+pub use notifier::{WatchError, WatchMsg, Watcher};
+pub use reconcile::{Engine, Settings, Stats};
+pub use walk::Root;

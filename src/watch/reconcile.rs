@@ -1,0 +1,610 @@
+//! The reconcile engine ([`Engine`]): turns "these paths may have changed"
+//! (a watcher batch or a full scan) into revisions and change events.
+//!
+//! Three phases: find candidates and apply the mtime+size fast path
+//! (serial); read, hash and extract (parallel, both cores); pair renames,
+//! diff and commit each revision with its event (serial, one writer).
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rayon::prelude::*;
+use tracing::{error, info, warn};
+
+use super::filter::Filter;
+use super::observe::{Candidate, Content, Observed, mtime_size, observe};
+use super::walk::{self, Root};
+use crate::claims::Claim;
+use crate::diff;
+use crate::sinks::changelog::{self, ChangeLog};
+use crate::sinks::event::{self, ChangeEvent, EventKind};
+use crate::store::{FileRow, NewRevision, RevisionRow, Store, StoreError};
+
+/// Counts of what a reconcile pass did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub examined: usize,
+    pub unchanged: usize,
+    pub created: usize,
+    pub modified: usize,
+    pub deleted: usize,
+    pub renamed: usize,
+    pub restored: usize,
+    pub errors: usize,
+}
+
+impl Stats {
+    pub fn events(&self) -> usize {
+        self.created + self.modified + self.deleted + self.renamed + self.restored
+    }
+
+    fn count(&mut self, kind: EventKind) {
+        match kind {
+            EventKind::Created => self.created += 1,
+            EventKind::Modified => self.modified += 1,
+            EventKind::Deleted => self.deleted += 1,
+            EventKind::Renamed => self.renamed += 1,
+            EventKind::Restored => self.restored += 1,
+        }
+    }
+}
+
+/// When the engine last made progress, for the watchdog: a stuck engine
+/// stops the pings and systemd restarts the service.
+#[derive(Debug)]
+pub struct Heartbeat {
+    base: std::time::Instant,
+    last_ms: std::sync::atomic::AtomicU64,
+}
+
+impl Heartbeat {
+    pub fn new() -> Heartbeat {
+        Heartbeat {
+            base: std::time::Instant::now(),
+            last_ms: std::sync::atomic::AtomicU64::new(0),
+        }
+    }
+
+    /// Records progress now.
+    pub fn beat(&self) {
+        let ms = self.base.elapsed().as_millis() as u64;
+        self.last_ms.store(ms, Ordering::Relaxed);
+    }
+
+    /// Time since the last beat.
+    pub fn age(&self) -> std::time::Duration {
+        let now = self.base.elapsed().as_millis() as u64;
+        std::time::Duration::from_millis(now.saturating_sub(self.last_ms.load(Ordering::Relaxed)))
+    }
+}
+
+impl Default for Heartbeat {
+    fn default() -> Self {
+        Heartbeat::new()
+    }
+}
+
+/// Files read and committed per round (bounds memory on big archives).
+const CHUNK: usize = 512;
+
+/// Settings the engine takes from the config.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub roots: Vec<Root>,
+    pub filter: Filter,
+    pub max_file_bytes: u64,
+    pub keep_raw: u32,
+}
+
+/// The engine: owns the store and the change log; single-threaded writer.
+pub struct Engine {
+    store: Store,
+    log: ChangeLog,
+    settings: Settings,
+    cancel: Arc<AtomicBool>,
+    heartbeat: Arc<Heartbeat>,
+    /// Show a progress bar on a terminal for long passes.
+    pub progress: bool,
+    /// Totals since the engine started.
+    pub stats: Stats,
+}
+
+fn claims_of(rev: &RevisionRow, rel: &str) -> Vec<Claim> {
+    match serde_json::from_str(&rev.claims_json) {
+        Ok(c) => c,
+        Err(e) => {
+            // Stored by another extractor version: re-derive from raw text.
+            if let Some(raw) = &rev.raw
+                && let Ok(ex) = crate::extract_bytes(Path::new(rel), raw)
+            {
+                return ex.claims;
+            }
+            warn!(path = %rel, revision = rev.revision, "stored claims unreadable ({e}); diffing against none");
+            Vec::new()
+        }
+    }
+}
+
+impl Engine {
+    pub fn new(store: Store, log: ChangeLog, settings: Settings) -> Engine {
+        Engine {
+            store,
+            log,
+            settings,
+            cancel: Arc::new(AtomicBool::new(false)),
+            heartbeat: Arc::new(Heartbeat::new()),
+            progress: false,
+            stats: Stats::default(),
+        }
+    }
+
+    /// A flag that stops a running pass between files when set.
+    /// Beats while the engine makes progress (the systemd watchdog reads it).
+    pub fn heartbeat(&self) -> Arc<Heartbeat> {
+        self.heartbeat.clone()
+    }
+
+    pub fn cancel_flag(&self) -> Arc<AtomicBool> {
+        self.cancel.clone()
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Applies a reloaded configuration.
+    pub fn reconfigure(&mut self, settings: Settings, changes: &Path) {
+        self.settings = settings;
+        if self.log.path() != changes
+            && let Err(e) = self.log.set_path(changes)
+        {
+            error!(path = %changes.display(), "cannot open the new change log: {e}");
+        }
+    }
+
+    /// Reopens the change log (SIGHUP after logrotate).
+    pub fn reopen_log(&mut self) {
+        match self.log.reopen() {
+            Ok(()) => info!(path = %self.log.path().display(), "reopened the change log"),
+            Err(e) => {
+                error!(path = %self.log.path().display(), "cannot reopen the change log: {e}")
+            }
+        }
+    }
+
+    /// Writes undelivered events to the change log. Failures are logged;
+    /// the events stay in the outbox for the next try.
+    pub fn deliver(&mut self) -> usize {
+        match crate::sinks::deliver(&mut self.store, &mut self.log) {
+            Ok(n) => n,
+            Err(e) => {
+                error!("{e}; will retry");
+                0
+            }
+        }
+    }
+
+    /// Reconciles every file under every root against the store,
+    /// including deletions, and returns what this pass did.
+    pub fn full_scan(&mut self) -> Stats {
+        let before = self.stats.clone();
+        let mut present = Vec::new();
+        let mut errors = 0;
+        for (i, root) in self.settings.roots.iter().enumerate() {
+            let mut found = Vec::new();
+            walk::walk(
+                root,
+                &root.dir,
+                &self.settings.filter,
+                &mut found,
+                &mut |p, e| {
+                    warn!(path = %p.display(), "cannot read folder: {e}");
+                    errors += 1;
+                },
+            );
+            present.extend(found.into_iter().map(|(abs, rel)| (i, abs, rel)));
+        }
+        self.stats.errors += errors;
+        let seen: std::collections::HashSet<(usize, &str)> = present
+            .iter()
+            .map(|(i, _, rel)| (*i, rel.as_str()))
+            .collect();
+        let mut gone = Vec::new();
+        for (i, root) in self.settings.roots.iter().enumerate() {
+            match self.store.live_files(&root.key, None) {
+                Ok(rows) => {
+                    for row in rows {
+                        let still = seen.contains(&(i, row.path.as_str()));
+                        // A file now excluded by the filter is not "deleted".
+                        let abs = root.dir.join(&row.path);
+                        if !still && !abs.exists() {
+                            gone.push((i, row));
+                        }
+                    }
+                }
+                Err(e) => error!("store: {e}"),
+            }
+        }
+        self.reconcile(present, gone, true);
+        let mut delta = self.stats.clone();
+        delta.examined -= before.examined;
+        delta.unchanged -= before.unchanged;
+        delta.created -= before.created;
+        delta.modified -= before.modified;
+        delta.deleted -= before.deleted;
+        delta.renamed -= before.renamed;
+        delta.restored -= before.restored;
+        delta.errors -= before.errors;
+        delta
+    }
+
+    /// Reconciles the paths a watcher reported (files or folders, present
+    /// or gone).
+    pub fn process_paths(&mut self, paths: &[PathBuf]) {
+        let mut present: Vec<(usize, PathBuf, String)> = Vec::new();
+        let mut gone: Vec<(usize, FileRow)> = Vec::new();
+        for abs in paths {
+            let Some((ri, rel)) = walk::locate(&self.settings.roots, abs) else {
+                continue;
+            };
+            let root = &self.settings.roots[ri];
+            match std::fs::symlink_metadata(abs) {
+                Ok(meta) if meta.is_dir() => {
+                    if !self.settings.filter.wants_dir(abs, &rel) {
+                        continue;
+                    }
+                    let mut found = Vec::new();
+                    walk::walk(root, abs, &self.settings.filter, &mut found, &mut |p, e| {
+                        warn!(path = %p.display(), "cannot read folder: {e}");
+                    });
+                    if let Ok(rows) = self.store.live_files(&root.key, Some(&rel)) {
+                        for row in rows {
+                            if !found.iter().any(|(_, r)| *r == row.path)
+                                && !root.dir.join(&row.path).exists()
+                            {
+                                gone.push((ri, row));
+                            }
+                        }
+                    }
+                    present.extend(found.into_iter().map(|(a, r)| (ri, a, r)));
+                }
+                Ok(_) => {
+                    if self.settings.filter.wants_file(abs, &rel) {
+                        present.push((ri, abs.clone(), rel));
+                    }
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    match self.store.live_files(&root.key, Some(&rel)) {
+                        Ok(rows) => gone.extend(rows.into_iter().map(|r| (ri, r))),
+                        Err(e) => error!(path = %rel, "store: {e}"),
+                    }
+                }
+                Err(e) => {
+                    warn!(path = %abs.display(), "cannot stat: {e}");
+                    self.stats.errors += 1;
+                }
+            }
+        }
+        present.sort_by(|a, b| (a.0, &a.2).cmp(&(b.0, &b.2)));
+        present.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2);
+        gone.sort_by(|a, b| (a.0, &a.1.path).cmp(&(b.0, &b.1.path)));
+        gone.dedup_by(|a, b| a.0 == b.0 && a.1.id == b.1.id);
+        self.reconcile(present, gone, false);
+    }
+
+    fn reconcile(
+        &mut self,
+        present: Vec<(usize, PathBuf, String)>,
+        mut gone: Vec<(usize, FileRow)>,
+        fast_path: bool,
+    ) {
+        // Phase 1: the fast path skips files whose mtime and size match.
+        let mut candidates = Vec::new();
+        for (root, abs, rel) in present {
+            self.stats.examined += 1;
+            let key = &self.settings.roots[root].key;
+            let row = match self.store.file(key, &rel) {
+                Ok(r) => r,
+                Err(e) => {
+                    error!(path = %rel, "store: {e}");
+                    self.stats.errors += 1;
+                    continue;
+                }
+            };
+            if fast_path
+                && let Some(r) = &row
+                && r.live
+                && let Ok(meta) = std::fs::metadata(&abs)
+                && mtime_size(&meta) == (r.mtime_ns, r.size)
+            {
+                self.stats.unchanged += 1;
+                continue;
+            }
+            candidates.push(Candidate {
+                root,
+                rel,
+                abs,
+                row,
+            });
+        }
+        // Phases 2 and 3 run per chunk, so a big archive never holds more
+        // than one chunk of file contents in memory.
+        let bar = self.progress_bar(candidates.len());
+        let mut gone_revs: Vec<Option<RevisionRow>> = gone
+            .iter()
+            .map(|(_, r)| self.store.latest_content_revision(r.id).ok().flatten())
+            .collect();
+        let mut rest = candidates.into_iter();
+        loop {
+            let chunk: Vec<Candidate> = rest.by_ref().take(CHUNK).collect();
+            if chunk.is_empty() || self.cancel.load(Ordering::Relaxed) {
+                break;
+            }
+            // Phase 2: read, hash and extract on every core.
+            self.heartbeat.beat();
+            let observed = self.observe_all(&chunk, bar.as_ref());
+            // Phase 3: drop no-ops, pair renames, commit one by one.
+            for (cand, obs) in chunk.into_iter().zip(observed) {
+                match obs {
+                    Observed::Cancelled => break,
+                    Observed::Failed => self.stats.errors += 1,
+                    Observed::Gone => {
+                        if let Some(r) = cand.row.filter(|r| r.live) {
+                            gone_revs.push(self.store.latest_content_revision(r.id).ok().flatten());
+                            gone.push((cand.root, r));
+                        }
+                    }
+                    Observed::Content(c) => self.settle(cand, &c, &mut gone, &mut gone_revs),
+                }
+            }
+            self.deliver();
+        }
+        if let Some(b) = bar {
+            b.finish_and_clear();
+        }
+        for ((root, row), last) in gone.into_iter().zip(gone_revs) {
+            if self.cancel.load(Ordering::Relaxed) {
+                break;
+            }
+            if let Err(e) = self.commit_deletion(root, &row, last) {
+                error!(path = %row.path, "cannot record the deletion: {e}");
+                self.stats.errors += 1;
+            }
+        }
+        self.deliver();
+    }
+
+    /// Records one read file: a no-op when its hash is the latest
+    /// revision's, else a revision (renamed when a gone file had the same
+    /// content).
+    fn settle(
+        &mut self,
+        cand: Candidate,
+        content: &Content,
+        gone: &mut Vec<(usize, FileRow)>,
+        gone_revs: &mut Vec<Option<RevisionRow>>,
+    ) {
+        let same = cand.row.as_ref().filter(|r| r.live).and_then(|r| {
+            let latest = self.store.latest_content_revision(r.id).ok()??;
+            (latest.hash.as_deref() == Some(content.hash.as_str())).then_some(r.id)
+        });
+        if let Some(id) = same {
+            self.stats.unchanged += 1;
+            if let Err(e) = self.store.touch(id, content.mtime_ns, content.size) {
+                error!(path = %cand.rel, "store: {e}");
+            }
+            return;
+        }
+        let is_new = cand.row.as_ref().is_none_or(|r| !r.live);
+        let from = is_new
+            .then(|| {
+                gone.iter()
+                    .zip(gone_revs.iter())
+                    .position(|((gr, _), rev)| {
+                        *gr == cand.root
+                            && rev.as_ref().and_then(|r| r.hash.as_deref())
+                                == Some(content.hash.as_str())
+                    })
+            })
+            .flatten();
+        let renamed_from = from.map(|i| {
+            gone_revs.remove(i);
+            gone.remove(i).1
+        });
+        if let Err(e) = self.commit_content(&cand, content, renamed_from) {
+            error!(path = %cand.rel, "cannot record the revision: {e}");
+            self.stats.errors += 1;
+        }
+    }
+
+    fn progress_bar(&self, len: usize) -> Option<indicatif::ProgressBar> {
+        (self.progress && len > 20 && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new(len as u64);
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} files  {per_sec}  ETA {eta}",
+            ) {
+                bar.set_style(style);
+            }
+            bar
+        })
+    }
+
+    fn observe_all(
+        &self,
+        candidates: &[Candidate],
+        bar: Option<&indicatif::ProgressBar>,
+    ) -> Vec<Observed> {
+        let (settings, cancel) = (&self.settings, &*self.cancel);
+        candidates
+            .par_iter()
+            .map(|c| {
+                let o = observe(settings, cancel, c);
+                if let Some(b) = bar {
+                    b.inc(1);
+                }
+                o
+            })
+            .collect()
+    }
+
+    fn commit_content(
+        &mut self,
+        cand: &Candidate,
+        content: &Content,
+        renamed_from: Option<FileRow>,
+    ) -> Result<(), StoreError> {
+        let root = self.settings.roots[cand.root].key.clone();
+        let prev = match &cand.row {
+            Some(r) => self.store.latest_content_revision(r.id)?,
+            None => None,
+        };
+        let (kind, prev_revision, d) = match (&cand.row, &renamed_from) {
+            (_, Some(_)) => (
+                EventKind::Renamed,
+                None,
+                diff::diff(&content.claims, &content.claims),
+            ),
+            (Some(r), None) if r.live => {
+                let old = prev
+                    .as_ref()
+                    .map(|p| claims_of(p, &cand.rel))
+                    .unwrap_or_default();
+                (
+                    EventKind::Modified,
+                    prev.as_ref().map(|p| p.revision),
+                    diff::diff(&old, &content.claims),
+                )
+            }
+            (Some(_), None) => {
+                let old = prev
+                    .as_ref()
+                    .map(|p| claims_of(p, &cand.rel))
+                    .unwrap_or_default();
+                (
+                    EventKind::Restored,
+                    prev.as_ref().map(|p| p.revision),
+                    diff::diff(&old, &content.claims),
+                )
+            }
+            (None, None) => (EventKind::Created, None, diff::diff(&[], &content.claims)),
+        };
+        let revision = cand.row.as_ref().map_or(0, |r| r.last_revision) + 1;
+        let ev = ChangeEvent {
+            schema: event::SCHEMA,
+            event_id: event::event_id(&root, &cand.rel, revision, Some(&content.hash)),
+            time: event::now_rfc3339(),
+            path: cand.rel.clone(),
+            root: root.clone(),
+            event: kind,
+            revision,
+            prev_revision,
+            from: renamed_from.as_ref().map(|r| r.path.clone()),
+            hash: Some(content.hash.clone()),
+            title: content.title.clone(),
+            severity: Default::default(),
+            summary: Default::default(),
+            changes: Vec::new(),
+        }
+        .with_diff(d);
+        let claims_json = serde_json::to_string(&content.claims).unwrap_or_else(|_| "[]".into());
+        let json = serde_json::to_string(&ev).unwrap_or_default();
+        self.write(
+            &ev,
+            NewRevision {
+                root: &root,
+                path: &cand.rel,
+                revision,
+                time: &ev.time,
+                hash: Some(&content.hash),
+                raw: Some(&content.bytes),
+                claims_json: &claims_json,
+                title: content.title.as_deref(),
+                mtime_ns: content.mtime_ns,
+                size: content.size,
+                live: true,
+                event_id: &ev.event_id,
+                event_kind: kind.as_str(),
+                severity: event::severity_str(ev.severity),
+                event_json: &json,
+                sinks: &[changelog::SINK],
+                retire_file: renamed_from.as_ref().map(|r| r.id),
+                keep_raw: 0,
+            },
+        )
+    }
+
+    fn commit_deletion(
+        &mut self,
+        root_idx: usize,
+        row: &FileRow,
+        last: Option<RevisionRow>,
+    ) -> Result<(), StoreError> {
+        let root = self.settings.roots[root_idx].key.clone();
+        let old = last
+            .as_ref()
+            .map(|p| claims_of(p, &row.path))
+            .unwrap_or_default();
+        let revision = row.last_revision + 1;
+        let ev = ChangeEvent {
+            schema: event::SCHEMA,
+            event_id: event::event_id(&root, &row.path, revision, None),
+            time: event::now_rfc3339(),
+            path: row.path.clone(),
+            root: root.clone(),
+            event: EventKind::Deleted,
+            revision,
+            prev_revision: last.as_ref().map(|p| p.revision),
+            from: None,
+            hash: None,
+            title: last.as_ref().and_then(|p| p.title.clone()),
+            severity: Default::default(),
+            summary: Default::default(),
+            changes: Vec::new(),
+        }
+        .with_diff(diff::diff(&old, &[]));
+        let json = serde_json::to_string(&ev).unwrap_or_default();
+        self.write(
+            &ev,
+            NewRevision {
+                root: &root,
+                path: &row.path,
+                revision,
+                time: &ev.time,
+                hash: None,
+                raw: None,
+                claims_json: "[]",
+                title: ev.title.as_deref(),
+                mtime_ns: 0,
+                size: 0,
+                live: false,
+                event_id: &ev.event_id,
+                event_kind: EventKind::Deleted.as_str(),
+                severity: event::severity_str(ev.severity),
+                event_json: &json,
+                sinks: &[changelog::SINK],
+                retire_file: None,
+                keep_raw: 0,
+            },
+        )
+    }
+
+    /// Commits a revision with its event and logs the event's line.
+    fn write(&mut self, ev: &ChangeEvent, mut n: NewRevision<'_>) -> Result<(), StoreError> {
+        self.heartbeat.beat();
+        n.keep_raw = self.settings.keep_raw;
+        self.store.commit(&n)?;
+        self.stats.count(ev.event);
+        info!(
+            path = %ev.path,
+            event = ev.event.as_str(),
+            severity = event::severity_str(ev.severity),
+            revision = ev.revision,
+            event_id = %ev.event_id,
+            "{}",
+            ev.log_line()
+        );
+        Ok(())
+    }
+}

@@ -1,0 +1,126 @@
+//! `scan`, `check-config`, `history`, `show`, `reindex` and fatal errors.
+
+use crate::daemon_support::*;
+
+#[test]
+fn check_config_reports_every_error_with_exit_2() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let cfg = tmp.path().join("c.toml");
+    write(
+        &cfg,
+        "[watch]\ndebounce_ms = \"x\"\nroots = 5\n[log]\nformat = \"xml\"\n[nope]\n",
+    );
+    let (code, _, err) = run(
+        &["check-config", "--config", &cfg.display().to_string()],
+        tmp.path(),
+    );
+    assert_eq!(code, 2, "{err}");
+    for key in ["watch.debounce_ms", "watch.roots", "log.format", "nope"] {
+        assert!(err.contains(key), "missing {key}: {err}");
+    }
+    assert!(err.contains("4 errors"), "{err}");
+    write(&cfg, "[watch]\ndebounce_ms = 250\n");
+    let (code, out, err) = run(
+        &["check-config", "--config", &cfg.display().to_string()],
+        tmp.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("config OK"), "{out}");
+}
+
+#[test]
+fn run_with_a_bad_config_exits_2_and_a_missing_root_exits_1() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let cfg = tmp.path().join("c.toml");
+    write(&cfg, "[watch]\nfoo = 1\n");
+    let (code, _, err) = run(&["run", "--config", &cfg.display().to_string()], tmp.path());
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = run(
+        &["run", "--state", "st", "/nonexistent/claimwatch-root"],
+        tmp.path(),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("/nonexistent/claimwatch-root"), "{err}");
+}
+
+#[test]
+fn scan_indexes_200_files_once() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("archive");
+    let state = tmp.path().join("state");
+    for i in 0..200 {
+        write(
+            &root.join(format!("section{}/story{i}.txt", i % 7)),
+            &article(&format!("Story {i}"), i),
+        );
+    }
+    let args = [
+        "scan",
+        "--state",
+        &state.display().to_string(),
+        &root.display().to_string(),
+    ];
+    let (code, _, err) = run(&args, tmp.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("200 created"), "{err}");
+    let evs = events(&state);
+    assert_eq!(evs.len(), 200);
+    assert!(evs.iter().all(|e| e["event"] == "created"));
+    let (code, _, err) = run(&args, tmp.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("200 unchanged"), "{err}");
+    assert_eq!(events(&state).len(), 200, "a second scan adds nothing");
+}
+
+#[test]
+fn history_show_and_reindex() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    let st = state.display().to_string();
+    let rt = root.display().to_string();
+    write(&root.join("a.txt"), &article("A", 1));
+    assert_eq!(run(&["scan", "--state", &st, &rt], tmp.path()).0, 0);
+    write(
+        &root.join("a.txt"),
+        &article("A", 2).replace("three weeks", "two months"),
+    );
+    assert_eq!(run(&["scan", "--state", &st, &rt], tmp.path()).0, 0);
+    let (code, out, err) = run(&["history", "articles/a.txt", "--state", &st], tmp.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("created") && out.contains("modified"), "{out}");
+    let id = events(&state)[1]["event_id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let (code, out, err) = run(&["show", &id, "--state", &st], tmp.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("modified a.txt"), "{out}");
+    assert!(out.contains(&id), "{out}");
+    let (code, _, err) = run(&["show", "ev_nope", "--state", &st], tmp.path());
+    assert_eq!(code, 1, "{err}");
+    let (code, _, err) = run(&["reindex", "--state", &st], tmp.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("re-extracted 2 revisions"), "{err}");
+    assert_eq!(events(&state).len(), 2, "reindex emits no events");
+}
+
+#[test]
+fn a_second_writer_on_the_same_state_is_refused() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    std::fs::create_dir_all(&root).expect("mkdir");
+    let _d = Daemon::start(&root, &state, &[]);
+    let (code, _, err) = run(
+        &[
+            "scan",
+            "--state",
+            &state.display().to_string(),
+            &root.display().to_string(),
+        ],
+        tmp.path(),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("in use by another claimwatch"), "{err}");
+}

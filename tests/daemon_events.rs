@@ -1,0 +1,219 @@
+//! `claimwatch run`: one event per revision, with the right kind and changes.
+
+use serde_json::Value;
+
+use crate::daemon_support::*;
+
+/// The `changes` that `claimwatch diff OLD NEW --format json` reports.
+fn diff_changes(old: &std::path::Path, new: &std::path::Path) -> Value {
+    let (code, out, err) = run(
+        &[
+            "diff",
+            &old.display().to_string(),
+            &new.display().to_string(),
+            "--format",
+            "json",
+        ],
+        std::path::Path::new("/"),
+    );
+    assert_eq!(code, 0, "{err}");
+    let doc: Value = serde_json::from_str(&out).expect("diff json");
+    doc["changes"].clone()
+}
+
+#[test]
+fn three_writes_give_one_created_and_two_modified_matching_diff() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    let snap = tmp.path().join("snap");
+    std::fs::create_dir_all(&root).expect("mkdir");
+    std::fs::create_dir_all(&snap).expect("mkdir");
+    let _d = Daemon::start(&root, &state, &[]);
+    let file = root.join("world/storm.txt");
+    let versions = [
+        article("Storm hits the harbour", 12),
+        article("Storm hits the harbour", 15),
+        article("Storm hits the harbour", 15).replace("three weeks", "five weeks"),
+    ];
+    for (i, v) in versions.iter().enumerate() {
+        write(&snap.join(format!("v{i}.txt")), v);
+        write(&file, v);
+        wait_for(&format!("event {}", i + 1), || events(&state).len() > i);
+    }
+    let evs = events(&state);
+    assert_eq!(evs.len(), 3, "{evs:#?}");
+    let kinds: Vec<&str> = evs
+        .iter()
+        .map(|e| e["event"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(kinds, ["created", "modified", "modified"]);
+    for (i, e) in evs.iter().enumerate() {
+        assert_eq!(e["schema"], 1);
+        assert_eq!(e["path"], "world/storm.txt");
+        assert_eq!(e["revision"], i as i64 + 1);
+        assert!(e["hash"].as_str().is_some_and(|h| h.starts_with("blake3:")));
+        assert!(e["time"].as_str().is_some_and(|t| t.ends_with('Z')));
+    }
+    assert_eq!(evs[1]["prev_revision"], 1);
+    // created lists every claim as added.
+    let created = evs[0]["changes"].as_array().expect("changes");
+    assert!(!created.is_empty());
+    assert!(created.iter().all(|c| c["op"] == "added"));
+    assert_eq!(
+        evs[1]["changes"],
+        diff_changes(&snap.join("v0.txt"), &snap.join("v1.txt"))
+    );
+    assert_eq!(
+        evs[2]["changes"],
+        diff_changes(&snap.join("v1.txt"), &snap.join("v2.txt"))
+    );
+    assert_ne!(evs[1]["changes"], Value::Array(vec![]));
+}
+
+#[test]
+fn reformat_only_is_recorded_without_changes() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    let text = article("Ferry timetable", 4);
+    write(&root.join("a.txt"), &text);
+    let _d = Daemon::start(&root, &state, &[]);
+    wait_for("created", || events(&state).len() == 1);
+    // Extra blank lines, trailing spaces and curly quotes: same claims.
+    let reformatted = text
+        .replace("\n\n", "\n\n\n")
+        .replace(".\n", ".   \n")
+        .replacen('"', "\u{201c}", 1);
+    write(&root.join("a.txt"), &reformatted);
+    wait_for("modified", || events(&state).len() == 2);
+    let e = &events(&state)[1];
+    assert_eq!(e["event"], "modified");
+    assert_eq!(e["severity"], "none");
+    assert_eq!(e["changes"], Value::Array(vec![]));
+    assert_eq!(e["summary"]["added"], 0);
+}
+
+#[test]
+fn delete_then_restore_diffs_against_the_last_revision() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    write(&root.join("pier.txt"), &article("Pier closed", 7));
+    let _d = Daemon::start(&root, &state, &[]);
+    wait_for("created", || events(&state).len() == 1);
+    let n_claims = events(&state)[0]["summary"]["added"]
+        .as_u64()
+        .expect("count");
+    std::fs::remove_file(root.join("pier.txt")).expect("rm");
+    wait_for("deleted", || events(&state).len() == 2);
+    let del = &events(&state)[1];
+    assert_eq!(del["event"], "deleted");
+    assert_eq!(del["revision"], 2);
+    assert_eq!(del["hash"], Value::Null);
+    assert_eq!(del["summary"]["removed"], n_claims);
+    assert!(
+        del["changes"]
+            .as_array()
+            .expect("changes")
+            .iter()
+            .all(|c| c["op"] == "removed")
+    );
+    write(&root.join("pier.txt"), &article("Pier closed", 9));
+    wait_for("restored", || events(&state).len() == 3);
+    let res = &events(&state)[2];
+    assert_eq!(res["event"], "restored");
+    assert_eq!(res["revision"], 3);
+    assert_eq!(res["prev_revision"], 1);
+    let changes = res["changes"].as_array().expect("changes");
+    assert!(
+        !changes.is_empty(),
+        "the number edit shows against revision 1"
+    );
+    assert!(
+        (res["summary"]["unchanged"].as_u64().unwrap_or(0)) > 0,
+        "untouched claims are unchanged, not re-added: {res}"
+    );
+}
+
+#[test]
+fn a_rename_is_one_renamed_event() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    write(&root.join("old-name.txt"), &article("Bridge reopens", 3));
+    let _d = Daemon::start(&root, &state, &[]);
+    wait_for("created", || events(&state).len() == 1);
+    std::fs::rename(root.join("old-name.txt"), root.join("new-name.txt")).expect("mv");
+    wait_for("renamed", || {
+        !events_for(&events(&state), "new-name.txt", "renamed").is_empty()
+    });
+    // A sentinel proves the rename batch is fully processed.
+    write(&root.join("sentinel.txt"), &article("Sentinel", 1));
+    wait_for("sentinel", || {
+        !events_for(&events(&state), "sentinel.txt", "created").is_empty()
+    });
+    let evs = events(&state);
+    assert_eq!(evs.len(), 3, "{evs:#?}");
+    let r = events_for(&evs, "new-name.txt", "renamed")[0];
+    assert_eq!(r["from"], "old-name.txt");
+    assert_eq!(r["severity"], "none");
+    assert_eq!(r["changes"], Value::Array(vec![]));
+}
+
+#[test]
+fn editor_temp_files_and_the_state_dir_are_ignored() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    // State inside the watched folder, under a visible name.
+    let state = root.join("state");
+    std::fs::create_dir_all(&root).expect("mkdir");
+    let _d = Daemon::start(&root, &state, &[]);
+    write(&root.join(".draft.txt.swp"), "swap");
+    write(&root.join("draft.txt~"), "backup");
+    write(&root.join("#draft.txt#"), "autosave");
+    write(&root.join(".hidden/a.txt"), &article("Hidden", 1));
+    write(&root.join("real.txt"), &article("Real", 2));
+    wait_for("real", || !events(&state).is_empty());
+    write(&root.join("sentinel.txt"), &article("Sentinel", 1));
+    wait_for("sentinel", || events(&state).len() >= 2);
+    let paths: Vec<String> = events(&state)
+        .iter()
+        .map(|e| e["path"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(paths, ["real.txt", "sentinel.txt"]);
+}
+
+#[test]
+fn poll_mode_sees_changes() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    std::fs::create_dir_all(&root).expect("mkdir");
+    let cfg = tmp.path().join("c.toml");
+    write(&cfg, "[watch]\npoll = true\npoll_interval_ms = 100\n");
+    let _d = Daemon::start(&root, &state, &["--config", &cfg.display().to_string()]);
+    write(&root.join("nfs.txt"), &article("Polled", 1));
+    wait_for("created", || events(&state).len() == 1);
+    write(&root.join("nfs.txt"), &article("Polled", 2));
+    wait_for("modified", || events(&state).len() == 2);
+    assert_eq!(events(&state)[1]["event"], "modified");
+}
+
+#[test]
+fn bad_files_are_logged_with_their_path_and_skipped() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    std::fs::create_dir_all(&root).expect("mkdir");
+    let cfg = tmp.path().join("c.toml");
+    write(&cfg, "[watch]\nmax_file_bytes = 2000\n");
+    let d = Daemon::start(&root, &state, &["--config", &cfg.display().to_string()]);
+    write(&root.join("huge.txt"), &"Words go on and on. ".repeat(200));
+    std::fs::write(root.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2]).expect("write");
+    wait_for("the size warning", || d.stderr().contains("huge.txt"));
+    wait_for("the binary warning", || d.stderr().contains("binary.txt"));
+    write(&root.join("fine.txt"), &article("Fine", 3));
+    wait_for("the good file", || events(&state).len() == 1);
+    assert_eq!(events(&state)[0]["path"], "fine.txt");
+}
