@@ -41,6 +41,9 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
             continue;
         }
         let w = lower(t.core, &mut buf);
+        if !lexicon::may_cue_or_feeling(w) {
+            continue;
+        }
         let feeling = lexicon::is_feeling(w)
             && toks
                 .get(v + 1)
