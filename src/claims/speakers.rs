@@ -166,10 +166,19 @@ fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
         "they" => true,
         _ => return np,
     };
-    let Some(subject) = sentence_subject(toks, np.start) else {
+    // "Though she called it outrageous, Clinton …": a pronoun in an opening
+    // subordinate clause points forward to the main subject.
+    let opens_subordinate = lexicon::is_subordinator(lower(toks[0].core, &mut [0u8; 24]));
+    let limit = if opens_subordinate {
+        toks.len()
+    } else {
+        np.start
+    };
+    let Some(subject) = sentence_subject(toks, limit) else {
         return np;
     };
-    if subject.end > np.start
+    let forward = opens_subordinate && subject.start > np.start;
+    if subject.end > np.start && !forward
         || subject.len() == 1 && lexicon::is_pronoun(&toks[subject.start].core.to_ascii_lowercase())
     {
         return np;

@@ -261,3 +261,13 @@ proptest! {
         prop_assert_eq!(claim_id(&plain), claim_id(&wrapped));
     }
 }
+
+#[test]
+fn pronoun_in_an_opening_clause_points_to_the_main_subject() {
+    let c = claims(&[
+        "Governor Ray Holt spoke first.",
+        "Although she said the plan was reckless, Mayor Ada Wren signed it.",
+    ]);
+    assert_eq!(c[1].kind, ClaimKind::Attributed);
+    assert_eq!(c[1].speaker.as_deref(), Some("Mayor Ada Wren"));
+}
