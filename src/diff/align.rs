@@ -31,6 +31,9 @@ pub struct Modified {
     pub similarity: f64,
 }
 
+/// Candidate partners kept per old claim.
+const MAX_CANDIDATES: usize = 32;
+
 /// Which claims correspond between two revisions (indices into old/new).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Alignment {
@@ -334,6 +337,7 @@ fn similar_pairs(
                 .flat_map(|&w| &postings[w as usize])
                 .for_each(|&k| add(k));
         }
+        let before = pairs.len();
         for b in candidates {
             let wb = &words_new[b];
             let inter = intersection(wa, wb);
@@ -358,6 +362,13 @@ fn similar_pairs(
                 dice,
                 rank,
             });
+        }
+        // In a text made of near-identical sentences every pair qualifies;
+        // the best few per claim are all the greedy pass can use.
+        if pairs.len() - before > MAX_CANDIDATES {
+            let mine = &mut pairs[before..];
+            mine.select_nth_unstable_by(MAX_CANDIDATES, |p, q| q.rank.total_cmp(&p.rank));
+            pairs.truncate(before + MAX_CANDIDATES);
         }
     }
     pairs.sort_by(|p, q| {
