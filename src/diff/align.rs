@@ -125,6 +125,10 @@ pub fn align(old: &[Claim], new: &[Claim]) -> Alignment {
     // 5. A leftover claim next to a pair that carries the rest of the same
     //    sentence joins the pair (split or merged sentences).
     super::split::absorb(old, new, &mut out);
+
+    // 6. A lone removed and a lone added claim in the same place that still
+    //    share words: one rewritten sentence.
+    super::slots::pair_in_place(old, new, &mut out);
     out.unchanged.sort_unstable();
     out.modified.sort_by_key(|m| m.old[0]);
     out
