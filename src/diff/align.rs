@@ -272,6 +272,14 @@ pub(super) fn word_ids(text: &str, interner: &mut HashMap<String, u32>) -> Vec<u
     ids
 }
 
+/// Dice overlap of two word-id sets: shared words over average size.
+pub(super) fn dice(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    2.0 * intersection(a, b) as f64 / (a.len() + b.len()) as f64
+}
+
 pub(super) fn intersection(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::align::{Alignment, Modified, intersection, word_ids};
+use super::align::{Alignment, Modified, dice, word_ids};
 use crate::claims::Claim;
 
 /// Overlap needed between two claims that stand in the same place.
@@ -78,7 +78,7 @@ pub fn pair_in_place(old: &[Claim], new: &[Claim], al: &mut Alignment) {
         if wa.is_empty() || wb.is_empty() {
             continue;
         }
-        let dice = 2.0 * intersection(&wa, &wb) as f64 / (wa.len() + wb.len()) as f64;
+        let dice = dice(&wa, &wb);
         if dice >= MIN_DICE_IN_PLACE {
             paired.push((i, j, dice));
         }
