@@ -3,7 +3,7 @@
 //! headings, turns short unpunctuated lines into headings, and strips a
 //! "CITY -" dateline from the lead paragraph.
 
-use super::boilerplate::is_boilerplate;
+use super::boilerplate::{is_boilerplate, is_list_head};
 use super::line::{
     Unit, char_len, ends_sentence, strip_decoration, title_like, word_count, words_at_most,
 };
@@ -46,6 +46,9 @@ pub(crate) fn screen_units(units: &mut Vec<Unit>, meta: &mut Meta) {
 pub(crate) fn finish(mut units: Vec<Unit>, mut meta: Meta, format: Format) -> Article {
     // Single text lines were screened already; joined ones and HTML
     // blocks are screened whole.
+    if format == Format::Html {
+        drop_link_lists(&mut units);
+    }
     units.retain(|u| (u.lines == 1 && format != Format::Html) || !is_boilerplate(&u.text));
     take_title(&mut units, &mut meta, format);
     for u in &mut units {
@@ -68,6 +71,18 @@ pub(crate) fn finish(mut units: Vec<Unit>, mut meta: Meta, format: Format) -> Ar
             })
             .collect(),
     }
+}
+
+/// Drops a "Most read" (or similar) heading and the list items after it.
+fn drop_link_lists(units: &mut Vec<Unit>) {
+    let mut in_list = false;
+    units.retain(|u| {
+        if in_list && u.kind == BlockKind::ListItem {
+            return false;
+        }
+        in_list = is_list_head(&u.text);
+        !in_list
+    });
 }
 
 /// Compares titles ignoring case, decoration and spacing.
@@ -98,7 +113,8 @@ fn take_title(units: &mut Vec<Unit>, meta: &mut Meta, format: Format) {
 }
 
 /// A first unit that reads as a headline: a heading, or a short paragraph
-/// that is unpunctuated, title-cased or a single line.
+/// that is unpunctuated or title-cased. A plain first sentence is body
+/// text: it must not turn into the title when paragraphs move.
 fn title_shaped(u: &Unit, format: Format) -> bool {
     match u.kind {
         BlockKind::Heading => true,
@@ -108,11 +124,7 @@ fn title_shaped(u: &Unit, format: Format) -> bool {
             if u.lines > 3 || !words_at_most(&u.text, TITLE_MAX_WORDS) || char_len(&u.text) > 250 {
                 return false;
             }
-            let words = word_count(&u.text);
-            if words > TITLE_MAX_WORDS {
-                return false;
-            }
-            !ends_sentence(&u.text) || title_like(&u.text) || (u.lines <= 2 && words <= 20)
+            !ends_sentence(&u.text) || title_like(&u.text)
         }
     }
 }

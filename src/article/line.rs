@@ -28,6 +28,9 @@ pub(crate) struct SrcLine {
     pub class: LineClass,
     /// Started with whitespace (a list item's continuation, in Markdown).
     pub indented: bool,
+    /// Characters of the line as written (trimmed), which is what a
+    /// wrapping editor counted.
+    pub raw_len: usize,
 }
 
 /// A candidate block: joined text with its kind and first source line.
@@ -230,6 +233,9 @@ fn core_word(w: &str) -> &str {
 pub(crate) fn ends_with_connector(s: &str) -> bool {
     if s.ends_with([',', ';', '(', '[', '-', '&']) {
         return true;
+    }
+    if !s.chars().next_back().is_some_and(char::is_alphanumeric) {
+        return false;
     }
     let last = last_word(s).to_ascii_lowercase();
     CONNECTORS.contains(&core_word(&last))

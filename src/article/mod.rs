@@ -5,7 +5,9 @@
 
 mod assemble;
 mod boilerplate;
+mod dates;
 mod html;
+mod html_tag;
 mod html_walk;
 mod line;
 mod markdown;

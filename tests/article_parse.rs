@@ -1,0 +1,492 @@
+//! `article::parse` from the outside: plain text in its layouts, Markdown,
+//! HTML, boilerplate, metadata, and inputs that are empty, binary or broken.
+
+use claimwatch::article::{ArticleError, Block, BlockKind, Format, Parsed, parse};
+use proptest::prelude::*;
+
+fn parsed(text: &str, format: Format) -> Parsed {
+    parse(text.as_bytes(), format).expect("parses")
+}
+
+fn blocks(text: &str, format: Format) -> Vec<Block> {
+    parsed(text, format).article.blocks
+}
+
+fn texts(text: &str, format: Format) -> Vec<String> {
+    blocks(text, format).into_iter().map(|b| b.text).collect()
+}
+
+/// Paragraph and list texts only (no headings).
+fn body(text: &str, format: Format) -> Vec<String> {
+    blocks(text, format)
+        .into_iter()
+        .filter(|b| b.kind != BlockKind::Heading)
+        .map(|b| b.text)
+        .collect()
+}
+
+const P1: &str = "The regional council voted on Tuesday to expand the ferry service to the outer islands, ending a dispute that had lasted almost two years.";
+const P2: &str = "Councillors said the new timetable would add four crossings a day in summer and two in winter, paid for by a rise in the harbour levy.";
+const P3: &str = "Residents of the islands have long complained that the single morning crossing left them unable to reach hospital appointments on the mainland.";
+
+/// The same short article laid out three ways.
+fn layouts() -> [String; 3] {
+    let blank = format!("Ferry Service Expanded\n\n{P1}\n\nWhat Changes\n\n{P2}\n\n{P3}\n");
+    let one_per_line = format!("Ferry Service Expanded\n\n{P1}\nWhat Changes\n{P2}\n{P3}\n");
+    let wrapped = format!(
+        "Ferry Service Expanded\n\n{}\nWhat Changes\n{}\n{}\n",
+        wrap(P1, 60),
+        wrap(P2, 60),
+        wrap(P3, 60)
+    );
+    [blank, one_per_line, wrapped]
+}
+
+/// Greedy wrap at `width` characters.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.len() + 1 + word.len() > width {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out
+}
+
+#[test]
+fn layouts_give_the_same_sentences_and_heading() {
+    for layout in layouts() {
+        let got = blocks(&layout, Format::Text);
+        let headings: Vec<&str> = got
+            .iter()
+            .filter(|b| b.kind == BlockKind::Heading)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(headings, vec!["What Changes"], "{layout}");
+        let joined: Vec<&str> = got
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(joined.join(" "), format!("{P1} {P2} {P3}"), "{layout}");
+        assert_eq!(
+            parsed(&layout, Format::Text).article.title.as_deref(),
+            Some("Ferry Service Expanded")
+        );
+    }
+}
+
+#[test]
+fn blank_separated_layout_keeps_paragraphs_apart() {
+    let [blank, one_per_line, _] = layouts();
+    for layout in [blank, one_per_line] {
+        assert_eq!(body(&layout, Format::Text), vec![P1, P2, P3]);
+    }
+}
+
+#[test]
+fn wrapped_paragraphs_with_blank_lines_are_joined() {
+    let text = format!(
+        "{}\n\n{}\n\nA short line on its own.\n",
+        wrap(P1, 50),
+        wrap(P2, 72)
+    );
+    assert_eq!(
+        body(&text, Format::Text),
+        vec![P1, P2, "A short line on its own."]
+    );
+}
+
+#[test]
+fn block_lines_are_one_based_source_lines() {
+    let text =
+        "Title Line Here\n\nFirst paragraph starts here and\ngoes on.\n\nSecond paragraph.\n";
+    let got = blocks(text, Format::Text);
+    assert_eq!(got.len(), 2);
+    assert_eq!((got[0].line, got[1].line), (3, 6));
+}
+
+#[test]
+fn hyphen_at_line_end_joins_without_space() {
+    let text =
+        "Title Line\n\nThe survey of German-\nspeaking voters found a\nclear majority in favour.\n";
+    assert_eq!(
+        body(text, Format::Text),
+        vec!["The survey of German-speaking voters found a clear majority in favour."]
+    );
+}
+
+#[test]
+fn heading_between_wrapped_paragraphs_is_not_glued() {
+    let text = format!(
+        "{}\nA Plan for the Islands\n{}\n",
+        wrap(P1, 64),
+        wrap(P2, 64)
+    );
+    let got = blocks(&text, Format::Text);
+    let heading = got
+        .iter()
+        .find(|b| b.kind == BlockKind::Heading)
+        .map(|b| b.text.as_str());
+    assert_eq!(heading, Some("A Plan for the Islands"));
+    assert!(got.iter().all(|b| !b.text.contains("Islands Councillors")));
+    let caps = format!("{P1}\nKEY FACTS\n{P2}\n");
+    assert!(
+        blocks(&caps, Format::Text)
+            .iter()
+            .any(|b| b.kind == BlockKind::Heading && b.text == "KEY FACTS")
+    );
+    let slashes = format!("//The Ferry Question//\n{P1}\n");
+    let p = parsed(&slashes, Format::Text);
+    assert_eq!(p.article.title.as_deref(), Some("The Ferry Question"));
+}
+
+#[test]
+fn typography_is_folded() {
+    let text = "Title Line\n\n\u{201C}We\u{2019}re ready\u{201D}\u{00A0}\u{00A0}said the mayor \u{2014} twice\u{2026} in\u{00AD}deed.\n";
+    assert_eq!(
+        body(text, Format::Text),
+        vec!["\"We're ready\" said the mayor - twice... indeed."]
+    );
+}
+
+#[test]
+fn list_items_drop_their_markers() {
+    let text = "Title Line\n\nThe plan has three parts:\n- more crossings\n* a new pier\n\u{2022} lower fares\n1. a review in 2027\n-\n";
+    let got = blocks(text, Format::Text);
+    let items: Vec<&str> = got
+        .iter()
+        .filter(|b| b.kind == BlockKind::ListItem)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(
+        items,
+        vec![
+            "more crossings",
+            "a new pier",
+            "lower fares",
+            "a review in 2027"
+        ]
+    );
+    assert_eq!(got.len(), 5);
+}
+
+#[test]
+fn boilerplate_lines_are_dropped() {
+    let furniture = [
+        "Photo: Jane Roe / Example Agency",
+        "Image: the harbour at dawn",
+        "(Getty Images)",
+        "Trending now",
+        "TRENDING NOW",
+        "Comments",
+        "Comments (12)",
+        "Share this article",
+        "Share on Facebook",
+        "12,345 views",
+        "Read more: Bridge tolls to rise",
+        "Most read",
+        "Advertisement",
+        "Subscribe to our morning briefing",
+        "Sign up for the weekly newsletter",
+        "Home > News > Islands",
+    ];
+    let mut text = String::from("Ferry Service Expanded\n\n");
+    for (i, f) in furniture.iter().enumerate() {
+        text.push_str(f);
+        text.push('\n');
+        if i == 7 {
+            text.push_str(P1);
+            text.push_str("\n\n");
+        }
+    }
+    text.push_str(P2);
+    text.push('\n');
+    assert_eq!(body(&text, Format::Text), vec![P1, P2]);
+    assert!(
+        texts(&text, Format::Text)
+            .iter()
+            .all(|t| !furniture.contains(&t.as_str()))
+    );
+}
+
+#[test]
+fn metadata_is_not_body_text() {
+    let text = format!(
+        "Ferry Service Expanded\n\nWritten by Jane Roe\n\nMar. 4 - 2025 9:15 AM CET\n\nIslands\n{P1}\n\n{P2}\n\nIslands\n"
+    );
+    let p = parsed(&text, Format::Text);
+    assert_eq!(p.article.title.as_deref(), Some("Ferry Service Expanded"));
+    assert_eq!(p.article.byline.as_deref(), Some("Jane Roe"));
+    assert_eq!(
+        p.article.published.as_deref(),
+        Some("2025-03-04T09:15+01:00")
+    );
+    assert_eq!(texts(&text, Format::Text), vec![P1, P2]);
+
+    let by = format!(
+        "Ferry Service Expanded\nBy Sam Poe\nPublished 3 March 2025, updated 5 March 2025\n\n{P1}\n"
+    );
+    let p = parsed(&by, Format::Text);
+    assert_eq!(p.article.byline.as_deref(), Some("Sam Poe"));
+    assert_eq!(p.article.published.as_deref(), Some("2025-03-03"));
+    assert_eq!(texts(&by, Format::Text), vec![P1]);
+}
+
+#[test]
+fn lead_dateline_is_stripped() {
+    let text = format!("Ferry Service Expanded\n\nPORT ELLEN (Example Wire) - {P1}\n\n{P2}\n");
+    assert_eq!(body(&text, Format::Text), vec![P1, P2]);
+}
+
+#[test]
+fn markdown_is_read_as_text() {
+    let md = format!(
+        "---\ntitle: Ferry Service Expanded\nauthor: Jane Roe\ndate: 2025-03-04\n---\n\n# Ferry Service Expanded\n\n{}\n\n## What **Changes**\n\nCouncillors said the [new timetable](https://example.org/t) would add *four* crossings.\n\n```\nlet x = 1;\n```\n\n- more crossings\n- a **new** pier\n\n![map](map.png)\n",
+        wrap(P1, 70)
+    );
+    let p = parsed(&md, Format::Markdown);
+    assert_eq!(p.article.title.as_deref(), Some("Ferry Service Expanded"));
+    assert_eq!(p.article.byline.as_deref(), Some("Jane Roe"));
+    assert_eq!(p.article.published.as_deref(), Some("2025-03-04"));
+    let got: Vec<(BlockKind, &str)> = p
+        .article
+        .blocks
+        .iter()
+        .map(|b| (b.kind, b.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (BlockKind::Paragraph, P1),
+            (BlockKind::Heading, "What Changes"),
+            (
+                BlockKind::Paragraph,
+                "Councillors said the new timetable would add four crossings."
+            ),
+            (BlockKind::ListItem, "more crossings"),
+            (BlockKind::ListItem, "a new pier"),
+        ]
+    );
+}
+
+const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Ferry Service Expanded | Example Courier</title>
+<meta property="og:title" content="Ferry Service Expanded">
+<meta name="author" content="Jane Roe">
+<meta property="article:published_time" content="2025-03-04T09:15:00+01:00">
+<script>var tracking = "<p>not text</p>";</script>
+</head>
+<body>
+<div class="cookie-banner">We use cookies. <button>Accept</button></div>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/islands">Islands</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<main><article>
+<h1>Ferry Service Expanded</h1>
+<p>The regional council voted on Tuesday to expand the ferry service to the outer islands, ending a dispute that had lasted almost two years.</p>
+<h2>What Changes</h2>
+<p>Councillors said the new timetable would add four crossings a day in summer and two in winter, paid for by a rise in the harbour levy.</p>
+<p>Residents of the islands have long complained that the single morning crossing left them unable to reach hospital appointments on the mainland.</p>
+<ul><li>Four crossings a day in summer.</li><li>Two crossings a day in winter.</li></ul>
+<p>The harbour master said the new pier &amp; waiting room would open in May, and that fares would stay at &pound;12 for a return.</p>
+<h2>Comments</h2>
+</article>
+<aside><h3>Most read</h3><ol><li><a href="/a">Storm closes the coast road</a></li><li><a href="/b">School wins award</a></li></ol></aside>
+</main>
+<footer><p>&copy; 2025 Example Courier. All rights reserved.</p><p><a href="/terms">Terms</a></p></footer>
+</body></html>"#;
+
+#[test]
+fn html_main_text_without_furniture() {
+    let p = parsed(PAGE, Format::Html);
+    assert_eq!(p.article.title.as_deref(), Some("Ferry Service Expanded"));
+    assert_eq!(p.article.byline.as_deref(), Some("Jane Roe"));
+    assert_eq!(
+        p.article.published.as_deref(),
+        Some("2025-03-04T09:15:00+01:00")
+    );
+    let got: Vec<(BlockKind, &str)> = p
+        .article
+        .blocks
+        .iter()
+        .map(|b| (b.kind, b.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (BlockKind::Paragraph, P1),
+            (BlockKind::Heading, "What Changes"),
+            (BlockKind::Paragraph, P2),
+            (BlockKind::Paragraph, P3),
+            (BlockKind::ListItem, "Four crossings a day in summer."),
+            (BlockKind::ListItem, "Two crossings a day in winter."),
+            (
+                BlockKind::Paragraph,
+                "The harbour master said the new pier & waiting room would open in May, and that fares would stay at \u{00A3}12 for a return."
+            ),
+        ]
+    );
+    let first = &p.article.blocks[0];
+    assert_eq!(first.line, 15, "line of the first <p>");
+}
+
+#[test]
+fn html_nav_changes_do_not_change_blocks() {
+    let other = PAGE
+        .replace(">Sport<", ">Weather<")
+        .replace("Storm closes the coast road", "Ferry fares frozen");
+    assert_eq!(texts(PAGE, Format::Html), texts(&other, Format::Html));
+}
+
+#[test]
+fn html_without_article_structure_still_yields_text() {
+    let html = "<p>Short note one.</p><p>Short note two.</p>";
+    assert_eq!(
+        texts(html, Format::Html),
+        vec!["Short note one.", "Short note two."]
+    );
+}
+
+#[test]
+fn deeply_nested_html_does_not_overflow() {
+    let depth = 100_000;
+    let html = format!(
+        "<html><body>{}<p>{P1}</p>{}</body></html>",
+        "<div>".repeat(depth),
+        "</div>".repeat(depth)
+    );
+    let p = parsed(&html, Format::Html);
+    assert_eq!(body(&html, Format::Html), vec![P1]);
+    assert!(
+        p.warnings.iter().any(|w| w.contains("nested")),
+        "{:?}",
+        p.warnings
+    );
+    let unclosed = format!("<html><body>{}<p>{P1}", "<span><b>".repeat(depth));
+    assert_eq!(body(&unclosed, Format::Html), vec![P1]);
+}
+
+#[test]
+fn empty_input_has_no_blocks() {
+    for (input, format) in [
+        ("", Format::Text),
+        ("  \n\n\t\n", Format::Text),
+        ("", Format::Markdown),
+        ("", Format::Html),
+        ("<html></html>", Format::Html),
+    ] {
+        let p = parsed(input, format);
+        assert!(p.article.blocks.is_empty(), "{input:?}");
+        assert!(p.warnings.is_empty());
+    }
+}
+
+#[test]
+fn binary_input_is_an_error() {
+    let bytes = [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 1, 2, 3];
+    assert_eq!(
+        parse(&bytes, Format::Text).err(),
+        Some(ArticleError::Binary)
+    );
+}
+
+#[test]
+fn invalid_utf8_is_decoded_lossily_with_a_warning() {
+    let mut bytes = b"Title Line\n\nThe fare is 12 ".to_vec();
+    bytes.push(0xff);
+    bytes.extend_from_slice(b" euros.\n");
+    let p = parse(&bytes, Format::Text).expect("parses");
+    assert_eq!(p.warnings.len(), 1);
+    assert_eq!(p.article.blocks[0].text, "The fare is 12 \u{FFFD} euros.");
+}
+
+/// A paragraph of plain sentences: lowercase words, the first of each
+/// sentence capitalised, commas now and then.
+fn paragraph() -> impl Strategy<Value = String> {
+    let word = "[a-z]{1,12}";
+    let sentence =
+        (proptest::collection::vec(word, 4..16), any::<u8>()).prop_map(|(words, seed)| {
+            let mut s = String::new();
+            for (i, w) in words.iter().enumerate() {
+                if i > 0 {
+                    s.push(' ');
+                }
+                if i == 0 {
+                    let mut c = w.chars();
+                    s.extend(c.next().map(|f| f.to_ascii_uppercase()));
+                    s.extend(c);
+                } else {
+                    s.push_str(w);
+                }
+                if i + 1 < words.len() && (seed as usize + i) % 7 == 3 {
+                    s.push(',');
+                }
+            }
+            s.push('.');
+            s
+        });
+    proptest::collection::vec(sentence, 1..8).prop_map(|s| s.join(" "))
+}
+
+proptest! {
+    #[test]
+    fn rewrapping_keeps_the_block_text(para in paragraph(), width in 20usize..110) {
+        let flat = format!("Ferry Notes\n\n{para}\n");
+        let wrapped = format!("Ferry Notes\n\n{}\n", wrap(&para, width));
+        let want = vec![para.clone()];
+        prop_assert_eq!(texts(&flat, Format::Text), want.clone());
+        prop_assert_eq!(texts(&wrapped, Format::Text), want.clone());
+        let md = format!("# Ferry Notes\n\n{}\n", wrap(&para, width));
+        prop_assert_eq!(texts(&md, Format::Markdown), want);
+    }
+}
+
+#[test]
+fn furniture_inside_a_wrapped_sentence_is_stepped_over() {
+    let text = "Title Line\n\nThe minister told the committee on Monday that\nAdvertisement\nthe plan would be published in the spring.\n";
+    assert_eq!(
+        body(text, Format::Text),
+        vec![
+            "The minister told the committee on Monday that the plan would be published in the spring."
+        ]
+    );
+}
+
+#[test]
+fn link_lists_under_furniture_headings_are_dropped() {
+    let text = format!(
+        "Ferry Service Expanded\n\n{P1}\n\nMost read\n- Storm closes the coast road\n- School wins award\n\n{P2}\n"
+    );
+    assert_eq!(body(&text, Format::Text), vec![P1, P2]);
+    let html = format!(
+        "<html><body><article><h1>Ferry Service Expanded</h1><p>{P1}</p><p>{P2}</p><h3>Related stories</h3><ul><li><a href=\"/a\">Storm closes the coast road</a></li></ul><p>{P3}</p></article></body></html>"
+    );
+    assert_eq!(body(&html, Format::Html), vec![P1, P2, P3]);
+}
+
+#[test]
+fn pathological_inputs_finish() {
+    let n = 200_000;
+    let inputs = [
+        ("[".repeat(n), Format::Markdown),
+        ("*_".repeat(n), Format::Markdown),
+        ("<a".repeat(n), Format::Html),
+        ("<p class=\"".to_string() + &"x".repeat(n), Format::Html),
+        ("<!--".repeat(n), Format::Html),
+        ("word ".repeat(n), Format::Text),
+        ("- \n".repeat(n), Format::Text),
+        ("Title Case Line\n".repeat(n / 10), Format::Text),
+    ];
+    for (input, format) in inputs {
+        let _ = parse(input.as_bytes(), format).expect("parses");
+    }
+}
