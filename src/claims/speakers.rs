@@ -26,8 +26,16 @@ pub struct Attribution {
 /// When several cues qualify, a tail attribution (", the source said.")
 /// wins, then the strongest speech cue, then the first.
 pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
-    let toks = tokenize(text, quotes);
     let mut buf = [0u8; 24];
+    // Most sentences hold no cue word at all: check before tokenising.
+    let any_cue = text.split_whitespace().any(|raw| {
+        let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        lexicon::may_cue_or_feeling(lower(core, &mut buf))
+    });
+    if !any_cue {
+        return None;
+    }
+    let toks = tokenize(text, quotes);
     // (rank, cue index, speaker tokens); lower rank wins.
     let mut best: Option<(u8, usize, Range<usize>)> = None;
     for v in 0..toks.len() {
