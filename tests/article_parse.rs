@@ -490,3 +490,121 @@ fn pathological_inputs_finish() {
         let _ = parse(input.as_bytes(), format).expect("parses");
     }
 }
+
+#[test]
+fn scraped_text_with_furniture_and_no_blank_lines() {
+    let text = "Home | News | Transport
+Bridge Tolls Rise Again for Commuters
+By Sam Poe | Updated 3 June 2025 at 18:02 BST
+Listen to this article
+5 min read
+Image: Lee Chan / Example Agency
+Drivers crossing the river will pay 3.40 euros from July, up from
+2.90, after the bridge authority approved its second increase in two
+years.
+The authority said the money was needed to repair the deck.
+Advertisement
+Commuter groups criticised the decision, saying people with no other way to get to work were paying for years of neglect.
+Discounts for Residents
+Residents of the two towns at either end of the bridge will keep a
+50% discount, the authority said.
+Related: Ferry fares frozen for a second year
+Share this article
+Tags: transport, bridges
+Transport
+";
+    let p = parsed(text, Format::Text);
+    assert_eq!(
+        p.article.title.as_deref(),
+        Some("Bridge Tolls Rise Again for Commuters")
+    );
+    assert_eq!(p.article.byline.as_deref(), Some("Sam Poe"));
+    assert_eq!(
+        p.article.published.as_deref(),
+        Some("2025-06-03T18:02+01:00")
+    );
+    let got: Vec<(BlockKind, &str, usize)> = p
+        .article
+        .blocks
+        .iter()
+        .map(|b| (b.kind, b.text.as_str(), b.line))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                BlockKind::Paragraph,
+                "Drivers crossing the river will pay 3.40 euros from July, up from 2.90, after the bridge authority approved its second increase in two years.",
+                7
+            ),
+            (
+                BlockKind::Paragraph,
+                "The authority said the money was needed to repair the deck.",
+                10
+            ),
+            (
+                BlockKind::Paragraph,
+                "Commuter groups criticised the decision, saying people with no other way to get to work were paying for years of neglect.",
+                12
+            ),
+            (BlockKind::Heading, "Discounts for Residents", 13),
+            (
+                BlockKind::Paragraph,
+                "Residents of the two towns at either end of the bridge will keep a 50% discount, the authority said.",
+                14
+            ),
+        ]
+    );
+}
+
+#[test]
+fn html_page_with_classed_furniture_and_line_breaks() {
+    let html = r#"<html><head><title>Bridge Tolls Rise Again - The Daily Example</title></head><body>
+<div class="site-header"><ul class="menu"><li>News</li><li>Sport</li></ul></div>
+<div class="content"><div class="article-body">
+<h1>Bridge Tolls Rise Again</h1>
+<div class="byline">By <a href="/a/sam">Sam Poe</a></div>
+<time datetime="2025-06-02T07:30:00Z">2 June 2025</time>
+<div class="share-bar"><a>Share on Facebook</a> <span>1,024 shares</span></div>
+<figure><img src="b.jpg"><figcaption>The bridge at dusk. Photo: Lee Chan / Example Agency</figcaption></figure>
+<p>Drivers crossing the river will pay &euro;3.40 from July, up from &euro;2.90, after the bridge authority approved its second increase in two years.</p>
+<p>The authority said the money was needed to repair the deck, which engineers described as &ldquo;near the end of its working life&rdquo;.</p>
+<div class="ad-slot">Advertisement</div>
+<p>Residents of the two towns at either end of the bridge will keep a 50% discount, the authority said.<br>
+It will review the tolls again in 2027, when the repairs are due to be finished.</p>
+</div>
+<div class="comments"><h3>Comments (4)</h3><p>Great article!</p></div></div>
+<footer><p>&copy; 2025 The Daily Example</p></footer>
+</body></html>"#;
+    let p = parsed(html, Format::Html);
+    assert_eq!(p.article.title.as_deref(), Some("Bridge Tolls Rise Again"));
+    assert_eq!(p.article.byline.as_deref(), Some("Sam Poe"));
+    assert_eq!(p.article.published.as_deref(), Some("2025-06-02T07:30:00Z"));
+    let got: Vec<(&str, usize)> = p
+        .article
+        .blocks
+        .iter()
+        .map(|b| (b.text.as_str(), b.line))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "Drivers crossing the river will pay \u{20AC}3.40 from July, up from \u{20AC}2.90, after the bridge authority approved its second increase in two years.",
+                9
+            ),
+            (
+                "The authority said the money was needed to repair the deck, which engineers described as \"near the end of its working life\".",
+                10
+            ),
+            (
+                "Residents of the two towns at either end of the bridge will keep a 50% discount, the authority said.",
+                12
+            ),
+            (
+                "It will review the tolls again in 2027, when the repairs are due to be finished.",
+                13
+            ),
+        ]
+    );
+}

@@ -7,7 +7,7 @@ use super::boilerplate::{is_boilerplate, is_list_head};
 use super::line::{
     Unit, char_len, ends_sentence, strip_decoration, title_like, word_count, words_at_most,
 };
-use super::metadata::{Meta, parse_byline, parse_dateline};
+use super::metadata::{Meta, parse_dateline};
 use super::{Article, Block, BlockKind, Format};
 
 /// Units this close to the top or bottom may be bylines ("By X").
@@ -30,8 +30,7 @@ pub(crate) fn screen_units(units: &mut Vec<Unit>, meta: &mut Meta) {
             return true;
         }
         let header = index <= HEADER_UNITS || index + FOOTER_UNITS > total;
-        if let Some(name) = parse_byline(&u.text, header) {
-            meta.note_byline(name);
+        if meta.take_byline(&u.text, header) {
             return false;
         }
         if let Some(date) = parse_dateline(&u.text) {

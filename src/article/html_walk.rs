@@ -505,13 +505,19 @@ impl Walker<'_> {
         if self.skip.is_some() {
             return;
         }
-        if self.buf.trim().is_empty() {
+        let starts_part = self.buf.trim().is_empty() || self.buf.ends_with(LINE_BREAK);
+        if starts_part && !raw.trim().is_empty() {
+            // The line where this block (or its part after a <br>) starts.
             let lead = raw.len() - raw.trim_start().len();
-            self.buf_line = self.line
+            let line = self.line
                 + raw.as_bytes()[..lead]
                     .iter()
                     .filter(|&&b| b == b'\n')
                     .count();
+            match self.break_lines.last_mut() {
+                Some(last) if self.buf.ends_with(LINE_BREAK) => *last = line,
+                _ => self.buf_line = line,
+            }
         }
         let decoded = decode(raw);
         if decoded.contains(LINE_BREAK) {
@@ -625,7 +631,7 @@ mod tests {
 
     #[test]
     fn line_breaks_split_blocks_between_sentences_only() {
-        let html = "<p>The mayor said that<br>\nthe plan would pass.<br><br>A second part.<br>Third part</p>";
+        let html = "<p>The mayor said that<br>\nthe plan would pass.<br><br>A second part.<br>\n\nThird part</p>";
         let got: Vec<(String, usize)> = walk(html, true)
             .blocks
             .into_iter()
@@ -636,7 +642,7 @@ mod tests {
             vec![
                 ("The mayor said that the plan would pass.".to_string(), 1),
                 ("A second part.".to_string(), 2),
-                ("Third part".to_string(), 2),
+                ("Third part".to_string(), 4),
             ]
         );
     }
