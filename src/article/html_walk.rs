@@ -7,7 +7,10 @@
 //! stack, so any nesting depth costs the same.
 
 use super::BlockKind;
-use super::html_tag::{Tag, attr, decode, find_end_tag, is_void, memchr, parse_tag};
+use super::html_tag::{
+    BLOCK_ELEMENTS, RAW_TEXT, SKIP_ELEMENTS, Tag, attr, decode, find_end_tag, furniture_value,
+    is_void, memchr, parse_tag,
+};
 use super::line::{clean, ends_break, ends_with_connector, starts_lowercase, strip_list_marker};
 
 /// Marks a `<br>` in the block being collected (a private-use character,
@@ -39,151 +42,6 @@ pub(crate) struct HtmlMeta {
 pub(crate) struct Walk {
     pub blocks: Vec<HtmlBlock>,
     pub meta: HtmlMeta,
-}
-
-/// Elements whose content is never article text.
-const SKIP_ELEMENTS: &[&str] = &[
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "button",
-    "select",
-    "figure",
-    "figcaption",
-    "iframe",
-    "svg",
-    "math",
-    "canvas",
-    "object",
-    "video",
-    "audio",
-    "menu",
-    "dialog",
-    "label",
-    "option",
-    "datalist",
-    "map",
-    "picture",
-];
-
-/// Elements whose content is raw text, read up to their end tag.
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "noembed", "noframes", "noscript", "template",
-];
-
-/// Elements that start or end a block of text.
-const BLOCK_ELEMENTS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "blockquote",
-    "pre",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "td",
-    "th",
-    "caption",
-    "dl",
-    "dd",
-    "dt",
-    "ul",
-    "ol",
-    "li",
-    "hr",
-    "body",
-    "html",
-    "center",
-    "address",
-    "details",
-    "summary",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hgroup",
-    "fieldset",
-    "legend",
-];
-
-/// Words in class, id or role values that mark furniture (matched as whole
-/// `-`/`_`-separated tokens, so "commentary" is not "comment").
-const FURNITURE_TOKENS: &[&str] = &[
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "breadcrumb",
-    "breadcrumbs",
-    "header",
-    "footer",
-    "sidebar",
-    "share",
-    "sharing",
-    "social",
-    "related",
-    "comment",
-    "comments",
-    "newsletter",
-    "cookie",
-    "cookies",
-    "consent",
-    "advert",
-    "advertisement",
-    "ad",
-    "ads",
-    "promo",
-    "sponsored",
-    "sponsor",
-    "trending",
-    "popular",
-    "subscribe",
-    "subscription",
-    "signup",
-    "masthead",
-    "toolbar",
-    "widget",
-    "outbrain",
-    "taboola",
-    "recirc",
-    "recirculation",
-    "caption",
-    "credit",
-    "banner",
-    "complementary",
-    "contentinfo",
-    "dialog",
-    "modal",
-    "popup",
-    "paywall",
-];
-
-/// Compound class names that mark furniture.
-const FURNITURE_PHRASES: &[&str] = &[
-    "most-read",
-    "mostread",
-    "most_read",
-    "sr-only",
-    "visually-hidden",
-    "skip-link",
-    "screen-reader",
-    "read-more",
-    "readmore",
-];
-
-fn furniture_value(v: &str) -> bool {
-    let v = v.to_ascii_lowercase();
-    FURNITURE_PHRASES.iter().any(|p| v.contains(p))
-        || v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
-            .any(|t| FURNITURE_TOKENS.contains(&t))
 }
 
 /// Which element's text is being captured for metadata.
