@@ -96,6 +96,18 @@ fn title_key(s: &str) -> String {
 /// Sets the title from the first unit when none was found in markup, and
 /// removes the title (and headings repeating it) from the body.
 fn take_title(units: &mut Vec<Unit>, meta: &mut Meta, format: Format) {
+    // A section label above the headline ("World" / "Talks Resume") is
+    // not the title.
+    while meta.title.is_none()
+        && units.len() >= 2
+        && units[0].kind != BlockKind::ListItem
+        && word_count(&units[0].text) <= 2
+        && !ends_sentence(&units[0].text)
+        && word_count(&units[1].text) > 2
+        && title_shaped(&units[1], format)
+    {
+        units.remove(0);
+    }
     if meta.title.is_none()
         && let Some(first) = units.first()
         && title_shaped(first, format)
@@ -248,6 +260,18 @@ mod tests {
                 "Work starts in April."
             ]
         );
+    }
+
+    #[test]
+    fn section_label_above_the_headline() {
+        let units = vec![
+            unit(BlockKind::Heading, "World", 1),
+            unit(BlockKind::Heading, "Talks Resume in Geneva", 2),
+            unit(BlockKind::Paragraph, "Delegates met on Monday.", 4),
+        ];
+        let a = finish(units, Meta::default(), Format::Text);
+        assert_eq!(a.title.as_deref(), Some("Talks Resume in Geneva"));
+        assert_eq!(a.blocks.len(), 1);
     }
 
     #[test]
