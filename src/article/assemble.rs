@@ -104,6 +104,7 @@ fn take_title(units: &mut Vec<Unit>, meta: &mut Meta, format: Format) {
         && word_count(&units[0].text) <= 2
         && !ends_sentence(&units[0].text)
         && word_count(&units[1].text) > 2
+        && (units[1].kind == BlockKind::Heading || title_like(&units[1].text))
         && title_shaped(&units[1], format)
     {
         units.remove(0);
@@ -135,7 +136,8 @@ fn title_shaped(u: &Unit, format: Format) -> bool {
             if u.lines > 3 || !words_at_most(&u.text, TITLE_MAX_WORDS) || char_len(&u.text) > 250 {
                 return false;
             }
-            !ends_sentence(&u.text) || title_like(&u.text)
+            // "The plan has three parts:" introduces what follows.
+            !u.text.ends_with(':') && (!ends_sentence(&u.text) || title_like(&u.text))
         }
     }
 }
