@@ -104,3 +104,23 @@ fn history_show_and_reindex() {
     assert!(err.contains("re-extracted 2 revisions"), "{err}");
     assert_eq!(events(&state).len(), 2, "reindex emits no events");
 }
+
+#[test]
+fn a_second_writer_on_the_same_state_is_refused() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    std::fs::create_dir_all(&root).expect("mkdir");
+    let _d = Daemon::start(&root, &state, &[]);
+    let (code, _, err) = run(
+        &[
+            "scan",
+            "--state",
+            &state.display().to_string(),
+            &root.display().to_string(),
+        ],
+        tmp.path(),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("in use by another claimwatch"), "{err}");
+}

@@ -183,3 +183,37 @@ fn editor_temp_files_and_the_state_dir_are_ignored() {
         .collect();
     assert_eq!(paths, ["real.txt", "sentinel.txt"]);
 }
+
+#[test]
+fn poll_mode_sees_changes() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    std::fs::create_dir_all(&root).expect("mkdir");
+    let cfg = tmp.path().join("c.toml");
+    write(&cfg, "[watch]\npoll = true\npoll_interval_ms = 100\n");
+    let _d = Daemon::start(&root, &state, &["--config", &cfg.display().to_string()]);
+    write(&root.join("nfs.txt"), &article("Polled", 1));
+    wait_for("created", || events(&state).len() == 1);
+    write(&root.join("nfs.txt"), &article("Polled", 2));
+    wait_for("modified", || events(&state).len() == 2);
+    assert_eq!(events(&state)[1]["event"], "modified");
+}
+
+#[test]
+fn bad_files_are_logged_with_their_path_and_skipped() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    std::fs::create_dir_all(&root).expect("mkdir");
+    let cfg = tmp.path().join("c.toml");
+    write(&cfg, "[watch]\nmax_file_bytes = 2000\n");
+    let d = Daemon::start(&root, &state, &["--config", &cfg.display().to_string()]);
+    write(&root.join("huge.txt"), &"Words go on and on. ".repeat(200));
+    std::fs::write(root.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2]).expect("write");
+    wait_for("the size warning", || d.stderr().contains("huge.txt"));
+    wait_for("the binary warning", || d.stderr().contains("binary.txt"));
+    write(&root.join("fine.txt"), &article("Fine", 3));
+    wait_for("the good file", || events(&state).len() == 1);
+    assert_eq!(events(&state)[0]["path"], "fine.txt");
+}

@@ -160,3 +160,54 @@ fn sighup_with_a_broken_config_keeps_running() {
     d.signal(libc::SIGTERM);
     assert!(d.wait().success());
 }
+
+#[test]
+fn renames_and_restores_while_stopped_are_reported_at_start() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    write(&root.join("a.txt"), &article("A", 1));
+    write(&root.join("b.txt"), &article("B", 2));
+    let mut d = Daemon::start(&root, &state, &[]);
+    wait_for("created", || events(&state).len() == 2);
+    std::fs::remove_file(root.join("b.txt")).expect("rm");
+    wait_for("deleted", || events(&state).len() == 3);
+    d.signal(libc::SIGINT);
+    assert_eq!(d.wait().code(), Some(0), "SIGINT drains and exits 0");
+    std::fs::create_dir_all(root.join("moved")).expect("mkdir");
+    std::fs::rename(root.join("a.txt"), root.join("moved/a.txt")).expect("mv");
+    write(&root.join("b.txt"), &article("B", 2));
+    let _d = Daemon::start(&root, &state, &[]);
+    wait_for("renamed + restored", || events(&state).len() == 5);
+    let per_path = one_event_per_revision(&state);
+    assert_eq!(per_path["a.txt"], ["created"]);
+    assert_eq!(per_path["moved/a.txt"], ["renamed"]);
+    assert_eq!(per_path["b.txt"], ["created", "deleted", "restored"]);
+    let evs = events(&state);
+    let restored = events_for(&evs, "b.txt", "restored")[0];
+    assert_eq!(restored["prev_revision"], 1);
+    assert_eq!(
+        restored["changes"],
+        serde_json::json!([]),
+        "same text as revision 1"
+    );
+}
+
+#[test]
+fn sighup_applies_new_include_globs_with_a_rescan() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    write(&root.join("a.txt"), &article("A", 1));
+    write(&root.join("b.md"), &article("B", 2));
+    let cfg = tmp.path().join("c.toml");
+    write(&cfg, "[watch]\ninclude = [\"*.txt\"]\n");
+    let d = Daemon::start(&root, &state, &["--config", &cfg.display().to_string()]);
+    wait_for("a.txt", || events(&state).len() == 1);
+    write(&cfg, "[watch]\ninclude = [\"*.txt\", \"*.md\"]\n");
+    d.signal(libc::SIGHUP);
+    wait_for("b.md after reload", || {
+        !events_for(&events(&state), "b.md", "created").is_empty()
+    });
+    assert_eq!(events(&state).len(), 2);
+}

@@ -27,7 +27,14 @@ impl Speakers {
     /// Resolves a speaker phrase as written to the speaker it names, and
     /// remembers it for later pronouns and definite descriptions.
     pub fn resolve(&mut self, phrase: &str) -> Option<String> {
-        let lower = phrase.to_lowercase();
+        let mut lower = phrase.to_lowercase().replace('\u{2019}', "'");
+        // "He's claiming": the contraction names the pronoun.
+        if let Some((stem, _)) = lower.split_once('\'')
+            && lexicon::is_pronoun(stem)
+            && !lower.contains(' ')
+        {
+            lower = stem.to_string();
+        }
         if lexicon::is_pronoun(&lower) || lower == "who" {
             let personal = matches!(lower.as_str(), "he" | "she" | "him" | "her" | "who");
             let found = if personal {
@@ -81,10 +88,11 @@ fn looks_like_person(phrase: &str) -> bool {
         .trim_end_matches(|c: char| !c.is_alphanumeric());
     let plural =
         head.ends_with('s') && !head.ends_with("ss") && !head.starts_with(char::is_uppercase);
-    !plural
-        && !phrase
-            .split_whitespace()
-            .any(|w| lexicon::is_organisation_word(&w.to_ascii_lowercase()))
+    // "the Commission on Presidential Debates", "The New York Times".
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    let named_institution =
+        first.eq_ignore_ascii_case("the") && head.starts_with(char::is_uppercase);
+    !plural && !named_institution && !lexicon::is_organisation_word(&head.to_ascii_lowercase())
 }
 
 #[cfg(test)]

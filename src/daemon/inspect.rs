@@ -85,6 +85,17 @@ pub fn history(store: &Store, arg: &Path, json: bool, style: Style) -> Result<St
                 style.paint("2", &format!("in {}", escape_control(&f.root))),
                 if f.live { "" } else { "  (deleted)" }
             );
+            let _ = writeln!(
+                out,
+                "{}",
+                style.paint(
+                    "2",
+                    &format!(
+                        "  {:<5} {:<24}  {:<9} {:<6} {:<12} {}",
+                        "rev", "time", "event", "sev", "changes", "event id"
+                    )
+                )
+            );
             for r in &rows {
                 out.push_str(&history_line(r, style));
             }

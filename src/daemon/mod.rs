@@ -101,6 +101,19 @@ fn settings(cfg: &Config) -> Result<Settings, DaemonError> {
             roots.push(root);
         }
     }
+    // A root inside another root would report its files twice.
+    let all = roots.clone();
+    roots.retain(|r| {
+        let outer = all.iter().find(|o| *o != r && r.dir.starts_with(&o.dir));
+        if let Some(o) = outer {
+            warn!(
+                "{} is inside {}; watching it once, as part of the outer folder",
+                r.dir.display(),
+                o.dir.display()
+            );
+        }
+        outer.is_none()
+    });
     let mut ignored = Vec::new();
     for p in [cfg.state.dir.clone(), cfg.changes_path()] {
         ignored.push(std::fs::canonicalize(&p).unwrap_or(p));
@@ -137,9 +150,43 @@ pub fn open_store(cfg: &Config, create: bool) -> Result<Store, DaemonError> {
     })
 }
 
+/// An exclusive lock on a state folder, held while a daemon or a scan
+/// writes to it, so two writers never race on revision numbers.
+pub struct StateLock {
+    _file: std::fs::File,
+}
+
+/// Takes the state folder's lock or says who holds it.
+pub fn lock_state(cfg: &Config) -> Result<StateLock, DaemonError> {
+    use std::io::Write as _;
+    use std::os::fd::AsRawFd;
+    let path = cfg.state.dir.join("claimwatch.lock");
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(&path)
+        .map_err(|e| DaemonError::Fatal(format!("cannot open {}: {e}", path.display())))?;
+    // SAFETY: flock(2) on a descriptor we own; no memory is involved.
+    let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+    if rc != 0 {
+        let holder = std::fs::read_to_string(&path).unwrap_or_default();
+        return Err(DaemonError::Fatal(format!(
+            "the state folder {} is in use by another claimwatch (pid {}); stop it or use another --state",
+            cfg.state.dir.display(),
+            holder.trim()
+        )));
+    }
+    let _ = file.set_len(0);
+    let _ = write!(file, "{}", std::process::id());
+    Ok(StateLock { _file: file })
+}
+
 /// Builds the engine: store, change log, roots.
-fn engine(cfg: &Config) -> Result<Engine, DaemonError> {
+fn engine(cfg: &Config) -> Result<(Engine, StateLock), DaemonError> {
     let store = open_store(cfg, true)?;
+    let lock = lock_state(cfg)?;
     let settings = settings(cfg)?;
     let changes = cfg.changes_path();
     let log = ChangeLog::open(&changes).map_err(|e| {
@@ -148,13 +195,13 @@ fn engine(cfg: &Config) -> Result<Engine, DaemonError> {
             changes.display()
         ))
     })?;
-    Ok(Engine::new(store, log, settings))
+    Ok((Engine::new(store, log, settings), lock))
 }
 
 /// One reconcile pass over every root, as the daemon's start-up scan does;
 /// returns its counts. Uses every core for reading and extraction.
 pub fn scan(cfg: &Config) -> Result<Stats, DaemonError> {
-    let mut engine = engine(cfg)?;
+    let (mut engine, _lock) = engine(cfg)?;
     engine.progress = true;
     engine.deliver();
     let stats = engine.full_scan();
@@ -177,18 +224,28 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
     if n > 0 {
         info!("delivered {n} events left undelivered by the last run");
     }
-    'outer: while let Ok(first) = rx.recv() {
+    let heartbeat = engine.heartbeat();
+    'outer: loop {
+        // Wake up every second so an idle engine still beats.
+        heartbeat.beat();
+        let first = match rx.recv_timeout(Duration::from_secs(1)) {
+            Ok(m) => m,
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
         let mut msgs = vec![first];
         while let Ok(m) = rx.try_recv() {
             msgs.push(m);
         }
         let mut paths: Vec<PathBuf> = Vec::new();
         let mut rescan: Option<String> = None;
+        let mut poll = false;
         for m in msgs {
             match m {
                 EngineMsg::Shutdown => break 'outer,
                 EngineMsg::Watch(WatchMsg::Paths(p)) => paths.extend(p),
                 EngineMsg::Watch(WatchMsg::Rescan(why)) => rescan = Some(why),
+                EngineMsg::Watch(WatchMsg::Poll) => poll = true,
                 EngineMsg::Reload(settings, changes) => {
                     engine.reconfigure(*settings, &changes);
                     rescan = Some("the config was reloaded".into());
@@ -216,6 +273,8 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
                 st.unchanged,
                 st.errors
             );
+        } else if poll {
+            engine.full_scan();
         } else if !paths.is_empty() {
             engine.process_paths(&paths);
         }
@@ -237,7 +296,7 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
     let mut hup = sig(SignalKind::hangup())?;
 
     let mut current = resolve_config(&opts)?;
-    let engine = engine(&current)?;
+    let (engine, _lock) = engine(&current)?;
     let roots: Vec<PathBuf> = settings(&current)?
         .roots
         .iter()
@@ -246,6 +305,7 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
     let (tx, rx) = mpsc::channel::<EngineMsg>();
     let mut watcher = Some(arm(&roots, &current, &tx)?);
     let cancel = engine.cancel_flag();
+    let heartbeat = engine.heartbeat();
     let (done_tx, mut done_rx) = tokio::sync::oneshot::channel::<()>();
     std::thread::Builder::new()
         .name("claimwatch-engine".into())
@@ -275,7 +335,12 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
             loop {
                 tokio::select! {
                     _ = token.cancelled() => break,
-                    _ = tick.tick() => notify::watchdog(),
+                    // Ping only while the engine makes progress.
+                    _ = tick.tick() => if heartbeat.age() < period / 2 {
+                        notify::watchdog();
+                    } else {
+                        warn!("the engine has made no progress for {:?}; not pinging the watchdog", heartbeat.age());
+                    },
                 }
             }
         });

@@ -4,6 +4,7 @@
 
 pub mod filter;
 pub mod notifier;
+mod observe;
 pub mod reconcile;
 pub mod walk;
 

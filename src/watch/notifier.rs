@@ -3,6 +3,8 @@
 //! [`WatchMsg`]s; overflow and watcher errors become a rescan request.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use notify::{EventKind, RecursiveMode};
@@ -17,6 +19,8 @@ pub enum WatchMsg {
     Paths(Vec<PathBuf>),
     /// Events may have been lost: reconcile everything.
     Rescan(String),
+    /// Poll mode's periodic pass: reconcile everything, quietly.
+    Poll,
 }
 
 /// Why a root could not be watched. Fatal: the daemon cannot do its job.
@@ -34,14 +38,20 @@ pub enum WatchError {
     Other { path: String, message: String },
 }
 
-enum Inner {
-    Native(Debouncer<notify::RecommendedWatcher, FileIdMap>),
-    Poll(Debouncer<notify::PollWatcher, FileIdMap>),
+struct StopOnDrop(Arc<AtomicBool>);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
 }
 
 /// A running watcher; dropping it stops watching.
 pub struct Watcher {
-    _inner: Inner,
+    /// Held for its Drop: stops inotify and the debouncer thread.
+    _native: Option<Debouncer<notify::RecommendedWatcher, FileIdMap>>,
+    /// Held for its Drop: stops the polling thread.
+    _poll: Option<StopOnDrop>,
 }
 
 fn classify(path: &Path, err: &notify::Error) -> WatchError {
@@ -68,6 +78,9 @@ pub fn arm<F>(roots: &[PathBuf], cfg: &WatchConfig, send: F) -> Result<Watcher, 
 where
     F: Fn(WatchMsg) + Send + 'static,
 {
+    if cfg.poll {
+        return arm_poll(roots, cfg, send);
+    }
     let handler = move |res: DebounceEventResult| match res {
         Ok(events) => {
             if events.iter().any(|e| e.need_rescan()) {
@@ -100,27 +113,56 @@ where
         }
     };
     let timeout = Duration::from_millis(cfg.debounce_ms);
-    let notify_cfg = notify::Config::default()
-        .with_follow_symlinks(false)
-        .with_poll_interval(Duration::from_millis(cfg.poll_interval_ms));
+    let notify_cfg = notify::Config::default().with_follow_symlinks(false);
     let first = roots.first().cloned().unwrap_or_default();
-    let mut inner = if cfg.poll {
-        Inner::Poll(
-            new_debouncer_opt(timeout, None, handler, FileIdMap::new(), notify_cfg)
-                .map_err(|e| classify(&first, &e))?,
-        )
-    } else {
-        Inner::Native(
-            new_debouncer_opt(timeout, None, handler, FileIdMap::new(), notify_cfg)
-                .map_err(|e| classify(&first, &e))?,
-        )
-    };
+    let mut debouncer: Debouncer<notify::RecommendedWatcher, FileIdMap> =
+        new_debouncer_opt(timeout, None, handler, FileIdMap::new(), notify_cfg)
+            .map_err(|e| classify(&first, &e))?;
     for root in roots {
-        let r = match &mut inner {
-            Inner::Native(d) => d.watch(root, RecursiveMode::Recursive),
-            Inner::Poll(d) => d.watch(root, RecursiveMode::Recursive),
-        };
-        r.map_err(|e| classify(root, &e))?;
+        debouncer
+            .watch(root, RecursiveMode::Recursive)
+            .map_err(|e| classify(root, &e))?;
     }
-    Ok(Watcher { _inner: inner })
+    Ok(Watcher {
+        _native: Some(debouncer),
+        _poll: None,
+    })
+}
+
+/// Poll mode, for network filesystems where inotify sees no remote
+/// changes: a thread asks for a quiet reconcile pass every interval. The
+/// pass's own fast path (mtime in nanoseconds + size) finds edits, so a
+/// same-second, same-size edit is not missed as with notify's PollWatcher
+/// (which compares whole-second mtimes).
+fn arm_poll<F>(roots: &[PathBuf], cfg: &WatchConfig, send: F) -> Result<Watcher, WatchError>
+where
+    F: Fn(WatchMsg) + Send + 'static,
+{
+    for root in roots {
+        std::fs::read_dir(root).map_err(|e| WatchError::Other {
+            path: root.display().to_string(),
+            message: e.to_string(),
+        })?;
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    let interval = Duration::from_millis(cfg.poll_interval_ms);
+    let flag = stop.clone();
+    std::thread::Builder::new()
+        .name("claimwatch-poll".into())
+        .spawn(move || {
+            while !flag.load(Ordering::Relaxed) {
+                std::thread::sleep(interval);
+                if !flag.load(Ordering::Relaxed) {
+                    send(WatchMsg::Poll);
+                }
+            }
+        })
+        .map_err(|e| WatchError::Other {
+            path: "poll thread".into(),
+            message: e.to_string(),
+        })?;
+    Ok(Watcher {
+        _native: None,
+        _poll: Some(StopOnDrop(stop)),
+    })
 }

@@ -11,9 +11,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
-use tracing::{debug, error, info, warn};
+use tracing::{error, info, warn};
 
 use super::filter::Filter;
+use super::observe::{Candidate, Content, Observed, mtime_size, observe};
 use super::walk::{self, Root};
 use crate::claims::Claim;
 use crate::diff;
@@ -50,6 +51,44 @@ impl Stats {
     }
 }
 
+/// When the engine last made progress, for the watchdog: a stuck engine
+/// stops the pings and systemd restarts the service.
+#[derive(Debug)]
+pub struct Heartbeat {
+    base: std::time::Instant,
+    last_ms: std::sync::atomic::AtomicU64,
+}
+
+impl Heartbeat {
+    pub fn new() -> Heartbeat {
+        Heartbeat {
+            base: std::time::Instant::now(),
+            last_ms: std::sync::atomic::AtomicU64::new(0),
+        }
+    }
+
+    /// Records progress now.
+    pub fn beat(&self) {
+        let ms = self.base.elapsed().as_millis() as u64;
+        self.last_ms.store(ms, Ordering::Relaxed);
+    }
+
+    /// Time since the last beat.
+    pub fn age(&self) -> std::time::Duration {
+        let now = self.base.elapsed().as_millis() as u64;
+        std::time::Duration::from_millis(now.saturating_sub(self.last_ms.load(Ordering::Relaxed)))
+    }
+}
+
+impl Default for Heartbeat {
+    fn default() -> Self {
+        Heartbeat::new()
+    }
+}
+
+/// Files read and committed per round (bounds memory on big archives).
+const CHUNK: usize = 512;
+
 /// Settings the engine takes from the config.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -59,47 +98,17 @@ pub struct Settings {
     pub keep_raw: u32,
 }
 
-/// A file that may have changed.
-struct Candidate {
-    root: usize,
-    rel: String,
-    abs: PathBuf,
-    row: Option<FileRow>,
-}
-
-/// What reading a candidate found.
-enum Observed {
-    Content(Box<Content>),
-    Gone,
-    Failed,
-    Cancelled,
-}
-
-struct Content {
-    bytes: Vec<u8>,
-    hash: String,
-    claims: Vec<Claim>,
-    title: Option<String>,
-    mtime_ns: i64,
-    size: i64,
-}
-
 /// The engine: owns the store and the change log; single-threaded writer.
 pub struct Engine {
     store: Store,
     log: ChangeLog,
     settings: Settings,
     cancel: Arc<AtomicBool>,
+    heartbeat: Arc<Heartbeat>,
     /// Show a progress bar on a terminal for long passes.
     pub progress: bool,
     /// Totals since the engine started.
     pub stats: Stats,
-}
-
-fn mtime_size(meta: &std::fs::Metadata) -> (i64, i64) {
-    use std::os::unix::fs::MetadataExt;
-    let ns = meta.mtime().saturating_mul(1_000_000_000) + meta.mtime_nsec();
-    (ns, meta.len() as i64)
 }
 
 fn claims_of(rev: &RevisionRow, rel: &str) -> Vec<Claim> {
@@ -125,12 +134,18 @@ impl Engine {
             log,
             settings,
             cancel: Arc::new(AtomicBool::new(false)),
+            heartbeat: Arc::new(Heartbeat::new()),
             progress: false,
             stats: Stats::default(),
         }
     }
 
     /// A flag that stops a running pass between files when set.
+    /// Beats while the engine makes progress (the systemd watchdog reads it).
+    pub fn heartbeat(&self) -> Arc<Heartbeat> {
+        self.heartbeat.clone()
+    }
+
     pub fn cancel_flag(&self) -> Arc<AtomicBool> {
         self.cancel.clone()
     }
@@ -192,14 +207,16 @@ impl Engine {
             present.extend(found.into_iter().map(|(abs, rel)| (i, abs, rel)));
         }
         self.stats.errors += errors;
+        let seen: std::collections::HashSet<(usize, &str)> = present
+            .iter()
+            .map(|(i, _, rel)| (*i, rel.as_str()))
+            .collect();
         let mut gone = Vec::new();
         for (i, root) in self.settings.roots.iter().enumerate() {
             match self.store.live_files(&root.key, None) {
                 Ok(rows) => {
                     for row in rows {
-                        let still = present
-                            .iter()
-                            .any(|(j, _, rel)| *j == i && *rel == row.path);
+                        let still = seen.contains(&(i, row.path.as_str()));
                         // A file now excluded by the filter is not "deleted".
                         let abs = root.dir.join(&row.path);
                         if !still && !abs.exists() {
@@ -312,71 +329,42 @@ impl Engine {
                 row,
             });
         }
-        // Phase 2: read, hash and extract on every core.
-        let observed = self.observe_all(&candidates);
-        // Phase 3: sort out no-ops, then pair renames, then commit.
-        let mut changed: Vec<(Candidate, Box<Content>)> = Vec::new();
-        for (cand, obs) in candidates.into_iter().zip(observed) {
-            match obs {
-                Observed::Cancelled => return,
-                Observed::Failed => self.stats.errors += 1,
-                Observed::Gone => {
-                    if let Some(r) = cand.row.filter(|r| r.live) {
-                        gone.push((cand.root, r));
-                    }
-                }
-                Observed::Content(c) => {
-                    let same = cand.row.as_ref().filter(|r| r.live).and_then(|r| {
-                        let latest = self.store.latest_content_revision(r.id).ok()??;
-                        (latest.hash.as_deref() == Some(c.hash.as_str())).then_some(r.id)
-                    });
-                    if let Some(id) = same {
-                        self.stats.unchanged += 1;
-                        if let Err(e) = self.store.touch(id, c.mtime_ns, c.size) {
-                            error!(path = %cand.rel, "store: {e}");
-                        }
-                    } else {
-                        changed.push((cand, c));
-                    }
-                }
-            }
-        }
-        let mut gone_hashes: Vec<Option<RevisionRow>> = gone
+        // Phases 2 and 3 run per chunk, so a big archive never holds more
+        // than one chunk of file contents in memory.
+        let bar = self.progress_bar(candidates.len());
+        let mut gone_revs: Vec<Option<RevisionRow>> = gone
             .iter()
             .map(|(_, r)| self.store.latest_content_revision(r.id).ok().flatten())
             .collect();
-        let mut since_deliver = 0;
-        for (cand, content) in changed {
-            if self.cancel.load(Ordering::Relaxed) {
+        let mut rest = candidates.into_iter();
+        loop {
+            let chunk: Vec<Candidate> = rest.by_ref().take(CHUNK).collect();
+            if chunk.is_empty() || self.cancel.load(Ordering::Relaxed) {
                 break;
             }
-            let is_new = cand.row.as_ref().is_none_or(|r| !r.live);
-            let from = if is_new {
-                gone.iter()
-                    .zip(gone_hashes.iter())
-                    .position(|((gr, _), rev)| {
-                        *gr == cand.root
-                            && rev.as_ref().and_then(|r| r.hash.as_deref())
-                                == Some(content.hash.as_str())
-                    })
-            } else {
-                None
-            };
-            let renamed_from = from.map(|i| {
-                gone_hashes.remove(i);
-                gone.remove(i).1
-            });
-            if let Err(e) = self.commit_content(&cand, &content, renamed_from) {
-                error!(path = %cand.rel, "cannot record the revision: {e}");
-                self.stats.errors += 1;
+            // Phase 2: read, hash and extract on every core.
+            self.heartbeat.beat();
+            let observed = self.observe_all(&chunk, bar.as_ref());
+            // Phase 3: drop no-ops, pair renames, commit one by one.
+            for (cand, obs) in chunk.into_iter().zip(observed) {
+                match obs {
+                    Observed::Cancelled => break,
+                    Observed::Failed => self.stats.errors += 1,
+                    Observed::Gone => {
+                        if let Some(r) = cand.row.filter(|r| r.live) {
+                            gone_revs.push(self.store.latest_content_revision(r.id).ok().flatten());
+                            gone.push((cand.root, r));
+                        }
+                    }
+                    Observed::Content(c) => self.settle(cand, &c, &mut gone, &mut gone_revs),
+                }
             }
-            since_deliver += 1;
-            if since_deliver >= 200 {
-                self.deliver();
-                since_deliver = 0;
-            }
+            self.deliver();
         }
-        for ((root, row), last) in gone.into_iter().zip(gone_hashes) {
+        if let Some(b) = bar {
+            b.finish_and_clear();
+        }
+        for ((root, row), last) in gone.into_iter().zip(gone_revs) {
             if self.cancel.load(Ordering::Relaxed) {
                 break;
             }
@@ -388,33 +376,77 @@ impl Engine {
         self.deliver();
     }
 
-    fn observe_all(&self, candidates: &[Candidate]) -> Vec<Observed> {
-        let bar = (self.progress && candidates.len() > 20 && std::io::stderr().is_terminal()).then(
-            || {
-                let bar = indicatif::ProgressBar::new(candidates.len() as u64);
-                if let Ok(style) = indicatif::ProgressStyle::with_template(
-                    "{bar:40} {pos}/{len} files  {per_sec}  ETA {eta}",
-                ) {
-                    bar.set_style(style);
-                }
-                bar
-            },
-        );
+    /// Records one read file: a no-op when its hash is the latest
+    /// revision's, else a revision (renamed when a gone file had the same
+    /// content).
+    fn settle(
+        &mut self,
+        cand: Candidate,
+        content: &Content,
+        gone: &mut Vec<(usize, FileRow)>,
+        gone_revs: &mut Vec<Option<RevisionRow>>,
+    ) {
+        let same = cand.row.as_ref().filter(|r| r.live).and_then(|r| {
+            let latest = self.store.latest_content_revision(r.id).ok()??;
+            (latest.hash.as_deref() == Some(content.hash.as_str())).then_some(r.id)
+        });
+        if let Some(id) = same {
+            self.stats.unchanged += 1;
+            if let Err(e) = self.store.touch(id, content.mtime_ns, content.size) {
+                error!(path = %cand.rel, "store: {e}");
+            }
+            return;
+        }
+        let is_new = cand.row.as_ref().is_none_or(|r| !r.live);
+        let from = is_new
+            .then(|| {
+                gone.iter()
+                    .zip(gone_revs.iter())
+                    .position(|((gr, _), rev)| {
+                        *gr == cand.root
+                            && rev.as_ref().and_then(|r| r.hash.as_deref())
+                                == Some(content.hash.as_str())
+                    })
+            })
+            .flatten();
+        let renamed_from = from.map(|i| {
+            gone_revs.remove(i);
+            gone.remove(i).1
+        });
+        if let Err(e) = self.commit_content(&cand, content, renamed_from) {
+            error!(path = %cand.rel, "cannot record the revision: {e}");
+            self.stats.errors += 1;
+        }
+    }
+
+    fn progress_bar(&self, len: usize) -> Option<indicatif::ProgressBar> {
+        (self.progress && len > 20 && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new(len as u64);
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} files  {per_sec}  ETA {eta}",
+            ) {
+                bar.set_style(style);
+            }
+            bar
+        })
+    }
+
+    fn observe_all(
+        &self,
+        candidates: &[Candidate],
+        bar: Option<&indicatif::ProgressBar>,
+    ) -> Vec<Observed> {
         let (settings, cancel) = (&self.settings, &*self.cancel);
-        let out = candidates
+        candidates
             .par_iter()
             .map(|c| {
                 let o = observe(settings, cancel, c);
-                if let Some(b) = &bar {
+                if let Some(b) = bar {
                     b.inc(1);
                 }
                 o
             })
-            .collect();
-        if let Some(b) = bar {
-            b.finish_and_clear();
-        }
-        out
+            .collect()
     }
 
     fn commit_content(
@@ -560,6 +592,7 @@ impl Engine {
 
     /// Commits a revision with its event and logs the event's line.
     fn write(&mut self, ev: &ChangeEvent, mut n: NewRevision<'_>) -> Result<(), StoreError> {
+        self.heartbeat.beat();
         n.keep_raw = self.settings.keep_raw;
         self.store.commit(&n)?;
         self.stats.count(ev.event);
@@ -573,72 +606,5 @@ impl Engine {
             ev.log_line()
         );
         Ok(())
-    }
-}
-
-/// Reads one file: size cap, symlink check, hash, extraction.
-fn observe(settings: &Settings, cancel: &AtomicBool, c: &Candidate) -> Observed {
-    if cancel.load(Ordering::Relaxed) {
-        return Observed::Cancelled;
-    }
-    let root = &settings.roots[c.root];
-    let meta = match std::fs::symlink_metadata(&c.abs) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Observed::Gone,
-        Err(e) => {
-            warn!(path = %c.rel, "cannot read: {e}");
-            return Observed::Failed;
-        }
-    };
-    if meta.file_type().is_symlink() && !walk::symlink_inside(&root.dir, &c.abs) {
-        debug!(path = %c.rel, "symlink points out of the root; not followed");
-        return Observed::Failed;
-    }
-    let meta = match std::fs::metadata(&c.abs) {
-        Ok(m) => m,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Observed::Gone,
-        Err(e) => {
-            warn!(path = %c.rel, "cannot read: {e}");
-            return Observed::Failed;
-        }
-    };
-    if meta.len() > settings.max_file_bytes {
-        warn!(
-            path = %c.rel,
-            size = meta.len(),
-            "skipped: larger than max_file_bytes ({})",
-            settings.max_file_bytes
-        );
-        return Observed::Failed;
-    }
-    let bytes = match std::fs::read(&c.abs) {
-        Ok(b) => b,
-        // Vanished between the event and the read: a deletion.
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Observed::Gone,
-        Err(e) => {
-            warn!(path = %c.rel, "cannot read: {e}");
-            return Observed::Failed;
-        }
-    };
-    let (mtime_ns, _) = mtime_size(&meta);
-    let hash = format!("blake3:{}", blake3::hash(&bytes).to_hex());
-    match crate::extract_bytes(Path::new(&c.rel), &bytes) {
-        Ok(ex) => {
-            for w in &ex.warnings {
-                warn!(path = %c.rel, "{w}");
-            }
-            Observed::Content(Box::new(Content {
-                size: bytes.len() as i64,
-                bytes,
-                hash,
-                claims: ex.claims,
-                title: ex.title,
-                mtime_ns,
-            }))
-        }
-        Err(e) => {
-            warn!(path = %c.rel, "skipped: {e}");
-            Observed::Failed
-        }
     }
 }

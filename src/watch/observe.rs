@@ -1,0 +1,111 @@
+//! Reading one candidate file for the reconcile engine ([`observe`]):
+//! symlink and size checks, read, blake3 hash, claim extraction. Pure of
+//! store access so it can run on every core at once.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use tracing::{debug, warn};
+
+use super::reconcile::Settings;
+use super::walk;
+use crate::claims::Claim;
+use crate::store::FileRow;
+
+/// A file that may have changed.
+pub(super) struct Candidate {
+    pub(super) root: usize,
+    pub(super) rel: String,
+    pub(super) abs: PathBuf,
+    pub(super) row: Option<FileRow>,
+}
+
+/// What reading a candidate found.
+pub(super) enum Observed {
+    Content(Box<Content>),
+    Gone,
+    Failed,
+    Cancelled,
+}
+
+pub(super) struct Content {
+    pub(super) bytes: Vec<u8>,
+    pub(super) hash: String,
+    pub(super) claims: Vec<Claim>,
+    pub(super) title: Option<String>,
+    pub(super) mtime_ns: i64,
+    pub(super) size: i64,
+}
+
+pub(super) fn mtime_size(meta: &std::fs::Metadata) -> (i64, i64) {
+    use std::os::unix::fs::MetadataExt;
+    let ns = meta.mtime().saturating_mul(1_000_000_000) + meta.mtime_nsec();
+    (ns, meta.len() as i64)
+}
+
+/// Reads one file: size cap, symlink check, hash, extraction.
+pub(super) fn observe(settings: &Settings, cancel: &AtomicBool, c: &Candidate) -> Observed {
+    if cancel.load(Ordering::Relaxed) {
+        return Observed::Cancelled;
+    }
+    let root = &settings.roots[c.root];
+    let meta = match std::fs::symlink_metadata(&c.abs) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Observed::Gone,
+        Err(e) => {
+            warn!(path = %c.rel, "cannot read: {e}");
+            return Observed::Failed;
+        }
+    };
+    if meta.file_type().is_symlink() && !walk::symlink_inside(&root.dir, &c.abs) {
+        debug!(path = %c.rel, "symlink points out of the root; not followed");
+        return Observed::Failed;
+    }
+    let meta = match std::fs::metadata(&c.abs) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Observed::Gone,
+        Err(e) => {
+            warn!(path = %c.rel, "cannot read: {e}");
+            return Observed::Failed;
+        }
+    };
+    if meta.len() > settings.max_file_bytes {
+        warn!(
+            path = %c.rel,
+            size = meta.len(),
+            "skipped: larger than max_file_bytes ({})",
+            settings.max_file_bytes
+        );
+        return Observed::Failed;
+    }
+    let bytes = match std::fs::read(&c.abs) {
+        Ok(b) => b,
+        // Vanished between the event and the read: a deletion.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Observed::Gone,
+        Err(e) => {
+            warn!(path = %c.rel, "cannot read: {e}");
+            return Observed::Failed;
+        }
+    };
+    let (mtime_ns, _) = mtime_size(&meta);
+    let hash = format!("blake3:{}", blake3::hash(&bytes).to_hex());
+    match crate::extract_bytes(Path::new(&c.rel), &bytes) {
+        Ok(ex) => {
+            for w in &ex.warnings {
+                warn!(path = %c.rel, "{w}");
+            }
+            Observed::Content(Box::new(Content {
+                size: bytes.len() as i64,
+                bytes,
+                hash,
+                claims: ex.claims,
+                title: ex.title,
+                mtime_ns,
+            }))
+        }
+        Err(e) => {
+            warn!(path = %c.rel, "skipped: {e}");
+            Observed::Failed
+        }
+    }
+}
