@@ -462,3 +462,15 @@ Transport
         ]
     );
 }
+
+#[test]
+fn utf16_with_bom_is_read_with_a_warning() {
+    let text = "Title Line\n\nThe fare is twelve euros.\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    let p = parse(&bytes, Format::Text).expect("parses");
+    assert_eq!(p.warnings.len(), 1);
+    assert_eq!(p.article.blocks[0].text, "The fare is twelve euros.");
+}
