@@ -1,9 +1,12 @@
 //! Throughput of the whole extraction (`claimwatch::extract_bytes`: parse
-//! plus claims) over a representative news article, single-threaded.
+//! plus claims) over a representative news article, single-threaded, with
+//! the two halves measured apart to show where the time goes.
 
 use std::hint::black_box;
 use std::path::Path;
 
+use claimwatch::article::{self, Format};
+use claimwatch::claims;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const ARTICLE: &[u8] = include_bytes!("data/port-strike.txt");
@@ -14,6 +17,16 @@ fn extract(c: &mut Criterion) {
     let path = Path::new("port-strike.txt");
     group.bench_function("port-strike", |b| {
         b.iter(|| claimwatch::extract_bytes(black_box(path), black_box(ARTICLE)))
+    });
+    group.bench_function("parse-only", |b| {
+        b.iter(|| article::parse(black_box(ARTICLE), Format::Text))
+    });
+    let parsed = match article::parse(ARTICLE, Format::Text) {
+        Ok(p) => p,
+        Err(e) => panic!("sample article does not parse: {e}"),
+    };
+    group.bench_function("claims-only", |b| {
+        b.iter(|| claims::extract(black_box(&parsed.article)))
     });
     group.finish();
 }

@@ -73,7 +73,12 @@ pub fn claim_line(claim: &Claim, style: Style) -> String {
         tags.push(style.paint("36", &format!("[{}]", escape_control(s))));
     }
     for n in &claim.numbers {
-        tags.push(style.paint("33", &format!("{{{} {}}}", n.value, n.unit)));
+        let tag = if n.unit.is_empty() {
+            format!("{{{}}}", n.value)
+        } else {
+            format!("{{{} {}}}", n.value, n.unit)
+        };
+        tags.push(style.paint("33", &tag));
     }
     if claim.negated {
         tags.push(style.paint("31", "NOT"));

@@ -11,6 +11,8 @@ fn claimwatch() -> Command {
 }
 
 const V1: &str = "\
+Museum Wing Draws Crowds
+
 The city museum opened its new wing to the public last weekend.
 
 The museum received 1,200 visitors on its opening day, the director said.
@@ -20,6 +22,8 @@ Volunteers guided the visitors through three galleries of local history.
 
 /// One number changed.
 const V2: &str = "\
+Museum Wing Draws Crowds
+
 The city museum opened its new wing to the public last weekend.
 
 The museum received 1,500 visitors on its opening day, the director said.
@@ -27,13 +31,29 @@ The museum received 1,500 visitors on its opening day, the director said.
 Volunteers guided the visitors through three galleries of local history.
 ";
 
-/// V1 with its paragraphs moved: no change.
+/// V1 with its body paragraphs moved (the title stays first): no change.
 const V1_MOVED: &str = "\
+Museum Wing Draws Crowds
+
 Volunteers guided the visitors through three galleries of local history.
 
 The city museum opened its new wing to the public last weekend.
 
 The museum received 1,200 visitors on its opening day, the director said.
+";
+
+/// V1 hard-wrapped inside its paragraphs: no change.
+const V1_REWRAPPED: &str = "\
+Museum Wing Draws Crowds
+
+The city museum opened its new wing
+to the public last weekend.
+
+The museum received 1,200 visitors on its
+opening day, the director said.
+
+Volunteers guided the visitors through three
+galleries of local history.
 ";
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
@@ -112,6 +132,7 @@ fn text_output_marks_words_and_ends_with_a_summary() {
     assert!(text.contains("high"), "{text}");
     assert!(text.contains("[-1,200-]{+1,500+}"), "{text}");
     assert!(text.contains("number changed"), "{text}");
+    assert!(text.contains("speaker: the director"), "{text}");
     let last = text.lines().last().unwrap_or_default();
     assert!(
         last.starts_with("1 modified, 0 added, 0 removed, ") && last.ends_with(" unchanged"),
@@ -136,6 +157,37 @@ fn moved_paragraphs_are_no_change() {
     let text = run(&[&a, &b], &[]);
     let text = String::from_utf8_lossy(&text.stdout);
     assert!(text.contains("0 modified, 0 added, 0 removed"), "{text}");
+}
+
+#[test]
+fn rewrapped_lines_are_no_change() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write(dir.path(), "v1.txt", V1);
+    let b = write(dir.path(), "wrapped.txt", V1_REWRAPPED);
+    let out = run(&[&a, &b], &["--exit-code"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn quote_and_dash_styles_are_no_change() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let curly = "Museum Wing Draws Crowds\n\n\u{201c}We are proud of it,\u{201d} the director said \u{2014} twice.\n";
+    let straight =
+        "Museum Wing Draws Crowds\n\n\"We are proud of it,\" the director said - twice.\n";
+    let a = write(dir.path(), "curly.txt", curly);
+    let b = write(dir.path(), "straight.txt", straight);
+    let out = run(&[&a, &b], &["--exit-code"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 #[test]

@@ -6,7 +6,8 @@
 use std::collections::HashMap;
 
 use super::BlockKind;
-use super::html_walk::{HtmlBlock, HtmlMeta, Walk, max_depth, walk};
+use super::html_tag::max_depth;
+use super::html_walk::{HtmlBlock, HtmlMeta, Walk, walk};
 use super::line::{Unit, clean, word_count};
 use super::metadata::{Meta, clean_title, normalise_date, parse_byline};
 

@@ -7,7 +7,15 @@
 //! stack, so any nesting depth costs the same.
 
 use super::BlockKind;
-use super::line::{clean, strip_list_marker};
+use super::html_tag::{
+    BLOCK_ELEMENTS, RAW_TEXT, SKIP_ELEMENTS, Tag, attr, decode, find_end_tag, furniture_value,
+    is_void, memchr, parse_tag,
+};
+use super::line::{clean, ends_break, ends_with_connector, starts_lowercase, strip_list_marker};
+
+/// Marks a `<br>` in the block being collected (a private-use character,
+/// never in the source text's meaning).
+const LINE_BREAK: char = '\u{E000}';
 
 /// A text block found in the markup.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,152 +44,6 @@ pub(crate) struct Walk {
     pub meta: HtmlMeta,
 }
 
-/// Elements whose content is never article text.
-const SKIP_ELEMENTS: &[&str] = &[
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "button",
-    "select",
-    "figure",
-    "figcaption",
-    "iframe",
-    "svg",
-    "math",
-    "canvas",
-    "object",
-    "video",
-    "audio",
-    "menu",
-    "dialog",
-    "label",
-    "option",
-    "datalist",
-    "map",
-    "picture",
-];
-
-/// Elements whose content is raw text, read up to their end tag.
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "noembed", "noframes", "noscript", "template",
-];
-
-/// Elements that start or end a block of text.
-const BLOCK_ELEMENTS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "blockquote",
-    "pre",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "td",
-    "th",
-    "caption",
-    "dl",
-    "dd",
-    "dt",
-    "ul",
-    "ol",
-    "li",
-    "br",
-    "hr",
-    "body",
-    "html",
-    "center",
-    "address",
-    "details",
-    "summary",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hgroup",
-    "fieldset",
-    "legend",
-];
-
-/// Words in class, id or role values that mark furniture (matched as whole
-/// `-`/`_`-separated tokens, so "commentary" is not "comment").
-const FURNITURE_TOKENS: &[&str] = &[
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "breadcrumb",
-    "breadcrumbs",
-    "header",
-    "footer",
-    "sidebar",
-    "share",
-    "sharing",
-    "social",
-    "related",
-    "comment",
-    "comments",
-    "newsletter",
-    "cookie",
-    "cookies",
-    "consent",
-    "advert",
-    "advertisement",
-    "ad",
-    "ads",
-    "promo",
-    "sponsored",
-    "sponsor",
-    "trending",
-    "popular",
-    "subscribe",
-    "subscription",
-    "signup",
-    "masthead",
-    "toolbar",
-    "widget",
-    "outbrain",
-    "taboola",
-    "recirc",
-    "recirculation",
-    "caption",
-    "credit",
-    "banner",
-    "complementary",
-    "contentinfo",
-    "dialog",
-    "modal",
-    "popup",
-    "paywall",
-];
-
-/// Compound class names that mark furniture.
-const FURNITURE_PHRASES: &[&str] = &[
-    "most-read",
-    "mostread",
-    "most_read",
-    "sr-only",
-    "visually-hidden",
-    "skip-link",
-    "screen-reader",
-    "read-more",
-    "readmore",
-];
-
-fn furniture_value(v: &str) -> bool {
-    let v = v.to_ascii_lowercase();
-    FURNITURE_PHRASES.iter().any(|p| v.contains(p))
-        || v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
-            .any(|t| FURNITURE_TOKENS.contains(&t))
-}
-
 /// Which element's text is being captured for metadata.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Capture {
@@ -202,6 +64,8 @@ struct Walker<'a> {
     li_depth: usize,
     buf: String,
     buf_line: usize,
+    /// Source lines of the `<br>`s in `buf`.
+    break_lines: Vec<usize>,
     capture: Option<(Capture, String, usize)>,
     capture_buf: String,
     out: Walk,
@@ -221,87 +85,13 @@ pub(crate) fn walk(src: &str, skip_furniture: bool) -> Walk {
         li_depth: 0,
         buf: String::new(),
         buf_line: 1,
+        break_lines: Vec::new(),
         capture: None,
         capture_buf: String::new(),
         out: Walk::default(),
     };
     w.run();
     w.out
-}
-
-/// Deepest element nesting, counted cheaply from the tags (elements that
-/// close themselves implicitly, like `<p>` and `<li>`, do not count).
-pub(crate) fn max_depth(src: &str) -> usize {
-    const NOT_COUNTED: &[&str] = &[
-        "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
-        "colgroup", "rp", "rt", "html", "head", "body",
-    ];
-    let bytes = src.as_bytes();
-    let mut depth = 0usize;
-    let mut max = 0usize;
-    let mut i = 0;
-    while let Some(off) = memchr(b'<', &bytes[i..]) {
-        i += off + 1;
-        let closing = bytes.get(i) == Some(&b'/');
-        let start = if closing { i + 1 } else { i };
-        let end = start
-            + bytes[start..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-        if end == start {
-            continue;
-        }
-        let name = src[start..end].to_ascii_lowercase();
-        if is_void(&name) || NOT_COUNTED.contains(&name.as_str()) {
-            continue;
-        }
-        let Some(gt) = memchr(b'>', &bytes[end..]) else {
-            break;
-        };
-        let self_closing = gt > 0 && bytes[end + gt - 1] == b'/';
-        i = end + gt + 1;
-        if closing {
-            depth = depth.saturating_sub(1);
-        } else if !self_closing {
-            depth += 1;
-            max = max.max(depth);
-        }
-    }
-    max
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
-}
-
-fn is_void(name: &str) -> bool {
-    matches!(
-        name,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "param"
-            | "source"
-            | "track"
-            | "wbr"
-            | "keygen"
-    )
-}
-
-/// A parsed start or end tag.
-struct Tag<'a> {
-    name: String,
-    closing: bool,
-    self_closing: bool,
-    attrs: &'a str,
 }
 
 impl Walker<'_> {
@@ -408,6 +198,15 @@ impl Walker<'_> {
         {
             self.flush();
             self.skip = Some((tag.name.clone(), 1));
+            return;
+        }
+        if name == "br" {
+            // A line break inside a block: the block is split there only if
+            // the sentence does not run on (see `flush`).
+            if !self.buf.trim().is_empty() {
+                self.buf.push(LINE_BREAK);
+                self.break_lines.push(self.line);
+            }
             return;
         }
         if !BLOCK_ELEMENTS.contains(&name) {
@@ -564,180 +363,86 @@ impl Walker<'_> {
         if self.skip.is_some() {
             return;
         }
-        if self.buf.trim().is_empty() {
+        let starts_part = self.buf.trim().is_empty() || self.buf.ends_with(LINE_BREAK);
+        if starts_part && !raw.trim().is_empty() {
+            // The line where this block (or its part after a <br>) starts.
             let lead = raw.len() - raw.trim_start().len();
-            self.buf_line = self.line
+            let line = self.line
                 + raw.as_bytes()[..lead]
                     .iter()
                     .filter(|&&b| b == b'\n')
                     .count();
+            match self.break_lines.last_mut() {
+                Some(last) if self.buf.ends_with(LINE_BREAK) => *last = line,
+                _ => self.buf_line = line,
+            }
         }
-        self.buf.push_str(&decode(raw));
+        let decoded = decode(raw);
+        if decoded.contains(LINE_BREAK) {
+            self.buf.push_str(&decoded.replace(LINE_BREAK, " "));
+        } else {
+            self.buf.push_str(&decoded);
+        }
     }
 
-    /// Ends the current block.
+    /// Ends the current block. Parts separated by `<br>` become blocks of
+    /// their own unless the sentence runs on across the break.
     fn flush(&mut self) {
         if self.buf.trim().is_empty() {
             self.buf.clear();
+            self.break_lines.clear();
             return;
         }
+        let mut buf = std::mem::take(&mut self.buf);
+        let mut lines = std::mem::take(&mut self.break_lines).into_iter();
+        let mut part: Option<(String, usize)> = None;
+        let mut line = self.buf_line;
+        for (i, piece) in buf.split(LINE_BREAK).enumerate() {
+            if i > 0 {
+                line = lines.next().unwrap_or(line);
+            }
+            let text = clean(piece);
+            match part.as_mut() {
+                Some((prev, _))
+                    if !text.is_empty()
+                        && !ends_break(prev)
+                        && (starts_lowercase(&text) || ends_with_connector(prev)) =>
+                {
+                    prev.push(' ');
+                    prev.push_str(&text);
+                }
+                _ => {
+                    if let Some((done, at)) = part.take() {
+                        self.push_block(done, at);
+                    }
+                    if !text.is_empty() {
+                        part = Some((text, line));
+                    }
+                }
+            }
+        }
+        if let Some((done, at)) = part {
+            self.push_block(done, at);
+        }
+        // Keep the allocation for the next block.
+        buf.clear();
+        self.buf = buf;
+    }
+
+    fn push_block(&mut self, text: String, line: usize) {
         let mut kind = self.kind;
-        let mut text = clean(&self.buf);
+        let mut text = text;
         if kind == BlockKind::Paragraph
-            && let Some(rest) = strip_list_marker(self.buf.trim_start())
+            && let Some(rest) = strip_list_marker(&text)
         {
             // "<p>- item</p>": a list written as paragraphs.
             kind = BlockKind::ListItem;
-            text = clean(rest);
+            text = rest.to_string();
         }
-        self.buf.clear();
         if !text.is_empty() {
-            self.out.blocks.push(HtmlBlock {
-                kind,
-                text,
-                line: self.buf_line,
-            });
+            self.out.blocks.push(HtmlBlock { kind, text, line });
         }
     }
-}
-
-/// Decodes character references ("&amp;", "&#8217;").
-pub(crate) fn decode(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains('&') {
-        html_escape::decode_html_entities(s)
-    } else {
-        std::borrow::Cow::Borrowed(s)
-    }
-}
-
-/// Parses the tag starting at `lt`; returns it and the index after `>`.
-fn parse_tag(src: &str, lt: usize) -> Option<(Tag<'_>, usize)> {
-    let bytes = src.as_bytes();
-    let mut i = lt + 1;
-    let closing = bytes.get(i) == Some(&b'/');
-    if closing {
-        i += 1;
-    }
-    let name_start = i;
-    if !bytes.get(i)?.is_ascii_alphabetic() {
-        return None;
-    }
-    while i < bytes.len()
-        && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-' || bytes[i] == b':')
-    {
-        i += 1;
-    }
-    let name = src[name_start..i].to_ascii_lowercase();
-    let attrs_start = i;
-    // Find '>' outside quoted attribute values.
-    let mut quote: Option<u8> = None;
-    while i < bytes.len() {
-        let b = bytes[i];
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if b == b'>' => break,
-            None => {}
-        }
-        i += 1;
-    }
-    if i >= bytes.len() {
-        // Unterminated tag: the rest of the document is its attributes.
-        return Some((
-            Tag {
-                name,
-                closing,
-                self_closing: false,
-                attrs: &src[attrs_start..],
-            },
-            bytes.len(),
-        ));
-    }
-    let attrs = &src[attrs_start..i];
-    let self_closing = attrs.trim_end().ends_with('/');
-    Some((
-        Tag {
-            name,
-            closing,
-            self_closing,
-            attrs,
-        },
-        i + 1,
-    ))
-}
-
-/// Index of the `</name` that ends a raw-text element (or the end).
-fn find_end_tag(src: &str, from: usize, name: &str) -> usize {
-    let bytes = src.as_bytes();
-    let mut i = from;
-    while let Some(off) = memchr(b'<', &bytes[i..]) {
-        let at = i + off;
-        let after = at + 2 + name.len();
-        if bytes.get(at + 1) == Some(&b'/')
-            && after <= bytes.len()
-            && bytes[at + 2..after].eq_ignore_ascii_case(name.as_bytes())
-            && bytes.get(after).is_none_or(|b| !b.is_ascii_alphanumeric())
-        {
-            return at;
-        }
-        i = at + 1;
-    }
-    src.len()
-}
-
-/// The value of attribute `name` in a tag's attribute text.
-fn attr<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
-    let bytes = attrs.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
-            i += 1;
-        }
-        let start = i;
-        while i < bytes.len()
-            && !bytes[i].is_ascii_whitespace()
-            && bytes[i] != b'='
-            && bytes[i] != b'/'
-        {
-            i += 1;
-        }
-        if i == start {
-            i += 1;
-            continue;
-        }
-        let key = &attrs[start..i];
-        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let mut value = "";
-        if bytes.get(i) == Some(&b'=') {
-            i += 1;
-            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            match bytes.get(i) {
-                Some(&q) if q == b'"' || q == b'\'' => {
-                    let vstart = i + 1;
-                    let vend = memchr(q, &bytes[vstart..]).map_or(bytes.len(), |e| vstart + e);
-                    value = &attrs[vstart..vend];
-                    i = vend + 1;
-                }
-                Some(_) => {
-                    let vstart = i;
-                    while i < bytes.len() && !bytes[i].is_ascii_whitespace() {
-                        i += 1;
-                    }
-                    value = &attrs[vstart..i];
-                }
-                None => {}
-            }
-        }
-        if key.eq_ignore_ascii_case(name) {
-            return Some(value);
-        }
-    }
-    None
 }
 
 #[cfg(test)]
@@ -783,12 +488,21 @@ mod tests {
     }
 
     #[test]
-    fn depth_is_counted_without_recursion() {
-        let deep = "<div>".repeat(100_000) + "x" + &"</div>".repeat(100_000);
-        assert_eq!(max_depth(&deep), 100_000);
-        assert_eq!(max_depth("<p>a<p>b<br><img src=x><div/></p>"), 0);
-        let w = walk(&deep, true);
-        assert_eq!(w.blocks.len(), 1);
+    fn line_breaks_split_blocks_between_sentences_only() {
+        let html = "<p>The mayor said that<br>\nthe plan would pass.<br><br>A second part.<br>\n\nThird part</p>";
+        let got: Vec<(String, usize)> = walk(html, true)
+            .blocks
+            .into_iter()
+            .map(|b| (b.text, b.line))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("The mayor said that the plan would pass.".to_string(), 1),
+                ("A second part.".to_string(), 2),
+                ("Third part".to_string(), 4),
+            ]
+        );
     }
 
     #[test]
@@ -805,7 +519,7 @@ mod tests {
             "&#xZZ; &amp",
         ] {
             let _ = walk(s, true);
-            let _ = max_depth(s);
+            let _ = super::super::html_tag::max_depth(s);
         }
         assert_eq!(walk("a < b", true).blocks[0].text, "a < b");
     }

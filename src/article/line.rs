@@ -28,6 +28,9 @@ pub(crate) struct SrcLine {
     pub class: LineClass,
     /// Started with whitespace (a list item's continuation, in Markdown).
     pub indented: bool,
+    /// Characters of the line as written (trimmed), which is what a
+    /// wrapping editor counted.
+    pub raw_len: usize,
 }
 
 /// A candidate block: joined text with its kind and first source line.
@@ -55,10 +58,16 @@ pub(crate) fn clean(s: &str) -> String {
         if b.is_ascii() {
             if b <= b' ' || b == 0x7f {
                 out.space();
+                i += 1;
             } else {
-                out.push(b as char);
+                // Copy a run of plain ASCII at once.
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii() && bytes[i] > b' ' && bytes[i] != 0x7f
+                {
+                    i += 1;
+                }
+                out.push_str(&s[start..i]);
             }
-            i += 1;
             continue;
         }
         let c = s[i..].chars().next().unwrap_or(' ');
@@ -90,6 +99,14 @@ impl Cleaner {
             self.space = false;
         }
         self.out.push(c);
+    }
+
+    fn push_str(&mut self, s: &str) {
+        if self.space {
+            self.out.push(' ');
+            self.space = false;
+        }
+        self.out.push_str(s);
     }
 
     fn push_folded(&mut self, c: char) {
@@ -230,6 +247,9 @@ fn core_word(w: &str) -> &str {
 pub(crate) fn ends_with_connector(s: &str) -> bool {
     if s.ends_with([',', ';', '(', '[', '-', '&']) {
         return true;
+    }
+    if !s.chars().next_back().is_some_and(char::is_alphanumeric) {
+        return false;
     }
     let last = last_word(s).to_ascii_lowercase();
     CONNECTORS.contains(&core_word(&last))

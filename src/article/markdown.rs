@@ -4,7 +4,7 @@
 //! markup (emphasis, links, images, code spans, tags) reduced to its text.
 
 use super::line::{
-    LineClass, SrcLine, clean, decorated_heading, strip_decoration, strip_list_marker,
+    LineClass, SrcLine, char_len, clean, decorated_heading, strip_decoration, strip_list_marker,
 };
 use super::metadata::{Meta, normalise_date};
 use super::text::list_may_start;
@@ -28,6 +28,7 @@ pub(crate) fn source_lines(text: &str, meta: &mut Meta) -> Vec<SrcLine> {
             line: i + 1,
             class: LineClass::Drop,
             indented: raw.starts_with([' ', '\t']),
+            raw_len: char_len(raw.trim()),
         };
         if let Some(end) = front
             && i <= end
@@ -245,6 +246,7 @@ pub(crate) fn strip_inline(s: &str) -> String {
         return s.to_string();
     }
     let chars: Vec<char> = s.chars().collect();
+    let closers = Closers::new(&chars);
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < chars.len() {
@@ -254,14 +256,14 @@ pub(crate) fn strip_inline(s: &str) -> String {
                 out.push(chars[i + 1]);
                 i += 2;
             }
-            '!' if chars.get(i + 1) == Some(&'[') => match link_at(&chars, i + 1) {
+            '!' if chars.get(i + 1) == Some(&'[') => match link_at(&chars, &closers, i + 1) {
                 Some((_, end)) => i = end,
                 None => {
                     out.push(c);
                     i += 1;
                 }
             },
-            '[' => match link_at(&chars, i) {
+            '[' => match link_at(&chars, &closers, i) {
                 Some((text, end)) => {
                     out.push_str(&strip_inline(
                         &chars[text.0..text.1].iter().collect::<String>(),
@@ -314,21 +316,36 @@ pub(crate) fn strip_inline(s: &str) -> String {
     out
 }
 
+/// For each index, where the next `]` and `)` are (or the end): link
+/// lookups stay linear on lines full of brackets.
+struct Closers {
+    bracket: Vec<usize>,
+    paren: Vec<usize>,
+}
+
+impl Closers {
+    fn new(chars: &[char]) -> Closers {
+        let n = chars.len();
+        let mut bracket = vec![n; n + 1];
+        let mut paren = vec![n; n + 1];
+        for i in (0..n).rev() {
+            bracket[i] = if chars[i] == ']' { i } else { bracket[i + 1] };
+            paren[i] = if chars[i] == ')' { i } else { paren[i + 1] };
+        }
+        Closers { bracket, paren }
+    }
+}
+
 /// A link or image starting at `[`: the span of its text and the index
 /// after it. Handles `[text](url)` and `[text][ref]`.
-fn link_at(chars: &[char], open: usize) -> Option<((usize, usize), usize)> {
+fn link_at(chars: &[char], closers: &Closers, open: usize) -> Option<((usize, usize), usize)> {
     let limit = chars.len().min(open + LINK_SEARCH);
-    let close = (open + 1..limit).find(|&j| chars[j] == ']')?;
+    let after = |table: &[usize], from: usize| table.get(from).copied().filter(|&j| j < limit);
+    let close = after(&closers.bracket, open + 1)?;
     let text = (open + 1, close);
     match chars.get(close + 1) {
-        Some('(') => {
-            let end = (close + 2..limit).find(|&j| chars[j] == ')')?;
-            Some((text, end + 1))
-        }
-        Some('[') => {
-            let end = (close + 2..limit).find(|&j| chars[j] == ']')?;
-            Some((text, end + 1))
-        }
+        Some('(') => after(&closers.paren, close + 2).map(|end| (text, end + 1)),
+        Some('[') => after(&closers.bracket, close + 2).map(|end| (text, end + 1)),
         _ => None,
     }
 }
@@ -376,6 +393,7 @@ mod tests {
         assert_eq!(strip_inline("a < b and [sic]"), "a < b and [sic]");
         assert_eq!(strip_inline(r"\*not emphasis\*"), "*not emphasis*");
         assert_eq!(strip_inline("[ref link][1]"), "ref link");
+        assert_eq!(strip_inline("[a] [b](c) [d"), "[a] b [d");
     }
 
     #[test]

@@ -2,12 +2,12 @@
 //! ([`source_lines`]) and sorts out bylines, datelines and boilerplate
 //! ([`classify`]) before [`super::wrap::join`] builds paragraphs.
 
-use super::boilerplate::is_boilerplate;
+use super::boilerplate::{is_boilerplate, is_furniture_lead, is_list_head};
 use super::line::{
-    LineClass, SrcLine, clean, decorated_heading, ends_break, ends_with_connector,
-    starts_lowercase, strip_decoration, strip_list_marker,
+    LineClass, SrcLine, char_len, clean, decorated_heading, ends_break, ends_with_connector,
+    starts_lowercase, strip_decoration, strip_list_marker, word_count,
 };
-use super::metadata::{Meta, parse_byline, parse_dateline};
+use super::metadata::{Meta, parse_dateline};
 
 /// Classifies the lines of a plain-text article.
 pub(crate) fn source_lines(text: &str) -> Vec<SrcLine> {
@@ -19,6 +19,7 @@ pub(crate) fn source_lines(text: &str) -> Vec<SrcLine> {
             line: i + 1,
             class: LineClass::Blank,
             indented,
+            raw_len: char_len(raw.trim()),
         };
         if raw.trim().is_empty() {
             out.push(src);
@@ -80,12 +81,19 @@ pub(crate) fn classify(lines: &mut [SrcLine], meta: &mut Meta) {
         .collect();
     let mut seen = 0usize;
     let mut prev: Option<(LineClass, bool)> = None;
+    // After "Most read" and the like, the list of links is furniture too.
+    let mut link_list = false;
     for (src, runs_on) in lines.iter_mut().zip(runs_on) {
         if src.class == LineClass::Blank {
             prev = None;
             continue;
         }
         seen += 1;
+        if link_list && src.class == LineClass::ListItem {
+            src.class = LineClass::Drop;
+            continue;
+        }
+        link_list = is_list_head(&src.text);
         // A line carrying on the sentence above is not standalone furniture
         // ("...invasion of Ukraine in" / "February 2022.").
         let carries_on = matches!(prev, Some((LineClass::Text, true)))
@@ -95,13 +103,16 @@ pub(crate) fn classify(lines: &mut [SrcLine], meta: &mut Meta) {
             src.class,
             !ends_break(&src.text) && ends_with_connector(&src.text),
         ));
-        if carries_on || runs_on {
+        // Furniture whose sentence runs on is left for the paragraph check
+        // (so its continuation goes too); complete lines go now.
+        if !carries_on && !runs_on && src.class == LineClass::Text && is_furniture_lead(&src.text) {
+            src.class = LineClass::Drop;
             continue;
         }
-        if matches!(src.class, LineClass::Text | LineClass::Heading) {
+        let in_sentence = carries_on || runs_on;
+        if !in_sentence && matches!(src.class, LineClass::Text | LineClass::Heading) {
             let header = seen <= HEADER_LINES || seen + FOOTER_LINES > total;
-            if let Some(name) = parse_byline(&src.text, header) {
-                meta.note_byline(name);
+            if meta.take_byline(&src.text, header) {
                 src.class = LineClass::Drop;
                 continue;
             }
@@ -111,10 +122,16 @@ pub(crate) fn classify(lines: &mut [SrcLine], meta: &mut Meta) {
                 continue;
             }
         }
-        if matches!(
-            src.class,
-            LineClass::Text | LineClass::Heading | LineClass::ListItem
-        ) && is_boilerplate(&src.text)
+        // Capitalised one- or two-word furniture ("Advertisement") is
+        // dropped even mid-sentence; longer lines that run on are judged
+        // with their paragraph.
+        let judge = !in_sentence || (!starts_lowercase(&src.text) && word_count(&src.text) <= 3);
+        if judge
+            && matches!(
+                src.class,
+                LineClass::Text | LineClass::Heading | LineClass::ListItem
+            )
+            && is_boilerplate(&src.text)
         {
             src.class = LineClass::Drop;
         }

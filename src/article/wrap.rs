@@ -15,9 +15,10 @@ use super::line::{
 
 /// Joins classified lines into paragraphs, headings and list items.
 pub(crate) fn join(lines: Vec<SrcLine>) -> Vec<Unit> {
-    let lens: Vec<usize> = lines.iter().map(|l| char_len(&l.text)).collect();
+    let lens: Vec<usize> = lines.iter().map(|l| l.raw_len).collect();
     let mut joiner = Joiner {
         width: estimate_width(&lines, &lens),
+        first_text: lines.iter().position(|l| l.class == LineClass::Text),
         lines,
         lens,
     };
@@ -25,46 +26,64 @@ pub(crate) fn join(lines: Vec<SrcLine>) -> Vec<Unit> {
 }
 
 /// The wrap width of a hard-wrapped text, or `None` when lines are whole
-/// paragraphs. The evidence is lines that stop mid-sentence although the
-/// next line carries on: in wrapped text most lines followed by another do,
-/// and they cluster just under the width; in one-paragraph-per-line text
-/// only the odd label does.
+/// paragraphs. The evidence is lines that stop mid-sentence while the next
+/// line carries the sentence on (starts in lowercase, or this one ends in a
+/// comma or function word): that is a wrap. Such lines cluster just under
+/// the width. Without evidence, short lines that all end sentences may
+/// still be wrapped text whose breaks fell on sentence ends; the longest
+/// marks the width then.
 fn estimate_width(lines: &[SrcLine], lens: &[usize]) -> Option<usize> {
-    let mut inner = 0usize;
     let mut evidence: Vec<usize> = Vec::new();
+    let mut inner_max: Option<usize> = None;
+    let mut inner = 0usize;
     for (i, w) in lines.windows(2).enumerate() {
-        if w[0].class != LineClass::Text || w[1].class != LineClass::Text {
+        if w[0].class != LineClass::Text
+            || w[1].class != LineClass::Text
+            || heading_candidate(&w[0].text)
+        {
             continue;
         }
         inner += 1;
-        if !ends_break(&w[0].text) && !heading_candidate(&w[0].text) {
+        inner_max = inner_max.max(Some(lens[i]));
+        if !ends_break(&w[0].text)
+            && (starts_lowercase(&w[1].text) || ends_with_connector(&w[0].text))
+        {
             evidence.push(lens[i]);
         }
     }
-    if evidence.is_empty() || evidence.len() * 3 < inner {
-        return None;
+    // In wrapped text most breaks fall mid-sentence; a stray one or two in
+    // one-paragraph-per-line text is no evidence of wrapping.
+    if evidence.is_empty() || evidence.len() * 2 < inner {
+        return inner_max.filter(|&m| m <= WRAP_LIMIT);
     }
     evidence.sort_unstable();
     let median = evidence[evidence.len() / 2];
-    if median > 200 {
-        return None;
-    }
     // Long one-line paragraphs among wrapped ones must not stretch the width.
     let limit = median + median / 2;
-    lines
+    let mut widths: Vec<usize> = lines
         .windows(2)
         .zip(lens)
         .filter(|(w, len)| {
             w[0].class == LineClass::Text && w[1].class == LineClass::Text && **len <= limit
         })
         .map(|(_, &len)| len)
-        .max()
+        .collect();
+    widths.sort_unstable();
+    // The second widest, so that one line stretched by a long unbreakable
+    // word (an address) does not set the width.
+    match widths.len() {
+        0 => None,
+        1..=3 => widths.last().copied(),
+        n => Some(widths[n - 2]),
+    }
 }
 
-/// Walks the lines once; a line's text is moved into its unit, so only
-/// lines ahead of the cursor are read.
+/// Widest line still taken for a hard wrap when nothing else tells.
+const WRAP_LIMIT: usize = 120;
+
 struct Joiner {
     lines: Vec<SrcLine>,
+    first_text: Option<usize>,
     lens: Vec<usize>,
     width: Option<usize>,
 }
@@ -122,6 +141,9 @@ impl Joiner {
         let mut open: Option<Open> = None;
         for i in 0..self.lines.len() {
             match self.lines[i].class {
+                // Furniture inside a sentence ("...the minister said" /
+                // "Advertisement" / "that the plan...") is stepped over.
+                LineClass::Drop if open.as_ref().is_some_and(|o| !ends_break(&o.text)) => {}
                 LineClass::Blank | LineClass::Drop => {
                     units.extend(open.take().map(Open::finish));
                 }
@@ -161,6 +183,11 @@ impl Joiner {
         }
         units.extend(open.map(Open::finish));
         units
+    }
+
+    /// Line `i` is the first text of the document.
+    fn first_text(&self, i: usize) -> bool {
+        self.first_text == Some(i)
     }
 
     /// The next line's first word would have fitted on line `a`.
@@ -214,10 +241,13 @@ impl Joiner {
                     return false;
                 }
                 // A short first line not ending a sentence, followed by a
-                // capital: a deck, label or caption standing alone.
+                // capital: a deck, label or caption standing alone. The
+                // first line of the text is the headline however long,
+                // unless it is full (a headline wrapped onto two lines).
                 let short_alone = open.lines == 1
                     && !ends_sentence(a)
-                    && self.lens[a_idx] * 10 < w * 7
+                    && (self.lens[a_idx] * 10 < w * 7
+                        || (self.first_text(a_idx) && self.fits(a_idx, i)))
                     && starts_like_sentence(b)
                     && !ends_with_connector(a);
                 !short_alone
@@ -242,6 +272,7 @@ mod tests {
                     LineClass::Text
                 },
                 indented: l.starts_with(' '),
+                raw_len: l.trim().len(),
             })
             .collect()
     }
@@ -296,7 +327,7 @@ mod tests {
     #[test]
     fn width_is_none_for_unwrapped_text() {
         let ls = lines("a b\n\nc d\n");
-        let lens: Vec<usize> = ls.iter().map(|l| char_len(&l.text)).collect();
+        let lens: Vec<usize> = ls.iter().map(|l| l.raw_len).collect();
         assert_eq!(estimate_width(&ls, &lens), None);
     }
 }

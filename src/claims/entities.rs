@@ -60,8 +60,9 @@ fn tokenize(s: &str) -> Vec<Tok> {
                 continue;
             }
             let space_before = s[..i].chars().next_back().is_none_or(char::is_whitespace);
+            let after_quote = s[..i].ends_with(['\'', '"']);
             let opener = matches!(c, '"' | '\u{201C}' | '\u{2018}' | ':' | ';' | '(' | '[')
-                || is_apos(c) && space_before
+                || is_apos(c) && (space_before || after_quote)
                 || matches!(c, '-' | '\u{2013}' | '\u{2014}') && space_before;
             out.push(Tok {
                 start: i,
@@ -227,8 +228,14 @@ pub fn extract_entities(sentence: &str) -> Vec<String> {
                 continue;
             }
             // Up to two particles between capitalised words.
+            // "the" joins only after "of" ("Bank of the West").
             let mut m = k;
-            while m < n && m - k < 2 && sc.is_particle(m) && !sc.t[m].poss {
+            while m < n
+                && m - k < 2
+                && sc.is_particle(m)
+                && !sc.t[m].poss
+                && (m > k || !sc.text(m).eq_ignore_ascii_case("the"))
+            {
                 m += 1;
             }
             if m > k && sc.is_cap(m) {
@@ -336,10 +343,26 @@ fn push(sc: &Scan, part: &[usize], initial: bool, out: &mut Vec<String>) {
 }
 
 /// "Kremlin-backed" → "Kremlin": drops hyphenated lower-case tails.
+/// Only participle-like tails go ("-backed", "-led", "-based"): "Ki-moon"
+/// stays whole.
 fn trim_lower_hyphen_tail(text: &str) -> &str {
     let mut t = text;
     while let Some((head, tail)) = t.rsplit_once('-') {
-        if tail.chars().next().is_some_and(char::is_lowercase) && !head.is_empty() {
+        let participle = tail.ends_with("ed")
+            || matches!(
+                tail,
+                "run"
+                    | "born"
+                    | "made"
+                    | "held"
+                    | "style"
+                    | "era"
+                    | "wide"
+                    | "like"
+                    | "friendly"
+                    | "leaning"
+            );
+        if participle && !head.is_empty() {
             t = head;
         } else {
             break;

@@ -7,11 +7,14 @@
 pub mod entities;
 mod lexicon;
 pub mod numbers;
+mod phrases;
 pub mod polarity;
 pub mod quotes;
 mod resolve;
 pub mod sentences;
 pub mod speakers;
+#[cfg(test)]
+mod tests;
 
 use serde::{Deserialize, Serialize};
 
@@ -62,39 +65,73 @@ pub struct Claim {
     pub line: usize,
 }
 
-/// Stable id of a claim: a hash of its text with typography, case-insensitive
-/// whitespace and quote marks folded, so a re-wrap or a quote-style change
-/// keeps the id.
+/// Stable id of a claim: a hash of its text with typography folded (curly
+/// quotes, dashes, NBSP) and whitespace runs collapsed, so a re-wrap or a
+/// quote-style change keeps the id.
 pub fn claim_id(text: &str) -> String {
-    let folded = crate::article::normalize_typography(text);
-    let mut key = String::with_capacity(folded.len());
-    for word in folded.split_whitespace() {
-        if !key.is_empty() {
-            key.push(' ');
+    // Plain ASCII has no typography to fold: skip the copy.
+    let folded = if text.is_ascii() {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(crate::article::normalize_typography(text))
+    };
+    // Hash the words joined by single spaces without building the string.
+    let mut hasher = blake3::Hasher::new();
+    for (i, word) in folded.split_whitespace().enumerate() {
+        if i > 0 {
+            hasher.update(b" ");
         }
-        key.push_str(word);
+        hasher.update(word.as_bytes());
     }
-    let hash = blake3::hash(key.as_bytes());
+    let hash = hasher.finalize();
     format!("c_{}", &hash.to_hex()[..16])
 }
 
 /// Extracts the claims of a parsed article, in document order.
 pub fn extract(article: &Article) -> Vec<Claim> {
-    let mut claims = Vec::new();
+    let mut claims: Vec<Claim> = Vec::new();
     let mut speakers = resolve::Speakers::default();
+    // Quote claims of paragraphs that end inside a quotation, waiting for
+    // the paragraph that closes it to name the speaker.
+    let mut pending: Vec<usize> = Vec::new();
     for (paragraph, block) in article.blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
+            pending.clear();
             continue;
         }
         let block_speaker = speakers::block_speaker(&block.text);
+        let mut unattributed_quotes = Vec::new();
+        let mut first = true;
         for text in sentences::split(&block.text) {
-            if let Some(claim) = sentence_claim(text, block_speaker, &mut speakers) {
-                claims.push(Claim {
-                    paragraph: paragraph + 1,
-                    line: block.line,
-                    ..claim
-                });
+            let Some((claim, explicit)) = sentence_claim(text, block_speaker, &mut speakers) else {
+                continue;
+            };
+            if first && !pending.is_empty() {
+                if explicit && claim.kind == ClaimKind::Quote {
+                    for &i in &pending {
+                        claims[i].speaker.clone_from(&claim.speaker);
+                    }
+                    pending.clear();
+                } else if !(claim.kind == ClaimKind::Quote && text.starts_with(['"', '\u{201C}'])) {
+                    pending.clear();
+                }
             }
+            first = false;
+            if claim.kind == ClaimKind::Quote && !explicit {
+                unattributed_quotes.push(claims.len());
+            }
+            claims.push(Claim {
+                paragraph: paragraph + 1,
+                line: block.line,
+                ..claim
+            });
+        }
+        let continues =
+            sentences::quote_open(&block.text) && block.text.starts_with(['"', '\u{201C}']);
+        if continues {
+            pending.extend(unattributed_quotes);
+        } else {
+            pending.clear();
         }
     }
     claims
@@ -102,11 +139,13 @@ pub fn extract(article: &Article) -> Vec<Claim> {
 
 /// Types one sentence as a claim, or `None` when it asserts nothing
 /// (a question, a fragment, a heading-like line).
+/// The flag says whether the speaker was named in the sentence (or its
+/// paragraph) rather than carried over from an earlier one.
 fn sentence_claim(
     text: &str,
     block_speaker: Option<&str>,
     speakers: &mut resolve::Speakers,
-) -> Option<Claim> {
+) -> Option<(Claim, bool)> {
     if !asserts_something(text) {
         return None;
     }
@@ -146,19 +185,23 @@ fn sentence_claim(
     } else {
         ClaimKind::Statement
     };
-    Some(Claim {
-        id: claim_id(text),
-        kind,
-        text: text.to_string(),
-        quote: is_quote.then(|| quotes::joined(text, &spans)),
-        speaker,
-        numbers,
-        negated: polarity::is_negated(text),
-        hedged: polarity::is_hedged(text),
-        entities: entities::extract_entities(text),
-        paragraph: 0,
-        line: 0,
-    })
+    let explicit = attribution.is_some();
+    Some((
+        Claim {
+            id: claim_id(text),
+            kind,
+            text: text.to_string(),
+            quote: is_quote.then(|| quotes::joined(text, &spans)),
+            speaker,
+            numbers,
+            negated: polarity::is_negated(text),
+            hedged: polarity::is_hedged(text),
+            entities: entities::extract_entities(text),
+            paragraph: 0,
+            line: 0,
+        },
+        explicit,
+    ))
 }
 
 /// False for questions, fragments of fewer than three words and lines
@@ -170,6 +213,7 @@ fn asserts_something(text: &str) -> bool {
     }
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(3)
         .count()
         >= 3
 }

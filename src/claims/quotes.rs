@@ -10,16 +10,22 @@ pub fn spans(text: &str, open_at_start: bool) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = open_at_start.then_some(0);
     let bytes = text.as_bytes();
+    // The second apostrophe of a pair already read as a quote mark.
+    let mut skip = usize::MAX;
     for (i, c) in text.char_indices() {
+        if i == skip {
+            continue;
+        }
         // Two apostrophes stand in for a double quote in some wire copy.
         let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
-        let after_doubled = c == '\'' && i > 0 && bytes[i - 1] == b'\'';
         match c {
-            '\'' if doubled => match open.take() {
-                Some(s) => out.push(s..i),
-                None => open = Some(i + 2),
-            },
-            '\'' if after_doubled => {}
+            '\'' if doubled => {
+                skip = i + 1;
+                match open.take() {
+                    Some(s) => out.push(s..i),
+                    None => open = Some(i + 2),
+                }
+            }
             '"' => match open.take() {
                 Some(s) => out.push(s..i),
                 None => open = Some(i + 1),
@@ -38,7 +44,7 @@ pub fn spans(text: &str, open_at_start: bool) -> Vec<Range<usize>> {
     {
         out.push(s..text.len());
     }
-    out.retain(|r| !text[r.clone()].trim().is_empty());
+    out.retain(|r| r.start <= r.end && !text[r.clone()].trim().is_empty());
     out
 }
 

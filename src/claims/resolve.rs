@@ -12,11 +12,14 @@ pub struct Speakers {
     /// The most recent speaker that looks like a person ("Ada Wren",
     /// "Mr. Kell"), for "he"/"she".
     last_person: Option<String>,
-
-    /// Indefinite speakers introduced so far ("a Ukrainian spokesperson"),
-    /// newest last.
-    introduced: Vec<String>,
+    /// Indefinite speakers introduced lately ("a Ukrainian spokesperson")
+    /// with their lower-cased head noun, newest last, at most
+    /// [`INTRODUCED_MAX`] so a long article stays linear.
+    introduced: Vec<(String, String)>,
 }
+
+/// How many introduced sources "the source" may look back over.
+const INTRODUCED_MAX: usize = 16;
 
 impl Speakers {
     /// The most recent named speaker.
@@ -27,7 +30,14 @@ impl Speakers {
     /// Resolves a speaker phrase as written to the speaker it names, and
     /// remembers it for later pronouns and definite descriptions.
     pub fn resolve(&mut self, phrase: &str) -> Option<String> {
-        let lower = phrase.to_lowercase();
+        let mut lower = phrase.to_lowercase().replace('\u{2019}', "'");
+        // "He's claiming": the contraction names the pronoun.
+        if let Some((stem, _)) = lower.split_once('\'')
+            && lexicon::is_pronoun(stem)
+            && !lower.contains(' ')
+        {
+            lower = stem.to_string();
+        }
         if lexicon::is_pronoun(&lower) || lower == "who" {
             let personal = matches!(lower.as_str(), "he" | "she" | "him" | "her" | "who");
             let found = if personal {
@@ -54,12 +64,15 @@ impl Speakers {
             self.introduced
                 .iter()
                 .rev()
-                .find(|s| s.to_lowercase().split_whitespace().next_back() == Some(head))
-                .cloned()
+                .find(|(_, h)| h == head)
+                .map(|(s, _)| s.clone())
                 .unwrap_or_else(|| phrase.to_string())
         } else {
             if first == "a" || first == "an" {
-                self.introduced.push(phrase.to_string());
+                if self.introduced.len() == INTRODUCED_MAX {
+                    self.introduced.remove(0);
+                }
+                self.introduced.push((phrase.to_string(), head.to_string()));
             }
             phrase.to_string()
         };
@@ -81,10 +94,11 @@ fn looks_like_person(phrase: &str) -> bool {
         .trim_end_matches(|c: char| !c.is_alphanumeric());
     let plural =
         head.ends_with('s') && !head.ends_with("ss") && !head.starts_with(char::is_uppercase);
-    !plural
-        && !phrase
-            .split_whitespace()
-            .any(|w| lexicon::is_organisation_word(&w.to_ascii_lowercase()))
+    // "the Commission on Presidential Debates", "The New York Times".
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    let named_institution =
+        first.eq_ignore_ascii_case("the") && head.starts_with(char::is_uppercase);
+    !plural && !named_institution && !lexicon::is_organisation_word(&head.to_ascii_lowercase())
 }
 
 #[cfg(test)]

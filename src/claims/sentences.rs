@@ -5,6 +5,18 @@
 /// Splits one block of body text into trimmed sentences, keeping a
 /// quotation that spans several sentences in one piece.
 pub fn split(text: &str) -> Vec<&str> {
+    // One sentence when no stop, question or exclamation mark comes before
+    // the last few characters: no need to run the segmenter.
+    let trimmed = text.trim();
+    let body_end = trimmed.len().saturating_sub(4);
+    let body = trimmed.get(..body_end).unwrap_or(trimmed);
+    if !body.contains(['.', '!', '?', '\n']) {
+        return if trimmed.is_empty() {
+            Vec::new()
+        } else {
+            vec![trimmed]
+        };
+    }
     let mut out: Vec<(usize, usize)> = Vec::new();
     let base = text.as_ptr() as usize;
     for seg in sentencex::segment("en", text) {
@@ -38,8 +50,10 @@ pub fn split(text: &str) -> Vec<&str> {
 
 /// True when `next` continues `prev` rather than starting a sentence.
 fn should_join(prev: &str, next: &str, rest: &str) -> bool {
-    // Inside an open quotation that closes later in the paragraph.
-    if quote_open(prev) && rest.contains(['"', '\u{201D}']) {
+    // Inside an open quotation that closes later in the paragraph, or that
+    // opens the paragraph and runs on into the next one.
+    if quote_open(prev) && (rest.contains(['"', '\u{201D}']) || prev.starts_with(['"', '\u{201C}']))
+    {
         return true;
     }
     let first = next

@@ -175,6 +175,26 @@ const ONE_PRONOUN_BEFORE: &[&str] = &[
     "any", "each", "every", "no", "only", "some", "that", "the", "this", "which",
 ];
 
+/// Closed-class words (determiners, quantifiers, pronouns, conjunctions)
+/// that are capitalised only because a sentence starts with them, never
+/// names: "Every family", "Most", "They".
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "all", "an", "and", "another", "any", "both", "but", "each", "either", "every", "few",
+    "he", "her", "here", "his", "i", "if", "it", "its", "many", "most", "much", "my", "neither",
+    "no", "none", "our", "several", "she", "so", "some", "such", "that", "the", "their", "there",
+    "these", "they", "this", "those", "we", "what", "when", "where", "which", "while", "who",
+    "you", "your",
+];
+
+/// True when every word of a supposed entity is a function word.
+pub fn is_function_phrase(entity: &str) -> bool {
+    let mut words = entity
+        .split_whitespace()
+        .map(super::words::core_of)
+        .peekable();
+    words.peek().is_some() && words.all(|w| w.is_empty() || has(FUNCTION_WORDS, &w))
+}
+
 fn has(list: &[&str], word: &str) -> bool {
     list.binary_search(&word).is_ok()
 }
@@ -264,6 +284,7 @@ mod tests {
             DATE_PREPOSITIONS,
             REPORTING_VERBS,
             ONE_PRONOUN_BEFORE,
+            FUNCTION_WORDS,
         ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();
@@ -296,6 +317,14 @@ mod tests {
         assert_eq!(kind_of("it is needed by no one", "one"), None);
         assert_eq!(kind_of("one soldier died", "one"), Some(NumKind::Number));
         assert_eq!(kind_of("the largest city", "largest"), None);
+    }
+
+    #[test]
+    fn function_words_are_not_entities() {
+        assert!(is_function_phrase("Every"));
+        assert!(is_function_phrase("Most"));
+        assert!(!is_function_phrase("Every Town Council"));
+        assert!(!is_function_phrase("Lisbon"));
     }
 
     #[test]

@@ -2,12 +2,17 @@
 //! difference ([`ClaimDiff`], [`Change`], [`Detail`], [`Severity`]).
 //!
 //! Pure: no I/O. Cost grows with the size of the one article.
-//! Submodules: [`align`] pairs the claims, [`classify`] explains each
-//! modification, [`words`] holds the word diff, [`text`] renders for people.
+//! Submodules: [`align`] pairs the claims, [`split`] joins split or merged
+//! sentences, [`slots`] pairs short rewrites in place, [`classify`] explains each modification, [`words`] holds the
+//! word diff, [`text`] renders for people.
 
 pub mod align;
 pub mod classify;
 mod lexicon;
+#[cfg(test)]
+mod proptests;
+pub mod slots;
+pub mod split;
 #[cfg(test)]
 pub(crate) mod tests;
 pub mod text;
@@ -140,14 +145,23 @@ pub fn diff_with(old: &[Claim], new: &[Claim], cues: &Cues) -> ClaimDiff {
         }
     }
     let mut keyed: Vec<((usize, u8, usize), Change)> = Vec::new();
-    for &(i, j, sim) in &al.modified {
-        landed[i] = Some(j);
-        let change = modification(&old[i], &new[j], sim, cues);
-        if let Some(change) = change {
-            out.summary.modified += 1;
-            keyed.push(((j + 1, 0, 0), change));
-        } else {
-            out.summary.unchanged += 1;
+    for m in &al.modified {
+        let (Some(&first_new), Some(before), Some(after)) = (
+            m.new.first(),
+            split::join_claims(&m.old.iter().map(|&i| &old[i]).collect::<Vec<_>>()),
+            split::join_claims(&m.new.iter().map(|&j| &new[j]).collect::<Vec<_>>()),
+        ) else {
+            continue;
+        };
+        for &i in &m.old {
+            landed[i] = Some(first_new);
+        }
+        match modification(&before, &after, m.similarity, cues) {
+            Some(change) => {
+                out.summary.modified += 1;
+                keyed.push(((first_new + 1, 0, 0), change));
+            }
+            None => out.summary.unchanged += m.new.len(),
         }
     }
     for &j in &al.added {

@@ -1,8 +1,5 @@
 //! Tests of the whole diff on claims built here: one per detail type,
-//! severities, ordering, and properties (self-diff empty, moves ignored,
-//! symmetry, no panics).
-
-use proptest::prelude::*;
+//! severities, ordering, JSON and text output.
 
 use super::classify::Cues;
 use super::*;
@@ -25,7 +22,7 @@ pub(crate) fn claim(text: &str) -> Claim {
     }
 }
 
-fn num(text: &str, value: f64, unit: &str) -> NumberMention {
+pub(crate) fn num(text: &str, value: f64, unit: &str) -> NumberMention {
     NumberMention {
         text: text.into(),
         value,
@@ -53,7 +50,7 @@ fn test_hedge(text: &str) -> Vec<String> {
     )
 }
 
-const CUES: Cues = Cues {
+pub(crate) const CUES: Cues = Cues {
     negation: test_negation,
     hedge: test_hedge,
 };
@@ -112,6 +109,16 @@ fn number_mention_without_unit_in_text_gets_its_unit() {
     let d = detail(&c, DetailType::NumberChanged);
     assert_eq!(d.from.as_deref(), Some("40 people"));
     assert_eq!(d.to.as_deref(), Some("45 people"));
+}
+
+#[test]
+fn a_duration_in_months_is_a_number_not_a_date() {
+    let mut a = claim("The works will be delayed by six months.");
+    a.numbers = vec![num("six months", 6.0, "month")];
+    let mut b = claim("The works will be delayed by nine months.");
+    b.numbers = vec![num("nine months", 9.0, "month")];
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::NumberChanged]);
 }
 
 #[test]
@@ -190,6 +197,37 @@ fn date_changes_from_weekday_month_and_year() {
 }
 
 #[test]
+fn weekday_replaced_by_a_date_is_one_date_change() {
+    let a = claim("The board said on Tuesday that the vote was postponed.");
+    let mut b = claim("The board said on March 4 that the vote was postponed.");
+    b.numbers = vec![num("March 4", 4.0, "date")];
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::DateChanged]);
+    let d = detail(&c, DetailType::DateChanged);
+    assert_eq!(
+        (d.from.as_deref(), d.to.as_deref()),
+        (Some("Tuesday"), Some("March 4"))
+    );
+}
+
+#[test]
+fn years_and_currencies_are_shown_as_written() {
+    let mut a = claim("The bridge opened in 2021 at a cost of 85 million.");
+    a.numbers = vec![num("2021", 2021.0, "year"), num("85 million", 85e6, "eur")];
+    let mut b = claim("The bridge opened in 2020 at a cost of 95 million.");
+    b.numbers = vec![num("2020", 2020.0, "year"), num("95 million", 95e6, "eur")];
+    let c = one_change(a, b);
+    assert_eq!(
+        detail(&c, DetailType::DateChanged).from.as_deref(),
+        Some("2021")
+    );
+    assert_eq!(
+        detail(&c, DetailType::NumberChanged).to.as_deref(),
+        Some("95 million")
+    );
+}
+
+#[test]
 fn quote_change_inside_quotation_marks() {
     let mut a = claim("\"We expect a swift recovery of the market,\" the chairman said.");
     a.kind = ClaimKind::Quote;
@@ -247,6 +285,22 @@ fn speaker_compared_case_and_space_insensitively() {
 }
 
 #[test]
+fn speaker_the_extractor_lost_is_not_a_speaker_change() {
+    let mut a = claim("Local farmers have criticised the new water tariff.");
+    a.speaker = Some("Local farmers".into());
+    let b = claim("Local farmers have critised the new water tariff.");
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::WordingChanged]);
+    assert_eq!(c.severity, Severity::Low);
+    // Attribution really removed: the name is gone from the text.
+    let mut a = claim("The tariff is unfair, Mayor Ruth Okafor said.");
+    a.speaker = Some("Ruth Okafor".into());
+    let b = claim("The tariff is unfair.");
+    let c = one_change(a, b);
+    assert!(types(&c).contains(&DetailType::SpeakerChanged), "{c:#?}");
+}
+
+#[test]
 fn speaker_with_title_added_is_the_same_speaker() {
     let mut a = claim("Sergio Vidal said the port would stay open.");
     a.speaker = Some("Sergio Vidal".into());
@@ -301,10 +355,7 @@ fn hedge_added_is_medium() {
         claim("The factory will close its northern plant by the end of the year."),
         claim("The factory may close its northern plant by the end of the year."),
     );
-    assert_eq!(
-        types(&c),
-        [DetailType::HedgeChanged, DetailType::WordingChanged]
-    );
+    assert_eq!(types(&c), [DetailType::HedgeChanged]);
     assert_eq!(c.severity, Severity::Medium);
     let c = one_change(
         claim("The ferry service resumed, officials said on Monday."),
@@ -467,133 +518,4 @@ fn text_rendering_marks_words_and_ends_with_summary() {
     let coloured = text::render("v1.txt", "v2.txt", &d, crate::render::Style { color: true });
     assert!(coloured.contains("\x1b[1;31m113,000\x1b[0m"), "{coloured}");
     assert!(coloured.contains("\x1b[1;32m116,000\x1b[0m"), "{coloured}");
-}
-
-// ---- properties ----
-
-const VOCAB: &[&str] = &[
-    "the",
-    "council",
-    "said",
-    "river",
-    "bridge",
-    "not",
-    "may",
-    "two",
-    "three",
-    "Friday",
-    "minister",
-    "talks",
-    "agreement",
-    "\"we",
-    "will\"",
-    "closed",
-    "opened",
-    "north",
-    "harbour",
-    "12",
-    "15",
-    "percent",
-    "largest",
-    "town",
-    "police",
-    "reported",
-    "never",
-    "officials",
-    "in",
-    "of",
-];
-
-fn sentence() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop::sample::select(VOCAB), 2..12).prop_map(|w| w.join(" ") + ".")
-}
-
-fn article() -> impl Strategy<Value = Vec<Claim>> {
-    prop::collection::vec(sentence(), 0..25).prop_map(|v| v.iter().map(|s| claim(s)).collect())
-}
-
-fn ids(cs: impl Iterator<Item = Option<Claim>>) -> Vec<String> {
-    let mut v: Vec<String> = cs.flatten().map(|c| c.id).collect();
-    v.sort();
-    v
-}
-
-proptest! {
-    #[test]
-    fn self_diff_is_empty(a in article()) {
-        let d = diff_with(&a, &a, &CUES);
-        prop_assert!(d.is_empty());
-        prop_assert_eq!(d.summary.unchanged, a.len());
-    }
-
-    #[test]
-    fn moving_claims_is_not_a_change(a in article(), seed in any::<u64>()) {
-        let mut b = a.clone();
-        // Deterministic shuffle from the seed; line numbers change too.
-        let mut s = seed | 1;
-        for i in (1..b.len()).rev() {
-            s ^= s << 13; s ^= s >> 7; s ^= s << 17;
-            b.swap(i, (s % (i as u64 + 1)) as usize);
-        }
-        for (k, c) in b.iter_mut().enumerate() { c.line = k + 100; c.paragraph = k; }
-        prop_assert!(diff_with(&a, &b, &CUES).is_empty());
-    }
-
-    #[test]
-    fn cutting_sentences_differently_is_not_a_change(a in article(), cuts in prop::collection::vec(any::<bool>(), 25)) {
-        // Join each claim to the next where the cut says so (at most four
-        // in a row), as a re-wrap read differently by the splitter would.
-        // Distinct sentences: a passage of repeats has no single reading.
-        let mut seen = std::collections::HashSet::new();
-        let a: Vec<Claim> = a.into_iter().filter(|c| seen.insert(c.id.clone())).collect();
-        let mut b: Vec<Claim> = Vec::new();
-        let (mut join_next, mut run) = (false, 0);
-        for (k, c) in a.iter().enumerate() {
-            match b.last_mut() {
-                Some(last) if join_next && run < 4 => {
-                    *last = claim(&format!("{} {}", last.text, c.text));
-                    run += 1;
-                }
-                _ => {
-                    b.push(c.clone());
-                    run = 1;
-                }
-            }
-            join_next = cuts[k];
-        }
-        let d = diff_with(&a, &b, &CUES);
-        prop_assert!(d.is_empty(), "{:#?}", d);
-    }
-
-    #[test]
-    fn added_one_way_is_removed_the_other(a in article(), b in article()) {
-        let ab = diff_with(&a, &b, &CUES);
-        let ba = diff_with(&b, &a, &CUES);
-        let added = ids(ab.changes.iter().filter(|c| c.op == Op::Added).map(|c| c.after.clone()));
-        let removed = ids(ba.changes.iter().filter(|c| c.op == Op::Removed).map(|c| c.before.clone()));
-        prop_assert_eq!(added, removed);
-        prop_assert_eq!(ab.summary.modified, ba.summary.modified);
-        prop_assert_eq!(ab.summary.unchanged, ba.summary.unchanged);
-    }
-
-    #[test]
-    fn never_panics_on_any_text(
-        a in prop::collection::vec((".{0,80}", proptest::option::of(".{0,20}")), 0..8),
-        b in prop::collection::vec((".{0,80}", proptest::option::of(".{0,20}")), 0..8),
-    ) {
-        let mk = |v: &Vec<(String, Option<String>)>| -> Vec<Claim> {
-            v.iter().map(|(t, s)| {
-                let mut c = claim(t);
-                c.speaker = s.clone();
-                c.quote = s.clone();
-                c.entities = s.iter().cloned().collect();
-                c.numbers = vec![num(t, t.len() as f64, "")];
-                c
-            }).collect()
-        };
-        let d = diff(&mk(&a), &mk(&b));
-        let _ = text::render("a", "b", &d, crate::render::Style { color: false });
-        prop_assert_eq!(d.summary.added + d.summary.modified + d.summary.unchanged, b.len());
-        prop_assert_eq!(d.summary.removed + d.summary.modified + d.summary.unchanged, a.len());
-    }
 }

@@ -78,6 +78,12 @@ fn sentence_initial_ordinary_words_are_excluded() {
     assert!(ents("Separately, officials met.").is_empty());
     assert_eq!(ents("He said: \"We will not go to Oslo.\""), ["Oslo"]);
     assert_eq!(ents("Canada rejected it."), ["Canada"]);
+    assert!(ents("Six people left.").is_empty());
+    assert_eq!(ents("He said ''But Lima is far.''"), ["Lima"]);
+    assert_eq!(
+        ents("Reviewing the Treaty of the Seas."),
+        ["Treaty of the Seas"]
+    );
 }
 
 #[test]
@@ -92,6 +98,10 @@ fn months_and_weekdays_are_not_entities() {
 fn hyphenated_and_mixed_tokens() {
     assert_eq!(ents("The Kremlin-backed group met."), ["Kremlin"]);
     assert_eq!(ents("The G7 met about COVID-19."), ["G7", "COVID-19"]);
+    assert_eq!(
+        ents("A Saudi-led group met Lee Ji-won."),
+        ["Saudi", "Lee Ji-won"]
+    );
 }
 
 #[test]

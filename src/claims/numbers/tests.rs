@@ -156,6 +156,10 @@ fn percentages() {
     let r = nums("Support ranged from 10 to 15 percent.");
     assert_eq!(r[0].2, "percent");
     assert_eq!(r[1].1, 15.0);
+    let r = nums("Gains held one to two years.");
+    assert_eq!((r[0].1, r[0].2.as_str()), (1.0, "year"));
+    let r = nums("Polls ran September 16-19 nationwide.");
+    assert_eq!((r[1].1, r[1].2.as_str()), (19.0, "date"));
     let r = nums("Support ranged 10-15%.");
     assert_eq!((r[0].1, r[0].2.as_str()), (10.0, "percent"));
 }
@@ -252,6 +256,7 @@ fn times_of_day() {
     check("The alarm sounded at 9:56 AM.", "9:56 AM", 9.56, "time");
     check("The train left at 10 p.m. sharp.", "10 p.m.", 22.0, "time");
     check("Polls close at 21:30 local time.", "21:30", 21.3, "time");
+    check("We meet at six o'clock.", "six o'clock", 6.0, "time");
     check("It ended at 1:13 p.m.", "1:13 p.m.", 13.13, "time");
     check("It ended at 12:05 a.m.", "12:05 a.m.", 0.05, "time");
 }
@@ -270,6 +275,7 @@ fn identifiers_are_not_quantities() {
     );
     assert!(nums("(2) Officials disagree.").is_empty());
     assert!(nums("Article 5 of the treaty applies.").is_empty());
+    assert!(nums("They met at Ground Zero.").is_empty());
     assert!(nums("He lives at No. 10 today.").is_empty());
     assert!(nums("The 5G network and 3D maps.").is_empty());
     assert!(nums("It was a 24/7 job after 9/11.").is_empty());

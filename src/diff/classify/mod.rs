@@ -205,6 +205,26 @@ fn speaker_words(s: &str) -> HashSet<String> {
         .collect()
 }
 
+/// A speaker found on one side only, whose name still stands unchanged
+/// in the other side's text: the extractor lost track of it (a typo in
+/// the verb, a reworded clause), the attribution itself did not change.
+fn speaker_lost_in_extraction(so: &Option<String>, sn: &Option<String>, w: &Work) -> bool {
+    let (name, other) = match (so, sn) {
+        (Some(s), None) => (s, &w.new),
+        (None, Some(s)) => (s, &w.old),
+        _ => return false,
+    };
+    let name_words = speaker_words(name);
+    !name_words.is_empty()
+        && name_words.iter().all(|nw| {
+            other
+                .tokens
+                .iter()
+                .enumerate()
+                .any(|(i, t)| !other.changed[i] && speaker_words(&t.text).contains(nw))
+        })
+}
+
 /// Same person: equal names, or one is the other with a title added or
 /// dropped ("Sergei Ryabkov" / "Deputy Foreign Minister Sergei Ryabkov").
 fn same_speaker(a: Option<&str>, b: Option<&str>) -> bool {
@@ -234,7 +254,7 @@ fn speaker(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<Detail>) ->
         .map(norm_name)
         .filter(|s| !s.is_empty());
     let mut words = HashSet::new();
-    if !same_speaker(so.as_deref(), sn.as_deref()) {
+    if !same_speaker(so.as_deref(), sn.as_deref()) && !speaker_lost_in_extraction(&so, &sn, w) {
         words.extend(so.iter().flat_map(|s| cores(s)));
         words.extend(sn.iter().flat_map(|s| cores(s)));
         // A hunk touching the speaker's name carries their title with it.
@@ -451,6 +471,22 @@ fn polarity_detail(
     };
     w.old.explain_if(|_, t| explains(t));
     w.new.explain_if(|_, t| explains(t));
+    // A word or two put in place of a cue ("may" → "will") is part of the
+    // same change, not a separate rewording.
+    for (o, n) in w.hunks.clone() {
+        let only_cues = |side: &Side, r: &Range<usize>| {
+            let mut changed = r.clone().filter(|&i| side.changed[i]).peekable();
+            changed.peek().is_some() && changed.all(|i| explains(&side.tokens[i]))
+        };
+        let few =
+            |side: &Side, r: &Range<usize>| r.clone().filter(|&i| side.changed[i]).count() <= 2;
+        if only_cues(&w.old, &o) && few(&w.new, &n) {
+            w.new.explain_if(|i, _| n.contains(&i));
+        }
+        if only_cues(&w.new, &n) && few(&w.old, &o) {
+            w.old.explain_if(|i, _| o.contains(&i));
+        }
+    }
     let join = |v: &[String]| (!v.is_empty()).then(|| v.join(", "));
     details.push(Detail {
         kind,
@@ -481,7 +517,7 @@ fn entities(
         let mut seen = HashSet::new();
         c.entities
             .iter()
-            .filter(|e| !part_of_speaker(e))
+            .filter(|e| !part_of_speaker(e) && !lexicon::is_function_phrase(e))
             .filter(|e| seen.insert(norm_name(e)))
             .map(|e| (norm_name(e), e.clone()))
             .collect()

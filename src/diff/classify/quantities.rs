@@ -13,7 +13,9 @@ use crate::diff::{Detail, DetailType};
 
 fn is_date_mention(m: &NumberMention) -> bool {
     let unit = m.unit.to_lowercase();
-    matches!(unit.as_str(), "date" | "month" | "weekday")
+    // "month"/"day" are durations ("six months"); calendar dates and clock
+    // times have their own units, years are told apart by their value.
+    matches!(unit.as_str(), "date" | "time")
         || ((unit == "year" || unit == "years")
             && m.value.fract() == 0.0
             && (1000.0..=2199.0).contains(&m.value))
@@ -23,7 +25,14 @@ fn is_date_mention(m: &NumberMention) -> bool {
 fn mention_text(m: &NumberMention) -> String {
     let t = m.text.trim();
     let shows_unit = t.chars().any(|c| c.is_alphabetic() || "%$€£¥".contains(c));
-    if shows_unit || m.unit.is_empty() || m.unit.eq_ignore_ascii_case("usd") {
+    let unit = m.unit.trim();
+    // Years, dates, ranks and currency codes read wrong after the number
+    // ("2021 year", "5 usd"); nouns read right ("40 people").
+    let silent = matches!(
+        unit.to_lowercase().as_str(),
+        "" | "year" | "date" | "time" | "ordinal" | "rank" | "number" | "count"
+    ) || (unit.len() == 3 && unit.chars().all(|c| c.is_ascii_alphabetic()));
+    if shows_unit || silent {
         t.to_string()
     } else {
         format!("{t} {}", m.unit)
@@ -127,7 +136,7 @@ pub(super) fn numbers(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<
                 let to = quantity_span(w.new.tokens, &n, &num_n);
                 if from != to {
                     covered.extend(from.iter().chain(to.iter()).flat_map(|s| cores(s)));
-                    found.push((from, to));
+                    complete_or_push(&mut found, from, to);
                 }
             }
         }
@@ -143,6 +152,35 @@ pub(super) fn numbers(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<
 
 /// Words that take a second unit word after them ("square kilometers").
 const UNIT_MODIFIERS: &[&str] = &["cubic", "metric", "nautical", "per", "square"];
+
+/// Adds a word-level change, or completes a mention-level one that only
+/// saw one side ("(none) → March 4" plus "Tuesday → March 4" is one change).
+fn complete_or_push(
+    found: &mut Vec<(Option<String>, Option<String>)>,
+    from: Option<String>,
+    to: Option<String>,
+) {
+    let within = |part: &str, whole: &Option<String>| {
+        whole.as_deref().is_some_and(|w| {
+            let w = cores(w);
+            cores(part).iter().all(|c| w.contains(c))
+        })
+    };
+    for f in found.iter_mut() {
+        match (&f.0, &f.1) {
+            (None, Some(t)) if within(t, &to) => {
+                f.0 = from;
+                return;
+            }
+            (Some(fr), None) if within(fr, &from) => {
+                f.1 = to;
+                return;
+            }
+            _ => {}
+        }
+    }
+    found.push((from, to));
+}
 
 /// The words of one side of a hunk that state the quantity: from the first
 /// to the last quantity word, plus the unit word that follows ("two" →

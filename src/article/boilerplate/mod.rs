@@ -5,389 +5,84 @@
 //!
 //! Rules are general word lists and shapes, never fitted to one site.
 
-use super::line::{ends_sentence, lower_head, word_count, words_at_most};
+mod words;
 
-/// Whole lines that are page furniture (lowercase, trailing punctuation and
-/// counts removed before comparing).
-const EXACT: &[&str] = &[
-    "trending",
-    "trending now",
-    "trending stories",
-    "trending news",
+use super::line::{ends_sentence, lower_head, word_count, words_at_most};
+use words::{
+    CREDIT_OPENER_WORDS, CREDIT_OPENERS, CREDIT_WORDS, EXACT, PREFIX_ANY_LENGTH, PREFIX_SHORT,
+    SOCIAL,
+};
+
+/// Wire-service credit phrases, furniture wherever they sit in a short line.
+const CREDIT_PHRASES: &[&str] = &[
+    "; editing by",
+    "; reporting by",
+    "; additional reporting",
+    "; writing by",
+];
+
+/// The line opens furniture that may run over several lines ("Editor's
+/// note: ...", "Reporting by ...; Editing by ..."): the whole paragraph
+/// it starts is furniture.
+pub(crate) fn is_furniture_lead(line: &str) -> bool {
+    let head = lower_head(line.trim_start(), 48);
+    let opening = head.trim_start_matches(['-', '(', ' ']);
+    let first = head.as_bytes().first().copied();
+    PREFIX_ANY_LENGTH
+        .iter()
+        .any(|p| p.as_bytes().first().copied() == first && head.starts_with(p))
+        || opening.starts_with("additional reporting")
+        || opening.starts_with("reporting by")
+}
+
+/// Headings of link lists that are furniture ("Most read", "Related
+/// stories"): the list items after them go too.
+const LIST_HEADS: &[&str] = &[
     "most read",
     "most popular",
     "most viewed",
     "most shared",
-    "most commented",
     "popular",
     "popular now",
-    "popular stories",
+    "trending",
+    "trending now",
+    "trending stories",
     "related",
     "related articles",
     "related stories",
     "related news",
     "related content",
-    "related topics",
     "related coverage",
-    "related video",
-    "related videos",
     "recommended",
     "recommended for you",
     "recommended stories",
-    "recommended articles",
     "you may also like",
     "you might also like",
-    "you may have missed",
     "more stories",
     "more news",
-    "more articles",
-    "more in this section",
-    "more on this story",
     "top stories",
-    "latest",
     "latest news",
     "latest stories",
-    "latest articles",
-    "breaking news",
-    "editor's picks",
-    "editors' picks",
-    "editors picks",
-    "sponsored",
-    "sponsored stories",
-    "promoted",
-    "promoted stories",
-    "paid content",
-    "advertisements",
-    "advertising",
-    "ad",
-    "ads",
-    "skip to content",
-    "skip to main content",
-    "skip navigation",
-    "jump to",
-    "menu",
-    "main menu",
-    "open menu",
-    "close menu",
-    "search",
-    "sign in",
-    "sign up",
-    "log in",
-    "login",
-    "log out",
-    "register",
-    "my account",
-    "subscribe",
-    "subscribe now",
-    "subscribers only",
-    "newsletter",
-    "newsletters",
-    "share",
-    "shares",
-    "share this",
-    "share this article",
-    "share this story",
-    "share this page",
-    "share this post",
-    "share article",
-    "share story",
-    "share page",
-    "tweet",
-    "email",
-    "e-mail",
-    "print",
-    "copy link",
-    "copy url",
-    "link copied",
-    "comments",
-    "comment",
-    "no comments",
-    "leave a comment",
-    "leave a reply",
-    "add a comment",
-    "add comment",
-    "post a comment",
-    "view comments",
-    "show comments",
-    "load comments",
-    "see comments",
-    "join the conversation",
-    "join the discussion",
     "read more",
     "read next",
-    "read also",
     "also read",
     "see also",
-    "continue reading",
-    "keep reading",
-    "show more",
-    "load more",
-    "back to top",
-    "listen",
-    "listen to this article",
-    "listen to article",
-    "watch",
-    "watch now",
-    "video",
-    "videos",
-    "photos",
-    "gallery",
-    "photo gallery",
-    "cookie settings",
-    "cookie policy",
-    "manage cookies",
-    "accept",
-    "accept all",
-    "accept cookies",
-    "reject all",
-    "close",
-    "next",
-    "previous",
-    "next article",
-    "previous article",
-    "next story",
-    "previous story",
-    "tags",
-    "topics",
-    "follow us",
-    "follow",
-    "scroll to continue",
-    "article continues below",
-    "story continues below",
-    "story continues below advertisement",
-    "continue reading below",
-    "advertisement - scroll to continue",
-    "report an error",
-    "report a correction",
-    "contact us",
-    "about us",
-    "privacy",
-    "privacy policy",
-    "terms",
-    "terms of use",
-    "terms of service",
-    "terms and conditions",
-    "all rights reserved",
-    "home",
-    "homepage",
-    "facebook",
-    "twitter",
-    "whatsapp",
-    "linkedin",
-    "reddit",
-    "telegram",
-    "pinterest",
-    "instagram",
-    "youtube",
-    "share on facebook",
-    "share on twitter",
-    "share on x",
-    "share on whatsapp",
-    "share on linkedin",
-    "share via email",
-    "loading",
-    "updated",
-    "opinion",
-    "analysis",
-    "exclusive",
-    "breaking",
-    "live",
-    "live updates",
-];
-
-/// Line openings that mark furniture whatever follows (checked on the
-/// lowercase line).
-const PREFIX_ANY_LENGTH: &[&str] = &[
-    "read more:",
-    "read more at",
-    "read more about",
-    "read more here",
-    "read also:",
-    "also read:",
-    "see also:",
-    "related:",
-    "more:",
-    "read the rest",
-    "read the full",
-    "read the original",
-    "click here",
-    "continue reading",
-    "editor's note:",
-    "editors note:",
-    "editor's note -",
-    "reporting by",
-    "additional reporting",
-    "editing by",
-    "writing by",
-    "compiled by",
-    "all rights reserved",
-    "we use cookies",
-    "this site uses cookies",
-    "this website uses cookies",
-    "by using this site",
-    "by continuing to use",
-    "download the app",
-    "get the app",
-    "listen to this article",
-    "subscribe to our",
-    "subscribe for",
-    "tags:",
-    "topics:",
-    "filed under",
-    "posted in:",
-    "categories:",
-    "category:",
-    "related topics:",
-    "story continues",
-    "article continues",
-    "advertisement",
-    "sponsored content",
-    "have a news tip",
-    "got a news tip",
-    "send us a tip",
-    "share your thoughts",
-    "what do you think?",
-];
-
-/// Line openings that mark furniture in a short line (at most 12 words):
-/// a sentence may begin the same way.
-const PREFIX_SHORT: &[&str] = &[
-    "copyright",
-    "\u{00A9}",
-    "(c) ",
-    "sign up for",
-    "sign up to",
+    "editor's picks",
+    "editors' picks",
     "more from",
-    "more on this",
-    "more about",
-    "advertisement",
-    "sponsored by",
-    "sponsored content",
-    "presented by",
-    "in partnership with",
-    "listen to",
-    "watch:",
-    "listen:",
-    "video:",
-    "live:",
-    "updated:",
-    "published:",
+    "more on this story",
+    "elsewhere",
 ];
 
-/// Words naming photo agencies and credit sources.
-const CREDIT_WORDS: &[&str] = &[
-    "getty",
-    "images",
-    "image",
-    "photo",
-    "photos",
-    "afp",
-    "reuters",
-    "ap",
-    "epa",
-    "epa-efe",
-    "efe",
-    "shutterstock",
-    "alamy",
-    "istock",
-    "istockphoto",
-    "unsplash",
-    "pexels",
-    "pool",
-    "file",
-    "courtesy",
-    "credit",
-    "dpa",
-    "anadolu",
-    "xinhua",
-    "tass",
-    "sipa",
-    "zuma",
-    "imago",
-    "bloomberg",
-    "wikimedia",
-    "commons",
-    "handout",
-    "pa",
-    "via",
-    "photographer",
-    "illustration",
-];
-
-/// Words that open a credit or caption line: "Photo: ...", "Image by ...".
-const CREDIT_OPENERS: &[&str] = &[
-    "photo",
-    "photos",
-    "image",
-    "images",
-    "picture",
-    "pictures",
-    "pic",
-    "photograph",
-    "photography",
-    "credit",
-    "credits",
-    "illustration",
-    "graphic",
-    "video",
-    "file photo",
-    "top image",
-    "main image",
-    "header image",
-    "lead image",
-    "feature image",
-    "featured image",
-    "cover image",
-    "caption",
-    "photo credit",
-    "image credit",
-    "image source",
-    "photo source",
-];
-
-/// First words of [`CREDIT_OPENERS`], to skip the list quickly.
-const CREDIT_OPENER_WORDS: &[&str] = &[
-    "photo",
-    "photos",
-    "image",
-    "images",
-    "picture",
-    "pictures",
-    "pic",
-    "photograph",
-    "photography",
-    "credit",
-    "credits",
-    "illustration",
-    "graphic",
-    "video",
-    "file",
-    "top",
-    "main",
-    "header",
-    "lead",
-    "feature",
-    "featured",
-    "cover",
-    "caption",
-];
-
-/// Social networks named in "follow us" prompts.
-const SOCIAL: &[&str] = &[
-    "twitter",
-    "facebook",
-    "instagram",
-    "linkedin",
-    "tiktok",
-    "youtube",
-    "telegram",
-    "threads",
-    "bluesky",
-    "mastodon",
-    "whatsapp",
-    "social media",
-    "@",
-];
+/// A furniture heading over a list of links.
+pub(crate) fn is_list_head(line: &str) -> bool {
+    if !words_at_most(line, 6) {
+        return false;
+    }
+    let lower = line.trim().to_lowercase();
+    let core = strip_counts(&lower);
+    LIST_HEADS.contains(&core) || core.starts_with("more from ")
+}
 
 /// True when a cleaned line (or short block) is page furniture.
 pub(crate) fn is_boilerplate(line: &str) -> bool {
@@ -399,12 +94,7 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     if !line.chars().any(char::is_alphanumeric) {
         return true;
     }
-    let head = lower_head(line, 48);
-    let opening = head.trim_start_matches(['-', '(', ' ']);
-    if PREFIX_ANY_LENGTH.iter().any(|p| head.starts_with(p))
-        || opening.starts_with("additional reporting")
-        || opening.starts_with("reporting by")
-    {
+    if is_furniture_lead(line) {
         return true;
     }
     // Everything else is a short line; long paragraphs stop here.
@@ -414,6 +104,10 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     let lower = line.to_lowercase();
     let lower = lower.as_str();
     let words = word_count(lower);
+    // The tail of a wire credit: "...; Editing by Sam Poe)".
+    if CREDIT_PHRASES.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
     if words <= 7 && EXACT.contains(&strip_counts(lower)) {
         return true;
     }

@@ -1,0 +1,261 @@
+//! Numbers spelled in words for number extraction: "two", "a dozen",
+//! "twenty-five", "four-and-a-half", ordinals ("third", "second-largest")
+//! and fractions ("two-thirds of").
+
+use super::lexer::Kind;
+use super::{Scanner, Step, words};
+
+impl<'a> Scanner<'a> {
+    /// A token starting with a letter.
+    pub(super) fn word_start(&self, i: usize) -> Step {
+        // Letters glued to a number after them belong to it ("G7").
+        if self.glued(i + 1) && self.is_kind(i + 1, Kind::Num) {
+            return Step::Skip(i + 1);
+        }
+        let raw = self.text(i);
+        let mut b = [0; 24];
+        if raw.as_bytes()[0].is_ascii_uppercase() {
+            let w = self.lw(i, &mut b);
+            if words::month(w) {
+                return self.month_date(i);
+            }
+            if let Some(cur) = words::currency_code(w)
+                && raw.bytes().all(|c| c.is_ascii_uppercase())
+                && self.is_kind(i + 1, Kind::Num)
+            {
+                return self.money_amount(i, i + 1, cur);
+            }
+        }
+        // Most words cannot start a number: a cheap check first.
+        if !words::may_start_number(raw) {
+            return Step::Skip(i + 1);
+        }
+        let w = self.lw(i, &mut b);
+        if w.is_empty() {
+            return Step::Skip(i + 1);
+        }
+        match w {
+            "twice" => return self.hit(i, i + 1, 2.0, "times"),
+            "thrice" => return self.hit(i, i + 1, 3.0, "times"),
+            "half" if self.lw(i + 1, &mut [0; 24]) == "of" => {
+                return self.hit(i, i + 1, 0.5, "fraction");
+            }
+            _ => {}
+        }
+        if let Some(n) = words::ordinal(w) {
+            // "a third of the country" is a fraction.
+            if i > 0
+                && self.lw(i - 1, &mut [0; 24]) == "a"
+                && self.lw(i + 1, &mut [0; 24]) == "of"
+                && let Some(den) = words::fraction(w)
+            {
+                return self.hit(i - 1, i + 1, 1.0 / den, "fraction");
+            }
+            return self.ordinal_tail(i, i + 1, n, false);
+        }
+        // "Ground Zero", "the Fantastic Four": part of a name.
+        if raw.as_bytes()[0].is_ascii_uppercase() && i > 0 && self.capitalised(i - 1) {
+            return Step::Skip(i + 1);
+        }
+        match self.word_number(i) {
+            Some(wn)
+                if wn.lone_one
+                    && i > 0
+                    && matches!(
+                        self.lw(i - 1, &mut b),
+                        "no" | "any"
+                            | "every"
+                            | "each"
+                            | "some"
+                            | "which"
+                            | "the"
+                            | "this"
+                            | "that"
+                    ) =>
+            {
+                Step::Skip(i + 1)
+            }
+            Some(wn) => self.word_number_tail(i, wn),
+            None => Step::Skip(i + 1),
+        }
+    }
+
+    /// After an ordinal ending before `j`: "second-largest" is a rank,
+    /// "3rd of March" a date, else an ordinal.
+    pub(super) fn ordinal_tail(&self, i: usize, j: usize, n: f64, digits: bool) -> Step {
+        let mut b = [0; 24];
+        if self.is_punct(j, "-") && self.glued(j) && self.glued(j + 1) {
+            let w = self.lw(j + 1, &mut b);
+            if w.len() > 3 && (w.ends_with("est") || matches!(w, "most" | "least")) {
+                return self.hit(i, j + 2, n, "rank");
+            }
+        }
+        if digits
+            && n <= 31.0
+            && let Some(step) = self.day_month(i, j, n as u64)
+        {
+            return step;
+        }
+        self.hit(i, j, n, "ordinal")
+    }
+
+    pub(super) fn word_number_tail(&self, i: usize, wn: WordNumber) -> Step {
+        let mut b = [0; 24];
+        if wn.ordinal {
+            return self.ordinal_tail(i, wn.end, wn.value, false);
+        }
+        // "two-thirds of", "one quarter of".
+        let mut f = wn.end;
+        if self.is_punct(f, "-") && self.glued(f) {
+            f += 1;
+        }
+        if let Some(den) = words::fraction(self.lw(f, &mut b))
+            && self.lw(f + 1, &mut [0; 24]) == "of"
+        {
+            return self.hit(i, f + 1, wn.value / den, "fraction");
+        }
+        self.tail(i, wn.end, wn.value, None, false, wn.scaled, wn.lone_one)
+    }
+
+    /// A number spelled in words from `i`: "two", "twenty-five", "a dozen",
+    /// "two hundred and fifty thousand", "four-and-a-half", "twenty-first".
+    pub(super) fn word_number(&self, i: usize) -> Option<WordNumber> {
+        #[derive(PartialEq, Clone, Copy)]
+        enum Last {
+            None,
+            A,
+            Unit,
+            Teen,
+            Tens,
+            Hundred,
+            Scale,
+        }
+        let mut b = [0; 24];
+        let (mut total, mut cur) = (0.0f64, 0.0f64);
+        let mut last = Last::None;
+        let mut k = i;
+        let mut end = i;
+        let mut scaled = false;
+        let mut ordinal = false;
+        let mut words_used = 0;
+        if matches!(self.lw(i, &mut b), "a" | "an") {
+            let next = self.lw(i + 1, &mut b);
+            if !matches!(
+                next,
+                "dozen" | "hundred" | "thousand" | "million" | "billion" | "trillion"
+            ) {
+                return None;
+            }
+            cur = 1.0;
+            last = Last::A;
+            k = i + 1;
+        }
+        loop {
+            let w = self.lw(k, &mut b);
+            if w.is_empty() {
+                break;
+            }
+            if let Some(v) = words::small_number(w) {
+                if matches!(last, Last::Unit | Last::Teen | Last::A)
+                    || last == Last::Tens && v >= 10.0
+                {
+                    break;
+                }
+                cur += v;
+                last = if v >= 10.0 { Last::Teen } else { Last::Unit };
+            } else if let Some(v) = words::tens(w) {
+                if matches!(last, Last::Unit | Last::Teen | Last::Tens | Last::A) {
+                    break;
+                }
+                cur += v;
+                last = Last::Tens;
+            } else if w == "hundred" {
+                if !matches!(last, Last::Unit | Last::Teen | Last::Tens | Last::A) {
+                    break;
+                }
+                cur *= 100.0;
+                last = Last::Hundred;
+            } else if let Some(e) = words::scale(w, false).filter(|&e| e >= 3 && w.len() > 3) {
+                if last == Last::None || last == Last::Scale {
+                    break;
+                }
+                total += cur * 10f64.powi(e);
+                cur = 0.0;
+                scaled = true;
+                last = Last::Scale;
+            } else if w == "dozen" {
+                if last == Last::None {
+                    break;
+                }
+                cur *= 12.0;
+                last = Last::Scale;
+            } else if last == Last::Tens
+                && k > i
+                && self.is_punct(k - 1, "-")
+                && let Some(o) = words::ordinal(w)
+                && o < 10.0
+            {
+                cur += o;
+                ordinal = true;
+                end = k + 1;
+                words_used += 1;
+                break;
+            } else {
+                break;
+            }
+            words_used += 1;
+            end = k + 1;
+            // Connectors: "twenty-five", "four-and-a-half", "hundred and ten".
+            if self.is_punct(k + 1, "-") && self.glued(k + 1) && self.glued(k + 2) {
+                if self.lw(k + 2, &mut b) == "and"
+                    && self.is_punct(k + 3, "-")
+                    && self.lw(k + 4, &mut b) == "a"
+                    && self.is_punct(k + 5, "-")
+                    && self.lw(k + 6, &mut b) == "half"
+                {
+                    cur += 0.5;
+                    end = k + 7;
+                    break;
+                }
+                k += 2;
+                continue;
+            }
+            if self.lw(k + 1, &mut b) == "and" {
+                if self.lw(k + 2, &mut b) == "a" && self.lw(k + 3, &mut b) == "half" {
+                    cur += 0.5;
+                    end = k + 4;
+                    break;
+                }
+                let next = self.lw(k + 2, &mut b);
+                if (total > 0.0 || cur >= 100.0)
+                    && (words::small_number(next).is_some() || words::tens(next).is_some())
+                {
+                    k += 2;
+                    continue;
+                }
+                break;
+            }
+            k += 1;
+        }
+        if words_used == 0 || last == Last::A {
+            return None;
+        }
+        let lone_one = words_used == 1 && !scaled && (total + cur) == 1.0 && !ordinal;
+        Some(WordNumber {
+            value: total + cur,
+            end,
+            scaled,
+            ordinal,
+            lone_one,
+        })
+    }
+}
+
+pub(super) struct WordNumber {
+    value: f64,
+    end: usize,
+    scaled: bool,
+    ordinal: bool,
+    /// A lone "one", reported only when it counts something.
+    lone_one: bool,
+}

@@ -1,0 +1,399 @@
+//! Noun phrases of a sentence for attribution: the word tokens ([`Tok`])
+//! and the scans that find a speaker phrase before a cue ("Deputy Minister
+//! Ann Lee said"), after it ("said Ann Lee", "according to a source") or at
+//! the start of the main clause.
+
+use std::ops::Range;
+
+use super::lexicon;
+
+/// One whitespace-separated word of a sentence.
+pub(super) struct Tok<'a> {
+    pub(super) raw: &'a str,
+    pub(super) start: usize,
+    /// The word without surrounding punctuation.
+    pub(super) core: &'a str,
+    /// Overlaps a quotation, so it is someone's words, not the narration.
+    pub(super) quoted: bool,
+}
+
+impl Tok<'_> {
+    pub(super) fn end(&self) -> usize {
+        self.start + self.raw.len()
+    }
+
+    /// True when the word ends a clause: a trailing comma, semicolon,
+    /// colon, dash or sentence-final full stop (titles and initials excepted).
+    pub(super) fn ends_clause(&self) -> bool {
+        if self.raw.ends_with(')') && self.raw.starts_with('(') {
+            // A closed parenthetical ("(R-Ga.)") belongs to the phrase.
+            return false;
+        }
+        let t = self
+            .raw
+            .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')']);
+        if t.ends_with([',', ';', ':', '!', '?']) {
+            return true;
+        }
+        if t.len() < self.raw.len() && !self.raw.ends_with(')') {
+            // A closing quote mark ends the narration before it.
+            return true;
+        }
+        if let Some(stem) = t.strip_suffix('.') {
+            return !is_abbreviation(stem);
+        }
+        false
+    }
+
+    pub(super) fn starts_clause(&self) -> bool {
+        self.raw.starts_with(['(', '"', '\u{201C}', '['])
+    }
+
+    pub(super) fn capitalized(&self) -> bool {
+        self.core.chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+pub(super) fn is_abbreviation(stem: &str) -> bool {
+    // "U.S", "J" (an initial), "Mr", "Sen".
+    let mut chars = stem.chars();
+    let single = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    stem.contains('.') || single || super::sentences::is_title(stem)
+}
+
+pub(super) fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Tok<'a>> {
+    let base = text.as_ptr() as usize;
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+    toks.extend(text.split_whitespace().map(|raw| {
+        let start = raw.as_ptr() as usize - base;
+        let end = start + raw.len();
+        let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let quoted = quotes.iter().any(|q| q.start < end && start < q.end);
+        Tok {
+            raw,
+            start,
+            core,
+            quoted,
+        }
+    }));
+    toks
+}
+
+/// Lower-cases an ASCII word into `buf` for lexicon look-ups.
+pub(super) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b str {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return "";
+    }
+    for (slot, b) in buf.iter_mut().zip(word.bytes()) {
+        *slot = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..word.len()]).unwrap_or("")
+}
+
+/// The subject at the start of the sentence (after an introductory
+/// phrase ending in a comma): a pronoun, or an optional determiner and a
+/// run of capitalised words.
+pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usize>> {
+    let mut buf = [0u8; 24];
+    let mut i = 0;
+    // Skip introductory phrases ("During a speech on Monday,", "Chastened
+    // by the polls, as well as …,") to the main clause.
+    for _ in 0..3 {
+        let t = toks.get(i)?;
+        let first = lower(t.core, &mut buf);
+        let participle = first.len() > 4 && (first.ends_with("ed") || first.ends_with("ing"));
+        if lexicon::is_boundary(first) || lexicon::is_intro_preposition(first) || participle {
+            i = (i..before).find(|&k| toks[k].raw.ends_with(','))? + 1;
+        } else {
+            break;
+        }
+    }
+    let start = i;
+    if i < before && lexicon::is_pronoun(lower(toks[i].core, &mut buf)) {
+        return Some(i..i + 1);
+    }
+    if i < before && lexicon::is_determiner(lower(toks[i].core, &mut buf)) {
+        i += 1;
+    }
+    let name_start = i;
+    if i < before && !toks[i].quoted && !toks[i].capitalized() && toks[i].core.ends_with('s') {
+        // A plural common noun ("Proponents", "officials").
+        return trim_phrase(toks, start..i + 1);
+    }
+    while i < before && !toks[i].quoted && toks[i].capitalized() {
+        i += 1;
+        if toks[i - 1].ends_clause() {
+            break;
+        }
+    }
+    if i == name_start {
+        return None;
+    }
+    trim_phrase(toks, start..i)
+}
+
+/// The noun phrase that ends right before the cue at `v`, skipping
+/// auxiliaries and adverbs ("has also said"), appositives ("Flynn, a top
+/// aide, said") and relative pronouns ("Smith, who said").
+pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
+    let mut buf = [0u8; 24];
+    let mut j = v;
+    while j > 0 {
+        let t = &toks[j - 1];
+        let w = lower(t.core, &mut buf);
+        let adverb = w.len() > 4 && w.ends_with("ly") && !t.capitalized();
+        if t.quoted || t.ends_clause() || !(adverb || lexicon::is_verb_modifier(w)) {
+            break;
+        }
+        j -= 1;
+    }
+    if j == 0 || j != v && toks[j - 1].ends_clause() && !toks[j - 1].raw.ends_with(',') {
+        return None;
+    }
+    // "prosecutors in April charged", "Lee on Tuesday said": step over a
+    // time phrase between the subject and the verb.
+    while j >= 3
+        && !toks[j - 1].ends_clause()
+        && {
+            let mut b2 = [0u8; 24];
+            let when = lower(toks[j - 1].core, &mut b2);
+            lexicon::is_date_word(when)
+                || when.bytes().all(|b| b.is_ascii_digit()) && !when.is_empty()
+        }
+        && {
+            let mut b3 = [0u8; 24];
+            matches!(
+                lower(toks[j - 2].core, &mut b3),
+                "in" | "on" | "last" | "this" | "during" | "earlier" | "late" | "early"
+            )
+        }
+    {
+        j -= 2;
+    }
+    let last = &toks[j - 1];
+    if last.quoted {
+        return None;
+    }
+    if matches!(lower(last.core, &mut buf), "who" | "which") && !last.ends_clause() {
+        // "…, who said": the antecedent before the relative pronoun.
+        return (j >= 2).then(|| phrase_before(toks, j - 1)).flatten();
+    }
+    let end = if last.raw.ends_with(',') {
+        // Appositive: the subject ends at an earlier comma; the nearest one
+        // may close a second appositive ("Lee, 56, who …, said").
+        let lo = (j - 1).saturating_sub(24);
+        let commas = (lo..j - 1)
+            .rev()
+            .filter(|&k| toks[k].raw.ends_with(',') && !toks[k].quoted)
+            .take(3);
+        for k in commas {
+            if let Some(np) = phrase_before(toks, k + 1)
+                && toks[np.clone()].iter().any(Tok::capitalized)
+            {
+                return Some(np);
+            }
+        }
+        let k = (lo..j - 1)
+            .rev()
+            .find(|&k| toks[k].raw.ends_with(',') && !toks[k].quoted)?;
+        k + 1
+    } else if last.raw.ends_with(['"', '\u{201D}', ':', ';', '.', ')']) && last.ends_clause() {
+        return None;
+    } else {
+        j
+    };
+    let np = phrase_before(toks, end)?;
+    let head = lower(toks[np.end - 1].core, &mut buf);
+    if head == "who" || head == "which" || head == "that" {
+        // "…, who said": the antecedent before the relative pronoun.
+        let k = np.end - 1;
+        if k == 0 {
+            return None;
+        }
+        return phrase_before(toks, k);
+    }
+    Some(np)
+}
+
+/// The noun phrase ending (exclusive) at token `end`, scanning back to a
+/// clause boundary or a determiner.
+pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
+    let mut buf = [0u8; 24];
+    if end == 0 {
+        return None;
+    }
+    // A pronoun subject stands alone ("which he said", "the one I know").
+    if lexicon::is_pronoun(lower(toks[end - 1].core, &mut buf)) && !toks[end - 1].quoted {
+        return Some(end - 1..end);
+    }
+    {
+        let t = &toks[end - 1];
+        let w = lower(t.core, &mut buf);
+        if !t.capitalized() && (lexicon::is_boundary(w) || (w.len() > 5 && w.ends_with("ing"))) {
+            return None;
+        }
+    }
+    let mut i = end;
+    while i > 0 {
+        let t = &toks[i - 1];
+        let dash = t.core.is_empty() && t.raw.contains('-');
+        if t.quoted || dash || (i != end && t.ends_clause()) {
+            break;
+        }
+        let w = lower(t.core, &mut buf);
+        let participle = w.len() > 5 && w.ends_with("ing") && !t.capitalized();
+        // "Commission on Presidential Debates": a preposition inside a
+        // capitalised name does not end the phrase.
+        let in_name = i != end
+            && i >= 2
+            && toks[i].capitalized()
+            && toks[i - 2].capitalized()
+            && matches!(w, "on" | "of" | "for" | "in" | "and" | "de");
+        if i != end && !in_name && (lexicon::is_boundary(w) || participle || lexicon::is_pronoun(w))
+        {
+            break;
+        }
+        if t.raw.ends_with(')') && !t.raw.starts_with('(') {
+            // Skip a parenthetical such as "(D-N.C.)" as a unit.
+            if let Some(open) = (i.saturating_sub(6)..i - 1)
+                .rev()
+                .find(|&k| toks[k].raw.starts_with('('))
+            {
+                i = open;
+                continue;
+            }
+        }
+        i -= 1;
+        let parenthetical = t.raw.starts_with('(') && t.raw.trim_end_matches(',').ends_with(')');
+        if (t.starts_clause() && !parenthetical) || end - i >= 9 {
+            break;
+        }
+        if lexicon::is_determiner(w) {
+            // "the spokeswoman for the State Department": keep going
+            // through "of"/"for" into the head noun.
+            let joins = i > 0 && {
+                let mut b2 = [0u8; 24];
+                lexicon::is_np_preposition(lower(toks[i - 1].core, &mut b2))
+            };
+            if !joins {
+                break;
+            }
+        }
+    }
+    if i == end {
+        return None;
+    }
+    let np = trim_phrase(toks, i..end)?;
+    let head = lower(toks[np.end - 1].core, &mut buf);
+    if head.is_empty() && !toks[np.end - 1].capitalized() && toks[np.end - 1].core.is_empty() {
+        return None;
+    }
+    // A capitalised head may still be a name ("Times"), unless it opens
+    // the sentence ("Having said that").
+    let name_head = toks[np.end - 1].capitalized() && np.end > 1;
+    let numeric = !head.is_empty() && head.bytes().all(|b| b.is_ascii_digit());
+    // A lone quantifier can be the speaker ("all agreed", "some note").
+    let quantifier = np.len() == 1
+        && matches!(
+            head,
+            "all" | "both" | "some" | "many" | "most" | "several" | "few" | "others"
+        );
+    if !quantifier
+        && (lexicon::is_determiner(head)
+            || numeric
+            || (!name_head && lexicon::is_not_speaker(head)))
+    {
+        return None;
+    }
+    Some(np)
+}
+
+/// The noun phrase starting at token `start` (after "according to" or an
+/// inverted "said"), up to a comma or a boundary word.
+pub(super) fn phrase_after(toks: &[Tok], start: usize, inverted: bool) -> Option<Range<usize>> {
+    let first = toks.get(start)?;
+    if first.quoted {
+        return None;
+    }
+    let mut buf = [0u8; 24];
+    let w = lower(first.core, &mut buf);
+    if lexicon::is_time_word(w) {
+        return None;
+    }
+    // "said harbor master Ines Vaz": a lower-case title must lead to a name.
+    let plain_start = !(first.capitalized() || lexicon::is_determiner(w) || lexicon::is_pronoun(w));
+    let mut i = start;
+    while i < toks.len() && i - start < 10 {
+        let t = &toks[i];
+        if t.quoted {
+            break;
+        }
+        let w = lower(t.core, &mut buf);
+        if i != start && (lexicon::is_after_stop(w) || lexicon::is_time_word(w)) {
+            break;
+        }
+        i += 1;
+        if t.ends_clause() {
+            break;
+        }
+    }
+    let mut np = trim_phrase(toks, start..i)?;
+    // "said her deputy, Tom Ruiz": a role followed by the name.
+    if inverted
+        && !toks[np.clone()].iter().any(Tok::capitalized)
+        && toks[np.end - 1].raw.ends_with(',')
+    {
+        let mut k = np.end;
+        while k < toks.len() && k - np.end < 4 && !toks[k].quoted && toks[k].capitalized() {
+            k += 1;
+            if toks[k - 1].ends_clause() {
+                break;
+            }
+        }
+        if k > np.end {
+            np.end = k;
+        }
+    }
+    if inverted && plain_start && !toks[np.clone()].iter().any(Tok::capitalized) {
+        return None;
+    }
+    let head = lower(toks[np.end - 1].core, &mut buf);
+    if lexicon::is_not_speaker(head) {
+        return None;
+    }
+    Some(np)
+}
+
+/// Drops leading conjunctions/adverbs and empty punctuation tokens.
+pub(super) fn trim_phrase(toks: &[Tok], mut r: Range<usize>) -> Option<Range<usize>> {
+    let mut buf = [0u8; 24];
+    while r.start < r.end {
+        let w = lower(toks[r.start].core, &mut buf);
+        let intro = lexicon::is_intro_preposition(w) && r.len() > 1;
+        if toks[r.start].core.is_empty() || lexicon::is_boundary(w) || intro {
+            r.start += 1;
+        } else {
+            break;
+        }
+    }
+    while r.start < r.end && toks[r.end - 1].core.is_empty() {
+        r.end -= 1;
+    }
+    (r.start < r.end).then_some(r)
+}
+
+pub(super) fn slice(text: &str, toks: &[Tok], r: Range<usize>) -> String {
+    let s = &text[toks[r.start].start..toks[r.end - 1].end()];
+    let s = s.trim_start_matches(['"', '(', '[', '\u{201C}', '\'']);
+    let s = s.trim_end_matches([',', ';', ':', '"', ']', '\u{201D}', '\'', '!', '?']);
+    let s = if s.contains('(') {
+        s
+    } else {
+        s.trim_end_matches(')')
+    };
+    let s = match s.strip_suffix('.') {
+        Some(stem) if !stem.rsplit(' ').next().is_some_and(is_abbreviation) => stem,
+        _ => s,
+    };
+    s.trim().to_string()
+}

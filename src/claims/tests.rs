@@ -1,0 +1,269 @@
+//! Behaviour of [`super::extract`] on short articles written for these
+//! tests: claim kinds, speakers, quotations, what is not a claim, and ids.
+
+use proptest::prelude::*;
+
+use super::{Claim, ClaimKind, claim_id, extract};
+use crate::article::{Article, Block, BlockKind};
+
+fn article(paragraphs: &[&str]) -> Article {
+    Article {
+        blocks: paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Block {
+                kind: BlockKind::Paragraph,
+                text: (*p).to_string(),
+                line: 2 * i + 1,
+            })
+            .collect(),
+        ..Article::default()
+    }
+}
+
+fn claims(paragraphs: &[&str]) -> Vec<Claim> {
+    extract(&article(paragraphs))
+}
+
+fn one(paragraph: &str) -> Claim {
+    let mut c = claims(&[paragraph]);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    c.remove(0)
+}
+
+#[test]
+fn quote_with_speaker_after_it() {
+    let c = one("\"The bridge will open in spring,\" Mayor Lin Park told reporters.");
+    assert_eq!(c.kind, ClaimKind::Quote);
+    assert_eq!(c.quote.as_deref(), Some("The bridge will open in spring,"));
+    assert_eq!(c.speaker.as_deref(), Some("Mayor Lin Park"));
+}
+
+#[test]
+fn quote_with_speaker_before_it() {
+    let c = one("Harbor master Ines Vaz said: \"No ship leaves before the fog lifts.\"");
+    assert_eq!(c.kind, ClaimKind::Quote);
+    assert_eq!(
+        c.quote.as_deref(),
+        Some("No ship leaves before the fog lifts.")
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Harbor master Ines Vaz"));
+}
+
+#[test]
+fn inverted_said_keeps_the_title() {
+    let c = one("\"We will not sign this,\" said Deputy Trade Minister Olga Brandt.");
+    assert_eq!(
+        c.speaker.as_deref(),
+        Some("Deputy Trade Minister Olga Brandt")
+    );
+}
+
+#[test]
+fn appositive_is_not_part_of_the_speaker() {
+    let c = one("\"It is a good deal,\" Dunmore, a longtime council ally, said.");
+    assert_eq!(c.speaker.as_deref(), Some("Dunmore"));
+}
+
+#[test]
+fn attributed_statements_without_quote_marks() {
+    let cases = [
+        (
+            "The ferry company said that fares would rise in May.",
+            "The ferry company",
+        ),
+        (
+            "According to a senior port official, the cranes were idle.",
+            "a senior port official",
+        ),
+        (
+            "The cranes were idle all week, the union argued.",
+            "the union",
+        ),
+        (
+            "Councillor Amy Roe told the Gazette the vote was rigged.",
+            "Councillor Amy Roe",
+        ),
+        (
+            "Dr. Ben Ode believes the clinic can stay open.",
+            "Dr. Ben Ode",
+        ),
+    ];
+    for (text, speaker) in cases {
+        let c = one(text);
+        assert_eq!(c.kind, ClaimKind::Attributed, "{text}");
+        assert_eq!(c.speaker.as_deref(), Some(speaker), "{text}");
+        assert_eq!(c.quote, None);
+    }
+}
+
+#[test]
+fn statement_and_numeric_kinds() {
+    let c = one("The old lighthouse stands on a granite ledge.");
+    assert_eq!(c.kind, ClaimKind::Statement);
+    assert_eq!(c.speaker, None);
+    let c = one("The storm destroyed 40 boats in 2019.");
+    assert_eq!(c.kind, ClaimKind::Numeric);
+    assert!(!c.numbers.is_empty());
+}
+
+#[test]
+fn scare_quotes_do_not_make_a_quote() {
+    let c = one("The plan was billed as a \"fresh start\" for the harbor.");
+    assert_ne!(c.kind, ClaimKind::Quote);
+    let c = one("The museum reopened its \"Old Port\" wing on Sunday.");
+    assert_ne!(c.kind, ClaimKind::Quote);
+}
+
+#[test]
+fn pronoun_and_follow_on_quote_resolve_to_the_last_speaker() {
+    let c = claims(&[
+        "Fisheries Minister Tomas Rell spoke in the capital.",
+        "\"The quotas stay,\" Rell said. \"Nobody will change them this year.\"",
+        "\"We listened to everyone,\" he said.",
+    ]);
+    let speakers: Vec<_> = c.iter().map(|c| c.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        vec![None, Some("Rell"), Some("Rell"), Some("Rell")]
+    );
+    assert_eq!(c[2].kind, ClaimKind::Quote);
+    assert_eq!(c[2].paragraph, 2);
+    assert_eq!(c[3].line, 5);
+}
+
+#[test]
+fn the_source_resolves_to_the_source_introduced_earlier() {
+    let c = claims(&[
+        "\"The talks are stuck,\" a senior harbor official said.",
+        "Crews worked through the night.",
+        "The dredging will take a month, the official said.",
+    ]);
+    assert_eq!(c[2].speaker.as_deref(), Some("a senior harbor official"));
+}
+
+#[test]
+fn multi_sentence_quote_is_one_claim() {
+    let c = one("\"We came. We saw. We stayed,\" the mayor said.");
+    assert_eq!(c.kind, ClaimKind::Quote);
+    assert_eq!(c.quote.as_deref(), Some("We came. We saw. We stayed,"));
+    assert_eq!(c.speaker.as_deref(), Some("the mayor"));
+}
+
+#[test]
+fn multi_paragraph_quote() {
+    // The paragraph left open belongs to whoever the closing one names.
+    let c = claims(&[
+        "Warden Ada Pike said the reserve was full.",
+        "\"We have no room left. Every pen is taken.",
+        "\"We need a second site,\" said her deputy, Tom Ruiz.",
+    ]);
+    assert_eq!(c.len(), 3, "{c:#?}");
+    assert_eq!(c[1].kind, ClaimKind::Quote);
+    assert_eq!(
+        c[1].quote.as_deref(),
+        Some("We have no room left. Every pen is taken.")
+    );
+    assert_eq!(c[1].speaker.as_deref(), Some("her deputy, Tom Ruiz"));
+    assert_eq!(c[2].speaker.as_deref(), Some("her deputy, Tom Ruiz"));
+    // Without a closing attribution the open quote stays with the last
+    // speaker.
+    let c = claims(&[
+        "Warden Ada Pike said the reserve was full.",
+        "\"We have no room left.",
+    ]);
+    assert_eq!(c[1].speaker.as_deref(), Some("Warden Ada Pike"));
+}
+
+#[test]
+fn abbreviations_do_not_split_sentences() {
+    let c = one("Lt. Gen. J. R. Hale arrived in the U.S. on Jan. 4 at 3 p.m. with his staff.");
+    assert!(c.text.ends_with("staff."));
+}
+
+#[test]
+fn questions_headings_and_fragments_are_not_claims() {
+    let mut a = article(&[
+        "Harbor Reopens",
+        "Will the ferry run on Sunday?",
+        "Yes.",
+        "The ferry will run on Sunday.",
+    ]);
+    a.blocks.push(Block {
+        kind: BlockKind::Heading,
+        text: "The ferry will run on Sunday.".into(),
+        line: 9,
+    });
+    let c = extract(&a);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].text, "The ferry will run on Sunday.");
+}
+
+#[test]
+fn transcript_labels_and_signed_quotes() {
+    let c = claims(&[
+        "HOLM: We will vote against the budget.",
+        "\"The budget is a mess.\" - Ida Marsh, nurse",
+    ]);
+    assert_eq!(c[0].speaker.as_deref(), Some("HOLM"));
+    assert_eq!(c[1].speaker.as_deref(), Some("Ida Marsh"));
+}
+
+#[test]
+fn ids_ignore_quote_style_and_wrapping() {
+    let a = claims(&["\u{201C}The tide is late,\u{201D} the pilot said."]);
+    let b = claims(&["\"The tide  is late,\"\n the pilot said."]);
+    assert_eq!(a[0].id, b[0].id);
+}
+
+proptest! {
+    #[test]
+    fn extract_bytes_never_panics_and_is_deterministic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+        let path = std::path::Path::new("fuzz.txt");
+        let first = crate::extract_bytes(path, &bytes).map(|e| e.claims);
+        let second = crate::extract_bytes(path, &bytes).map(|e| e.claims);
+        prop_assert_eq!(first.is_ok(), second.is_ok());
+        if let (Ok(a), Ok(b)) = (first, second) {
+            prop_assert_eq!(a, b);
+        }
+    }
+
+    #[test]
+    fn extract_never_panics_on_quote_heavy_text(text in "[A-Za-z .,:;\"'()\u{201C}\u{201D}-]{0,200}") {
+        let c = claims(&[&text]);
+        prop_assert_eq!(c.clone(), claims(&[&text]));
+    }
+
+    #[test]
+    fn extract_never_panics_on_any_text(text in "\\PC{0,300}") {
+        let c = claims(&[&text]);
+        prop_assert_eq!(c.clone(), claims(&[&text]));
+    }
+
+    #[test]
+    fn claim_ids_survive_rewrapping_and_quote_changes(
+        words in proptest::collection::vec("[a-z]{1,8}", 3..20),
+        breaks in proptest::collection::vec(any::<bool>(), 20),
+    ) {
+        let plain = format!("\"{}.\"", words.join(" "));
+        let mut wrapped = String::from("\u{201C}");
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                wrapped.push_str(if breaks[i % breaks.len()] { "\n" } else { "  " });
+            }
+            wrapped.push_str(w);
+        }
+        wrapped.push_str(".\u{201D}");
+        prop_assert_eq!(claim_id(&plain), claim_id(&wrapped));
+    }
+}
+
+#[test]
+fn pronoun_in_an_opening_clause_points_to_the_main_subject() {
+    let c = claims(&[
+        "Governor Ray Holt spoke first.",
+        "Although she said the plan was reckless, Mayor Ada Wren signed it.",
+    ]);
+    assert_eq!(c[1].kind, ClaimKind::Attributed);
+    assert_eq!(c[1].speaker.as_deref(), Some("Mayor Ada Wren"));
+}
