@@ -536,3 +536,91 @@ impl Alerter {
         n
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(toml: &str) -> Result<AlertPlan, String> {
+        let cfg = crate::config::parse(toml, None).map_err(|e| e.to_string())?;
+        AlertPlan::compile(&cfg)
+    }
+
+    #[test]
+    fn secrets_come_from_the_environment_and_are_redacted() {
+        let text = r#"
+[[alerts.sinks]]
+name = "hook"
+type = "webhook"
+url = "http://127.0.0.1:1/x"
+headers = { X-Key = "env:CW_UNIT_SURELY_UNSET_VAR" }
+"#;
+        let e = plan(text).expect_err("unset variable");
+        assert!(e.contains("CW_UNIT_SURELY_UNSET_VAR"), "{e}");
+        let s = Secret("hunter2".into());
+        assert_eq!(format!("{s:?}"), "<redacted>");
+        let sink = crate::config::AlertSink {
+            headers: [("A".to_string(), "hunter2".to_string())].into(),
+            ..Default::default()
+        };
+        assert!(!format!("{sink:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn rules_without_sinks_use_the_default_file() {
+        let p =
+            plan("[state]\ndir = \"/tmp/s\"\n[[alerts.rules]]\nname = \"all\"\n").expect("plan");
+        assert_eq!(p.rules[0].sinks, vec![DEFAULT_SINK.to_string()]);
+        assert_eq!(p.files(), vec![PathBuf::from("/tmp/s/alerts.jsonl")]);
+    }
+
+    #[test]
+    fn each_matching_rule_and_sink_gets_an_outbox_entry() {
+        let text = r#"
+[[alerts.sinks]]
+name = "a"
+path = "/tmp/a.jsonl"
+
+[[alerts.sinks]]
+name = "b"
+path = "/tmp/b.jsonl"
+
+[[alerts.rules]]
+name = "all"
+sinks = ["a", "b"]
+
+[[alerts.rules]]
+name = "removed"
+ops = ["removed"]
+sinks = ["a"]
+"#;
+        let alerter = Alerter {
+            plan: plan(text).expect("plan"),
+            handles: HashMap::new(),
+            inflight: HashSet::new(),
+            done_tx: mpsc::channel().0,
+            done_rx: mpsc::channel().1,
+        };
+        let claim: crate::claims::Claim = serde_json::from_value(serde_json::json!({
+            "id": "c", "kind": "statement", "text": "The ferry runs hourly.",
+            "quote": null, "speaker": null, "numbers": [], "negated": false,
+            "hedged": false, "entities": [], "paragraph": 1, "line": 1
+        }))
+        .expect("claim");
+        let ev: ChangeEvent = serde_json::from_value(serde_json::json!({
+            "schema": 1, "event_id": "ev_1", "time": "t", "path": "a.txt",
+            "root": "/r", "event": "modified", "revision": 2, "prev_revision": 1,
+            "hash": null, "title": null, "severity": "medium",
+            "summary": {"added": 1, "removed": 0, "modified": 0, "unchanged": 0},
+            "changes": [{"op": "added", "severity": "medium", "after": claim, "details": []}]
+        }))
+        .expect("event");
+        assert_eq!(
+            alerter.outbox_names(&ev),
+            vec!["alert:all:a", "alert:all:b"]
+        );
+        let mut empty = ev.clone();
+        empty.changes.clear();
+        assert!(alerter.outbox_names(&empty).is_empty());
+    }
+}

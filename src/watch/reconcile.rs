@@ -112,6 +112,9 @@ pub struct Engine {
     heartbeat: Arc<Heartbeat>,
     /// Show a progress bar on a terminal for long passes.
     pub progress: bool,
+    /// The pass was triggered by a write the watcher saw, so write-to-event
+    /// latency is meaningful (not for scans of files written long ago).
+    timed: bool,
     /// Totals since the engine started.
     pub stats: Stats,
 }
@@ -142,6 +145,7 @@ impl Engine {
             cancel: Arc::new(AtomicBool::new(false)),
             heartbeat: Arc::new(Heartbeat::new()),
             progress: false,
+            timed: false,
             stats: Stats::default(),
         }
     }
@@ -326,7 +330,9 @@ impl Engine {
         present.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2);
         gone.sort_by(|a, b| (a.0, &a.1.path).cmp(&(b.0, &b.1.path)));
         gone.dedup_by(|a, b| a.0 == b.0 && a.1.id == b.1.id);
+        self.timed = true;
         self.reconcile(present, gone, false);
+        self.timed = false;
     }
 
     fn reconcile(
@@ -644,8 +650,9 @@ impl Engine {
         };
         self.store.commit(&n)?;
         self.stats.count(ev.event);
-        // From the file's last write; none for deletions (mtime 0).
-        let latency = (n.mtime_ns > 0)
+        // From the file's last write, for watcher-triggered passes only;
+        // none for deletions (mtime 0).
+        let latency = (self.timed && n.mtime_ns > 0)
             .then(|| {
                 let now = std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
