@@ -11,6 +11,7 @@ pub mod alert;
 pub mod alerts;
 pub mod changelog;
 pub mod event;
+pub mod plan;
 pub mod rules;
 pub mod transport;
 
