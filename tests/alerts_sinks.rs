@@ -122,3 +122,36 @@ sinks = ["cmd"]
     let got = std::fs::read_to_string(&out).expect("delivered on the next run");
     assert_eq!(got.lines().filter(|l| !l.is_empty()).count(), 1, "{got}");
 }
+
+#[test]
+fn sighup_applies_new_rules_to_new_events() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    let cfg = config(tmp.path(), "[log]\nlevel = \"info\"\n");
+    write(&root.join("a.txt"), &article("Ferry strike", 3));
+    let d = Daemon::start(&root, &state, &["--config", &cfg]);
+    write(&root.join("a.txt"), &article("Ferry strike", 4));
+    wait_for("modified", || events(&state).len() == 2);
+    assert!(!state.join("alerts.jsonl").exists(), "no rules, no alerts");
+    config(
+        tmp.path(),
+        "[[alerts.rules]]\nname = \"numbers\"\ndetails = [\"number_changed\"]\n",
+    );
+    d.signal(libc::SIGHUP);
+    // After the reload's rescan, so the edit is not read half-written by it.
+    wait_for("the reload", || d.stderr().contains("rescan done"));
+    write(&root.join("a.txt"), &article("Ferry strike", 6));
+    wait_for("the alert", || {
+        std::fs::read_to_string(state.join("alerts.jsonl")).is_ok_and(|t| t.lines().count() == 1)
+    });
+    let text = std::fs::read_to_string(state.join("alerts.jsonl")).expect("alerts");
+    let a: serde_json::Value = serde_json::from_str(text.trim()).expect("json");
+    assert_eq!(a["rule"], "numbers");
+    assert_eq!(a["sink"], "default");
+    assert!(
+        a["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("4") && m.contains("6"))
+    );
+}
