@@ -14,8 +14,13 @@ use crate::config::{ENV_LOG, LogConfig, LogFormat};
 /// True when stderr is the journal stream systemd connected us to: the
 /// `JOURNAL_STREAM` variable holds its `device:inode`.
 pub fn stderr_is_journal() -> bool {
+    names_stderr(std::env::var_os("JOURNAL_STREAM").as_deref())
+}
+
+/// Whether a `JOURNAL_STREAM` value (`device:inode`) is our stderr.
+fn names_stderr(value: Option<&std::ffi::OsStr>) -> bool {
     use std::os::unix::fs::MetadataExt;
-    let Some(v) = std::env::var_os("JOURNAL_STREAM") else {
+    let Some(v) = value else {
         return false;
     };
     let Some((dev, ino)) = v.to_str().and_then(|s| s.split_once(':')) else {
@@ -73,4 +78,21 @@ pub fn init_tracing(cfg: &LogConfig) {
         (_, None) => registry.with(text()).try_init(),
     };
     let _ = result;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn journal_stream_must_name_our_stderr() {
+        use std::os::unix::fs::MetadataExt;
+        assert!(!names_stderr(None));
+        assert!(!names_stderr(Some("garbage".as_ref())));
+        assert!(!names_stderr(Some("1:1".as_ref())));
+        if let Ok(m) = std::fs::metadata("/proc/self/fd/2") {
+            let v = format!("{}:{}", m.dev(), m.ino());
+            assert!(names_stderr(Some(v.as_ref())));
+        }
+    }
 }
