@@ -138,7 +138,12 @@ pub(crate) fn shorten(s: &str, max: usize) -> String {
         s
     } else {
         let cut: String = s.chars().take(max).collect();
-        format!("{cut}…")
+        // End at a word boundary when one is near, like "Russia controls …".
+        let at_word = match cut.rfind(' ') {
+            Some(i) if i >= max / 2 => &cut[..=i],
+            _ => cut.as_str(),
+        };
+        format!("{at_word}…")
     }
 }
 
@@ -244,6 +249,16 @@ mod tests {
         assert!(t.ends_with('Z'), "{t}");
         let frac = t.rsplit('.').next().unwrap_or_default();
         assert_eq!(frac.len(), 4, "three digits then Z: {t}");
+    }
+
+    #[test]
+    fn shorten_cuts_at_a_word() {
+        assert_eq!(shorten("short", 60), "short");
+        assert_eq!(
+            shorten("The harbour master said nine boats sank", 20),
+            "The harbour master …"
+        );
+        assert_eq!(shorten("Supercalifragilistic words", 10), "Supercalif…");
     }
 
     #[test]
