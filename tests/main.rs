@@ -1,6 +1,9 @@
 //! The one integration-test binary: runs the real `claimwatch` binary over
 //! temp dirs. Modules group tests by command.
 
+mod alerts_sinks;
+mod alerts_support;
+mod alerts_webhook;
 mod article_parse;
 mod daemon_cli;
 mod daemon_events;
@@ -8,8 +11,10 @@ mod daemon_restart;
 mod daemon_support;
 mod diff_cli;
 mod extract_cli;
+mod metrics_endpoint;
 mod reliability_faults;
 mod reliability_input;
 mod reliability_load;
 mod reliability_security;
 mod reliability_support;
+mod tail_cli;
