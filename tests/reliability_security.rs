@@ -107,3 +107,81 @@ fn symlinks_never_carry_outside_content_into_the_store() {
         "outside content in the store"
     );
 }
+
+/// A webhook secret is never written to the log (even at debug level, even
+/// when delivery fails), the change log, the alert files or the store; the
+/// command sink runs its argv without a shell, so shell syntax in it is
+/// inert.
+#[test]
+fn webhook_secrets_are_never_logged_and_commands_use_no_shell() {
+    use crate::alerts_support::{Mode, Receiver};
+    const SECRET: &str = "tok-5ecret-never-logged-91";
+    let d = dirs();
+    let rx = Receiver::start(Mode::FailFirst(1000));
+    let pwned = d.state.parent().expect("parent").join("pwned");
+    let cfg = d.state.with_extension("toml");
+    std::fs::write(
+        &cfg,
+        format!(
+            r#"
+[[alerts.sinks]]
+name = "hook"
+type = "webhook"
+url = "{url}"
+token_env = "CW_SECURITY_TEST_TOKEN"
+retries = 1
+backoff_ms = 10
+timeout_ms = 1000
+
+[[alerts.sinks]]
+name = "cmd"
+type = "command"
+command = ["/bin/echo", "$(touch {p})", "; touch {p}", "`touch {p}`"]
+timeout_ms = 5000
+
+[[alerts.rules]]
+name = "all"
+ops = ["added"]
+sinks = ["hook", "cmd"]
+"#,
+            url = rx.url(),
+            p = pwned.display()
+        ),
+    )
+    .expect("config");
+    write(
+        &d.root.join("a.txt"),
+        &crate::daemon_support::article("Secret test", 4),
+    );
+    let out = std::process::Command::new(crate::daemon_support::BIN)
+        .arg("scan")
+        .arg("--config")
+        .arg(&cfg)
+        .arg("--state")
+        .arg(&d.state)
+        .arg(&d.root)
+        .env("CW_SECURITY_TEST_TOKEN", SECRET)
+        .env("CLAIMWATCH_LOG", "debug")
+        .env("NO_COLOR", "1")
+        .env_remove("CLAIMWATCH_CONFIG")
+        .env_remove("CLAIMWATCH_STATE_DIR")
+        .output()
+        .expect("scan runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!rx.requests().is_empty(), "the webhook was tried: {text}");
+    assert!(!text.contains(SECRET), "secret in the output: {text}");
+    for entry in std::fs::read_dir(&d.state).expect("state") {
+        let p = entry.expect("entry").path();
+        let bytes = std::fs::read(&p).unwrap_or_default();
+        assert!(
+            !bytes.windows(SECRET.len()).any(|w| w == SECRET.as_bytes()),
+            "secret in {}",
+            p.display()
+        );
+    }
+    assert!(!pwned.exists(), "the command sink ran a shell");
+}
