@@ -332,6 +332,7 @@ impl Engine {
                     let mut errors = 0;
                     walk::walk(root, abs, &self.settings.filter, &mut found, &mut |p, e| {
                         warn!(path = %shown(&root.dir, p), "skipped: {e}");
+                        ie::error_counted("folder");
                         errors += 1;
                     });
                     self.stats.errors += errors;
