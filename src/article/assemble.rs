@@ -7,7 +7,7 @@ use super::boilerplate::{is_boilerplate, is_list_head};
 use super::line::{
     Unit, char_len, ends_sentence, strip_decoration, title_like, word_count, words_at_most,
 };
-use super::metadata::{Meta, parse_byline, parse_dateline};
+use super::metadata::{Meta, parse_dateline};
 use super::{Article, Block, BlockKind, Format};
 
 /// Units this close to the top or bottom may be bylines ("By X").
@@ -30,8 +30,7 @@ pub(crate) fn screen_units(units: &mut Vec<Unit>, meta: &mut Meta) {
             return true;
         }
         let header = index <= HEADER_UNITS || index + FOOTER_UNITS > total;
-        if let Some(name) = parse_byline(&u.text, header) {
-            meta.note_byline(name);
+        if meta.take_byline(&u.text, header) {
             return false;
         }
         if let Some(date) = parse_dateline(&u.text) {
@@ -97,6 +96,19 @@ fn title_key(s: &str) -> String {
 /// Sets the title from the first unit when none was found in markup, and
 /// removes the title (and headings repeating it) from the body.
 fn take_title(units: &mut Vec<Unit>, meta: &mut Meta, format: Format) {
+    // A section label above the headline ("World" / "Talks Resume") is
+    // not the title.
+    while meta.title.is_none()
+        && units.len() >= 2
+        && units[0].kind != BlockKind::ListItem
+        && word_count(&units[0].text) <= 2
+        && !ends_sentence(&units[0].text)
+        && word_count(&units[1].text) > 2
+        && (units[1].kind == BlockKind::Heading || title_like(&units[1].text))
+        && title_shaped(&units[1], format)
+    {
+        units.remove(0);
+    }
     if meta.title.is_none()
         && let Some(first) = units.first()
         && title_shaped(first, format)
@@ -124,7 +136,8 @@ fn title_shaped(u: &Unit, format: Format) -> bool {
             if u.lines > 3 || !words_at_most(&u.text, TITLE_MAX_WORDS) || char_len(&u.text) > 250 {
                 return false;
             }
-            !ends_sentence(&u.text) || title_like(&u.text)
+            // "The plan has three parts:" introduces what follows.
+            !u.text.ends_with(':') && (!ends_sentence(&u.text) || title_like(&u.text))
         }
     }
 }
@@ -249,6 +262,18 @@ mod tests {
                 "Work starts in April."
             ]
         );
+    }
+
+    #[test]
+    fn section_label_above_the_headline() {
+        let units = vec![
+            unit(BlockKind::Heading, "World", 1),
+            unit(BlockKind::Heading, "Talks Resume in Geneva", 2),
+            unit(BlockKind::Paragraph, "Delegates met on Monday.", 4),
+        ];
+        let a = finish(units, Meta::default(), Format::Text);
+        assert_eq!(a.title.as_deref(), Some("Talks Resume in Geneva"));
+        assert_eq!(a.blocks.len(), 1);
     }
 
     #[test]

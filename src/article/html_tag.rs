@@ -1,8 +1,9 @@
 //! Tag-level HTML scanning for [`super::html_walk`]: parsing one start or
 //! end tag and its attributes ([`Tag`], [`parse_tag`], [`attr`]), finding
-//! the end of a raw-text element, decoding character references, and the
-//! cheap nesting-depth count ([`max_depth`]) that decides whether a page
-//! is safe for dom_smoothie.
+//! the end of a raw-text element, decoding character references, the
+//! element vocabulary (blocks, raw text, furniture), and the cheap
+//! nesting-depth count ([`max_depth`]) that decides whether a page is safe
+//! for dom_smoothie.
 
 /// Deepest element nesting, counted cheaply from the tags (elements that
 /// close themselves implicitly, like `<p>` and `<li>`, do not count).
@@ -216,6 +217,151 @@ pub(crate) fn attr<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
         }
     }
     None
+}
+
+/// Elements whose content is never article text.
+pub(crate) const SKIP_ELEMENTS: &[&str] = &[
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "figure",
+    "figcaption",
+    "iframe",
+    "svg",
+    "math",
+    "canvas",
+    "object",
+    "video",
+    "audio",
+    "menu",
+    "dialog",
+    "label",
+    "option",
+    "datalist",
+    "map",
+    "picture",
+];
+
+/// Elements whose content is raw text, read up to their end tag.
+pub(crate) const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "noembed", "noframes", "noscript", "template",
+];
+
+/// Elements that start or end a block of text.
+pub(crate) const BLOCK_ELEMENTS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "dl",
+    "dd",
+    "dt",
+    "ul",
+    "ol",
+    "li",
+    "hr",
+    "body",
+    "html",
+    "center",
+    "address",
+    "details",
+    "summary",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hgroup",
+    "fieldset",
+    "legend",
+];
+
+/// Words in class, id or role values that mark furniture (matched as whole
+/// `-`/`_`-separated tokens, so "commentary" is not "comment").
+pub(crate) const FURNITURE_TOKENS: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "header",
+    "footer",
+    "sidebar",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "comment",
+    "comments",
+    "newsletter",
+    "cookie",
+    "cookies",
+    "consent",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "promo",
+    "sponsored",
+    "sponsor",
+    "trending",
+    "popular",
+    "subscribe",
+    "subscription",
+    "signup",
+    "masthead",
+    "toolbar",
+    "widget",
+    "outbrain",
+    "taboola",
+    "recirc",
+    "recirculation",
+    "caption",
+    "credit",
+    "banner",
+    "complementary",
+    "contentinfo",
+    "dialog",
+    "modal",
+    "popup",
+    "paywall",
+];
+
+/// Compound class names that mark furniture.
+pub(crate) const FURNITURE_PHRASES: &[&str] = &[
+    "most-read",
+    "mostread",
+    "most_read",
+    "sr-only",
+    "visually-hidden",
+    "skip-link",
+    "screen-reader",
+    "read-more",
+    "readmore",
+];
+
+pub(crate) fn furniture_value(v: &str) -> bool {
+    let v = v.to_ascii_lowercase();
+    FURNITURE_PHRASES.iter().any(|p| v.contains(p))
+        || v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
+            .any(|t| FURNITURE_TOKENS.contains(&t))
 }
 
 #[cfg(test)]

@@ -7,7 +7,10 @@
 //! stack, so any nesting depth costs the same.
 
 use super::BlockKind;
-use super::html_tag::{Tag, attr, decode, find_end_tag, is_void, memchr, parse_tag};
+use super::html_tag::{
+    BLOCK_ELEMENTS, RAW_TEXT, SKIP_ELEMENTS, Tag, attr, decode, find_end_tag, furniture_value,
+    is_void, memchr, parse_tag,
+};
 use super::line::{clean, ends_break, ends_with_connector, starts_lowercase, strip_list_marker};
 
 /// Marks a `<br>` in the block being collected (a private-use character,
@@ -39,151 +42,6 @@ pub(crate) struct HtmlMeta {
 pub(crate) struct Walk {
     pub blocks: Vec<HtmlBlock>,
     pub meta: HtmlMeta,
-}
-
-/// Elements whose content is never article text.
-const SKIP_ELEMENTS: &[&str] = &[
-    "nav",
-    "header",
-    "footer",
-    "aside",
-    "form",
-    "button",
-    "select",
-    "figure",
-    "figcaption",
-    "iframe",
-    "svg",
-    "math",
-    "canvas",
-    "object",
-    "video",
-    "audio",
-    "menu",
-    "dialog",
-    "label",
-    "option",
-    "datalist",
-    "map",
-    "picture",
-];
-
-/// Elements whose content is raw text, read up to their end tag.
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "noembed", "noframes", "noscript", "template",
-];
-
-/// Elements that start or end a block of text.
-const BLOCK_ELEMENTS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "blockquote",
-    "pre",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "td",
-    "th",
-    "caption",
-    "dl",
-    "dd",
-    "dt",
-    "ul",
-    "ol",
-    "li",
-    "hr",
-    "body",
-    "html",
-    "center",
-    "address",
-    "details",
-    "summary",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hgroup",
-    "fieldset",
-    "legend",
-];
-
-/// Words in class, id or role values that mark furniture (matched as whole
-/// `-`/`_`-separated tokens, so "commentary" is not "comment").
-const FURNITURE_TOKENS: &[&str] = &[
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "breadcrumb",
-    "breadcrumbs",
-    "header",
-    "footer",
-    "sidebar",
-    "share",
-    "sharing",
-    "social",
-    "related",
-    "comment",
-    "comments",
-    "newsletter",
-    "cookie",
-    "cookies",
-    "consent",
-    "advert",
-    "advertisement",
-    "ad",
-    "ads",
-    "promo",
-    "sponsored",
-    "sponsor",
-    "trending",
-    "popular",
-    "subscribe",
-    "subscription",
-    "signup",
-    "masthead",
-    "toolbar",
-    "widget",
-    "outbrain",
-    "taboola",
-    "recirc",
-    "recirculation",
-    "caption",
-    "credit",
-    "banner",
-    "complementary",
-    "contentinfo",
-    "dialog",
-    "modal",
-    "popup",
-    "paywall",
-];
-
-/// Compound class names that mark furniture.
-const FURNITURE_PHRASES: &[&str] = &[
-    "most-read",
-    "mostread",
-    "most_read",
-    "sr-only",
-    "visually-hidden",
-    "skip-link",
-    "screen-reader",
-    "read-more",
-    "readmore",
-];
-
-fn furniture_value(v: &str) -> bool {
-    let v = v.to_ascii_lowercase();
-    FURNITURE_PHRASES.iter().any(|p| v.contains(p))
-        || v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
-            .any(|t| FURNITURE_TOKENS.contains(&t))
 }
 
 /// Which element's text is being captured for metadata.
@@ -505,13 +363,19 @@ impl Walker<'_> {
         if self.skip.is_some() {
             return;
         }
-        if self.buf.trim().is_empty() {
+        let starts_part = self.buf.trim().is_empty() || self.buf.ends_with(LINE_BREAK);
+        if starts_part && !raw.trim().is_empty() {
+            // The line where this block (or its part after a <br>) starts.
             let lead = raw.len() - raw.trim_start().len();
-            self.buf_line = self.line
+            let line = self.line
                 + raw.as_bytes()[..lead]
                     .iter()
                     .filter(|&&b| b == b'\n')
                     .count();
+            match self.break_lines.last_mut() {
+                Some(last) if self.buf.ends_with(LINE_BREAK) => *last = line,
+                _ => self.buf_line = line,
+            }
         }
         let decoded = decode(raw);
         if decoded.contains(LINE_BREAK) {
@@ -625,7 +489,7 @@ mod tests {
 
     #[test]
     fn line_breaks_split_blocks_between_sentences_only() {
-        let html = "<p>The mayor said that<br>\nthe plan would pass.<br><br>A second part.<br>Third part</p>";
+        let html = "<p>The mayor said that<br>\nthe plan would pass.<br><br>A second part.<br>\n\nThird part</p>";
         let got: Vec<(String, usize)> = walk(html, true)
             .blocks
             .into_iter()
@@ -636,7 +500,7 @@ mod tests {
             vec![
                 ("The mayor said that the plan would pass.".to_string(), 1),
                 ("A second part.".to_string(), 2),
-                ("Third part".to_string(), 2),
+                ("Third part".to_string(), 4),
             ]
         );
     }

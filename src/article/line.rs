@@ -58,10 +58,16 @@ pub(crate) fn clean(s: &str) -> String {
         if b.is_ascii() {
             if b <= b' ' || b == 0x7f {
                 out.space();
+                i += 1;
             } else {
-                out.push(b as char);
+                // Copy a run of plain ASCII at once.
+                let start = i;
+                while i < bytes.len() && bytes[i].is_ascii() && bytes[i] > b' ' && bytes[i] != 0x7f
+                {
+                    i += 1;
+                }
+                out.push_str(&s[start..i]);
             }
-            i += 1;
             continue;
         }
         let c = s[i..].chars().next().unwrap_or(' ');
@@ -93,6 +99,14 @@ impl Cleaner {
             self.space = false;
         }
         self.out.push(c);
+    }
+
+    fn push_str(&mut self, s: &str) {
+        if self.space {
+            self.out.push(' ');
+            self.space = false;
+        }
+        self.out.push_str(s);
     }
 
     fn push_folded(&mut self, c: char) {

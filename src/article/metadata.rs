@@ -33,6 +33,21 @@ impl Meta {
             self.byline = Some(name);
         }
     }
+
+    /// Records the byline in `line` (and a date sharing the line, as in
+    /// "By Jane Roe | Updated 3 June 2025"); false when it is no byline.
+    pub fn take_byline(&mut self, line: &str, header: bool) -> bool {
+        let Some(name) = parse_byline(line, header) else {
+            return false;
+        };
+        self.note_byline(name);
+        for part in line.split(['|', '\u{2022}', '\u{00B7}']).skip(1) {
+            if let Some(date) = parse_dateline(part.trim()) {
+                self.note_date(date);
+            }
+        }
+        true
+    }
 }
 
 /// Openings of a byline line; `explicit` ones are bylines anywhere in the
@@ -229,6 +244,15 @@ mod tests {
             None
         );
         assert_eq!(parse_byline("By contrast, prices rose", true), None);
+    }
+
+    #[test]
+    fn byline_with_date() {
+        let mut m = Meta::default();
+        assert!(m.take_byline("By Jane Roe | Updated 3 June 2025 at 18:02 BST", true));
+        assert_eq!(m.byline.as_deref(), Some("Jane Roe"));
+        assert_eq!(m.published.as_deref(), Some("2025-06-03T18:02+01:00"));
+        assert!(!m.take_byline("Plain text.", true));
     }
 
     #[test]

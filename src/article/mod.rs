@@ -2,6 +2,11 @@
 //! (paragraphs, headings, list items) plus metadata, dropping boilerplate.
 //!
 //! Pure: no I/O. The caller reads the file and passes its bytes and format.
+//! Text and Markdown go line by line (`text`, `markdown`: classify lines,
+//! take bylines, datelines and furniture out) and are joined into
+//! paragraphs (`wrap`); HTML goes through dom_smoothie or a non-recursive
+//! walker (`html`, `html_walk`). `assemble` then takes out the title,
+//! labels and remaining furniture.
 
 mod assemble;
 mod boilerplate;
@@ -87,10 +92,14 @@ pub enum ArticleError {
 
 /// Parses raw bytes in the given format.
 pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed, ArticleError> {
+    let mut warnings = Vec::new();
+    if let Some(text) = decode_utf16(bytes) {
+        warnings.push("UTF-16 text: converted to UTF-8".to_string());
+        return parse_text(&text, format, warnings);
+    }
     if looks_binary(bytes) {
         return Err(ArticleError::Binary);
     }
-    let mut warnings = Vec::new();
     let text = match std::str::from_utf8(bytes) {
         Ok(s) => std::borrow::Cow::Borrowed(s),
         Err(_) => {
@@ -98,20 +107,49 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed, ArticleError> {
             String::from_utf8_lossy(bytes)
         }
     };
+    parse_text(&text, format, warnings)
+}
+
+/// UTF-16 text with a byte-order mark (as some editors save it), decoded.
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let little = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return None,
+    };
+    let units = bytes[2..].chunks_exact(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
+}
+
+fn parse_text(
+    text: &str,
+    format: Format,
+    mut warnings: Vec<String>,
+) -> Result<Parsed, ArticleError> {
     let mut meta = Meta::default();
     let units = match format {
         Format::Text => {
-            let mut lines = text::source_lines(&text);
+            let mut lines = text::source_lines(text);
             text::classify(&mut lines, &mut meta);
             wrap::join(lines)
         }
         Format::Markdown => {
-            let mut lines = markdown::source_lines(&text, &mut meta);
+            let mut lines = markdown::source_lines(text, &mut meta);
             text::classify(&mut lines, &mut meta);
             wrap::join(lines)
         }
         Format::Html => {
-            let (units, found) = html::read(&text, &mut warnings);
+            let (units, found) = html::read(text, &mut warnings);
             let mut units = units;
             meta = found;
             assemble::screen_units(&mut units, &mut meta);

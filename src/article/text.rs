@@ -7,7 +7,7 @@ use super::line::{
     LineClass, SrcLine, char_len, clean, decorated_heading, ends_break, ends_with_connector,
     starts_lowercase, strip_decoration, strip_list_marker, word_count,
 };
-use super::metadata::{Meta, parse_byline, parse_dateline};
+use super::metadata::{Meta, parse_dateline};
 
 /// Classifies the lines of a plain-text article.
 pub(crate) fn source_lines(text: &str) -> Vec<SrcLine> {
@@ -112,8 +112,7 @@ pub(crate) fn classify(lines: &mut [SrcLine], meta: &mut Meta) {
         let in_sentence = carries_on || runs_on;
         if !in_sentence && matches!(src.class, LineClass::Text | LineClass::Heading) {
             let header = seen <= HEADER_LINES || seen + FOOTER_LINES > total;
-            if let Some(name) = parse_byline(&src.text, header) {
-                meta.note_byline(name);
+            if meta.take_byline(&src.text, header) {
                 src.class = LineClass::Drop;
                 continue;
             }

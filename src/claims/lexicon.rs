@@ -356,11 +356,24 @@ pub fn may_cue(word: &str) -> bool {
     cue_filter_hit(word) && (word == "according" || classes(word) & (1 | 2 | 1 << 11) != 0)
 }
 
+/// Like [`may_cue`], also true for a stance adjective ("incensed"); the
+/// common word costs only the filter probe.
+pub fn may_cue_or_feeling(word: &str) -> bool {
+    cue_filter_hit(word)
+        && (word == "according" || classes(word) & (1 | 2 | 1 << 11 | 1 << 20) != 0)
+}
+
 /// A 4096-bit filter keyed on a word's first byte, last byte and length:
 /// most words of a sentence are rejected without hashing them.
 static CUE_FILTER: LazyLock<[u64; 64]> = LazyLock::new(|| {
     let mut bits = [0u64; 64];
-    for list in [INVERTING, PLAIN, PARTICIPLE_CUES, &["according"][..]] {
+    for list in [
+        INVERTING,
+        PLAIN,
+        PARTICIPLE_CUES,
+        FEELINGS,
+        &["according"][..],
+    ] {
         for w in list {
             let k = filter_key(w);
             bits[k / 64] |= 1 << (k % 64);
@@ -411,5 +424,6 @@ mod tests {
         assert_eq!(cue("table"), None);
         assert!(may_cue("saying") && may_cue("according") && may_cue("told"));
         assert!(!may_cue("harbor"));
+        assert!(may_cue_or_feeling("incensed") && is_feeling("incensed"));
     }
 }

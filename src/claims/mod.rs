@@ -65,9 +65,9 @@ pub struct Claim {
     pub line: usize,
 }
 
-/// Stable id of a claim: a hash of its text with typography, case-insensitive
-/// whitespace and quote marks folded, so a re-wrap or a quote-style change
-/// keeps the id.
+/// Stable id of a claim: a hash of its text with typography folded (curly
+/// quotes, dashes, NBSP) and whitespace runs collapsed, so a re-wrap or a
+/// quote-style change keeps the id.
 pub fn claim_id(text: &str) -> String {
     // Plain ASCII has no typography to fold: skip the copy.
     let folded = if text.is_ascii() {

@@ -12,11 +12,14 @@ pub struct Speakers {
     /// The most recent speaker that looks like a person ("Ada Wren",
     /// "Mr. Kell"), for "he"/"she".
     last_person: Option<String>,
-
-    /// Indefinite speakers introduced so far ("a Ukrainian spokesperson"),
-    /// newest last.
-    introduced: Vec<String>,
+    /// Indefinite speakers introduced lately ("a Ukrainian spokesperson")
+    /// with their lower-cased head noun, newest last, at most
+    /// [`INTRODUCED_MAX`] so a long article stays linear.
+    introduced: Vec<(String, String)>,
 }
+
+/// How many introduced sources "the source" may look back over.
+const INTRODUCED_MAX: usize = 16;
 
 impl Speakers {
     /// The most recent named speaker.
@@ -61,12 +64,15 @@ impl Speakers {
             self.introduced
                 .iter()
                 .rev()
-                .find(|s| s.to_lowercase().split_whitespace().next_back() == Some(head))
-                .cloned()
+                .find(|(_, h)| h == head)
+                .map(|(s, _)| s.clone())
                 .unwrap_or_else(|| phrase.to_string())
         } else {
             if first == "a" || first == "an" {
-                self.introduced.push(phrase.to_string());
+                if self.introduced.len() == INTRODUCED_MAX {
+                    self.introduced.remove(0);
+                }
+                self.introduced.push((phrase.to_string(), head.to_string()));
             }
             phrase.to_string()
         };

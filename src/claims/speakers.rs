@@ -26,8 +26,16 @@ pub struct Attribution {
 /// When several cues qualify, a tail attribution (", the source said.")
 /// wins, then the strongest speech cue, then the first.
 pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
-    let toks = tokenize(text, quotes);
     let mut buf = [0u8; 24];
+    // Most sentences hold no cue word at all: check before tokenising.
+    let any_cue = text.split_whitespace().any(|raw| {
+        let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        lexicon::may_cue_or_feeling(lower(core, &mut buf))
+    });
+    if !any_cue {
+        return None;
+    }
+    let toks = tokenize(text, quotes);
     // (rank, cue index, speaker tokens); lower rank wins.
     let mut best: Option<(u8, usize, Range<usize>)> = None;
     for v in 0..toks.len() {
@@ -41,6 +49,9 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
             continue;
         }
         let w = lower(t.core, &mut buf);
+        if !lexicon::may_cue_or_feeling(w) {
+            continue;
+        }
         let feeling = lexicon::is_feeling(w)
             && toks
                 .get(v + 1)
@@ -163,10 +174,19 @@ fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
         "they" => true,
         _ => return np,
     };
-    let Some(subject) = sentence_subject(toks, np.start) else {
+    // "Though she called it outrageous, Clinton …": a pronoun in an opening
+    // subordinate clause points forward to the main subject.
+    let opens_subordinate = lexicon::is_subordinator(lower(toks[0].core, &mut [0u8; 24]));
+    let limit = if opens_subordinate {
+        toks.len()
+    } else {
+        np.start
+    };
+    let Some(subject) = sentence_subject(toks, limit) else {
         return np;
     };
-    if subject.end > np.start
+    let forward = opens_subordinate && subject.start > np.start;
+    if subject.end > np.start && !forward
         || subject.len() == 1 && lexicon::is_pronoun(&toks[subject.start].core.to_ascii_lowercase())
     {
         return np;

@@ -31,6 +31,9 @@ pub struct Modified {
     pub similarity: f64,
 }
 
+/// Candidate partners kept per old claim.
+const MAX_CANDIDATES: usize = 32;
+
 /// Which claims correspond between two revisions (indices into old/new).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Alignment {
@@ -122,6 +125,10 @@ pub fn align(old: &[Claim], new: &[Claim]) -> Alignment {
     // 5. A leftover claim next to a pair that carries the rest of the same
     //    sentence joins the pair (split or merged sentences).
     super::split::absorb(old, new, &mut out);
+
+    // 6. A lone removed and a lone added claim in the same place that still
+    //    share words: one rewritten sentence.
+    super::slots::pair_in_place(old, new, &mut out);
     out.unchanged.sort_unstable();
     out.modified.sort_by_key(|m| m.old[0]);
     out
@@ -265,6 +272,14 @@ pub(super) fn word_ids(text: &str, interner: &mut HashMap<String, u32>) -> Vec<u
     ids
 }
 
+/// Dice overlap of two word-id sets: shared words over average size.
+pub(super) fn dice(a: &[u32], b: &[u32]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    2.0 * intersection(a, b) as f64 / (a.len() + b.len()) as f64
+}
+
 pub(super) fn intersection(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
@@ -334,6 +349,7 @@ fn similar_pairs(
                 .flat_map(|&w| &postings[w as usize])
                 .for_each(|&k| add(k));
         }
+        let before = pairs.len();
         for b in candidates {
             let wb = &words_new[b];
             let inter = intersection(wa, wb);
@@ -358,6 +374,13 @@ fn similar_pairs(
                 dice,
                 rank,
             });
+        }
+        // In a text made of near-identical sentences every pair qualifies;
+        // the best few per claim are all the greedy pass can use.
+        if pairs.len() - before > MAX_CANDIDATES {
+            let mine = &mut pairs[before..];
+            mine.select_nth_unstable_by(MAX_CANDIDATES, |p, q| q.rank.total_cmp(&p.rank));
+            pairs.truncate(before + MAX_CANDIDATES);
         }
     }
     pairs.sort_by(|p, q| {

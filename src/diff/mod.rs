@@ -3,7 +3,7 @@
 //!
 //! Pure: no I/O. Cost grows with the size of the one article.
 //! Submodules: [`align`] pairs the claims, [`split`] joins split or merged
-//! sentences, [`classify`] explains each modification, [`words`] holds the
+//! sentences, [`slots`] pairs short rewrites in place, [`classify`] explains each modification, [`words`] holds the
 //! word diff, [`text`] renders for people.
 
 pub mod align;
@@ -11,6 +11,7 @@ pub mod classify;
 mod lexicon;
 #[cfg(test)]
 mod proptests;
+pub mod slots;
 pub mod split;
 #[cfg(test)]
 pub(crate) mod tests;

@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::align::{Alignment, intersection, word_ids};
+use super::align::{Alignment, dice, intersection, word_ids};
 use crate::claims::{Claim, ClaimKind};
 
 /// Most of the leftover claim's words must come from the other side.
@@ -35,13 +35,6 @@ fn union(sets: impl Iterator<Item = Vec<u32>>) -> Vec<u32> {
     v.sort_unstable();
     v.dedup();
     v
-}
-
-fn dice(a: &[u32], b: &[u32]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 0.0;
-    }
-    2.0 * intersection(a, b) as f64 / (a.len() + b.len()) as f64
 }
 
 /// Joins leftover claims to adjacent modified pairs where they complete the

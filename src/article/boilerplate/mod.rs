@@ -27,7 +27,10 @@ const CREDIT_PHRASES: &[&str] = &[
 pub(crate) fn is_furniture_lead(line: &str) -> bool {
     let head = lower_head(line.trim_start(), 48);
     let opening = head.trim_start_matches(['-', '(', ' ']);
-    PREFIX_ANY_LENGTH.iter().any(|p| head.starts_with(p))
+    let first = head.as_bytes().first().copied();
+    PREFIX_ANY_LENGTH
+        .iter()
+        .any(|p| p.as_bytes().first().copied() == first && head.starts_with(p))
         || opening.starts_with("additional reporting")
         || opening.starts_with("reporting by")
 }

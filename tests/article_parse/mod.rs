@@ -1,5 +1,8 @@
 //! `article::parse` from the outside: plain text in its layouts, Markdown,
-//! HTML, boilerplate, metadata, and inputs that are empty, binary or broken.
+//! boilerplate, metadata, and inputs that are empty, binary or broken; HTML
+//! in [`html`].
+
+mod html;
 
 use claimwatch::article::{ArticleError, Block, BlockKind, Format, Parsed, parse};
 use proptest::prelude::*;
@@ -278,103 +281,6 @@ fn markdown_is_read_as_text() {
     );
 }
 
-const PAGE: &str = r#"<!DOCTYPE html>
-<html lang="en"><head>
-<meta charset="utf-8">
-<title>Ferry Service Expanded | Example Courier</title>
-<meta property="og:title" content="Ferry Service Expanded">
-<meta name="author" content="Jane Roe">
-<meta property="article:published_time" content="2025-03-04T09:15:00+01:00">
-<script>var tracking = "<p>not text</p>";</script>
-</head>
-<body>
-<div class="cookie-banner">We use cookies. <button>Accept</button></div>
-<header><nav><ul><li><a href="/">Home</a></li><li><a href="/islands">Islands</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
-<main><article>
-<h1>Ferry Service Expanded</h1>
-<p>The regional council voted on Tuesday to expand the ferry service to the outer islands, ending a dispute that had lasted almost two years.</p>
-<h2>What Changes</h2>
-<p>Councillors said the new timetable would add four crossings a day in summer and two in winter, paid for by a rise in the harbour levy.</p>
-<p>Residents of the islands have long complained that the single morning crossing left them unable to reach hospital appointments on the mainland.</p>
-<ul><li>Four crossings a day in summer.</li><li>Two crossings a day in winter.</li></ul>
-<p>The harbour master said the new pier &amp; waiting room would open in May, and that fares would stay at &pound;12 for a return.</p>
-<h2>Comments</h2>
-</article>
-<aside><h3>Most read</h3><ol><li><a href="/a">Storm closes the coast road</a></li><li><a href="/b">School wins award</a></li></ol></aside>
-</main>
-<footer><p>&copy; 2025 Example Courier. All rights reserved.</p><p><a href="/terms">Terms</a></p></footer>
-</body></html>"#;
-
-#[test]
-fn html_main_text_without_furniture() {
-    let p = parsed(PAGE, Format::Html);
-    assert_eq!(p.article.title.as_deref(), Some("Ferry Service Expanded"));
-    assert_eq!(p.article.byline.as_deref(), Some("Jane Roe"));
-    assert_eq!(
-        p.article.published.as_deref(),
-        Some("2025-03-04T09:15:00+01:00")
-    );
-    let got: Vec<(BlockKind, &str)> = p
-        .article
-        .blocks
-        .iter()
-        .map(|b| (b.kind, b.text.as_str()))
-        .collect();
-    assert_eq!(
-        got,
-        vec![
-            (BlockKind::Paragraph, P1),
-            (BlockKind::Heading, "What Changes"),
-            (BlockKind::Paragraph, P2),
-            (BlockKind::Paragraph, P3),
-            (BlockKind::ListItem, "Four crossings a day in summer."),
-            (BlockKind::ListItem, "Two crossings a day in winter."),
-            (
-                BlockKind::Paragraph,
-                "The harbour master said the new pier & waiting room would open in May, and that fares would stay at \u{00A3}12 for a return."
-            ),
-        ]
-    );
-    let first = &p.article.blocks[0];
-    assert_eq!(first.line, 15, "line of the first <p>");
-}
-
-#[test]
-fn html_nav_changes_do_not_change_blocks() {
-    let other = PAGE
-        .replace(">Sport<", ">Weather<")
-        .replace("Storm closes the coast road", "Ferry fares frozen");
-    assert_eq!(texts(PAGE, Format::Html), texts(&other, Format::Html));
-}
-
-#[test]
-fn html_without_article_structure_still_yields_text() {
-    let html = "<p>Short note one.</p><p>Short note two.</p>";
-    assert_eq!(
-        texts(html, Format::Html),
-        vec!["Short note one.", "Short note two."]
-    );
-}
-
-#[test]
-fn deeply_nested_html_does_not_overflow() {
-    let depth = 100_000;
-    let html = format!(
-        "<html><body>{}<p>{P1}</p>{}</body></html>",
-        "<div>".repeat(depth),
-        "</div>".repeat(depth)
-    );
-    let p = parsed(&html, Format::Html);
-    assert_eq!(body(&html, Format::Html), vec![P1]);
-    assert!(
-        p.warnings.iter().any(|w| w.contains("nested")),
-        "{:?}",
-        p.warnings
-    );
-    let unclosed = format!("<html><body>{}<p>{P1}", "<span><b>".repeat(depth));
-    assert_eq!(body(&unclosed, Format::Html), vec![P1]);
-}
-
 #[test]
 fn empty_input_has_no_blocks() {
     for (input, format) in [
@@ -489,4 +395,82 @@ fn pathological_inputs_finish() {
     for (input, format) in inputs {
         let _ = parse(input.as_bytes(), format).expect("parses");
     }
+}
+
+#[test]
+fn scraped_text_with_furniture_and_no_blank_lines() {
+    let text = "Home | News | Transport
+Bridge Tolls Rise Again for Commuters
+By Sam Poe | Updated 3 June 2025 at 18:02 BST
+Listen to this article
+5 min read
+Image: Lee Chan / Example Agency
+Drivers crossing the river will pay 3.40 euros from July, up from
+2.90, after the bridge authority approved its second increase in two
+years.
+The authority said the money was needed to repair the deck.
+Advertisement
+Commuter groups criticised the decision, saying people with no other way to get to work were paying for years of neglect.
+Discounts for Residents
+Residents of the two towns at either end of the bridge will keep a
+50% discount, the authority said.
+Related: Ferry fares frozen for a second year
+Share this article
+Tags: transport, bridges
+Transport
+";
+    let p = parsed(text, Format::Text);
+    assert_eq!(
+        p.article.title.as_deref(),
+        Some("Bridge Tolls Rise Again for Commuters")
+    );
+    assert_eq!(p.article.byline.as_deref(), Some("Sam Poe"));
+    assert_eq!(
+        p.article.published.as_deref(),
+        Some("2025-06-03T18:02+01:00")
+    );
+    let got: Vec<(BlockKind, &str, usize)> = p
+        .article
+        .blocks
+        .iter()
+        .map(|b| (b.kind, b.text.as_str(), b.line))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                BlockKind::Paragraph,
+                "Drivers crossing the river will pay 3.40 euros from July, up from 2.90, after the bridge authority approved its second increase in two years.",
+                7
+            ),
+            (
+                BlockKind::Paragraph,
+                "The authority said the money was needed to repair the deck.",
+                10
+            ),
+            (
+                BlockKind::Paragraph,
+                "Commuter groups criticised the decision, saying people with no other way to get to work were paying for years of neglect.",
+                12
+            ),
+            (BlockKind::Heading, "Discounts for Residents", 13),
+            (
+                BlockKind::Paragraph,
+                "Residents of the two towns at either end of the bridge will keep a 50% discount, the authority said.",
+                14
+            ),
+        ]
+    );
+}
+
+#[test]
+fn utf16_with_bom_is_read_with_a_warning() {
+    let text = "Title Line\n\nThe fare is twelve euros.\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    let p = parse(&bytes, Format::Text).expect("parses");
+    assert_eq!(p.warnings.len(), 1);
+    assert_eq!(p.article.blocks[0].text, "The fare is twelve euros.");
 }
