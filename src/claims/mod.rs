@@ -170,9 +170,9 @@ fn sentence_claim(
         Some(a) => speakers.resolve(&a.speaker),
         // A follow-on quotation belongs to the last speaker.
         None if is_quote && opens_with_quote => speakers.last(),
-        None if is_quote => {
-            speakers::quote_subject(text, &spans).and_then(|s| speakers.resolve(&s))
-        }
+        None if is_quote => speakers::quote_subject(text, &spans)
+            .and_then(|s| speakers.resolve(&s))
+            .or_else(|| speakers.last()),
         None => None,
     };
     let numbers = numbers::extract_numbers(text);

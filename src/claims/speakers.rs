@@ -59,7 +59,7 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
         if !feeling && !lexicon::may_cue(w) {
             continue;
         }
-        let found = if feeling {
+        let as_feeling = if feeling {
             // "Republicans were incensed that …": the subject of "be".
             let mut b = v;
             while b > 0 && lexicon::is_verb_modifier(lower(toks[b - 1].core, &mut [0u8; 24])) {
@@ -75,6 +75,13 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
                 })
                 .flatten()
                 .map(|np| (2u8, np))
+        } else {
+            None
+        };
+        // "Regulators worried that …" is a feeling word used as a verb:
+        // without "be" before it, it is read as a plain cue.
+        let found = if as_feeling.is_some() || feeling && !lexicon::may_cue(w) {
+            as_feeling
         } else if lexicon::is_participle_cue(w) {
             // ", saying …": the speaker is the subject of the main clause.
             let after_comma = v > 0 && toks[v - 1].raw.ends_with(',');
@@ -131,7 +138,7 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
         };
         if is_tail(&toks, v, &np) {
             rank = 0;
-        } else if subordinate(&toks, np.start) {
+        } else if subordinate(&toks, np.start) || relative_object(&toks, v, &np) {
             // "when he wrote his book, Smith said …": the main clause wins.
             rank += 2;
         }
@@ -158,6 +165,19 @@ fn is_be_form(word: &str) -> bool {
 fn subordinate(toks: &[Tok], start: usize) -> bool {
     let mut buf = [0u8; 24];
     start > 0 && lexicon::is_subordinator(lower(toks[start - 1].core, &mut buf))
+}
+
+/// True when the cue at `v` sits in a relative clause on a noun inside the
+/// sentence ("… hired an aide who said …"): the main clause's own cue, if
+/// any, names the sentence's speaker.
+fn relative_object(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
+    let mut buf = [0u8; 24];
+    let mut j = v;
+    while j > 0 && lexicon::is_verb_modifier(lower(toks[j - 1].core, &mut buf)) {
+        j -= 1;
+    }
+    let relative = j > 0 && matches!(lower(toks[j - 1].core, &mut buf), "who" | "which");
+    relative && np.start > 0 && !toks[np.start - 1].ends_clause()
 }
 
 /// A pronoun speaker inside a sentence whose main subject is a name agreeing
@@ -379,5 +399,26 @@ mod tests {
         assert_eq!(speaker("The reported deal collapsed in March."), None);
         assert_eq!(speaker("Residents were told to leave."), None);
         assert_eq!(speaker("The harbor is busy in summer."), None);
+    }
+
+    #[test]
+    fn feeling_words_without_be_are_cues() {
+        assert_eq!(
+            speaker("Local farmers worried that the dam would fail.").as_deref(),
+            Some("Local farmers")
+        );
+        assert_eq!(
+            speaker("The farmers were worried that the dam would fail.").as_deref(),
+            Some("The farmers")
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_cue_yields_to_the_main_clause() {
+        assert_eq!(
+            speaker("Lund mocked the mayor, claiming he knew an engineer who said the dam leaks.")
+                .as_deref(),
+            Some("Lund")
+        );
     }
 }
