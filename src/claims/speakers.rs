@@ -86,7 +86,10 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
             // ", saying …": the speaker is the subject of the main clause.
             let after_comma = v > 0 && toks[v - 1].raw.ends_with(',');
             let progressive = v > 0 && is_be_form(toks[v - 1].core);
-            if after_comma {
+            // "… issued a statement calling …": the statement's issuer.
+            let document =
+                v > 0 && DOCUMENT_NOUNS.contains(&lower(toks[v - 1].core, &mut [0u8; 24]));
+            if after_comma || document {
                 sentence_subject(&toks, v).map(|np| (2u8, np))
             } else if progressive {
                 // "Lee is arguing that …" / "He's claiming …".
@@ -151,6 +154,34 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
         cue_at: toks[v].start,
     })
 }
+
+/// Nouns for a message that a participle cue may describe ("a statement
+/// saying", "a letter warning").
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "letter",
+    "memo",
+    "report",
+    "release",
+    "message",
+    "tweet",
+    "tweets",
+    "post",
+    "email",
+    "video",
+    "ad",
+    "note",
+    "remarks",
+    "speech",
+    "op-ed",
+    "editorial",
+    "interview",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "resolution",
+];
 
 /// "is", "was", "'s" and the other forms of "be" before a participle.
 fn is_be_form(word: &str) -> bool {
@@ -419,6 +450,22 @@ mod tests {
             speaker("Lund mocked the mayor, claiming he knew an engineer who said the dam leaks.")
                 .as_deref(),
             Some("Lund")
+        );
+    }
+
+    #[test]
+    fn participle_after_a_document_noun() {
+        assert_eq!(
+            speaker(
+                "After the vote, the harbor board issued a statement calling the delay unfair."
+            )
+            .as_deref(),
+            Some("the harbor board")
+        );
+        assert_eq!(
+            speaker("Several local fishing unions sued the port, saying the rules were unfair.")
+                .as_deref(),
+            Some("Several local fishing unions")
         );
     }
 }
