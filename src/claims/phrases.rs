@@ -159,6 +159,14 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
     if i == name_start {
         return None;
     }
+    // "Get those boats out": a lone opening word before a determiner is
+    // an imperative verb, not a name.
+    if i == name_start + 1 && name_start == 0 && !toks[0].ends_clause() {
+        let next = toks.get(1).map_or("", |t| lower(t.core, &mut buf));
+        if lexicon::is_determiner(next) || lexicon::is_pronoun(next) {
+            return None;
+        }
+    }
     trim_phrase(toks, start..i)
 }
 

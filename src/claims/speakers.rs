@@ -136,7 +136,7 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
                 None
             }
         };
-        let Some((mut rank, np)) = found else {
+        let Some((mut rank, np)) = found.filter(|(_, np)| plausible(&toks[np.clone()])) else {
             continue;
         };
         if is_tail(&toks, v, &np) {
@@ -153,6 +153,25 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
         speaker: slice(text, &toks, pronoun_antecedent(&toks, np)),
         cue_at: toks[v].start,
     })
+}
+
+/// False for a phrase that cannot name a speaker: a fragment glued by a
+/// hyphen to a lower-case function word ("victims-and") or a run of
+/// capitals from a headline ("BOARD SAYS NO").
+fn plausible(np: &[Tok]) -> bool {
+    let mut buf = [0u8; 24];
+    let glued = np.iter().any(|t| {
+        t.core.contains('-')
+            && t.core.split('-').any(|part| {
+                part.bytes().all(|b| b.is_ascii_lowercase())
+                    && lexicon::is_boundary(lower(part, &mut buf))
+            })
+    });
+    let shouted = np.len() >= 2
+        && np
+            .iter()
+            .all(|t| t.core.len() > 1 && !t.core.chars().any(char::is_lowercase));
+    !glued && !shouted
 }
 
 /// Nouns for a message that a participle cue may describe ("a statement
@@ -466,6 +485,23 @@ mod tests {
             speaker("Several local fishing unions sued the port, saying the rules were unfair.")
                 .as_deref(),
             Some("Several local fishing unions")
+        );
+    }
+
+    #[test]
+    fn implausible_speaker_phrases_are_dropped() {
+        assert_eq!(
+            speaker("Gov. Ann Lee (R-IN) said the port would reopen.").as_deref(),
+            Some("Gov. Ann Lee (R-IN)")
+        );
+        assert_eq!(
+            speaker("They read the ledger-and found that the fund was empty."),
+            None
+        );
+        assert_eq!(speaker("HARBOR BOARD SAYS NO - The plan failed."), None);
+        assert_eq!(
+            speaker("Get those boats out, adding ballast.").as_deref(),
+            None
         );
     }
 }
