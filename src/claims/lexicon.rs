@@ -364,28 +364,31 @@ pub fn may_cue_or_feeling(word: &str) -> bool {
 }
 
 /// A 4096-bit filter keyed on a word's first byte, last byte and length:
-/// most words of a sentence are rejected without hashing them.
-static CUE_FILTER: LazyLock<[u64; 64]> = LazyLock::new(|| {
+/// most words of a sentence are rejected without hashing them. Built at
+/// compile time, so a probe is a load with no lazy-init check.
+const CUE_FILTER: [u64; 64] = {
     let mut bits = [0u64; 64];
-    for list in [
-        INVERTING,
-        PLAIN,
-        PARTICIPLE_CUES,
-        FEELINGS,
-        &["according"][..],
-    ] {
-        for w in list {
-            let k = filter_key(w);
+    let lists: [&[&str]; 5] = [INVERTING, PLAIN, PARTICIPLE_CUES, FEELINGS, &["according"]];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let k = filter_key(lists[l][i]);
             bits[k / 64] |= 1 << (k % 64);
+            i += 1;
         }
+        l += 1;
     }
     bits
-});
+};
 
-fn filter_key(word: &str) -> usize {
+const fn filter_key(word: &str) -> usize {
     let b = word.as_bytes();
-    let first = usize::from(b.first().copied().unwrap_or(0));
-    let last = usize::from(b.last().copied().unwrap_or(0));
+    let (first, last) = match b {
+        [] => (0, 0),
+        [f, .., l] => (*f as usize, *l as usize),
+        [f] => (*f as usize, *f as usize),
+    };
     (first.wrapping_mul(131) ^ last.wrapping_mul(31) ^ b.len().wrapping_mul(7919)) % 4096
 }
 
