@@ -77,6 +77,16 @@ pub fn claim_id(text: &str) -> String {
     };
     // Hash the words joined by single spaces, built in one buffer: one
     // hasher update is far cheaper than one per word.
+    let b = folded.as_bytes();
+    let single_spaced = folded.is_ascii()
+        && !b.iter().any(|&c| matches!(c, b'\t'..=b'\r'))
+        && !b.starts_with(b" ")
+        && !b.ends_with(b" ")
+        && !folded.contains("  ");
+    if single_spaced {
+        // Already the joined form: hash it as it is.
+        return id_of(blake3::hash(b));
+    }
     let mut joined = Vec::with_capacity(folded.len());
     if folded.is_ascii() {
         // Byte walk; the same set `split_whitespace` uses for ASCII.
@@ -100,8 +110,19 @@ pub fn claim_id(text: &str) -> String {
             joined.extend_from_slice(word.as_bytes());
         }
     }
-    let hash = blake3::hash(&joined);
-    format!("c_{}", &hash.to_hex()[..16])
+    id_of(blake3::hash(&joined))
+}
+
+/// "c_" and the first 8 bytes of the hash in lower-case hex.
+fn id_of(hash: blake3::Hash) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut id = String::with_capacity(18);
+    id.push_str("c_");
+    for &byte in &hash.as_bytes()[..8] {
+        id.push(char::from(HEX[usize::from(byte >> 4)]));
+        id.push(char::from(HEX[usize::from(byte & 15)]));
+    }
+    id
 }
 
 /// Extracts the claims of a parsed article, in document order.
