@@ -91,6 +91,33 @@ pub enum Command {
         #[command(flatten)]
         state: StateArgs,
     },
+    /// Print the change log for people: time, path, severity, and each
+    /// change with its changed words marked and the speaker.
+    ///
+    /// Reads `<state>/changes.jsonl` (or `[log] changes`, or --file).
+    /// With --follow, keeps printing new events, through log rotation.
+    Tail {
+        #[command(flatten)]
+        state: StateArgs,
+        /// The change log to read (default: from the config / state).
+        #[arg(long)]
+        file: Option<PathBuf>,
+        /// Keep printing events as they are written.
+        #[arg(short, long)]
+        follow: bool,
+        /// Only changes at or above this severity.
+        #[arg(long, value_enum)]
+        min_severity: Option<SeverityArg>,
+        /// Only events whose path (relative to its root) matches this glob.
+        #[arg(long, value_name = "GLOB")]
+        path: Option<String>,
+        /// Print the matching change-log lines as JSON, unchanged.
+        #[arg(long)]
+        json: bool,
+        /// Start with the last N matching events (0 = all).
+        #[arg(short = 'n', long, default_value_t = 10)]
+        lines: usize,
+    },
     /// Validate a config file and print every error at once (exit 2 if any).
     CheckConfig {
         /// The config file (default: $CLAIMWATCH_CONFIG, else built-in defaults).
@@ -103,6 +130,42 @@ pub enum Command {
         #[command(flatten)]
         state: StateArgs,
     },
+    /// Write the man page or shell completions to stdout (for packaging).
+    #[command(hide = true)]
+    Generate {
+        #[command(subcommand)]
+        what: GenerateWhat,
+    },
+}
+
+/// What `claimwatch generate` writes.
+#[derive(Debug, Subcommand)]
+pub enum GenerateWhat {
+    /// The man page (roff): `claimwatch generate man > claimwatch.1`.
+    Man,
+    /// Completions for a shell: `claimwatch generate completions bash`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// A minimum severity on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SeverityArg {
+    Low,
+    Medium,
+    High,
+}
+
+impl From<SeverityArg> for crate::diff::Severity {
+    fn from(s: SeverityArg) -> Self {
+        match s {
+            SeverityArg::Low => crate::diff::Severity::Low,
+            SeverityArg::Medium => crate::diff::Severity::Medium,
+            SeverityArg::High => crate::diff::Severity::High,
+        }
+    }
 }
 
 /// Where the config and the state live; shared by the stateful commands.

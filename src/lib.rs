@@ -9,9 +9,12 @@ pub mod cli;
 pub mod config;
 pub mod daemon;
 pub mod diff;
+pub mod internal_events;
+pub mod metrics;
 pub mod render;
 pub mod sinks;
 pub mod store;
+pub mod tail;
 pub mod watch;
 
 use std::path::Path;
@@ -51,30 +54,31 @@ pub fn extract_bytes(path: &Path, bytes: &[u8]) -> Result<Extraction, ArticleErr
 }
 
 /// An error about one file, carrying its path (like ripgrep's `WithPath`).
+/// Its message already says the cause, so it reports no `source()`: an
+/// error chain printer would otherwise repeat the cause.
 #[derive(Debug, thiserror::Error)]
-#[error("{}: {source}", path.display())]
+#[error("{}: {kind}", path.display())]
 pub struct FileError {
     pub path: std::path::PathBuf,
-    #[source]
-    pub source: FileErrorKind,
+    pub kind: FileErrorKind,
 }
 
 /// Why one file could not be processed.
 #[derive(Debug, thiserror::Error)]
 pub enum FileErrorKind {
-    #[error("{0}")]
+    #[error(transparent)]
     Io(#[from] std::io::Error),
     #[error("is a directory, not an article file")]
     IsDirectory,
-    #[error("{0}")]
+    #[error(transparent)]
     Article(#[from] ArticleError),
 }
 
 /// Reads and extracts one article file.
 pub fn extract_file(path: &Path) -> Result<Extraction, FileError> {
-    let with_path = |source: FileErrorKind| FileError {
+    let with_path = |kind: FileErrorKind| FileError {
         path: path.to_path_buf(),
-        source,
+        kind,
     };
     if path.is_dir() {
         return Err(with_path(FileErrorKind::IsDirectory));

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use claimwatch::cli::{Cli, Command, OutputFormat, StateArgs};
+use claimwatch::cli::{Cli, Command, GenerateWhat, OutputFormat, SeverityArg, StateArgs};
 use claimwatch::daemon::{self, DaemonError, Options, Overrides};
 use claimwatch::render::{self, Style};
 
@@ -34,6 +34,27 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             daemon_cmd(state, Vec::new(), DaemonCmd::Show(event_id))
         }
         Command::Reindex { state } => daemon_cmd(state, Vec::new(), DaemonCmd::Reindex),
+        Command::Tail {
+            state,
+            file,
+            follow,
+            min_severity,
+            path,
+            json,
+            lines,
+        } => tail(state, file, follow, min_severity, path, json, lines),
+        Command::Generate { what } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            match what {
+                GenerateWhat::Man => clap_mangen::Man::new(cmd).render(&mut out)?,
+                GenerateWhat::Completions { shell } => {
+                    clap_complete::generate(shell, &mut cmd, "claimwatch", &mut out)
+                }
+            }
+            print_out(&String::from_utf8_lossy(&out))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::CheckConfig { config } => Ok(check_config(config)),
         Command::Extract { file, format } => {
             let ex = claimwatch::extract_file(&file)?;
@@ -193,6 +214,65 @@ fn daemon_cmd(
     }
 }
 
+/// `tail`: the change log for people. The log path comes from --file, else
+/// the config and state like the other commands.
+fn tail(
+    state: StateArgs,
+    file: Option<std::path::PathBuf>,
+    follow: bool,
+    min_severity: Option<SeverityArg>,
+    path: Option<String>,
+    json: bool,
+    lines: usize,
+) -> anyhow::Result<ExitCode> {
+    let file = match file {
+        Some(f) => f,
+        None => {
+            let opts = Options {
+                config_path: state.config,
+                overrides: Overrides {
+                    roots: Vec::new(),
+                    state: state.state,
+                },
+            };
+            match daemon::resolve_config(&opts) {
+                Ok(cfg) => cfg.changes_path(),
+                Err(e) => {
+                    eprintln!("claimwatch: {e}");
+                    return Ok(ExitCode::from(2));
+                }
+            }
+        }
+    };
+    let path = match path {
+        None => None,
+        Some(g) => match globset::Glob::new(&g) {
+            Ok(g) => Some(g.compile_matcher()),
+            Err(e) => {
+                eprintln!("claimwatch: bad --path glob {g:?}: {e}");
+                return Ok(ExitCode::from(2));
+            }
+        },
+    };
+    let opts = claimwatch::tail::TailOptions {
+        file,
+        follow,
+        min_severity: min_severity.map(Into::into),
+        path,
+        json,
+        lines,
+        style: Style::for_stdout(),
+    };
+    let mut stdout = std::io::stdout().lock();
+    match claimwatch::tail::run(&opts, &mut stdout, &|| false) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("claimwatch: {e}");
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
 /// `check-config`: every error at once, exit 2 if any.
 fn check_config(path: Option<std::path::PathBuf>) -> ExitCode {
     let opts = Options {
@@ -201,6 +281,11 @@ fn check_config(path: Option<std::path::PathBuf>) -> ExitCode {
     };
     match daemon::resolve_config(&opts) {
         Ok(cfg) => {
+            // Secrets named `env:VAR` must be set where the daemon runs.
+            if let Err(e) = claimwatch::sinks::alerts::AlertPlan::compile(&cfg) {
+                eprintln!("claimwatch: {e}");
+                return ExitCode::from(2);
+            }
             let what = path
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|| "built-in defaults".into());

@@ -1,6 +1,9 @@
 //! The one integration-test binary: runs the real `claimwatch` binary over
 //! temp dirs. Modules group tests by command.
 
+mod alerts_sinks;
+mod alerts_support;
+mod alerts_webhook;
 mod article_parse;
 mod daemon_cli;
 mod daemon_events;
@@ -8,3 +11,5 @@ mod daemon_restart;
 mod daemon_support;
 mod diff_cli;
 mod extract_cli;
+mod metrics_endpoint;
+mod tail_cli;

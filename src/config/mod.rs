@@ -114,8 +114,8 @@ pub struct LogConfig {
     pub level: Option<String>,
 }
 
-/// `[alerts]`: rules and sinks (delivered by a later stage; parsed and
-/// validated here so a config written today keeps working).
+/// `[alerts]`: rules (which events alert) and sinks (where alerts go);
+/// compiled and delivered by [`crate::sinks::alerts`].
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct AlertsConfig {
@@ -139,18 +139,50 @@ pub struct AlertRule {
     pub sinks: Vec<String>,
 }
 
-/// One `[[alerts.sinks]]` entry.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+/// One `[[alerts.sinks]]` entry. Secrets (`headers` values, the `url`)
+/// may be written `env:VAR` to read them from the environment at start.
+#[derive(Clone, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct AlertSink {
     pub name: String,
+    /// `file` (the default), `webhook` or `command`.
     #[serde(rename = "type")]
     pub kind: String,
+    /// Webhook URL (or `env:VAR`).
     pub url: Option<String>,
+    /// File sink path; default `<state dir>/alerts.jsonl`.
     pub path: Option<PathBuf>,
+    /// Command sink argv (no shell).
     pub command: Option<Vec<String>>,
+    /// Per-attempt timeout (webhook request, command run).
     pub timeout_ms: Option<u64>,
+    /// Retries after the first attempt before the alert waits for a later round.
     pub retries: Option<u32>,
+    /// First retry delay; doubles per retry, with jitter.
+    pub backoff_ms: Option<u64>,
+    /// Alerts queued for this sink at most (the rest wait in the outbox).
+    pub queue: Option<u64>,
+    /// Extra HTTP headers for a webhook; values may be `env:VAR`.
+    pub headers: std::collections::BTreeMap<String, String>,
+    /// Environment variable holding a bearer token for a webhook.
+    pub token_env: Option<String>,
+}
+
+// Hand-written so header values (tokens) never reach a log line.
+impl std::fmt::Debug for AlertSink {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let headers: Vec<&String> = self.headers.keys().collect();
+        f.debug_struct("AlertSink")
+            .field("name", &self.name)
+            .field("type", &self.kind)
+            .field("path", &self.path)
+            .field("command", &self.command)
+            .field("timeout_ms", &self.timeout_ms)
+            .field("retries", &self.retries)
+            .field("headers", &headers)
+            .field("token_env", &self.token_env)
+            .finish_non_exhaustive()
+    }
 }
 
 /// `[metrics]`: off unless a listen address is given.
@@ -365,24 +397,37 @@ fn validate_values(c: &Config) -> Vec<ConfigError> {
                 format!("{:?} is used by more than one sink", s.name),
             );
         }
+        if s.timeout_ms == Some(0) {
+            err(key("timeout_ms"), "must be above 0".into());
+        }
+        if s.queue == Some(0) {
+            err(key("queue"), "must be above 0".into());
+        }
+        if s.retries.is_some_and(|r| r > 20) {
+            err(key("retries"), "at most 20".into());
+        }
+        if s.kind != "webhook" && (!s.headers.is_empty() || s.token_env.is_some()) {
+            err(
+                key("headers"),
+                "headers and token_env only apply to a webhook sink".into(),
+            );
+        }
         match s.kind.as_str() {
             "webhook" if s.url.is_none() => err(key("url"), "a webhook sink needs a url".into()),
             "webhook" => {
                 let url = s.url.as_deref().unwrap_or_default();
-                if !url.starts_with("http://") && !url.starts_with("https://") {
+                if !url.starts_with("env:")
+                    && !url.starts_with("http://")
+                    && !url.starts_with("https://")
+                {
                     err(key("url"), format!("{url:?} is not an http(s) URL"));
                 }
             }
-            "file" if s.path.is_none() => err(key("path"), "a file sink needs a path".into()),
             "command" if s.command.as_ref().is_none_or(|c| c.is_empty()) => err(
                 key("command"),
                 "a command sink needs command = [argv...]".into(),
             ),
-            "file" | "command" => {}
-            "" => err(
-                key("type"),
-                format!("missing; one of {}", SINK_TYPES.join(", ")),
-            ),
+            "file" | "command" | "" => {}
             other => err(
                 key("type"),
                 format!("{other:?} is not one of {}", SINK_TYPES.join(", ")),

@@ -13,6 +13,8 @@ enum Ty {
     Int,
     Bool,
     StrList,
+    /// A table of string values (`headers = { A = "b" }`).
+    StrMap,
     Table(&'static [(&'static str, Ty)]),
     TableList(&'static [(&'static str, Ty)]),
 }
@@ -52,6 +54,10 @@ const SINK: &[(&str, Ty)] = &[
     ("command", Ty::StrList),
     ("timeout_ms", Ty::Int),
     ("retries", Ty::Int),
+    ("backoff_ms", Ty::Int),
+    ("queue", Ty::Int),
+    ("headers", Ty::StrMap),
+    ("token_env", Ty::Str),
 ];
 const ALERTS: &[(&str, Ty)] = &[
     ("rules", Ty::TableList(RULE)),
@@ -148,6 +154,16 @@ fn check_value(v: &Value, ty: Ty, path: &str, errors: &mut Vec<ConfigError>) {
                 }
             }
         }
+        (Ty::StrMap, Value::Table(t)) => {
+            for (k, item) in t {
+                if !item.is_str() {
+                    errors.push(ConfigError {
+                        key: format!("{path}.{k}"),
+                        message: format!("expected a string, found {}", type_name(item)),
+                    });
+                }
+            }
+        }
         (Ty::Table(shape), Value::Table(t)) => check_table(t, shape, path, errors),
         (Ty::TableList(shape), Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
@@ -165,6 +181,7 @@ fn check_value(v: &Value, ty: Ty, path: &str, errors: &mut Vec<ConfigError>) {
         (Ty::Int, _) => wrong("an integer"),
         (Ty::Bool, _) => wrong("true or false"),
         (Ty::StrList, _) => wrong("an array of strings"),
+        (Ty::StrMap, _) => wrong("a table of strings"),
         (Ty::Table(_), _) => wrong("a table"),
         (Ty::TableList(_), _) => wrong("an array of tables ([[...]])"),
     }

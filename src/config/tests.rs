@@ -140,3 +140,49 @@ fn the_documented_example_is_valid() {
     let c = parse(text, None).expect("config/claimwatch.toml is valid");
     assert_eq!(c.watch.roots, vec![PathBuf::from("/srv/articles")]);
 }
+
+#[test]
+fn the_documented_alert_examples_are_valid_when_uncommented() {
+    let text = include_str!("../../config/claimwatch.toml");
+    let start = text.find("# [[alerts.sinks]]").expect("alert examples");
+    let end = text.find("[metrics]").expect("metrics section");
+    let uncommented: String = text[start..end]
+        .lines()
+        .map(|l| l.strip_prefix("# ").or(l.strip_prefix('#')).unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let c = parse(&uncommented, None).expect("the alert examples parse");
+    assert_eq!(c.alerts.sinks.len(), 3);
+    assert_eq!(c.alerts.rules.len(), 2);
+    assert_eq!(
+        c.alerts.sinks[0].token_env.as_deref(),
+        Some("CLAIMWATCH_WEBHOOK_TOKEN")
+    );
+}
+
+#[test]
+fn alert_sink_options_are_checked() {
+    let text = r#"
+[[alerts.sinks]]
+name = "a"
+type = "file"
+headers = { X = "y" }
+queue = 0
+
+[[alerts.sinks]]
+name = "b"
+type = "webhook"
+url = "env:HOOK_URL"
+headers = { X = 1 }
+"#;
+    let errs = parse(text, None).expect_err("invalid").errors;
+    let keys: Vec<&str> = errs.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(keys, vec!["alerts.sinks[1].headers.X"]);
+    let text = text.replace("X = 1", "X = \"1\"");
+    let errs = parse(&text, None).expect_err("invalid").errors;
+    let keys: Vec<&str> = errs.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        vec!["alerts.sinks[0].queue", "alerts.sinks[0].headers"]
+    );
+}

@@ -1,5 +1,8 @@
-//! The human log on stderr (or journald) through tracing: level from
-//! `CLAIMWATCH_LOG`, else `[log] level`, else `info`.
+//! The human log through tracing: level from `CLAIMWATCH_LOG`, else
+//! `[log] level`, else `info`; format from `[log] format`. Under systemd
+//! (stderr is the journal stream named by `JOURNAL_STREAM`) text goes to
+//! journald natively, with structured fields (`CLAIMWATCH_PATH`,
+//! `CLAIMWATCH_SEVERITY`, …) next to the message.
 
 use std::io::IsTerminal;
 
@@ -7,6 +10,36 @@ use tracing_subscriber::EnvFilter;
 use tracing_subscriber::prelude::*;
 
 use crate::config::{ENV_LOG, LogConfig, LogFormat};
+
+/// True when stderr is the journal stream systemd connected us to: the
+/// `JOURNAL_STREAM` variable holds its `device:inode`.
+pub fn stderr_is_journal() -> bool {
+    names_stderr(std::env::var_os("JOURNAL_STREAM").as_deref())
+}
+
+/// Whether a `JOURNAL_STREAM` value (`device:inode`) is our stderr.
+fn names_stderr(value: Option<&std::ffi::OsStr>) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let Some(v) = value else {
+        return false;
+    };
+    let Some((dev, ino)) = v.to_str().and_then(|s| s.split_once(':')) else {
+        return false;
+    };
+    // /proc/self/fd/2 follows to the socket; its metadata is the stream's.
+    match std::fs::metadata("/proc/self/fd/2") {
+        Ok(m) => dev.parse() == Ok(m.dev()) && ino.parse() == Ok(m.ino()),
+        Err(_) => false,
+    }
+}
+
+/// The journald layer with claimwatch's field prefix, if journald answers.
+fn journald() -> Option<tracing_journald::Layer> {
+    tracing_journald::layer().ok().map(|l| {
+        l.with_field_prefix(Some("CLAIMWATCH".into()))
+            .with_syslog_identifier("claimwatch".into())
+    })
+}
 
 /// Installs the global subscriber once; later calls are no-ops.
 pub fn init_tracing(cfg: &LogConfig) {
@@ -19,33 +52,47 @@ pub fn init_tracing(cfg: &LogConfig) {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let ansi = !no_color && std::io::stderr().is_terminal();
     let registry = tracing_subscriber::registry().with(filter);
-    let result = match cfg.format {
-        LogFormat::Json => registry
+    let text = || {
+        tracing_subscriber::fmt::layer()
+            .with_writer(std::io::stderr)
+            .with_ansi(ansi)
+            .with_target(false)
+    };
+    let journal = match cfg.format {
+        LogFormat::Journald => journald(),
+        LogFormat::Text if stderr_is_journal() => journald(),
+        _ => None,
+    };
+    let result = match (cfg.format, journal) {
+        (_, Some(j)) => registry.with(j).try_init(),
+        // Fields at the top level, so `jq .path` works on each line.
+        (LogFormat::Json, None) => registry
             .with(
                 tracing_subscriber::fmt::layer()
                     .json()
+                    .flatten_event(true)
+                    .with_current_span(false)
                     .with_writer(std::io::stderr),
             )
             .try_init(),
-        LogFormat::Journald => match tracing_journald::layer() {
-            Ok(j) => registry.with(j).try_init(),
-            Err(_) => registry
-                .with(
-                    tracing_subscriber::fmt::layer()
-                        .with_writer(std::io::stderr)
-                        .with_ansi(ansi)
-                        .with_target(false),
-                )
-                .try_init(),
-        },
-        LogFormat::Text => registry
-            .with(
-                tracing_subscriber::fmt::layer()
-                    .with_writer(std::io::stderr)
-                    .with_ansi(ansi)
-                    .with_target(false),
-            )
-            .try_init(),
+        (_, None) => registry.with(text()).try_init(),
     };
     let _ = result;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn journal_stream_must_name_our_stderr() {
+        use std::os::unix::fs::MetadataExt;
+        assert!(!names_stderr(None));
+        assert!(!names_stderr(Some("garbage".as_ref())));
+        assert!(!names_stderr(Some("1:1".as_ref())));
+        if let Ok(m) = std::fs::metadata("/proc/self/fd/2") {
+            let v = format!("{}:{}", m.dev(), m.ino());
+            assert!(names_stderr(Some(v.as_ref())));
+        }
+    }
 }

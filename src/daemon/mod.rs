@@ -22,6 +22,8 @@ use tokio_util::task::TaskTracker;
 use tracing::{error, info, warn};
 
 use crate::config::{self, Config, ConfigErrors};
+use crate::internal_events as ie;
+use crate::sinks::alerts::AlertPlan;
 use crate::sinks::changelog::ChangeLog;
 use crate::store::Store;
 use crate::watch::{self, Engine, Filter, Root, Settings, Stats, WatchMsg, Watcher};
@@ -30,6 +32,9 @@ pub use logging::init_tracing;
 
 /// How long shutdown waits for the file in hand before giving up.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(20);
+/// How long shutdown and `scan` wait for webhook/command alerts in flight
+/// (what is left stays in the outbox for the next start).
+const ALERT_DRAIN: Duration = Duration::from_secs(5);
 
 /// Why the daemon or a command could not run.
 #[derive(Debug, thiserror::Error)]
@@ -114,8 +119,13 @@ fn settings(cfg: &Config) -> Result<Settings, DaemonError> {
         }
         outer.is_none()
     });
+    let alerts = AlertPlan::compile(cfg)
+        .map_err(|e| DaemonError::Fatal(format!("{e}; fix [alerts] or set the variable")))?;
     let mut ignored = Vec::new();
-    for p in [cfg.state.dir.clone(), cfg.changes_path()] {
+    for p in [cfg.state.dir.clone(), cfg.changes_path()]
+        .into_iter()
+        .chain(alerts.files())
+    {
         ignored.push(std::fs::canonicalize(&p).unwrap_or(p));
     }
     let filter = Filter::new(&cfg.watch, ignored)
@@ -125,6 +135,7 @@ fn settings(cfg: &Config) -> Result<Settings, DaemonError> {
         filter,
         max_file_bytes: cfg.watch.max_file_bytes,
         keep_raw: cfg.state.history_max_revisions,
+        alerts,
     })
 }
 
@@ -206,6 +217,7 @@ pub fn scan(cfg: &Config) -> Result<Stats, DaemonError> {
     engine.deliver();
     let stats = engine.full_scan();
     engine.deliver();
+    engine.drain_alerts(ALERT_DRAIN);
     Ok(stats)
 }
 
@@ -230,7 +242,11 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
         heartbeat.beat();
         let first = match rx.recv_timeout(Duration::from_secs(1)) {
             Ok(m) => m,
-            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                // Idle: record webhook/command verdicts, retry paused sinks.
+                engine.pump_alerts();
+                continue;
+            }
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
         };
         let mut msgs = vec![first];
@@ -248,16 +264,25 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
                 EngineMsg::Watch(WatchMsg::Poll) => poll = true,
                 EngineMsg::Reload(settings, changes) => {
                     engine.reconfigure(*settings, &changes);
-                    rescan = Some("the config was reloaded".into());
+                    rescan = Some(RELOAD.into());
                 }
                 EngineMsg::ReopenLog => engine.reopen_log(),
             }
         }
+        ie::queue_depth(paths.len());
         if let Some(why) = rescan {
             if why != STARTUP {
                 warn!("full rescan: {why}");
             }
+            ie::rescan(if why == STARTUP {
+                "startup"
+            } else if why == RELOAD {
+                "reload"
+            } else {
+                "watcher"
+            });
             let st = engine.full_scan();
+            ie::files_watched(engine.live_files());
             info!(
                 files = st.examined,
                 events = st.events(),
@@ -274,15 +299,20 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
                 st.errors
             );
         } else if poll {
+            ie::rescan("poll");
             engine.full_scan();
+            ie::files_watched(engine.live_files());
         } else if !paths.is_empty() {
             engine.process_paths(&paths);
         }
+        ie::queue_depth(0);
     }
     engine.deliver();
+    engine.drain_alerts(ALERT_DRAIN);
 }
 
 const STARTUP: &str = "start-up";
+const RELOAD: &str = "the config was reloaded";
 
 /// Runs the daemon until SIGTERM/SIGINT or `shutdown` resolves. Fatal
 /// only when the store cannot be opened or no watcher can be armed.
@@ -297,6 +327,11 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
 
     let mut current = resolve_config(&opts)?;
     let (engine, _lock) = engine(&current)?;
+    match crate::metrics::serve(&current.metrics) {
+        Ok(Some(addr)) => info!(listen = %addr, "metrics on http://{addr}/metrics"),
+        Ok(None) => {}
+        Err(e) => return Err(DaemonError::Fatal(format!("{e}; fix [metrics] listen"))),
+    }
     let roots: Vec<PathBuf> = settings(&current)?
         .roots
         .iter()

@@ -6,14 +6,14 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diff::{Change, ClaimDiff, Op, Severity, Summary};
+use crate::diff::{Change, ClaimDiff, DetailType, Op, Severity, Summary};
 use crate::render::{Style, escape_control};
 
 /// The change-log schema version.
 pub const SCHEMA: u32 = 1;
 
 /// What happened to a file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EventKind {
     Created,
@@ -132,21 +132,37 @@ fn op_str(op: Op) -> &'static str {
     }
 }
 
-fn shorten(s: &str, max: usize) -> String {
+pub(crate) fn shorten(s: &str, max: usize) -> String {
     let s = escape_control(s);
     if s.chars().count() <= max {
         s
     } else {
         let cut: String = s.chars().take(max).collect();
-        format!("{cut}…")
+        // End at a word boundary when one is near, like "Russia controls …".
+        let at_word = match cut.rfind(' ') {
+            Some(i) if i >= max / 2 => &cut[..=i],
+            _ => cut.as_str(),
+        };
+        format!("{at_word}…")
     }
 }
 
 /// `number changed in "…": 12 → 15` or `removed "…"`.
-fn change_brief(c: &Change) -> String {
+pub(crate) fn change_brief(c: &Change) -> String {
+    change_brief_with(c, |_| true)
+}
+
+/// [`change_brief`] naming the first detail `prefer` accepts (the one an
+/// alert rule matched), else the first detail.
+pub(crate) fn change_brief_with(c: &Change, prefer: impl Fn(DetailType) -> bool) -> String {
     let claim = c.after.as_ref().or(c.before.as_ref());
     let text = claim.map(|cl| shorten(&cl.text, 60)).unwrap_or_default();
-    match (c.op, c.details.first()) {
+    let detail = c
+        .details
+        .iter()
+        .find(|d| prefer(d.kind))
+        .or(c.details.first());
+    match (c.op, detail) {
         (Op::Modified, Some(d)) => {
             let kind = serde_json::to_value(d.kind)
                 .ok()
@@ -209,47 +225,15 @@ pub fn render(ev: &ChangeEvent, style: Style) -> String {
         s.modified,
         s.unchanged
     );
+    if ev.changes.is_empty() && ev.event != EventKind::Renamed {
+        let _ = writeln!(out, "\n  {}", style.paint("2", "no claim changes"));
+    }
+    // The same change blocks as `claimwatch diff` and `tail`: changed
+    // words marked, speaker, details.
     for c in &ev.changes {
-        let mark = match c.op {
-            Op::Added => style.paint("32", "+"),
-            Op::Removed => style.paint("31", "-"),
-            Op::Modified => style.paint("33", "~"),
-        };
-        let _ = writeln!(
-            out,
-            "\n{mark} {} [{}]",
-            op_str(c.op),
-            severity_str(c.severity)
-        );
-        if let Some(b) = &c.before
-            && c.op != Op::Added
-        {
-            let _ = writeln!(out, "    before: {}", escape_control(&b.text));
-        }
-        if let Some(a) = &c.after {
-            let _ = writeln!(out, "    after:  {}", escape_control(&a.text));
-        }
-        for d in &c.details {
-            let kind = serde_json::to_value(d.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            match (&d.from, &d.to) {
-                (Some(f), Some(t)) => {
-                    let _ = writeln!(
-                        out,
-                        "    {kind}: {} → {}",
-                        escape_control(f),
-                        escape_control(t)
-                    );
-                }
-                _ => {
-                    let _ = writeln!(out, "    {kind}");
-                }
-            }
-        }
-        if let Some(w) = &c.word_diff {
-            let _ = writeln!(out, "    {}", escape_control(w));
+        out.push('\n');
+        for line in crate::diff::text::change_block(c, style).lines() {
+            let _ = writeln!(out, "  {line}");
         }
     }
     out
@@ -265,6 +249,16 @@ mod tests {
         assert!(t.ends_with('Z'), "{t}");
         let frac = t.rsplit('.').next().unwrap_or_default();
         assert_eq!(frac.len(), 4, "three digits then Z: {t}");
+    }
+
+    #[test]
+    fn shorten_cuts_at_a_word() {
+        assert_eq!(shorten("short", 60), "short");
+        assert_eq!(
+            shorten("The harbour master said nine boats sank", 20),
+            "The harbour master …"
+        );
+        assert_eq!(shorten("Supercalifragilistic words", 10), "Supercalif…");
     }
 
     #[test]

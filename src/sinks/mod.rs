@@ -2,12 +2,18 @@
 //! and the JSON Lines [`changelog::ChangeLog`], delivered from the store's
 //! outbox ([`deliver`]).
 //!
-//! Alert rules and webhook/command sinks are a later stage: they will be more
-//! outbox sink names next to [`changelog::SINK`], each with its own
-//! delivered flag, and a `deliver` like the one here.
+//! Alerts: [`rules`] pick changes, [`alert`] is the record, [`alerts`]
+//! delivers them from the outbox (one outbox sink name per rule and sink,
+//! each with its own delivered flag) through files or the webhook/command
+//! workers of [`transport`].
 
+pub mod alert;
+pub mod alerts;
 pub mod changelog;
 pub mod event;
+pub mod plan;
+pub mod rules;
+pub mod transport;
 
 use crate::store::{Store, StoreError};
 

@@ -18,6 +18,8 @@ use super::observe::{Candidate, Content, Observed, mtime_size, observe};
 use super::walk::{self, Root};
 use crate::claims::Claim;
 use crate::diff;
+use crate::internal_events as ie;
+use crate::sinks::alerts::{AlertPlan, Alerter};
 use crate::sinks::changelog::{self, ChangeLog};
 use crate::sinks::event::{self, ChangeEvent, EventKind};
 use crate::store::{FileRow, NewRevision, RevisionRow, Store, StoreError};
@@ -96,17 +98,23 @@ pub struct Settings {
     pub filter: Filter,
     pub max_file_bytes: u64,
     pub keep_raw: u32,
+    /// Compiled alert rules and sinks.
+    pub alerts: AlertPlan,
 }
 
 /// The engine: owns the store and the change log; single-threaded writer.
 pub struct Engine {
     store: Store,
     log: ChangeLog,
+    alerter: Alerter,
     settings: Settings,
     cancel: Arc<AtomicBool>,
     heartbeat: Arc<Heartbeat>,
     /// Show a progress bar on a terminal for long passes.
     pub progress: bool,
+    /// The pass was triggered by a write the watcher saw, so write-to-event
+    /// latency is meaningful (not for scans of files written long ago).
+    timed: bool,
     /// Totals since the engine started.
     pub stats: Stats,
 }
@@ -132,10 +140,12 @@ impl Engine {
         Engine {
             store,
             log,
+            alerter: Alerter::new(settings.alerts.clone()),
             settings,
             cancel: Arc::new(AtomicBool::new(false)),
             heartbeat: Arc::new(Heartbeat::new()),
             progress: false,
+            timed: false,
             stats: Stats::default(),
         }
     }
@@ -156,6 +166,11 @@ impl Engine {
 
     /// Applies a reloaded configuration.
     pub fn reconfigure(&mut self, settings: Settings, changes: &Path) {
+        if !settings.alerts.same_as(self.alerter.plan()) {
+            // Old workers finish their job in hand and stop; what they had
+            // not confirmed is still pending and goes to the new ones.
+            self.alerter = Alerter::new(settings.alerts.clone());
+        }
         self.settings = settings;
         if self.log.path() != changes
             && let Err(e) = self.log.set_path(changes)
@@ -164,8 +179,9 @@ impl Engine {
         }
     }
 
-    /// Reopens the change log (SIGHUP after logrotate).
+    /// Reopens the change log and alert files (SIGHUP after logrotate).
     pub fn reopen_log(&mut self) {
+        self.alerter.reopen_files();
         match self.log.reopen() {
             Ok(()) => info!(path = %self.log.path().display(), "reopened the change log"),
             Err(e) => {
@@ -177,13 +193,35 @@ impl Engine {
     /// Writes undelivered events to the change log. Failures are logged;
     /// the events stay in the outbox for the next try.
     pub fn deliver(&mut self) -> usize {
-        match crate::sinks::deliver(&mut self.store, &mut self.log) {
+        let n = match crate::sinks::deliver(&mut self.store, &mut self.log) {
             Ok(n) => n,
             Err(e) => {
-                error!("{e}; will retry");
+                ie::error("changelog", &format!("{e}; will retry"));
                 0
             }
-        }
+        };
+        self.alerter.pump(&mut self.store);
+        n
+    }
+
+    /// The number of live files under the roots (the files-watched gauge).
+    pub fn live_files(&self) -> usize {
+        self.settings
+            .roots
+            .iter()
+            .filter_map(|r| self.store.live_files(&r.key, None).ok())
+            .map(|rows| rows.len())
+            .sum()
+    }
+
+    /// Records alert verdicts and hands out pending alerts (idle ticks).
+    pub fn pump_alerts(&mut self) {
+        self.alerter.pump(&mut self.store);
+    }
+
+    /// Waits up to `timeout` for alerts handed to workers (shutdown, scan).
+    pub fn drain_alerts(&mut self, timeout: std::time::Duration) {
+        self.alerter.drain(&mut self.store, timeout);
     }
 
     /// Reconciles every file under every root against the store,
@@ -201,6 +239,7 @@ impl Engine {
                 &mut found,
                 &mut |p, e| {
                     warn!(path = %p.display(), "cannot read folder: {e}");
+                    ie::error_counted("folder");
                     errors += 1;
                 },
             );
@@ -291,7 +330,9 @@ impl Engine {
         present.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2);
         gone.sort_by(|a, b| (a.0, &a.1.path).cmp(&(b.0, &b.1.path)));
         gone.dedup_by(|a, b| a.0 == b.0 && a.1.id == b.1.id);
+        self.timed = true;
         self.reconcile(present, gone, false);
+        self.timed = false;
     }
 
     fn reconcile(
@@ -349,7 +390,10 @@ impl Engine {
             for (cand, obs) in chunk.into_iter().zip(observed) {
                 match obs {
                     Observed::Cancelled => break,
-                    Observed::Failed => self.stats.errors += 1,
+                    Observed::Failed => {
+                        self.stats.errors += 1;
+                        ie::error_counted("read");
+                    }
                     Observed::Gone => {
                         if let Some(r) = cand.row.filter(|r| r.live) {
                             gone_revs.push(self.store.latest_content_revision(r.id).ok().flatten());
@@ -370,6 +414,7 @@ impl Engine {
             }
             if let Err(e) = self.commit_deletion(root, &row, last) {
                 error!(path = %row.path, "cannot record the deletion: {e}");
+                ie::error_counted("store");
                 self.stats.errors += 1;
             }
         }
@@ -415,6 +460,7 @@ impl Engine {
         });
         if let Err(e) = self.commit_content(&cand, content, renamed_from) {
             error!(path = %cand.rel, "cannot record the revision: {e}");
+            ie::error_counted("store");
             self.stats.errors += 1;
         }
     }
@@ -528,7 +574,7 @@ impl Engine {
                 event_kind: kind.as_str(),
                 severity: event::severity_str(ev.severity),
                 event_json: &json,
-                sinks: &[changelog::SINK],
+                sinks: &[],
                 retire_file: renamed_from.as_ref().map(|r| r.id),
                 keep_raw: 0,
             },
@@ -583,28 +629,41 @@ impl Engine {
                 event_kind: EventKind::Deleted.as_str(),
                 severity: event::severity_str(ev.severity),
                 event_json: &json,
-                sinks: &[changelog::SINK],
+                sinks: &[],
                 retire_file: None,
                 keep_raw: 0,
             },
         )
     }
 
-    /// Commits a revision with its event and logs the event's line.
-    fn write(&mut self, ev: &ChangeEvent, mut n: NewRevision<'_>) -> Result<(), StoreError> {
+    /// Commits a revision with its event (outbox rows for the change log
+    /// and every matching alert rule and sink) and reports the event.
+    fn write(&mut self, ev: &ChangeEvent, n: NewRevision<'_>) -> Result<(), StoreError> {
         self.heartbeat.beat();
-        n.keep_raw = self.settings.keep_raw;
+        let alerts = self.alerter.outbox_names(ev);
+        let mut sinks: Vec<&str> = vec![changelog::SINK];
+        sinks.extend(alerts.iter().map(String::as_str));
+        let n = NewRevision {
+            sinks: &sinks,
+            keep_raw: self.settings.keep_raw,
+            ..n
+        };
         self.store.commit(&n)?;
         self.stats.count(ev.event);
-        info!(
-            path = %ev.path,
-            event = ev.event.as_str(),
-            severity = event::severity_str(ev.severity),
-            revision = ev.revision,
-            event_id = %ev.event_id,
-            "{}",
-            ev.log_line()
-        );
+        // From the file's last write, for watcher-triggered passes only;
+        // none for deletions (mtime 0).
+        let latency = (self.timed && n.mtime_ns > 0)
+            .then(|| {
+                let now = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .ok()?
+                    .as_nanos() as i64;
+                Some(std::time::Duration::from_nanos(
+                    now.saturating_sub(n.mtime_ns).max(0) as u64,
+                ))
+            })
+            .flatten();
+        ie::event_recorded(ev, latency);
         Ok(())
     }
 }
