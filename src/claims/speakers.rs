@@ -28,11 +28,7 @@ pub struct Attribution {
 pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
     let mut buf = [0u8; 24];
     // Most sentences hold no cue word at all: check before tokenising.
-    let any_cue = text.split_whitespace().any(|raw| {
-        let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        lexicon::may_cue_or_feeling(lower(core, &mut buf))
-    });
-    if !any_cue {
+    if !lexicon::any_cue_or_feeling(text) {
         return None;
     }
     let toks = tokenize(text, quotes);
