@@ -363,30 +363,96 @@ pub fn may_cue_or_feeling(word: &str) -> bool {
         && (word == "according" || classes(word) & (1 | 2 | 1 << 11 | 1 << 20) != 0)
 }
 
-/// A 4096-bit filter keyed on a word's first byte, last byte and length:
-/// most words of a sentence are rejected without hashing them.
-static CUE_FILTER: LazyLock<[u64; 64]> = LazyLock::new(|| {
-    let mut bits = [0u64; 64];
-    for list in [
-        INVERTING,
-        PLAIN,
-        PARTICIPLE_CUES,
-        FEELINGS,
-        &["according"][..],
-    ] {
-        for w in list {
-            let k = filter_key(w);
-            bits[k / 64] |= 1 << (k % 64);
+/// True when some word of `text` (split at whitespace, trimmed of
+/// non-alphanumerics at both ends, lower-cased) passes [`may_cue_or_feeling`].
+/// A sentence-level pre-check: ASCII text is walked byte by byte and only a
+/// word that passes the filter is lower-cased and looked up.
+pub fn any_cue_or_feeling(text: &str) -> bool {
+    if !text.is_ascii() {
+        return text
+            .split_whitespace()
+            .any(|raw| may_cue_or_feeling_word(raw.trim_matches(|c: char| !c.is_alphanumeric())));
+    }
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        // The same ASCII set `split_whitespace` splits on.
+        while i < n && matches!(b[i], b' ' | b'\t'..=b'\r') {
+            i += 1;
+        }
+        let start = i;
+        while i < n && !matches!(b[i], b' ' | b'\t'..=b'\r') {
+            i += 1;
+        }
+        let mut a = start;
+        let mut z = i;
+        while a < z && !b[a].is_ascii_alphanumeric() {
+            a += 1;
+        }
+        while z > a && !b[z - 1].is_ascii_alphanumeric() {
+            z -= 1;
+        }
+        if a < z && may_cue_or_feeling_word(&text[a..z]) {
+            return true;
         }
     }
-    bits
-});
+    false
+}
 
-fn filter_key(word: &str) -> usize {
+/// [`may_cue_or_feeling`] of a word as written: the filter is probed on its
+/// lower-cased ends before any copy is made.
+fn may_cue_or_feeling_word(word: &str) -> bool {
     let b = word.as_bytes();
-    let first = usize::from(b.first().copied().unwrap_or(0));
-    let last = usize::from(b.last().copied().unwrap_or(0));
-    (first.wrapping_mul(131) ^ last.wrapping_mul(31) ^ b.len().wrapping_mul(7919)) % 4096
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    if b.len() > 24 {
+        return false;
+    }
+    let k = key(
+        first.to_ascii_lowercase(),
+        last.to_ascii_lowercase(),
+        b.len(),
+    );
+    if CUE_FILTER[k / 64] & (1 << (k % 64)) == 0 {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    may_cue_or_feeling(super::phrases::lower(word, &mut buf))
+}
+
+/// A 4096-bit filter keyed on a word's first byte, last byte and length:
+/// most words of a sentence are rejected without hashing them. Built at
+/// compile time, so a probe is a load with no lazy-init check.
+const CUE_FILTER: [u64; 64] = {
+    let mut bits = [0u64; 64];
+    let lists: [&[&str]; 5] = [INVERTING, PLAIN, PARTICIPLE_CUES, FEELINGS, &["according"]];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let k = filter_key(lists[l][i]);
+            bits[k / 64] |= 1 << (k % 64);
+            i += 1;
+        }
+        l += 1;
+    }
+    bits
+};
+
+const fn filter_key(word: &str) -> usize {
+    let b = word.as_bytes();
+    match b {
+        [] => key(0, 0, 0),
+        [f, .., l] => key(*f, *l, b.len()),
+        [f] => key(*f, *f, 1),
+    }
+}
+
+const fn key(first: u8, last: u8, len: usize) -> usize {
+    let (first, last) = (first as usize, last as usize);
+    (first.wrapping_mul(131) ^ last.wrapping_mul(31) ^ len.wrapping_mul(7919)) % 4096
 }
 
 fn cue_filter_hit(word: &str) -> bool {
@@ -425,5 +491,31 @@ mod tests {
         assert!(may_cue("saying") && may_cue("according") && may_cue("told"));
         assert!(!may_cue("harbor"));
         assert!(may_cue_or_feeling("incensed") && is_feeling("incensed"));
+    }
+
+    /// The pre-check agrees with the word-by-word definition it speeds up.
+    #[test]
+    fn any_cue_matches_the_plain_definition() {
+        let plain = |t: &str| {
+            t.split_whitespace().any(|raw| {
+                let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
+                may_cue_or_feeling(super::super::phrases::lower(core, &mut [0u8; 24]))
+            })
+        };
+        for t in [
+            "The mayor SAID so.",
+            "\"(said)\" it, officials\tclaimed.",
+            "Prices rose sharply in the spring.",
+            "According to the data, sales fell.",
+            "Residents were incensed by it.",
+            "He left.\u{201D} The caf\u{e9} owner told reporters.",
+            "A word-that-is-far-too-long-to-be-looked-up said.",
+            "",
+            " \u{a0} ",
+        ] {
+            assert_eq!(any_cue_or_feeling(t), plain(t), "{t}");
+        }
+        assert!(any_cue_or_feeling("She said it."));
+        assert!(!any_cue_or_feeling("The harbor was quiet."));
     }
 }

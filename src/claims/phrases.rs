@@ -131,6 +131,36 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         // A plural common noun ("Proponents", "officials").
         return trim_phrase(toks, start..i + 1);
     }
+    if name_start > start {
+        // "several environmental groups", "the harbor board": a determiner,
+        // a few modifiers and a plural or organisation head.
+        let mut k = i;
+        while k < before && k - i < 3 && !toks[k].quoted && !toks[k].capitalized() {
+            let w = lower(toks[k].core, &mut buf);
+            if w.is_empty() || lexicon::is_boundary(w) || lexicon::is_determiner(w) {
+                break;
+            }
+            let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+            // The head must be followed by its verb ("groups sued", "board
+            // has"), not another noun or a preposition ("centers on").
+            let verb_next = toks.get(k + 1).is_some_and(|n| {
+                let mut b2 = [0u8; 24];
+                let nw = lower(n.core, &mut b2);
+                !n.capitalized()
+                    && (nw.ends_with("ed")
+                        || lexicon::is_verb_modifier(nw)
+                        || lexicon::is_passive_aux(nw)
+                        || lexicon::may_cue(nw))
+            });
+            if (plural || lexicon::is_organisation_word(w)) && verb_next {
+                return trim_phrase(toks, start..k + 1);
+            }
+            if toks[k].ends_clause() {
+                break;
+            }
+            k += 1;
+        }
+    }
     while i < before && !toks[i].quoted && toks[i].capitalized() {
         i += 1;
         if toks[i - 1].ends_clause() {
@@ -139,6 +169,14 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
     }
     if i == name_start {
         return None;
+    }
+    // "Get those boats out": a lone opening word before a determiner is
+    // an imperative verb, not a name.
+    if i == name_start + 1 && name_start == 0 && !toks[0].ends_clause() {
+        let next = toks.get(1).map_or("", |t| lower(t.core, &mut buf));
+        if lexicon::is_determiner(next) || lexicon::is_pronoun(next) {
+            return None;
+        }
     }
     trim_phrase(toks, start..i)
 }

@@ -21,10 +21,21 @@ struct Words<'a> {
     i: usize,
 }
 
+/// ASCII letters and digits, as a table: one load per byte in the loops.
+const ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 impl<'a> Words<'a> {
     fn alnum_at(&self, i: usize) -> bool {
         match self.s.as_bytes().get(i) {
-            Some(c) if c.is_ascii() => c.is_ascii_alphanumeric(),
+            Some(&c) if c.is_ascii() => ALNUM[usize::from(c)],
             Some(_) => self
                 .s
                 .get(i..)
@@ -45,7 +56,7 @@ impl Iterator for Words<'_> {
         // Skip to the next word.
         while i < n {
             let c = b[i];
-            if c.is_ascii_alphanumeric() {
+            if ALNUM[usize::from(c)] {
                 break;
             }
             if c < 0x80 {
@@ -65,9 +76,10 @@ impl Iterator for Words<'_> {
         let start = i;
         let mut end = i;
         loop {
-            while end < n && b[end].is_ascii_alphanumeric() {
-                end += 1;
-            }
+            end += b[end..]
+                .iter()
+                .take_while(|&&c| ALNUM[usize::from(c)])
+                .count();
             if end >= n {
                 break;
             }
@@ -99,6 +111,13 @@ fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
     // Most words are already lower-case ASCII: no copy.
     if w.len() <= buf.len() && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'\'') {
         return w;
+    }
+    // ASCII: a plain byte copy.
+    if w.len() <= buf.len() && w.is_ascii() {
+        for (d, c) in buf.iter_mut().zip(w.bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
     }
     let mut n = 0;
     for c in w.chars() {

@@ -28,11 +28,7 @@ pub struct Attribution {
 pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
     let mut buf = [0u8; 24];
     // Most sentences hold no cue word at all: check before tokenising.
-    let any_cue = text.split_whitespace().any(|raw| {
-        let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        lexicon::may_cue_or_feeling(lower(core, &mut buf))
-    });
-    if !any_cue {
+    if !lexicon::any_cue_or_feeling(text) {
         return None;
     }
     let toks = tokenize(text, quotes);
@@ -59,7 +55,7 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
         if !feeling && !lexicon::may_cue(w) {
             continue;
         }
-        let found = if feeling {
+        let as_feeling = if feeling {
             // "Republicans were incensed that …": the subject of "be".
             let mut b = v;
             while b > 0 && lexicon::is_verb_modifier(lower(toks[b - 1].core, &mut [0u8; 24])) {
@@ -75,11 +71,21 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
                 })
                 .flatten()
                 .map(|np| (2u8, np))
+        } else {
+            None
+        };
+        // "Regulators worried that …" is a feeling word used as a verb:
+        // without "be" before it, it is read as a plain cue.
+        let found = if as_feeling.is_some() || feeling && !lexicon::may_cue(w) {
+            as_feeling
         } else if lexicon::is_participle_cue(w) {
             // ", saying …": the speaker is the subject of the main clause.
             let after_comma = v > 0 && toks[v - 1].raw.ends_with(',');
             let progressive = v > 0 && is_be_form(toks[v - 1].core);
-            if after_comma {
+            // "… issued a statement calling …": the statement's issuer.
+            let document =
+                v > 0 && DOCUMENT_NOUNS.contains(&lower(toks[v - 1].core, &mut [0u8; 24]));
+            if after_comma || document {
                 sentence_subject(&toks, v).map(|np| (2u8, np))
             } else if progressive {
                 // "Lee is arguing that …" / "He's claiming …".
@@ -126,12 +132,12 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
                 None
             }
         };
-        let Some((mut rank, np)) = found else {
+        let Some((mut rank, np)) = found.filter(|(_, np)| plausible(&toks[np.clone()])) else {
             continue;
         };
         if is_tail(&toks, v, &np) {
             rank = 0;
-        } else if subordinate(&toks, np.start) {
+        } else if subordinate(&toks, np.start) || relative_object(&toks, v, &np) {
             // "when he wrote his book, Smith said …": the main clause wins.
             rank += 2;
         }
@@ -144,6 +150,53 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
         cue_at: toks[v].start,
     })
 }
+
+/// False for a phrase that cannot name a speaker: a fragment glued by a
+/// hyphen to a lower-case function word ("victims-and") or a run of
+/// capitals from a headline ("BOARD SAYS NO").
+fn plausible(np: &[Tok]) -> bool {
+    let mut buf = [0u8; 24];
+    let glued = np.iter().any(|t| {
+        t.core.contains('-')
+            && t.core.split('-').any(|part| {
+                part.bytes().all(|b| b.is_ascii_lowercase())
+                    && lexicon::is_boundary(lower(part, &mut buf))
+            })
+    });
+    let shouted = np.len() >= 2
+        && np
+            .iter()
+            .all(|t| t.core.len() > 1 && !t.core.chars().any(char::is_lowercase));
+    !glued && !shouted
+}
+
+/// Nouns for a message that a participle cue may describe ("a statement
+/// saying", "a letter warning").
+const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "letter",
+    "memo",
+    "report",
+    "release",
+    "message",
+    "tweet",
+    "tweets",
+    "post",
+    "email",
+    "video",
+    "ad",
+    "note",
+    "remarks",
+    "speech",
+    "op-ed",
+    "editorial",
+    "interview",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "resolution",
+];
 
 /// "is", "was", "'s" and the other forms of "be" before a participle.
 fn is_be_form(word: &str) -> bool {
@@ -158,6 +211,19 @@ fn is_be_form(word: &str) -> bool {
 fn subordinate(toks: &[Tok], start: usize) -> bool {
     let mut buf = [0u8; 24];
     start > 0 && lexicon::is_subordinator(lower(toks[start - 1].core, &mut buf))
+}
+
+/// True when the cue at `v` sits in a relative clause on a noun inside the
+/// sentence ("… hired an aide who said …"): the main clause's own cue, if
+/// any, names the sentence's speaker.
+fn relative_object(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
+    let mut buf = [0u8; 24];
+    let mut j = v;
+    while j > 0 && lexicon::is_verb_modifier(lower(toks[j - 1].core, &mut buf)) {
+        j -= 1;
+    }
+    let relative = j > 0 && matches!(lower(toks[j - 1].core, &mut buf), "who" | "which");
+    relative && np.start > 0 && !toks[np.start - 1].ends_clause()
 }
 
 /// A pronoun speaker inside a sentence whose main subject is a name agreeing
@@ -379,5 +445,59 @@ mod tests {
         assert_eq!(speaker("The reported deal collapsed in March."), None);
         assert_eq!(speaker("Residents were told to leave."), None);
         assert_eq!(speaker("The harbor is busy in summer."), None);
+    }
+
+    #[test]
+    fn feeling_words_without_be_are_cues() {
+        assert_eq!(
+            speaker("Local farmers worried that the dam would fail.").as_deref(),
+            Some("Local farmers")
+        );
+        assert_eq!(
+            speaker("The farmers were worried that the dam would fail.").as_deref(),
+            Some("The farmers")
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_cue_yields_to_the_main_clause() {
+        assert_eq!(
+            speaker("Lund mocked the mayor, claiming he knew an engineer who said the dam leaks.")
+                .as_deref(),
+            Some("Lund")
+        );
+    }
+
+    #[test]
+    fn participle_after_a_document_noun() {
+        assert_eq!(
+            speaker(
+                "After the vote, the harbor board issued a statement calling the delay unfair."
+            )
+            .as_deref(),
+            Some("the harbor board")
+        );
+        assert_eq!(
+            speaker("Several local fishing unions sued the port, saying the rules were unfair.")
+                .as_deref(),
+            Some("Several local fishing unions")
+        );
+    }
+
+    #[test]
+    fn implausible_speaker_phrases_are_dropped() {
+        assert_eq!(
+            speaker("Gov. Ann Lee (R-IN) said the port would reopen.").as_deref(),
+            Some("Gov. Ann Lee (R-IN)")
+        );
+        assert_eq!(
+            speaker("They read the ledger-and found that the fund was empty."),
+            None
+        );
+        assert_eq!(speaker("HARBOR BOARD SAYS NO - The plan failed."), None);
+        assert_eq!(
+            speaker("Get those boats out, adding ballast.").as_deref(),
+            None
+        );
     }
 }

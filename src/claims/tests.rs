@@ -267,3 +267,14 @@ fn pronoun_in_an_opening_clause_points_to_the_main_subject() {
     assert_eq!(c[1].kind, ClaimKind::Attributed);
     assert_eq!(c[1].speaker.as_deref(), Some("Mayor Ada Wren"));
 }
+
+#[test]
+fn claim_id_is_the_hash_of_the_single_spaced_words() {
+    let want = format!(
+        "c_{}",
+        &blake3::hash(b"Rates rose 2% today.").to_hex()[..16]
+    );
+    assert_eq!(claim_id("Rates rose 2% today."), want);
+    assert_eq!(claim_id(" Rates  rose\t2%\ntoday. "), want);
+    assert_eq!(claim_id("Rates rose\u{a0}2% today."), want);
+}

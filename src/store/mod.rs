@@ -167,34 +167,40 @@ impl Store {
             "SELECT {} FROM files WHERE root = ?1 AND path = ?2",
             Self::FILE_COLS
         );
-        Ok(self
-            .conn
-            .query_row(&sql, params![root, path], Self::file_from_row)
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        Ok(stmt
+            .query_row(params![root, path], Self::file_from_row)
             .optional()?)
     }
 
     /// Live files of a root; with `prefix`, only that path or those under it.
+    /// A prefix is an index range scan (`p`, then `p/` up to `p0`, '0'
+    /// being the byte after '/'), so a watcher event for one deleted path
+    /// costs the same with 100 or 100,000 files tracked.
     pub fn live_files(&self, root: &str, prefix: Option<&str>) -> Result<Vec<FileRow>> {
-        let sql = format!(
-            "SELECT {} FROM files WHERE root = ?1 AND live = 1 ORDER BY path",
-            Self::FILE_COLS
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![root], Self::file_from_row)?;
         let mut out = Vec::new();
-        for row in rows {
-            let f = row?;
-            let keep = match prefix {
-                None | Some("") => true,
-                Some(p) => {
-                    f.path == p
-                        || f.path
-                            .strip_prefix(p)
-                            .is_some_and(|rest| rest.starts_with('/'))
+        match prefix {
+            None | Some("") => {
+                let sql = format!(
+                    "SELECT {} FROM files WHERE root = ?1 AND live = 1 ORDER BY path",
+                    Self::FILE_COLS
+                );
+                let mut stmt = self.conn.prepare_cached(&sql)?;
+                for row in stmt.query_map(params![root], Self::file_from_row)? {
+                    out.push(row?);
                 }
-            };
-            if keep {
-                out.push(f);
+            }
+            Some(p) => {
+                let sql = format!(
+                    "SELECT {} FROM files WHERE root = ?1 AND live = 1
+                       AND (path = ?2 OR (path > ?3 AND path < ?4)) ORDER BY path",
+                    Self::FILE_COLS
+                );
+                let mut stmt = self.conn.prepare_cached(&sql)?;
+                let (lo, hi) = (format!("{p}/"), format!("{p}0"));
+                for row in stmt.query_map(params![root, p, lo, hi], Self::file_from_row)? {
+                    out.push(row?);
+                }
             }
         }
         Ok(out)
@@ -213,24 +219,22 @@ impl Store {
 
     /// The latest revision that has content (not a deletion).
     pub fn latest_content_revision(&self, file_id: i64) -> Result<Option<RevisionRow>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT id, revision, time, hash, title, claims, raw FROM revisions
-                 WHERE file_id = ?1 AND hash IS NOT NULL ORDER BY revision DESC LIMIT 1",
-                params![file_id],
-                |r| {
-                    Ok(RevisionRow {
-                        id: r.get(0)?,
-                        revision: r.get(1)?,
-                        time: r.get(2)?,
-                        hash: r.get(3)?,
-                        title: r.get(4)?,
-                        claims_json: r.get(5)?,
-                        raw: r.get(6)?,
-                    })
-                },
-            )
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, revision, time, hash, title, claims, raw FROM revisions
+             WHERE file_id = ?1 AND hash IS NOT NULL ORDER BY revision DESC LIMIT 1",
+        )?;
+        Ok(stmt
+            .query_row(params![file_id], |r| {
+                Ok(RevisionRow {
+                    id: r.get(0)?,
+                    revision: r.get(1)?,
+                    time: r.get(2)?,
+                    hash: r.get(3)?,
+                    title: r.get(4)?,
+                    claims_json: r.get(5)?,
+                    raw: r.get(6)?,
+                })
+            })
             .optional()?)
     }
 

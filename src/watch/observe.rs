@@ -33,6 +33,9 @@ pub(super) struct Content {
     pub(super) bytes: Vec<u8>,
     pub(super) hash: String,
     pub(super) claims: Vec<Claim>,
+    /// The claims as stored, serialized here on a worker core rather than
+    /// by the single store writer.
+    pub(super) claims_json: String,
     pub(super) title: Option<String>,
     pub(super) mtime_ns: i64,
     pub(super) size: i64,
@@ -95,7 +98,9 @@ pub(super) fn observe(settings: &Settings, cancel: &AtomicBool, c: &Candidate) -
             for w in &ex.warnings {
                 warn!(path = %escape_control(&c.rel), "{w}");
             }
+            let claims_json = serde_json::to_string(&ex.claims).unwrap_or_else(|_| "[]".into());
             Observed::Content(Box::new(Content {
+                claims_json,
                 size: bytes.len() as i64,
                 bytes,
                 hash,

@@ -415,34 +415,57 @@ impl Engine {
             .iter()
             .map(|(_, r)| self.store.latest_content_revision(r.id).ok().flatten())
             .collect();
+        // Phase 2 of the next chunk runs while phase 3 commits this one, so
+        // extraction (parallel) and the store writer (serial) overlap
+        // instead of taking turns on the two cores.
+        let settings = self.settings.clone();
+        let cancel = self.cancel.clone();
         let mut rest = candidates.into_iter();
-        loop {
+        let mut take_chunk = move || -> Option<Vec<Candidate>> {
             let chunk: Vec<Candidate> = rest.by_ref().take(CHUNK).collect();
-            if chunk.is_empty() || self.cancel.load(Ordering::Relaxed) {
-                break;
-            }
-            // Phase 2: read, hash and extract on every core.
-            self.heartbeat.beat();
-            let observed = self.observe_all(&chunk, bar.as_ref());
-            // Phase 3: drop no-ops, pair renames, commit one by one.
-            for (cand, obs) in chunk.into_iter().zip(observed) {
-                match obs {
-                    Observed::Cancelled => break,
-                    Observed::Failed => {
-                        self.stats.errors += 1;
-                        ie::error_counted("read");
-                    }
-                    Observed::Gone => {
-                        if let Some(r) = cand.row.filter(|r| r.live) {
-                            gone_revs.push(self.store.latest_content_revision(r.id).ok().flatten());
-                            gone.push((cand.root, r));
-                        }
-                    }
-                    Observed::Content(c) => self.settle(cand, &c, &mut gone, &mut gone_revs),
+            (!chunk.is_empty()).then_some(chunk)
+        };
+        std::thread::scope(|scope| {
+            let spawn = |chunk: Vec<Candidate>| {
+                let (settings, cancel, bar) = (&settings, &*cancel, bar.as_ref());
+                scope.spawn(move || {
+                    let observed = observe_all(settings, cancel, &chunk, bar);
+                    (chunk, observed)
+                })
+            };
+            let mut next = take_chunk().map(spawn);
+            while let Some(handle) = next.take() {
+                self.heartbeat.beat();
+                let Ok((chunk, observed)) = handle.join() else {
+                    error!("the extraction thread panicked; the next pass retries");
+                    self.stats.errors += 1;
+                    break;
+                };
+                if self.cancel.load(Ordering::Relaxed) {
+                    break;
                 }
+                next = take_chunk().map(spawn);
+                // Phase 3: drop no-ops, pair renames, commit one by one.
+                for (cand, obs) in chunk.into_iter().zip(observed) {
+                    match obs {
+                        Observed::Cancelled => break,
+                        Observed::Failed => {
+                            self.stats.errors += 1;
+                            ie::error_counted("read");
+                        }
+                        Observed::Gone => {
+                            if let Some(r) = cand.row.filter(|r| r.live) {
+                                gone_revs
+                                    .push(self.store.latest_content_revision(r.id).ok().flatten());
+                                gone.push((cand.root, r));
+                            }
+                        }
+                        Observed::Content(c) => self.settle(cand, &c, &mut gone, &mut gone_revs),
+                    }
+                }
+                self.deliver();
             }
-            self.deliver();
-        }
+        });
         if let Some(b) = bar {
             b.finish_and_clear();
         }
@@ -515,24 +538,6 @@ impl Engine {
         })
     }
 
-    fn observe_all(
-        &self,
-        candidates: &[Candidate],
-        bar: Option<&indicatif::ProgressBar>,
-    ) -> Vec<Observed> {
-        let (settings, cancel) = (&self.settings, &*self.cancel);
-        candidates
-            .par_iter()
-            .map(|c| {
-                let o = observe(settings, cancel, c);
-                if let Some(b) = bar {
-                    b.inc(1);
-                }
-                o
-            })
-            .collect()
-    }
-
     fn commit_content(
         &mut self,
         cand: &Candidate,
@@ -592,7 +597,6 @@ impl Engine {
             changes: Vec::new(),
         }
         .with_diff(d);
-        let claims_json = serde_json::to_string(&content.claims).unwrap_or_else(|_| "[]".into());
         let json = serde_json::to_string(&ev).unwrap_or_default();
         self.write(
             &ev,
@@ -603,7 +607,7 @@ impl Engine {
                 time: &ev.time,
                 hash: Some(&content.hash),
                 raw: Some(&content.bytes),
-                claims_json: &claims_json,
+                claims_json: &content.claims_json,
                 title: content.title.as_deref(),
                 mtime_ns: content.mtime_ns,
                 size: content.size,
@@ -704,4 +708,23 @@ impl Engine {
         ie::event_recorded(ev, latency);
         Ok(())
     }
+}
+
+/// Reads, hashes and extracts one chunk on every core.
+fn observe_all(
+    settings: &Settings,
+    cancel: &AtomicBool,
+    candidates: &[Candidate],
+    bar: Option<&indicatif::ProgressBar>,
+) -> Vec<Observed> {
+    candidates
+        .par_iter()
+        .map(|c| {
+            let o = observe(settings, cancel, c);
+            if let Some(b) = bar {
+                b.inc(1);
+            }
+            o
+        })
+        .collect()
 }

@@ -9,6 +9,13 @@ pub(super) fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
     if w.len() <= buf.len() && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'\'') {
         return w;
     }
+    // ASCII: a plain byte copy.
+    if w.len() <= buf.len() && w.is_ascii() {
+        for (d, c) in buf.iter_mut().zip(w.bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
+    }
     let mut n = 0;
     for c in w.chars() {
         let c = if c == '\u{2019}' { '\'' } else { c };
