@@ -134,7 +134,7 @@ fn tokenize(s: &str) -> Vec<Tok> {
         // A lower-case word matters only as a particle (all are short).
         if tok.cap || w.len() <= 3 {
             let mut buf = [0; 24];
-            tok.flags = words::classify(words::lower(w, &mut buf), tok.cap);
+            tok.flags = words::classify(super::lexicon::lower_word(w, &mut buf), tok.cap);
         }
         out.push(tok);
         i = end;

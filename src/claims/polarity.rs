@@ -105,32 +105,6 @@ impl Iterator for Words<'_> {
     }
 }
 
-/// Lower-cases an ASCII word (curly apostrophe folded to straight) into
-/// `buf`; "" for anything longer or not ASCII.
-fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
-    // Most words are already lower-case ASCII: no copy.
-    if w.len() <= buf.len() && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'\'') {
-        return w;
-    }
-    // ASCII: a plain byte copy.
-    if w.len() <= buf.len() && w.is_ascii() {
-        for (d, c) in buf.iter_mut().zip(w.bytes()) {
-            *d = c.to_ascii_lowercase();
-        }
-        return std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
-    }
-    let mut n = 0;
-    for c in w.chars() {
-        let c = if c == '\u{2019}' { '\'' } else { c };
-        if !c.is_ascii() || n == buf.len() {
-            return "";
-        }
-        buf[n] = (c as u8).to_ascii_lowercase();
-        n += 1;
-    }
-    std::str::from_utf8(&buf[..n]).unwrap_or("")
-}
-
 /// Cue words whose (first letter, length) pairs make the gates below.
 const NEGATION_WORDS: &[&str] = &[
     "not", "cannot", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without",
@@ -232,7 +206,7 @@ fn scan(s: &str, negation: bool, hedge: bool, sink: &mut dyn FnMut(Side, &str, b
         let neg = negation && (passes(raw, &NEGATION_GATE) || ends_nt(raw));
         let hed = hedge && passes(raw, &HEDGE_GATE);
         if neg || hed {
-            let w = lower(raw, &mut b);
+            let w = super::lexicon::lower_word(raw, &mut b);
             if neg {
                 let cue = match w {
                     "not" | "cannot" => Some(("not", false)),
@@ -280,7 +254,7 @@ fn scan(s: &str, negation: bool, hedge: bool, sink: &mut dyn FnMut(Side, &str, b
                     "said" | "thought" | "understood" => {
                         let be = prev.is_some_and(|(pa, pz)| {
                             matches!(
-                                lower(&s[pa..pz], &mut pb),
+                                super::lexicon::lower_word(&s[pa..pz], &mut pb),
                                 "is" | "are" | "was" | "were" | "be" | "been" | "being" | "widely"
                             )
                         });

@@ -2,32 +2,6 @@
 //! dates and the ordinary words that open sentences. Lookups take a
 //! lower-cased word.
 
-/// Lower-cases an ASCII word (curly apostrophe folded) into `buf`; "" for
-/// anything longer or not ASCII.
-pub(super) fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
-    // Most words are already lower-case ASCII: no copy.
-    if w.len() <= buf.len() && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'\'') {
-        return w;
-    }
-    // ASCII: a plain byte copy.
-    if w.len() <= buf.len() && w.is_ascii() {
-        for (d, c) in buf.iter_mut().zip(w.bytes()) {
-            *d = c.to_ascii_lowercase();
-        }
-        return std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
-    }
-    let mut n = 0;
-    for c in w.chars() {
-        let c = if c == '\u{2019}' { '\'' } else { c };
-        if !c.is_ascii() || n == buf.len() {
-            return "";
-        }
-        buf[n] = (c as u8).to_ascii_lowercase();
-        n += 1;
-    }
-    std::str::from_utf8(&buf[..n]).unwrap_or("")
-}
-
 pub(super) const PARTICLE: u16 = 1;
 pub(super) const DATE: u16 = 1 << 1;
 pub(super) const MAY: u16 = 1 << 2;
