@@ -5,7 +5,6 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 
 use crate::daemon_support::*;
@@ -141,38 +140,8 @@ fn handle(stream: TcpStream, mode: &Mutex<Mode>, seen: &Mutex<Vec<Request>>) -> 
 
 /// `Daemon::start` with extra environment variables.
 pub fn start_env(root: &Path, state: &Path, extra: &[&str], env: &[(&str, &str)]) -> Daemon {
-    std::fs::create_dir_all(state).expect("state dir");
     std::fs::create_dir_all(root).expect("root dir");
-    let log = state.with_extension(format!(
-        "stderr.{}",
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or_default()
-    ));
-    let err = std::fs::File::create(&log).expect("stderr file");
-    let mut cmd = Command::new(BIN);
-    cmd.arg("run")
-        .arg("--state")
-        .arg(state)
-        .args(extra)
-        .arg(root)
-        .env("CLAIMWATCH_LOG", "info")
-        .env("NO_COLOR", "1")
-        .env_remove("CLAIMWATCH_CONFIG")
-        .env_remove("CLAIMWATCH_STATE_DIR")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(err);
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let child = cmd.spawn().expect("daemon starts");
-    let d = Daemon { child, log };
-    wait_for("the start-up scan", || {
-        d.stderr().contains("start-up scan done")
-    });
-    d
+    Daemon::start_with_env(root, state, extra, env)
 }
 
 /// Writes a config file into `dir` and returns its path as a string.

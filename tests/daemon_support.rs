@@ -60,6 +60,16 @@ impl Daemon {
     /// Starts `claimwatch run --state STATE [extra...] ROOT` and waits for
     /// the start-up scan to finish (so the watcher is armed).
     pub fn start(root: &Path, state: &Path, extra: &[&str]) -> Daemon {
+        Daemon::start_with_env(root, state, extra, &[])
+    }
+
+    /// [`Daemon::start`] with extra environment variables.
+    pub fn start_with_env(
+        root: &Path,
+        state: &Path,
+        extra: &[&str],
+        env: &[(&str, &str)],
+    ) -> Daemon {
         std::fs::create_dir_all(state).expect("state dir");
         let log = state.with_extension(format!(
             "stderr.{}",
@@ -69,8 +79,8 @@ impl Daemon {
                 .unwrap_or_default()
         ));
         let err = std::fs::File::create(&log).expect("stderr file");
-        let child = Command::new(BIN)
-            .arg("run")
+        let mut cmd = Command::new(BIN);
+        cmd.arg("run")
             .arg("--state")
             .arg(state)
             .args(extra)
@@ -81,9 +91,9 @@ impl Daemon {
             .env_remove("CLAIMWATCH_STATE_DIR")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(err)
-            .spawn()
-            .expect("daemon starts");
+            .stderr(err);
+        cmd.envs(env.iter().copied());
+        let child = cmd.spawn().expect("daemon starts");
         let d = Daemon { child, log };
         wait_for("the start-up scan", || {
             d.stderr().contains("start-up scan done")

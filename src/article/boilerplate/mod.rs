@@ -9,8 +9,8 @@ mod words;
 
 use super::line::{ends_sentence, lower_head, word_count, words_at_most};
 use words::{
-    CREDIT_OPENER_WORDS, CREDIT_OPENERS, CREDIT_WORDS, EXACT, PREFIX_ANY_LENGTH, PREFIX_SHORT,
-    SOCIAL,
+    CREDIT_OPENERS, CREDIT_WORDS, EXACT, PREFIX_ANY_LENGTH, PREFIX_SHORT, SOCIAL,
+    is_credit_opener_word,
 };
 
 /// Wire-service credit phrases, furniture wherever they sit in a short line.
@@ -166,7 +166,7 @@ fn is_credit(lower: &str, words: usize) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
-    let openers: &[&str] = if CREDIT_OPENER_WORDS.contains(&first) {
+    let openers: &[&str] = if is_credit_opener_word(first) {
         CREDIT_OPENERS
     } else {
         &[]

@@ -339,32 +339,13 @@ pub(super) const CREDIT_OPENERS: &[&str] = &[
     "photo source",
 ];
 
-/// First words of [`CREDIT_OPENERS`], to skip the list quickly.
-pub(super) const CREDIT_OPENER_WORDS: &[&str] = &[
-    "photo",
-    "photos",
-    "image",
-    "images",
-    "picture",
-    "pictures",
-    "pic",
-    "photograph",
-    "photography",
-    "credit",
-    "credits",
-    "illustration",
-    "graphic",
-    "video",
-    "file",
-    "top",
-    "main",
-    "header",
-    "lead",
-    "feature",
-    "featured",
-    "cover",
-    "caption",
-];
+/// True when `word` is the first word of some [`CREDIT_OPENERS`] entry:
+/// a quick gate before matching the whole list.
+pub(super) fn is_credit_opener_word(word: &str) -> bool {
+    CREDIT_OPENERS
+        .iter()
+        .any(|o| o.split(' ').next() == Some(word))
+}
 
 /// Social networks named in "follow us" prompts.
 pub(super) const SOCIAL: &[&str] = &[
