@@ -182,6 +182,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "nato", "un", "imf", "statistics", "guardian", "review", "organization", "organisation",
     "council", "authority", "police", "army", "navy", "force", "forces", "ministry", "embassy",
     "republicans", "democrats", "officials", "sources", "experts", "analysts", "politifact",
+    "show", "program", "programme", "website", "channel",
 ];
 
 const DETERMINERS: &[&str] = &[

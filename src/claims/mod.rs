@@ -6,6 +6,7 @@
 
 pub mod entities;
 mod lexicon;
+mod names;
 pub mod numbers;
 mod phrases;
 pub mod polarity;
@@ -213,6 +214,12 @@ fn sentence_claim(
             .or_else(|| speakers.last()),
         None => None,
     };
+    // The person the sentence is about: its speaker, or else a named
+    // subject ("Ola Brandt, 45, runs a bakery.").
+    let focus = match &speaker {
+        Some(_) => None,
+        None => speakers::named_subject(text, &spans),
+    };
     let numbers = numbers::extract_numbers(text);
     let kind = if is_quote {
         ClaimKind::Quote
@@ -225,6 +232,8 @@ fn sentence_claim(
     };
     let explicit = attribution.is_some();
     let (negated, hedged) = polarity::polarity(text);
+    let entities = entities::extract_entities(text);
+    speakers.mention_entities(&entities, speaker.as_deref().or(focus.as_deref()));
     Some((
         Claim {
             id: claim_id(text),
@@ -235,7 +244,7 @@ fn sentence_claim(
             numbers,
             negated,
             hedged,
-            entities: entities::extract_entities(text),
+            entities,
             paragraph: 0,
             line: 0,
         },

@@ -190,7 +190,7 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     while j > 0 {
         let t = &toks[j - 1];
         let w = lower(t.core, &mut buf);
-        let adverb = w.len() > 4 && w.ends_with("ly") && !t.capitalized();
+        let adverb = w.len() > 4 && w.ends_with("ly") && !t.capitalized() && !ly_noun(toks, j - 1);
         if t.quoted || t.ends_clause() || !(adverb || lexicon::is_verb_modifier(w)) {
             break;
         }
@@ -199,26 +199,7 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     if j == 0 || j != v && toks[j - 1].ends_clause() && !toks[j - 1].raw.ends_with(',') {
         return None;
     }
-    // "prosecutors in April charged", "Lee on Tuesday said": step over a
-    // time phrase between the subject and the verb.
-    while j >= 3
-        && !toks[j - 1].ends_clause()
-        && {
-            let mut b2 = [0u8; 24];
-            let when = lower(toks[j - 1].core, &mut b2);
-            lexicon::is_date_word(when)
-                || when.bytes().all(|b| b.is_ascii_digit()) && !when.is_empty()
-        }
-        && {
-            let mut b3 = [0u8; 24];
-            matches!(
-                lower(toks[j - 2].core, &mut b3),
-                "in" | "on" | "last" | "this" | "during" | "earlier" | "late" | "early"
-            )
-        }
-    {
-        j -= 2;
-    }
+    j = skip_time_phrase(toks, j);
     let last = &toks[j - 1];
     if last.quoted {
         return None;
@@ -261,7 +242,100 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         }
         return phrase_before(toks, k);
     }
-    Some(np)
+    if np.len() == 1 && matches!(head, "him" | "her" | "them" | "us" | "me") && np.start >= 2 {
+        // "Those close to him say": an object pronoun ends a longer subject.
+        let prep = lower(toks[np.start - 1].core, &mut buf);
+        if matches!(prep, "to" | "of" | "with" | "for" | "around" | "near")
+            && !toks[np.start - 1].ends_clause()
+        {
+            return phrase_before(toks, np.start - 1).map(|r| r.start..np.end);
+        }
+    }
+    Some(relative_head(toks, &np).unwrap_or(np))
+}
+
+/// For a phrase that is the object inside a relative clause on the
+/// subject ("One of the doctors who signed the letter called …"), the
+/// subject the clause hangs on.
+fn relative_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<usize>> {
+    let mut buf = [0u8; 24];
+    let lo = np.start.saturating_sub(4);
+    let k = (lo..np.start)
+        .rev()
+        .find(|&k| matches!(lower(toks[k].core, &mut buf), "who" | "that") && !toks[k].quoted)?;
+    // The relative pronoun must be followed by its verb, all in one clause.
+    let verb_then_object = k + 1 < np.start
+        && (k..np.start).all(|i| !toks[i].ends_clause() && !toks[i].capitalized() || i > k + 1);
+    if k == 0 || !verb_then_object || toks[k - 1].ends_clause() {
+        return None;
+    }
+    let head = phrase_before(toks, k)?;
+    (!lexicon::is_pronoun(lower(toks[head.end - 1].core, &mut buf))).then_some(head)
+}
+
+/// Steps back over a time phrase between a subject and its verb
+/// ("prosecutors in April charged", "a poll released in late August
+/// found"): the index where the subject ends.
+fn skip_time_phrase(toks: &[Tok], mut j: usize) -> usize {
+    let mut buf = [0u8; 24];
+    let is_when = |t: &Tok| {
+        let mut b = [0u8; 24];
+        let w = lower(t.core, &mut b);
+        lexicon::is_date_word(w) || !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let opens = |w: &str| {
+        matches!(
+            w,
+            "in" | "on" | "last" | "this" | "during" | "earlier" | "late" | "early"
+        )
+    };
+    if j < 3 || toks[j - 1].ends_clause() || !is_when(&toks[j - 1]) {
+        return j;
+    }
+    let mut k = j - 1;
+    // "in late August", "earlier this month".
+    if matches!(
+        lower(toks[k - 1].core, &mut buf),
+        "late" | "early" | "mid" | "this" | "last"
+    ) && k >= 3
+        && opens(lower(toks[k - 2].core, &mut buf))
+    {
+        k -= 1;
+    }
+    if !opens(lower(toks[k - 1].core, &mut buf)) || toks[k - 1].ends_clause() {
+        return j;
+    }
+    j = k - 1;
+    // "a poll released in late August": the participle goes too.
+    let w = lower(toks[j - 1].core, &mut buf);
+    if j >= 3 && w.len() > 4 && w.ends_with("ed") && !toks[j - 1].capitalized() {
+        j -= 1;
+    }
+    j
+}
+
+/// True for an "-ly" word that is a noun, not an adverb: one of the common
+/// "-ly" nouns, or any after a determiner ("the family", "an ally").
+fn ly_noun(toks: &[Tok], k: usize) -> bool {
+    let mut buf = [0u8; 24];
+    let w = lower(toks[k].core, &mut buf);
+    if matches!(
+        w,
+        "family"
+            | "ally"
+            | "assembly"
+            | "supply"
+            | "rally"
+            | "anomaly"
+            | "monopoly"
+            | "reply"
+            | "bully"
+            | "italy"
+            | "july"
+    ) {
+        return true;
+    }
+    k > 0 && lexicon::is_determiner(lower(toks[k - 1].core, &mut buf))
 }
 
 /// The noun phrase ending (exclusive) at token `end`, scanning back to a
@@ -273,7 +347,14 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
     }
     // A pronoun subject stands alone ("which he said", "the one I know").
     if lexicon::is_pronoun(lower(toks[end - 1].core, &mut buf)) && !toks[end - 1].quoted {
-        return Some(end - 1..end);
+        // "No one", "every one": the quantifier belongs to the pronoun.
+        let quantified = toks[end - 1].core.eq_ignore_ascii_case("one")
+            && end >= 2
+            && matches!(
+                lower(toks[end - 2].core, &mut buf),
+                "no" | "every" | "any" | "each"
+            );
+        return Some(end - 1 - usize::from(quantified)..end);
     }
     {
         let t = &toks[end - 1];
@@ -298,7 +379,11 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
             && toks[i].capitalized()
             && toks[i - 2].capitalized()
             && matches!(w, "on" | "of" | "for" | "in" | "and" | "de");
-        if i != end && !in_name && (lexicon::is_boundary(w) || participle || lexicon::is_pronoun(w))
+        // "One of the doctors": a pronoun that heads the phrase.
+        let one_of = w == "one" && toks[i].core == "of";
+        if i != end
+            && !in_name
+            && (lexicon::is_boundary(w) || participle || lexicon::is_pronoun(w) && !one_of)
         {
             break;
         }

@@ -3,6 +3,7 @@
 //! introduced earlier ("a senior Russian source").
 
 use super::lexicon;
+use super::names::{self, NameGender};
 
 /// The speakers seen so far in one article.
 #[derive(Debug, Default)]
@@ -60,9 +61,10 @@ impl Speakers {
                 _ => Gender::Unknown,
             };
             let found = if personal {
+                // "she" never means "police" or "the report".
                 self.person_for(gender)
                     .or_else(|| self.last_person.clone())
-                    .or_else(|| self.last.clone())
+                    .or_else(|| self.last.clone().filter(|l| looks_like_person(l)))
             } else {
                 self.last.clone()
             };
@@ -73,6 +75,10 @@ impl Speakers {
         }
         let mut words = lower.split_whitespace();
         let first = words.next().unwrap_or("");
+        if names_nobody(first) {
+            // "No one expected …" names nobody a later "he" could mean.
+            return Some(phrase.to_string());
+        }
         let head = lower.split_whitespace().next_back().unwrap_or("");
         let resolved = if let Some(named) = self.described(phrase) {
             // "the Republican nominee" → "Republican nominee Ann Lee".
@@ -106,6 +112,68 @@ impl Speakers {
         }
         self.last = Some(resolved.clone());
         Some(resolved)
+    }
+}
+
+impl Speakers {
+    /// Notes a person the article names outside an attribution ("Ola
+    /// Brandt, 45, runs a bakery."), so a later "she said" can reach them.
+    /// Unlike a speaker, a mention is not what a follow-on quote continues.
+    pub fn mention(&mut self, name: &str) {
+        let first = name.split_whitespace().next().unwrap_or("");
+        let named = name.starts_with(char::is_uppercase)
+            && !names_nobody(&first.to_ascii_lowercase())
+            && !lexicon::is_pronoun(&first.to_ascii_lowercase());
+        if named && looks_like_person(name) {
+            self.last_person = Some(name.to_string());
+            self.note_person(name, gender_of(name));
+        }
+    }
+
+    /// Notes the people among a sentence's named entities: full names
+    /// with a common given name ("Paul Marsh") and later mentions of a
+    /// known person by surname ("Marsh"). The person the sentence is about
+    /// (`speaker`: its speaker or named subject) stays the most recent.
+    pub fn mention_entities(&mut self, entities: &[String], speaker: Option<&str>) {
+        for entity in entities {
+            if speaker == Some(entity.as_str()) {
+                continue;
+            }
+            if !entity.contains(' ') {
+                if let Some(known) = self.known_by_surname(entity) {
+                    self.note_person(&known, Gender::Unknown);
+                }
+                continue;
+            }
+            // Only a given name marks a mentioned person: "Miss Universe"
+            // and "the Ledger Show" are not people.
+            let gender = given_name_gender(entity);
+            let surname = entity.split_whitespace().next_back().unwrap_or("");
+            let full = surname.len() > 2 && !surname.ends_with('.');
+            if gender != Gender::Unknown && full && looks_like_person(entity) {
+                self.note_person(entity, gender);
+            }
+        }
+        if let Some(s) = speaker {
+            if self.persons.iter().any(|(n, _)| n == s) {
+                self.note_person(s, Gender::Unknown);
+            } else {
+                self.mention(s);
+            }
+        }
+    }
+
+    /// The known person whose name ends with `surname`.
+    fn known_by_surname(&self, surname: &str) -> Option<String> {
+        // "DNC", "NATO": an acronym is no one's surname.
+        if surname.chars().all(|c| !c.is_lowercase()) {
+            return None;
+        }
+        self.persons
+            .iter()
+            .rev()
+            .find(|(n, _)| n != surname && n.split_whitespace().next_back() == Some(surname))
+            .map(|(n, _)| n.clone())
     }
 }
 
@@ -172,7 +240,16 @@ impl Speakers {
     fn note_person(&mut self, name: &str, gender: Gender) {
         let known = match self.persons.iter().position(|(n, _)| n == name) {
             Some(i) => self.persons.remove(i).1,
-            None => Gender::Unknown,
+            // "Marsh" after "Paul Marsh": the same man.
+            None => name
+                .split_whitespace()
+                .next_back()
+                .and_then(|surname| {
+                    self.persons.iter().rev().find(|(n, g)| {
+                        *g != Gender::Unknown && n.split_whitespace().next_back() == Some(surname)
+                    })
+                })
+                .map_or(Gender::Unknown, |(_, g)| *g),
         };
         let gender = if gender == Gender::Unknown {
             known
@@ -220,7 +297,7 @@ const MALE_WORDS: &[&str] = &[
 /// The gender a person phrase shows by its title or role noun ("Mrs. Lee",
 /// "the spokeswoman"), or [`Gender::Unknown`].
 fn gender_of(phrase: &str) -> Gender {
-    let mut gender = Gender::Unknown;
+    let mut gender = given_name_gender(phrase);
     for word in phrase.split_whitespace() {
         let w = word
             .trim_matches(|c: char| !c.is_alphanumeric())
@@ -232,6 +309,32 @@ fn gender_of(phrase: &str) -> Gender {
         }
     }
     gender
+}
+
+/// The gender of the first common given name followed by a surname in a
+/// phrase ("Paul Marsh", "Sen. Susan Bly"), or [`Gender::Unknown`].
+fn given_name_gender(phrase: &str) -> Gender {
+    let mut words = phrase.split_whitespace().peekable();
+    while let Some(word) = words.next() {
+        let surname_next = words
+            .peek()
+            .is_some_and(|n| n.starts_with(char::is_uppercase));
+        match names::given_name(word) {
+            Some(NameGender::Male) if surname_next => return Gender::Male,
+            Some(NameGender::Female) if surname_next => return Gender::Female,
+            _ => {}
+        }
+    }
+    Gender::Unknown
+}
+
+/// True for the first word of a phrase that names no one in particular
+/// ("No one expected …", "everyone agreed").
+fn names_nobody(first: &str) -> bool {
+    matches!(
+        first,
+        "no" | "nobody" | "none" | "everyone" | "everybody" | "anyone" | "someone" | "every"
+    )
 }
 
 /// A speaker that could be "he" or "she": not a plural ("officials") and
@@ -307,5 +410,46 @@ mod tests {
             Some("Green Party nominee Ola Brandt")
         );
         assert_eq!(s.resolve("the mayor").as_deref(), Some("the mayor"));
+    }
+
+    #[test]
+    fn mentioned_people_are_reachable_by_pronouns() {
+        let mut s = Speakers::default();
+        s.resolve("Mayor Kell");
+        // A sentence about Paul Marsh with no attribution.
+        s.mention_entities(
+            &["Paul Marsh".to_string(), "Harbor Board".to_string()],
+            None,
+        );
+        assert_eq!(s.resolve("he").as_deref(), Some("Paul Marsh"));
+        // The subject of a sentence outranks people it only mentions.
+        s.mention_entities(&["Susan Lowe".to_string()], Some("Mayor Kell"));
+        assert_eq!(s.resolve("he").as_deref(), Some("Mayor Kell"));
+        assert_eq!(s.resolve("she").as_deref(), Some("Susan Lowe"));
+        // A later surname mention brings the full name back.
+        s.mention_entities(&["Marsh".to_string()], None);
+        assert_eq!(s.resolve("he").as_deref(), Some("Paul Marsh"));
+    }
+
+    #[test]
+    fn pronouns_skip_non_people_and_nobody() {
+        let mut s = Speakers::default();
+        s.resolve("police");
+        assert_eq!(s.resolve("she"), None);
+        assert_eq!(s.resolve("No one").as_deref(), Some("No one"));
+        s.mention("Everyone");
+        assert_eq!(s.resolve("he"), None);
+    }
+
+    #[test]
+    fn given_names_mark_gender() {
+        let mut s = Speakers::default();
+        s.resolve("Susan Lowe");
+        s.resolve("Peter Egger");
+        // Susan is a woman's name, so "she" skips the newer speaker.
+        assert_eq!(s.resolve("she").as_deref(), Some("Susan Lowe"));
+        s.resolve("Paul Marsh");
+        s.resolve("Lowe");
+        assert_eq!(s.resolve("he").as_deref(), Some("Paul Marsh"));
     }
 }
