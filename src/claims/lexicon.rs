@@ -113,7 +113,7 @@ const NOUN_HOMOGRAPHS: &[&str] = &[
     "shows", "finds", "hopes", "fears", "doubts", "demands", "remarks", "pledges", "vows",
     "promises", "recalls", "laments", "stresses", "disputes", "forecasts", "projects", "questions",
     "calls", "hints", "cautions", "wonders", "wants", "sees", "considers", "urges", "charges",
-    "concerns", "describes",
+    "concerns", "describes", "worries",
 ];
 
 /// Words before a noun that mark it as a noun ("recent reports").

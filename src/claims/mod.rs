@@ -218,7 +218,14 @@ fn sentence_claim(
     // subject ("Ola Brandt, 45, runs a bakery.").
     let focus = match &speaker {
         Some(_) => None,
-        None => speakers::named_subject(text, &spans),
+        None => match speakers::sentence_topic(text, &spans) {
+            Some(speakers::Topic::Person(p)) => Some(p),
+            Some(speakers::Topic::Group(g)) => {
+                speakers.mention_group(&g);
+                None
+            }
+            None => None,
+        },
     };
     let numbers = numbers::extract_numbers(text);
     let kind = if is_quote {

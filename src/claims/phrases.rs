@@ -113,8 +113,15 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         let t = toks.get(i)?;
         let first = lower(t.core, &mut buf);
         let participle = first.len() > 4 && (first.ends_with("ed") || first.ends_with("ing"));
-        if lexicon::is_boundary(first) || lexicon::is_intro_preposition(first) || participle {
+        if lexicon::is_boundary(first) || lexicon::is_intro_preposition(first) {
             i = (i..before).find(|&k| toks[k].raw.ends_with(','))? + 1;
+        } else if participle {
+            // "Chastened by the polls, …" skips to the comma; "Retired
+            // Gen. Ann Lee is …" has none and is the subject itself.
+            match (i..before).find(|&k| toks[k].raw.ends_with(',')) {
+                Some(k) => i = k + 1,
+                None => break,
+            }
         } else {
             break;
         }
@@ -152,7 +159,15 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
                         || lexicon::is_passive_aux(nw)
                         || lexicon::may_cue(nw))
             });
-            if (plural || lexicon::is_organisation_word(w)) && verb_next {
+            // "The piece used …": a singular head right before a past verb.
+            let singular_past = k == i
+                && toks.get(k + 1).is_some_and(|n| {
+                    let mut b3 = [0u8; 24];
+                    let nw = lower(n.core, &mut b3);
+                    nw.len() > 3 && nw.ends_with("ed") && !n.capitalized()
+                })
+                && !lexicon::is_not_speaker(w);
+            if (plural || lexicon::is_organisation_word(w) || singular_past) && verb_next {
                 return trim_phrase(toks, start..k + 1);
             }
             if toks[k].ends_clause() {
@@ -208,6 +223,15 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         // "…, who said": the antecedent before the relative pronoun.
         return (j >= 2).then(|| phrase_before(toks, j - 1)).flatten();
     }
+    if last.raw.ends_with(',')
+        && let Some(np) = sentence_subject(toks, j)
+        && toks[np.end - 1].raw.ends_with(',')
+        && (np.start..np.end).any(|k| k > 0 && toks[k].capitalized())
+    {
+        // "Ann Lee, 59, of Ashton, Md., who watched it, said": the name
+        // that opens the chain of appositives.
+        return Some(np);
+    }
     let end = if last.raw.ends_with(',') {
         // Appositive: the subject ends at an earlier comma; the nearest one
         // may close a second appositive ("Lee, 56, who …, said").
@@ -250,6 +274,21 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         {
             return phrase_before(toks, np.start - 1).map(|r| r.start..np.end);
         }
+    }
+    if np.start >= 2
+        && matches!(
+            lower(toks[np.start - 1].core, &mut buf),
+            "in" | "on" | "at" | "from"
+        )
+        && !toks[np.start - 1].ends_clause()
+        && let Some(head) = phrase_before(toks, np.start - 1)
+        && (lexicon::is_determiner(lower(toks[head.start].core, &mut buf)) || {
+            let h = toks[head.end - 1].core;
+            h.ends_with('s') && !h.ends_with("ss")
+        })
+    {
+        // "A poll in Ohio shows": the place belongs to the subject.
+        return Some(head.start..np.end);
     }
     Some(relative_head(toks, &np).unwrap_or(np))
 }
@@ -372,6 +411,15 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
         }
         let w = lower(t.core, &mut buf);
         let participle = w.len() > 5 && w.ends_with("ing") && !t.capitalized();
+        // "has also included members": a verb after an auxiliary.
+        let past_verb =
+            i != end && w.len() > 4 && w.ends_with("ed") && !t.capitalized() && i >= 2 && {
+                let mut b2 = [0u8; 24];
+                lexicon::is_verb_modifier(lower(toks[i - 2].core, &mut b2))
+            };
+        if past_verb {
+            break;
+        }
         // "Commission on Presidential Debates": a preposition inside a
         // capitalised name does not end the phrase.
         let in_name = i != end

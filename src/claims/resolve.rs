@@ -20,6 +20,9 @@ pub struct Speakers {
     /// Recent person speakers with the gender the article has shown for
     /// them, newest last, at most [`PERSONS_MAX`]: "she" skips a man.
     persons: Vec<(String, Gender)>,
+    /// A plural subject named since the last speaker ("Twelve towns are
+    /// suing"), which a following "they" means.
+    group: Option<String>,
 }
 
 /// What an article has shown about a person's gender.
@@ -62,9 +65,19 @@ impl Speakers {
             };
             let found = if personal {
                 // "she" never means "police" or "the report".
+                let agrees = |name: &String| {
+                    let g = gender_of(name);
+                    g == Gender::Unknown || gender == Gender::Unknown || g == gender
+                };
                 self.person_for(gender)
-                    .or_else(|| self.last_person.clone())
-                    .or_else(|| self.last.clone().filter(|l| looks_like_person(l)))
+                    .or_else(|| self.last_person.clone().filter(agrees))
+                    .or_else(|| {
+                        self.last
+                            .clone()
+                            .filter(|l| looks_like_person(l) && agrees(l))
+                    })
+            } else if lower == "they" && self.group.is_some() {
+                self.group.clone()
             } else {
                 self.last.clone()
             };
@@ -106,6 +119,7 @@ impl Speakers {
             }
             phrase.to_string()
         };
+        self.group = None;
         if looks_like_person(&resolved) {
             self.last_person = Some(resolved.clone());
             self.note_person(&resolved, gender_of(&resolved));
@@ -128,6 +142,12 @@ impl Speakers {
             self.last_person = Some(name.to_string());
             self.note_person(name, gender_of(name));
         }
+    }
+
+    /// Notes a plural subject ("Twelve towns led by Brill are suing"): a
+    /// "they" before the next named speaker means them.
+    pub fn mention_group(&mut self, group: &str) {
+        self.group = Some(group.to_string());
     }
 
     /// Notes the people among a sentence's named entities: full names
@@ -340,19 +360,81 @@ fn names_nobody(first: &str) -> bool {
 /// A speaker that could be "he" or "she": not a plural ("officials") and
 /// not an organisation or document ("the Committee", "a new report").
 fn looks_like_person(phrase: &str) -> bool {
-    let head = phrase
-        .split_whitespace()
-        .next_back()
-        .unwrap_or("")
-        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let last = words.last().copied().unwrap_or("");
+    // "the minister of the economy": the head comes before "of".
+    let head = if last.starts_with(char::is_lowercase) {
+        words
+            .iter()
+            .position(|w| matches!(*w, "of" | "for" | "at" | "from" | "with"))
+            .filter(|&i| i > 0)
+            .map_or(last, |i| words[i - 1])
+    } else {
+        last
+    };
+    let head = head.trim_end_matches(|c: char| !c.is_alphanumeric());
     let plural =
         head.ends_with('s') && !head.ends_with("ss") && !head.starts_with(char::is_uppercase);
     // "the Commission on Presidential Debates", "The New York Times".
     let first = phrase.split_whitespace().next().unwrap_or("");
     let named_institution =
         first.eq_ignore_ascii_case("the") && head.starts_with(char::is_uppercase);
-    !plural && !named_institution && !lexicon::is_organisation_word(&head.to_ascii_lowercase())
+    let lower = head.to_ascii_lowercase();
+    // A common noun must name a person ("the aide", "a senior source"),
+    // not a thing ("the paranoia", "the footage").
+    let who = head.starts_with(char::is_uppercase)
+        || PERSON_NOUNS.contains(&lower.as_str())
+        || agent_noun(&lower)
+        || ROLE_HEADS.iter().any(|(r, _)| *r == lower)
+        || FEMALE_WORDS.contains(&lower.as_str())
+        || MALE_WORDS.contains(&lower.as_str());
+    who && !plural && !named_institution && !lexicon::is_organisation_word(&lower)
 }
+
+/// A noun that by its ending names someone who does something
+/// ("questioner", "economist", "historian"), less the common things that
+/// end the same way.
+fn agent_noun(word: &str) -> bool {
+    let suffix = ["er", "or", "ist", "ian"].iter().any(|s| word.ends_with(s));
+    suffix && word.len() > 5 && !THING_NOUNS.contains(&word)
+}
+
+/// Things whose names end like agent nouns.
+#[rustfmt::skip]
+const THING_NOUNS: &[&str] = &[
+    "number", "letter", "center", "matter", "paper", "water", "order", "power", "chapter",
+    "quarter", "winter", "summer", "weather", "border", "computer", "theater", "theatre",
+    "corner", "answer", "register", "minister", "counter", "shelter", "cluster", "monster",
+    "error", "sector", "factor", "mirror", "motor", "labor", "vapor", "flavor", "honor", "favor",
+    "behavior", "terror", "horror", "corridor", "harbor", "harbour", "indicator", "elevator",
+    "calculator", "radiator", "generator", "monitor", "reactor", "tractor", "meteor",
+    "guardian", "median", "christian", "comedian", "barrier", "carrier", "frontier", "premier",
+    "powder", "ladder", "leather", "feather", "rubber", "timber", "lumber", "member",
+    "trailer", "container", "transfer", "disaster", "semester", "newsletter", "thriller",
+    "encounter", "character", "parameter", "diameter", "barometer", "thermometer",
+];
+
+/// Singular nouns for people, for "he"/"she" after "a senior official".
+#[rustfmt::skip]
+const PERSON_NOUNS: &[&str] = &[
+    "official", "source", "aide", "adviser", "advisor", "lawyer", "doctor", "physician", "nurse",
+    "teacher", "resident", "worker", "student", "analyst", "economist", "professor", "expert",
+    "reporter", "journalist", "author", "writer", "voter", "friend", "neighbor", "neighbour",
+    "person", "detective", "agent", "manager", "executive", "member", "prosecutor", "witness",
+    "victim", "survivor", "owner", "farmer", "driver", "pilot", "soldier", "veteran", "scientist",
+    "researcher", "historian", "strategist", "consultant", "pollster", "lawmaker", "legislator",
+    "diplomat", "commander", "activist", "organizer", "organiser", "founder", "ceo", "employee",
+    "customer", "patient", "parent", "child", "colleague", "partner", "supporter", "critic",
+    "opponent", "candidate", "host", "anchor", "editor", "columnist", "blogger", "photographer",
+    "officer", "guard", "inspector", "engineer", "architect", "clerk", "worker", "protester",
+    "demonstrator", "fan", "player", "coach", "athlete", "singer", "artist", "actor", "actress",
+    "musician", "director", "producer", "priest", "pastor", "bishop", "rabbi", "imam", "monk",
+    "senator", "governor", "mayor", "president", "minister", "secretary", "chairman", "leader",
+    "spokesperson", "negotiator", "mediator", "investigator", "regulator", "planner", "surgeon",
+    "dentist", "pharmacist", "therapist", "psychologist", "psychiatrist", "landlord", "tenant",
+    "homeowner", "shopkeeper", "merchant", "trader", "banker", "investor", "entrepreneur",
+    "candidate", "challenger", "incumbent", "deputy", "assistant", "staffer", "insider", "whistleblower",
+];
 
 #[cfg(test)]
 mod tests {

@@ -158,7 +158,9 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
             }
         };
         let Some((mut rank, np)) = found.filter(|(_, np)| {
-            plausible(&toks[np.clone()]) && !after_opening_preposition(&toks, np)
+            plausible(&toks[np.clone()])
+                && !after_opening_preposition(&toks, np)
+                && !after_gerund(&toks, np)
         }) else {
             continue;
         };
@@ -174,8 +176,14 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
             best = Some((rank, v, np));
         }
     }
-    best.map(|(_, v, np)| Attribution {
-        speaker: slice(text, &toks, pronoun_antecedent(&toks, np)),
+    best.map(|(rank, v, np)| Attribution {
+        // ", he said." at the end speaks about the sentence; the pronoun is
+        // someone earlier, not the sentence's own subject.
+        speaker: if rank == 0 {
+            slice(text, &toks, np)
+        } else {
+            slice(text, &toks, pronoun_antecedent(&toks, np))
+        },
         cue_at: toks[v].start,
     })
 }
@@ -272,6 +280,28 @@ fn inverted_tail(toks: &[Tok], v: usize, class: CueClass) -> Option<Range<usize>
     (closes && named && toks.len() - np.end <= 6).then_some(np)
 }
 
+/// True when the phrase is the object of a gerund ("… forwarding its view
+/// of the world says …"), so not the cue's subject.
+fn after_gerund(toks: &[Tok], np: &Range<usize>) -> bool {
+    let mut buf = [0u8; 24];
+    // Only a determiner shows the "-ing" word takes an object: "leading
+    // experts say" and "saying they think" keep their subjects.
+    let determined = lexicon::is_determiner(lower(toks[np.start].core, &mut buf));
+    determined && np.start > 0 && {
+        let prev = &toks[np.start - 1];
+        let w = lower(prev.core, &mut buf);
+        !prev.ends_clause()
+            && !lexicon::is_participle_cue(w)
+            && !prev.capitalized()
+            && w.len() > 5
+            && w.ends_with("ing")
+            && !matches!(
+                w,
+                "during" | "according" | "including" | "regarding" | "following"
+            )
+    }
+}
+
 /// True when the phrase is the object of a sentence-opening preposition
 /// ("In the wake of the report, …"), so not a subject.
 fn after_opening_preposition(toks: &[Tok], np: &Range<usize>) -> bool {
@@ -300,6 +330,59 @@ fn after_opening_preposition(toks: &[Tok], np: &Range<usize>) -> bool {
                 | "through"
                 | "without"
         )
+}
+
+/// A number in digits or words ("27", "Twenty-seven", "three").
+fn is_count(word: &str) -> bool {
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+        return true;
+    }
+    let first = word.split('-').next().unwrap_or("");
+    let mut buf = [0u8; 24];
+    matches!(
+        lower(first, &mut buf),
+        "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+            | "hundreds"
+            | "dozens"
+            | "thousands"
+            | "millions"
+    )
+}
+
+/// True when a possessive ("Lee's", "the firm's") opens the words right
+/// before the cue, so the cue is the head noun of that phrase.
+fn possessed(toks: &[Tok], v: usize) -> bool {
+    (v.saturating_sub(3)..v).any(|k| {
+        let raw = toks[k].raw;
+        (raw.ends_with("'s") || raw.ends_with("\u{2019}s"))
+            && (k..v).all(|i| !toks[i].ends_clause())
+    })
 }
 
 /// Nouns for a message that a participle cue may describe ("a statement
@@ -414,17 +497,49 @@ pub fn quote_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
     (np.end < first_quoted).then(|| slice(text, &toks, np))
 }
 
-/// The person a sentence without a reporting cue is about, when its main
-/// subject is a proper name ("Mr. Vance, 45, runs a bakery"; "Ola Brandt
-/// voted no"): a later "he said" may point back to them.
-pub fn named_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
-    // Names are capitalised; a sentence opening with a quotation or a
-    // lower-case word has no name as its subject.
+/// Whom a sentence without a reporting cue is about, for a later "he" or
+/// "they" to point back to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Topic {
+    /// A proper name or a singular description ("Mr. Vance, 45, runs a
+    /// bakery"; "The Republican nominee also linked …").
+    Person(String),
+    /// A plural subject ("Twenty-seven states led by … are suing").
+    Group(String),
+}
+
+/// The subject of a sentence without a reporting cue, when it is a name,
+/// a description of someone, or a plural group.
+pub fn sentence_topic(text: &str, quotes: &[Range<usize>]) -> Option<Topic> {
+    // Subjects open the sentence with a capital; a sentence opening with
+    // a quotation or a lower-case word has none to offer.
     if !text.starts_with(char::is_uppercase) {
         return None;
     }
     let toks = tokenize(text, quotes);
-    let np = sentence_subject(&toks, toks.len().min(12))?;
+    let described = described_subject(&toks).map(|np| {
+        let head = toks[np.end - 1].core;
+        let plural = head.ends_with('s') && !head.ends_with("ss");
+        let phrase = slice(text, &toks, np);
+        if plural {
+            Topic::Group(phrase)
+        } else {
+            Topic::Person(phrase)
+        }
+    });
+    if toks[0].core == "The" {
+        // "The Republican nominee also linked …": a role description,
+        // kept as written; the resolver checks that its head is a person.
+        return described;
+    }
+    named_subject(text, &toks)
+        .map(Topic::Person)
+        .or(described.filter(|t| matches!(t, Topic::Group(_))))
+}
+
+/// A proper-name subject ("Ola Brandt voted no").
+fn named_subject(text: &str, toks: &[Tok]) -> Option<String> {
+    let np = sentence_subject(toks, toks.len().min(12))?;
     let words = &toks[np.clone()];
     if words.len() > 4 || words.iter().any(|t| t.quoted || !t.capitalized()) {
         return None;
@@ -437,15 +552,62 @@ pub fn named_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
     }
     let titled = super::sentences::is_title(first) && words.len() >= 2;
     // The name must be followed by its verb or an appositive, not run on
-    // into a noun ("New York officials").
-    let next_ok = toks.get(np.end).is_none_or(|n| !n.capitalized())
-        || words[words.len() - 1].raw.ends_with(',');
+    // into a noun ("New York officials", "New York state").
+    let next_ok = words[words.len() - 1].raw.ends_with(',')
+        || toks.get(np.end).is_some_and(|n| {
+            let mut b = [0u8; 24];
+            let w = lower(n.core, &mut b);
+            !n.capitalized()
+                && (w.ends_with("ed")
+                    || w.ends_with('s') && !lexicon::is_organisation_word(w)
+                    || lexicon::is_verb_modifier(w)
+                    || lexicon::is_passive_aux(w)
+                    || lexicon::may_cue(w))
+        });
     let org = words.iter().any(|t| {
         let mut b = [0u8; 24];
         let w = lower(t.core, &mut b);
         lexicon::is_organisation_word(w) || lexicon::is_date_word(w)
     });
-    ((titled || words.len() >= 2) && next_ok && !org).then(|| slice(text, &toks, np))
+    ((titled || words.len() >= 2) && next_ok && !org).then(|| slice(text, toks, np))
+}
+
+/// "The" and the words up to the main verb ("The former secretary of
+/// state has …" → "The former secretary of state"), when a verb follows.
+fn described_subject(toks: &[Tok]) -> Option<Range<usize>> {
+    let mut buf = [0u8; 24];
+    let first = lower(toks.first()?.core, &mut buf);
+    if lexicon::is_pronoun(first)
+        || lexicon::is_boundary(first)
+        || lexicon::is_subordinator(first)
+        || lexicon::is_intro_preposition(first)
+    {
+        return None;
+    }
+    for k in 1..toks.len().min(7) {
+        let t = &toks[k];
+        let w = lower(t.core, &mut buf);
+        // "secretary of state": a noun after "of"; "Twelve states", "the
+        // reports": a noun after a count or a determiner.
+        let after_of = toks[k - 1].core == "of"
+            || lexicon::is_noun_homograph(w)
+                && (is_count(toks[k - 1].core)
+                    || lexicon::is_determiner(lower(toks[k - 1].core, &mut [0u8; 24])));
+        let verb = !t.capitalized()
+            && !after_of
+            && (lexicon::is_verb_modifier(w)
+                || lexicon::is_passive_aux(w)
+                || lexicon::may_cue(w)
+                || w.len() > 2 && w.ends_with("ed")
+                || w.len() > 4 && w.ends_with("ly"));
+        if verb {
+            return (k >= 2).then_some(0..k);
+        }
+        if t.quoted || t.ends_clause() || w != "of" && lexicon::is_boundary(w) {
+            return None;
+        }
+    }
+    None
 }
 
 /// The speaker of a whole paragraph, when the paragraph names one outside
@@ -509,6 +671,16 @@ fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
     if prev.raw.ends_with("'s") || prev.raw.ends_with("s'") || prev.raw.ends_with('\u{2019}') {
         return false;
     }
+    // "Twenty-seven states", "three reports", "the singer's new show":
+    // a count or a possessive makes the word a noun.
+    if (lexicon::is_noun_homograph(word) || lexicon::is_base_form(word))
+        && (is_count(prev.core) || possessed(toks, v))
+        && !toks
+            .get(v + 1)
+            .is_some_and(|n| n.core.eq_ignore_ascii_case("that"))
+    {
+        return false;
+    }
     // "the laws proposed by the governor": a participle, not a verb.
     let by_agent = toks.get(v + 1).is_some_and(|n| n.core == "by")
         && toks.get(v + 2).is_some_and(|a| {
@@ -519,6 +691,19 @@ fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
     }
     let base = lexicon::is_base_form(word);
     let noun_like = lexicon::is_noun_homograph(word);
+    // "Health worries have dogged …": a noun followed by its verb.
+    let verb_follows = toks.get(v + 1).is_some_and(|n| {
+        let mut b = [0u8; 24];
+        let w = lower(n.core, &mut b);
+        lexicon::is_passive_aux(w)
+            || matches!(
+                w,
+                "have" | "has" | "had" | "will" | "would" | "could" | "can" | "may" | "might"
+            )
+    });
+    if noun_like && verb_follows {
+        return false;
+    }
     // "The memo states that …": a complementiser settles it.
     let that_follows = toks
         .get(v + 1)
@@ -755,7 +940,10 @@ mod tests {
 
     #[test]
     fn named_subjects_of_plain_sentences() {
-        let subject = |t: &str| named_subject(t, &quotes::spans(t, false));
+        let subject = |t: &str| match sentence_topic(t, &quotes::spans(t, false)) {
+            Some(Topic::Person(p)) => Some(p),
+            _ => None,
+        };
         assert_eq!(
             subject("Ola Brandt, 45, runs a bakery on the quay.").as_deref(),
             Some("Ola Brandt")
@@ -765,7 +953,16 @@ mod tests {
             Some("Mr. Vance")
         );
         assert_eq!(subject("New York officials voted against it."), None);
-        assert_eq!(subject("The council voted against it."), None);
+        // Descriptions are kept as written; the resolver decides whether
+        // their head is a person.
+        assert_eq!(
+            subject("The harbor master also backed it.").as_deref(),
+            Some("The harbor master")
+        );
+        assert_eq!(
+            sentence_topic("Twelve towns led by Brill are suing the board.", &[]),
+            Some(Topic::Group("Twelve towns".to_string()))
+        );
         assert_eq!(subject("Florida Friday was busy."), None);
     }
 }
