@@ -304,7 +304,8 @@ fn relative_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<usize>> {
         .find(|&k| matches!(lower(toks[k].core, &mut buf), "who" | "that") && !toks[k].quoted)?;
     // The relative pronoun must be followed by its verb, all in one clause.
     let verb_then_object = k + 1 < np.start
-        && (k..np.start).all(|i| !toks[i].ends_clause() && !toks[i].capitalized() || i > k + 1);
+        && !toks[k + 1].capitalized()
+        && (k..np.start).all(|i| !toks[i].ends_clause());
     if k == 0 || !verb_then_object || toks[k - 1].ends_clause() {
         return None;
     }

@@ -33,6 +33,15 @@ enum Gender {
     Female,
 }
 
+impl From<NameGender> for Gender {
+    fn from(g: NameGender) -> Self {
+        match g {
+            NameGender::Male => Gender::Male,
+            NameGender::Female => Gender::Female,
+        }
+    }
+}
+
 /// How many recent persons "he"/"she" may look back over.
 const PERSONS_MAX: usize = 8;
 
@@ -162,6 +171,10 @@ impl Speakers {
             if !entity.contains(' ') {
                 if let Some(known) = self.known_by_surname(entity) {
                     self.note_person(&known, Gender::Unknown);
+                } else if let Some(g) = names::given_name(entity) {
+                    // "Melanie thought it was outrageous.": a person the
+                    // article calls by first name.
+                    self.note_person(entity, Gender::from(g));
                 }
                 continue;
             }
@@ -204,10 +217,21 @@ impl Speakers {
         if gender == Gender::Unknown {
             return None;
         }
-        let i = self
-            .persons
-            .iter()
-            .rposition(|(_, g)| *g == gender || *g == Gender::Unknown)?;
+        // "Trump" after "Donald Trump" is a man too.
+        let effective = |name: &str, g: Gender| {
+            if g != Gender::Unknown {
+                return g;
+            }
+            let surname = name.split_whitespace().next_back();
+            self.persons
+                .iter()
+                .find(|(n, k)| *k != Gender::Unknown && n.split_whitespace().next_back() == surname)
+                .map_or(Gender::Unknown, |(_, k)| *k)
+        };
+        let i = self.persons.iter().rposition(|(n, g)| {
+            let g = effective(n, *g);
+            g == gender || g == Gender::Unknown
+        })?;
         let (name, _) = self.persons.remove(i);
         self.persons.push((name.clone(), gender));
         self.last_person = Some(name.clone());
@@ -339,10 +363,8 @@ fn given_name_gender(phrase: &str) -> Gender {
         let surname_next = words
             .peek()
             .is_some_and(|n| n.starts_with(char::is_uppercase));
-        match names::given_name(word) {
-            Some(NameGender::Male) if surname_next => return Gender::Male,
-            Some(NameGender::Female) if surname_next => return Gender::Female,
-            _ => {}
+        if let Some(g) = names::given_name(word).filter(|_| surname_next) {
+            return Gender::from(g);
         }
     }
     Gender::Unknown

@@ -681,6 +681,12 @@ fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
     {
         return false;
     }
+    // "showed up at the debate": arriving, not reporting.
+    if matches!(word, "show" | "shows" | "showed")
+        && toks.get(v + 1).is_some_and(|n| n.core == "up")
+    {
+        return false;
+    }
     // "the laws proposed by the governor": a participle, not a verb.
     let by_agent = toks.get(v + 1).is_some_and(|n| n.core == "by")
         && toks.get(v + 2).is_some_and(|a| {
