@@ -258,6 +258,32 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     };
     let np = phrase_before(toks, end)?;
     let head = lower(toks[np.end - 1].core, &mut buf);
+    if np.len() == 1
+        && head.ends_with("ed")
+        && np.start >= 2
+        && matches!(
+            lower(toks[np.start - 1].core, &mut [0u8; 24]),
+            "i" | "we" | "you" | "they"
+        )
+    {
+        // "the experts I interviewed said": the noun the clause is on.
+        return phrase_before(toks, np.start - 1);
+    }
+    if np.start >= 2
+        && toks[np.start - 1].core == "and"
+        && !toks[np.start - 1].ends_clause()
+        && let Some(left) = phrase_before(toks, np.start - 1)
+        && (left.start == 0 || toks[left.start - 1].ends_clause())
+        && !toks[left.clone()].iter().any(|t| {
+            let mut b = [0u8; 24];
+            let w = lower(t.core, &mut b);
+            w.ends_with("ed") || lexicon::is_pronoun(w)
+        })
+    {
+        // "Experts on Korea and arms control said", "the former senator
+        // and current nominee said": one subject joined by "and".
+        return Some(left.start..np.end);
+    }
     if head == "who" || head == "which" || head == "that" {
         // "…, who said": the antecedent before the relative pronoun.
         let k = np.end - 1;
@@ -466,7 +492,16 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
     if i == end {
         return None;
     }
-    let np = trim_phrase(toks, i..end)?;
+    let mut np = trim_phrase(toks, i..end)?;
+    // "likely to placate nervous voters, who …": the verb after "to".
+    if np.len() > 1
+        && np.start > 0
+        && toks[np.start - 1].core == "to"
+        && !toks[np.start].capitalized()
+        && !lexicon::is_determiner(lower(toks[np.start].core, &mut buf))
+    {
+        np.start += 1;
+    }
     let head = lower(toks[np.end - 1].core, &mut buf);
     if head.is_empty() && !toks[np.end - 1].capitalized() && toks[np.end - 1].core.is_empty() {
         return None;

@@ -681,6 +681,34 @@ fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
     {
         return false;
     }
+    // "the battleground states in Ohio": a noun before its preposition.
+    if lexicon::is_noun_homograph(word)
+        && toks
+            .get(v + 1)
+            .is_some_and(|n| matches!(n.core, "in" | "of" | "on" | "at" | "for" | "with" | "from"))
+    {
+        return false;
+    }
+    // "a stream called Miracle Run": naming, not speaking.
+    if matches!(word, "called" | "named" | "dubbed")
+        && toks.get(v + 1).is_some_and(Tok::capitalized)
+        && (v.saturating_sub(4)..v).any(|k| matches!(toks[k].core, "a" | "an"))
+        && !prev.capitalized()
+    {
+        return false;
+    }
+    // "ways that help Mr. Lee maintain", "let editorials tell them": an
+    // infinitive after a causative verb.
+    if lexicon::is_base_form(word)
+        && (v.saturating_sub(4)..v.saturating_sub(1)).any(|k| {
+            matches!(
+                lower(toks[k].core, &mut [0u8; 24]),
+                "help" | "helps" | "helped" | "let" | "lets" | "make" | "makes" | "made"
+            ) && (k + 1..v).all(|i| !toks[i].ends_clause())
+        })
+    {
+        return false;
+    }
     // "showed up at the debate": arriving, not reporting.
     if matches!(word, "show" | "shows" | "showed")
         && toks.get(v + 1).is_some_and(|n| n.core == "up")
