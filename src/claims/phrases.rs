@@ -206,7 +206,9 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         let t = &toks[j - 1];
         let w = lower(t.core, &mut buf);
         let adverb = w.len() > 4 && w.ends_with("ly") && !t.capitalized() && !ly_noun(toks, j - 1);
-        if t.quoted || t.ends_clause() || !(adverb || lexicon::is_verb_modifier(w)) {
+        // "Theresa May said": a capitalised "May" mid-sentence is a name.
+        let modal = lexicon::is_verb_modifier(w) && !(t.capitalized() && j > 1);
+        if t.quoted || t.ends_clause() || !(adverb || modal) {
             break;
         }
         j -= 1;
@@ -444,7 +446,22 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
                 let mut b2 = [0u8; 24];
                 lexicon::is_verb_modifier(lower(toks[i - 2].core, &mut b2))
             };
-        if past_verb {
+        // "My father died years ago of cancer, which …": a past verb
+        // right after its subject ends the phrase.
+        let after_noun =
+            i != end && i >= 2 && w.len() > 3 && w.ends_with("ed") && !t.capitalized() && {
+                let mut b2 = [0u8; 24];
+                let p = lower(toks[i - 2].core, &mut b2);
+                !p.is_empty()
+                    && !lexicon::is_determiner(p)
+                    && !p.ends_with("ly")
+                    && !p.contains('-')
+                    && !lexicon::is_adjective_like(p)
+                    && !lexicon::is_np_preposition(p)
+                    && !lexicon::is_boundary(p)
+                    && !toks[i - 2].ends_clause()
+            };
+        if past_verb || after_noun {
             break;
         }
         // "Commission on Presidential Debates": a preposition inside a
@@ -587,7 +604,12 @@ pub(super) fn trim_phrase(toks: &[Tok], mut r: Range<usize>) -> Option<Range<usi
     let mut buf = [0u8; 24];
     while r.start < r.end {
         let w = lower(toks[r.start].core, &mut buf);
-        let intro = lexicon::is_intro_preposition(w) && r.len() > 1;
+        // "in 2017 America says": a year before a name is not part of it.
+        let year = r.len() > 1
+            && w.len() == 4
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && toks[r.start + 1].capitalized();
+        let intro = lexicon::is_intro_preposition(w) && r.len() > 1 || year;
         if toks[r.start].core.is_empty() || lexicon::is_boundary(w) || intro {
             r.start += 1;
         } else {

@@ -176,14 +176,8 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
             best = Some((rank, v, np));
         }
     }
-    best.map(|(rank, v, np)| Attribution {
-        // ", he said." at the end speaks about the sentence; the pronoun is
-        // someone earlier, not the sentence's own subject.
-        speaker: if rank == 0 {
-            slice(text, &toks, np)
-        } else {
-            slice(text, &toks, pronoun_antecedent(&toks, np))
-        },
+    best.map(|(_, v, np)| Attribution {
+        speaker: slice(text, &toks, pronoun_antecedent(&toks, np)),
         cue_at: toks[v].start,
     })
 }
@@ -479,10 +473,15 @@ fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
     }
     let head = toks[subject.end - 1].core;
     let head_plural = head.ends_with('s') && !head.ends_with("ss");
+    // A singular antecedent is a name ("Sen. Ada Lowe (D-Mo.)"), not a
+    // phrase around one ("People like Scott, he said").
     let agrees = if plural {
         head_plural
     } else {
-        !head_plural && toks[subject.end - 1].capitalized()
+        !head_plural
+            && toks[subject.clone()]
+                .iter()
+                .all(|t| t.capitalized() || t.raw.starts_with('(') || t.core.is_empty())
     };
     if agrees { subject } else { np }
 }
@@ -494,7 +493,7 @@ pub fn quote_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
     let toks = tokenize(text, quotes);
     let first_quoted = toks.iter().position(|t| t.quoted)?;
     let np = sentence_subject(&toks, first_quoted)?;
-    (np.end < first_quoted).then(|| slice(text, &toks, np))
+    (np.end < first_quoted && plausible(&toks[np.clone()])).then(|| slice(text, &toks, np))
 }
 
 /// Whom a sentence without a reporting cue is about, for a later "he" or
@@ -757,9 +756,17 @@ fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
         return prev.capitalized() || (p.ends_with('s') && !p.ends_with("ss"));
     }
     // "-s" forms that are also plural nouns: need a name, or a plain
-    // singular noun right after an article ("the study finds").
+    // singular noun right after an article ("the study finds"). A party
+    // or nationality adjective makes a noun ("Republican claims",
+    // "Russian reports").
     if prev.capitalized() {
-        return true;
+        let adjective = ["an", "ic", "ish", "ese"]
+            .iter()
+            .any(|s| prev.core.ends_with(s))
+            && v >= 2
+            && !toks[v - 2].capitalized()
+            && !toks[v - 2].ends_clause();
+        return !adjective;
     }
     let article = v >= 2 && {
         let mut b2 = [0u8; 24];
