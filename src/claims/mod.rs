@@ -195,6 +195,7 @@ fn sentence_claim(
         block_speaker.map(|s| speakers::Attribution {
             speaker: s.to_string(),
             cue_at: 0,
+            relative: false,
         })
     });
     let quote_words: usize = spans
@@ -206,7 +207,13 @@ fn sentence_claim(
     let is_quote =
         !spans.is_empty() && (quote_words >= 4 || attribution.is_some() || opens_with_quote);
     let speaker = match &attribution {
-        Some(a) => speakers.resolve(&a.speaker),
+        Some(a) => {
+            let resolved = speakers.resolve(&a.speaker);
+            if let Some(name) = &resolved {
+                speakers.hint_gender(name, reported_pronoun(&text[a.cue_at..]));
+            }
+            resolved
+        }
         // A follow-on quotation belongs to the last speaker.
         None if is_quote && opens_with_quote => speakers.last(),
         None if is_quote => speakers::quote_subject(text, &spans)
@@ -215,10 +222,12 @@ fn sentence_claim(
         None => None,
     };
     // The person the sentence is about: its speaker, or else a named
-    // subject ("Ola Brandt, 45, runs a bakery.").
+    // subject; a speaker in a relative clause ("…, who says") leaves the
+    // main subject the one a later "he" means.
+    let relative = attribution.as_ref().is_some_and(|a| a.relative);
     let focus = match &speaker {
-        Some(_) => None,
-        None => match speakers::sentence_topic(text, &spans) {
+        Some(_) if !relative => None,
+        _ => match speakers::sentence_topic(text, &spans) {
             Some(speakers::Topic::Person(p)) => Some(p),
             Some(speakers::Topic::Group(g)) => {
                 speakers.mention_group(&g);
@@ -240,7 +249,7 @@ fn sentence_claim(
     let explicit = attribution.is_some();
     let (negated, hedged) = polarity::polarity(text);
     let entities = entities::extract_entities(text);
-    speakers.mention_entities(&entities, speaker.as_deref().or(focus.as_deref()));
+    speakers.mention_entities(&entities, focus.as_deref().or(speaker.as_deref()));
     Some((
         Claim {
             id: claim_id(text),
@@ -257,6 +266,21 @@ fn sentence_claim(
         },
         explicit,
     ))
+}
+
+/// Whether the words after a reporting cue open with "he" or "she" ("said
+/// she would run", "said that he"): `Some(true)` for "she".
+fn reported_pronoun(after_cue: &str) -> Option<bool> {
+    let mut words = after_cue.split_whitespace().skip(1);
+    let mut next = words.next()?;
+    if next.eq_ignore_ascii_case("that") {
+        next = words.next()?;
+    }
+    match next.trim_end_matches(|c: char| !c.is_alphabetic()) {
+        "she" => Some(true),
+        "he" => Some(false),
+        _ => None,
+    }
 }
 
 /// False for questions, fragments of fewer than three words and lines

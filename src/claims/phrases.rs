@@ -471,6 +471,19 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
             && toks[i].capitalized()
             && toks[i - 2].capitalized()
             && matches!(w, "on" | "of" | "for" | "in" | "and" | "de");
+        // "Ted Vance endorses Lowe, who …": a lower-case verb between
+        // two names ends the phrase; "Bank of England" keeps its "of".
+        let verb_between = i != end
+            && i >= 2
+            && !t.capitalized()
+            && toks[i].capitalized()
+            && toks[i - 2].capitalized()
+            && w.len() > 3
+            && w.ends_with('s')
+            && !lexicon::is_np_preposition(w);
+        if verb_between {
+            break;
+        }
         // "One of the doctors": a pronoun that heads the phrase.
         let one_of = w == "one" && toks[i].core == "of";
         if i != end

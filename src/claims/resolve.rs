@@ -196,6 +196,19 @@ impl Speakers {
         }
     }
 
+    /// Learns a speaker's gender from the pronoun that opens what they
+    /// said ("Lowe said she would run": Lowe is a woman). `female` is
+    /// `None` when the words after the cue start with no such pronoun.
+    pub fn hint_gender(&mut self, name: &str, female: Option<bool>) {
+        let Some(female) = female else { return };
+        let gender = if female { Gender::Female } else { Gender::Male };
+        if let Some(entry) = self.persons.iter_mut().find(|(n, _)| n == name)
+            && entry.1 == Gender::Unknown
+        {
+            entry.1 = gender;
+        }
+    }
+
     /// The known person whose name ends with `surname`.
     fn known_by_surname(&self, surname: &str) -> Option<String> {
         // "DNC", "NATO": an acronym is no one's surname.
@@ -555,5 +568,18 @@ mod tests {
         s.resolve("Paul Marsh");
         s.resolve("Lowe");
         assert_eq!(s.resolve("he").as_deref(), Some("Paul Marsh"));
+    }
+
+    #[test]
+    fn a_reported_pronoun_teaches_gender() {
+        let mut s = Speakers::default();
+        s.resolve("Lowe");
+        s.hint_gender("Lowe", Some(true));
+        s.resolve("Vance");
+        // Vance is unknown, so "she" could be either; Lowe is a woman, so
+        // "he" now skips her.
+        assert_eq!(s.resolve("he").as_deref(), Some("Vance"));
+        s.resolve("Lowe");
+        assert_eq!(s.resolve("he").as_deref(), Some("Vance"));
     }
 }

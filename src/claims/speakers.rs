@@ -18,6 +18,9 @@ pub struct Attribution {
     pub speaker: String,
     /// Byte offset of the cue word in the sentence.
     pub cue_at: usize,
+    /// The cue sits in a relative clause ("Vance endorses Lowe, who says
+    /// …"): the sentence is still about its main subject.
+    pub relative: bool,
 }
 
 /// Finds the attribution of a sentence, if it has one. `quotes` are the
@@ -177,6 +180,10 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
         }
     }
     best.map(|(_, v, np)| Attribution {
+        relative: np.end < v && {
+            let mut buf = [0u8; 24];
+            (np.end..v).any(|k| matches!(lower(toks[k].core, &mut buf), "who" | "which"))
+        },
         speaker: slice(text, &toks, pronoun_antecedent(&toks, np)),
         cue_at: toks[v].start,
     })
@@ -652,8 +659,13 @@ fn is_tail(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
 /// "his claims", "early-morning tweets") or in the passive ("was told").
 fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
     let Some(prev) = v.checked_sub(1).map(|p| &toks[p]) else {
-        // "Said Ellis: …" opens with an inverted cue.
-        return class == CueClass::Inverting;
+        // "Said Ellis: …" opens with an inverted cue; "Asked about the
+        // plan, Lee said …" opens with a participle.
+        let mut buf = [0u8; 24];
+        let named_next = toks
+            .get(1)
+            .is_some_and(|n| n.capitalized() || lexicon::is_determiner(lower(n.core, &mut buf)));
+        return class == CueClass::Inverting && named_next;
     };
     // "Lee, an economist, told …" keeps a comma before the cue; other
     // clause punctuation does not.
@@ -976,6 +988,55 @@ mod tests {
         assert_eq!(
             speaker("Much of the rise is due to the harsh laws proposed by Governor Hale."),
             None
+        );
+    }
+
+    #[test]
+    fn nouns_that_look_like_cues() {
+        // A count, a possessive or a party adjective before the word.
+        assert_eq!(speaker("Twelve states joined the suit in May."), None);
+        assert_eq!(
+            speaker("The money went to the singer's new show in Ohio."),
+            None
+        );
+        assert_eq!(
+            speaker("The board rated half of Republican claims as false."),
+            None
+        );
+        assert_eq!(speaker("The real Vance showed up at the debate."), None);
+        assert_eq!(
+            speaker("It ran near a mountain stream called Miracle Run."),
+            None
+        );
+        assert_eq!(
+            speaker("The rules help Mr. Lowe maintain the image of a reformer."),
+            None
+        );
+    }
+
+    #[test]
+    fn openers_names_and_relative_clauses() {
+        assert_eq!(
+            speaker("Asked about the mayor's claim, Lowe said, \"We should wait.\"").as_deref(),
+            Some("Lowe")
+        );
+        assert_eq!(
+            speaker("Prime Minister Ada May said the talks would resume.").as_deref(),
+            Some("Prime Minister Ada May")
+        );
+        let a = find(
+            "Ted Vance endorses Lowe, who says he is honored.",
+            &quotes::spans("Ted Vance endorses Lowe, who says he is honored.", false),
+        );
+        assert_eq!(a.as_ref().map(|a| a.speaker.as_str()), Some("Lowe"));
+        assert!(a.is_some_and(|a| a.relative));
+        assert_eq!(
+            speaker("Everyone I interviewed said the plan was sound.").as_deref(),
+            Some("Everyone")
+        );
+        assert_eq!(
+            speaker("Experts on Korea and arms control said the test failed.").as_deref(),
+            Some("Experts on Korea and arms control")
         );
     }
 

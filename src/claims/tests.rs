@@ -278,3 +278,29 @@ fn claim_id_is_the_hash_of_the_single_spaced_words() {
     assert_eq!(claim_id(" Rates  rose\t2%\ntoday. "), want);
     assert_eq!(claim_id("Rates rose\u{a0}2% today."), want);
 }
+
+#[test]
+fn the_pronoun_after_a_cue_is_read() {
+    assert_eq!(super::reported_pronoun("said she would run."), Some(true));
+    assert_eq!(
+        super::reported_pronoun("said that he was sure."),
+        Some(false)
+    );
+    assert_eq!(super::reported_pronoun("said the vote was close."), None);
+    assert_eq!(super::reported_pronoun("said"), None);
+}
+
+#[test]
+fn he_said_reaches_a_person_named_outside_an_attribution() {
+    let claims = extract(&article(&[
+        "Mayor Ada Lowe said the ferry will run all winter.",
+        "Paul Marsh, 45, runs a bakery on the quay.",
+        "\"It has been a hard year for the harbour,\" he said.",
+        "Twelve towns led by Brill are suing the harbour board.",
+        "They argue that the fees broke the charter.",
+    ]));
+    let speaker = |i: usize| claims[i].speaker.as_deref();
+    assert_eq!(speaker(0), Some("Mayor Ada Lowe"));
+    assert_eq!(speaker(2), Some("Paul Marsh"));
+    assert_eq!(speaker(4), Some("Twelve towns"));
+}
