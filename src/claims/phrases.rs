@@ -115,6 +115,16 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         let participle = first.len() > 4 && (first.ends_with("ed") || first.ends_with("ing"));
         if lexicon::is_boundary(first) || lexicon::is_intro_preposition(first) {
             i = (i..before).find(|&k| toks[k].raw.ends_with(','))? + 1;
+            // "Following a swiftly called, late-afternoon meeting, …": the
+            // phrase runs on past a comma before a lower-case word.
+            if toks.get(i).is_some_and(|t| {
+                let mut b = [0u8; 24];
+                let w = lower(t.core, &mut b);
+                !t.capitalized() && !lexicon::is_pronoun(w) && !lexicon::is_determiner(w)
+            }) && let Some(k) = (i..before.min(i + 6)).find(|&k| toks[k].raw.ends_with(','))
+            {
+                i = k + 1;
+            }
         } else if participle {
             // "Chastened by the polls, …" skips to the comma; "Retired
             // Gen. Ann Lee is …" has none and is the subject itself.

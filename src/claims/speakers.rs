@@ -175,6 +175,12 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
             // "when he wrote his book, Smith said …": the main clause wins.
             rank += 2;
         }
+        // "She said …, and the mother of three replied, \"…\"": the cue
+        // that introduces the quotation owns it.
+        let introduces = |k: usize| toks.get(k).is_some_and(|t| t.quoted);
+        if rank > 0 && (introduces(v + 1) || v > 0 && introduces(v - 1) || introduces(np.end)) {
+            rank -= 1;
+        }
         if best.as_ref().is_none_or(|b| rank < b.0) {
             best = Some((rank, v, np));
         }
@@ -452,7 +458,7 @@ fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
     }
     let p = lower(toks[np.start].core, &mut buf);
     let plural = match p {
-        "he" | "she" => false,
+        "he" | "she" | "it" => false,
         "they" => true,
         _ => return np,
     };
