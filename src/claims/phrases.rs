@@ -284,6 +284,7 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     if np.start >= 2
         && toks[np.start - 1].core == "and"
         && !toks[np.start - 1].ends_clause()
+        && !toks[np.start - 2].ends_clause()
         && let Some(left) = phrase_before(toks, np.start - 1)
         && (left.start == 0 || toks[left.start - 1].ends_clause())
         && !toks[left.clone()].iter().any(|t| {
