@@ -4,6 +4,7 @@
 //!
 //! Pure: no I/O.
 
+mod cues;
 pub mod entities;
 mod lexicon;
 mod names;
@@ -14,8 +15,10 @@ pub mod quotes;
 mod resolve;
 pub mod sentences;
 pub mod speakers;
+mod subjects;
 #[cfg(test)]
 mod tests;
+pub mod topic;
 
 use serde::{Deserialize, Serialize};
 
@@ -227,9 +230,9 @@ fn sentence_claim(
     let relative = attribution.as_ref().is_some_and(|a| a.relative);
     let focus = match &speaker {
         Some(_) if !relative => None,
-        _ => match speakers::sentence_topic(text, &spans) {
-            Some(speakers::Topic::Person(p)) => Some(p),
-            Some(speakers::Topic::Group(g)) => {
+        _ => match topic::sentence_topic(text, &spans) {
+            Some(topic::Topic::Person(p)) => Some(p),
+            Some(topic::Topic::Group(g)) => {
                 speakers.mention_group(&g);
                 None
             }

@@ -1,0 +1,325 @@
+//! Whether a reporting cue word is used as a reporting verb where it
+//! stands ("Lee said", not "the reported deal", "Twelve states", "a stream
+//! called Miracle Run"), and the cue shapes that move the speaker: an
+//! infinitive ("continues to insist"), a closing ", said X.".
+//!
+//! Main entry: [`verb_context`]; [`super::speakers::find`] uses the rest.
+
+use std::ops::Range;
+
+use super::lexicon::{self, CueClass};
+use super::phrases::{Tok, lower, phrase_after};
+
+/// The verb a cue completes as an infinitive ("continues to insist",
+/// "went on to say"): its token index, for the subject before it.
+pub(super) fn catenative_before(toks: &[Tok], v: usize) -> Option<usize> {
+    let mut buf = [0u8; 24];
+    if v < 2 || lower(toks[v - 1].core, &mut buf) != "to" || toks[v - 2].ends_clause() {
+        return None;
+    }
+    let mut verb = v - 2;
+    if lower(toks[verb].core, &mut buf) == "on" && verb > 0 {
+        // "went on to say".
+        verb -= 1;
+        return matches!(lower(toks[verb].core, &mut buf), "went" | "goes" | "go").then_some(verb);
+    }
+    CATENATIVES
+        .contains(&lower(toks[verb].core, &mut buf))
+        .then_some(verb)
+}
+
+/// Verbs that carry a reporting verb as their infinitive without changing
+/// who speaks ("continued to argue"); "refused to say" is left out, as it
+/// reports no words.
+#[rustfmt::skip]
+const CATENATIVES: &[&str] = &[
+    "continue", "continues", "continued", "began", "begins", "begin", "started", "starts",
+    "tried", "tries", "seemed", "seems", "appeared", "appears", "used", "went",
+];
+
+/// For an inverting cue right after a comma, the speaker after it when
+/// that phrase closes the sentence (", said one source in the room.").
+/// Only "said" and "added" qualify: other inverting cues also take an
+/// object ("Lee, an aide, noted the rule in May.").
+pub(super) fn inverted_tail(toks: &[Tok], v: usize, class: CueClass) -> Option<Range<usize>> {
+    let mut buf = [0u8; 24];
+    if class != CueClass::Inverting
+        || v == 0
+        || !toks[v - 1].raw.ends_with(',')
+        || !matches!(
+            lower(toks[v].core, &mut buf),
+            "said" | "says" | "added" | "adds"
+        )
+    {
+        return None;
+    }
+    let np = phrase_after(toks, v + 1, true)?;
+    // The phrase ends the sentence or gives way to a place, time or
+    // manner ("in the room", "on Friday"), not to a verb ("the vote was").
+    let closes = np.end >= toks.len()
+        || toks[np.end - 1].ends_clause()
+        || matches!(
+            lower(toks[np.end].core, &mut buf),
+            "in" | "on"
+                | "at"
+                | "during"
+                | "who"
+                | "after"
+                | "before"
+                | "when"
+                | "while"
+                | "because"
+                | "via"
+                | "through"
+                | "adding"
+                | "noting"
+                | "citing"
+                | "speaking"
+        );
+    let named = toks[np.start].capitalized()
+        || lexicon::is_determiner(lower(toks[np.start].core, &mut buf))
+        || lexicon::is_pronoun(lower(toks[np.start].core, &mut buf))
+        || lexicon::classes(lower(toks[np.start].core, &mut buf)) == 0;
+    (closes && named && toks.len() - np.end <= 6).then_some(np)
+}
+
+/// True when the phrase is the object of a gerund ("… forwarding its view
+/// of the world says …"), so not the cue's subject.
+pub(super) fn after_gerund(toks: &[Tok], np: &Range<usize>) -> bool {
+    let mut buf = [0u8; 24];
+    // Only a determiner shows the "-ing" word takes an object: "leading
+    // experts say" and "saying they think" keep their subjects.
+    let determined = lexicon::is_determiner(lower(toks[np.start].core, &mut buf));
+    determined && np.start > 0 && {
+        let prev = &toks[np.start - 1];
+        let w = lower(prev.core, &mut buf);
+        !prev.ends_clause()
+            && !lexicon::is_participle_cue(w)
+            && !prev.capitalized()
+            && w.len() > 5
+            && w.ends_with("ing")
+            && !matches!(
+                w,
+                "during" | "according" | "including" | "regarding" | "following"
+            )
+    }
+}
+
+/// True when the phrase is the object of a sentence-opening preposition
+/// ("In the wake of the report, …"), so not a subject.
+pub(super) fn after_opening_preposition(toks: &[Tok], np: &Range<usize>) -> bool {
+    let mut buf = [0u8; 24];
+    np.start == 1
+        && matches!(
+            lower(toks[0].core, &mut buf),
+            "in" | "on"
+                | "at"
+                | "of"
+                | "for"
+                | "from"
+                | "with"
+                | "by"
+                | "during"
+                | "after"
+                | "before"
+                | "since"
+                | "under"
+                | "over"
+                | "amid"
+                | "despite"
+                | "following"
+                | "like"
+                | "unlike"
+                | "through"
+                | "without"
+        )
+}
+
+/// A number in digits or words ("27", "Twenty-seven", "three").
+pub(super) fn is_count(word: &str) -> bool {
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+        return true;
+    }
+    let first = word.split('-').next().unwrap_or("");
+    let mut buf = [0u8; 24];
+    matches!(
+        lower(first, &mut buf),
+        "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+            | "hundreds"
+            | "dozens"
+            | "thousands"
+            | "millions"
+    )
+}
+
+/// True when a possessive ("Lee's", "the firm's") opens the words right
+/// before the cue, so the cue is the head noun of that phrase.
+pub(super) fn possessed(toks: &[Tok], v: usize) -> bool {
+    (v.saturating_sub(3)..v).any(|k| {
+        let raw = toks[k].raw;
+        (raw.ends_with("'s") || raw.ends_with("\u{2019}s"))
+            && (k..v).all(|i| !toks[i].ends_clause())
+    })
+}
+
+/// Rejects a cue word used as a noun or adjective ("the reported deal",
+/// "his claims", "early-morning tweets") or in the passive ("was told").
+pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
+    let Some(prev) = v.checked_sub(1).map(|p| &toks[p]) else {
+        // "Said Ellis: …" opens with an inverted cue; "Asked about the
+        // plan, Lee said …" opens with a participle.
+        let mut buf = [0u8; 24];
+        let named_next = toks
+            .get(1)
+            .is_some_and(|n| n.capitalized() || lexicon::is_determiner(lower(n.core, &mut buf)));
+        return class == CueClass::Inverting && named_next;
+    };
+    // "Lee, an economist, told …" keeps a comma before the cue; other
+    // clause punctuation does not.
+    if prev.ends_clause() && class != CueClass::Inverting && !prev.raw.ends_with(',') {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    let p = lower(prev.core, &mut buf);
+    let noun_before = !prev.ends_clause() && lexicon::is_determiner(p);
+    if noun_before || lexicon::is_passive_aux(p) || p == "to" {
+        return false;
+    }
+    // A possessive before the cue makes it a noun ("Trump's claims").
+    if prev.raw.ends_with("'s") || prev.raw.ends_with("s'") || prev.raw.ends_with('\u{2019}') {
+        return false;
+    }
+    // "Twenty-seven states", "three reports", "the singer's new show":
+    // a count or a possessive makes the word a noun.
+    if (lexicon::is_noun_homograph(word) || lexicon::is_base_form(word))
+        && (is_count(prev.core) || possessed(toks, v))
+        && !toks
+            .get(v + 1)
+            .is_some_and(|n| n.core.eq_ignore_ascii_case("that"))
+    {
+        return false;
+    }
+    // "the battleground states in Ohio": a noun before its preposition.
+    if lexicon::is_noun_homograph(word)
+        && toks
+            .get(v + 1)
+            .is_some_and(|n| matches!(n.core, "in" | "of" | "on" | "at" | "for" | "with" | "from"))
+    {
+        return false;
+    }
+    // "a stream called Miracle Run": naming, not speaking.
+    if matches!(word, "called" | "named" | "dubbed")
+        && toks.get(v + 1).is_some_and(Tok::capitalized)
+        && (v.saturating_sub(4)..v).any(|k| matches!(toks[k].core, "a" | "an"))
+        && !prev.capitalized()
+    {
+        return false;
+    }
+    // "ways that help Mr. Lee maintain", "let editorials tell them": an
+    // infinitive after a causative verb.
+    if lexicon::is_base_form(word)
+        && (v.saturating_sub(4)..v.saturating_sub(1)).any(|k| {
+            matches!(
+                lower(toks[k].core, &mut [0u8; 24]),
+                "help" | "helps" | "helped" | "let" | "lets" | "make" | "makes" | "made"
+            ) && (k + 1..v).all(|i| !toks[i].ends_clause())
+        })
+    {
+        return false;
+    }
+    // "showed up at the debate": arriving, not reporting.
+    if matches!(word, "show" | "shows" | "showed")
+        && toks.get(v + 1).is_some_and(|n| n.core == "up")
+    {
+        return false;
+    }
+    // "the laws proposed by the governor": a participle, not a verb.
+    let by_agent = toks.get(v + 1).is_some_and(|n| n.core == "by")
+        && toks.get(v + 2).is_some_and(|a| {
+            a.capitalized() || lexicon::is_determiner(lower(a.core, &mut [0u8; 24]))
+        });
+    if by_agent && word.ends_with("ed") {
+        return false;
+    }
+    let base = lexicon::is_base_form(word);
+    let noun_like = lexicon::is_noun_homograph(word);
+    // "Health worries have dogged …": a noun followed by its verb.
+    let verb_follows = toks.get(v + 1).is_some_and(|n| {
+        let mut b = [0u8; 24];
+        let w = lower(n.core, &mut b);
+        lexicon::is_passive_aux(w)
+            || matches!(
+                w,
+                "have" | "has" | "had" | "will" | "would" | "could" | "can" | "may" | "might"
+            )
+    });
+    if noun_like && verb_follows {
+        return false;
+    }
+    // "The memo states that …": a complementiser settles it.
+    let that_follows = toks
+        .get(v + 1)
+        .is_some_and(|n| n.core.eq_ignore_ascii_case("that"));
+    if !base && !noun_like {
+        return true;
+    }
+    // "the help of states that …" is still a noun after a preposition.
+    if !base && that_follows && !lexicon::is_np_preposition(p) && !lexicon::is_boundary(p) {
+        return true;
+    }
+    if lexicon::is_verb_modifier(p) || lexicon::is_pronoun(p) || p == "who" {
+        return true;
+    }
+    if base {
+        // "Officials say", "Democrats argue": a plural or a name.
+        return prev.capitalized() || (p.ends_with('s') && !p.ends_with("ss"));
+    }
+    // "-s" forms that are also plural nouns: need a name, or a plain
+    // singular noun right after an article ("the study finds"). A party
+    // or nationality adjective makes a noun ("Republican claims",
+    // "Russian reports").
+    if prev.capitalized() {
+        let adjective = ["an", "ic", "ish", "ese"]
+            .iter()
+            .any(|s| prev.core.ends_with(s))
+            && v >= 2
+            && !toks[v - 2].capitalized()
+            && !toks[v - 2].ends_clause();
+        return !adjective;
+    }
+    let article = v >= 2 && {
+        let mut b2 = [0u8; 24];
+        matches!(
+            lower(toks[v - 2].core, &mut b2),
+            "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their"
+        )
+    };
+    article
+        && !(p.is_empty() || p.contains('-') || p.ends_with('s') || lexicon::is_adjective_like(p))
+}

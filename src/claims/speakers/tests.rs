@@ -1,0 +1,243 @@
+//! Speaker finding on sentences written for these tests: cues before and
+//! after the speaker, tails, appositives, nouns that look like cues.
+
+use super::*;
+use crate::claims::quotes;
+
+fn speaker(text: &str) -> Option<String> {
+    find(text, &quotes::spans(text, false)).map(|a| a.speaker)
+}
+
+#[test]
+fn speaker_before_and_after_the_quote() {
+    assert_eq!(
+        speaker("\"We will not yield,\" said Deputy Trade Minister Olga Brandt.").as_deref(),
+        Some("Deputy Trade Minister Olga Brandt")
+    );
+    assert_eq!(
+        speaker("Mayor Lin Park said: \"The bridge opens in May.\"").as_deref(),
+        Some("Mayor Lin Park")
+    );
+    assert_eq!(
+        speaker("\"The bridge opens in May,\" Park told reporters on Friday.").as_deref(),
+        Some("Park")
+    );
+}
+
+#[test]
+fn appositives_and_relative_clauses() {
+    assert_eq!(
+        speaker("Dunmore, a longtime council ally, said the vote was rigged.").as_deref(),
+        Some("Dunmore")
+    );
+    assert_eq!(
+        speaker("The plan was backed by Ortiz, who has said it will pass.").as_deref(),
+        Some("Ortiz")
+    );
+}
+
+#[test]
+fn according_to_and_tail_attribution() {
+    assert_eq!(
+        speaker("According to a senior port official, the cranes were idle.").as_deref(),
+        Some("a senior port official")
+    );
+    assert_eq!(
+        speaker("The cranes were idle for a week, the source added.").as_deref(),
+        Some("the source")
+    );
+}
+
+#[test]
+fn paragraph_speakers() {
+    assert_eq!(block_speaker("HOLM: We will vote no."), Some("HOLM"));
+    assert_eq!(
+        block_speaker("\"The vote was a farce.\" - Ida Marsh, nurse"),
+        Some("Ida Marsh")
+    );
+    assert_eq!(block_speaker("Note: the vote was close."), None);
+    assert_eq!(block_speaker("The vote was close."), None);
+}
+
+#[test]
+fn nouns_and_passives_are_not_cues() {
+    assert_eq!(speaker("His claims were rejected by the court."), None);
+    assert_eq!(speaker("The reported deal collapsed in March."), None);
+    assert_eq!(speaker("Residents were told to leave."), None);
+    assert_eq!(speaker("The harbor is busy in summer."), None);
+}
+
+#[test]
+fn feeling_words_without_be_are_cues() {
+    assert_eq!(
+        speaker("Local farmers worried that the dam would fail.").as_deref(),
+        Some("Local farmers")
+    );
+    assert_eq!(
+        speaker("The farmers were worried that the dam would fail.").as_deref(),
+        Some("The farmers")
+    );
+}
+
+#[test]
+fn a_relative_clause_cue_yields_to_the_main_clause() {
+    assert_eq!(
+        speaker("Lund mocked the mayor, claiming he knew an engineer who said the dam leaks.")
+            .as_deref(),
+        Some("Lund")
+    );
+}
+
+#[test]
+fn participle_after_a_document_noun() {
+    assert_eq!(
+        speaker("After the vote, the harbor board issued a statement calling the delay unfair.")
+            .as_deref(),
+        Some("the harbor board")
+    );
+    assert_eq!(
+        speaker("Several local fishing unions sued the port, saying the rules were unfair.")
+            .as_deref(),
+        Some("Several local fishing unions")
+    );
+}
+
+#[test]
+fn implausible_speaker_phrases_are_dropped() {
+    assert_eq!(
+        speaker("Gov. Ann Lee (R-IN) said the port would reopen.").as_deref(),
+        Some("Gov. Ann Lee (R-IN)")
+    );
+    assert_eq!(
+        speaker("They read the ledger-and found that the fund was empty."),
+        None
+    );
+    assert_eq!(speaker("HARBOR BOARD SAYS NO - The plan failed."), None);
+    assert_eq!(
+        speaker("Get those boats out, adding ballast.").as_deref(),
+        None
+    );
+}
+
+#[test]
+fn said_after_a_comma_takes_the_speaker_after_it() {
+    assert_eq!(
+        speaker("Rents rose for most tenants, but for some, the cuts were worse, said Marlow.")
+            .as_deref(),
+        Some("Marlow")
+    );
+    assert_eq!(
+        speaker("The talks went badly from there, said one union source in the room.").as_deref(),
+        Some("one union source")
+    );
+    // A named subject with an appositive keeps the cue's object apart.
+    assert_eq!(
+        speaker("Ada Wren, who runs the ferry office, said the timetable was wrong.").as_deref(),
+        Some("Ada Wren")
+    );
+    assert_eq!(
+        speaker("Ada Wren, a ferry clerk, noted the rule in the interview.").as_deref(),
+        Some("Ada Wren")
+    );
+}
+
+#[test]
+fn weak_cues_near_the_end_are_not_tails() {
+    assert_eq!(
+        speaker(
+            "Voters learned again that, whatever the stakes, Vance will insist on being Vance."
+        )
+        .as_deref(),
+        Some("Voters")
+    );
+}
+
+#[test]
+fn subjects_around_infinitives_pronouns_and_relative_clauses() {
+    assert_eq!(
+        speaker("The nominee continues to insist that the returns are ready.").as_deref(),
+        Some("The nominee")
+    );
+    assert_eq!(
+        speaker("Those close to him say that he will run again.").as_deref(),
+        Some("Those close to him")
+    );
+    assert_eq!(
+        speaker("One of the doctors who signed the letter called Vance a quack.").as_deref(),
+        Some("One of the doctors")
+    );
+    assert_eq!(
+        speaker("No one expected a full hour of policy talk.").as_deref(),
+        Some("No one")
+    );
+    assert_eq!(
+        speaker("The tenants watched it, lawyers for the family said.").as_deref(),
+        Some("lawyers for the family")
+    );
+}
+
+#[test]
+fn time_phrases_and_openers_are_not_subjects() {
+    assert_eq!(
+        speaker("A Harbor University poll released in late August found that most voters agree.")
+            .as_deref(),
+        Some("A Harbor University poll")
+    );
+    assert_eq!(
+        speaker("In the wake of the Ledger report, Hobbs has portrayed himself as a reformer."),
+        None
+    );
+    assert_eq!(
+        speaker("Much of the rise is due to the harsh laws proposed by Governor Hale."),
+        None
+    );
+}
+
+#[test]
+fn nouns_that_look_like_cues() {
+    // A count, a possessive or a party adjective before the word.
+    assert_eq!(speaker("Twelve states joined the suit in May."), None);
+    assert_eq!(
+        speaker("The money went to the singer's new show in Ohio."),
+        None
+    );
+    assert_eq!(
+        speaker("The board rated half of Republican claims as false."),
+        None
+    );
+    assert_eq!(speaker("The real Vance showed up at the debate."), None);
+    assert_eq!(
+        speaker("It ran near a mountain stream called Miracle Run."),
+        None
+    );
+    assert_eq!(
+        speaker("The rules help Mr. Lowe maintain the image of a reformer."),
+        None
+    );
+}
+
+#[test]
+fn openers_names_and_relative_clauses() {
+    assert_eq!(
+        speaker("Asked about the mayor's claim, Lowe said, \"We should wait.\"").as_deref(),
+        Some("Lowe")
+    );
+    assert_eq!(
+        speaker("Prime Minister Ada May said the talks would resume.").as_deref(),
+        Some("Prime Minister Ada May")
+    );
+    let a = find(
+        "Ted Vance endorses Lowe, who says he is honored.",
+        &quotes::spans("Ted Vance endorses Lowe, who says he is honored.", false),
+    );
+    assert_eq!(a.as_ref().map(|a| a.speaker.as_str()), Some("Lowe"));
+    assert!(a.is_some_and(|a| a.relative));
+    assert_eq!(
+        speaker("Everyone I interviewed said the plan was sound.").as_deref(),
+        Some("Everyone")
+    );
+    assert_eq!(
+        speaker("Experts on Korea and arms control said the test failed.").as_deref(),
+        Some("Experts on Korea and arms control")
+    );
+}

@@ -1,0 +1,327 @@
+//! The subject of a clause: at the start of the sentence, after any
+//! introductory phrase ("During the debate, Lee …"), or right before a
+//! reporting cue, past auxiliaries, time phrases, appositives and relative
+//! clauses ("Lee, 56, who ran the port, has also said").
+//!
+//! Main entries: [`sentence_subject`], [`subject_before`].
+
+use std::ops::Range;
+
+use super::lexicon;
+use super::phrases::{Tok, lower, phrase_before, trim_phrase};
+
+/// The subject at the start of the sentence (after an introductory
+/// phrase ending in a comma): a pronoun, or an optional determiner and a
+/// run of capitalised words.
+pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usize>> {
+    let mut buf = [0u8; 24];
+    let mut i = 0;
+    // Skip introductory phrases ("During a speech on Monday,", "Chastened
+    // by the polls, as well as …,") to the main clause.
+    for _ in 0..3 {
+        let t = toks.get(i)?;
+        let first = lower(t.core, &mut buf);
+        let participle = first.len() > 4 && (first.ends_with("ed") || first.ends_with("ing"));
+        if lexicon::is_boundary(first) || lexicon::is_intro_preposition(first) {
+            i = (i..before).find(|&k| toks[k].raw.ends_with(','))? + 1;
+            // "Following a swiftly called, late-afternoon meeting, …": the
+            // phrase runs on past a comma before a lower-case word.
+            if toks.get(i).is_some_and(|t| {
+                let mut b = [0u8; 24];
+                let w = lower(t.core, &mut b);
+                !t.capitalized() && !lexicon::is_pronoun(w) && !lexicon::is_determiner(w)
+            }) && let Some(k) = (i..before.min(i + 6)).find(|&k| toks[k].raw.ends_with(','))
+            {
+                i = k + 1;
+            }
+        } else if participle {
+            // "Chastened by the polls, …" skips to the comma; "Retired
+            // Gen. Ann Lee is …" has none and is the subject itself.
+            match (i..before).find(|&k| toks[k].raw.ends_with(',')) {
+                Some(k) => i = k + 1,
+                None => break,
+            }
+        } else {
+            break;
+        }
+    }
+    let start = i;
+    if i < before && lexicon::is_pronoun(lower(toks[i].core, &mut buf)) {
+        return Some(i..i + 1);
+    }
+    if i < before && lexicon::is_determiner(lower(toks[i].core, &mut buf)) {
+        i += 1;
+    }
+    let name_start = i;
+    if i < before && !toks[i].quoted && !toks[i].capitalized() && toks[i].core.ends_with('s') {
+        // A plural common noun ("Proponents", "officials").
+        return trim_phrase(toks, start..i + 1);
+    }
+    if name_start > start {
+        // "several environmental groups", "the harbor board": a determiner,
+        // a few modifiers and a plural or organisation head.
+        let mut k = i;
+        while k < before && k - i < 3 && !toks[k].quoted && !toks[k].capitalized() {
+            let w = lower(toks[k].core, &mut buf);
+            if w.is_empty() || lexicon::is_boundary(w) || lexicon::is_determiner(w) {
+                break;
+            }
+            let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+            // The head must be followed by its verb ("groups sued", "board
+            // has"), not another noun or a preposition ("centers on").
+            let verb_next = toks.get(k + 1).is_some_and(|n| {
+                let mut b2 = [0u8; 24];
+                let nw = lower(n.core, &mut b2);
+                !n.capitalized()
+                    && (nw.ends_with("ed")
+                        || lexicon::is_verb_modifier(nw)
+                        || lexicon::is_passive_aux(nw)
+                        || lexicon::may_cue(nw))
+            });
+            // "The piece used …": a singular head right before a past verb.
+            let singular_past = k == i
+                && toks.get(k + 1).is_some_and(|n| {
+                    let mut b3 = [0u8; 24];
+                    let nw = lower(n.core, &mut b3);
+                    nw.len() > 3 && nw.ends_with("ed") && !n.capitalized()
+                })
+                && !lexicon::is_not_speaker(w);
+            if (plural || lexicon::is_organisation_word(w) || singular_past) && verb_next {
+                return trim_phrase(toks, start..k + 1);
+            }
+            if toks[k].ends_clause() {
+                break;
+            }
+            k += 1;
+        }
+    }
+    while i < before && !toks[i].quoted && toks[i].capitalized() {
+        i += 1;
+        if toks[i - 1].ends_clause() {
+            break;
+        }
+    }
+    if i == name_start {
+        return None;
+    }
+    // "Get those boats out": a lone opening word before a determiner is
+    // an imperative verb, not a name.
+    if i == name_start + 1 && name_start == 0 && !toks[0].ends_clause() {
+        let next = toks.get(1).map_or("", |t| lower(t.core, &mut buf));
+        if lexicon::is_determiner(next) || lexicon::is_pronoun(next) {
+            return None;
+        }
+    }
+    trim_phrase(toks, start..i)
+}
+
+/// The noun phrase that ends right before the cue at `v`, skipping
+/// auxiliaries and adverbs ("has also said"), appositives ("Flynn, a top
+/// aide, said") and relative pronouns ("Smith, who said").
+pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
+    let mut buf = [0u8; 24];
+    let mut j = v;
+    while j > 0 {
+        let t = &toks[j - 1];
+        let w = lower(t.core, &mut buf);
+        let adverb = w.len() > 4 && w.ends_with("ly") && !t.capitalized() && !ly_noun(toks, j - 1);
+        // "Theresa May said": a capitalised "May" mid-sentence is a name.
+        let modal = lexicon::is_verb_modifier(w) && !(t.capitalized() && j > 1);
+        if t.quoted || t.ends_clause() || !(adverb || modal) {
+            break;
+        }
+        j -= 1;
+    }
+    if j == 0 || j != v && toks[j - 1].ends_clause() && !toks[j - 1].raw.ends_with(',') {
+        return None;
+    }
+    j = skip_time_phrase(toks, j);
+    let last = &toks[j - 1];
+    if last.quoted {
+        return None;
+    }
+    if matches!(lower(last.core, &mut buf), "who" | "which") && !last.ends_clause() {
+        // "…, who said": the antecedent before the relative pronoun.
+        return (j >= 2).then(|| phrase_before(toks, j - 1)).flatten();
+    }
+    if last.raw.ends_with(',')
+        && let Some(np) = sentence_subject(toks, j)
+        && toks[np.end - 1].raw.ends_with(',')
+        && (np.start..np.end).any(|k| k > 0 && toks[k].capitalized())
+    {
+        // "Ann Lee, 59, of Ashton, Md., who watched it, said": the name
+        // that opens the chain of appositives.
+        return Some(np);
+    }
+    let end = if last.raw.ends_with(',') {
+        // Appositive: the subject ends at an earlier comma; the nearest one
+        // may close a second appositive ("Lee, 56, who …, said").
+        let lo = (j - 1).saturating_sub(24);
+        let commas = (lo..j - 1)
+            .rev()
+            .filter(|&k| toks[k].raw.ends_with(',') && !toks[k].quoted)
+            .take(3);
+        for k in commas {
+            if let Some(np) = phrase_before(toks, k + 1)
+                && toks[np.clone()].iter().any(Tok::capitalized)
+            {
+                return Some(np);
+            }
+        }
+        let k = (lo..j - 1)
+            .rev()
+            .find(|&k| toks[k].raw.ends_with(',') && !toks[k].quoted)?;
+        k + 1
+    } else if last.raw.ends_with(['"', '\u{201D}', ':', ';', '.', ')']) && last.ends_clause() {
+        return None;
+    } else {
+        j
+    };
+    let np = phrase_before(toks, end)?;
+    let head = lower(toks[np.end - 1].core, &mut buf);
+    if np.len() == 1
+        && head.ends_with("ed")
+        && np.start >= 2
+        && matches!(
+            lower(toks[np.start - 1].core, &mut [0u8; 24]),
+            "i" | "we" | "you" | "they"
+        )
+    {
+        // "the experts I interviewed said": the noun the clause is on.
+        return phrase_before(toks, np.start - 1);
+    }
+    if np.start >= 2
+        && toks[np.start - 1].core == "and"
+        && !toks[np.start - 1].ends_clause()
+        && !toks[np.start - 2].ends_clause()
+        && let Some(left) = phrase_before(toks, np.start - 1)
+        && (left.start == 0 || toks[left.start - 1].ends_clause())
+        && !toks[left.clone()].iter().any(|t| {
+            let mut b = [0u8; 24];
+            let w = lower(t.core, &mut b);
+            w.ends_with("ed") || lexicon::is_pronoun(w)
+        })
+    {
+        // "Experts on Korea and arms control said", "the former senator
+        // and current nominee said": one subject joined by "and".
+        return Some(left.start..np.end);
+    }
+    if head == "who" || head == "which" || head == "that" {
+        // "…, who said": the antecedent before the relative pronoun.
+        let k = np.end - 1;
+        if k == 0 {
+            return None;
+        }
+        return phrase_before(toks, k);
+    }
+    if np.len() == 1 && matches!(head, "him" | "her" | "them" | "us" | "me") && np.start >= 2 {
+        // "Those close to him say": an object pronoun ends a longer subject.
+        let prep = lower(toks[np.start - 1].core, &mut buf);
+        if matches!(prep, "to" | "of" | "with" | "for" | "around" | "near")
+            && !toks[np.start - 1].ends_clause()
+        {
+            return phrase_before(toks, np.start - 1).map(|r| r.start..np.end);
+        }
+    }
+    if np.start >= 2
+        && matches!(
+            lower(toks[np.start - 1].core, &mut buf),
+            "in" | "on" | "at" | "from"
+        )
+        && !toks[np.start - 1].ends_clause()
+        && let Some(head) = phrase_before(toks, np.start - 1)
+        && (lexicon::is_determiner(lower(toks[head.start].core, &mut buf)) || {
+            let h = toks[head.end - 1].core;
+            h.ends_with('s') && !h.ends_with("ss")
+        })
+    {
+        // "A poll in Ohio shows": the place belongs to the subject.
+        return Some(head.start..np.end);
+    }
+    Some(relative_head(toks, &np).unwrap_or(np))
+}
+
+/// For a phrase that is the object inside a relative clause on the
+/// subject ("One of the doctors who signed the letter called …"), the
+/// subject the clause hangs on.
+fn relative_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<usize>> {
+    let mut buf = [0u8; 24];
+    let lo = np.start.saturating_sub(4);
+    let k = (lo..np.start)
+        .rev()
+        .find(|&k| matches!(lower(toks[k].core, &mut buf), "who" | "that") && !toks[k].quoted)?;
+    // The relative pronoun must be followed by its verb, all in one clause.
+    let verb_then_object = k + 1 < np.start
+        && !toks[k + 1].capitalized()
+        && (k..np.start).all(|i| !toks[i].ends_clause());
+    if k == 0 || !verb_then_object || toks[k - 1].ends_clause() {
+        return None;
+    }
+    let head = phrase_before(toks, k)?;
+    (!lexicon::is_pronoun(lower(toks[head.end - 1].core, &mut buf))).then_some(head)
+}
+
+/// Steps back over a time phrase between a subject and its verb
+/// ("prosecutors in April charged", "a poll released in late August
+/// found"): the index where the subject ends.
+fn skip_time_phrase(toks: &[Tok], mut j: usize) -> usize {
+    let mut buf = [0u8; 24];
+    let is_when = |t: &Tok| {
+        let mut b = [0u8; 24];
+        let w = lower(t.core, &mut b);
+        lexicon::is_date_word(w) || !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let opens = |w: &str| {
+        matches!(
+            w,
+            "in" | "on" | "last" | "this" | "during" | "earlier" | "late" | "early"
+        )
+    };
+    if j < 3 || toks[j - 1].ends_clause() || !is_when(&toks[j - 1]) {
+        return j;
+    }
+    let mut k = j - 1;
+    // "in late August", "earlier this month".
+    if matches!(
+        lower(toks[k - 1].core, &mut buf),
+        "late" | "early" | "mid" | "this" | "last"
+    ) && k >= 3
+        && opens(lower(toks[k - 2].core, &mut buf))
+    {
+        k -= 1;
+    }
+    if !opens(lower(toks[k - 1].core, &mut buf)) || toks[k - 1].ends_clause() {
+        return j;
+    }
+    j = k - 1;
+    // "a poll released in late August": the participle goes too.
+    let w = lower(toks[j - 1].core, &mut buf);
+    if j >= 3 && w.len() > 4 && w.ends_with("ed") && !toks[j - 1].capitalized() {
+        j -= 1;
+    }
+    j
+}
+
+/// True for an "-ly" word that is a noun, not an adverb: one of the common
+/// "-ly" nouns, or any after a determiner ("the family", "an ally").
+fn ly_noun(toks: &[Tok], k: usize) -> bool {
+    let mut buf = [0u8; 24];
+    let w = lower(toks[k].core, &mut buf);
+    if matches!(
+        w,
+        "family"
+            | "ally"
+            | "assembly"
+            | "supply"
+            | "rally"
+            | "anomaly"
+            | "monopoly"
+            | "reply"
+            | "bully"
+            | "italy"
+            | "july"
+    ) {
+        return true;
+    }
+    k > 0 && lexicon::is_determiner(lower(toks[k - 1].core, &mut buf))
+}
