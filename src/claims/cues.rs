@@ -212,7 +212,14 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         return false;
     }
     // A possessive before the cue makes it a noun ("Trump's claims").
-    if prev.raw.ends_with("'s") || prev.raw.ends_with("s'") || prev.raw.ends_with('\u{2019}') {
+    // "who's called for" is "who has", not a possessive.
+    let contraction = matches!(
+        lower(prev.raw, &mut [0u8; 24]),
+        "who's" | "he's" | "she's" | "it's" | "that's" | "there's" | "what's"
+    );
+    if (prev.raw.ends_with("'s") || prev.raw.ends_with("s'") || prev.raw.ends_with('\u{2019}'))
+        && !contraction
+    {
         return false;
     }
     // "Twenty-seven states", "three reports", "the singer's new show":

@@ -149,6 +149,7 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
                 let mut b2 = [0u8; 24];
                 let p = lower(toks[i - 2].core, &mut b2);
                 !p.is_empty()
+                    && !p.bytes().all(|b| b.is_ascii_digit())
                     && !lexicon::is_determiner(p)
                     && !p.ends_with("ly")
                     && !p.contains('-')

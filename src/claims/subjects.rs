@@ -140,9 +140,25 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     if last.quoted {
         return None;
     }
-    if matches!(lower(last.core, &mut buf), "who" | "which") && !last.ends_clause() {
-        // "…, who said": the antecedent before the relative pronoun.
-        return (j >= 2).then(|| phrase_before(toks, j - 1)).flatten();
+    // Typography is folded by the parser, so "who’s" arrives as "who's".
+    if matches!(
+        lower(last.raw.trim_end_matches(','), &mut buf),
+        "who" | "which" | "who's"
+    ) && !last.ends_clause()
+    {
+        // "…, who said", "Lee - who's called for …": the antecedent before
+        // the relative pronoun, past a dash.
+        let dash = |t: &Tok| t.core.is_empty() && t.raw.contains(['-', '\u{2014}']);
+        let mut k = j - 1;
+        if k > 0 && dash(&toks[k - 1]) {
+            k -= 1;
+            // "admirals -- most of whom backed her -- who cited": the
+            // noun before the dashed aside.
+            if let Some(d) = (k.saturating_sub(12)..k).rev().find(|&d| dash(&toks[d])) {
+                k = d;
+            }
+        }
+        return (k >= 1).then(|| phrase_before(toks, k)).flatten();
     }
     if last.raw.ends_with(',')
         && let Some(np) = sentence_subject(toks, j)

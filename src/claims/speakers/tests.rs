@@ -241,3 +241,19 @@ fn openers_names_and_relative_clauses() {
         Some("Experts on Korea and arms control")
     );
 }
+
+#[test]
+fn relative_pronouns_after_contractions_and_dashes() {
+    assert_eq!(
+        speaker("It is a big issue, with Susan Lowe - who's called for higher taxes - attacking the plan.")
+            .as_deref(),
+        Some("Susan Lowe")
+    );
+    assert_eq!(
+        speaker(
+            "She named 95 retired admirals - most of whom had backed her - who cited her record."
+        )
+        .as_deref(),
+        Some("95 retired admirals")
+    );
+}
