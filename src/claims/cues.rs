@@ -207,7 +207,13 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     }
     let mut buf = [0u8; 24];
     let p = lower(prev.core, &mut buf);
-    let noun_before = !prev.ends_clause() && lexicon::is_determiner(p);
+    // "Some believe …", "Many argue …": a quantifier opening the clause is
+    // the subject, not a determiner on the cue.
+    let quantifier = matches!(
+        p,
+        "some" | "many" | "most" | "several" | "few" | "all" | "both"
+    ) && (v == 1 || toks[v - 2].ends_clause());
+    let noun_before = !prev.ends_clause() && lexicon::is_determiner(p) && !quantifier;
     if noun_before || lexicon::is_passive_aux(p) || p == "to" {
         return false;
     }

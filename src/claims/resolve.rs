@@ -397,11 +397,12 @@ fn names_nobody(first: &str) -> bool {
 fn looks_like_person(phrase: &str) -> bool {
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let last = words.last().copied().unwrap_or("");
-    // "the minister of the economy": the head comes before "of".
-    let head = if last.starts_with(char::is_lowercase) {
+    // "the minister of the economy", "black voters in Ohio": the head
+    // comes before the preposition.
+    let head = if last.starts_with(char::is_lowercase) || phrase.starts_with(char::is_lowercase) {
         words
             .iter()
-            .position(|w| matches!(*w, "of" | "for" | "at" | "from" | "with"))
+            .position(|w| matches!(*w, "of" | "for" | "at" | "from" | "with" | "in" | "on"))
             .filter(|&i| i > 0)
             .map_or(last, |i| words[i - 1])
     } else {

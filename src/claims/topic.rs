@@ -41,7 +41,7 @@ pub fn sentence_topic(text: &str, quotes: &[Range<usize>]) -> Option<Topic> {
             Topic::Person(phrase)
         }
     });
-    if toks[0].core == "The" {
+    if matches!(toks[0].core, "The" | "My" | "His" | "Her" | "Their" | "Our") {
         // "The Republican nominee also linked …": a role description,
         // kept as written; the resolver checks that its head is a person.
         return described;

@@ -257,3 +257,11 @@ fn relative_pronouns_after_contractions_and_dashes() {
         Some("95 retired admirals")
     );
 }
+
+#[test]
+fn quantifiers_open_a_clause_as_subjects() {
+    assert_eq!(
+        speaker("Some believe the vote in Brill shows the council is worried.").as_deref(),
+        Some("Some")
+    );
+}
