@@ -146,8 +146,10 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
             // named subject; a clause before the comma is no subject.
             let named_subject = || {
                 subject_before(&toks, v).is_some_and(|np| {
-                    // A capital on the sentence's first word proves nothing.
-                    (np.start.max(1)..np.end).any(|k| toks[k].capitalized())
+                    // It must open its clause, and a capital on the
+                    // sentence's first word proves nothing.
+                    let opens = np.start == 0 || toks[np.start - 1].ends_clause();
+                    opens && (np.start.max(1)..np.end).any(|k| toks[k].capitalized())
                 })
             };
             if let Some(np) = inverted_tail(&toks, v, class).filter(|_| !named_subject()) {

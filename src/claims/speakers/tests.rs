@@ -265,3 +265,14 @@ fn quantifiers_open_a_clause_as_subjects() {
         Some("Some")
     );
 }
+
+#[test]
+fn a_name_inside_the_clause_before_said_is_not_its_subject() {
+    assert_eq!(
+        speaker(
+            "The reply did not go over well with Brill, and talks stalled, said one union source."
+        )
+        .as_deref(),
+        Some("one union source")
+    );
+}
