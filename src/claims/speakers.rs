@@ -102,6 +102,21 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
                 } else {
                     subject_before(&toks, v - 1).map(|np| (1u8, np))
                 }
+            } else if v >= 2
+                && toks[v - 1].capitalized()
+                && !toks[v - 1].ends_clause()
+                && !lexicon::is_date_word(lower(toks[v - 1].core, &mut [0u8; 24]))
+            {
+                // "footage of Lee saying …": the name the participle is on.
+                let mut start = v - 1;
+                while start > 0
+                    && v - start < 5
+                    && toks[start - 1].capitalized()
+                    && !toks[start - 1].ends_clause()
+                {
+                    start -= 1;
+                }
+                (start > 0).then_some((1u8, start..v))
             } else {
                 None
             }

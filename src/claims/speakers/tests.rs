@@ -276,3 +276,12 @@ fn a_name_inside_the_clause_before_said_is_not_its_subject() {
         Some("one union source")
     );
 }
+
+#[test]
+fn a_participle_on_a_name_speaks_for_it() {
+    assert_eq!(
+        speaker("The ad ends with footage of Vance saying in May, \"That makes me smart.\"")
+            .as_deref(),
+        Some("Vance")
+    );
+}
