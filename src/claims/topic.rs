@@ -64,7 +64,12 @@ fn named_subject(text: &str, toks: &[Tok]) -> Option<String> {
         // "The", "Some", "Officials": a determiner or a listed word.
         return None;
     }
-    let titled = super::sentences::is_title(first) && words.len() >= 2;
+    // "Lowe, who has campaigned for …": "who" shows a lone name is a person.
+    let who_follows = words[words.len() - 1].raw.ends_with(',')
+        && toks
+            .get(np.end)
+            .is_some_and(|t| t.core.eq_ignore_ascii_case("who"));
+    let titled = super::sentences::is_title(first) && words.len() >= 2 || who_follows;
     // The name must be followed by its verb or an appositive, not run on
     // into a noun ("New York officials", "New York state").
     let next_ok = words[words.len() - 1].raw.ends_with(',')
@@ -155,5 +160,11 @@ mod tests {
             Some(Topic::Group("Twelve towns".to_string()))
         );
         assert_eq!(subject("Florida Friday was busy."), None);
+        // A lone name is a person when "who" follows it.
+        assert_eq!(
+            subject("Brill, who has campaigned for Paul Marsh, backed the plan.").as_deref(),
+            Some("Brill")
+        );
+        assert_eq!(subject("Brill, a port town, backed the plan."), None);
     }
 }
