@@ -164,7 +164,8 @@ impl Speakers {
     /// known person by surname ("Marsh"). The person the sentence is about
     /// (`speaker`: its speaker or named subject) stays the most recent.
     pub fn mention_entities(&mut self, entities: &[String], speaker: Option<&str>) {
-        for entity in entities {
+        // Earlier mentions are likelier the subject, so they end up newest.
+        for entity in entities.iter().rev() {
             if speaker == Some(entity.as_str()) {
                 continue;
             }
