@@ -252,7 +252,22 @@ fn sentence_claim(
     let explicit = attribution.is_some();
     let (negated, hedged) = polarity::polarity(text);
     let entities = entities::extract_entities(text);
-    speakers.mention_entities(&entities, focus.as_deref().or(speaker.as_deref()));
+    // People named inside a quotation are the speaker's words, not the
+    // narration a later "he" continues.
+    let about = focus.as_deref().or(speaker.as_deref());
+    if spans.is_empty() {
+        speakers.mention_entities(&entities, about);
+    } else {
+        let narrated: Vec<String> = entities
+            .iter()
+            .filter(|e| {
+                text.find(e.as_str())
+                    .is_none_or(|at| !spans.iter().any(|r| r.contains(&at)))
+            })
+            .cloned()
+            .collect();
+        speakers.mention_entities(&narrated, about);
+    }
     Some((
         Claim {
             id: claim_id(text),
