@@ -218,10 +218,10 @@ fn sentence_claim(
             resolved
         }
         // A follow-on quotation belongs to the last speaker.
-        None if is_quote && opens_with_quote => speakers.last(),
+        None if is_quote && opens_with_quote => speakers.quote_owner(),
         None if is_quote => speakers::quote_subject(text, &spans)
             .and_then(|s| speakers.resolve(&s))
-            .or_else(|| speakers.last()),
+            .or_else(|| speakers.quote_owner()),
         None => None,
     };
     // The person the sentence is about: its speaker, or else a named

@@ -23,6 +23,9 @@ pub struct Speakers {
     /// A plural subject named since the last speaker ("Twelve towns are
     /// suing"), which a following "they" means.
     group: Option<String>,
+    /// A person a sentence was about since the last speaker, whom a
+    /// following unattributed quotation belongs to.
+    topic: Option<String>,
 }
 
 /// What an article has shown about a person's gender.
@@ -49,9 +52,11 @@ const PERSONS_MAX: usize = 8;
 const INTRODUCED_MAX: usize = 16;
 
 impl Speakers {
-    /// The most recent named speaker.
-    pub fn last(&self) -> Option<String> {
-        self.last.clone()
+    /// Who an unattributed quotation belongs to: the person the article
+    /// turned to since the last speaker ("Sen. Ada Lowe made this comment:
+    /// \"…\""), else the most recent speaker.
+    pub fn quote_owner(&self) -> Option<String> {
+        self.topic.clone().or_else(|| self.last.clone())
     }
 
     /// Resolves a speaker phrase as written to the speaker it names, and
@@ -129,6 +134,7 @@ impl Speakers {
             phrase.to_string()
         };
         self.group = None;
+        self.topic = None;
         if looks_like_person(&resolved) {
             self.last_person = Some(resolved.clone());
             self.note_person(&resolved, gender_of(&resolved));
@@ -148,6 +154,7 @@ impl Speakers {
             && !names_nobody(&first.to_ascii_lowercase())
             && !lexicon::is_pronoun(&first.to_ascii_lowercase());
         if named && looks_like_person(name) {
+            self.topic = Some(name.to_string());
             self.last_person = Some(name.to_string());
             self.note_person(name, gender_of(name));
         }
@@ -396,7 +403,11 @@ fn names_nobody(first: &str) -> bool {
 /// A speaker that could be "he" or "she": not a plural ("officials") and
 /// not an organisation or document ("the Committee", "a new report").
 fn looks_like_person(phrase: &str) -> bool {
-    let words: Vec<&str> = phrase.split_whitespace().collect();
+    // "Sen. Ada Lowe (D-Vt.)": the party label is not the head.
+    let words: Vec<&str> = phrase
+        .split_whitespace()
+        .filter(|w| !w.starts_with('('))
+        .collect();
     let last = words.last().copied().unwrap_or("");
     // "the minister of the economy", "black voters in Ohio": the head
     // comes before the preposition.

@@ -23,7 +23,7 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         let first = lower(t.core, &mut buf);
         let participle = first.len() > 4 && (first.ends_with("ed") || first.ends_with("ing"));
         if lexicon::is_boundary(first) || lexicon::is_intro_preposition(first) {
-            i = (i..before).find(|&k| toks[k].raw.ends_with(','))? + 1;
+            i = (i..before).find(|&k| comma(&toks[k]))? + 1;
             // "Following a swiftly called, late-afternoon meeting, …": the
             // phrase runs on past a comma before a lower-case word.
             if toks.get(i).is_some_and(|t| {
@@ -37,7 +37,7 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         } else if participle {
             // "Chastened by the polls, …" skips to the comma; "Retired
             // Gen. Ann Lee is …" has none and is the subject itself.
-            match (i..before).find(|&k| toks[k].raw.ends_with(',')) {
+            match (i..before).find(|&k| comma(&toks[k])) {
                 Some(k) => i = k + 1,
                 None => break,
             }
@@ -275,6 +275,14 @@ fn relative_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<usize>> {
     }
     let head = phrase_before(toks, k)?;
     (!lexicon::is_pronoun(lower(toks[head.end - 1].core, &mut buf))).then_some(head)
+}
+
+/// True for a word followed by a comma, also inside a closing quotation
+/// mark ("On \"Face the Nation,\" Lee …").
+fn comma(t: &Tok) -> bool {
+    t.raw
+        .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}'])
+        .ends_with(',')
 }
 
 /// Steps back over a time phrase between a subject and its verb

@@ -304,3 +304,14 @@ fn he_said_reaches_a_person_named_outside_an_attribution() {
     assert_eq!(speaker(2), Some("Paul Marsh"));
     assert_eq!(speaker(4), Some("Twelve towns"));
 }
+
+#[test]
+fn an_unattributed_quote_belongs_to_the_person_just_introduced() {
+    let claims = extract(&article(&[
+        "\"We will step away from this,\" Pence said on Sunday.",
+        "On \"Harbor Talk,\" Sen. Ada Lowe (Vt.), who lost the primary, named two reasons. \"The young are tired of it.\"",
+    ]));
+    assert_eq!(claims[0].speaker.as_deref(), Some("Pence"));
+    let quote = claims.last().map(|c| c.speaker.as_deref());
+    assert_eq!(quote, Some(Some("Sen. Ada Lowe (Vt.)")));
+}
