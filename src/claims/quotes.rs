@@ -10,34 +10,38 @@ pub fn spans(text: &str, open_at_start: bool) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<usize> = open_at_start.then_some(0);
     let bytes = text.as_bytes();
-    // The second apostrophe of a pair already read as a quote mark.
-    let mut skip = usize::MAX;
-    for (i, c) in text.char_indices() {
-        if i == skip {
-            continue;
-        }
-        // Two apostrophes stand in for a double quote in some wire copy.
-        let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
-        match c {
-            '\'' if doubled => {
-                skip = i + 1;
+    // A byte walk: the marks are ASCII or the three-byte U+201C/U+201D,
+    // whose lead byte 0xE2 only ever starts a character.
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            // Two apostrophes stand in for a double quote in some wire copy.
+            b'\'' if bytes.get(i + 1) == Some(&b'\'') => {
                 match open.take() {
                     Some(s) => out.push(s..i),
                     None => open = Some(i + 2),
                 }
+                i += 2;
+                continue;
             }
-            '"' => match open.take() {
+            b'"' => match open.take() {
                 Some(s) => out.push(s..i),
                 None => open = Some(i + 1),
             },
-            '\u{201C}' if open.is_none() => open = Some(i + c.len_utf8()),
-            '\u{201D}' => {
-                if let Some(s) = open.take() {
-                    out.push(s..i);
+            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                // U+201C, left double quotation mark.
+                Some(0x9C) if open.is_none() => open = Some(i + 3),
+                // U+201D, right double quotation mark.
+                Some(0x9D) => {
+                    if let Some(s) = open.take() {
+                        out.push(s..i);
+                    }
                 }
-            }
+                _ => {}
+            },
             _ => {}
         }
+        i += 1;
     }
     if let Some(s) = open
         && s < text.len()
