@@ -2,8 +2,6 @@
 //! writing), determiners, boundaries and the other closed classes the
 //! speaker finder needs. Look-ups take a lower-cased ASCII word.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 /// How a reporting cue may take its speaker.
@@ -244,60 +242,98 @@ const PASSIVE_AUX: &[&str] = &[
     "was", "were", "is", "are", "be", "been", "being", "am", "get", "got", "gets", "getting",
 ];
 
-/// FNV-1a: the words are short, so a simple hash beats SipHash here.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+/// Every list in one open-addressing table: each word maps to a bit set of
+/// its lists, so a word costs one probe whatever is asked of it. A slot
+/// holds an entry index plus one (0 is empty); the hash reads a word's
+/// length and its first and last eight bytes, which is cheaper than a
+/// byte-at-a-time hash and spreads these short words well.
+struct Table {
+    slots: Box<[u16]>,
+    entries: Vec<(&'static str, u32)>,
+    /// The longest word: anything longer is in no list.
+    max_len: usize,
 }
 
-type Table = HashMap<&'static str, u32, BuildHasherDefault<Fnv>>;
+/// Slots in the table: a power of two, under a quarter full.
+const TABLE_BITS: u32 = 12;
 
-/// Every list in one table: each word maps to a bit set of its lists, so a
-/// word costs one hash look-up whatever is asked of it.
+fn table_slot(w: &[u8]) -> usize {
+    let n = w.len();
+    // Whole-word loads, overlapping for lengths between the sizes.
+    let x = if n >= 8 {
+        le_u64(&w[..8]) ^ le_u64(&w[n - 8..]).rotate_left(23)
+    } else if n >= 4 {
+        u64::from(le_u32(&w[..4])) | u64::from(le_u32(&w[n - 4..])) << 32
+    } else if n > 0 {
+        u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16
+    } else {
+        0
+    };
+    let h = (x ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - TABLE_BITS)) as usize
+}
+
+/// Eight bytes as a little-endian number (0 for another length).
+fn le_u64(b: &[u8]) -> u64 {
+    <[u8; 8]>::try_from(b).map_or(0, u64::from_le_bytes)
+}
+
+/// Four bytes as a little-endian number (0 for another length).
+fn le_u32(b: &[u8]) -> u32 {
+    <[u8; 4]>::try_from(b).map_or(0, u32::from_le_bytes)
+}
+
+/// The lists in bit order: list `k` is bit `k` of [`classes`].
+const LISTS: &[&[&str]] = &[
+    INVERTING,
+    PLAIN,
+    VERB_MODIFIERS,
+    DETERMINERS,
+    BOUNDARIES,
+    NP_PREPOSITIONS,
+    AFTER_STOP,
+    TIME_WORDS,
+    PRONOUNS,
+    NOT_SPEAKERS,
+    PASSIVE_AUX,
+    PARTICIPLE_CUES,
+    INTRO_PREPOSITIONS,
+    ORGANISATION_WORDS,
+    STRONG,
+    BASE_FORMS,
+    NOUN_HOMOGRAPHS,
+    ADJECTIVE_LIKE,
+    SUBORDINATORS,
+    DATE_WORDS,
+    FEELINGS,
+];
+
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let lists: &[&[&'static str]] = &[
-        INVERTING,
-        PLAIN,
-        VERB_MODIFIERS,
-        DETERMINERS,
-        BOUNDARIES,
-        NP_PREPOSITIONS,
-        AFTER_STOP,
-        TIME_WORDS,
-        PRONOUNS,
-        NOT_SPEAKERS,
-        PASSIVE_AUX,
-        PARTICIPLE_CUES,
-        INTRO_PREPOSITIONS,
-        ORGANISATION_WORDS,
-        STRONG,
-        BASE_FORMS,
-        NOUN_HOMOGRAPHS,
-        ADJECTIVE_LIKE,
-        SUBORDINATORS,
-        DATE_WORDS,
-        FEELINGS,
-    ];
-    let mut table = Table::default();
-    for (bit, list) in lists.iter().enumerate() {
+    let mut table = Table {
+        slots: vec![0; 1 << TABLE_BITS].into_boxed_slice(),
+        entries: Vec::new(),
+        max_len: 0,
+    };
+    let mask = (1 << TABLE_BITS) - 1;
+    for (bit, list) in LISTS.iter().enumerate() {
         for &w in *list {
-            *table.entry(w).or_insert(0) |= 1 << bit;
+            let mut i = table_slot(w.as_bytes());
+            loop {
+                match usize::from(table.slots[i]) {
+                    0 => {
+                        table.entries.push((w, 1 << bit));
+                        // At most 4096 slots, so the index fits.
+                        table.slots[i] = u16::try_from(table.entries.len()).unwrap_or(0);
+                        break;
+                    }
+                    e if table.entries[e - 1].0 == w => {
+                        table.entries[e - 1].1 |= 1 << bit;
+                        break;
+                    }
+                    _ => i = (i + 1) & mask,
+                }
+            }
+            table.max_len = table.max_len.max(w.len());
         }
     }
     table
@@ -305,10 +341,24 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 
 /// The bit set of lists `word` belongs to (0 for none).
 pub fn classes(word: &str) -> u32 {
-    if word.is_empty() {
+    let t = &*TABLE;
+    if word.is_empty() || word.len() > t.max_len {
         return 0;
     }
-    TABLE.get(word).copied().unwrap_or(0)
+    let mask = (1 << TABLE_BITS) - 1;
+    let mut i = table_slot(word.as_bytes());
+    loop {
+        match usize::from(t.slots[i]) {
+            0 => return 0,
+            e => {
+                let (w, bits) = t.entries[e - 1];
+                if w == word {
+                    return bits;
+                }
+            }
+        }
+        i = (i + 1) & mask;
+    }
 }
 
 macro_rules! member {
@@ -518,6 +568,32 @@ mod tests {
         assert!(may_cue("saying") && may_cue("according") && may_cue("told"));
         assert!(!may_cue("harbor"));
         assert!(may_cue_or_feeling("incensed") && is_feeling("incensed"));
+    }
+
+    /// The table answers exactly the lists' membership.
+    #[test]
+    fn table_matches_the_lists() {
+        for list in LISTS {
+            for &w in *list {
+                let want = LISTS
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| l.contains(&w))
+                    .fold(0u32, |acc, (bit, _)| acc | 1 << bit);
+                assert_eq!(classes(w), want, "{w}");
+            }
+        }
+        for w in [
+            "",
+            "harbor",
+            "saidx",
+            "sai",
+            "according-to-the-long-word",
+            "Said",
+        ] {
+            assert_eq!(classes(w), 0, "{w}");
+        }
+        assert!(is_pronoun("he") && !is_boundary("the") && is_determiner("the"));
     }
 
     /// The pre-check agrees with the word-by-word definition it speeds up.

@@ -78,15 +78,14 @@ pub fn claim_id(text: &str) -> String {
     // Hash the words joined by single spaces, built in one buffer: one
     // hasher update is far cheaper than one per word.
     let b = folded.as_bytes();
-    let single_spaced = !b.starts_with(b" ") && !b.ends_with(b" ") && {
-        // One pass: ASCII, no \t..\r, no two spaces in a row.
-        let mut prev = 0u8;
-        b.iter().all(|&c| {
-            let ok = c.is_ascii() && !matches!(c, b'\t'..=b'\r') && !(c == b' ' && prev == b' ');
-            prev = c;
-            ok
-        })
-    };
+    let single_spaced = folded.is_ascii()
+        && !b.starts_with(b" ")
+        && !b.ends_with(b" ")
+        // One pass for "no \t..\r and no two spaces in a row"; most bytes
+        // fail the first compare.
+        && !b.iter().enumerate().any(|(i, &c)| {
+            c <= b' ' && (matches!(c, b'\t'..=b'\r') || c == b' ' && i > 0 && b[i - 1] == b' ')
+        });
     if single_spaced {
         // Already the joined form: hash it as it is.
         return id_of(blake3::hash(b));
