@@ -67,8 +67,16 @@ pub(super) fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Tok<'a
     // (with the furthest end seen so far) answers "inside a quote?" in
     // linear time; testing every quote per token was quadratic on a long
     // sentence full of quotations.
-    let mut sorted: Vec<&Range<usize>> = quotes.iter().collect();
-    sorted.sort_by_key(|q| q.start);
+    // `quotes::spans` already yields them in order: copy only when not.
+    let owned: Vec<Range<usize>>;
+    let sorted: &[Range<usize>] = if quotes.is_sorted_by_key(|q| q.start) {
+        quotes
+    } else {
+        let mut v = quotes.to_vec();
+        v.sort_by_key(|q| q.start);
+        owned = v;
+        &owned
+    };
     let (mut next, mut max_end) = (0, 0);
     let mut push = |raw: &'a str, start: usize, core: &'a str| {
         let end = start + raw.len();

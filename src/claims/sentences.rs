@@ -24,7 +24,7 @@ pub fn split(text: &str) -> Vec<&str> {
     let mut quotes = Quotes::default();
     let last_close = text.rfind(['"', '\u{201D}']);
     let base = text.as_ptr() as usize;
-    for seg in sentencex::segment("en", text) {
+    for seg in segment(text) {
         let seg = seg.trim();
         if seg.is_empty() {
             continue;
@@ -59,6 +59,19 @@ pub fn split(text: &str) -> Vec<&str> {
         out.push((start, end));
     }
     out.into_iter().map(|(s, e)| &text[s..e]).collect()
+}
+
+/// `sentencex::segment("en", text)` without its per-call language look-up
+/// (a boxed segmenter and a hash set): it hands text up to 10 KB straight
+/// to the English segmenter and chunks longer text, so longer text still
+/// takes the crate's own path.
+fn segment(text: &str) -> Vec<&str> {
+    use sentencex::languages::Language;
+    if text.len() > 10 * 1024 {
+        sentencex::segment("en", text)
+    } else {
+        sentencex::languages::English {}.segment(text)
+    }
 }
 
 /// True when `next` continues `prev` rather than starting a sentence;
