@@ -244,32 +244,50 @@ const PASSIVE_AUX: &[&str] = &[
 
 /// Every list in one open-addressing table: each word maps to a bit set of
 /// its lists, so a word costs one probe whatever is asked of it. A slot
-/// holds an entry index plus one (0 is empty); the hash reads a word's
-/// length and its first and last eight bytes, which is cheaper than a
-/// byte-at-a-time hash and spreads these short words well.
+/// holds an entry index plus one (0 is empty). Words are keyed by their
+/// length and two whole-word loads ([`word_key`]), which for words of up
+/// to 16 bytes is the word itself: hashing and comparing them needs no
+/// byte loop and no `memcmp`.
 struct Table {
     slots: Box<[u16]>,
-    entries: Vec<(&'static str, u32)>,
+    entries: Vec<Entry>,
     /// The longest word: anything longer is in no list.
     max_len: usize,
+}
+
+struct Entry {
+    key: (u64, u64),
+    word: &'static str,
+    bits: u32,
 }
 
 /// Slots in the table: a power of two, under a quarter full.
 const TABLE_BITS: u32 = 12;
 
-fn table_slot(w: &[u8]) -> usize {
+/// Two numbers that, with the length, identify a word of up to 16 bytes:
+/// its first and last eight bytes, or for a shorter word its first and
+/// last four, or its first, middle and last byte (overlapping loads).
+fn word_key(w: &[u8]) -> (u64, u64) {
     let n = w.len();
-    // Whole-word loads, overlapping for lengths between the sizes.
-    let x = if n >= 8 {
-        le_u64(&w[..8]) ^ le_u64(&w[n - 8..]).rotate_left(23)
+    if n >= 8 {
+        (le_u64(&w[..8]), le_u64(&w[n - 8..]))
     } else if n >= 4 {
-        u64::from(le_u32(&w[..4])) | u64::from(le_u32(&w[n - 4..])) << 32
+        (
+            u64::from(le_u32(&w[..4])) | u64::from(le_u32(&w[n - 4..])) << 32,
+            0,
+        )
     } else if n > 0 {
-        u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16
+        (
+            u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16,
+            0,
+        )
     } else {
-        0
-    };
-    let h = (x ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (0, 0)
+    }
+}
+
+fn table_slot(key: (u64, u64), n: usize) -> usize {
+    let h = (key.0 ^ key.1.rotate_left(23) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h >> (64 - TABLE_BITS)) as usize
 }
 
@@ -317,17 +335,22 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mask = (1 << TABLE_BITS) - 1;
     for (bit, list) in LISTS.iter().enumerate() {
         for &w in *list {
-            let mut i = table_slot(w.as_bytes());
+            let key = word_key(w.as_bytes());
+            let mut i = table_slot(key, w.len());
             loop {
                 match usize::from(table.slots[i]) {
                     0 => {
-                        table.entries.push((w, 1 << bit));
+                        table.entries.push(Entry {
+                            key,
+                            word: w,
+                            bits: 1 << bit,
+                        });
                         // At most 4096 slots, so the index fits.
                         table.slots[i] = u16::try_from(table.entries.len()).unwrap_or(0);
                         break;
                     }
-                    e if table.entries[e - 1].0 == w => {
-                        table.entries[e - 1].1 |= 1 << bit;
+                    e if table.entries[e - 1].word == w => {
+                        table.entries[e - 1].bits |= 1 << bit;
                         break;
                     }
                     _ => i = (i + 1) & mask,
@@ -342,18 +365,21 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 /// The bit set of lists `word` belongs to (0 for none).
 pub fn classes(word: &str) -> u32 {
     let t = &*TABLE;
-    if word.is_empty() || word.len() > t.max_len {
+    let n = word.len();
+    if n == 0 || n > t.max_len {
         return 0;
     }
     let mask = (1 << TABLE_BITS) - 1;
-    let mut i = table_slot(word.as_bytes());
+    let key = word_key(word.as_bytes());
+    let mut i = table_slot(key, n);
     loop {
         match usize::from(t.slots[i]) {
             0 => return 0,
             e => {
-                let (w, bits) = t.entries[e - 1];
-                if w == word {
-                    return bits;
+                let entry = &t.entries[e - 1];
+                // Equal keys and lengths are equal words up to 16 bytes.
+                if entry.key == key && entry.word.len() == n && (n <= 16 || entry.word == word) {
+                    return entry.bits;
                 }
             }
         }
