@@ -60,11 +60,19 @@ pub(crate) fn clean(s: &str) -> String {
                 out.space();
                 i += 1;
             } else {
-                // Copy a run of plain ASCII at once.
+                // Copy a run of plain ASCII at once, with the single spaces
+                // between its words: they come out as they are.
+                let plain = |c: u8| (0x21..0x7f).contains(&c);
                 let start = i;
-                while i < bytes.len() && bytes[i].is_ascii() && bytes[i] > b' ' && bytes[i] != 0x7f
-                {
-                    i += 1;
+                loop {
+                    while i < bytes.len() && plain(bytes[i]) {
+                        i += 1;
+                    }
+                    if bytes.get(i) == Some(&b' ') && bytes.get(i + 1).is_some_and(|&c| plain(c)) {
+                        i += 1;
+                        continue;
+                    }
+                    break;
                 }
                 out.push_str(&s[start..i]);
             }

@@ -362,6 +362,22 @@ fn is_crumb(line: &str) -> bool {
 mod tests {
     use super::is_boilerplate;
 
+    /// The opener-word gate answers as splitting each entry would.
+    #[test]
+    fn credit_opener_word_gate() {
+        use super::words::{CREDIT_OPENERS, is_credit_opener_word};
+        let plain = |w: &str| {
+            CREDIT_OPENERS
+                .iter()
+                .any(|o| o.split(' ').next() == Some(w))
+        };
+        for o in CREDIT_OPENERS {
+            for w in o.split(' ').chain([*o, "", "p", "phot", "photox"]) {
+                assert_eq!(is_credit_opener_word(w), plain(w), "{w:?}");
+            }
+        }
+    }
+
     #[test]
     fn photo_credits() {
         for l in [
