@@ -550,11 +550,17 @@ pub fn cue(word: &str) -> Option<CueClass> {
 /// Lower-cases an ASCII word (curly apostrophe folded to straight) into
 /// `buf`; "" for anything longer or not ASCII. Shared by the entity and
 /// polarity scans, which look words up in lower-case tables.
+#[inline]
 pub(super) fn lower_word<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
-    // Most words are already lower-case ASCII: no copy.
+    // Most words are already lower-case ASCII: no copy, no call.
     if w.len() <= buf.len() && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'\'') {
         return w;
     }
+    lower_word_copy(w, buf)
+}
+
+#[inline(never)]
+fn lower_word_copy<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
     // ASCII: a plain byte copy.
     if w.len() <= buf.len() && w.is_ascii() {
         for (d, c) in buf.iter_mut().zip(w.bytes()) {

@@ -130,7 +130,19 @@ pub(super) fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Tok<'a
 
 /// Lower-cases an ASCII word into `buf` for lexicon look-ups ("" for a
 /// word longer than `buf` or not ASCII).
+#[inline]
 pub(super) fn lower<'b>(word: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
+    // The common case inline: short ASCII without capitals is its own
+    // lower case.
+    let b = word.as_bytes();
+    if b.len() <= buf.len() && b.iter().all(|&c| c < 0x80 && !c.is_ascii_uppercase()) {
+        return word;
+    }
+    lower_copy(word, buf)
+}
+
+#[inline(never)]
+fn lower_copy<'b>(word: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
     if word.len() > buf.len() || !word.is_ascii() {
         return "";
     }
