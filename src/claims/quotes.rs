@@ -52,6 +52,16 @@ pub fn spans(text: &str, open_at_start: bool) -> Vec<Range<usize>> {
     out
 }
 
+/// Byte offset of the last straight or right curly double quote in `s`:
+/// `s.rfind(['"', '\u{201D}'])` as a byte walk from the end (U+201D is
+/// E2 80 9D, and 0xE2 only ever starts a character).
+pub fn last_double_quote(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    (0..b.len())
+        .rev()
+        .find(|&i| b[i] == b'"' || b[i] == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x80, 0x9D]))
+}
+
 /// Number of words in a span of text.
 pub fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
@@ -82,6 +92,21 @@ mod tests {
         let t = "\u{201C}We will,\u{201D} she said, \"and soon.\"";
         let s = spans(t, false);
         assert_eq!(joined(t, &s), "We will, and soon.");
+    }
+
+    #[test]
+    fn last_double_quote_matches_rfind() {
+        for t in [
+            "",
+            "no quotes",
+            "\"a\" b",
+            "\u{201C}a\u{201D} b \u{2019}",
+            "x \u{201D}\"",
+            "\"x\u{201D}",
+            "\u{2014}\u{201C}",
+        ] {
+            assert_eq!(last_double_quote(t), t.rfind(['"', '\u{201D}']), "{t}");
+        }
     }
 
     #[test]

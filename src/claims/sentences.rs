@@ -22,7 +22,7 @@ pub fn split(text: &str) -> Vec<&str> {
     // sits, kept incrementally: rescanning the growing sentence on every
     // join was quadratic on a long paragraph of lower-case continuations.
     let mut quotes = Quotes::default();
-    let last_close = text.rfind(['"', '\u{201D}']);
+    let last_close = super::quotes::last_double_quote(text);
     let base = text.as_ptr() as usize;
     for seg in segment(text) {
         let seg = seg.trim();
