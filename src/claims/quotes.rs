@@ -65,9 +65,18 @@ pub fn spans(text: &str, open_at_start: bool) -> Vec<Range<usize>> {
 /// E2 80 9D, and 0xE2 only ever starts a character).
 pub fn last_double_quote(s: &str) -> Option<usize> {
     let b = s.as_bytes();
-    (0..b.len())
-        .rev()
-        .find(|&i| b[i] == b'"' || b[i] == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x80, 0x9D]))
+    let mut end = b.len();
+    // Look for '"' or U+201D's last byte, then check the lead bytes.
+    while let Some(i) = b[..end].iter().rposition(|&c| c == b'"' || c == 0x9D) {
+        if b[i] == b'"' {
+            return Some(i);
+        }
+        if i >= 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80 {
+            return Some(i - 2);
+        }
+        end = i;
+    }
+    None
 }
 
 /// Number of words in a span of text.
