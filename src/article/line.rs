@@ -60,11 +60,19 @@ pub(crate) fn clean(s: &str) -> String {
                 out.space();
                 i += 1;
             } else {
-                // Copy a run of plain ASCII at once.
+                // Copy a run of plain ASCII at once, with the single spaces
+                // between its words: they come out as they are.
+                let plain = |c: u8| (0x21..0x7f).contains(&c);
                 let start = i;
-                while i < bytes.len() && bytes[i].is_ascii() && bytes[i] > b' ' && bytes[i] != 0x7f
-                {
-                    i += 1;
+                loop {
+                    while i < bytes.len() && plain(bytes[i]) {
+                        i += 1;
+                    }
+                    if bytes.get(i) == Some(&b' ') && bytes.get(i + 1).is_some_and(|&c| plain(c)) {
+                        i += 1;
+                        continue;
+                    }
+                    break;
                 }
                 out.push_str(&s[start..i]);
             }
@@ -136,33 +144,48 @@ pub(crate) fn last_word(s: &str) -> &str {
 }
 
 pub(crate) fn word_count(s: &str) -> usize {
-    let mut n = 0;
-    let mut prev_space = true;
-    for &b in s.as_bytes() {
-        let space = b == b' ';
-        n += usize::from(prev_space && !space);
-        prev_space = space;
-    }
-    n
+    word_starts(s.as_bytes())
+}
+
+/// Words (runs of non-spaces) in `b`: a word starts at a non-space at the
+/// start or after a space. Counted pairwise with no early exit, so the
+/// loop vectorises.
+fn word_starts(b: &[u8]) -> usize {
+    let first = usize::from(b.first().is_some_and(|&c| c != b' '));
+    first
+        + b.iter()
+            .zip(b.iter().skip(1))
+            .filter(|&(&p, &c)| p == b' ' && c != b' ')
+            .count()
 }
 
 /// Whether `s` has at most `limit` words, looking no further than needed.
 pub(crate) fn words_at_most(s: &str, limit: usize) -> bool {
+    let b = s.as_bytes();
     // A word needs at least two bytes with its separator.
-    if s.len() <= 2 * limit {
-        return word_count(s) <= limit;
+    if b.len() <= 2 * limit {
+        return word_starts(b) <= limit;
     }
-    let mut n = 0;
-    let mut prev_space = true;
-    for &b in s.as_bytes() {
-        let space = b == b' ';
-        if prev_space && !space {
-            n += 1;
-            if n > limit {
-                return false;
-            }
+    // Count 64 bytes at a time and stop once over: chunks overlap by one
+    // byte so a word start at a chunk's first byte is seen with the space
+    // before it.
+    let mut n = usize::from(b.first().is_some_and(|&c| c != b' '));
+    if n > limit {
+        return false;
+    }
+    let mut start = 0;
+    while start + 1 < b.len() {
+        let end = (start + 65).min(b.len());
+        let chunk = &b[start..end];
+        n += chunk
+            .iter()
+            .zip(chunk.iter().skip(1))
+            .filter(|&(&p, &c)| p == b' ' && c != b' ')
+            .count();
+        if n > limit {
+            return false;
         }
-        prev_space = space;
+        start = end - 1;
     }
     true
 }
@@ -411,6 +434,38 @@ mod tests {
             "a b \"c\""
         );
         assert_eq!(clean(""), "");
+    }
+
+    /// The chunked counts agree with a plain walk.
+    #[test]
+    fn word_counts_match_a_plain_walk() {
+        let plain = |s: &str| s.split(' ').filter(|w| !w.is_empty()).count();
+        let long = "word ".repeat(40) + " two  spaces " + &"x".repeat(70) + " end";
+        for s in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "a  b",
+            "  a b  c  ",
+            long.as_str(),
+        ] {
+            assert_eq!(word_count(s), plain(s), "{s:?}");
+            for limit in [0, 1, 2, 3, 15, 25, 41, 43, 44, 100] {
+                assert_eq!(words_at_most(s, limit), plain(s) <= limit, "{s:?} {limit}");
+            }
+        }
+        for n in 60..140 {
+            let s = "ab ".repeat(n / 3) + &"c".repeat(n % 7);
+            for limit in [20, 25, 30, 40, 47] {
+                assert_eq!(
+                    words_at_most(&s, limit),
+                    plain(&s) <= limit,
+                    "{s:?} {limit}"
+                );
+            }
+        }
     }
 
     #[test]

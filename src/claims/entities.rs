@@ -208,7 +208,7 @@ pub fn extract_entities(sentence: &str) -> Vec<String> {
         t: tokenize(sentence),
     };
     let mut out: Vec<String> = Vec::new();
-    let mut span: Vec<usize> = Vec::new();
+    let mut span: Vec<usize> = Vec::with_capacity(8);
     let mut i = 0;
     let n = sc.t.len();
     while i < n {

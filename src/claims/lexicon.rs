@@ -2,8 +2,6 @@
 //! writing), determiners, boundaries and the other closed classes the
 //! speaker finder needs. Look-ups take a lower-cased ASCII word.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 /// How a reporting cue may take its speaker.
@@ -245,60 +243,121 @@ const PASSIVE_AUX: &[&str] = &[
     "was", "were", "is", "are", "be", "been", "being", "am", "get", "got", "gets", "getting",
 ];
 
-/// FNV-1a: the words are short, so a simple hash beats SipHash here.
-#[derive(Default)]
-struct Fnv(u64);
+/// Every list in one open-addressing table: each word maps to a bit set of
+/// its lists, so a word costs one probe whatever is asked of it. A slot
+/// holds an entry index plus one (0 is empty). Words are keyed by their
+/// length and two whole-word loads ([`word_key`]), which for words of up
+/// to 16 bytes is the word itself: hashing and comparing them needs no
+/// byte loop and no `memcmp`.
+struct Table {
+    slots: Box<[u16]>,
+    entries: Vec<Entry>,
+    /// The longest word: anything longer is in no list.
+    max_len: usize,
+}
 
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+struct Entry {
+    key: (u64, u64),
+    word: &'static str,
+    bits: u32,
+}
+
+/// Slots in the table: a power of two, under a quarter full.
+const TABLE_BITS: u32 = 12;
+
+/// Two numbers that, with the length, identify a word of up to 16 bytes:
+/// its first and last eight bytes, or for a shorter word its first and
+/// last four, or its first, middle and last byte (overlapping loads).
+fn word_key(w: &[u8]) -> (u64, u64) {
+    let n = w.len();
+    if n >= 8 {
+        (le_u64(&w[..8]), le_u64(&w[n - 8..]))
+    } else if n >= 4 {
+        (
+            u64::from(le_u32(&w[..4])) | u64::from(le_u32(&w[n - 4..])) << 32,
+            0,
+        )
+    } else if n > 0 {
+        (
+            u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16,
+            0,
+        )
+    } else {
+        (0, 0)
     }
 }
 
-type Table = HashMap<&'static str, u32, BuildHasherDefault<Fnv>>;
+fn table_slot(key: (u64, u64), n: usize) -> usize {
+    let h = (key.0 ^ key.1.rotate_left(23) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - TABLE_BITS)) as usize
+}
 
-/// Every list in one table: each word maps to a bit set of its lists, so a
-/// word costs one hash look-up whatever is asked of it.
+/// Eight bytes as a little-endian number (0 for another length).
+fn le_u64(b: &[u8]) -> u64 {
+    <[u8; 8]>::try_from(b).map_or(0, u64::from_le_bytes)
+}
+
+/// Four bytes as a little-endian number (0 for another length).
+fn le_u32(b: &[u8]) -> u32 {
+    <[u8; 4]>::try_from(b).map_or(0, u32::from_le_bytes)
+}
+
+/// The lists in bit order: list `k` is bit `k` of [`classes`].
+const LISTS: &[&[&str]] = &[
+    INVERTING,
+    PLAIN,
+    VERB_MODIFIERS,
+    DETERMINERS,
+    BOUNDARIES,
+    NP_PREPOSITIONS,
+    AFTER_STOP,
+    TIME_WORDS,
+    PRONOUNS,
+    NOT_SPEAKERS,
+    PASSIVE_AUX,
+    PARTICIPLE_CUES,
+    INTRO_PREPOSITIONS,
+    ORGANISATION_WORDS,
+    STRONG,
+    BASE_FORMS,
+    NOUN_HOMOGRAPHS,
+    ADJECTIVE_LIKE,
+    SUBORDINATORS,
+    DATE_WORDS,
+    FEELINGS,
+];
+
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let lists: &[&[&'static str]] = &[
-        INVERTING,
-        PLAIN,
-        VERB_MODIFIERS,
-        DETERMINERS,
-        BOUNDARIES,
-        NP_PREPOSITIONS,
-        AFTER_STOP,
-        TIME_WORDS,
-        PRONOUNS,
-        NOT_SPEAKERS,
-        PASSIVE_AUX,
-        PARTICIPLE_CUES,
-        INTRO_PREPOSITIONS,
-        ORGANISATION_WORDS,
-        STRONG,
-        BASE_FORMS,
-        NOUN_HOMOGRAPHS,
-        ADJECTIVE_LIKE,
-        SUBORDINATORS,
-        DATE_WORDS,
-        FEELINGS,
-    ];
-    let mut table = Table::default();
-    for (bit, list) in lists.iter().enumerate() {
+    let mut table = Table {
+        slots: vec![0; 1 << TABLE_BITS].into_boxed_slice(),
+        entries: Vec::new(),
+        max_len: 0,
+    };
+    let mask = (1 << TABLE_BITS) - 1;
+    for (bit, list) in LISTS.iter().enumerate() {
         for &w in *list {
-            *table.entry(w).or_insert(0) |= 1 << bit;
+            let key = word_key(w.as_bytes());
+            let mut i = table_slot(key, w.len());
+            loop {
+                match usize::from(table.slots[i]) {
+                    0 => {
+                        table.entries.push(Entry {
+                            key,
+                            word: w,
+                            bits: 1 << bit,
+                        });
+                        // At most 4096 slots, so the index fits.
+                        table.slots[i] = u16::try_from(table.entries.len()).unwrap_or(0);
+                        break;
+                    }
+                    e if table.entries[e - 1].word == w => {
+                        table.entries[e - 1].bits |= 1 << bit;
+                        break;
+                    }
+                    _ => i = (i + 1) & mask,
+                }
+            }
+            table.max_len = table.max_len.max(w.len());
         }
     }
     table
@@ -306,10 +365,27 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 
 /// The bit set of lists `word` belongs to (0 for none).
 pub fn classes(word: &str) -> u32 {
-    if word.is_empty() {
+    let t = &*TABLE;
+    let n = word.len();
+    if n == 0 || n > t.max_len {
         return 0;
     }
-    TABLE.get(word).copied().unwrap_or(0)
+    let mask = (1 << TABLE_BITS) - 1;
+    let key = word_key(word.as_bytes());
+    let mut i = table_slot(key, n);
+    loop {
+        match usize::from(t.slots[i]) {
+            0 => return 0,
+            e => {
+                let entry = &t.entries[e - 1];
+                // Equal keys and lengths are equal words up to 16 bytes.
+                if entry.key == key && entry.word.len() == n && (n <= 16 || entry.word == word) {
+                    return entry.bits;
+                }
+            }
+        }
+        i = (i + 1) & mask;
+    }
 }
 
 macro_rules! member {
@@ -475,11 +551,17 @@ pub fn cue(word: &str) -> Option<CueClass> {
 /// Lower-cases an ASCII word (curly apostrophe folded to straight) into
 /// `buf`; "" for anything longer or not ASCII. Shared by the entity and
 /// polarity scans, which look words up in lower-case tables.
+#[inline]
 pub(super) fn lower_word<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
-    // Most words are already lower-case ASCII: no copy.
+    // Most words are already lower-case ASCII: no copy, no call.
     if w.len() <= buf.len() && w.bytes().all(|c| c.is_ascii_lowercase() || c == b'\'') {
         return w;
     }
+    lower_word_copy(w, buf)
+}
+
+#[inline(never)]
+fn lower_word_copy<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
     // ASCII: a plain byte copy.
     if w.len() <= buf.len() && w.is_ascii() {
         for (d, c) in buf.iter_mut().zip(w.bytes()) {
@@ -519,6 +601,32 @@ mod tests {
         assert!(may_cue("saying") && may_cue("according") && may_cue("told"));
         assert!(!may_cue("harbor"));
         assert!(may_cue_or_feeling("incensed") && is_feeling("incensed"));
+    }
+
+    /// The table answers exactly the lists' membership.
+    #[test]
+    fn table_matches_the_lists() {
+        for list in LISTS {
+            for &w in *list {
+                let want = LISTS
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, l)| l.contains(&w))
+                    .fold(0u32, |acc, (bit, _)| acc | 1 << bit);
+                assert_eq!(classes(w), want, "{w}");
+            }
+        }
+        for w in [
+            "",
+            "harbor",
+            "saidx",
+            "sai",
+            "according-to-the-long-word",
+            "Said",
+        ] {
+            assert_eq!(classes(w), 0, "{w}");
+        }
+        assert!(is_pronoun("he") && !is_boundary("the") && is_determiner("the"));
     }
 
     /// The pre-check agrees with the word-by-word definition it speeds up.

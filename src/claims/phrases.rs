@@ -63,38 +63,93 @@ pub(super) fn is_abbreviation(stem: &str) -> bool {
 }
 
 pub(super) fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Tok<'a>> {
-    let base = text.as_ptr() as usize;
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     // Tokens come in order, so a sweep over the quotes sorted by start
     // (with the furthest end seen so far) answers "inside a quote?" in
     // linear time; testing every quote per token was quadratic on a long
     // sentence full of quotations.
-    let mut sorted: Vec<&Range<usize>> = quotes.iter().collect();
-    sorted.sort_by_key(|q| q.start);
+    // `quotes::spans` already yields them in order: copy only when not.
+    let owned: Vec<Range<usize>>;
+    let sorted: &[Range<usize>] = if quotes.is_sorted_by_key(|q| q.start) {
+        quotes
+    } else {
+        let mut v = quotes.to_vec();
+        v.sort_by_key(|q| q.start);
+        owned = v;
+        &owned
+    };
     let (mut next, mut max_end) = (0, 0);
-    toks.extend(text.split_whitespace().map(|raw| {
-        let start = raw.as_ptr() as usize - base;
+    let mut push = |raw: &'a str, start: usize, core: &'a str| {
         let end = start + raw.len();
-        let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
         while let Some(q) = sorted.get(next).filter(|q| q.start < end) {
             max_end = max_end.max(q.end);
             next += 1;
         }
-        let quoted = max_end > start;
-        Tok {
+        toks.push(Tok {
             raw,
             start,
             core,
-            quoted,
+            quoted: max_end > start,
+        });
+    };
+    if text.is_ascii() {
+        // Byte walk over the same split and trim as the general path below:
+        // for ASCII, `split_whitespace` splits at space and \t..\r, and
+        // `char::is_alphanumeric` is `u8::is_ascii_alphanumeric`.
+        let b = text.as_bytes();
+        let n = b.len();
+        let mut i = 0;
+        loop {
+            while i < n && matches!(b[i], b' ' | b'\t'..=b'\r') {
+                i += 1;
+            }
+            if i == n {
+                break;
+            }
+            let start = i;
+            while i < n && !matches!(b[i], b' ' | b'\t'..=b'\r') {
+                i += 1;
+            }
+            let (mut a, mut z) = (start, i);
+            while a < z && !b[a].is_ascii_alphanumeric() {
+                a += 1;
+            }
+            while z > a && !b[z - 1].is_ascii_alphanumeric() {
+                z -= 1;
+            }
+            push(&text[start..i], start, &text[a..z]);
         }
-    }));
+    } else {
+        let base = text.as_ptr() as usize;
+        for raw in text.split_whitespace() {
+            let start = raw.as_ptr() as usize - base;
+            push(raw, start, raw.trim_matches(|c: char| !c.is_alphanumeric()));
+        }
+    }
     toks
 }
 
-/// Lower-cases an ASCII word into `buf` for lexicon look-ups.
-pub(super) fn lower<'b>(word: &str, buf: &'b mut [u8; 24]) -> &'b str {
+/// Lower-cases an ASCII word into `buf` for lexicon look-ups ("" for a
+/// word longer than `buf` or not ASCII).
+#[inline]
+pub(super) fn lower<'b>(word: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
+    // The common case inline: short ASCII without capitals is its own
+    // lower case.
+    let b = word.as_bytes();
+    if b.len() <= buf.len() && b.iter().all(|&c| c < 0x80 && !c.is_ascii_uppercase()) {
+        return word;
+    }
+    lower_copy(word, buf)
+}
+
+#[inline(never)]
+fn lower_copy<'b>(word: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
     if word.len() > buf.len() || !word.is_ascii() {
         return "";
+    }
+    // Most words have no capital: no copy, no UTF-8 check.
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return word;
     }
     for (slot, b) in buf.iter_mut().zip(word.bytes()) {
         *slot = b.to_ascii_lowercase();

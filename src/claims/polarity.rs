@@ -49,6 +49,8 @@ impl<'a> Words<'a> {
 impl Iterator for Words<'_> {
     type Item = (usize, usize);
 
+    // Inlined into the scan loop: a call per word cost as much as the walk.
+    #[inline(always)]
     fn next(&mut self) -> Option<(usize, usize)> {
         let b = self.s.as_bytes();
         let n = b.len();
@@ -161,15 +163,13 @@ const NEGATION_GATE: [u32; 26] = gate(NEGATION_WORDS);
 const HEDGE_GATE: [u32; 26] = gate(HEDGE_WORDS);
 
 /// Cheap pre-check on a word as written: false means it is no cue word.
-fn passes(w: &str, g: &[u32; 26]) -> bool {
-    let b = w.as_bytes();
+fn passes(b: &[u8], g: &[u32; 26]) -> bool {
     let c = b.first().map_or(0, u8::to_ascii_lowercase);
     c.is_ascii_lowercase() && b.len() < 32 && g[(c - b'a') as usize] & (1 << b.len()) != 0
 }
 
 /// A contraction ending in "n't" (straight or curly apostrophe).
-fn ends_nt(w: &str) -> bool {
-    let b = w.as_bytes();
+fn ends_nt(b: &[u8]) -> bool {
     let n = b.len();
     if n < 3 || !matches!(b[n - 1], b't' | b'T') {
         return false;
@@ -201,11 +201,14 @@ fn scan(s: &str, negation: bool, hedge: bool, sink: &mut dyn FnMut(Side, &str, b
             .next()
             .is_some_and(|(a, e)| s[a..e].eq_ignore_ascii_case("to") && s[z..a].trim().is_empty())
     };
+    let bytes = s.as_bytes();
     while let Some((a, z)) = words.next() {
-        let raw = &s[a..z];
-        let neg = negation && (passes(raw, &NEGATION_GATE) || ends_nt(raw));
-        let hed = hedge && passes(raw, &HEDGE_GATE);
+        // The gates read bytes: the word is sliced as text only for a cue.
+        let wb = &bytes[a..z];
+        let neg = negation && (passes(wb, &NEGATION_GATE) || ends_nt(wb));
+        let hed = hedge && passes(wb, &HEDGE_GATE);
         if neg || hed {
+            let raw = &s[a..z];
             let w = super::lexicon::lower_word(raw, &mut b);
             if neg {
                 let cue = match w {

@@ -7,37 +7,49 @@ use std::ops::Range;
 /// quotation opened earlier (a multi-paragraph quote), so the first span
 /// starts at 0. An unclosed quotation runs to the end of the text.
 pub fn spans(text: &str, open_at_start: bool) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    // Most sentences hold no mark at all: one pass without early exit (it
+    // vectorises) answers that before the walk.
+    let marks = bytes
+        .iter()
+        .fold(false, |any, &c| any | matches!(c, b'"' | b'\'' | 0xE2));
+    if !marks && !open_at_start {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut open: Option<usize> = open_at_start.then_some(0);
-    let bytes = text.as_bytes();
-    // The second apostrophe of a pair already read as a quote mark.
-    let mut skip = usize::MAX;
-    for (i, c) in text.char_indices() {
-        if i == skip {
-            continue;
-        }
-        // Two apostrophes stand in for a double quote in some wire copy.
-        let doubled = c == '\'' && bytes.get(i + 1) == Some(&b'\'');
-        match c {
-            '\'' if doubled => {
-                skip = i + 1;
+    // A byte walk: the marks are ASCII or the three-byte U+201C/U+201D,
+    // whose lead byte 0xE2 only ever starts a character.
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            // Two apostrophes stand in for a double quote in some wire copy.
+            b'\'' if bytes.get(i + 1) == Some(&b'\'') => {
                 match open.take() {
                     Some(s) => out.push(s..i),
                     None => open = Some(i + 2),
                 }
+                i += 2;
+                continue;
             }
-            '"' => match open.take() {
+            b'"' => match open.take() {
                 Some(s) => out.push(s..i),
                 None => open = Some(i + 1),
             },
-            '\u{201C}' if open.is_none() => open = Some(i + c.len_utf8()),
-            '\u{201D}' => {
-                if let Some(s) = open.take() {
-                    out.push(s..i);
+            0xE2 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                // U+201C, left double quotation mark.
+                Some(0x9C) if open.is_none() => open = Some(i + 3),
+                // U+201D, right double quotation mark.
+                Some(0x9D) => {
+                    if let Some(s) = open.take() {
+                        out.push(s..i);
+                    }
                 }
-            }
+                _ => {}
+            },
             _ => {}
         }
+        i += 1;
     }
     if let Some(s) = open
         && s < text.len()
@@ -46,6 +58,25 @@ pub fn spans(text: &str, open_at_start: bool) -> Vec<Range<usize>> {
     }
     out.retain(|r| r.start <= r.end && !text[r.clone()].trim().is_empty());
     out
+}
+
+/// Byte offset of the last straight or right curly double quote in `s`:
+/// `s.rfind(['"', '\u{201D}'])` as a byte walk from the end (U+201D is
+/// E2 80 9D, and 0xE2 only ever starts a character).
+pub fn last_double_quote(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut end = b.len();
+    // Look for '"' or U+201D's last byte, then check the lead bytes.
+    while let Some(i) = b[..end].iter().rposition(|&c| c == b'"' || c == 0x9D) {
+        if b[i] == b'"' {
+            return Some(i);
+        }
+        if i >= 2 && b[i - 2] == 0xE2 && b[i - 1] == 0x80 {
+            return Some(i - 2);
+        }
+        end = i;
+    }
+    None
 }
 
 /// Number of words in a span of text.
@@ -78,6 +109,21 @@ mod tests {
         let t = "\u{201C}We will,\u{201D} she said, \"and soon.\"";
         let s = spans(t, false);
         assert_eq!(joined(t, &s), "We will, and soon.");
+    }
+
+    #[test]
+    fn last_double_quote_matches_rfind() {
+        for t in [
+            "",
+            "no quotes",
+            "\"a\" b",
+            "\u{201C}a\u{201D} b \u{2019}",
+            "x \u{201D}\"",
+            "\"x\u{201D}",
+            "\u{2014}\u{201C}",
+        ] {
+            assert_eq!(last_double_quote(t), t.rfind(['"', '\u{201D}']), "{t}");
+        }
     }
 
     #[test]

@@ -286,11 +286,11 @@ impl Speakers {
             .copied()
             .collect();
         self.persons.iter().rev().map(|(n, _)| n).find_map(|name| {
-            let ws: Vec<String> = name
-                .split_whitespace()
-                .map(|w| w.trim_end_matches('.').to_ascii_lowercase())
-                .collect();
-            let has_role = ws.iter().any(|w| w == head || w == short);
+            // `head` and `short` are lower-case ASCII: compare without copies.
+            let has_role = name.split_whitespace().any(|w| {
+                let w = w.trim_end_matches('.');
+                w.eq_ignore_ascii_case(head) || w.eq_ignore_ascii_case(short)
+            });
             let named = name
                 .split_whitespace()
                 .skip_while(|w| !w.starts_with(char::is_uppercase))
@@ -364,12 +364,11 @@ const MALE_WORDS: &[&str] = &[
 fn gender_of(phrase: &str) -> Gender {
     let mut gender = given_name_gender(phrase);
     for word in phrase.split_whitespace() {
-        let w = word
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_ascii_lowercase();
-        if FEMALE_WORDS.contains(&w.as_str()) {
+        let w = word.trim_matches(|c: char| !c.is_alphanumeric());
+        // The lists are lower-case ASCII: compare without a copy.
+        if FEMALE_WORDS.iter().any(|f| w.eq_ignore_ascii_case(f)) {
             gender = Gender::Female;
-        } else if MALE_WORDS.contains(&w.as_str()) {
+        } else if MALE_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m)) {
             gender = Gender::Male;
         }
     }

@@ -22,9 +22,9 @@ pub fn split(text: &str) -> Vec<&str> {
     // sits, kept incrementally: rescanning the growing sentence on every
     // join was quadratic on a long paragraph of lower-case continuations.
     let mut quotes = Quotes::default();
-    let last_close = text.rfind(['"', '\u{201D}']);
+    let last_close = super::quotes::last_double_quote(text);
     let base = text.as_ptr() as usize;
-    for seg in sentencex::segment("en", text) {
+    for seg in segment(text) {
         let seg = seg.trim();
         if seg.is_empty() {
             continue;
@@ -61,6 +61,19 @@ pub fn split(text: &str) -> Vec<&str> {
     out.into_iter().map(|(s, e)| &text[s..e]).collect()
 }
 
+/// `sentencex::segment("en", text)` without its per-call language look-up
+/// (a boxed segmenter and a hash set): it hands text up to 10 KB straight
+/// to the English segmenter and chunks longer text, so longer text still
+/// takes the crate's own path.
+fn segment(text: &str) -> Vec<&str> {
+    use sentencex::languages::Language;
+    if text.len() > 10 * 1024 {
+        sentencex::segment("en", text)
+    } else {
+        sentencex::languages::English {}.segment(text)
+    }
+}
+
 /// True when `next` continues `prev` rather than starting a sentence;
 /// `open` says whether `prev` leaves a quotation open, `closes_later`
 /// whether a closing quote follows `prev` in the paragraph.
@@ -91,11 +104,17 @@ struct Quotes {
 
 impl Quotes {
     fn add(&mut self, s: &str) {
-        for c in s.chars() {
+        // Bytes, not chars: '"' is ASCII and U+201C/U+201D are E2 80 9C/9D,
+        // whose lead byte only ever starts a character.
+        let b = s.as_bytes();
+        for (i, &c) in b.iter().enumerate() {
             match c {
-                '"' => self.straight += 1,
-                '\u{201C}' => self.depth += 1,
-                '\u{201D}' => self.depth -= 1,
+                b'"' => self.straight += 1,
+                0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                    Some(0x9C) => self.depth += 1,
+                    Some(0x9D) => self.depth -= 1,
+                    _ => {}
+                },
                 _ => {}
             }
         }
@@ -132,16 +151,33 @@ fn ends_with_abbreviation(prev: &str, before_digit: bool) -> bool {
     {
         return true;
     }
-    let lower = stem.to_ascii_lowercase();
-    if TITLES.contains(&lower.as_str()) {
+    // No list word is longer than 6 letters: a longer stem is in neither.
+    let mut buf = [0u8; 6];
+    let Some(lower) = ascii_lower(stem, &mut buf) else {
+        return false;
+    };
+    if TITLES.contains(&lower) {
         return true;
     }
-    before_digit && NUMBER_ABBREVIATIONS.contains(&lower.as_str())
+    before_digit && NUMBER_ABBREVIATIONS.contains(&lower)
 }
 
 /// True for a title abbreviation without its full stop ("Sen", "lt").
 pub fn is_title(stem: &str) -> bool {
-    stem.len() <= 6 && TITLES.contains(&stem.to_ascii_lowercase().as_str())
+    let mut buf = [0u8; 6];
+    ascii_lower(stem, &mut buf).is_some_and(|lower| TITLES.contains(&lower))
+}
+
+/// `word` lower-cased (ASCII letters only, like `to_ascii_lowercase`) in
+/// `buf`; `None` when it does not fit, so it is in no list here.
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 6]) -> Option<&'b str> {
+    if word.len() > buf.len() {
+        return None;
+    }
+    let out = &mut buf[..word.len()];
+    out.copy_from_slice(word.as_bytes());
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 /// Abbreviations that are followed by a name, so never end a sentence.
@@ -187,6 +223,15 @@ mod tests {
                 "Crowds cheered."
             ]
         );
+    }
+
+    #[test]
+    fn abbreviation_lists_fit_the_look_up_buffer() {
+        for w in super::TITLES.iter().chain(super::NUMBER_ABBREVIATIONS) {
+            assert!(w.len() <= 6 && *w == w.to_ascii_lowercase(), "{w}");
+        }
+        assert!(super::is_title("SEN") && super::is_title("Messrs"));
+        assert!(!super::is_title("Senator") && !super::is_title(""));
     }
 
     #[test]

@@ -368,7 +368,7 @@ pub fn block_speaker(text: &str) -> Option<&str> {
     {
         return Some(label.trim());
     }
-    let close = text.rfind(['"', '\u{201D}'])?;
+    let close = super::quotes::last_double_quote(text)?;
     let mark = text[close..].chars().next().map_or(1, char::len_utf8);
     let tail = text[close + mark..].trim_start();
     let name = tail.strip_prefix(['-', '\u{2014}', '\u{2015}', '\u{2013}'])?;

@@ -25,7 +25,18 @@ const CREDIT_PHRASES: &[&str] = &[
 /// note: ...", "Reporting by ...; Editing by ..."): the whole paragraph
 /// it starts is furniture.
 pub(crate) fn is_furniture_lead(line: &str) -> bool {
-    let head = lower_head(line.trim_start(), 48);
+    let line = line.trim_start();
+    // An ASCII head is lower-cased on the stack; `lower_head` (a String)
+    // only for other text. Both give what `to_lowercase` gives.
+    let mut buf = [0u8; 48];
+    let owned: String;
+    let head: &str = match ascii_lower_head(line, &mut buf) {
+        Some(h) => h,
+        None => {
+            owned = lower_head(line, 48);
+            &owned
+        }
+    };
     let opening = head.trim_start_matches(['-', '(', ' ']);
     let first = head.as_bytes().first().copied();
     PREFIX_ANY_LENGTH
@@ -33,6 +44,20 @@ pub(crate) fn is_furniture_lead(line: &str) -> bool {
         .any(|p| p.as_bytes().first().copied() == first && head.starts_with(p))
         || opening.starts_with("additional reporting")
         || opening.starts_with("reporting by")
+}
+
+/// The first `buf.len()` bytes of `s` lower-cased into `buf` when they are
+/// all ASCII (then they end on a character boundary), else `None`.
+fn ascii_lower_head<'b>(s: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
+    let n = s.len().min(buf.len());
+    let head = s.as_bytes().get(..n)?;
+    if !head.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..n];
+    out.copy_from_slice(head);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 /// Headings of link lists that are furniture ("Most read", "Related
@@ -336,6 +361,22 @@ fn is_crumb(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_boilerplate;
+
+    /// The opener-word gate answers as splitting each entry would.
+    #[test]
+    fn credit_opener_word_gate() {
+        use super::words::{CREDIT_OPENERS, is_credit_opener_word};
+        let plain = |w: &str| {
+            CREDIT_OPENERS
+                .iter()
+                .any(|o| o.split(' ').next() == Some(w))
+        };
+        for o in CREDIT_OPENERS {
+            for w in o.split(' ').chain([*o, "", "p", "phot", "photox"]) {
+                assert_eq!(is_credit_opener_word(w), plain(w), "{w:?}");
+            }
+        }
+    }
 
     #[test]
     fn photo_credits() {

@@ -342,9 +342,14 @@ pub(super) const CREDIT_OPENERS: &[&str] = &[
 /// True when `word` is the first word of some [`CREDIT_OPENERS`] entry:
 /// a quick gate before matching the whole list.
 pub(super) fn is_credit_opener_word(word: &str) -> bool {
-    CREDIT_OPENERS
-        .iter()
-        .any(|o| o.split(' ').next() == Some(word))
+    // "The part before the first space is `word`", without splitting each
+    // entry.
+    let w = word.as_bytes();
+    !w.contains(&b' ')
+        && CREDIT_OPENERS.iter().any(|o| {
+            let o = o.as_bytes();
+            o.starts_with(w) && o.get(w.len()).is_none_or(|&c| c == b' ')
+        })
 }
 
 /// Social networks named in "follow us" prompts.

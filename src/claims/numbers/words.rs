@@ -5,7 +5,19 @@
 /// Lower-cases an ASCII word, copying into `buf` only when it has capitals;
 /// a word that is not ASCII or is longer than the buffer gives "" (it is in
 /// none of the tables).
+#[inline]
 pub(super) fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
+    // The common case inline: short ASCII without capitals is its own
+    // lower case.
+    let b = w.as_bytes();
+    if b.len() <= buf.len() && b.iter().all(|&c| c < 0x80 && !c.is_ascii_uppercase()) {
+        return w;
+    }
+    lower_copy(w, buf)
+}
+
+#[inline(never)]
+fn lower_copy<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
     let b = w.as_bytes();
     if b.len() > buf.len() || !w.is_ascii() {
         return "";
