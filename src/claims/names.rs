@@ -67,9 +67,10 @@ pub fn given_name(word: &str) -> Option<NameGender> {
         *slot = b.to_ascii_lowercase();
     }
     let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
-    if MALE.contains(&lower) {
+    // The lists are sorted (a test checks), so a binary search will do.
+    if MALE.binary_search(&lower).is_ok() {
         Some(NameGender::Male)
-    } else if FEMALE.contains(&lower) {
+    } else if FEMALE.binary_search(&lower).is_ok() {
         Some(NameGender::Female)
     } else {
         None
@@ -79,6 +80,18 @@ pub fn given_name(word: &str) -> Option<NameGender> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_are_sorted_lower_case_and_disjoint() {
+        for list in [MALE, FEMALE] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]));
+            assert!(
+                list.iter()
+                    .all(|n| n.bytes().all(|b| b.is_ascii_lowercase()))
+            );
+        }
+        assert!(MALE.iter().all(|m| FEMALE.binary_search(m).is_err()));
+    }
 
     #[test]
     fn common_names_mark_a_gender_and_others_tell_nothing() {

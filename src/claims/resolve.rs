@@ -402,40 +402,46 @@ fn names_nobody(first: &str) -> bool {
 /// A speaker that could be "he" or "she": not a plural ("officials") and
 /// not an organisation or document ("the Committee", "a new report").
 fn looks_like_person(phrase: &str) -> bool {
-    // "Sen. Ada Lowe (D-Vt.)": the party label is not the head.
-    let words: Vec<&str> = phrase
-        .split_whitespace()
-        .filter(|w| !w.starts_with('('))
-        .collect();
-    let last = words.last().copied().unwrap_or("");
-    // "the minister of the economy", "black voters in Ohio": the head
-    // comes before the preposition.
+    // "Sen. Ada Lowe (D-Vt.)": the party label is not the head; "the
+    // minister of the economy", "black voters in Ohio": the head comes
+    // before the preposition. One pass, no copies: this runs for every
+    // speaker and mention.
+    let (mut first, mut last, mut prev) = ("", "", "");
+    let mut before_preposition = None;
+    for w in phrase.split_whitespace().filter(|w| !w.starts_with('(')) {
+        if first.is_empty() {
+            first = w;
+        }
+        if before_preposition.is_none()
+            && !prev.is_empty()
+            && matches!(w, "of" | "for" | "at" | "from" | "with" | "in" | "on")
+        {
+            before_preposition = Some(prev);
+        }
+        prev = w;
+        last = w;
+    }
     let head = if last.starts_with(char::is_lowercase) || phrase.starts_with(char::is_lowercase) {
-        words
-            .iter()
-            .position(|w| matches!(*w, "of" | "for" | "at" | "from" | "with" | "in" | "on"))
-            .filter(|&i| i > 0)
-            .map_or(last, |i| words[i - 1])
+        before_preposition.unwrap_or(last)
     } else {
         last
     };
     let head = head.trim_end_matches(|c: char| !c.is_alphanumeric());
-    let plural =
-        head.ends_with('s') && !head.ends_with("ss") && !head.starts_with(char::is_uppercase);
-    // "the Commission on Presidential Debates", "The New York Times".
-    let first = phrase.split_whitespace().next().unwrap_or("");
-    let named_institution =
-        first.eq_ignore_ascii_case("the") && head.starts_with(char::is_uppercase);
-    let lower = head.to_ascii_lowercase();
+    let mut buf = [0u8; 24];
+    let lower = super::phrases::lower(head, &mut buf);
+    if head.starts_with(char::is_uppercase) {
+        // "the Commission on Presidential Debates", "The New York Times".
+        return !first.eq_ignore_ascii_case("the") && !lexicon::is_organisation_word(lower);
+    }
+    let plural = head.ends_with('s') && !head.ends_with("ss");
     // A common noun must name a person ("the aide", "a senior source"),
     // not a thing ("the paranoia", "the footage").
-    let who = head.starts_with(char::is_uppercase)
-        || PERSON_NOUNS.contains(&lower.as_str())
-        || agent_noun(&lower)
+    let who = PERSON_NOUNS.contains(&lower)
+        || agent_noun(lower)
         || ROLE_HEADS.iter().any(|(r, _)| *r == lower)
-        || FEMALE_WORDS.contains(&lower.as_str())
-        || MALE_WORDS.contains(&lower.as_str());
-    who && !plural && !named_institution && !lexicon::is_organisation_word(&lower)
+        || FEMALE_WORDS.contains(&lower)
+        || MALE_WORDS.contains(&lower);
+    who && !plural && !lexicon::is_organisation_word(lower)
 }
 
 /// A noun that by its ending names someone who does something
