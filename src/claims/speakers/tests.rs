@@ -207,6 +207,10 @@ fn nouns_that_look_like_cues() {
     );
     assert_eq!(speaker("The real Vance showed up at the debate."), None);
     assert_eq!(
+        speaker("Even a small shift in the battleground states in May would hurt."),
+        None
+    );
+    assert_eq!(
         speaker("It ran near a mountain stream called Miracle Run."),
         None
     );
