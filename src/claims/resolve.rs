@@ -467,7 +467,8 @@ const THING_NOUNS: &[&str] = &[
     "encounter", "character", "parameter", "diameter", "barometer", "thermometer",
 ];
 
-/// Singular nouns for people, for "he"/"she" after "a senior official".
+/// Singular nouns for people, for "he"/"she" after "a senior official";
+/// roles and gendered words are in their own lists, checked too.
 #[rustfmt::skip]
 const PERSON_NOUNS: &[&str] = &[
     "official", "source", "aide", "adviser", "advisor", "lawyer", "doctor", "physician", "nurse",
@@ -478,15 +479,13 @@ const PERSON_NOUNS: &[&str] = &[
     "researcher", "historian", "strategist", "consultant", "pollster", "lawmaker", "legislator",
     "diplomat", "commander", "activist", "organizer", "organiser", "founder", "ceo", "employee",
     "customer", "patient", "parent", "child", "colleague", "partner", "supporter", "critic",
-    "opponent", "candidate", "host", "anchor", "editor", "columnist", "blogger", "photographer",
-    "officer", "guard", "inspector", "engineer", "architect", "clerk", "worker", "protester",
-    "demonstrator", "fan", "player", "coach", "athlete", "singer", "artist", "actor", "actress",
-    "musician", "director", "producer", "priest", "pastor", "bishop", "rabbi", "imam", "monk",
-    "senator", "governor", "mayor", "president", "minister", "secretary", "chairman", "leader",
-    "spokesperson", "negotiator", "mediator", "investigator", "regulator", "planner", "surgeon",
-    "dentist", "pharmacist", "therapist", "psychologist", "psychiatrist", "landlord", "tenant",
-    "homeowner", "shopkeeper", "merchant", "trader", "banker", "investor", "entrepreneur",
-    "candidate", "challenger", "incumbent", "deputy", "assistant", "staffer", "insider", "whistleblower",
+    "opponent", "host", "anchor", "editor", "columnist", "blogger", "photographer", "guard",
+    "inspector", "engineer", "architect", "clerk", "protester", "demonstrator", "fan", "player",
+    "coach", "athlete", "singer", "artist", "musician", "producer", "priest", "pastor", "bishop",
+    "rabbi", "imam", "monk", "negotiator", "mediator", "investigator", "regulator", "planner",
+    "surgeon", "dentist", "pharmacist", "therapist", "psychologist", "psychiatrist", "landlord",
+    "tenant", "homeowner", "shopkeeper", "merchant", "trader", "banker", "investor", "entrepreneur",
+    "challenger", "incumbent", "deputy", "assistant", "staffer", "insider", "whistleblower",
 ];
 
 #[cfg(test)]
@@ -599,5 +598,19 @@ mod tests {
         assert_eq!(s.resolve("he").as_deref(), Some("Vance"));
         s.resolve("Lowe");
         assert_eq!(s.resolve("he").as_deref(), Some("Vance"));
+    }
+
+    #[test]
+    fn person_nouns_are_not_repeated_in_the_other_person_lists() {
+        let elsewhere = |w: &str| {
+            FEMALE_WORDS.contains(&w)
+                || MALE_WORDS.contains(&w)
+                || ROLE_HEADS.iter().any(|(r, _)| *r == w)
+        };
+        assert_eq!(PERSON_NOUNS.iter().filter(|w| elsewhere(w)).count(), 0);
+        let mut own = PERSON_NOUNS.to_vec();
+        own.sort_unstable();
+        own.dedup();
+        assert_eq!(own.len(), PERSON_NOUNS.len());
     }
 }

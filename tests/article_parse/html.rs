@@ -3,7 +3,7 @@
 
 use claimwatch::article::{BlockKind, Format};
 
-use super::{P1, P2, P3, body, parsed, texts};
+use super::{P1, P2, P3, body, kinds_and_texts, parsed, texts};
 
 const PAGE: &str = r#"<!DOCTYPE html>
 <html lang="en"><head>
@@ -41,12 +41,7 @@ fn html_main_text_without_furniture() {
         p.article.published.as_deref(),
         Some("2025-03-04T09:15:00+01:00")
     );
-    let got: Vec<(BlockKind, &str)> = p
-        .article
-        .blocks
-        .iter()
-        .map(|b| (b.kind, b.text.as_str()))
-        .collect();
+    let got = kinds_and_texts(&p);
     assert_eq!(
         got,
         vec![

@@ -11,6 +11,15 @@ fn parsed(text: &str, format: Format) -> Parsed {
     parse(text.as_bytes(), format).expect("parses")
 }
 
+/// Each block of a parse as (kind, text), for comparing a whole layout.
+fn kinds_and_texts(p: &Parsed) -> Vec<(BlockKind, &str)> {
+    p.article
+        .blocks
+        .iter()
+        .map(|b| (b.kind, b.text.as_str()))
+        .collect()
+}
+
 fn blocks(text: &str, format: Format) -> Vec<Block> {
     parsed(text, format).article.blocks
 }
@@ -260,12 +269,7 @@ fn markdown_is_read_as_text() {
     assert_eq!(p.article.title.as_deref(), Some("Ferry Service Expanded"));
     assert_eq!(p.article.byline.as_deref(), Some("Jane Roe"));
     assert_eq!(p.article.published.as_deref(), Some("2025-03-04"));
-    let got: Vec<(BlockKind, &str)> = p
-        .article
-        .blocks
-        .iter()
-        .map(|b| (b.kind, b.text.as_str()))
-        .collect();
+    let got = kinds_and_texts(&p);
     assert_eq!(
         got,
         vec![
