@@ -9,6 +9,10 @@ use claimwatch::claims::{Claim, ClaimKind, NumberMention, claim_id};
 use claimwatch::diff::diff;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
+// The same allocator as the `claimwatch` binary, so the figures are the daemon's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SUBJECTS: &[&str] = &[
     "The harbour authority",
     "The regional council",

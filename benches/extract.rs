@@ -9,6 +9,10 @@ use claimwatch::article::{self, Format};
 use claimwatch::claims;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
+// The same allocator as the `claimwatch` binary, so the figures are the daemon's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const ARTICLE: &[u8] = include_bytes!("data/port-strike.txt");
 
 fn extract(c: &mut Criterion) {
