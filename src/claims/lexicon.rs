@@ -2,7 +2,11 @@
 //! writing), determiners, boundaries and the other closed classes the
 //! speaker finder needs. Look-ups take a lower-cased ASCII word.
 
+mod table;
+
 use std::sync::LazyLock;
+
+pub(super) use table::{Filter, Table};
 
 /// How a reporting cue may take its speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,65 +247,6 @@ const PASSIVE_AUX: &[&str] = &[
     "was", "were", "is", "are", "be", "been", "being", "am", "get", "got", "gets", "getting",
 ];
 
-/// Every list in one open-addressing table: each word maps to a bit set of
-/// its lists, so a word costs one probe whatever is asked of it. A slot
-/// holds an entry index plus one (0 is empty). Words are keyed by their
-/// length and two whole-word loads ([`word_key`]), which for words of up
-/// to 16 bytes is the word itself: hashing and comparing them needs no
-/// byte loop and no `memcmp`.
-struct Table {
-    slots: Box<[u16]>,
-    entries: Vec<Entry>,
-    /// The longest word: anything longer is in no list.
-    max_len: usize,
-}
-
-struct Entry {
-    key: (u64, u64),
-    word: &'static str,
-    bits: u32,
-}
-
-/// Slots in the table: a power of two, under a quarter full.
-const TABLE_BITS: u32 = 12;
-
-/// Two numbers that, with the length, identify a word of up to 16 bytes:
-/// its first and last eight bytes, or for a shorter word its first and
-/// last four, or its first, middle and last byte (overlapping loads).
-fn word_key(w: &[u8]) -> (u64, u64) {
-    let n = w.len();
-    if n >= 8 {
-        (le_u64(&w[..8]), le_u64(&w[n - 8..]))
-    } else if n >= 4 {
-        (
-            u64::from(le_u32(&w[..4])) | u64::from(le_u32(&w[n - 4..])) << 32,
-            0,
-        )
-    } else if n > 0 {
-        (
-            u64::from(w[0]) | u64::from(w[n / 2]) << 8 | u64::from(w[n - 1]) << 16,
-            0,
-        )
-    } else {
-        (0, 0)
-    }
-}
-
-fn table_slot(key: (u64, u64), n: usize) -> usize {
-    let h = (key.0 ^ key.1.rotate_left(23) ^ n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    (h >> (64 - TABLE_BITS)) as usize
-}
-
-/// Eight bytes as a little-endian number (0 for another length).
-fn le_u64(b: &[u8]) -> u64 {
-    <[u8; 8]>::try_from(b).map_or(0, u64::from_le_bytes)
-}
-
-/// Four bytes as a little-endian number (0 for another length).
-fn le_u32(b: &[u8]) -> u32 {
-    <[u8; 4]>::try_from(b).map_or(0, u32::from_le_bytes)
-}
-
 /// The lists in bit order: list `k` is bit `k` of [`classes`].
 const LISTS: &[&[&str]] = &[
     INVERTING,
@@ -327,65 +272,17 @@ const LISTS: &[&[&str]] = &[
     FEELINGS,
 ];
 
-static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut table = Table {
-        slots: vec![0; 1 << TABLE_BITS].into_boxed_slice(),
-        entries: Vec::new(),
-        max_len: 0,
-    };
-    let mask = (1 << TABLE_BITS) - 1;
-    for (bit, list) in LISTS.iter().enumerate() {
-        for &w in *list {
-            let key = word_key(w.as_bytes());
-            let mut i = table_slot(key, w.len());
-            loop {
-                match usize::from(table.slots[i]) {
-                    0 => {
-                        table.entries.push(Entry {
-                            key,
-                            word: w,
-                            bits: 1 << bit,
-                        });
-                        // At most 4096 slots, so the index fits.
-                        table.slots[i] = u16::try_from(table.entries.len()).unwrap_or(0);
-                        break;
-                    }
-                    e if table.entries[e - 1].word == w => {
-                        table.entries[e - 1].bits |= 1 << bit;
-                        break;
-                    }
-                    _ => i = (i + 1) & mask,
-                }
-            }
-            table.max_len = table.max_len.max(w.len());
-        }
-    }
-    table
-});
+static TABLE: LazyLock<Table> = LazyLock::new(|| Table::build(LISTS));
+
+/// Rejects most words in no list before the table is probed.
+static FILTER: Filter = Filter::of(LISTS);
 
 /// The bit set of lists `word` belongs to (0 for none).
 pub fn classes(word: &str) -> u32 {
-    let t = &*TABLE;
-    let n = word.len();
-    if n == 0 || n > t.max_len {
+    if !FILTER.may_hold(word) {
         return 0;
     }
-    let mask = (1 << TABLE_BITS) - 1;
-    let key = word_key(word.as_bytes());
-    let mut i = table_slot(key, n);
-    loop {
-        match usize::from(t.slots[i]) {
-            0 => return 0,
-            e => {
-                let entry = &t.entries[e - 1];
-                // Equal keys and lengths are equal words up to 16 bytes.
-                if entry.key == key && entry.word.len() == n && (n <= 16 || entry.word == word) {
-                    return entry.bits;
-                }
-            }
-        }
-        i = (i + 1) & mask;
-    }
+    TABLE.get(word)
 }
 
 macro_rules! member {
@@ -487,54 +384,26 @@ fn may_cue_or_feeling_word(word: &str) -> bool {
     if b.len() > 24 {
         return false;
     }
-    let k = key(
+    // The filter of the lower-cased ends, probed before any copy.
+    let k = table::key(
         first.to_ascii_lowercase(),
         last.to_ascii_lowercase(),
         b.len(),
     );
-    if CUE_FILTER[k / 64] & (1 << (k % 64)) == 0 {
+    if !CUE_FILTER.may_hold_key(k) {
         return false;
     }
     let mut buf = [0u8; 24];
     may_cue_or_feeling(super::phrases::lower(word, &mut buf))
 }
 
-/// A 4096-bit filter keyed on a word's first byte, last byte and length:
-/// most words of a sentence are rejected without hashing them. Built at
-/// compile time, so a probe is a load with no lazy-init check.
-const CUE_FILTER: [u64; 64] = {
-    let mut bits = [0u64; 64];
-    let lists: [&[&str]; 5] = [INVERTING, PLAIN, PARTICIPLE_CUES, FEELINGS, &["according"]];
-    let mut l = 0;
-    while l < lists.len() {
-        let mut i = 0;
-        while i < lists[l].len() {
-            let k = filter_key(lists[l][i]);
-            bits[k / 64] |= 1 << (k % 64);
-            i += 1;
-        }
-        l += 1;
-    }
-    bits
-};
-
-const fn filter_key(word: &str) -> usize {
-    let b = word.as_bytes();
-    match b {
-        [] => key(0, 0, 0),
-        [f, .., l] => key(*f, *l, b.len()),
-        [f] => key(*f, *f, 1),
-    }
-}
-
-const fn key(first: u8, last: u8, len: usize) -> usize {
-    let (first, last) = (first as usize, last as usize);
-    (first.wrapping_mul(131) ^ last.wrapping_mul(31) ^ len.wrapping_mul(7919)) % 4096
-}
+/// The cue words' filter: most words of a sentence are rejected without
+/// hashing them.
+static CUE_FILTER: Filter =
+    Filter::of(&[INVERTING, PLAIN, PARTICIPLE_CUES, FEELINGS, &["according"]]);
 
 fn cue_filter_hit(word: &str) -> bool {
-    let k = filter_key(word);
-    CUE_FILTER[k / 64] & (1 << (k % 64)) != 0
+    CUE_FILTER.may_hold(word)
 }
 
 /// The cue class of a lower-cased word, if it is a reporting cue.

@@ -21,6 +21,16 @@ use words::lower;
 
 /// Every quantity in `sentence`, in order of appearance.
 pub fn extract_numbers(sentence: &str) -> Vec<NumberMention> {
+    // Most sentences hold no quantity: a byte pass proves it before any
+    // token is built.
+    if !may_hold_number(sentence) {
+        return Vec::new();
+    }
+    scan_numbers(sentence)
+}
+
+/// [`extract_numbers`] without the pre-check.
+fn scan_numbers(sentence: &str) -> Vec<NumberMention> {
     let mut toks = Vec::with_capacity(sentence.len() / 4 + 4);
     lexer::tokenize(sentence, &mut toks);
     let sc = Scanner {
@@ -49,6 +59,51 @@ pub fn extract_numbers(sentence: &str) -> Vec<NumberMention> {
             unit: f.unit.into_owned(),
         })
         .collect()
+}
+
+/// False only when `sentence` holds no quantity: no ASCII digit (the
+/// only start of a numeric token) and no word that can open a spelled-out
+/// number ("a"/"an" only before a scale word such as "dozen"). Without a
+/// digit, currency signs, codes and months never make a mention, so the
+/// scanner's only possible hits start at such a word. A word made of ASCII
+/// letters is a maximal run of them, so runs are checked; a run inside a
+/// longer non-ASCII word only errs towards the full scan.
+fn may_hold_number(sentence: &str) -> bool {
+    let b = sentence.as_bytes();
+    // An OR over all bytes (no early exit, so it vectorises).
+    if b.iter().fold(false, |any, c| any | c.is_ascii_digit()) {
+        return true;
+    }
+    let n = b.len();
+    let mut i = 0;
+    let mut article = false;
+    while i < n {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let run = &sentence[start..i];
+        if std::mem::take(&mut article) && words::article_scale(run) {
+            return true;
+        }
+        if !words::may_start_number(run) {
+            continue;
+        }
+        let mut buf = [0; 24];
+        match lower(run, &mut buf) {
+            "a" | "an" => article = true,
+            w => {
+                if words::start_word(w) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// A quantity found at token span `start..end`.

@@ -307,8 +307,37 @@ fn several_in_order() {
     assert_eq!(units, ["year", "people", "percent", "week"]);
 }
 
+#[test]
+fn pre_check_passes_every_quantity() {
+    use super::{may_hold_number, words};
+    for s in [
+        "A dozen boats left.",
+        "An HUNDRED voices rose.",
+        "They met Twice.",
+        "Half of them stayed.",
+        "The third round failed.",
+        "Forty-two ships docked.",
+        "Costs rose 5%.",
+        "caf\u{e9} owners met one day.",
+    ] {
+        assert!(may_hold_number(s), "{s}");
+    }
+    for s in [
+        "A deal was reached after an hour of talks.",
+        "The union and the employers met on Monday.",
+        "An official said it was over, a relief.",
+    ] {
+        assert!(!may_hold_number(s), "{s}");
+        assert!(super::scan_numbers(s).is_empty(), "{s}");
+    }
+    // Every opening word but the articles is one the check knows.
+    for w in words::START_WORDS {
+        assert_eq!(words::start_word(w), !matches!(*w, "a" | "an"), "{w}");
+    }
+}
+
 mod props {
-    use super::super::extract_numbers;
+    use super::super::{extract_numbers, may_hold_number, scan_numbers};
     use proptest::prelude::*;
 
     proptest! {
@@ -323,6 +352,14 @@ mod props {
         fn numberish_text_never_panics(s in "[0-9a-zA-Z$£€%.,:/ '-]{0,60}") {
             for m in extract_numbers(&s) {
                 prop_assert!(s.contains(&m.text));
+            }
+        }
+
+        /// The pre-check never hides a quantity the scan would find.
+        #[test]
+        fn pre_check_is_safe(s in "([a-zA-Z]{1,3}|one|two|a|an|dozen|half|of|first|twice|May|USD|[ ,.'$%-]){0,20}") {
+            if !may_hold_number(&s) {
+                prop_assert!(scan_numbers(&s).is_empty(), "{}", s);
             }
         }
     }

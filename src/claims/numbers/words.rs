@@ -33,7 +33,7 @@ fn lower_copy<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
 
 /// Every word that can open a spelled-out number ("a dozen", "two",
 /// "third", "twice", "half of"); the source of [`START_MASK`].
-const START_WORDS: &[&str] = &[
+pub(super) const START_WORDS: &[&str] = &[
     "a",
     "an",
     "twice",
@@ -118,6 +118,24 @@ pub(super) fn may_start_number(w: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// A lower-cased word of [`START_WORDS`] other than "a" and "an".
+pub(super) fn start_word(w: &str) -> bool {
+    matches!(w, "twice" | "thrice" | "half")
+        || small_number(w).is_some()
+        || tens(w).is_some()
+        || ordinal(w).is_some()
+}
+
+/// The words after "a"/"an" that make a spelled-out number ("a dozen"),
+/// in any case.
+pub(super) fn article_scale(w: &str) -> bool {
+    [
+        "dozen", "hundred", "thousand", "million", "billion", "trillion",
+    ]
+    .iter()
+    .any(|s| s.len() == w.len() && s.eq_ignore_ascii_case(w))
 }
 
 /// Cardinal words below one hundred.
