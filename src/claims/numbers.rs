@@ -70,20 +70,20 @@ fn scan_numbers(sentence: &str) -> Vec<NumberMention> {
 /// longer non-ASCII word only errs towards the full scan.
 fn may_hold_number(sentence: &str) -> bool {
     let b = sentence.as_bytes();
-    // An OR over all bytes (no early exit, so it vectorises).
-    if b.iter().fold(false, |any, c| any | c.is_ascii_digit()) {
-        return true;
-    }
     let n = b.len();
     let mut i = 0;
     let mut article = false;
     while i < n {
-        if !b[i].is_ascii_alphabetic() {
-            i += 1;
-            continue;
+        match BYTE_CLASS[usize::from(b[i])] {
+            DIGIT => return true,
+            LETTER => {}
+            _ => {
+                i += 1;
+                continue;
+            }
         }
         let start = i;
-        while i < n && b[i].is_ascii_alphabetic() {
+        while i < n && BYTE_CLASS[usize::from(b[i])] == LETTER {
             i += 1;
         }
         let run = &sentence[start..i];
@@ -105,6 +105,27 @@ fn may_hold_number(sentence: &str) -> bool {
     }
     false
 }
+
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+
+/// ASCII letters and digits by byte: one load per byte in the pre-check.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 128 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_alphabetic() {
+            LETTER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
 
 /// A quantity found at token span `start..end`.
 struct Found {

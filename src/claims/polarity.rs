@@ -19,6 +19,8 @@
 struct Words<'a> {
     s: &'a str,
     i: usize,
+    /// The sentence is all ASCII: no character needs decoding.
+    ascii: bool,
 }
 
 /// ASCII letters and digits, as a table: one load per byte in the loops.
@@ -55,6 +57,30 @@ impl Iterator for Words<'_> {
         let b = self.s.as_bytes();
         let n = b.len();
         let mut i = self.i;
+        if self.ascii {
+            // The same walk without the decoding branches.
+            while i < n && !ALNUM[usize::from(b[i])] {
+                i += 1;
+            }
+            if i >= n {
+                self.i = n;
+                return None;
+            }
+            let start = i;
+            let mut end = i + 1;
+            loop {
+                while end < n && ALNUM[usize::from(b[end])] {
+                    end += 1;
+                }
+                if end + 1 < n && b[end] == b'\'' && ALNUM[usize::from(b[end + 1])] {
+                    end += 2;
+                    continue;
+                }
+                break;
+            }
+            self.i = end;
+            return Some((start, end));
+        }
         // Skip to the next word.
         while i < n {
             let c = b[i];
@@ -78,10 +104,9 @@ impl Iterator for Words<'_> {
         let start = i;
         let mut end = i;
         loop {
-            end += b[end..]
-                .iter()
-                .take_while(|&&c| ALNUM[usize::from(c)])
-                .count();
+            while end < n && ALNUM[usize::from(b[end])] {
+                end += 1;
+            }
             if end >= n {
                 break;
             }
@@ -159,13 +184,33 @@ const fn gate(words: &[&str]) -> [u32; 26] {
     }
     m
 }
-const NEGATION_GATE: [u32; 26] = gate(NEGATION_WORDS);
-const HEDGE_GATE: [u32; 26] = gate(HEDGE_WORDS);
+/// Both gates in one table: for each first letter, the negation length
+/// bits in the low half and the hedge length bits in the high half.
+const GATES: [u64; 26] = {
+    let (neg, hedge) = (gate(NEGATION_WORDS), gate(HEDGE_WORDS));
+    let mut g = [0u64; 26];
+    let mut k = 0;
+    while k < 26 {
+        g[k] = neg[k] as u64 | (hedge[k] as u64) << 32;
+        k += 1;
+    }
+    g
+};
 
-/// Cheap pre-check on a word as written: false means it is no cue word.
-fn passes(b: &[u8], g: &[u32; 26]) -> bool {
-    let c = b.first().map_or(0, u8::to_ascii_lowercase);
-    c.is_ascii_lowercase() && b.len() < 32 && g[(c - b'a') as usize] & (1 << b.len()) != 0
+/// Cheap pre-check on a word as written: whether it may be a negation cue
+/// and whether it may be a hedge cue (false means it is not).
+#[inline(always)]
+fn gates(b: &[u8]) -> (bool, bool) {
+    // `| 0x20` lower-cases an ASCII letter and maps no other byte into
+    // a..z.
+    let letter = usize::from((b.first().copied().unwrap_or(0) | 0x20).wrapping_sub(b'a'));
+    match GATES.get(letter) {
+        Some(&g) if b.len() < 32 => {
+            let bit = 1u64 << b.len();
+            (g & bit != 0, g & bit << 32 != 0)
+        }
+        _ => (false, false),
+    }
 }
 
 /// A contraction ending in "n't" (straight or curly apostrophe).
@@ -190,7 +235,11 @@ enum Side {
 /// Walks the words once and hands each cue to `sink` as (side, cue text,
 /// followed by "to"); `sink` returns false to stop early.
 fn scan(s: &str, negation: bool, hedge: bool, sink: &mut dyn FnMut(Side, &str, bool) -> bool) {
-    let mut words = Words { s, i: 0 };
+    let mut words = Words {
+        s,
+        i: 0,
+        ascii: s.is_ascii(),
+    };
     let mut prev: Option<(usize, usize)> = None;
     let mut b = [0; 24];
     let mut pb = [0; 24];
@@ -205,8 +254,9 @@ fn scan(s: &str, negation: bool, hedge: bool, sink: &mut dyn FnMut(Side, &str, b
     while let Some((a, z)) = words.next() {
         // The gates read bytes: the word is sliced as text only for a cue.
         let wb = &bytes[a..z];
-        let neg = negation && (passes(wb, &NEGATION_GATE) || ends_nt(wb));
-        let hed = hedge && passes(wb, &HEDGE_GATE);
+        let (neg_gate, hedge_gate) = gates(wb);
+        let neg = negation && (neg_gate || ends_nt(wb));
+        let hed = hedge && hedge_gate;
         if neg || hed {
             let raw = &s[a..z];
             let w = super::lexicon::lower_word(raw, &mut b);
@@ -341,6 +391,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn gates_pass_every_cue_word_in_any_case() {
+        for w in NEGATION_WORDS {
+            assert!(gates(w.as_bytes()).0, "{w}");
+            assert!(gates(w.to_ascii_uppercase().as_bytes()).0, "{w}");
+        }
+        for w in HEDGE_WORDS {
+            assert!(gates(w.as_bytes()).1, "{w}");
+            assert!(gates(w.to_ascii_uppercase().as_bytes()).1, "{w}");
+        }
+        for w in ["", "[not", "@ay", "\u{e9}not", "table"] {
+            assert_eq!(gates(w.as_bytes()), (false, false), "{w}");
+        }
+    }
+
+    #[test]
     fn negation_words_in_order() {
         assert_eq!(
             negation_cues("He did not agree and will never sign; nobody asked."),
@@ -445,6 +510,14 @@ mod tests {
             fn cues_never_panic_and_are_deterministic(s in "\\PC{0,80}") {
                 prop_assert_eq!(negation_cues(&s), negation_cues(&s));
                 prop_assert_eq!(hedge_cues(&s), hedge_cues(&s));
+            }
+
+            /// The ASCII walk splits words exactly as the decoding one.
+            #[test]
+            fn ascii_walk_matches_the_general_one(s in "[a-zA-Z0-9' .,-]{0,40}") {
+                let fast: Vec<_> = Words { s: &s, i: 0, ascii: true }.collect();
+                let slow: Vec<_> = Words { s: &s, i: 0, ascii: false }.collect();
+                prop_assert_eq!(fast, slow);
             }
 
             #[test]

@@ -11,15 +11,19 @@
 pub(in crate::claims) struct Table {
     slots: Box<[u16]>,
     entries: Vec<Entry>,
-    /// The longest word: anything longer is in no list.
-    max_len: usize,
+    /// Words longer than [`KEYED`], rare, outside the hash table: the
+    /// probe then needs no string compare and calls nothing.
+    long: Vec<(&'static str, u32)>,
 }
 
 struct Entry {
     key: (u64, u64),
-    word: &'static str,
+    len: usize,
     bits: u32,
 }
+
+/// The longest word [`word_key`] identifies by itself.
+const KEYED: usize = 16;
 
 /// Slots in the table: a power of two, under a quarter full.
 const TABLE_BITS: u32 = 12;
@@ -67,11 +71,18 @@ impl Table {
         let mut table = Table {
             slots: vec![0; 1 << TABLE_BITS].into_boxed_slice(),
             entries: Vec::new(),
-            max_len: 0,
+            long: Vec::new(),
         };
         let mask = (1 << TABLE_BITS) - 1;
         for (bit, list) in lists.iter().enumerate() {
             for &w in *list {
+                if w.len() > KEYED {
+                    match table.long.iter_mut().find(|(l, _)| *l == w) {
+                        Some((_, bits)) => *bits |= 1 << bit,
+                        None => table.long.push((w, 1 << bit)),
+                    }
+                    continue;
+                }
                 let key = word_key(w.as_bytes());
                 let mut i = table_slot(key, w.len());
                 loop {
@@ -79,42 +90,49 @@ impl Table {
                         0 => {
                             table.entries.push(Entry {
                                 key,
-                                word: w,
+                                len: w.len(),
                                 bits: 1 << bit,
                             });
                             // At most 4096 slots, so the index fits.
                             table.slots[i] = u16::try_from(table.entries.len()).unwrap_or(0);
                             break;
                         }
-                        e if table.entries[e - 1].word == w => {
+                        // Equal keys and lengths are equal words.
+                        e if table.entries[e - 1].key == key
+                            && table.entries[e - 1].len == w.len() =>
+                        {
                             table.entries[e - 1].bits |= 1 << bit;
                             break;
                         }
                         _ => i = (i + 1) & mask,
                     }
                 }
-                table.max_len = table.max_len.max(w.len());
             }
         }
         table
     }
 
     /// The bit set of lists `word` belongs to (0 for none).
+    #[inline]
     pub(in crate::claims) fn get(&self, word: &str) -> u32 {
         let n = word.len();
-        if n == 0 || n > self.max_len {
+        if n > KEYED {
+            return self.get_long(word);
+        }
+        if n == 0 {
             return 0;
         }
         let mask = (1 << TABLE_BITS) - 1;
         let key = word_key(word.as_bytes());
         let mut i = table_slot(key, n);
         loop {
-            match usize::from(self.slots[i]) {
+            match self.slots.get(i).map_or(0, |&e| usize::from(e)) {
                 0 => return 0,
                 e => {
-                    let entry = &self.entries[e - 1];
-                    // Equal keys and lengths are equal words up to 16 bytes.
-                    if entry.key == key && entry.word.len() == n && (n <= 16 || entry.word == word)
+                    // Equal keys and lengths are equal words.
+                    if let Some(entry) = self.entries.get(e - 1)
+                        && entry.key == key
+                        && entry.len == n
                     {
                         return entry.bits;
                     }
@@ -122,6 +140,15 @@ impl Table {
             }
             i = (i + 1) & mask;
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn get_long(&self, word: &str) -> u32 {
+        self.long
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map_or(0, |&(_, bits)| bits)
     }
 }
 

@@ -14,7 +14,8 @@ impl<'a> Scanner<'a> {
         }
         let raw = self.text(i);
         let mut b = [0; 24];
-        if raw.as_bytes()[0].is_ascii_uppercase() {
+        // Months and currency codes: a byte check before the look-ups.
+        if raw.as_bytes()[0].is_ascii_uppercase() && (3..=9).contains(&raw.len()) {
             let w = self.lw(i, &mut b);
             if words::month(w) {
                 return self.month_date(i);
