@@ -30,6 +30,17 @@ fn is_apos(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// ASCII letters and digits by byte: one load per byte in the word loop.
+const ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 fn tokenize(s: &str) -> Vec<Tok> {
     let b = s.as_bytes();
     let n = b.len();
@@ -52,7 +63,7 @@ fn tokenize(s: &str) -> Vec<Tok> {
             i += 1;
             continue;
         }
-        let word_start = byte.is_ascii_alphanumeric() || byte >= 0x80 && alnum_at(i);
+        let word_start = ALNUM[usize::from(byte)] || byte >= 0x80 && alnum_at(i);
         if !word_start {
             let Some(c) = char_at(i) else { break };
             if c.is_whitespace() {
@@ -79,7 +90,7 @@ fn tokenize(s: &str) -> Vec<Tok> {
         let start = i;
         let mut end = i;
         loop {
-            while end < n && b[end].is_ascii_alphanumeric() {
+            while end < n && ALNUM[usize::from(b[end])] {
                 end += 1;
             }
             let Some(c) = char_at(end) else { break };

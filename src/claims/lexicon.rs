@@ -6,7 +6,7 @@ mod table;
 
 use std::sync::LazyLock;
 
-pub(super) use table::{Filter, Table};
+pub(super) use table::{Filter, Table, key};
 
 /// How a reporting cue may take its speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

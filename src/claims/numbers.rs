@@ -90,7 +90,7 @@ fn may_hold_number(sentence: &str) -> bool {
         if std::mem::take(&mut article) && words::article_scale(run) {
             return true;
         }
-        if !words::may_start_number(run) {
+        if !words::may_open_number(run) {
             continue;
         }
         let mut buf = [0; 24];

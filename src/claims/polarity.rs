@@ -15,6 +15,8 @@
 /// Words of a sentence as byte spans: alphanumeric runs with inner
 /// apostrophes ("don't"). Lazy and `Clone`, so a cue can look one word
 /// ahead; ASCII takes a fast path, other characters are decoded.
+use super::lexicon::{Filter, key};
+
 #[derive(Clone)]
 struct Words<'a> {
     s: &'a str,
@@ -132,7 +134,7 @@ impl Iterator for Words<'_> {
     }
 }
 
-/// Cue words whose (first letter, length) pairs make the gates below.
+/// Cue words, the sources of the pre-check filters below.
 const NEGATION_WORDS: &[&str] = &[
     "not", "cannot", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without",
     "unlikely", "no", "refuse", "refuses", "refused", "refusing",
@@ -173,44 +175,27 @@ const HEDGE_WORDS: &[&str] = &[
     "understood",
 ];
 
-/// For each first letter, a bit per word length present in `words`.
-const fn gate(words: &[&str]) -> [u32; 26] {
-    let mut m = [0u32; 26];
-    let mut k = 0;
-    while k < words.len() {
-        let w = words[k].as_bytes();
-        m[(w[0] - b'a') as usize] |= 1 << w.len();
-        k += 1;
-    }
-    m
-}
-/// Both gates in one table: for each first letter, the negation length
-/// bits in the low half and the hedge length bits in the high half.
-const GATES: [u64; 26] = {
-    let (neg, hedge) = (gate(NEGATION_WORDS), gate(HEDGE_WORDS));
-    let mut g = [0u64; 26];
-    let mut k = 0;
-    while k < 26 {
-        g[k] = neg[k] as u64 | (hedge[k] as u64) << 32;
-        k += 1;
-    }
-    g
-};
+static NEGATION_FILTER: Filter = Filter::of(&[NEGATION_WORDS]);
+static HEDGE_FILTER: Filter = Filter::of(&[HEDGE_WORDS]);
 
 /// Cheap pre-check on a word as written: whether it may be a negation cue
-/// and whether it may be a hedge cue (false means it is not).
+/// and whether it may be a hedge cue (false means it is not). Keyed on the
+/// lower-cased first and last bytes and the length, so few other words
+/// pass.
 #[inline(always)]
 fn gates(b: &[u8]) -> (bool, bool) {
-    // `| 0x20` lower-cases an ASCII letter and maps no other byte into
-    // a..z.
-    let letter = usize::from((b.first().copied().unwrap_or(0) | 0x20).wrapping_sub(b'a'));
-    match GATES.get(letter) {
-        Some(&g) if b.len() < 32 => {
-            let bit = 1u64 << b.len();
-            (g & bit != 0, g & bit << 32 != 0)
-        }
-        _ => (false, false),
-    }
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return (false, false);
+    };
+    let k = key(
+        first.to_ascii_lowercase(),
+        last.to_ascii_lowercase(),
+        b.len(),
+    );
+    (
+        NEGATION_FILTER.may_hold_key(k),
+        HEDGE_FILTER.may_hold_key(k),
+    )
 }
 
 /// A contraction ending in "n't" (straight or curly apostrophe).

@@ -28,7 +28,7 @@ impl<'a> Scanner<'a> {
             }
         }
         // Most words cannot start a number: a cheap check first.
-        if !words::may_start_number(raw) {
+        if !words::may_open_number(raw) {
             return Step::Skip(i + 1);
         }
         let w = self.lw(i, &mut b);

@@ -333,6 +333,11 @@ fn pre_check_passes_every_quantity() {
     // Every opening word but the articles is one the check knows.
     for w in words::START_WORDS {
         assert_eq!(words::start_word(w), !matches!(*w, "a" | "an"), "{w}");
+        let upper = w.to_ascii_uppercase();
+        let capital = format!("{}{}", &upper[..1], &w[1..]);
+        for form in [*w, upper.as_str(), capital.as_str()] {
+            assert!(words::may_open_number(form), "{form}");
+        }
     }
 }
 

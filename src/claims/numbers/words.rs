@@ -2,6 +2,8 @@
 //! units, currencies, months, qualifiers and function words. All lookups take
 //! an ASCII-lower-cased word and are `match`es, so they allocate nothing.
 
+use super::super::lexicon::{Filter, key};
+
 /// Lower-cases an ASCII word, copying into `buf` only when it has capitals;
 /// a word that is not ASCII or is longer than the buffer gives "" (it is in
 /// none of the tables).
@@ -108,6 +110,24 @@ const START_MASK: [u16; 26] = {
     }
     m
 };
+
+static START_FILTER: Filter = Filter::of(&[START_WORDS]);
+
+/// A stricter pre-check than [`may_start_number`], on the word's
+/// lower-cased first and last bytes and its length: false means it is no
+/// word of [`START_WORDS`] in any case. Few other words pass ("the" does
+/// not, as it does the first-letter check).
+pub(super) fn may_open_number(w: &str) -> bool {
+    let b = w.as_bytes();
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return false;
+    };
+    START_FILTER.may_hold_key(key(
+        first.to_ascii_lowercase(),
+        last.to_ascii_lowercase(),
+        b.len(),
+    ))
+}
 
 /// Cheap pre-check on a word as written: false means it starts no number.
 pub(super) fn may_start_number(w: &str) -> bool {
