@@ -11,7 +11,7 @@
 mod words;
 
 /// A token: a word or a single punctuation mark.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Tok {
     start: usize,
     end: usize,
@@ -42,6 +42,108 @@ const ALNUM: [bool; 256] = {
 };
 
 fn tokenize(s: &str) -> Vec<Tok> {
+    if s.is_ascii() {
+        tokenize_ascii(s)
+    } else {
+        tokenize_general(s)
+    }
+}
+
+/// [`tokenize_general`] for an all-ASCII sentence (most are): the same
+/// tokens, without the character decoding.
+fn tokenize_ascii(s: &str) -> Vec<Tok> {
+    let b = s.as_bytes();
+    let n = b.len();
+    let mut out = Vec::with_capacity(n / 5 + 1);
+    let mut i = 0;
+    while i < n {
+        let byte = b[i];
+        if !ALNUM[usize::from(byte)] {
+            // `char::is_whitespace` on ASCII: space and \t..\r.
+            if matches!(byte, b' ' | b'\t'..=b'\r') {
+                i += 1;
+                continue;
+            }
+            let space_before = i == 0 || matches!(b[i - 1], b' ' | b'\t'..=b'\r');
+            let after_quote = i > 0 && matches!(b[i - 1], b'\'' | b'"');
+            let opener = matches!(byte, b'"' | b':' | b';' | b'(' | b'[')
+                || byte == b'\'' && (space_before || after_quote)
+                || byte == b'-' && space_before;
+            out.push(Tok {
+                start: i,
+                end: i + 1,
+                word: false,
+                cap: false,
+                flags: 0,
+                poss: false,
+                opener,
+            });
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        loop {
+            while end < n && ALNUM[usize::from(b[end])] {
+                end += 1;
+            }
+            let Some(&c) = b.get(end) else { break };
+            let after = end + 1;
+            let joins =
+                (c == b'\'' || c == b'-') && b.get(after).is_some_and(|&a| ALNUM[usize::from(a)]);
+            // "U.S.": single capitals chained by points.
+            let chain = c == b'.'
+                && b.get(after).is_some_and(u8::is_ascii_uppercase)
+                && end - start <= 3
+                && b[end - 1].is_ascii_uppercase()
+                && b.get(end + 2) == Some(&b'.');
+            if joins || chain {
+                end = after;
+                continue;
+            }
+            break;
+        }
+        if b.get(end) == Some(&b'.') {
+            let w = &s[start..end];
+            let single = w.len() == 1 && b[start].is_ascii_uppercase();
+            if single || w.contains('.') || words::abbreviation(w) {
+                end += 1;
+            }
+        }
+        let mut tok = Tok {
+            start,
+            end,
+            word: true,
+            cap: false,
+            flags: 0,
+            poss: false,
+            opener: false,
+        };
+        let len = end - start;
+        if len >= 2 && b[end - 1] == b's' && b[end - 2] == b'\'' {
+            tok.end = end - 2;
+            tok.poss = true;
+        } else if b.get(end) == Some(&b'\'') && b[end - 1] == b's' {
+            tok.poss = true;
+            end += 1;
+        }
+        let w = &s[tok.start..tok.end];
+        tok.cap = is_cap(w);
+        // A lower-case word matters only as a particle (all are short).
+        if tok.cap || w.len() <= 3 {
+            let mut buf = [0; 24];
+            tok.flags = words::classify(super::lexicon::lower_word(w, &mut buf), tok.cap);
+        }
+        out.push(tok);
+        i = end;
+    }
+    out
+}
+
+/// Tokens of any sentence: words (with inner apostrophes and hyphens,
+/// "U.S." chains, abbreviation points, possessives split off) and single
+/// punctuation marks.
+fn tokenize_general(s: &str) -> Vec<Tok> {
     let b = s.as_bytes();
     let n = b.len();
     let mut out = Vec::with_capacity(n / 5 + 1);
@@ -153,20 +255,30 @@ fn tokenize(s: &str) -> Vec<Tok> {
     out
 }
 
+/// The quick cases inline; a hyphen after two or three letters goes to
+/// [`particle_glued`].
+#[inline(always)]
 fn is_cap(w: &str) -> bool {
     let b = w.as_bytes();
-    if b[0].is_ascii_uppercase() {
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    if first.is_ascii_uppercase() {
         return true;
     }
-    if b[0] >= 0x80 {
+    if first >= 0x80 {
         return w.chars().next().is_some_and(char::is_uppercase);
     }
-    // "al-Assad", "bin-Laden": a particle glued by a hyphen.
     let hyphen = b.get(2) == Some(&b'-') || b.get(3) == Some(&b'-');
-    hyphen
-        && w.split_once('-').is_some_and(|(p, rest)| {
-            words::particle(p) && rest.chars().next().is_some_and(char::is_uppercase)
-        })
+    hyphen && particle_glued(w)
+}
+
+/// "al-Assad", "bin-Laden": a particle glued by a hyphen to a capital.
+#[inline(never)]
+fn particle_glued(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(p, rest)| {
+        words::particle(p) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
 }
 
 struct Scan<'a> {

@@ -112,11 +112,31 @@ fn order_without_duplicates() {
     );
 }
 
+#[test]
+fn ascii_tokens_match_the_general_tokenizer() {
+    use super::{tokenize_ascii, tokenize_general};
+    for s in [
+        "Officials in the U.S. Senate met Mr. Smith's aide, Reuters' man.",
+        "'Quoted' words: \"Yes\" (maybe) - al-Assad; F. Kennedy; A.B.C. test",
+        "It's 5 p.m. at the St. James club -- said Gen. Lee's son.",
+        "",
+        "  ' s's 's x- -y U.S",
+    ] {
+        assert_eq!(tokenize_ascii(s), tokenize_general(s), "{s}");
+    }
+}
+
 mod props {
-    use super::super::extract_entities;
+    use super::super::{extract_entities, tokenize_ascii, tokenize_general};
     use proptest::prelude::*;
 
     proptest! {
+        /// The ASCII tokenizer is the general one without decoding.
+        #[test]
+        fn ascii_tokenizer_agrees(s in "([A-Z]\\.|Mr\\.|St|al-|'s|s'|[A-Za-z0-9]{1,4}|[ .,'\":;()\\[\t-]){0,30}") {
+            prop_assert_eq!(tokenize_ascii(&s), tokenize_general(&s));
+        }
+
         #[test]
         fn never_panics_and_is_deterministic(s in "\\PC{0,80}") {
             prop_assert_eq!(extract_entities(&s), extract_entities(&s));

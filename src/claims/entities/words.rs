@@ -42,6 +42,9 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| Table::build(LISTS));
 /// Rejects most words in no list before the table is probed.
 static FILTER: Filter = Filter::of(LISTS);
 
+/// The words a lower-case token is looked up for.
+static PARTICLE_FILTER: Filter = Filter::of(&[PARTICLES, &["of", "the"]]);
+
 /// The table bits of a word (0 for none).
 fn bits(w: &str) -> u32 {
     if !FILTER.may_hold(w) {
@@ -54,6 +57,11 @@ fn bits(w: &str) -> u32 {
 /// table probe (two for a word ending in a point). Only a capitalised word
 /// needs more than the particle check.
 pub(super) fn classify(w: &str, cap: bool) -> u16 {
+    // A lower-case word can only be a particle, "of" or "the": most short
+    // words ("and", "was") leave at the particle filter.
+    if !cap && !PARTICLE_FILTER.may_hold(w) {
+        return 0;
+    }
     let t = bits(w);
     let pick = |mask: u16| (t as u16) & mask;
     let mut f = pick(PARTICLE | OF_THE);
