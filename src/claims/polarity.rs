@@ -21,8 +21,46 @@ use super::lexicon::{Filter, key};
 struct Words<'a> {
     s: &'a str,
     i: usize,
-    /// The sentence is all ASCII: no character needs decoding.
-    ascii: bool,
+}
+
+/// [`Words`] of an all-ASCII sentence: the same walk without the decoding
+/// branches, so the scan loop built on it stays small.
+#[derive(Clone)]
+struct AsciiWords<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Iterator for AsciiWords<'_> {
+    type Item = (usize, usize);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(usize, usize)> {
+        let b = self.b;
+        let n = b.len();
+        let mut i = self.i;
+        while i < n && !ALNUM[usize::from(b[i])] {
+            i += 1;
+        }
+        if i >= n {
+            self.i = n;
+            return None;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            while end < n && ALNUM[usize::from(b[end])] {
+                end += 1;
+            }
+            if end + 1 < n && b[end] == b'\'' && ALNUM[usize::from(b[end + 1])] {
+                end += 2;
+                continue;
+            }
+            break;
+        }
+        self.i = end;
+        Some((start, end))
+    }
 }
 
 /// ASCII letters and digits, as a table: one load per byte in the loops.
@@ -59,30 +97,6 @@ impl Iterator for Words<'_> {
         let b = self.s.as_bytes();
         let n = b.len();
         let mut i = self.i;
-        if self.ascii {
-            // The same walk without the decoding branches.
-            while i < n && !ALNUM[usize::from(b[i])] {
-                i += 1;
-            }
-            if i >= n {
-                self.i = n;
-                return None;
-            }
-            let start = i;
-            let mut end = i + 1;
-            loop {
-                while end < n && ALNUM[usize::from(b[end])] {
-                    end += 1;
-                }
-                if end + 1 < n && b[end] == b'\'' && ALNUM[usize::from(b[end + 1])] {
-                    end += 2;
-                    continue;
-                }
-                break;
-            }
-            self.i = end;
-            return Some((start, end));
-        }
         // Skip to the next word.
         while i < n {
             let c = b[i];
@@ -220,16 +234,32 @@ enum Side {
 /// Walks the words once and hands each cue to `sink` as (side, cue text,
 /// followed by "to"); `sink` returns false to stop early.
 fn scan(s: &str, negation: bool, hedge: bool, sink: &mut dyn FnMut(Side, &str, bool) -> bool) {
-    let mut words = Words {
-        s,
-        i: 0,
-        ascii: s.is_ascii(),
-    };
+    if s.is_ascii() {
+        let words = AsciiWords {
+            b: s.as_bytes(),
+            i: 0,
+        };
+        scan_words(s, words, negation, hedge, sink);
+    } else {
+        scan_words(s, Words { s, i: 0 }, negation, hedge, sink);
+    }
+}
+
+/// [`scan`] over the words `words` yields, as byte spans of `s`.
+fn scan_words<W>(
+    s: &str,
+    mut words: W,
+    negation: bool,
+    hedge: bool,
+    sink: &mut dyn FnMut(Side, &str, bool) -> bool,
+) where
+    W: Iterator<Item = (usize, usize)> + Clone,
+{
     let mut prev: Option<(usize, usize)> = None;
     let mut b = [0; 24];
     let mut pb = [0; 24];
     // "<word> to" with only spaces between.
-    let to_follows = |words: &Words, z: usize| {
+    let to_follows = |words: &W, z: usize| {
         words
             .clone()
             .next()
@@ -500,8 +530,8 @@ mod tests {
             /// The ASCII walk splits words exactly as the decoding one.
             #[test]
             fn ascii_walk_matches_the_general_one(s in "[a-zA-Z0-9' .,-]{0,40}") {
-                let fast: Vec<_> = Words { s: &s, i: 0, ascii: true }.collect();
-                let slow: Vec<_> = Words { s: &s, i: 0, ascii: false }.collect();
+                let fast: Vec<_> = AsciiWords { b: s.as_bytes(), i: 0 }.collect();
+                let slow: Vec<_> = Words { s: &s, i: 0 }.collect();
                 prop_assert_eq!(fast, slow);
             }
 
