@@ -129,6 +129,30 @@ pub(super) fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Tok<'a
     toks
 }
 
+/// The first `n` word tokens of `text`: [`tokenize`] of a prefix, for
+/// scans that only read a sentence's opening words.
+pub(super) fn tokenize_head<'a>(text: &'a str, quotes: &[Range<usize>], n: usize) -> Vec<Tok<'a>> {
+    // Cut after the n-th word: the tokens before the cut are the same.
+    let mut words = 0;
+    let mut in_word = false;
+    let mut cut = text.len();
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == n {
+                    cut = i;
+                    break;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    tokenize(&text[..cut], quotes)
+}
+
 /// Lower-cases an ASCII word into `buf` for lexicon look-ups ("" for a
 /// word longer than `buf` or not ASCII).
 #[inline]

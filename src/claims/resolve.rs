@@ -363,12 +363,18 @@ const MALE_WORDS: &[&str] = &[
 /// "the spokeswoman"), or [`Gender::Unknown`].
 fn gender_of(phrase: &str) -> Gender {
     let mut gender = given_name_gender(phrase);
+    let mut buf = [0u8; 24];
     for word in phrase.split_whitespace() {
         let w = word.trim_matches(|c: char| !c.is_alphanumeric());
-        // The lists are lower-case ASCII: compare without a copy.
-        if FEMALE_WORDS.iter().any(|f| w.eq_ignore_ascii_case(f)) {
+        // The lists are lower-case ASCII and hold no word longer than 14
+        // bytes: skip other words before any compare.
+        if !(2..=14).contains(&w.len()) {
+            continue;
+        }
+        let w = super::phrases::lower(w, &mut buf);
+        if FEMALE_WORDS.contains(&w) {
             gender = Gender::Female;
-        } else if MALE_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m)) {
+        } else if MALE_WORDS.contains(&w) {
             gender = Gender::Male;
         }
     }
@@ -380,10 +386,11 @@ fn gender_of(phrase: &str) -> Gender {
 fn given_name_gender(phrase: &str) -> Gender {
     let mut words = phrase.split_whitespace().peekable();
     while let Some(word) = words.next() {
+        // The cheap test first: a given name needs a capitalised word after it.
         let surname_next = words
             .peek()
             .is_some_and(|n| n.starts_with(char::is_uppercase));
-        if let Some(g) = names::given_name(word).filter(|_| surname_next) {
+        if surname_next && let Some(g) = names::given_name(word) {
             return Gender::from(g);
         }
     }

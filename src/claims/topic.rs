@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::cues::is_count;
 use super::lexicon;
-use super::phrases::{Tok, lower, slice, tokenize};
+use super::phrases::{Tok, lower, slice, tokenize_head};
 use super::subjects::sentence_subject;
 
 /// Whom a sentence without a reporting cue is about, for a later "he" or
@@ -30,7 +30,8 @@ pub fn sentence_topic(text: &str, quotes: &[Range<usize>]) -> Option<Topic> {
     if !text.starts_with(char::is_uppercase) {
         return None;
     }
-    let toks = tokenize(text, quotes);
+    // The subject scans read at most the first 13 words.
+    let toks = tokenize_head(text, quotes, 16);
     let described = described_subject(&toks).map(|np| {
         let head = toks[np.end - 1].core;
         let plural = head.ends_with('s') && !head.ends_with("ss");
