@@ -194,7 +194,8 @@ fn sentence_claim(
         return None;
     }
     let spans = quotes::spans(text, false);
-    let attribution = speakers::find(text, &spans).or_else(|| {
+    let sentence = phrases::Sentence::new(text, &spans);
+    let attribution = speakers::find_in(&sentence).or_else(|| {
         // A transcript label ("SMITH: …") or a signed quote ("… " - Ann
         // Lee) speaks for every sentence of its paragraph.
         block_speaker.map(|s| speakers::Attribution {
@@ -232,7 +233,7 @@ fn sentence_claim(
     let relative = attribution.as_ref().is_some_and(|a| a.relative);
     let focus = match &speaker {
         Some(_) if !relative => None,
-        _ => match topic::sentence_topic(text, &spans) {
+        _ => match topic::topic_in(&sentence) {
             Some(topic::Topic::Person(p)) => Some(p),
             Some(topic::Topic::Group(g)) => {
                 speakers.mention_group(&g);

@@ -9,6 +9,7 @@ use std::ops::Range;
 use super::lexicon;
 
 /// One whitespace-separated word of a sentence.
+#[derive(Clone)]
 pub(super) struct Tok<'a> {
     pub(super) raw: &'a str,
     pub(super) start: usize,
@@ -129,6 +130,37 @@ pub(super) fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Tok<'a
     toks
 }
 
+/// A sentence with its word tokens made at most once, shared by the
+/// attribution scan and the topic scan.
+pub(super) struct Sentence<'a> {
+    pub(super) text: &'a str,
+    pub(super) quotes: &'a [Range<usize>],
+    toks: std::cell::OnceCell<Vec<Tok<'a>>>,
+}
+
+impl<'a> Sentence<'a> {
+    pub(super) fn new(text: &'a str, quotes: &'a [Range<usize>]) -> Self {
+        Sentence {
+            text,
+            quotes,
+            toks: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// All word tokens.
+    pub(super) fn toks(&self) -> &[Tok<'a>] {
+        self.toks.get_or_init(|| tokenize(self.text, self.quotes))
+    }
+
+    /// At least the first `n` word tokens (all of them when made already).
+    pub(super) fn head(&self, n: usize) -> std::borrow::Cow<'_, [Tok<'a>]> {
+        match self.toks.get() {
+            Some(all) => std::borrow::Cow::Borrowed(all),
+            None => std::borrow::Cow::Owned(tokenize_head(self.text, self.quotes, n)),
+        }
+    }
+}
+
 /// The first `n` word tokens of `text`: [`tokenize`] of a prefix, for
 /// scans that only read a sentence's opening words.
 pub(super) fn tokenize_head<'a>(text: &'a str, quotes: &[Range<usize>], n: usize) -> Vec<Tok<'a>> {
@@ -168,17 +200,23 @@ pub(super) fn lower<'b>(word: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
 
 #[inline(never)]
 fn lower_copy<'b>(word: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
-    if word.len() > buf.len() || !word.is_ascii() {
+    let b = word.as_bytes();
+    if b.len() > buf.len() {
         return "";
     }
-    // Most words have no capital: no copy, no UTF-8 check.
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+    // One pass: copy lower-cased, note a capital, give up on non-ASCII.
+    let mut upper = false;
+    for (slot, &c) in buf.iter_mut().zip(b) {
+        if c >= 0x80 {
+            return "";
+        }
+        upper |= c.is_ascii_uppercase();
+        *slot = c.to_ascii_lowercase();
+    }
+    if !upper {
         return word;
     }
-    for (slot, b) in buf.iter_mut().zip(word.bytes()) {
-        *slot = b.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..word.len()]).unwrap_or("")
+    std::str::from_utf8(&buf[..b.len()]).unwrap_or("")
 }
 
 /// The noun phrase ending (exclusive) at token `end`, scanning back to a

@@ -12,7 +12,7 @@ use super::cues::{
     after_gerund, after_opening_preposition, catenative_before, inverted_tail, verb_context,
 };
 use super::lexicon::{self, CueClass};
-use super::phrases::{Tok, lower, phrase_after, slice, tokenize};
+use super::phrases::{Sentence, Tok, lower, phrase_after, slice, tokenize};
 use super::subjects::{sentence_subject, subject_before};
 
 /// The reporting cue of a sentence and its speaker phrase as written.
@@ -34,12 +34,18 @@ pub struct Attribution {
 /// When several cues qualify, a tail attribution (", the source said.")
 /// wins, then the strongest speech cue, then the first.
 pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
+    find_in(&Sentence::new(text, quotes))
+}
+
+/// [`find`] on a sentence whose tokens other scans may share.
+pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
+    let text = sentence.text;
     let mut buf = [0u8; 24];
     // Most sentences hold no cue word at all: check before tokenising.
     if !lexicon::any_cue_or_feeling(text) {
         return None;
     }
-    let toks = tokenize(text, quotes);
+    let toks = sentence.toks();
     // (rank, cue index, speaker tokens); lower rank wins.
     let mut best: Option<(u8, usize, Range<usize>)> = None;
     for v in 0..toks.len() {
@@ -74,7 +80,7 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
                     if toks[b - 1].core.contains(['\'', '\u{2019}']) {
                         Some(b - 1..b)
                     } else {
-                        subject_before(&toks, b - 1)
+                        subject_before(toks, b - 1)
                     }
                 })
                 .flatten()
@@ -94,13 +100,13 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
             let document =
                 v > 0 && DOCUMENT_NOUNS.contains(&lower(toks[v - 1].core, &mut [0u8; 24]));
             if after_comma || document {
-                sentence_subject(&toks, v).map(|np| (2u8, np))
+                sentence_subject(toks, v).map(|np| (2u8, np))
             } else if progressive {
                 // "Lee is arguing that …" / "He's claiming …".
                 if toks[v - 1].core.contains(['\'', '\u{2019}']) {
                     Some((1u8, v - 1..v))
                 } else {
-                    subject_before(&toks, v - 1).map(|np| (1u8, np))
+                    subject_before(toks, v - 1).map(|np| (1u8, np))
                 }
             } else if v >= 2
                 && toks[v - 1].capitalized()
@@ -123,17 +129,17 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
         } else if w == "according" {
             toks.get(v + 1)
                 .filter(|next| next.core.eq_ignore_ascii_case("to") && !next.quoted)
-                .and_then(|_| phrase_after(&toks, v + 2, false))
+                .and_then(|_| phrase_after(toks, v + 2, false))
                 .map(|np| (1u8, np))
         } else {
             let Some(class) = lexicon::cue(w) else {
                 continue;
             };
-            if let Some(verb) = catenative_before(&toks, v) {
+            if let Some(verb) = catenative_before(toks, v) {
                 // "Lee continues to insist …": the subject of the verb
                 // the cue hangs on.
                 if let Some(np) =
-                    subject_before(&toks, verb).filter(|np| plausible(&toks[np.clone()]))
+                    subject_before(toks, verb).filter(|np| plausible(&toks[np.clone()]))
                 {
                     let rank = if lexicon::is_strong_cue(w) { 1 } else { 2 };
                     if best.as_ref().is_none_or(|b| rank < b.0) {
@@ -142,7 +148,7 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
                 }
                 continue;
             }
-            if !verb_context(&toks, v, w, class) {
+            if !verb_context(toks, v, w, class) {
                 continue;
             }
             // A weaker cue still wins when "that" shows it governs the rest
@@ -160,40 +166,40 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
             // "Ada Wren, who runs the office, said the rule …" keeps its
             // named subject; a clause before the comma is no subject.
             let named_subject = || {
-                subject_before(&toks, v).is_some_and(|np| {
+                subject_before(toks, v).is_some_and(|np| {
                     // It must open its clause, and a capital on the
                     // sentence's first word proves nothing.
                     let opens = np.start == 0 || toks[np.start - 1].ends_clause();
                     opens && (np.start.max(1)..np.end).any(|k| toks[k].capitalized())
                 })
             };
-            if let Some(np) = inverted_tail(&toks, v, class).filter(|_| !named_subject()) {
+            if let Some(np) = inverted_tail(toks, v, class).filter(|_| !named_subject()) {
                 // "…, and it went badly from there, said one source.": the
                 // speaker after the cue, not a noun of the clause before.
                 Some((rank, np))
             } else if coordinated {
                 // "Lee outlined a plan and vowed …": the shared subject.
-                sentence_subject(&toks, v - 1).map(|np| (rank + 1, np))
-            } else if let Some(np) = subject_before(&toks, v) {
+                sentence_subject(toks, v - 1).map(|np| (rank + 1, np))
+            } else if let Some(np) = subject_before(toks, v) {
                 Some((rank, np))
             } else if class == CueClass::Inverting && (v == 0 || toks[v - 1].ends_clause()) {
-                phrase_after(&toks, v + 1, true).map(|np| (rank, np))
+                phrase_after(toks, v + 1, true).map(|np| (rank, np))
             } else {
                 None
             }
         };
         let Some((mut rank, np)) = found.filter(|(_, np)| {
             plausible(&toks[np.clone()])
-                && !after_opening_preposition(&toks, np)
-                && !after_gerund(&toks, np)
+                && !after_opening_preposition(toks, np)
+                && !after_gerund(toks, np)
         }) else {
             continue;
         };
         // A weaker cue near the end ("…, on being Lee.") is not a tail
         // attribution; ", the footage showed." may still be, at its rank.
-        if is_tail(&toks, v, &np) && lexicon::is_strong_cue(w) {
+        if is_tail(toks, v, &np) && lexicon::is_strong_cue(w) {
             rank = 0;
-        } else if subordinate(&toks, np.start) || relative_object(&toks, v, &np) {
+        } else if subordinate(toks, np.start) || relative_object(toks, v, &np) {
             // "when he wrote his book, Smith said …": the main clause wins.
             rank += 2;
         }
@@ -212,7 +218,7 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
             let mut buf = [0u8; 24];
             (np.end..v).any(|k| matches!(lower(toks[k].core, &mut buf), "who" | "which"))
         },
-        speaker: slice(text, &toks, pronoun_antecedent(&toks, np)),
+        speaker: slice(text, toks, pronoun_antecedent(toks, np)),
         cue_at: toks[v].start,
     })
 }

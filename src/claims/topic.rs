@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::cues::is_count;
 use super::lexicon;
-use super::phrases::{Tok, lower, slice, tokenize_head};
+use super::phrases::{Sentence, Tok, lower, slice};
 use super::subjects::sentence_subject;
 
 /// Whom a sentence without a reporting cue is about, for a later "he" or
@@ -25,17 +25,23 @@ pub enum Topic {
 /// The subject of a sentence without a reporting cue, when it is a name,
 /// a description of someone, or a plural group.
 pub fn sentence_topic(text: &str, quotes: &[Range<usize>]) -> Option<Topic> {
+    topic_in(&Sentence::new(text, quotes))
+}
+
+/// [`sentence_topic`] on a sentence whose tokens other scans may share.
+pub(super) fn topic_in(sentence: &Sentence) -> Option<Topic> {
+    let text = sentence.text;
     // Subjects open the sentence with a capital; a sentence opening with
     // a quotation or a lower-case word has none to offer.
     if !text.starts_with(char::is_uppercase) {
         return None;
     }
     // The subject scans read at most the first 13 words.
-    let toks = tokenize_head(text, quotes, 16);
-    let described = described_subject(&toks).map(|np| {
+    let toks = &*sentence.head(16);
+    let described = described_subject(toks).map(|np| {
         let head = toks[np.end - 1].core;
         let plural = head.ends_with('s') && !head.ends_with("ss");
-        let phrase = slice(text, &toks, np);
+        let phrase = slice(text, toks, np);
         if plural {
             Topic::Group(phrase)
         } else {
@@ -47,7 +53,7 @@ pub fn sentence_topic(text: &str, quotes: &[Range<usize>]) -> Option<Topic> {
         // kept as written; the resolver checks that its head is a person.
         return described;
     }
-    named_subject(text, &toks)
+    named_subject(text, toks)
         .map(Topic::Person)
         .or(described.filter(|t| matches!(t, Topic::Group(_))))
 }
