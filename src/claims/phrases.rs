@@ -200,23 +200,17 @@ pub(super) fn lower<'b>(word: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
 
 #[inline(never)]
 fn lower_copy<'b>(word: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
-    let b = word.as_bytes();
-    if b.len() > buf.len() {
+    if word.len() > buf.len() || !word.is_ascii() {
         return "";
     }
-    // One pass: copy lower-cased, note a capital, give up on non-ASCII.
-    let mut upper = false;
-    for (slot, &c) in buf.iter_mut().zip(b) {
-        if c >= 0x80 {
-            return "";
-        }
-        upper |= c.is_ascii_uppercase();
-        *slot = c.to_ascii_lowercase();
-    }
-    if !upper {
+    // Most words have no capital: no copy, no UTF-8 check.
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
         return word;
     }
-    std::str::from_utf8(&buf[..b.len()]).unwrap_or("")
+    for (slot, b) in buf.iter_mut().zip(word.bytes()) {
+        *slot = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..word.len()]).unwrap_or("")
 }
 
 /// The noun phrase ending (exclusive) at token `end`, scanning back to a
