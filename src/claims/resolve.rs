@@ -62,7 +62,10 @@ impl Speakers {
     /// Resolves a speaker phrase as written to the speaker it names, and
     /// remembers it for later pronouns and definite descriptions.
     pub fn resolve(&mut self, phrase: &str) -> Option<String> {
-        let mut lower = phrase.to_lowercase().replace('\u{2019}', "'");
+        let mut lower = phrase.to_lowercase();
+        if lower.contains('\u{2019}') {
+            lower = lower.replace('\u{2019}', "'");
+        }
         // "He's claiming": the contraction names the pronoun.
         if let Some((stem, _)) = lower.split_once('\'')
             && lexicon::is_pronoun(stem)
@@ -226,7 +229,7 @@ impl Speakers {
         self.persons
             .iter()
             .rev()
-            .find(|(n, _)| n != surname && n.split_whitespace().next_back() == Some(surname))
+            .find(|(n, _)| n != surname && ends_with_word(n, surname))
             .map(|(n, _)| n.clone())
     }
 }
@@ -246,7 +249,9 @@ impl Speakers {
             let surname = name.split_whitespace().next_back();
             self.persons
                 .iter()
-                .find(|(n, k)| *k != Gender::Unknown && n.split_whitespace().next_back() == surname)
+                .find(|(n, k)| {
+                    *k != Gender::Unknown && surname.is_some_and(|s| ends_with_word(n, s))
+                })
                 .map_or(Gender::Unknown, |(_, k)| *k)
         };
         let i = self.persons.iter().rposition(|(n, g)| {
@@ -264,6 +269,15 @@ impl Speakers {
     /// Ann Lee", "the senator" after "Sen. Ann Lee". The head must be a
     /// lower-case singular role and every capitalised modifier must recur.
     fn described(&self, phrase: &str) -> Option<String> {
+        // Most phrases are names: rule them out before collecting words.
+        let last = phrase.split_whitespace().next_back()?;
+        if !last.bytes().all(|c| c.is_ascii_lowercase())
+            || last.ends_with('s')
+            || self.persons.is_empty()
+            || !ROLE_HEADS.iter().any(|(r, _)| *r == last)
+        {
+            return None;
+        }
         let words: Vec<&str> = phrase.split_whitespace().collect();
         let (&head, mods) = words.split_last()?;
         let first = mods.first()?;
@@ -310,9 +324,10 @@ impl Speakers {
                 .split_whitespace()
                 .next_back()
                 .and_then(|surname| {
-                    self.persons.iter().rev().find(|(n, g)| {
-                        *g != Gender::Unknown && n.split_whitespace().next_back() == Some(surname)
-                    })
+                    self.persons
+                        .iter()
+                        .rev()
+                        .find(|(n, g)| *g != Gender::Unknown && ends_with_word(n, surname))
                 })
                 .map_or(Gender::Unknown, |(_, g)| *g),
         };
@@ -395,6 +410,12 @@ fn given_name_gender(phrase: &str) -> Gender {
         }
     }
     Gender::Unknown
+}
+
+/// True when the last word of `name` is `word` ("Paul Marsh", "Marsh").
+fn ends_with_word(name: &str, word: &str) -> bool {
+    // The cheap suffix test first: most names end otherwise.
+    name.trim_end().ends_with(word) && name.split_whitespace().next_back() == Some(word)
 }
 
 /// True for the first word of a phrase that names no one in particular
