@@ -188,6 +188,25 @@ pub(super) fn possessed(toks: &[Tok], v: usize) -> bool {
     })
 }
 
+/// True when the capitalised words right before `v` are opened by "a" or
+/// "an", or by "the" with a singular last word: the name is a modifier
+/// of the word at `v` ("a Boston Globe report"), not its subject.
+fn article_on_name(toks: &[Tok], v: usize) -> bool {
+    let mut k = v;
+    while k > 0 && toks[k - 1].capitalized() && !toks[k - 1].ends_clause() && v - k < 5 {
+        k -= 1;
+    }
+    if k == v || k == 0 || toks[k - 1].ends_clause() {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    match lower(toks[k - 1].core, &mut buf) {
+        "a" | "an" => true,
+        "the" => !toks[v - 1].core.ends_with('s'),
+        _ => false,
+    }
+}
+
 /// Rejects a cue word used as a noun or adjective ("the reported deal",
 /// "his claims", "early-morning tweets") or in the passive ("was told").
 pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
@@ -310,8 +329,11 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         return true;
     }
     if base {
-        // "Officials say", "Democrats argue": a plural or a name.
-        return prev.capitalized() || (p.ends_with('s') && !p.ends_with("ss"));
+        // "Officials say", "Democrats argue": a plural or a name, unless an
+        // article opens the name ("a Boston Globe report", "the CNN
+        // poll"): a singular subject would take "reports".
+        return (prev.capitalized() && !article_on_name(toks, v))
+            || (p.ends_with('s') && !p.ends_with("ss"));
     }
     // "-s" forms that are also plural nouns: need a name, or a plain
     // singular noun right after an article ("the study finds"). A party

@@ -356,7 +356,15 @@ pub fn quote_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
     let toks = tokenize(text, quotes);
     let first_quoted = toks.iter().position(|t| t.quoted)?;
     let np = sentence_subject(&toks, first_quoted)?;
-    (np.end < first_quoted && plausible(&toks[np.clone()])).then(|| slice(text, &toks, np))
+    // "Lee: \"…\"" labels the quotation; "Trade Rules: Ending \"the
+    // cycle\" is …" is a run-in heading before a scare quote.
+    let label = toks[np.end - 1].raw.ends_with(':');
+    let placed = if label {
+        np.end == first_quoted
+    } else {
+        np.end < first_quoted
+    };
+    (placed && plausible(&toks[np.clone()])).then(|| slice(text, &toks, np))
 }
 
 /// The speaker of a whole paragraph, when the paragraph names one outside
