@@ -194,7 +194,8 @@ fn sentence_claim(
         return None;
     }
     let spans = quotes::spans(text, false);
-    let sentence = phrases::Sentence::new(text, &spans);
+    let lowered = text.to_ascii_lowercase();
+    let sentence = phrases::Sentence::new(text, &lowered, &spans);
     let attribution = speakers::find_in(&sentence).or_else(|| {
         // A transcript label ("SMITH: …") or a signed quote ("… " - Ann
         // Lee) speaks for every sentence of its paragraph.

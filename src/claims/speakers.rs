@@ -34,13 +34,13 @@ pub struct Attribution {
 /// When several cues qualify, a tail attribution (", the source said.")
 /// wins, then the strongest speech cue, then the first.
 pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
-    find_in(&Sentence::new(text, quotes))
+    let lowered = text.to_ascii_lowercase();
+    find_in(&Sentence::new(text, &lowered, quotes))
 }
 
 /// [`find`] on a sentence whose tokens other scans may share.
 pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
     let text = sentence.text;
-    let mut buf = [0u8; 24];
     // Most sentences hold no cue word at all: check before tokenising.
     if !lexicon::any_cue_or_feeling(text) {
         return None;
@@ -58,7 +58,7 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
         if t.core.starts_with(|c: char| c.is_uppercase()) && v != 0 {
             continue;
         }
-        let w = lower(t.core, &mut buf);
+        let w = t.lw;
         if !lexicon::may_cue_or_feeling(w) {
             continue;
         }
@@ -72,7 +72,7 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
         let as_feeling = if feeling {
             // "Republicans were incensed that …": the subject of "be".
             let mut b = v;
-            while b > 0 && lexicon::is_verb_modifier(lower(toks[b - 1].core, &mut [0u8; 24])) {
+            while b > 0 && lexicon::is_verb_modifier(toks[b - 1].lw) {
                 b -= 1;
             }
             (b > 0 && is_be_form(toks[b - 1].core))
@@ -97,8 +97,7 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
             let after_comma = v > 0 && toks[v - 1].raw.ends_with(',');
             let progressive = v > 0 && is_be_form(toks[v - 1].core);
             // "… issued a statement calling …": the statement's issuer.
-            let document =
-                v > 0 && DOCUMENT_NOUNS.contains(&lower(toks[v - 1].core, &mut [0u8; 24]));
+            let document = v > 0 && DOCUMENT_NOUNS.contains(&toks[v - 1].lw);
             if after_comma || document {
                 sentence_subject(toks, v).map(|np| (2u8, np))
             } else if progressive {
@@ -111,7 +110,7 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
             } else if v >= 2
                 && toks[v - 1].capitalized()
                 && !toks[v - 1].ends_clause()
-                && !lexicon::is_date_word(lower(toks[v - 1].core, &mut [0u8; 24]))
+                && !lexicon::is_date_word(toks[v - 1].lw)
             {
                 // "footage of Lee saying …": the name the participle is on.
                 let mut start = v - 1;
@@ -158,11 +157,7 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
                     .get(v + 1)
                     .is_some_and(|n| n.core.eq_ignore_ascii_case("that"));
             let rank = if strong { 1 } else { 2 };
-            let coordinated = v > 0
-                && matches!(
-                    lower(toks[v - 1].core, &mut [0u8; 24]),
-                    "and" | "but" | "then"
-                );
+            let coordinated = v > 0 && matches!(toks[v - 1].lw, "and" | "but" | "then");
             // "Ada Wren, who runs the office, said the rule …" keeps its
             // named subject; a clause before the comma is no subject.
             let named_subject = || {
@@ -214,10 +209,7 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
         }
     }
     best.map(|(_, v, np)| Attribution {
-        relative: np.end < v && {
-            let mut buf = [0u8; 24];
-            (np.end..v).any(|k| matches!(lower(toks[k].core, &mut buf), "who" | "which"))
-        },
+        relative: np.end < v && { (np.end..v).any(|k| matches!(toks[k].lw, "who" | "which")) },
         speaker: slice(text, toks, pronoun_antecedent(toks, np)),
         cue_at: toks[v].start,
     })
@@ -281,20 +273,18 @@ fn is_be_form(word: &str) -> bool {
 /// True when the phrase at `start` opens a subordinate clause ("when he
 /// wrote", "if they say").
 fn subordinate(toks: &[Tok], start: usize) -> bool {
-    let mut buf = [0u8; 24];
-    start > 0 && lexicon::is_subordinator(lower(toks[start - 1].core, &mut buf))
+    start > 0 && lexicon::is_subordinator(toks[start - 1].lw)
 }
 
 /// True when the cue at `v` sits in a relative clause on a noun inside the
 /// sentence ("… hired an aide who said …"): the main clause's own cue, if
 /// any, names the sentence's speaker.
 fn relative_object(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
-    let mut buf = [0u8; 24];
     let mut j = v;
-    while j > 0 && lexicon::is_verb_modifier(lower(toks[j - 1].core, &mut buf)) {
+    while j > 0 && lexicon::is_verb_modifier(toks[j - 1].lw) {
         j -= 1;
     }
-    let relative = j > 0 && matches!(lower(toks[j - 1].core, &mut buf), "who" | "which");
+    let relative = j > 0 && matches!(toks[j - 1].lw, "who" | "which");
     relative && np.start > 0 && !toks[np.start - 1].ends_clause()
 }
 
@@ -302,11 +292,10 @@ fn relative_object(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
 /// with it ("Mrs. Lee has said she …", "Proponents … although they say")
 /// refers to that subject.
 fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
-    let mut buf = [0u8; 24];
     if np.len() != 1 || np.start == 0 {
         return np;
     }
-    let p = lower(toks[np.start].core, &mut buf);
+    let p = toks[np.start].lw;
     let plural = match p {
         "he" | "she" | "it" => false,
         "they" => true,
@@ -314,7 +303,7 @@ fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
     };
     // "Though she called it outrageous, Clinton …": a pronoun in an opening
     // subordinate clause points forward to the main subject.
-    let opens_subordinate = lexicon::is_subordinator(lower(toks[0].core, &mut [0u8; 24]));
+    let opens_subordinate = lexicon::is_subordinator(toks[0].lw);
     let limit = if opens_subordinate {
         toks.len()
     } else {
@@ -353,7 +342,8 @@ fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
 /// the plan as \"reckless\""), the subject of its main clause when that
 /// subject comes before the quotation.
 pub fn quote_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
-    let toks = tokenize(text, quotes);
+    let lowered = text.to_ascii_lowercase();
+    let toks = tokenize(text, &lowered, quotes);
     let first_quoted = toks.iter().position(|t| t.quoted)?;
     let np = sentence_subject(&toks, first_quoted)?;
     // "Lee: \"…\"" labels the quotation; "Trade Rules: Ending \"the
