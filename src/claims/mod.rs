@@ -9,6 +9,7 @@ pub mod entities;
 mod lexicon;
 mod names;
 pub mod numbers;
+mod persons;
 mod phrases;
 pub mod polarity;
 pub mod quotes;

@@ -69,10 +69,10 @@ pub fn given_name(word: &str) -> Option<NameGender> {
         .map(|i| keys[i].1)
 }
 
-/// A name of at most 16 bytes lower-cased and packed big-endian into one
+/// A word of at most 16 bytes lower-cased and packed big-endian into one
 /// integer, zero-padded: integer order is the names' byte order, so one
 /// compare replaces a string compare in the binary search.
-fn name_key(w: &str) -> u128 {
+pub(super) fn name_key(w: &str) -> u128 {
     let mut bytes = [0u8; 16];
     for (slot, b) in bytes.iter_mut().zip(w.bytes()) {
         *slot = b.to_ascii_lowercase();
