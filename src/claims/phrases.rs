@@ -90,15 +90,9 @@ pub(super) fn tokenize<'a>(
     };
     let (mut next, mut max_end) = (0, 0);
     let base = text.as_ptr() as usize;
-    let mut push = |raw: &'a str, start: usize, core: &'a str| {
+    // `lw` follows `lower`'s rule: ASCII words up to 24 bytes, else "".
+    let mut push = |raw: &'a str, start: usize, core: &'a str, lw: &'a str| {
         let end = start + raw.len();
-        // `lower`'s rule: ASCII words up to 24 bytes, else "".
-        let at = core.as_ptr() as usize - base;
-        let lw = if core.len() <= 24 && core.is_ascii() {
-            lowered.get(at..at + core.len()).unwrap_or("")
-        } else {
-            ""
-        };
         while let Some(q) = sorted.get(next).filter(|q| q.start < end) {
             max_end = max_end.max(q.end);
             next += 1;
@@ -136,12 +130,24 @@ pub(super) fn tokenize<'a>(
             while z > a && !b[z - 1].is_ascii_alphanumeric() {
                 z -= 1;
             }
-            push(&text[start..i], start, &text[a..z]);
+            let lw = if z - a <= 24 {
+                lowered.get(a..z).unwrap_or("")
+            } else {
+                ""
+            };
+            push(&text[start..i], start, &text[a..z], lw);
         }
     } else {
         for raw in text.split_whitespace() {
             let start = raw.as_ptr() as usize - base;
-            push(raw, start, raw.trim_matches(|c: char| !c.is_alphanumeric()));
+            let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            let at = core.as_ptr() as usize - base;
+            let lw = if core.len() <= 24 && core.is_ascii() {
+                lowered.get(at..at + core.len()).unwrap_or("")
+            } else {
+                ""
+            };
+            push(raw, start, core, lw);
         }
     }
     toks
