@@ -41,10 +41,9 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
 /// [`find`] on a sentence whose tokens other scans may share.
 pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
     let text = sentence.text;
-    // Most sentences hold no cue word at all: check before tokenising.
-    if !lexicon::any_cue_or_feeling(text) {
-        return None;
-    }
+    // The tokens are shared with the topic scan, so no separate
+    // "any cue word?" pass over the text first: the loop below skips a
+    // token that passes no cue filter just as cheaply.
     let toks = sentence.toks();
     // (rank, cue index, speaker tokens); lower rank wins.
     let mut best: Option<(u8, usize, Range<usize>)> = None;
