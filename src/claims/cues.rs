@@ -13,19 +13,16 @@ use super::phrases::{Tok, lower, phrase_after};
 /// The verb a cue completes as an infinitive ("continues to insist",
 /// "went on to say"): its token index, for the subject before it.
 pub(super) fn catenative_before(toks: &[Tok], v: usize) -> Option<usize> {
-    let mut buf = [0u8; 24];
-    if v < 2 || lower(toks[v - 1].core, &mut buf) != "to" || toks[v - 2].ends_clause() {
+    if v < 2 || toks[v - 1].lw != "to" || toks[v - 2].ends_clause() {
         return None;
     }
     let mut verb = v - 2;
-    if lower(toks[verb].core, &mut buf) == "on" && verb > 0 {
+    if toks[verb].lw == "on" && verb > 0 {
         // "went on to say".
         verb -= 1;
-        return matches!(lower(toks[verb].core, &mut buf), "went" | "goes" | "go").then_some(verb);
+        return matches!(toks[verb].lw, "went" | "goes" | "go").then_some(verb);
     }
-    CATENATIVES
-        .contains(&lower(toks[verb].core, &mut buf))
-        .then_some(verb)
+    CATENATIVES.contains(&toks[verb].lw).then_some(verb)
 }
 
 /// Verbs that carry a reporting verb as their infinitive without changing
@@ -42,14 +39,10 @@ const CATENATIVES: &[&str] = &[
 /// Only "said" and "added" qualify: other inverting cues also take an
 /// object ("Lee, an aide, noted the rule in May.").
 pub(super) fn inverted_tail(toks: &[Tok], v: usize, class: CueClass) -> Option<Range<usize>> {
-    let mut buf = [0u8; 24];
     if class != CueClass::Inverting
         || v == 0
         || !toks[v - 1].raw.ends_with(',')
-        || !matches!(
-            lower(toks[v].core, &mut buf),
-            "said" | "says" | "added" | "adds"
-        )
+        || !matches!(toks[v].lw, "said" | "says" | "added" | "adds")
     {
         return None;
     }
@@ -59,7 +52,7 @@ pub(super) fn inverted_tail(toks: &[Tok], v: usize, class: CueClass) -> Option<R
     let closes = np.end >= toks.len()
         || toks[np.end - 1].ends_clause()
         || matches!(
-            lower(toks[np.end].core, &mut buf),
+            toks[np.end].lw,
             "in" | "on"
                 | "at"
                 | "during"
@@ -77,22 +70,21 @@ pub(super) fn inverted_tail(toks: &[Tok], v: usize, class: CueClass) -> Option<R
                 | "speaking"
         );
     let named = toks[np.start].capitalized()
-        || lexicon::is_determiner(lower(toks[np.start].core, &mut buf))
-        || lexicon::is_pronoun(lower(toks[np.start].core, &mut buf))
-        || lexicon::classes(lower(toks[np.start].core, &mut buf)) == 0;
+        || lexicon::is_determiner(toks[np.start].lw)
+        || lexicon::is_pronoun(toks[np.start].lw)
+        || lexicon::classes(toks[np.start].lw) == 0;
     (closes && named && toks.len() - np.end <= 6).then_some(np)
 }
 
 /// True when the phrase is the object of a gerund ("… forwarding its view
 /// of the world says …"), so not the cue's subject.
 pub(super) fn after_gerund(toks: &[Tok], np: &Range<usize>) -> bool {
-    let mut buf = [0u8; 24];
     // Only a determiner shows the "-ing" word takes an object: "leading
     // experts say" and "saying they think" keep their subjects.
-    let determined = lexicon::is_determiner(lower(toks[np.start].core, &mut buf));
+    let determined = lexicon::is_determiner(toks[np.start].lw);
     determined && np.start > 0 && {
         let prev = &toks[np.start - 1];
-        let w = lower(prev.core, &mut buf);
+        let w = prev.lw;
         !prev.ends_clause()
             && !lexicon::is_participle_cue(w)
             && !prev.capitalized()
@@ -108,10 +100,9 @@ pub(super) fn after_gerund(toks: &[Tok], np: &Range<usize>) -> bool {
 /// True when the phrase is the object of a sentence-opening preposition
 /// ("In the wake of the report, …"), so not a subject.
 pub(super) fn after_opening_preposition(toks: &[Tok], np: &Range<usize>) -> bool {
-    let mut buf = [0u8; 24];
     np.start == 1
         && matches!(
-            lower(toks[0].core, &mut buf),
+            toks[0].lw,
             "in" | "on"
                 | "at"
                 | "of"
@@ -188,16 +179,33 @@ pub(super) fn possessed(toks: &[Tok], v: usize) -> bool {
     })
 }
 
+/// True when the capitalised words right before `v` are opened by "a" or
+/// "an", or by "the" with a singular last word: the name is a modifier
+/// of the word at `v` ("a Boston Globe report"), not its subject.
+fn article_on_name(toks: &[Tok], v: usize) -> bool {
+    let mut k = v;
+    while k > 0 && toks[k - 1].capitalized() && !toks[k - 1].ends_clause() && v - k < 5 {
+        k -= 1;
+    }
+    if k == v || k == 0 || toks[k - 1].ends_clause() {
+        return false;
+    }
+    match toks[k - 1].lw {
+        "a" | "an" => true,
+        "the" => !toks[v - 1].core.ends_with('s'),
+        _ => false,
+    }
+}
+
 /// Rejects a cue word used as a noun or adjective ("the reported deal",
 /// "his claims", "early-morning tweets") or in the passive ("was told").
 pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
     let Some(prev) = v.checked_sub(1).map(|p| &toks[p]) else {
         // "Said Ellis: …" opens with an inverted cue; "Asked about the
         // plan, Lee said …" opens with a participle.
-        let mut buf = [0u8; 24];
         let named_next = toks
             .get(1)
-            .is_some_and(|n| n.capitalized() || lexicon::is_determiner(lower(n.core, &mut buf)));
+            .is_some_and(|n| n.capitalized() || lexicon::is_determiner(n.lw));
         return class == CueClass::Inverting && named_next;
     };
     // "Lee, an economist, told …" keeps a comma before the cue; other
@@ -205,8 +213,7 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     if prev.ends_clause() && class != CueClass::Inverting && !prev.raw.ends_with(',') {
         return false;
     }
-    let mut buf = [0u8; 24];
-    let p = lower(prev.core, &mut buf);
+    let p = prev.lw;
     // "Some believe …", "Many argue …": a quantifier opening the clause is
     // the subject, not a determiner on the cue.
     let quantifier = matches!(
@@ -259,7 +266,7 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     if lexicon::is_base_form(word)
         && (v.saturating_sub(4)..v.saturating_sub(1)).any(|k| {
             matches!(
-                lower(toks[k].core, &mut [0u8; 24]),
+                toks[k].lw,
                 "help" | "helps" | "helped" | "let" | "lets" | "make" | "makes" | "made"
             ) && (k + 1..v).all(|i| !toks[i].ends_clause())
         })
@@ -274,9 +281,9 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     }
     // "the laws proposed by the governor": a participle, not a verb.
     let by_agent = toks.get(v + 1).is_some_and(|n| n.core == "by")
-        && toks.get(v + 2).is_some_and(|a| {
-            a.capitalized() || lexicon::is_determiner(lower(a.core, &mut [0u8; 24]))
-        });
+        && toks
+            .get(v + 2)
+            .is_some_and(|a| a.capitalized() || lexicon::is_determiner(a.lw));
     if by_agent && word.ends_with("ed") {
         return false;
     }
@@ -284,8 +291,7 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     let noun_like = lexicon::is_noun_homograph(word);
     // "Health worries have dogged …": a noun followed by its verb.
     let verb_follows = toks.get(v + 1).is_some_and(|n| {
-        let mut b = [0u8; 24];
-        let w = lower(n.core, &mut b);
+        let w = n.lw;
         lexicon::is_passive_aux(w)
             || matches!(
                 w,
@@ -310,8 +316,11 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         return true;
     }
     if base {
-        // "Officials say", "Democrats argue": a plural or a name.
-        return prev.capitalized() || (p.ends_with('s') && !p.ends_with("ss"));
+        // "Officials say", "Democrats argue": a plural or a name, unless an
+        // article opens the name ("a Boston Globe report", "the CNN
+        // poll"): a singular subject would take "reports".
+        return (prev.capitalized() && !article_on_name(toks, v))
+            || (p.ends_with('s') && !p.ends_with("ss"));
     }
     // "-s" forms that are also plural nouns: need a name, or a plain
     // singular noun right after an article ("the study finds"). A party
@@ -327,9 +336,8 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         return !adjective;
     }
     let article = v >= 2 && {
-        let mut b2 = [0u8; 24];
         matches!(
-            lower(toks[v - 2].core, &mut b2),
+            toks[v - 2].lw,
             "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their"
         )
     };

@@ -333,66 +333,6 @@ pub fn may_cue_or_feeling(word: &str) -> bool {
         && (word == "according" || classes(word) & (1 | 2 | 1 << 11 | 1 << 20) != 0)
 }
 
-/// True when some word of `text` (split at whitespace, trimmed of
-/// non-alphanumerics at both ends, lower-cased) passes [`may_cue_or_feeling`].
-/// A sentence-level pre-check: ASCII text is walked byte by byte and only a
-/// word that passes the filter is lower-cased and looked up.
-pub fn any_cue_or_feeling(text: &str) -> bool {
-    if !text.is_ascii() {
-        return text
-            .split_whitespace()
-            .any(|raw| may_cue_or_feeling_word(raw.trim_matches(|c: char| !c.is_alphanumeric())));
-    }
-    let b = text.as_bytes();
-    let n = b.len();
-    let mut i = 0;
-    while i < n {
-        // The same ASCII set `split_whitespace` splits on.
-        while i < n && matches!(b[i], b' ' | b'\t'..=b'\r') {
-            i += 1;
-        }
-        let start = i;
-        while i < n && !matches!(b[i], b' ' | b'\t'..=b'\r') {
-            i += 1;
-        }
-        let mut a = start;
-        let mut z = i;
-        while a < z && !b[a].is_ascii_alphanumeric() {
-            a += 1;
-        }
-        while z > a && !b[z - 1].is_ascii_alphanumeric() {
-            z -= 1;
-        }
-        if a < z && may_cue_or_feeling_word(&text[a..z]) {
-            return true;
-        }
-    }
-    false
-}
-
-/// [`may_cue_or_feeling`] of a word as written: the filter is probed on its
-/// lower-cased ends before any copy is made.
-fn may_cue_or_feeling_word(word: &str) -> bool {
-    let b = word.as_bytes();
-    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
-        return false;
-    };
-    if b.len() > 24 {
-        return false;
-    }
-    // The filter of the lower-cased ends, probed before any copy.
-    let k = table::key(
-        first.to_ascii_lowercase(),
-        last.to_ascii_lowercase(),
-        b.len(),
-    );
-    if !CUE_FILTER.may_hold_key(k) {
-        return false;
-    }
-    let mut buf = [0u8; 24];
-    may_cue_or_feeling(super::phrases::lower(word, &mut buf))
-}
-
 /// The cue words' filter: most words of a sentence are rejected without
 /// hashing them.
 static CUE_FILTER: Filter =
@@ -492,31 +432,5 @@ mod tests {
             assert_eq!(classes(w), 0, "{w}");
         }
         assert!(is_pronoun("he") && !is_boundary("the") && is_determiner("the"));
-    }
-
-    /// The pre-check agrees with the word-by-word definition it speeds up.
-    #[test]
-    fn any_cue_matches_the_plain_definition() {
-        let plain = |t: &str| {
-            t.split_whitespace().any(|raw| {
-                let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
-                may_cue_or_feeling(super::super::phrases::lower(core, &mut [0u8; 24]))
-            })
-        };
-        for t in [
-            "The mayor SAID so.",
-            "\"(said)\" it, officials\tclaimed.",
-            "Prices rose sharply in the spring.",
-            "According to the data, sales fell.",
-            "Residents were incensed by it.",
-            "He left.\u{201D} The caf\u{e9} owner told reporters.",
-            "A word-that-is-far-too-long-to-be-looked-up said.",
-            "",
-            " \u{a0} ",
-        ] {
-            assert_eq!(any_cue_or_feeling(t), plain(t), "{t}");
-        }
-        assert!(any_cue_or_feeling("She said it."));
-        assert!(!any_cue_or_feeling("The harbor was quiet."));
     }
 }

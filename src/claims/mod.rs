@@ -9,6 +9,7 @@ pub mod entities;
 mod lexicon;
 mod names;
 pub mod numbers;
+mod persons;
 mod phrases;
 pub mod polarity;
 pub mod quotes;
@@ -213,7 +214,9 @@ fn sentence_claim(
         return None;
     }
     let spans = quotes::spans(text, false);
-    let attribution = speakers::find(text, &spans).or_else(|| {
+    let lowered = text.to_ascii_lowercase();
+    let sentence = phrases::Sentence::new(text, &lowered, &spans);
+    let attribution = speakers::find_in(&sentence).or_else(|| {
         // A transcript label ("SMITH: …") or a signed quote ("… " - Ann
         // Lee) speaks for every sentence of its paragraph.
         block_speaker.map(|s| speakers::Attribution {
@@ -251,7 +254,7 @@ fn sentence_claim(
     let relative = attribution.as_ref().is_some_and(|a| a.relative);
     let focus = match &speaker {
         Some(_) if !relative => None,
-        _ => match topic::sentence_topic(text, &spans) {
+        _ => match topic::topic_in(&sentence) {
             Some(topic::Topic::Person(p)) => Some(p),
             Some(topic::Topic::Group(g)) => {
                 speakers.mention_group(&g);

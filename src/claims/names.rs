@@ -62,20 +62,34 @@ pub fn given_name(word: &str) -> Option<NameGender> {
     if w.len() > 16 || !w.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
-    let mut buf = [0u8; 16];
-    for (slot, b) in buf.iter_mut().zip(w.bytes()) {
+    let key = name_key(w);
+    let keys = &*KEYS;
+    keys.binary_search_by_key(&key, |&(k, _)| k)
+        .ok()
+        .map(|i| keys[i].1)
+}
+
+/// A word of at most 16 bytes lower-cased and packed big-endian into one
+/// integer, zero-padded: integer order is the names' byte order, so one
+/// compare replaces a string compare in the binary search.
+pub(super) fn name_key(w: &str) -> u128 {
+    let mut bytes = [0u8; 16];
+    for (slot, b) in bytes.iter_mut().zip(w.bytes()) {
         *slot = b.to_ascii_lowercase();
     }
-    let lower = std::str::from_utf8(&buf[..w.len()]).ok()?;
-    // The lists are sorted (a test checks), so a binary search will do.
-    if MALE.binary_search(&lower).is_ok() {
-        Some(NameGender::Male)
-    } else if FEMALE.binary_search(&lower).is_ok() {
-        Some(NameGender::Female)
-    } else {
-        None
-    }
+    u128::from_be_bytes(bytes)
 }
+
+/// Both lists as sorted keys with their gender.
+static KEYS: std::sync::LazyLock<Vec<(u128, NameGender)>> = std::sync::LazyLock::new(|| {
+    let mut keys: Vec<(u128, NameGender)> = MALE
+        .iter()
+        .map(|n| (name_key(n), NameGender::Male))
+        .chain(FEMALE.iter().map(|n| (name_key(n), NameGender::Female)))
+        .collect();
+    keys.sort_unstable_by_key(|&(k, _)| k);
+    keys
+});
 
 #[cfg(test)]
 mod tests {
@@ -85,6 +99,8 @@ mod tests {
     fn lists_are_sorted_lower_case_and_disjoint() {
         for list in [MALE, FEMALE] {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
+            // Keys pack at most 16 bytes.
+            assert!(list.iter().all(|n| n.len() <= 16));
             assert!(
                 list.iter()
                     .all(|n| n.bytes().all(|b| b.is_ascii_lowercase()))

@@ -9,6 +9,7 @@ use std::ops::Range;
 use super::lexicon;
 
 /// One whitespace-separated word of a sentence.
+#[derive(Clone)]
 pub(super) struct Tok<'a> {
     pub(super) raw: &'a str,
     pub(super) start: usize,
@@ -16,6 +17,9 @@ pub(super) struct Tok<'a> {
     pub(super) core: &'a str,
     /// Overlaps a quotation, so it is someone's words, not the narration.
     pub(super) quoted: bool,
+    /// `core` lower-cased for lexicon look-ups, as [`lower`] gives it:
+    /// made once here rather than at every look-up.
+    pub(super) lw: &'a str,
 }
 
 impl Tok<'_> {
@@ -62,7 +66,13 @@ pub(super) fn is_abbreviation(stem: &str) -> bool {
     stem.contains('.') || single || super::sentences::is_title(stem)
 }
 
-pub(super) fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Tok<'a>> {
+/// The word tokens of `text`; `lowered` is `text.to_ascii_lowercase()`
+/// (same byte offsets), which the tokens' [`Tok::lw`] borrow from.
+pub(super) fn tokenize<'a>(
+    text: &'a str,
+    lowered: &'a str,
+    quotes: &[Range<usize>],
+) -> Vec<Tok<'a>> {
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     // Tokens come in order, so a sweep over the quotes sorted by start
     // (with the furthest end seen so far) answers "inside a quote?" in
@@ -79,7 +89,9 @@ pub(super) fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Tok<'a
         &owned
     };
     let (mut next, mut max_end) = (0, 0);
-    let mut push = |raw: &'a str, start: usize, core: &'a str| {
+    let base = text.as_ptr() as usize;
+    // `lw` follows `lower`'s rule: ASCII words up to 24 bytes, else "".
+    let mut push = |raw: &'a str, start: usize, core: &'a str, lw: &'a str| {
         let end = start + raw.len();
         while let Some(q) = sorted.get(next).filter(|q| q.start < end) {
             max_end = max_end.max(q.end);
@@ -90,6 +102,7 @@ pub(super) fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Tok<'a
             start,
             core,
             quoted: max_end > start,
+            lw,
         });
     };
     if text.is_ascii() {
@@ -117,16 +130,92 @@ pub(super) fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Tok<'a
             while z > a && !b[z - 1].is_ascii_alphanumeric() {
                 z -= 1;
             }
-            push(&text[start..i], start, &text[a..z]);
+            let lw = if z - a <= 24 {
+                lowered.get(a..z).unwrap_or("")
+            } else {
+                ""
+            };
+            push(&text[start..i], start, &text[a..z], lw);
         }
     } else {
-        let base = text.as_ptr() as usize;
         for raw in text.split_whitespace() {
             let start = raw.as_ptr() as usize - base;
-            push(raw, start, raw.trim_matches(|c: char| !c.is_alphanumeric()));
+            let core = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            let at = core.as_ptr() as usize - base;
+            let lw = if core.len() <= 24 && core.is_ascii() {
+                lowered.get(at..at + core.len()).unwrap_or("")
+            } else {
+                ""
+            };
+            push(raw, start, core, lw);
         }
     }
     toks
+}
+
+/// A sentence with its word tokens made at most once, shared by the
+/// attribution scan and the topic scan.
+pub(super) struct Sentence<'a> {
+    pub(super) text: &'a str,
+    /// `text.to_ascii_lowercase()`.
+    lowered: &'a str,
+    pub(super) quotes: &'a [Range<usize>],
+    toks: std::cell::OnceCell<Vec<Tok<'a>>>,
+}
+
+impl<'a> Sentence<'a> {
+    /// `lowered` must be `text.to_ascii_lowercase()`.
+    pub(super) fn new(text: &'a str, lowered: &'a str, quotes: &'a [Range<usize>]) -> Self {
+        Sentence {
+            text,
+            lowered,
+            quotes,
+            toks: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// All word tokens.
+    pub(super) fn toks(&self) -> &[Tok<'a>] {
+        self.toks
+            .get_or_init(|| tokenize(self.text, self.lowered, self.quotes))
+    }
+
+    /// At least the first `n` word tokens (all of them when made already).
+    pub(super) fn head(&self, n: usize) -> std::borrow::Cow<'_, [Tok<'a>]> {
+        match self.toks.get() {
+            Some(all) => std::borrow::Cow::Borrowed(all),
+            None => std::borrow::Cow::Owned(tokenize_head(self.text, self.lowered, self.quotes, n)),
+        }
+    }
+}
+
+/// The first `n` word tokens of `text`: [`tokenize`] of a prefix, for
+/// scans that only read a sentence's opening words.
+pub(super) fn tokenize_head<'a>(
+    text: &'a str,
+    lowered: &'a str,
+    quotes: &[Range<usize>],
+    n: usize,
+) -> Vec<Tok<'a>> {
+    // Cut after the n-th word: the tokens before the cut are the same.
+    let mut words = 0;
+    let mut in_word = false;
+    let mut cut = text.len();
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == n {
+                    cut = i;
+                    break;
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    tokenize(&text[..cut], &lowered[..cut], quotes)
 }
 
 /// Lower-cases an ASCII word into `buf` for lexicon look-ups ("" for a
@@ -160,24 +249,20 @@ fn lower_copy<'b>(word: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
 /// The noun phrase ending (exclusive) at token `end`, scanning back to a
 /// clause boundary or a determiner.
 pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
-    let mut buf = [0u8; 24];
     if end == 0 {
         return None;
     }
     // A pronoun subject stands alone ("which he said", "the one I know").
-    if lexicon::is_pronoun(lower(toks[end - 1].core, &mut buf)) && !toks[end - 1].quoted {
+    if lexicon::is_pronoun(toks[end - 1].lw) && !toks[end - 1].quoted {
         // "No one", "every one": the quantifier belongs to the pronoun.
         let quantified = toks[end - 1].core.eq_ignore_ascii_case("one")
             && end >= 2
-            && matches!(
-                lower(toks[end - 2].core, &mut buf),
-                "no" | "every" | "any" | "each"
-            );
+            && matches!(toks[end - 2].lw, "no" | "every" | "any" | "each");
         return Some(end - 1 - usize::from(quantified)..end);
     }
     {
         let t = &toks[end - 1];
-        let w = lower(t.core, &mut buf);
+        let w = t.lw;
         if !t.capitalized() && (lexicon::is_boundary(w) || (w.len() > 5 && w.ends_with("ing"))) {
             return None;
         }
@@ -189,20 +274,18 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
         if t.quoted || dash || (i != end && t.ends_clause()) {
             break;
         }
-        let w = lower(t.core, &mut buf);
+        let w = t.lw;
         let participle = w.len() > 5 && w.ends_with("ing") && !t.capitalized();
         // "has also included members": a verb after an auxiliary.
         let past_verb =
             i != end && w.len() > 4 && w.ends_with("ed") && !t.capitalized() && i >= 2 && {
-                let mut b2 = [0u8; 24];
-                lexicon::is_verb_modifier(lower(toks[i - 2].core, &mut b2))
+                lexicon::is_verb_modifier(toks[i - 2].lw)
             };
         // "My father died years ago of cancer, which …": a past verb
         // right after its subject ends the phrase.
         let after_noun =
             i != end && i >= 2 && w.len() > 3 && w.ends_with("ed") && !t.capitalized() && {
-                let mut b2 = [0u8; 24];
-                let p = lower(toks[i - 2].core, &mut b2);
+                let p = toks[i - 2].lw;
                 !p.is_empty()
                     && !p.bytes().all(|b| b.is_ascii_digit())
                     && !lexicon::is_determiner(p)
@@ -262,10 +345,7 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
         if lexicon::is_determiner(w) {
             // "the spokeswoman for the State Department": keep going
             // through "of"/"for" into the head noun.
-            let joins = i > 0 && {
-                let mut b2 = [0u8; 24];
-                lexicon::is_np_preposition(lower(toks[i - 1].core, &mut b2))
-            };
+            let joins = i > 0 && { lexicon::is_np_preposition(toks[i - 1].lw) };
             if !joins {
                 break;
             }
@@ -280,11 +360,11 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
         && np.start > 0
         && toks[np.start - 1].core == "to"
         && !toks[np.start].capitalized()
-        && !lexicon::is_determiner(lower(toks[np.start].core, &mut buf))
+        && !lexicon::is_determiner(toks[np.start].lw)
     {
         np.start += 1;
     }
-    let head = lower(toks[np.end - 1].core, &mut buf);
+    let head = toks[np.end - 1].lw;
     if head.is_empty() && !toks[np.end - 1].capitalized() && toks[np.end - 1].core.is_empty() {
         return None;
     }
@@ -315,8 +395,7 @@ pub(super) fn phrase_after(toks: &[Tok], start: usize, inverted: bool) -> Option
     if first.quoted {
         return None;
     }
-    let mut buf = [0u8; 24];
-    let w = lower(first.core, &mut buf);
+    let w = first.lw;
     if lexicon::is_time_word(w) {
         return None;
     }
@@ -328,7 +407,7 @@ pub(super) fn phrase_after(toks: &[Tok], start: usize, inverted: bool) -> Option
         if t.quoted {
             break;
         }
-        let w = lower(t.core, &mut buf);
+        let w = t.lw;
         if i != start && (lexicon::is_after_stop(w) || lexicon::is_time_word(w)) {
             break;
         }
@@ -357,7 +436,7 @@ pub(super) fn phrase_after(toks: &[Tok], start: usize, inverted: bool) -> Option
     if inverted && plain_start && !toks[np.clone()].iter().any(Tok::capitalized) {
         return None;
     }
-    let head = lower(toks[np.end - 1].core, &mut buf);
+    let head = toks[np.end - 1].lw;
     if lexicon::is_not_speaker(head) {
         return None;
     }
@@ -366,9 +445,8 @@ pub(super) fn phrase_after(toks: &[Tok], start: usize, inverted: bool) -> Option
 
 /// Drops leading conjunctions/adverbs and empty punctuation tokens.
 pub(super) fn trim_phrase(toks: &[Tok], mut r: Range<usize>) -> Option<Range<usize>> {
-    let mut buf = [0u8; 24];
     while r.start < r.end {
-        let w = lower(toks[r.start].core, &mut buf);
+        let w = toks[r.start].lw;
         // "in 2017 America says": a year before a name is not part of it.
         let year = r.len() > 1
             && w.len() == 4

@@ -12,7 +12,7 @@ use super::cues::{
     after_gerund, after_opening_preposition, catenative_before, inverted_tail, verb_context,
 };
 use super::lexicon::{self, CueClass};
-use super::phrases::{Tok, lower, phrase_after, slice, tokenize};
+use super::phrases::{Sentence, Tok, lower, phrase_after, slice, tokenize};
 use super::subjects::{sentence_subject, subject_before};
 
 /// The reporting cue of a sentence and its speaker phrase as written.
@@ -34,12 +34,17 @@ pub struct Attribution {
 /// When several cues qualify, a tail attribution (", the source said.")
 /// wins, then the strongest speech cue, then the first.
 pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
-    let mut buf = [0u8; 24];
-    // Most sentences hold no cue word at all: check before tokenising.
-    if !lexicon::any_cue_or_feeling(text) {
-        return None;
-    }
-    let toks = tokenize(text, quotes);
+    let lowered = text.to_ascii_lowercase();
+    find_in(&Sentence::new(text, &lowered, quotes))
+}
+
+/// [`find`] on a sentence whose tokens other scans may share.
+pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
+    let text = sentence.text;
+    // The tokens are shared with the topic scan, so no separate
+    // "any cue word?" pass over the text first: the loop below skips a
+    // token that passes no cue filter just as cheaply.
+    let toks = sentence.toks();
     // (rank, cue index, speaker tokens); lower rank wins.
     let mut best: Option<(u8, usize, Range<usize>)> = None;
     for v in 0..toks.len() {
@@ -52,7 +57,7 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
         if t.core.starts_with(|c: char| c.is_uppercase()) && v != 0 {
             continue;
         }
-        let w = lower(t.core, &mut buf);
+        let w = t.lw;
         if !lexicon::may_cue_or_feeling(w) {
             continue;
         }
@@ -66,7 +71,7 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
         let as_feeling = if feeling {
             // "Republicans were incensed that …": the subject of "be".
             let mut b = v;
-            while b > 0 && lexicon::is_verb_modifier(lower(toks[b - 1].core, &mut [0u8; 24])) {
+            while b > 0 && lexicon::is_verb_modifier(toks[b - 1].lw) {
                 b -= 1;
             }
             (b > 0 && is_be_form(toks[b - 1].core))
@@ -74,7 +79,7 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
                     if toks[b - 1].core.contains(['\'', '\u{2019}']) {
                         Some(b - 1..b)
                     } else {
-                        subject_before(&toks, b - 1)
+                        subject_before(toks, b - 1)
                     }
                 })
                 .flatten()
@@ -91,21 +96,20 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
             let after_comma = v > 0 && toks[v - 1].raw.ends_with(',');
             let progressive = v > 0 && is_be_form(toks[v - 1].core);
             // "… issued a statement calling …": the statement's issuer.
-            let document =
-                v > 0 && DOCUMENT_NOUNS.contains(&lower(toks[v - 1].core, &mut [0u8; 24]));
+            let document = v > 0 && DOCUMENT_NOUNS.contains(&toks[v - 1].lw);
             if after_comma || document {
-                sentence_subject(&toks, v).map(|np| (2u8, np))
+                sentence_subject(toks, v).map(|np| (2u8, np))
             } else if progressive {
                 // "Lee is arguing that …" / "He's claiming …".
                 if toks[v - 1].core.contains(['\'', '\u{2019}']) {
                     Some((1u8, v - 1..v))
                 } else {
-                    subject_before(&toks, v - 1).map(|np| (1u8, np))
+                    subject_before(toks, v - 1).map(|np| (1u8, np))
                 }
             } else if v >= 2
                 && toks[v - 1].capitalized()
                 && !toks[v - 1].ends_clause()
-                && !lexicon::is_date_word(lower(toks[v - 1].core, &mut [0u8; 24]))
+                && !lexicon::is_date_word(toks[v - 1].lw)
             {
                 // "footage of Lee saying …": the name the participle is on.
                 let mut start = v - 1;
@@ -123,17 +127,17 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
         } else if w == "according" {
             toks.get(v + 1)
                 .filter(|next| next.core.eq_ignore_ascii_case("to") && !next.quoted)
-                .and_then(|_| phrase_after(&toks, v + 2, false))
+                .and_then(|_| phrase_after(toks, v + 2, false))
                 .map(|np| (1u8, np))
         } else {
             let Some(class) = lexicon::cue(w) else {
                 continue;
             };
-            if let Some(verb) = catenative_before(&toks, v) {
+            if let Some(verb) = catenative_before(toks, v) {
                 // "Lee continues to insist …": the subject of the verb
                 // the cue hangs on.
                 if let Some(np) =
-                    subject_before(&toks, verb).filter(|np| plausible(&toks[np.clone()]))
+                    subject_before(toks, verb).filter(|np| plausible(&toks[np.clone()]))
                 {
                     let rank = if lexicon::is_strong_cue(w) { 1 } else { 2 };
                     if best.as_ref().is_none_or(|b| rank < b.0) {
@@ -142,7 +146,7 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
                 }
                 continue;
             }
-            if !verb_context(&toks, v, w, class) {
+            if !verb_context(toks, v, w, class) {
                 continue;
             }
             // A weaker cue still wins when "that" shows it governs the rest
@@ -152,48 +156,44 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
                     .get(v + 1)
                     .is_some_and(|n| n.core.eq_ignore_ascii_case("that"));
             let rank = if strong { 1 } else { 2 };
-            let coordinated = v > 0
-                && matches!(
-                    lower(toks[v - 1].core, &mut [0u8; 24]),
-                    "and" | "but" | "then"
-                );
+            let coordinated = v > 0 && matches!(toks[v - 1].lw, "and" | "but" | "then");
             // "Ada Wren, who runs the office, said the rule …" keeps its
             // named subject; a clause before the comma is no subject.
             let named_subject = || {
-                subject_before(&toks, v).is_some_and(|np| {
+                subject_before(toks, v).is_some_and(|np| {
                     // It must open its clause, and a capital on the
                     // sentence's first word proves nothing.
                     let opens = np.start == 0 || toks[np.start - 1].ends_clause();
                     opens && (np.start.max(1)..np.end).any(|k| toks[k].capitalized())
                 })
             };
-            if let Some(np) = inverted_tail(&toks, v, class).filter(|_| !named_subject()) {
+            if let Some(np) = inverted_tail(toks, v, class).filter(|_| !named_subject()) {
                 // "…, and it went badly from there, said one source.": the
                 // speaker after the cue, not a noun of the clause before.
                 Some((rank, np))
             } else if coordinated {
                 // "Lee outlined a plan and vowed …": the shared subject.
-                sentence_subject(&toks, v - 1).map(|np| (rank + 1, np))
-            } else if let Some(np) = subject_before(&toks, v) {
+                sentence_subject(toks, v - 1).map(|np| (rank + 1, np))
+            } else if let Some(np) = subject_before(toks, v) {
                 Some((rank, np))
             } else if class == CueClass::Inverting && (v == 0 || toks[v - 1].ends_clause()) {
-                phrase_after(&toks, v + 1, true).map(|np| (rank, np))
+                phrase_after(toks, v + 1, true).map(|np| (rank, np))
             } else {
                 None
             }
         };
         let Some((mut rank, np)) = found.filter(|(_, np)| {
             plausible(&toks[np.clone()])
-                && !after_opening_preposition(&toks, np)
-                && !after_gerund(&toks, np)
+                && !after_opening_preposition(toks, np)
+                && !after_gerund(toks, np)
         }) else {
             continue;
         };
         // A weaker cue near the end ("…, on being Lee.") is not a tail
         // attribution; ", the footage showed." may still be, at its rank.
-        if is_tail(&toks, v, &np) && lexicon::is_strong_cue(w) {
+        if is_tail(toks, v, &np) && lexicon::is_strong_cue(w) {
             rank = 0;
-        } else if subordinate(&toks, np.start) || relative_object(&toks, v, &np) {
+        } else if subordinate(toks, np.start) || relative_object(toks, v, &np) {
             // "when he wrote his book, Smith said …": the main clause wins.
             rank += 2;
         }
@@ -208,11 +208,8 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
         }
     }
     best.map(|(_, v, np)| Attribution {
-        relative: np.end < v && {
-            let mut buf = [0u8; 24];
-            (np.end..v).any(|k| matches!(lower(toks[k].core, &mut buf), "who" | "which"))
-        },
-        speaker: slice(text, &toks, pronoun_antecedent(&toks, np)),
+        relative: np.end < v && { (np.end..v).any(|k| matches!(toks[k].lw, "who" | "which")) },
+        speaker: slice(text, toks, pronoun_antecedent(toks, np)),
         cue_at: toks[v].start,
     })
 }
@@ -275,20 +272,18 @@ fn is_be_form(word: &str) -> bool {
 /// True when the phrase at `start` opens a subordinate clause ("when he
 /// wrote", "if they say").
 fn subordinate(toks: &[Tok], start: usize) -> bool {
-    let mut buf = [0u8; 24];
-    start > 0 && lexicon::is_subordinator(lower(toks[start - 1].core, &mut buf))
+    start > 0 && lexicon::is_subordinator(toks[start - 1].lw)
 }
 
 /// True when the cue at `v` sits in a relative clause on a noun inside the
 /// sentence ("… hired an aide who said …"): the main clause's own cue, if
 /// any, names the sentence's speaker.
 fn relative_object(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
-    let mut buf = [0u8; 24];
     let mut j = v;
-    while j > 0 && lexicon::is_verb_modifier(lower(toks[j - 1].core, &mut buf)) {
+    while j > 0 && lexicon::is_verb_modifier(toks[j - 1].lw) {
         j -= 1;
     }
-    let relative = j > 0 && matches!(lower(toks[j - 1].core, &mut buf), "who" | "which");
+    let relative = j > 0 && matches!(toks[j - 1].lw, "who" | "which");
     relative && np.start > 0 && !toks[np.start - 1].ends_clause()
 }
 
@@ -296,11 +291,10 @@ fn relative_object(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
 /// with it ("Mrs. Lee has said she …", "Proponents … although they say")
 /// refers to that subject.
 fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
-    let mut buf = [0u8; 24];
     if np.len() != 1 || np.start == 0 {
         return np;
     }
-    let p = lower(toks[np.start].core, &mut buf);
+    let p = toks[np.start].lw;
     let plural = match p {
         "he" | "she" | "it" => false,
         "they" => true,
@@ -308,7 +302,7 @@ fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
     };
     // "Though she called it outrageous, Clinton …": a pronoun in an opening
     // subordinate clause points forward to the main subject.
-    let opens_subordinate = lexicon::is_subordinator(lower(toks[0].core, &mut [0u8; 24]));
+    let opens_subordinate = lexicon::is_subordinator(toks[0].lw);
     let limit = if opens_subordinate {
         toks.len()
     } else {
@@ -347,10 +341,19 @@ fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
 /// the plan as \"reckless\""), the subject of its main clause when that
 /// subject comes before the quotation.
 pub fn quote_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
-    let toks = tokenize(text, quotes);
+    let lowered = text.to_ascii_lowercase();
+    let toks = tokenize(text, &lowered, quotes);
     let first_quoted = toks.iter().position(|t| t.quoted)?;
     let np = sentence_subject(&toks, first_quoted)?;
-    (np.end < first_quoted && plausible(&toks[np.clone()])).then(|| slice(text, &toks, np))
+    // "Lee: \"…\"" labels the quotation; "Trade Rules: Ending \"the
+    // cycle\" is …" is a run-in heading before a scare quote.
+    let label = toks[np.end - 1].raw.ends_with(':');
+    let placed = if label {
+        np.end == first_quoted
+    } else {
+        np.end < first_quoted
+    };
+    (placed && plausible(&toks[np.clone()])).then(|| slice(text, &toks, np))
 }
 
 /// The speaker of a whole paragraph, when the paragraph names one outside

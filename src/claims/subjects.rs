@@ -14,21 +14,19 @@ use super::phrases::{Tok, lower, phrase_before, trim_phrase};
 /// phrase ending in a comma): a pronoun, or an optional determiner and a
 /// run of capitalised words.
 pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usize>> {
-    let mut buf = [0u8; 24];
     let mut i = 0;
     // Skip introductory phrases ("During a speech on Monday,", "Chastened
     // by the polls, as well as …,") to the main clause.
     for _ in 0..3 {
         let t = toks.get(i)?;
-        let first = lower(t.core, &mut buf);
+        let first = t.lw;
         let participle = first.len() > 4 && (first.ends_with("ed") || first.ends_with("ing"));
         if lexicon::is_boundary(first) || lexicon::is_intro_preposition(first) {
             i = (i..before).find(|&k| comma(&toks[k]))? + 1;
             // "Following a swiftly called, late-afternoon meeting, …": the
             // phrase runs on past a comma before a lower-case word.
             if toks.get(i).is_some_and(|t| {
-                let mut b = [0u8; 24];
-                let w = lower(t.core, &mut b);
+                let w = t.lw;
                 !t.capitalized() && !lexicon::is_pronoun(w) && !lexicon::is_determiner(w)
             }) && let Some(k) = (i..before.min(i + 6)).find(|&k| toks[k].raw.ends_with(','))
             {
@@ -46,10 +44,10 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         }
     }
     let start = i;
-    if i < before && lexicon::is_pronoun(lower(toks[i].core, &mut buf)) {
+    if i < before && lexicon::is_pronoun(toks[i].lw) {
         return Some(i..i + 1);
     }
-    if i < before && lexicon::is_determiner(lower(toks[i].core, &mut buf)) {
+    if i < before && lexicon::is_determiner(toks[i].lw) {
         i += 1;
     }
     let name_start = i;
@@ -62,7 +60,7 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         // a few modifiers and a plural or organisation head.
         let mut k = i;
         while k < before && k - i < 3 && !toks[k].quoted && !toks[k].capitalized() {
-            let w = lower(toks[k].core, &mut buf);
+            let w = toks[k].lw;
             if w.is_empty() || lexicon::is_boundary(w) || lexicon::is_determiner(w) {
                 break;
             }
@@ -70,8 +68,7 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
             // The head must be followed by its verb ("groups sued", "board
             // has"), not another noun or a preposition ("centers on").
             let verb_next = toks.get(k + 1).is_some_and(|n| {
-                let mut b2 = [0u8; 24];
-                let nw = lower(n.core, &mut b2);
+                let nw = n.lw;
                 !n.capitalized()
                     && (nw.ends_with("ed")
                         || lexicon::is_verb_modifier(nw)
@@ -81,8 +78,7 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
             // "The piece used …": a singular head right before a past verb.
             let singular_past = k == i
                 && toks.get(k + 1).is_some_and(|n| {
-                    let mut b3 = [0u8; 24];
-                    let nw = lower(n.core, &mut b3);
+                    let nw = n.lw;
                     nw.len() > 3 && nw.ends_with("ed") && !n.capitalized()
                 })
                 && !lexicon::is_not_speaker(w);
@@ -107,7 +103,7 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
     // "Get those boats out": a lone opening word before a determiner is
     // an imperative verb, not a name.
     if i == name_start + 1 && name_start == 0 && !toks[0].ends_clause() {
-        let next = toks.get(1).map_or("", |t| lower(t.core, &mut buf));
+        let next = toks.get(1).map_or("", |t| t.lw);
         if lexicon::is_determiner(next) || lexicon::is_pronoun(next) {
             return None;
         }
@@ -123,7 +119,7 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     let mut j = v;
     while j > 0 {
         let t = &toks[j - 1];
-        let w = lower(t.core, &mut buf);
+        let w = t.lw;
         let adverb = w.len() > 4 && w.ends_with("ly") && !t.capitalized() && !ly_noun(toks, j - 1);
         // "Theresa May said": a capitalised "May" mid-sentence is a name.
         let modal = lexicon::is_verb_modifier(w) && !(t.capitalized() && j > 1);
@@ -194,14 +190,11 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         j
     };
     let np = phrase_before(toks, end)?;
-    let head = lower(toks[np.end - 1].core, &mut buf);
+    let head = toks[np.end - 1].lw;
     if np.len() == 1
         && head.ends_with("ed")
         && np.start >= 2
-        && matches!(
-            lower(toks[np.start - 1].core, &mut [0u8; 24]),
-            "i" | "we" | "you" | "they"
-        )
+        && matches!(toks[np.start - 1].lw, "i" | "we" | "you" | "they")
     {
         // "the experts I interviewed said": the noun the clause is on.
         return phrase_before(toks, np.start - 1);
@@ -213,8 +206,7 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         && let Some(left) = phrase_before(toks, np.start - 1)
         && (left.start == 0 || toks[left.start - 1].ends_clause())
         && !toks[left.clone()].iter().any(|t| {
-            let mut b = [0u8; 24];
-            let w = lower(t.core, &mut b);
+            let w = t.lw;
             w.ends_with("ed") || lexicon::is_pronoun(w)
         })
     {
@@ -232,7 +224,7 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     }
     if np.len() == 1 && matches!(head, "him" | "her" | "them" | "us" | "me") && np.start >= 2 {
         // "Those close to him say": an object pronoun ends a longer subject.
-        let prep = lower(toks[np.start - 1].core, &mut buf);
+        let prep = toks[np.start - 1].lw;
         if matches!(prep, "to" | "of" | "with" | "for" | "around" | "near")
             && !toks[np.start - 1].ends_clause()
         {
@@ -240,13 +232,10 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         }
     }
     if np.start >= 2
-        && matches!(
-            lower(toks[np.start - 1].core, &mut buf),
-            "in" | "on" | "at" | "from"
-        )
+        && matches!(toks[np.start - 1].lw, "in" | "on" | "at" | "from")
         && !toks[np.start - 1].ends_clause()
         && let Some(head) = phrase_before(toks, np.start - 1)
-        && (lexicon::is_determiner(lower(toks[head.start].core, &mut buf)) || {
+        && (lexicon::is_determiner(toks[head.start].lw) || {
             let h = toks[head.end - 1].core;
             h.ends_with('s') && !h.ends_with("ss")
         })
@@ -261,11 +250,10 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
 /// subject ("One of the doctors who signed the letter called …"), the
 /// subject the clause hangs on.
 fn relative_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<usize>> {
-    let mut buf = [0u8; 24];
     let lo = np.start.saturating_sub(4);
     let k = (lo..np.start)
         .rev()
-        .find(|&k| matches!(lower(toks[k].core, &mut buf), "who" | "that") && !toks[k].quoted)?;
+        .find(|&k| matches!(toks[k].lw, "who" | "that") && !toks[k].quoted)?;
     // The relative pronoun must be followed by its verb, all in one clause.
     let verb_then_object = k + 1 < np.start
         && !toks[k + 1].capitalized()
@@ -274,7 +262,7 @@ fn relative_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<usize>> {
         return None;
     }
     let head = phrase_before(toks, k)?;
-    (!lexicon::is_pronoun(lower(toks[head.end - 1].core, &mut buf))).then_some(head)
+    (!lexicon::is_pronoun(toks[head.end - 1].lw)).then_some(head)
 }
 
 /// True for a word followed by a comma, also inside a closing quotation
@@ -289,10 +277,8 @@ fn comma(t: &Tok) -> bool {
 /// ("prosecutors in April charged", "a poll released in late August
 /// found"): the index where the subject ends.
 fn skip_time_phrase(toks: &[Tok], mut j: usize) -> usize {
-    let mut buf = [0u8; 24];
     let is_when = |t: &Tok| {
-        let mut b = [0u8; 24];
-        let w = lower(t.core, &mut b);
+        let w = t.lw;
         lexicon::is_date_word(w) || !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
     };
     let opens = |w: &str| {
@@ -306,20 +292,18 @@ fn skip_time_phrase(toks: &[Tok], mut j: usize) -> usize {
     }
     let mut k = j - 1;
     // "in late August", "earlier this month".
-    if matches!(
-        lower(toks[k - 1].core, &mut buf),
-        "late" | "early" | "mid" | "this" | "last"
-    ) && k >= 3
-        && opens(lower(toks[k - 2].core, &mut buf))
+    if matches!(toks[k - 1].lw, "late" | "early" | "mid" | "this" | "last")
+        && k >= 3
+        && opens(toks[k - 2].lw)
     {
         k -= 1;
     }
-    if !opens(lower(toks[k - 1].core, &mut buf)) || toks[k - 1].ends_clause() {
+    if !opens(toks[k - 1].lw) || toks[k - 1].ends_clause() {
         return j;
     }
     j = k - 1;
     // "a poll released in late August": the participle goes too.
-    let w = lower(toks[j - 1].core, &mut buf);
+    let w = toks[j - 1].lw;
     if j >= 3 && w.len() > 4 && w.ends_with("ed") && !toks[j - 1].capitalized() {
         j -= 1;
     }
@@ -329,8 +313,7 @@ fn skip_time_phrase(toks: &[Tok], mut j: usize) -> usize {
 /// True for an "-ly" word that is a noun, not an adverb: one of the common
 /// "-ly" nouns, or any after a determiner ("the family", "an ally").
 fn ly_noun(toks: &[Tok], k: usize) -> bool {
-    let mut buf = [0u8; 24];
-    let w = lower(toks[k].core, &mut buf);
+    let w = toks[k].lw;
     if matches!(
         w,
         "family"
@@ -347,5 +330,5 @@ fn ly_noun(toks: &[Tok], k: usize) -> bool {
     ) {
         return true;
     }
-    k > 0 && lexicon::is_determiner(lower(toks[k - 1].core, &mut buf))
+    k > 0 && lexicon::is_determiner(toks[k - 1].lw)
 }

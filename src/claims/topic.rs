@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::cues::is_count;
 use super::lexicon;
-use super::phrases::{Tok, lower, slice, tokenize};
+use super::phrases::{Sentence, Tok, slice};
 use super::subjects::sentence_subject;
 
 /// Whom a sentence without a reporting cue is about, for a later "he" or
@@ -25,16 +25,24 @@ pub enum Topic {
 /// The subject of a sentence without a reporting cue, when it is a name,
 /// a description of someone, or a plural group.
 pub fn sentence_topic(text: &str, quotes: &[Range<usize>]) -> Option<Topic> {
+    let lowered = text.to_ascii_lowercase();
+    topic_in(&Sentence::new(text, &lowered, quotes))
+}
+
+/// [`sentence_topic`] on a sentence whose tokens other scans may share.
+pub(super) fn topic_in(sentence: &Sentence) -> Option<Topic> {
+    let text = sentence.text;
     // Subjects open the sentence with a capital; a sentence opening with
     // a quotation or a lower-case word has none to offer.
     if !text.starts_with(char::is_uppercase) {
         return None;
     }
-    let toks = tokenize(text, quotes);
-    let described = described_subject(&toks).map(|np| {
+    // The subject scans read at most the first 13 words.
+    let toks = &*sentence.head(16);
+    let described = described_subject(toks).map(|np| {
         let head = toks[np.end - 1].core;
         let plural = head.ends_with('s') && !head.ends_with("ss");
-        let phrase = slice(text, &toks, np);
+        let phrase = slice(text, toks, np);
         if plural {
             Topic::Group(phrase)
         } else {
@@ -46,7 +54,7 @@ pub fn sentence_topic(text: &str, quotes: &[Range<usize>]) -> Option<Topic> {
         // kept as written; the resolver checks that its head is a person.
         return described;
     }
-    named_subject(text, &toks)
+    named_subject(text, toks)
         .map(Topic::Person)
         .or(described.filter(|t| matches!(t, Topic::Group(_))))
 }
@@ -58,8 +66,7 @@ fn named_subject(text: &str, toks: &[Tok]) -> Option<String> {
     if words.len() > 4 || words.iter().any(|t| t.quoted || !t.capitalized()) {
         return None;
     }
-    let mut buf = [0u8; 24];
-    let first = lower(words[0].core, &mut buf);
+    let first = words[0].lw;
     if lexicon::classes(first) != 0 && !super::sentences::is_title(first) {
         // "The", "Some", "Officials": a determiner or a listed word.
         return None;
@@ -74,8 +81,7 @@ fn named_subject(text: &str, toks: &[Tok]) -> Option<String> {
     // into a noun ("New York officials", "New York state").
     let next_ok = words[words.len() - 1].raw.ends_with(',')
         || toks.get(np.end).is_some_and(|n| {
-            let mut b = [0u8; 24];
-            let w = lower(n.core, &mut b);
+            let w = n.lw;
             !n.capitalized()
                 && (w.ends_with("ed")
                     || w.ends_with('s') && !lexicon::is_organisation_word(w)
@@ -84,8 +90,7 @@ fn named_subject(text: &str, toks: &[Tok]) -> Option<String> {
                     || lexicon::may_cue(w))
         });
     let org = words.iter().any(|t| {
-        let mut b = [0u8; 24];
-        let w = lower(t.core, &mut b);
+        let w = t.lw;
         lexicon::is_organisation_word(w) || lexicon::is_date_word(w)
     });
     ((titled || words.len() >= 2) && next_ok && !org).then(|| slice(text, toks, np))
@@ -94,8 +99,7 @@ fn named_subject(text: &str, toks: &[Tok]) -> Option<String> {
 /// "The" and the words up to the main verb ("The former secretary of
 /// state has …" → "The former secretary of state"), when a verb follows.
 fn described_subject(toks: &[Tok]) -> Option<Range<usize>> {
-    let mut buf = [0u8; 24];
-    let first = lower(toks.first()?.core, &mut buf);
+    let first = toks.first()?.lw;
     if lexicon::is_pronoun(first)
         || lexicon::is_boundary(first)
         || lexicon::is_subordinator(first)
@@ -105,13 +109,12 @@ fn described_subject(toks: &[Tok]) -> Option<Range<usize>> {
     }
     for k in 1..toks.len().min(7) {
         let t = &toks[k];
-        let w = lower(t.core, &mut buf);
+        let w = t.lw;
         // "secretary of state": a noun after "of"; "Twelve states", "the
         // reports": a noun after a count or a determiner.
         let after_of = toks[k - 1].core == "of"
             || lexicon::is_noun_homograph(w)
-                && (is_count(toks[k - 1].core)
-                    || lexicon::is_determiner(lower(toks[k - 1].core, &mut [0u8; 24])));
+                && (is_count(toks[k - 1].core) || lexicon::is_determiner(toks[k - 1].lw));
         let verb = !t.capitalized()
             && !after_of
             && (lexicon::is_verb_modifier(w)

@@ -218,6 +218,29 @@ fn nouns_that_look_like_cues() {
         speaker("The rules help Mr. Lowe maintain the image of a reformer."),
         None
     );
+    // A name opened by an article modifies a base-form noun; a plural
+    // name is still a subject.
+    assert_eq!(
+        speaker("The clip was about a Harbor Gazette report from May that the fund ran dry."),
+        None
+    );
+    assert_eq!(
+        speaker("The Wrens say the fund ran dry."),
+        Some("The Wrens".into())
+    );
+}
+
+#[test]
+fn a_colon_label_owns_only_the_quotation_right_after_it() {
+    let subject = |t: &str| quote_subject(t, &quotes::spans(t, false));
+    assert_eq!(
+        subject("Dock Fees Rise Again: Calling it \"a quiet tax on fish\" is how many see it."),
+        None
+    );
+    assert_eq!(
+        subject("Mayor Ivo Brandt: \"We will not close the port.\""),
+        Some("Mayor Ivo Brandt".into())
+    );
 }
 
 #[test]
