@@ -283,6 +283,7 @@ pub fn classes(word: &str) -> u32 {
 
 macro_rules! member {
     ($fn:ident, $bit:expr) => {
+        #[inline]
         pub fn $fn(word: &str) -> bool {
             classes(word) & (1 << $bit) != 0
         }
