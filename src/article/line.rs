@@ -148,15 +148,45 @@ pub(crate) fn word_count(s: &str) -> usize {
 }
 
 /// Words (runs of non-spaces) in `b`: a word starts at a non-space at the
-/// start or after a space. Counted pairwise with no early exit, so the
-/// loop vectorises.
+/// start or after a space.
 fn word_starts(b: &[u8]) -> usize {
-    let first = usize::from(b.first().is_some_and(|&c| c != b' '));
-    first
-        + b.iter()
-            .zip(b.iter().skip(1))
-            .filter(|&(&p, &c)| p == b' ' && c != b' ')
-            .count()
+    let mut n = usize::from(b.first().is_some_and(|&c| c != b' '));
+    let mut from = 0;
+    while from + 1 < b.len() {
+        let (count, next) = starts_in_block(b, from);
+        n += count;
+        from = next;
+    }
+    n
+}
+
+/// Bytes compared per step of [`starts_in_block`].
+const BLOCK: usize = 32;
+
+/// Word starts at positions `from + 1 ..= from + BLOCK` of `b` (fewer at
+/// the end), with the position to continue from. A fixed-width block of
+/// byte pairs compiles to a few vector compares, which the long lines
+/// (whole paragraphs) this counts on need.
+fn starts_in_block(b: &[u8], from: usize) -> (usize, usize) {
+    if let (Some(prev), Some(cur)) = (
+        b.get(from..from + BLOCK)
+            .and_then(|s| <&[u8; BLOCK]>::try_from(s).ok()),
+        b.get(from + 1..from + 1 + BLOCK)
+            .and_then(|s| <&[u8; BLOCK]>::try_from(s).ok()),
+    ) {
+        let mut count = 0u8;
+        for k in 0..BLOCK {
+            count += u8::from((prev[k] == b' ') & (cur[k] != b' '));
+        }
+        return (usize::from(count), from + BLOCK);
+    }
+    let tail = &b[from..];
+    let count = tail
+        .iter()
+        .zip(&tail[1..])
+        .filter(|&(&p, &c)| p == b' ' && c != b' ')
+        .count();
+    (count, b.len() - 1)
 }
 
 /// Whether `s` has at most `limit` words, looking no further than needed.
@@ -166,26 +196,18 @@ pub(crate) fn words_at_most(s: &str, limit: usize) -> bool {
     if b.len() <= 2 * limit {
         return word_starts(b) <= limit;
     }
-    // Count 64 bytes at a time and stop once over: chunks overlap by one
-    // byte so a word start at a chunk's first byte is seen with the space
-    // before it.
     let mut n = usize::from(b.first().is_some_and(|&c| c != b' '));
     if n > limit {
         return false;
     }
-    let mut start = 0;
-    while start + 1 < b.len() {
-        let end = (start + 65).min(b.len());
-        let chunk = &b[start..end];
-        n += chunk
-            .iter()
-            .zip(chunk.iter().skip(1))
-            .filter(|&(&p, &c)| p == b' ' && c != b' ')
-            .count();
+    let mut from = 0;
+    while from + 1 < b.len() {
+        let (count, next) = starts_in_block(b, from);
+        n += count;
         if n > limit {
             return false;
         }
-        start = end - 1;
+        from = next;
     }
     true
 }
@@ -223,9 +245,17 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
     }
     if t.ends_with('.') {
         let last = last_word(t).trim_start_matches(['"', '\'', '(', '[']);
-        let lower = last.to_ascii_lowercase();
-        if NON_FINAL_ABBREVIATIONS.contains(&lower.as_str()) {
-            return false;
+        // No list entry is longer than 7 bytes: lower-case on the stack.
+        let mut buf = [0u8; 7];
+        if let Some(head) = buf.get_mut(..last.len()) {
+            head.copy_from_slice(last.as_bytes());
+            head.make_ascii_lowercase();
+            if NON_FINAL_ABBREVIATIONS
+                .iter()
+                .any(|a| a.as_bytes() == &head[..])
+            {
+                return false;
+            }
         }
         // A single capital with a period is an initial ("John F.").
         let mut chars = last.chars();
@@ -478,6 +508,11 @@ mod tests {
         assert!(!ends_sentence("John F."));
         assert!(!ends_sentence("a line that wraps"));
         assert!(ends_break("Key points:"));
+        assert!(!ends_sentence("met on Sept."));
+        assert!(!ends_sentence("(APPROX."));
+        for a in NON_FINAL_ABBREVIATIONS {
+            assert!(a.len() <= 7 && *a == a.to_ascii_lowercase(), "{a}");
+        }
     }
 
     #[test]

@@ -111,6 +111,12 @@ pub(crate) fn is_list_head(line: &str) -> bool {
 
 /// True when a cleaned line (or short block) is page furniture.
 pub(crate) fn is_boilerplate(line: &str) -> bool {
+    is_boilerplate_with_lead(line, None)
+}
+
+/// [`is_boilerplate`], given `is_furniture_lead(line.trim())` when the
+/// caller has already worked it out.
+pub(crate) fn is_boilerplate_with_lead(line: &str, lead: Option<bool>) -> bool {
     let line = line.trim();
     if line.is_empty() {
         return false;
@@ -119,7 +125,7 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     if !line.chars().any(char::is_alphanumeric) {
         return true;
     }
-    if is_furniture_lead(line) {
+    if lead.unwrap_or_else(|| is_furniture_lead(line)) {
         return true;
     }
     // Everything else is a short line; long paragraphs stop here.
