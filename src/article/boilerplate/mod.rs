@@ -26,6 +26,15 @@ const CREDIT_PHRASES: &[&str] = &[
 /// it starts is furniture.
 pub(crate) fn is_furniture_lead(line: &str) -> bool {
     let line = line.trim_start();
+    // Most lines open with a letter no furniture opening starts with. Only
+    // an ASCII first byte can be judged so: a non-ASCII letter may
+    // lower-case to ASCII (the Kelvin sign to "k").
+    if let Some(&b) = line.as_bytes().first()
+        && b.is_ascii()
+        && !LEAD_FIRST_BYTES[usize::from(b.to_ascii_lowercase())]
+    {
+        return false;
+    }
     // An ASCII head is lower-cased on the stack; `lower_head` (a String)
     // only for other text. Both give what `to_lowercase` gives.
     let mut buf = [0u8; 48];
@@ -45,6 +54,26 @@ pub(crate) fn is_furniture_lead(line: &str) -> bool {
         || opening.starts_with("additional reporting")
         || opening.starts_with("reporting by")
 }
+
+/// First bytes a furniture opening can start with: those of
+/// `PREFIX_ANY_LENGTH`, plus what the "reporting by" checks skip or need.
+static LEAD_FIRST_BYTES: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < PREFIX_ANY_LENGTH.len() {
+        let p = PREFIX_ANY_LENGTH[i].as_bytes();
+        if !p.is_empty() {
+            t[p[0] as usize] = true;
+        }
+        i += 1;
+    }
+    t[b'-' as usize] = true;
+    t[b'(' as usize] = true;
+    t[b' ' as usize] = true;
+    t[b'a' as usize] = true;
+    t[b'r' as usize] = true;
+    t
+};
 
 /// The first `buf.len()` bytes of `s` lower-cased into `buf` when they are
 /// all ASCII (then they end on a character boundary), else `None`.
