@@ -414,11 +414,13 @@ pub(crate) fn title_like(s: &str) -> bool {
 /// ending in a comma or function word, and title-like. A short title-like
 /// question or a label ending in a colon also counts.
 pub(crate) fn heading_candidate(s: &str) -> bool {
-    if s.len() > 4 * 120 || !words_at_most(s, 15) {
+    // The length test first: it turns down a paragraph-long line before
+    // any word is counted.
+    if s.len() > 4 * 120 || char_len(s) > 120 || !words_at_most(s, 15) {
         return false;
     }
     let words = word_count(s);
-    if words == 0 || char_len(s) > 120 {
+    if words == 0 {
         return false;
     }
     let t = trim_closers(s);
