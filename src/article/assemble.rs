@@ -145,17 +145,19 @@ fn title_shaped(u: &Unit, format: Format) -> bool {
 /// A short line that does not end like a sentence (no final punctuation,
 /// quote, colon or comma): a heading, label or caption.
 fn is_label(text: &str) -> bool {
-    if !words_at_most(text, LABEL_MAX_WORDS) {
-        return false;
-    }
     let last = text.chars().next_back().unwrap_or('.');
     if last.is_alphanumeric() || last == '/' {
-        return true;
+        return words_at_most(text, LABEL_MAX_WORDS);
     }
-    let words = word_count(text);
     // A short line in capitals is a heading even with a stop: "FULL TEXT."
+    // (Within LABEL_MAX_WORDS, so a paragraph stops at this count.)
+    const CAPS_MAX_WORDS: usize = 8;
+    const _: () = assert!(CAPS_MAX_WORDS <= LABEL_MAX_WORDS);
+    if !words_at_most(text, CAPS_MAX_WORDS) {
+        return false;
+    }
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    words <= 8 && letters >= 4 && !text.chars().any(char::is_lowercase)
+    letters >= 4 && !text.chars().any(char::is_lowercase)
 }
 
 /// Drops lone category labels (one or two words) before the first body

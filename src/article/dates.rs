@@ -154,55 +154,81 @@ enum Tok<'a> {
 /// Splits a lowercase line into letter runs and digit runs (a time like
 /// `9:56` stays one number token).
 fn tokens(lower: &str) -> Vec<Tok<'_>> {
-    let mut out = Vec::new();
-    let bytes = lower.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = lower[i..].chars().next().unwrap_or(' ');
-        if c.is_alphabetic() {
-            let start = i;
-            while i < bytes.len() {
-                let d = lower[i..].chars().next().unwrap_or(' ');
-                if !d.is_alphabetic() {
-                    break;
+    Tokens { lower, i: 0 }.collect()
+}
+
+/// The tokens of [`tokens`], one at a time, so a line can be turned down
+/// at its first word that is no part of a date.
+struct Tokens<'a> {
+    lower: &'a str,
+    i: usize,
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Tok<'a>;
+
+    fn next(&mut self) -> Option<Tok<'a>> {
+        let lower = self.lower;
+        let bytes = lower.as_bytes();
+        let mut i = self.i;
+        while i < bytes.len() {
+            let c = lower[i..].chars().next().unwrap_or(' ');
+            if c.is_alphabetic() {
+                let start = i;
+                while i < bytes.len() {
+                    let d = lower[i..].chars().next().unwrap_or(' ');
+                    if !d.is_alphabetic() {
+                        break;
+                    }
+                    i += d.len_utf8();
                 }
-                i += d.len_utf8();
+                self.i = i;
+                return Some(Tok::Word(&lower[start..i]));
+            } else if c.is_ascii_digit() {
+                let start = i;
+                while i < bytes.len()
+                    && (bytes[i].is_ascii_digit()
+                        || (bytes[i] == b':'
+                            && i + 1 < bytes.len()
+                            && bytes[i + 1].is_ascii_digit()))
+                {
+                    i += 1;
+                }
+                self.i = i;
+                return Some(Tok::Num(&lower[start..i]));
+            } else {
+                i += c.len_utf8();
             }
-            out.push(Tok::Word(&lower[start..i]));
-        } else if c.is_ascii_digit() {
-            let start = i;
-            while i < bytes.len()
-                && (bytes[i].is_ascii_digit()
-                    || (bytes[i] == b':' && i + 1 < bytes.len() && bytes[i + 1].is_ascii_digit()))
-            {
-                i += 1;
-            }
-            out.push(Tok::Num(&lower[start..i]));
-        } else {
-            i += c.len_utf8();
         }
+        self.i = i;
+        None
     }
-    out
 }
 
 /// The line is only a page timestamp ("Feb.24 - 2025 9:56 AM CET",
 /// "Published 3 March 2025, updated 4 March 2025", "Updated 2 hours ago").
 pub(crate) fn parse_dateline(line: &str) -> Option<Dateline> {
-    if line.len() > 120 {
+    // A stamp needs a number (below), and lower-casing makes no digits.
+    if line.len() > 120 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let lower = line.to_lowercase();
-    let toks = tokens(&lower);
-    if toks.len() > 24 {
-        return None;
-    }
     let mut has_num = false;
     let mut has_anchor = false;
     let mut has_month = false;
     let mut has_year = false;
     let mut short_nums = 0;
-    for t in &toks {
-        match t {
+    // Over 24 tokens is no stamp; so is a line with a word of prose, and
+    // the walk stops at whichever comes first.
+    let toks = Tokens {
+        lower: &lower,
+        i: 0,
+    };
+    for (k, t) in toks.enumerate() {
+        if k >= 24 {
+            return None;
+        }
+        match &t {
             Tok::Num(n) => {
                 has_num = true;
                 if n.contains(':') {

@@ -47,6 +47,9 @@ pub(crate) struct Unit {
 /// control characters) into single spaces, trimming both ends. One pass;
 /// ASCII bytes are copied as they are.
 pub(crate) fn clean(s: &str) -> String {
+    if is_clean(s.as_bytes()) {
+        return s.to_string();
+    }
     let mut out = Cleaner {
         out: String::with_capacity(s.len()),
         space: false,
@@ -87,6 +90,40 @@ pub(crate) fn clean(s: &str) -> String {
         }
     }
     out.out
+}
+
+/// Text [`clean`] hands back as it is: printable ASCII (nothing to fold,
+/// no control characters), single spaces between words and none at the
+/// ends. Checked 32 bytes at a time without branches, which vectorises.
+fn is_clean(b: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return true;
+    };
+    if first == b' ' || last == b' ' {
+        return false;
+    }
+    // A byte is bad when it is no printable ASCII, or a space after a space.
+    let bad = |p: u8, c: u8| !(0x20..0x7f).contains(&c) | ((p == b' ') & (c == b' '));
+    if !(0x20..0x7f).contains(&first) {
+        return false;
+    }
+    let (pairs_a, pairs_b) = (&b[..b.len() - 1], &b[1..]);
+    let mut ok = true;
+    let mut k = 0;
+    while k + 32 <= pairs_a.len() {
+        let mut any = false;
+        for j in k..k + 32 {
+            any |= bad(pairs_a[j], pairs_b[j]);
+        }
+        if any {
+            return false;
+        }
+        k += 32;
+    }
+    for j in k..pairs_a.len() {
+        ok &= !bad(pairs_a[j], pairs_b[j]);
+    }
+    ok
 }
 
 /// Output of [`clean`]: a pending space is written only before a
@@ -135,12 +172,20 @@ pub(crate) fn char_len(s: &str) -> usize {
     }
 }
 
+/// Up to the first space (all of `s` without one), as `split(' ')` gives.
 pub(crate) fn first_word(s: &str) -> &str {
-    s.split(' ').next().unwrap_or("")
+    match s.bytes().position(|c| c == b' ') {
+        Some(i) => &s[..i],
+        None => s,
+    }
 }
 
+/// After the last space (all of `s` without one), as `rsplit(' ')` gives.
 pub(crate) fn last_word(s: &str) -> &str {
-    s.rsplit(' ').next().unwrap_or("")
+    match s.bytes().rposition(|c| c == b' ') {
+        Some(i) => &s[i + 1..],
+        None => s,
+    }
 }
 
 pub(crate) fn word_count(s: &str) -> usize {
@@ -148,15 +193,45 @@ pub(crate) fn word_count(s: &str) -> usize {
 }
 
 /// Words (runs of non-spaces) in `b`: a word starts at a non-space at the
-/// start or after a space. Counted pairwise with no early exit, so the
-/// loop vectorises.
+/// start or after a space.
 fn word_starts(b: &[u8]) -> usize {
-    let first = usize::from(b.first().is_some_and(|&c| c != b' '));
-    first
-        + b.iter()
-            .zip(b.iter().skip(1))
-            .filter(|&(&p, &c)| p == b' ' && c != b' ')
-            .count()
+    let mut n = usize::from(b.first().is_some_and(|&c| c != b' '));
+    let mut from = 0;
+    while from + 1 < b.len() {
+        let (count, next) = starts_in_block(b, from);
+        n += count;
+        from = next;
+    }
+    n
+}
+
+/// Bytes compared per step of [`starts_in_block`].
+const BLOCK: usize = 32;
+
+/// Word starts at positions `from + 1 ..= from + BLOCK` of `b` (fewer at
+/// the end), with the position to continue from. A fixed-width block of
+/// byte pairs compiles to a few vector compares, which the long lines
+/// (whole paragraphs) this counts on need.
+fn starts_in_block(b: &[u8], from: usize) -> (usize, usize) {
+    if let (Some(prev), Some(cur)) = (
+        b.get(from..from + BLOCK)
+            .and_then(|s| <&[u8; BLOCK]>::try_from(s).ok()),
+        b.get(from + 1..from + 1 + BLOCK)
+            .and_then(|s| <&[u8; BLOCK]>::try_from(s).ok()),
+    ) {
+        let mut count = 0u8;
+        for k in 0..BLOCK {
+            count += u8::from((prev[k] == b' ') & (cur[k] != b' '));
+        }
+        return (usize::from(count), from + BLOCK);
+    }
+    let tail = &b[from..];
+    let count = tail
+        .iter()
+        .zip(&tail[1..])
+        .filter(|&(&p, &c)| p == b' ' && c != b' ')
+        .count();
+    (count, b.len() - 1)
 }
 
 /// Whether `s` has at most `limit` words, looking no further than needed.
@@ -166,26 +241,18 @@ pub(crate) fn words_at_most(s: &str, limit: usize) -> bool {
     if b.len() <= 2 * limit {
         return word_starts(b) <= limit;
     }
-    // Count 64 bytes at a time and stop once over: chunks overlap by one
-    // byte so a word start at a chunk's first byte is seen with the space
-    // before it.
     let mut n = usize::from(b.first().is_some_and(|&c| c != b' '));
     if n > limit {
         return false;
     }
-    let mut start = 0;
-    while start + 1 < b.len() {
-        let end = (start + 65).min(b.len());
-        let chunk = &b[start..end];
-        n += chunk
-            .iter()
-            .zip(chunk.iter().skip(1))
-            .filter(|&(&p, &c)| p == b' ' && c != b' ')
-            .count();
+    let mut from = 0;
+    while from + 1 < b.len() {
+        let (count, next) = starts_in_block(b, from);
+        n += count;
         if n > limit {
             return false;
         }
-        start = end - 1;
+        from = next;
     }
     true
 }
@@ -201,8 +268,15 @@ pub(crate) fn lower_head(s: &str, max: usize) -> String {
 }
 
 /// Strips closing quotes and brackets from the end, so `said."` ends in `.`.
+/// A byte walk: the marks are ASCII, and no other character holds their
+/// bytes.
 fn trim_closers(s: &str) -> &str {
-    s.trim_end_matches(['"', '\'', ')', ']', '*', '_'])
+    let b = s.as_bytes();
+    let mut n = b.len();
+    while n > 0 && matches!(b[n - 1], b'"' | b'\'' | b')' | b']' | b'*' | b'_') {
+        n -= 1;
+    }
+    &s[..n]
 }
 
 /// Abbreviations that precede a name or number and so never end a sentence.
@@ -218,14 +292,25 @@ const NON_FINAL_ABBREVIATIONS: &[&str] = &[
 /// such as "Sen." that always precedes a name.
 pub(crate) fn ends_sentence(s: &str) -> bool {
     let t = trim_closers(s);
-    if !t.ends_with(['.', '!', '?']) {
+    let Some(&end) = t.as_bytes().last() else {
+        return false;
+    };
+    if !matches!(end, b'.' | b'!' | b'?') {
         return false;
     }
-    if t.ends_with('.') {
+    if end == b'.' {
         let last = last_word(t).trim_start_matches(['"', '\'', '(', '[']);
-        let lower = last.to_ascii_lowercase();
-        if NON_FINAL_ABBREVIATIONS.contains(&lower.as_str()) {
-            return false;
+        // No list entry is longer than 7 bytes: lower-case on the stack.
+        let mut buf = [0u8; 7];
+        if let Some(head) = buf.get_mut(..last.len()) {
+            head.copy_from_slice(last.as_bytes());
+            head.make_ascii_lowercase();
+            if NON_FINAL_ABBREVIATIONS
+                .iter()
+                .any(|a| a.as_bytes() == &head[..])
+            {
+                return false;
+            }
         }
         // A single capital with a period is an initial ("John F.").
         let mut chars = last.chars();
@@ -329,11 +414,13 @@ pub(crate) fn title_like(s: &str) -> bool {
 /// ending in a comma or function word, and title-like. A short title-like
 /// question or a label ending in a colon also counts.
 pub(crate) fn heading_candidate(s: &str) -> bool {
-    if s.len() > 4 * 120 || !words_at_most(s, 15) {
+    // The length test first: it turns down a paragraph-long line before
+    // any word is counted.
+    if s.len() > 4 * 120 || char_len(s) > 120 || !words_at_most(s, 15) {
         return false;
     }
     let words = word_count(s);
-    if words == 0 || char_len(s) > 120 {
+    if words == 0 {
         return false;
     }
     let t = trim_closers(s);
@@ -427,6 +514,39 @@ pub(crate) fn decorated_heading(s: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The fast path gives what the full walk gives.
+    #[test]
+    fn clean_fast_path_agrees() {
+        let long = "word ".repeat(30) + "end";
+        for s in [
+            "",
+            "a",
+            " a",
+            "a ",
+            "a b",
+            "a  b",
+            "a\tb",
+            "caf\u{e9} bar",
+            "x\u{7f}y",
+            long.as_str(),
+            &(long.clone() + "  x"),
+            &(long.clone() + "\u{201C}"),
+        ] {
+            let mut full = Cleaner {
+                out: String::new(),
+                space: false,
+            };
+            for c in s.chars() {
+                match super::super::fold_char(c) {
+                    super::super::Folded::Char(f) => full.push_folded(f),
+                    super::super::Folded::Str(f) => f.chars().for_each(|f| full.push_folded(f)),
+                    super::super::Folded::Drop => {}
+                }
+            }
+            assert_eq!(clean(s), full.out, "{s:?}");
+        }
+    }
+
     #[test]
     fn clean_folds_and_collapses() {
         assert_eq!(
@@ -478,6 +598,11 @@ mod tests {
         assert!(!ends_sentence("John F."));
         assert!(!ends_sentence("a line that wraps"));
         assert!(ends_break("Key points:"));
+        assert!(!ends_sentence("met on Sept."));
+        assert!(!ends_sentence("(APPROX."));
+        for a in NON_FINAL_ABBREVIATIONS {
+            assert!(a.len() <= 7 && *a == a.to_ascii_lowercase(), "{a}");
+        }
     }
 
     #[test]

@@ -167,10 +167,17 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
+    // Counted in byte-wide sums over blocks of 255 (they cannot overflow),
+    // which vectorises.
+    let control: usize = head
+        .chunks(255)
+        .map(|block| {
+            let n = block.iter().fold(0u8, |n, &b| {
+                n + u8::from((b < 0x20) & !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+            });
+            usize::from(n)
+        })
+        .sum();
     !head.is_empty() && control * 10 > head.len()
 }
 
@@ -214,5 +221,41 @@ pub(crate) fn fold_char(c: char) -> Folded {
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => Folded::Drop,
         '\u{2026}' => Folded::Str("..."),
         _ => Folded::Char(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_binary;
+
+    /// The block-wise count answers as a plain count of control bytes.
+    #[test]
+    fn binary_check_matches_a_plain_count() {
+        let plain = |bytes: &[u8]| {
+            let head = &bytes[..bytes.len().min(8192)];
+            let control = head
+                .iter()
+                .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+                .count();
+            head.contains(&0) || (!head.is_empty() && control * 10 > head.len())
+        };
+        let mut cases: Vec<Vec<u8>> = vec![
+            Vec::new(),
+            b"plain text\n".to_vec(),
+            b"\x01\x02\x03 abc".to_vec(),
+            b"a\0b".to_vec(),
+        ];
+        for n in [100usize, 254, 255, 256, 600, 9000] {
+            for every in [3usize, 9, 10, 11, 40] {
+                cases.push(
+                    (0..n)
+                        .map(|i| if i % every == 0 { 0x07 } else { b'x' })
+                        .collect(),
+                );
+            }
+        }
+        for c in &cases {
+            assert_eq!(looks_binary(c), plain(c), "{} bytes", c.len());
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! ([`source_lines`]) and sorts out bylines, datelines and boilerplate
 //! ([`classify`]) before [`super::wrap::join`] builds paragraphs.
 
-use super::boilerplate::{is_boilerplate, is_furniture_lead, is_list_head};
+use super::boilerplate::{is_boilerplate_with_lead, is_furniture_lead, is_list_head};
 use super::line::{
     LineClass, SrcLine, char_len, clean, decorated_heading, ends_break, ends_with_connector,
     starts_lowercase, strip_decoration, strip_list_marker, word_count,
@@ -104,10 +104,19 @@ pub(crate) fn classify(lines: &mut [SrcLine], meta: &mut Meta) {
             !ends_break(&src.text) && ends_with_connector(&src.text),
         ));
         // Furniture whose sentence runs on is left for the paragraph check
-        // (so its continuation goes too); complete lines go now.
-        if !carries_on && !runs_on && src.class == LineClass::Text && is_furniture_lead(&src.text) {
-            src.class = LineClass::Drop;
-            continue;
+        // (so its continuation goes too); complete lines go now. The
+        // answer is kept for the boilerplate check below (asked of the
+        // trimmed line, so only when trimming leaves it as it is).
+        let mut lead = None;
+        if !carries_on && !runs_on && src.class == LineClass::Text {
+            let is_lead = is_furniture_lead(&src.text);
+            if is_lead {
+                src.class = LineClass::Drop;
+                continue;
+            }
+            if !src.text.ends_with(char::is_whitespace) {
+                lead = Some(false);
+            }
         }
         let in_sentence = carries_on || runs_on;
         if !in_sentence && matches!(src.class, LineClass::Text | LineClass::Heading) {
@@ -131,7 +140,7 @@ pub(crate) fn classify(lines: &mut [SrcLine], meta: &mut Meta) {
                 src.class,
                 LineClass::Text | LineClass::Heading | LineClass::ListItem
             )
-            && is_boilerplate(&src.text)
+            && is_boilerplate_with_lead(&src.text, lead)
         {
             src.class = LineClass::Drop;
         }

@@ -67,7 +67,7 @@ pub fn last_double_quote(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let mut end = b.len();
     // Look for '"' or U+201D's last byte, then check the lead bytes.
-    while let Some(i) = b[..end].iter().rposition(|&c| c == b'"' || c == 0x9D) {
+    while let Some(i) = last_candidate(&b[..end]) {
         if b[i] == b'"' {
             return Some(i);
         }
@@ -77,6 +77,23 @@ pub fn last_double_quote(s: &str) -> Option<usize> {
         end = i;
     }
     None
+}
+
+/// Index of the last '"' or 0x9D byte of `b`. Blocks of 32 bytes are
+/// tested from the end without branches (it vectorises) and only the block
+/// holding one is walked: most sentences hold none.
+fn last_candidate(b: &[u8]) -> Option<usize> {
+    const BLOCK: usize = 32;
+    let hit = |c: u8| (c == b'"') | (c == 0x9D);
+    let mut end = b.len();
+    while end >= BLOCK {
+        let block = &b[end - BLOCK..end];
+        if block.iter().fold(false, |any, &c| any | hit(c)) {
+            return block.iter().rposition(|&c| hit(c)).map(|j| end - BLOCK + j);
+        }
+        end -= BLOCK;
+    }
+    b[..end].iter().rposition(|&c| hit(c))
 }
 
 /// Number of words in a span of text.
@@ -123,6 +140,14 @@ mod tests {
             "\u{2014}\u{201C}",
         ] {
             assert_eq!(last_double_quote(t), t.rfind(['"', '\u{201D}']), "{t}");
+        }
+        // Across and inside 32-byte blocks, and a 0x9D of another character.
+        let pad = "word ".repeat(9);
+        for n in 0..70 {
+            for mark in ["\"", "\u{201D}", "\u{201C}", "\u{1D}", "\u{45D}"] {
+                let t = format!("{}{mark}{}", &pad[..n.min(pad.len())], "ab ".repeat(n % 23));
+                assert_eq!(last_double_quote(&t), t.rfind(['"', '\u{201D}']), "{t}");
+            }
         }
     }
 

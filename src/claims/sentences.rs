@@ -10,7 +10,11 @@ pub fn split(text: &str) -> Vec<&str> {
     let trimmed = text.trim();
     let body_end = trimmed.len().saturating_sub(4);
     let body = trimmed.get(..body_end).unwrap_or(trimmed);
-    if !body.contains(['.', '!', '?', '\n']) {
+    // Bytes: the four are ASCII, which in UTF-8 stand only for themselves.
+    if !body
+        .bytes()
+        .any(|b| matches!(b, b'.' | b'!' | b'?' | b'\n'))
+    {
         return if trimmed.is_empty() {
             Vec::new()
         } else {
@@ -106,16 +110,20 @@ impl Quotes {
     fn add(&mut self, s: &str) {
         // Bytes, not chars: '"' is ASCII and U+201C/U+201D are E2 80 9C/9D,
         // whose lead byte only ever starts a character.
+        // Straight quotes are counted in a pass that vectorises; curly ones
+        // are looked for only where their lead byte occurs.
         let b = s.as_bytes();
-        for (i, &c) in b.iter().enumerate() {
-            match c {
-                b'"' => self.straight += 1,
-                0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+        self.straight += b.iter().filter(|&&c| c == b'"').count();
+        if !b.contains(&0xE2) {
+            return;
+        }
+        for (i, _) in b.iter().enumerate().filter(|&(_, &c)| c == 0xE2) {
+            if b.get(i + 1) == Some(&0x80) {
+                match b.get(i + 2) {
                     Some(0x9C) => self.depth += 1,
                     Some(0x9D) => self.depth -= 1,
                     _ => {}
-                },
-                _ => {}
+                }
             }
         }
     }
@@ -232,6 +240,29 @@ mod tests {
         }
         assert!(super::is_title("SEN") && super::is_title("Messrs"));
         assert!(!super::is_title("Senator") && !super::is_title(""));
+    }
+
+    /// The counts match a walk over the characters.
+    #[test]
+    fn quote_counts_match_a_char_walk() {
+        let plain = |s: &str| {
+            let straight = s.matches('"').count();
+            let depth =
+                s.matches('\u{201C}').count() as isize - s.matches('\u{201D}').count() as isize;
+            straight % 2 == 1 || depth > 0
+        };
+        for s in [
+            "",
+            "no marks",
+            "\"open",
+            "\"a\" b",
+            "\u{201C}open \u{2014} still",
+            "\u{201C}a\u{201D} \u{201C}b",
+            "\u{201D}\u{201C}",
+            "\u{2018}x\u{2019} \u{201C}\u{201D}\"",
+        ] {
+            assert_eq!(super::quote_open(s), plain(s), "{s:?}");
+        }
     }
 
     #[test]

@@ -26,17 +26,38 @@ const CREDIT_PHRASES: &[&str] = &[
 /// it starts is furniture.
 pub(crate) fn is_furniture_lead(line: &str) -> bool {
     let line = line.trim_start();
-    // An ASCII head is lower-cased on the stack; `lower_head` (a String)
-    // only for other text. Both give what `to_lowercase` gives.
-    let mut buf = [0u8; 48];
-    let owned: String;
-    let head: &str = match ascii_lower_head(line, &mut buf) {
-        Some(h) => h,
-        None => {
-            owned = lower_head(line, 48);
-            &owned
+    let head = &line.as_bytes()[..line.len().min(LEAD_HEAD)];
+    if !head.is_ascii() {
+        return furniture_lead_lowered(line);
+    }
+    // An ASCII head: compared without case in place, which is what
+    // lower-casing it and comparing gives, as the openings are lower-case.
+    let starts =
+        |s: &[u8], p: &str| s.len() >= p.len() && s[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    let first = head.first().map_or(0, u8::to_ascii_lowercase);
+    let mut bits = LEAD_BY_FIRST_BYTE[usize::from(first)];
+    while bits != 0 {
+        let i = bits.trailing_zeros() as usize;
+        if starts(head, PREFIX_ANY_LENGTH[i]) {
+            return true;
         }
-    };
+        bits &= bits - 1;
+    }
+    let skip = head
+        .iter()
+        .take_while(|&&c| matches!(c, b'-' | b'(' | b' '))
+        .count();
+    let opening = &head[skip..];
+    starts(opening, "additional reporting") || starts(opening, "reporting by")
+}
+
+/// Bytes of a line's head that [`is_furniture_lead`] looks at.
+const LEAD_HEAD: usize = 48;
+
+/// [`is_furniture_lead`] for a head with other than ASCII in it, through a
+/// lower-cased copy.
+fn furniture_lead_lowered(line: &str) -> bool {
+    let head = lower_head(line, LEAD_HEAD);
     let opening = head.trim_start_matches(['-', '(', ' ']);
     let first = head.as_bytes().first().copied();
     PREFIX_ANY_LENGTH
@@ -46,19 +67,20 @@ pub(crate) fn is_furniture_lead(line: &str) -> bool {
         || opening.starts_with("reporting by")
 }
 
-/// The first `buf.len()` bytes of `s` lower-cased into `buf` when they are
-/// all ASCII (then they end on a character boundary), else `None`.
-fn ascii_lower_head<'b>(s: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
-    let n = s.len().min(buf.len());
-    let head = s.as_bytes().get(..n)?;
-    if !head.is_ascii() {
-        return None;
+/// For each byte, the `PREFIX_ANY_LENGTH` entries (as bits) that start
+/// with it, so a line is compared only with those that may match.
+static LEAD_BY_FIRST_BYTE: [u64; 256] = {
+    assert!(PREFIX_ANY_LENGTH.len() <= 64);
+    let mut t = [0u64; 256];
+    let mut i = 0;
+    while i < PREFIX_ANY_LENGTH.len() {
+        let p = PREFIX_ANY_LENGTH[i].as_bytes();
+        assert!(!p.is_empty() && p.len() <= LEAD_HEAD);
+        t[p[0] as usize] |= 1 << i;
+        i += 1;
     }
-    let out = &mut buf[..n];
-    out.copy_from_slice(head);
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
-}
+    t
+};
 
 /// Headings of link lists that are furniture ("Most read", "Related
 /// stories"): the list items after them go too.
@@ -111,6 +133,12 @@ pub(crate) fn is_list_head(line: &str) -> bool {
 
 /// True when a cleaned line (or short block) is page furniture.
 pub(crate) fn is_boilerplate(line: &str) -> bool {
+    is_boilerplate_with_lead(line, None)
+}
+
+/// [`is_boilerplate`], given `is_furniture_lead(line.trim())` when the
+/// caller has already worked it out.
+pub(crate) fn is_boilerplate_with_lead(line: &str, lead: Option<bool>) -> bool {
     let line = line.trim();
     if line.is_empty() {
         return false;
@@ -119,7 +147,7 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     if !line.chars().any(char::is_alphanumeric) {
         return true;
     }
-    if is_furniture_lead(line) {
+    if lead.unwrap_or_else(|| is_furniture_lead(line)) {
         return true;
     }
     // Everything else is a short line; long paragraphs stop here.
@@ -129,8 +157,9 @@ pub(crate) fn is_boilerplate(line: &str) -> bool {
     let lower = line.to_lowercase();
     let lower = lower.as_str();
     let words = word_count(lower);
-    // The tail of a wire credit: "...; Editing by Sam Poe)".
-    if CREDIT_PHRASES.iter().any(|p| lower.contains(p)) {
+    // The tail of a wire credit: "...; Editing by Sam Poe)". Each phrase
+    // holds a ';', looked for first.
+    if lower.contains(';') && CREDIT_PHRASES.iter().any(|p| lower.contains(p)) {
         return true;
     }
     if words <= 7 && EXACT.contains(&strip_counts(lower)) {
@@ -361,6 +390,39 @@ fn is_crumb(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_boilerplate;
+
+    /// The openings are lower-case (the in-place compare relies on it)
+    /// and each credit phrase holds the ';' looked for first.
+    #[test]
+    fn list_shapes() {
+        for p in super::words::PREFIX_ANY_LENGTH {
+            assert_eq!(*p, p.to_lowercase(), "{p}");
+        }
+        for p in super::CREDIT_PHRASES {
+            assert!(p.contains(';'), "{p}");
+        }
+        for l in [
+            "Editor's note: this story was updated.",
+            "EDITOR'S NOTE: this story was updated.",
+            "- (Reporting by Jane Roe; Editing by Sam Poe)",
+            "Additional reporting by Ada Fox",
+            "\u{212A}ELVIN read more: a non-ASCII head",
+            "Read more: caf\u{e9} news",
+        ] {
+            assert_eq!(
+                super::is_furniture_lead(l),
+                super::furniture_lead_lowered(l.trim_start()),
+                "{l}"
+            );
+        }
+        assert!(super::is_furniture_lead("Read more: caf\u{e9} news"));
+        assert!(super::is_furniture_lead(
+            "EDITOR'S NOTE: this story was updated."
+        ));
+        assert!(!super::is_furniture_lead(
+            "The reporting by the paper was wrong."
+        ));
+    }
 
     /// The opener-word gate answers as splitting each entry would.
     #[test]

@@ -345,10 +345,14 @@ pub(super) fn is_credit_opener_word(word: &str) -> bool {
     // "The part before the first space is `word`", without splitting each
     // entry.
     let w = word.as_bytes();
+    let first = w.first();
     !w.contains(&b' ')
         && CREDIT_OPENERS.iter().any(|o| {
             let o = o.as_bytes();
-            o.starts_with(w) && o.get(w.len()).is_none_or(|&c| c == b' ')
+            // The first byte turns most entries down before the compare.
+            first.is_none_or(|f| o.first() == Some(f))
+                && o.starts_with(w)
+                && o.get(w.len()).is_none_or(|&c| c == b' ')
         })
 }
 
