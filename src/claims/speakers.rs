@@ -47,6 +47,10 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
     let toks = sentence.toks();
     // (rank, cue index, speaker tokens); lower rank wins.
     let mut best: Option<(u8, usize, Range<usize>)> = None;
+    // The last cue that found a speaker: a cue whose subject opens the
+    // clause it reports ("after Lee said he believes …") is the reported
+    // words, not the narrator's attribution.
+    let mut reporting: Option<usize> = None;
     for v in 0..toks.len() {
         let t = &toks[v];
         if t.quoted || t.core.is_empty() {
@@ -58,14 +62,16 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
             continue;
         }
         let w = t.lw;
-        if !lexicon::may_cue_or_feeling(w) {
+        // "As Lee put it, …": an idiom, not a cue word on its own.
+        let put_it = w == "put" && toks.get(v + 1).is_some_and(|n| n.lw == "it" && !n.quoted);
+        if !put_it && !lexicon::may_cue_or_feeling(w) {
             continue;
         }
         let feeling = lexicon::is_feeling(w)
             && toks
                 .get(v + 1)
                 .is_some_and(|n| n.core.eq_ignore_ascii_case("that"));
-        if !feeling && !lexicon::may_cue(w) {
+        if !feeling && !put_it && !lexicon::may_cue(w) {
             continue;
         }
         let as_feeling = if feeling {
@@ -91,6 +97,10 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
         // without "be" before it, it is read as a plain cue.
         let found = if as_feeling.is_some() || feeling && !lexicon::may_cue(w) {
             as_feeling
+        } else if put_it {
+            subject_before(toks, v)
+                .filter(|np| np.start > 0 && toks[np.start - 1].lw == "as")
+                .map(|np| (2u8, np))
         } else if lexicon::is_participle_cue(w) {
             // ", saying …": the speaker is the subject of the main clause.
             let after_comma = v > 0 && toks[v - 1].raw.ends_with(',');
@@ -133,6 +143,20 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
             let Some(class) = lexicon::cue(w) else {
                 continue;
             };
+            if v >= 2
+                && toks[v - 2].lw == "by"
+                && matches!(toks[v - 1].lw, "one" | "some" | "another" | "an" | "a")
+                && !toks[v - 2].quoted
+                && !toks[v - 1].ends_clause()
+            {
+                // "…, by one estimate.": the estimate is the source, and
+                // "one" here is no pronoun for an earlier speaker.
+                let np = v - 1..v + 1;
+                if best.as_ref().is_none_or(|b| 2 < b.0) {
+                    best = Some((2, v, np));
+                }
+                continue;
+            }
             if let Some(verb) = catenative_before(toks, v) {
                 // "Lee continues to insist …": the subject of the verb
                 // the cue hangs on.
@@ -189,6 +213,12 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
         }) else {
             continue;
         };
+        let reported = reporting
+            .is_some_and(|c| np.start == c + 1 || np.start == c + 2 && toks[c + 1].lw == "that");
+        if reported {
+            continue;
+        }
+        reporting = Some(v);
         // A weaker cue near the end ("…, on being Lee.") is not a tail
         // attribution; ", the footage showed." may still be, at its rank.
         if is_tail(toks, v, &np) && lexicon::is_strong_cue(w) {

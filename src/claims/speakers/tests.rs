@@ -312,3 +312,61 @@ fn a_participle_on_a_name_speaks_for_it() {
         Some("Vance")
     );
 }
+
+#[test]
+fn a_quantifier_opening_its_clause_is_the_speaker() {
+    assert_eq!(
+        speaker("But many argue that the ferry fares are too high.").as_deref(),
+        Some("many")
+    );
+    assert_eq!(
+        speaker("After a long night, all agreed that the vote should wait.").as_deref(),
+        Some("all")
+    );
+    // A floating "all" after its subject is no quantifier subject.
+    assert_eq!(
+        speaker("The mayors all agreed that the vote should wait.").as_deref(),
+        Some("The mayors")
+    );
+}
+
+#[test]
+fn as_someone_put_it() {
+    assert_eq!(
+        speaker(
+            "As Dr. Ines Lowry put it during the hearing, the dam is \"older than all of us.\""
+        )
+        .as_deref(),
+        Some("Dr. Ines Lowry")
+    );
+    // "put it" without "as" is an ordinary verb.
+    assert_eq!(speaker("Lowry put it on the table before the vote."), None);
+}
+
+#[test]
+fn by_one_estimate_names_the_estimate() {
+    assert_eq!(
+        speaker("Some 40 homes were lost to the flood, by one estimate.").as_deref(),
+        Some("one estimate")
+    );
+}
+
+#[test]
+fn echo_reports_a_view() {
+    assert_eq!(
+        speaker("Several farm groups echoed the warning on Tuesday.").as_deref(),
+        Some("Several farm groups")
+    );
+}
+
+#[test]
+fn a_cue_inside_reported_words_is_not_the_attribution() {
+    // "believes" reports Hale's words; Hale is the speaker, not "he".
+    assert_eq!(
+        speaker(
+            "The board met on Monday, shortly after Hale said he now believes the pier was built lawfully."
+        )
+        .as_deref(),
+        Some("Hale")
+    );
+}
