@@ -67,6 +67,7 @@ const PLAIN: &[&str] = &[
     "contend", "guaranteed", "swore", "swears", "announced", "decried", "praised", "welcomed",
     "rejected", "dismissed", "defended", "ruled", "noticed", "notices", "considered", "considers",
     "consider", "describe", "wants", "wanted", "want", "echo", "echoes", "echoed",
+    "reference", "references", "referenced",
 ];
 
 /// Words that may sit between a subject and its cue ("has also said").
@@ -105,7 +106,7 @@ const BASE_FORMS: &[&str] = &[
     "maintain", "contend", "allege", "reveal", "disclose", "indicate", "emphasize", "stress",
     "mention", "observe", "remark", "agree", "concede", "lament", "propose", "worry", "fear",
     "doubt", "demand", "see", "recommend", "wonder", "assume", "suspect", "understand", "consider",
-    "describe", "want", "forecast", "project", "echo",
+    "describe", "want", "forecast", "project", "echo", "reference",
 ];
 
 /// "-s" forms that are also plural nouns ("his claims", "new reports").
@@ -116,6 +117,7 @@ const NOUN_HOMOGRAPHS: &[&str] = &[
     "promises", "recalls", "laments", "stresses", "disputes", "forecasts", "projects", "questions",
     "calls", "hints", "cautions", "wonders", "wants", "sees", "considers", "urges", "charges",
     "concerns", "describes", "worries", "echoes",
+    "references",
 ];
 
 /// Words before a noun that mark it as a noun ("recent reports").

@@ -64,6 +64,18 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
         let w = t.lw;
         // "As Lee put it, …": an idiom, not a cue word on its own.
         let put_it = w == "put" && toks.get(v + 1).is_some_and(|n| n.lw == "it" && !n.quoted);
+        // "… was written by Lee": the agent of a passive writing verb.
+        let written_by = matches!(w, "written" | "penned" | "authored")
+            && toks.get(v + 1).is_some_and(|n| n.lw == "by" && !n.quoted);
+        if written_by {
+            let passive = v > 0 && is_be_form(toks[v - 1].core);
+            if let Some(np) = phrase_after(toks, v + 2, false).filter(|_| passive)
+                && best.as_ref().is_none_or(|b| 2 < b.0)
+            {
+                best = Some((2, v, np));
+            }
+            continue;
+        }
         if !put_it && !lexicon::may_cue_or_feeling(w) {
             continue;
         }
@@ -341,6 +353,11 @@ fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
     let Some(subject) = sentence_subject(toks, limit) else {
         return np;
     };
+    if opens_subordinate && subject == np && p == "it" {
+        // "Although the Harbor Board did not name Lee, it warned …": the
+        // main-clause "it" means the opening clause's named subject.
+        return opening_subject(toks, np.start).unwrap_or(np);
+    }
     let forward = opens_subordinate && subject.start > np.start;
     if subject.end > np.start && !forward
         || subject.len() == 1 && lexicon::is_pronoun(&toks[subject.start].core.to_ascii_lowercase())
@@ -365,6 +382,26 @@ fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
                 .all(|t| t.capitalized() || t.raw.starts_with('(') || t.core.is_empty())
     };
     if agrees { subject } else { np }
+}
+
+/// The subject right after an opening subordinator, before `limit`, that
+/// "it" may mean: "the" and a name ("the Harbor Board"), followed by its
+/// lower-case verb.
+fn opening_subject(toks: &[Tok], limit: usize) -> Option<Range<usize>> {
+    if toks.get(1).is_none_or(|t| t.lw != "the") {
+        return None;
+    }
+    let start = 2;
+    let mut i = start;
+    while i < limit && toks[i].capitalized() && !toks[i].quoted && !toks[i].ends_clause() {
+        i += 1;
+    }
+    let verb = toks
+        .get(i)
+        .filter(|t| i < limit && !t.capitalized() && !t.quoted)?;
+    let possessive = toks[i - 1].raw.ends_with("'s");
+    let joined = lexicon::is_np_preposition(verb.lw) || matches!(verb.lw, "and" | "or" | "in");
+    (i > start && !possessive && !joined).then_some(1..i)
 }
 
 /// For a sentence with a quotation but no reporting cue ("Lee condemned

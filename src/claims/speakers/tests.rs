@@ -370,3 +370,44 @@ fn a_cue_inside_reported_words_is_not_the_attribution() {
         Some("Hale")
     );
 }
+
+#[test]
+fn it_after_an_opening_clause_means_its_named_subject() {
+    assert_eq!(
+        speaker("Although the Harbor Board did not name the mayor, it warned of \"rising costs\" at the port.")
+            .as_deref(),
+        Some("the Harbor Board")
+    );
+    // Only a named subject: "the vote" is no source.
+    assert_eq!(
+        speaker("When the vote failed, it warned of rising costs at the port.").as_deref(),
+        Some("it")
+    );
+}
+
+#[test]
+fn a_junior_suffix_does_not_end_the_name() {
+    assert_eq!(
+        speaker("Speaking in Ashton on Monday, Ivo R. Marsh Jr. responded to the mayor's claim that fees are fair.")
+            .as_deref(),
+        Some("Ivo R. Marsh Jr.")
+    );
+}
+
+#[test]
+fn the_author_of_a_written_work() {
+    assert_eq!(
+        speaker("\"Salt Roads (Live)\" was written by Ostrander after the storm that flooded the quarter.")
+            .as_deref(),
+        Some("Ostrander")
+    );
+}
+
+#[test]
+fn referenced_reports_what_a_source_mentions() {
+    assert_eq!(
+        speaker("The union's letter also referenced the delays that hit the line last spring.")
+            .as_deref(),
+        Some("The union's letter")
+    );
+}
