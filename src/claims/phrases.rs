@@ -320,8 +320,9 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
         if verb_between {
             break;
         }
-        // "One of the doctors": a pronoun that heads the phrase.
-        let one_of = w == "one" && toks[i].core == "of";
+        // "One of the doctors": a pronoun that heads the phrase; "one
+        // study" counts its noun.
+        let one_of = w == "one" && (toks[i].core == "of" || !toks[i].capitalized());
         if i != end
             && !in_name
             && (lexicon::is_boundary(w) || participle || lexicon::is_pronoun(w) && !one_of)

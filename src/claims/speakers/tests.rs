@@ -411,3 +411,11 @@ fn referenced_reports_what_a_source_mentions() {
         Some("The union's letter")
     );
 }
+
+#[test]
+fn one_before_a_noun_is_its_determiner() {
+    assert_eq!(
+        speaker("Though the levy is small, one study found it would hurt small ports.").as_deref(),
+        Some("one study")
+    );
+}
