@@ -370,7 +370,12 @@ fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
         return np;
     }
     let head = toks[subject.end - 1].core;
-    let head_plural = head.ends_with('s') && !head.ends_with("ss");
+    // "People like Lee, he said": a plural without "-s" is no "he".
+    let head_plural = head.ends_with('s') && !head.ends_with("ss")
+        || matches!(
+            head.to_ascii_lowercase().as_str(),
+            "people" | "men" | "women" | "children" | "police"
+        );
     // A singular antecedent is a name ("Sen. Ada Lowe (D-Mo.)"), not a
     // phrase around one ("People like Scott, he said").
     let agrees = if plural {

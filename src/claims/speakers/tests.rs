@@ -419,3 +419,11 @@ fn one_before_a_noun_is_its_determiner() {
         Some("one study")
     );
 }
+
+#[test]
+fn an_irregular_plural_is_no_antecedent_for_he() {
+    assert_eq!(
+        speaker("People like Marsh, he said.").as_deref(),
+        Some("he")
+    );
+}
