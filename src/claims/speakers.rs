@@ -372,10 +372,9 @@ fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
     let head = toks[subject.end - 1].core;
     // "People like Lee, he said": a plural without "-s" is no "he".
     let head_plural = head.ends_with('s') && !head.ends_with("ss")
-        || matches!(
-            head.to_ascii_lowercase().as_str(),
-            "people" | "men" | "women" | "children" | "police"
-        );
+        || ["people", "men", "women", "children", "police"]
+            .iter()
+            .any(|w| head.eq_ignore_ascii_case(w));
     // A singular antecedent is a name ("Sen. Ada Lowe (D-Mo.)"), not a
     // phrase around one ("People like Scott, he said").
     let agrees = if plural {
