@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use super::lexicon::{self, CueClass};
 use super::phrases::{Tok, lower, phrase_after};
+use super::subjects::quantifier_subject;
 
 /// The verb a cue completes as an infinitive ("continues to insist",
 /// "went on to say"): its token index, for the subject before it.
@@ -216,10 +217,7 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     let p = prev.lw;
     // "Some believe …", "Many argue …": a quantifier opening the clause is
     // the subject, not a determiner on the cue.
-    let quantifier = matches!(
-        p,
-        "some" | "many" | "most" | "several" | "few" | "all" | "both"
-    ) && (v == 1 || toks[v - 2].ends_clause());
+    let quantifier = quantifier_subject(toks, v);
     let noun_before = !prev.ends_clause() && lexicon::is_determiner(p) && !quantifier;
     if noun_before || lexicon::is_passive_aux(p) || p == "to" {
         return false;
@@ -319,7 +317,8 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         // "Officials say", "Democrats argue": a plural or a name, unless an
         // article opens the name ("a Boston Globe report", "the CNN
         // poll"): a singular subject would take "reports".
-        return (prev.capitalized() && !article_on_name(toks, v))
+        return quantifier
+            || (prev.capitalized() && !article_on_name(toks, v))
             || (p.ends_with('s') && !p.ends_with("ss"));
     }
     // "-s" forms that are also plural nouns: need a name, or a plain

@@ -66,7 +66,8 @@ const PLAIN: &[&str] = &[
     "recognized", "recognizes", "projected", "projects", "forecast", "forecasts", "calculated",
     "contend", "guaranteed", "swore", "swears", "announced", "decried", "praised", "welcomed",
     "rejected", "dismissed", "defended", "ruled", "noticed", "notices", "considered", "considers",
-    "consider", "describe", "wants", "wanted", "want",
+    "consider", "describe", "wants", "wanted", "want", "echo", "echoes", "echoed",
+    "reference", "references", "referenced",
 ];
 
 /// Words that may sit between a subject and its cue ("has also said").
@@ -105,7 +106,7 @@ const BASE_FORMS: &[&str] = &[
     "maintain", "contend", "allege", "reveal", "disclose", "indicate", "emphasize", "stress",
     "mention", "observe", "remark", "agree", "concede", "lament", "propose", "worry", "fear",
     "doubt", "demand", "see", "recommend", "wonder", "assume", "suspect", "understand", "consider",
-    "describe", "want", "forecast", "project",
+    "describe", "want", "forecast", "project", "echo", "reference",
 ];
 
 /// "-s" forms that are also plural nouns ("his claims", "new reports").
@@ -115,7 +116,8 @@ const NOUN_HOMOGRAPHS: &[&str] = &[
     "shows", "finds", "hopes", "fears", "doubts", "demands", "remarks", "pledges", "vows",
     "promises", "recalls", "laments", "stresses", "disputes", "forecasts", "projects", "questions",
     "calls", "hints", "cautions", "wonders", "wants", "sees", "considers", "urges", "charges",
-    "concerns", "describes", "worries",
+    "concerns", "describes", "worries", "echoes",
+    "references",
 ];
 
 /// Words before a noun that mark it as a noun ("recent reports").

@@ -60,10 +60,11 @@ impl Tok<'_> {
 }
 
 pub(super) fn is_abbreviation(stem: &str) -> bool {
-    // "U.S", "J" (an initial), "Mr", "Sen".
+    // "U.S", "J" (an initial), "Mr", "Sen", "Jr".
     let mut chars = stem.chars();
     let single = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    stem.contains('.') || single || super::sentences::is_title(stem)
+    // "Jr." and "Sr." close a name, not a clause ("Ed Lee Jr. said").
+    stem.contains('.') || single || super::sentences::is_title(stem) || matches!(stem, "Jr" | "Sr")
 }
 
 /// The word tokens of `text`; `lowered` is `text.to_ascii_lowercase()`
@@ -319,8 +320,9 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
         if verb_between {
             break;
         }
-        // "One of the doctors": a pronoun that heads the phrase.
-        let one_of = w == "one" && toks[i].core == "of";
+        // "One of the doctors": a pronoun that heads the phrase; "one
+        // study" counts its noun.
+        let one_of = w == "one" && (toks[i].core == "of" || !toks[i].capitalized());
         if i != end
             && !in_name
             && (lexicon::is_boundary(w) || participle || lexicon::is_pronoun(w) && !one_of)

@@ -234,7 +234,9 @@ impl Speakers {
             self.persons
                 .iter()
                 .find(|(n, k)| {
-                    *k != Gender::Unknown && surname.is_some_and(|s| ends_with_word(n, s))
+                    *k != Gender::Unknown
+                        && surname.is_some_and(|s| ends_with_word(n, s))
+                        && same_by_surname(name, n)
                 })
                 .map_or(Gender::Unknown, |(_, k)| *k)
         };
@@ -308,10 +310,11 @@ impl Speakers {
                 .split_whitespace()
                 .next_back()
                 .and_then(|surname| {
-                    self.persons
-                        .iter()
-                        .rev()
-                        .find(|(n, g)| *g != Gender::Unknown && ends_with_word(n, surname))
+                    self.persons.iter().rev().find(|(n, g)| {
+                        *g != Gender::Unknown
+                            && ends_with_word(n, surname)
+                            && same_by_surname(name, n)
+                    })
                 })
                 .map_or(Gender::Unknown, |(_, g)| *g),
         };
@@ -331,6 +334,21 @@ impl Speakers {
 fn ends_with_word(name: &str, word: &str) -> bool {
     // The cheap suffix test first: most names end otherwise.
     name.trim_end().ends_with(word) && name.split_whitespace().next_back() == Some(word)
+}
+
+/// True when `name`, sharing its surname with `known`, may be the same
+/// person: it adds no first name of its own ("Marsh", "Sen. Marsh",
+/// "President Marsh" after "Paul Marsh"); "Ada Marsh" is someone else,
+/// whose gender the other Marsh does not show.
+fn same_by_surname(name: &str, known: &str) -> bool {
+    let mut words = name.split_whitespace();
+    words.next_back();
+    words.all(|w| {
+        w.ends_with('.')
+            || !w.starts_with(char::is_uppercase)
+            || known.split_whitespace().any(|k| k == w)
+            || ROLE_HEADS.iter().any(|(r, _)| w.eq_ignore_ascii_case(r))
+    })
 }
 
 /// True for the first word of a phrase that names no one in particular
@@ -439,6 +457,29 @@ mod tests {
         s.resolve("Paul Marsh");
         s.resolve("Lowe");
         assert_eq!(s.resolve("he").as_deref(), Some("Paul Marsh"));
+    }
+
+    #[test]
+    fn a_shared_surname_with_another_first_name_is_someone_else() {
+        let mut s = Speakers::default();
+        s.resolve("Paul Marsh");
+        assert_eq!(s.resolve("he").as_deref(), Some("Paul Marsh"));
+        // Ysolde is no listed given name, but she is not Paul: "she" may be her.
+        s.resolve("Ysolde Marsh");
+        s.resolve("Tomas Egger");
+        assert_eq!(s.resolve("he").as_deref(), Some("Tomas Egger"));
+        assert_eq!(s.resolve("she").as_deref(), Some("Ysolde Marsh"));
+    }
+
+    #[test]
+    fn a_title_and_surname_keep_the_known_gender() {
+        let mut s = Speakers::default();
+        s.resolve("Paul Marsh");
+        assert_eq!(s.resolve("he").as_deref(), Some("Paul Marsh"));
+        s.resolve("Ingrid Lowe");
+        // "Senator Marsh" adds only a title: still a man, so "she" skips him.
+        s.resolve("Senator Marsh");
+        assert_eq!(s.resolve("she").as_deref(), Some("Ingrid Lowe"));
     }
 
     #[test]

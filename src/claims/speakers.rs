@@ -47,6 +47,10 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
     let toks = sentence.toks();
     // (rank, cue index, speaker tokens); lower rank wins.
     let mut best: Option<(u8, usize, Range<usize>)> = None;
+    // The last cue that found a speaker: a cue whose subject opens the
+    // clause it reports ("after Lee said he believes …") is the reported
+    // words, not the narrator's attribution.
+    let mut reporting: Option<usize> = None;
     for v in 0..toks.len() {
         let t = &toks[v];
         if t.quoted || t.core.is_empty() {
@@ -58,14 +62,28 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
             continue;
         }
         let w = t.lw;
-        if !lexicon::may_cue_or_feeling(w) {
+        // "As Lee put it, …": an idiom, not a cue word on its own.
+        let put_it = w == "put" && toks.get(v + 1).is_some_and(|n| n.lw == "it" && !n.quoted);
+        // "… was written by Lee": the agent of a passive writing verb.
+        let written_by = matches!(w, "written" | "penned" | "authored")
+            && toks.get(v + 1).is_some_and(|n| n.lw == "by" && !n.quoted);
+        if written_by {
+            let passive = v > 0 && is_be_form(toks[v - 1].core);
+            if let Some(np) = phrase_after(toks, v + 2, false).filter(|_| passive)
+                && best.as_ref().is_none_or(|b| 2 < b.0)
+            {
+                best = Some((2, v, np));
+            }
+            continue;
+        }
+        if !put_it && !lexicon::may_cue_or_feeling(w) {
             continue;
         }
         let feeling = lexicon::is_feeling(w)
             && toks
                 .get(v + 1)
                 .is_some_and(|n| n.core.eq_ignore_ascii_case("that"));
-        if !feeling && !lexicon::may_cue(w) {
+        if !feeling && !put_it && !lexicon::may_cue(w) {
             continue;
         }
         let as_feeling = if feeling {
@@ -91,6 +109,10 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
         // without "be" before it, it is read as a plain cue.
         let found = if as_feeling.is_some() || feeling && !lexicon::may_cue(w) {
             as_feeling
+        } else if put_it {
+            subject_before(toks, v)
+                .filter(|np| np.start > 0 && toks[np.start - 1].lw == "as")
+                .map(|np| (2u8, np))
         } else if lexicon::is_participle_cue(w) {
             // ", saying …": the speaker is the subject of the main clause.
             let after_comma = v > 0 && toks[v - 1].raw.ends_with(',');
@@ -133,6 +155,20 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
             let Some(class) = lexicon::cue(w) else {
                 continue;
             };
+            if v >= 2
+                && toks[v - 2].lw == "by"
+                && matches!(toks[v - 1].lw, "one" | "some" | "another" | "an" | "a")
+                && !toks[v - 2].quoted
+                && !toks[v - 1].ends_clause()
+            {
+                // "…, by one estimate.": the estimate is the source, and
+                // "one" here is no pronoun for an earlier speaker.
+                let np = v - 1..v + 1;
+                if best.as_ref().is_none_or(|b| 2 < b.0) {
+                    best = Some((2, v, np));
+                }
+                continue;
+            }
             if let Some(verb) = catenative_before(toks, v) {
                 // "Lee continues to insist …": the subject of the verb
                 // the cue hangs on.
@@ -189,6 +225,12 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
         }) else {
             continue;
         };
+        let reported = reporting
+            .is_some_and(|c| np.start == c + 1 || np.start == c + 2 && toks[c + 1].lw == "that");
+        if reported {
+            continue;
+        }
+        reporting = Some(v);
         // A weaker cue near the end ("…, on being Lee.") is not a tail
         // attribution; ", the footage showed." may still be, at its rank.
         if is_tail(toks, v, &np) && lexicon::is_strong_cue(w) {
@@ -311,6 +353,11 @@ fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
     let Some(subject) = sentence_subject(toks, limit) else {
         return np;
     };
+    if opens_subordinate && subject == np && p == "it" {
+        // "Although the Harbor Board did not name Lee, it warned …": the
+        // main-clause "it" means the opening clause's named subject.
+        return opening_subject(toks, np.start).unwrap_or(np);
+    }
     let forward = opens_subordinate && subject.start > np.start;
     if subject.end > np.start && !forward
         || subject.len() == 1 && lexicon::is_pronoun(&toks[subject.start].core.to_ascii_lowercase())
@@ -323,7 +370,11 @@ fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
         return np;
     }
     let head = toks[subject.end - 1].core;
-    let head_plural = head.ends_with('s') && !head.ends_with("ss");
+    // "People like Lee, he said": a plural without "-s" is no "he".
+    let head_plural = head.ends_with('s') && !head.ends_with("ss")
+        || ["people", "men", "women", "children", "police"]
+            .iter()
+            .any(|w| head.eq_ignore_ascii_case(w));
     // A singular antecedent is a name ("Sen. Ada Lowe (D-Mo.)"), not a
     // phrase around one ("People like Scott, he said").
     let agrees = if plural {
@@ -335,6 +386,26 @@ fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
                 .all(|t| t.capitalized() || t.raw.starts_with('(') || t.core.is_empty())
     };
     if agrees { subject } else { np }
+}
+
+/// The subject right after an opening subordinator, before `limit`, that
+/// "it" may mean: "the" and a name ("the Harbor Board"), followed by its
+/// lower-case verb.
+fn opening_subject(toks: &[Tok], limit: usize) -> Option<Range<usize>> {
+    if toks.get(1).is_none_or(|t| t.lw != "the") {
+        return None;
+    }
+    let start = 2;
+    let mut i = start;
+    while i < limit && toks[i].capitalized() && !toks[i].quoted && !toks[i].ends_clause() {
+        i += 1;
+    }
+    let verb = toks
+        .get(i)
+        .filter(|t| i < limit && !t.capitalized() && !t.quoted)?;
+    let possessive = toks[i - 1].raw.ends_with("'s");
+    let joined = lexicon::is_np_preposition(verb.lw) || matches!(verb.lw, "and" | "or" | "in");
+    (i > start && !possessive && !joined).then_some(1..i)
 }
 
 /// For a sentence with a quotation but no reporting cue ("Lee condemned

@@ -115,6 +115,10 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
 /// auxiliaries and adverbs ("has also said"), appositives ("Flynn, a top
 /// aide, said") and relative pronouns ("Smith, who said").
 pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
+    if quantifier_subject(toks, v) {
+        // "But some note …", "…, all agreed": the quantifier is the subject.
+        return Some(v - 1..v);
+    }
     let mut buf = [0u8; 24];
     let mut j = v;
     while j > 0 {
@@ -244,6 +248,24 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         return Some(head.start..np.end);
     }
     Some(relative_head(toks, &np).unwrap_or(np))
+}
+
+/// True when the word before the cue at `v` is a quantifier standing alone
+/// as the subject of its clause ("Some believe …", "…, all agreed", "but
+/// many argue"), not a determiner or a floating "all" ("they all said").
+pub(super) fn quantifier_subject(toks: &[Tok], v: usize) -> bool {
+    if v == 0 {
+        return false;
+    }
+    let q = &toks[v - 1];
+    let quantifier = matches!(
+        q.lw,
+        "some" | "many" | "most" | "several" | "few" | "all" | "both"
+    );
+    quantifier
+        && !q.quoted
+        && !q.ends_clause()
+        && (v == 1 || toks[v - 2].ends_clause() || matches!(toks[v - 2].lw, "but" | "and" | "yet"))
 }
 
 /// For a phrase that is the object inside a relative clause on the

@@ -312,3 +312,118 @@ fn a_participle_on_a_name_speaks_for_it() {
         Some("Vance")
     );
 }
+
+#[test]
+fn a_quantifier_opening_its_clause_is_the_speaker() {
+    assert_eq!(
+        speaker("But many argue that the ferry fares are too high.").as_deref(),
+        Some("many")
+    );
+    assert_eq!(
+        speaker("After a long night, all agreed that the vote should wait.").as_deref(),
+        Some("all")
+    );
+    // A floating "all" after its subject is no quantifier subject.
+    assert_eq!(
+        speaker("The mayors all agreed that the vote should wait.").as_deref(),
+        Some("The mayors")
+    );
+}
+
+#[test]
+fn as_someone_put_it() {
+    assert_eq!(
+        speaker(
+            "As Dr. Ines Lowry put it during the hearing, the dam is \"older than all of us.\""
+        )
+        .as_deref(),
+        Some("Dr. Ines Lowry")
+    );
+    // "put it" without "as" is an ordinary verb.
+    assert_eq!(speaker("Lowry put it on the table before the vote."), None);
+}
+
+#[test]
+fn by_one_estimate_names_the_estimate() {
+    assert_eq!(
+        speaker("Some 40 homes were lost to the flood, by one estimate.").as_deref(),
+        Some("one estimate")
+    );
+}
+
+#[test]
+fn echo_reports_a_view() {
+    assert_eq!(
+        speaker("Several farm groups echoed the warning on Tuesday.").as_deref(),
+        Some("Several farm groups")
+    );
+}
+
+#[test]
+fn a_cue_inside_reported_words_is_not_the_attribution() {
+    // "believes" reports Hale's words; Hale is the speaker, not "he".
+    assert_eq!(
+        speaker(
+            "The board met on Monday, shortly after Hale said he now believes the pier was built lawfully."
+        )
+        .as_deref(),
+        Some("Hale")
+    );
+}
+
+#[test]
+fn it_after_an_opening_clause_means_its_named_subject() {
+    assert_eq!(
+        speaker("Although the Harbor Board did not name the mayor, it warned of \"rising costs\" at the port.")
+            .as_deref(),
+        Some("the Harbor Board")
+    );
+    // Only a named subject: "the vote" is no source.
+    assert_eq!(
+        speaker("When the vote failed, it warned of rising costs at the port.").as_deref(),
+        Some("it")
+    );
+}
+
+#[test]
+fn a_junior_suffix_does_not_end_the_name() {
+    assert_eq!(
+        speaker("Speaking in Ashton on Monday, Ivo R. Marsh Jr. responded to the mayor's claim that fees are fair.")
+            .as_deref(),
+        Some("Ivo R. Marsh Jr.")
+    );
+}
+
+#[test]
+fn the_author_of_a_written_work() {
+    assert_eq!(
+        speaker("\"Salt Roads (Live)\" was written by Ostrander after the storm that flooded the quarter.")
+            .as_deref(),
+        Some("Ostrander")
+    );
+}
+
+#[test]
+fn referenced_reports_what_a_source_mentions() {
+    assert_eq!(
+        speaker("The union's letter also referenced the delays that hit the line last spring.")
+            .as_deref(),
+        Some("The union's letter")
+    );
+}
+
+#[test]
+fn one_before_a_noun_is_its_determiner() {
+    assert_eq!(
+        speaker("Though the levy is small, one study found it would hurt small ports.").as_deref(),
+        Some("one study")
+    );
+}
+
+#[test]
+fn an_irregular_plural_is_no_antecedent_for_he() {
+    assert_eq!(
+        speaker("People like Marsh, he said.").as_deref(),
+        Some("he")
+    );
+}
