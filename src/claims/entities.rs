@@ -10,6 +10,8 @@
 
 mod words;
 
+use super::lexicon::ALNUM;
+
 /// A token: a word or a single punctuation mark.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Tok {
@@ -29,17 +31,6 @@ struct Tok {
 fn is_apos(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
-
-/// ASCII letters and digits by byte: one load per byte in the word loop.
-const ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 128 {
-        t[c] = (c as u8).is_ascii_alphanumeric();
-        c += 1;
-    }
-    t
-};
 
 fn tokenize(s: &str) -> Vec<Tok> {
     if s.is_ascii() {
@@ -103,13 +94,7 @@ fn tokenize_ascii(s: &str) -> Vec<Tok> {
             }
             break;
         }
-        if b.get(end) == Some(&b'.') {
-            let w = &s[start..end];
-            let single = w.len() == 1 && b[start].is_ascii_uppercase();
-            if single || w.contains('.') || words::abbreviation(w) {
-                end += 1;
-            }
-        }
+        end = with_point(s, start, end);
         let mut tok = Tok {
             start,
             end,
@@ -214,15 +199,7 @@ fn tokenize_general(s: &str) -> Vec<Tok> {
             }
             break;
         }
-        // A point after an initial, a chain or a known abbreviation belongs
-        // to the word ("F.", "U.S.", "Mr.", "St.").
-        if b.get(end) == Some(&b'.') {
-            let w = &s[start..end];
-            let single = w.len() == 1 && b[start].is_ascii_uppercase();
-            if single || w.contains('.') || words::abbreviation(w) {
-                end += 1;
-            }
-        }
+        end = with_point(s, start, end);
         let mut tok = Tok {
             start,
             end,
@@ -492,6 +469,20 @@ fn trim_lower_hyphen_tail(text: &str) -> &str {
         }
     }
     t
+}
+
+/// The end of the word `s[start..end]`, taking the point after it when it
+/// is an initial, a chain or a known abbreviation ("F.", "U.S.", "Mr.").
+fn with_point(s: &str, start: usize, end: usize) -> usize {
+    let b = s.as_bytes();
+    if b.get(end) == Some(&b'.') {
+        let w = &s[start..end];
+        let single = w.len() == 1 && b[start].is_ascii_uppercase();
+        if single || w.contains('.') || words::abbreviation(w) {
+            return end + 1;
+        }
+    }
+    end
 }
 
 #[cfg(test)]

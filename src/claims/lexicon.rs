@@ -389,6 +389,18 @@ fn lower_word_copy<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
     std::str::from_utf8(&buf[..n]).unwrap_or("")
 }
 
+/// ASCII letters and digits by byte, for the word loops of entities and
+/// polarity: one load per byte.
+pub(super) const ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).is_ascii_alphanumeric();
+        c += 1;
+    }
+    t
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,7 +15,7 @@
 /// Words of a sentence as byte spans: alphanumeric runs with inner
 /// apostrophes ("don't"). Lazy and `Clone`, so a cue can look one word
 /// ahead; ASCII takes a fast path, other characters are decoded.
-use super::lexicon::{Filter, key};
+use super::lexicon::{ALNUM, Filter, key};
 
 #[derive(Clone)]
 struct Words<'a> {
@@ -62,17 +62,6 @@ impl Iterator for AsciiWords<'_> {
         Some((start, end))
     }
 }
-
-/// ASCII letters and digits, as a table: one load per byte in the loops.
-const ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 128 {
-        t[c] = (c as u8).is_ascii_alphanumeric();
-        c += 1;
-    }
-    t
-};
 
 impl<'a> Words<'a> {
     fn alnum_at(&self, i: usize) -> bool {
