@@ -1,0 +1,135 @@
+//! Line predicates and the block-wise fast paths checked against plain
+//! versions, on lines written for these tests.
+
+use super::*;
+
+/// The fast path gives what the full walk gives.
+#[test]
+fn clean_fast_path_agrees() {
+    let long = "word ".repeat(30) + "end";
+    for s in [
+        "",
+        "a",
+        " a",
+        "a ",
+        "a b",
+        "a  b",
+        "a\tb",
+        "caf\u{e9} bar",
+        "x\u{7f}y",
+        long.as_str(),
+        &(long.clone() + "  x"),
+        &(long.clone() + "\u{201C}"),
+    ] {
+        let mut full = Cleaner {
+            out: String::new(),
+            space: false,
+        };
+        for c in s.chars() {
+            match super::super::fold_char(c) {
+                super::super::Folded::Char(f) => full.push_folded(f),
+                super::super::Folded::Str(f) => f.chars().for_each(|f| full.push_folded(f)),
+                super::super::Folded::Drop => {}
+            }
+        }
+        assert_eq!(clean(s), full.out, "{s:?}");
+    }
+}
+
+#[test]
+fn clean_folds_and_collapses() {
+    assert_eq!(
+        clean("  a\u{00A0}\u{00A0}b\t\u{201C}c\u{201D}  "),
+        "a b \"c\""
+    );
+    assert_eq!(clean(""), "");
+}
+
+/// The chunked counts agree with a plain walk.
+#[test]
+fn word_counts_match_a_plain_walk() {
+    let plain = |s: &str| s.split(' ').filter(|w| !w.is_empty()).count();
+    let long = "word ".repeat(40) + " two  spaces " + &"x".repeat(70) + " end";
+    for s in [
+        "",
+        " ",
+        "a",
+        " a",
+        "a ",
+        "a  b",
+        "  a b  c  ",
+        long.as_str(),
+    ] {
+        assert_eq!(word_count(s), plain(s), "{s:?}");
+        for limit in [0, 1, 2, 3, 15, 25, 41, 43, 44, 100] {
+            assert_eq!(words_at_most(s, limit), plain(s) <= limit, "{s:?} {limit}");
+        }
+    }
+    for n in 60..140 {
+        let s = "ab ".repeat(n / 3) + &"c".repeat(n % 7);
+        for limit in [20, 25, 30, 40, 47] {
+            assert_eq!(
+                words_at_most(&s, limit),
+                plain(&s) <= limit,
+                "{s:?} {limit}"
+            );
+        }
+    }
+}
+
+#[test]
+fn sentence_ends() {
+    assert!(ends_sentence("He left."));
+    assert!(ends_sentence("He said \"no.\""));
+    assert!(ends_sentence("Really?"));
+    assert!(ends_sentence("the U.S."));
+    assert!(!ends_sentence("according to Sen."));
+    assert!(!ends_sentence("John F."));
+    assert!(!ends_sentence("a line that wraps"));
+    assert!(ends_break("Key points:"));
+    assert!(!ends_sentence("met on Sept."));
+    assert!(!ends_sentence("(APPROX."));
+    for a in NON_FINAL_ABBREVIATIONS {
+        assert!(a.len() <= 7 && *a == a.to_ascii_lowercase(), "{a}");
+    }
+}
+
+#[test]
+fn titles_and_headings() {
+    assert!(title_like("Moscow's Conditions for Peace"));
+    assert!(title_like("KEY FINDINGS"));
+    assert!(!title_like("the officials said that the plan was new"));
+    assert!(heading_candidate("A Stalemate in Diplomatic Efforts"));
+    assert!(heading_candidate("What Comes Next?"));
+    assert!(heading_candidate("Key Points:"));
+    assert!(!heading_candidate(
+        "Senate Leader Mitch Cole, Speaker Ann Roe and"
+    ));
+    assert!(!heading_candidate("The Plan Was Approved."));
+    assert!(!heading_candidate("the plan was approved on Monday"));
+}
+
+#[test]
+fn list_markers() {
+    assert_eq!(strip_list_marker("- item"), Some("item"));
+    assert_eq!(strip_list_marker("  * item "), Some("item"));
+    assert_eq!(strip_list_marker("\u{2022} item"), Some("item"));
+    assert_eq!(strip_list_marker("12. item"), Some("item"));
+    assert_eq!(strip_list_marker("3) item"), Some("item"));
+    assert_eq!(strip_list_marker("-"), Some(""));
+    assert_eq!(strip_list_marker("* * *"), Some(""));
+    assert_eq!(strip_list_marker("2025. The year"), None);
+    assert_eq!(strip_list_marker("-5 degrees"), None);
+    assert_eq!(strip_list_marker("\u{2014} and then"), None);
+    assert_eq!(strip_list_marker("3.5 percent"), None);
+}
+
+#[test]
+fn decorations() {
+    assert_eq!(strip_decoration("//A Title//"), "A Title");
+    assert_eq!(strip_decoration("A deck line/"), "A deck line");
+    assert_eq!(strip_decoration("== Section =="), "Section");
+    assert!(decorated_heading("//A Title//"));
+    assert!(decorated_heading("**Bold Title**"));
+    assert!(!decorated_heading("**bold** and **more**"));
+}
