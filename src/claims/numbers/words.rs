@@ -4,34 +4,9 @@
 
 use super::super::lexicon::{Filter, key};
 
-/// Lower-cases an ASCII word, copying into `buf` only when it has capitals;
-/// a word that is not ASCII or is longer than the buffer gives "" (it is in
-/// none of the tables).
-#[inline]
-pub(super) fn lower<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
-    // The common case inline: short ASCII without capitals is its own
-    // lower case.
-    let b = w.as_bytes();
-    if b.len() <= buf.len() && b.iter().all(|&c| c < 0x80 && !c.is_ascii_uppercase()) {
-        return w;
-    }
-    lower_copy(w, buf)
-}
-
-#[inline(never)]
-fn lower_copy<'b>(w: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
-    let b = w.as_bytes();
-    if b.len() > buf.len() || !w.is_ascii() {
-        return "";
-    }
-    if !b.iter().any(u8::is_ascii_uppercase) {
-        return w;
-    }
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..b.len()]).unwrap_or("")
-}
+/// The speaker scans' lower-casing: "" for a word that is not ASCII or
+/// is longer than the buffer (it is in none of the tables).
+pub(super) use super::super::phrases::lower;
 
 /// Every word that can open a spelled-out number ("a dozen", "two",
 /// "third", "twice", "half of"); the source of [`START_MASK`].
