@@ -10,6 +10,7 @@ pub mod config;
 pub mod daemon;
 pub mod diff;
 pub mod internal_events;
+pub mod lineage;
 pub mod metrics;
 pub mod render;
 pub mod sinks;
