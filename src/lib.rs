@@ -13,6 +13,7 @@ pub mod internal_events;
 pub mod lineage;
 pub mod metrics;
 pub mod render;
+pub mod report;
 pub mod sinks;
 pub mod store;
 pub mod tail;

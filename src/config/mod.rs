@@ -28,6 +28,26 @@ pub struct Config {
     pub log: LogConfig,
     pub alerts: AlertsConfig,
     pub metrics: MetricsConfig,
+    pub report: ReportConfig,
+}
+
+/// `[report]`: regenerate the HTML report (`claimwatch report`) into `dir`
+/// after events, waiting `debounce_ms` for a burst of events to end.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReportConfig {
+    /// Off when unset.
+    pub dir: Option<PathBuf>,
+    pub debounce_ms: u64,
+}
+
+impl Default for ReportConfig {
+    fn default() -> Self {
+        ReportConfig {
+            dir: None,
+            debounce_ms: 2000,
+        }
+    }
 }
 
 /// `[watch]`: what to watch and how.

@@ -64,12 +64,14 @@ const ALERTS: &[(&str, Ty)] = &[
     ("sinks", Ty::TableList(SINK)),
 ];
 const METRICS: &[(&str, Ty)] = &[("listen", Ty::Str), ("allow_remote", Ty::Bool)];
+const REPORT: &[(&str, Ty)] = &[("dir", Ty::Str), ("debounce_ms", Ty::Int)];
 const ROOT: &[(&str, Ty)] = &[
     ("watch", Ty::Table(WATCH)),
     ("state", Ty::Table(STATE)),
     ("log", Ty::Table(LOG)),
     ("alerts", Ty::Table(ALERTS)),
     ("metrics", Ty::Table(METRICS)),
+    ("report", Ty::Table(REPORT)),
 ];
 
 /// Every unknown key, wrong type and bad enum value in the tree.

@@ -125,6 +125,7 @@ fn settings(cfg: &Config) -> Result<Settings, DaemonError> {
     for p in [cfg.state.dir.clone(), cfg.changes_path()]
         .into_iter()
         .chain(alerts.files())
+        .chain(cfg.report.dir.clone())
     {
         ignored.push(std::fs::canonicalize(&p).unwrap_or(p));
     }
@@ -328,6 +329,7 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
     let mut hup = sig(SignalKind::hangup())?;
 
     let mut current = resolve_config(&opts)?;
+    let _report = crate::report::hook::start(&current);
     let (engine, _lock) = engine(&current)?;
     match crate::metrics::serve(&current.metrics) {
         Ok(Some(addr)) => info!(listen = %addr, "metrics on http://{addr}/metrics"),

@@ -455,20 +455,40 @@ fn flip_flop(l: &Lineage, s: &Step) -> Option<FlipFlop> {
         if d.kind == DetailType::WordingChanged {
             continue;
         }
-        for earlier in l.steps.iter().rev() {
+        for (k, earlier) in l.steps.iter().enumerate().rev() {
             if earlier
                 .details
                 .iter()
                 .any(|e| e.kind == d.kind && e.from == d.to && e.to == d.from)
             {
+                // The value returns to what it was before that change.
+                let back_to = l.steps[..k].last().map_or(earlier.revision, |p| p.revision);
                 return Some(FlipFlop {
-                    back_to: earlier.revision,
+                    back_to,
                     what: detail_key(d.kind).into(),
                 });
             }
         }
     }
     None
+}
+
+impl FlipFlop {
+    /// "↺ flip-flop: number back to its r2 form", for people.
+    pub fn label(&self) -> String {
+        let what = match self.what.as_str() {
+            "text" => "wording",
+            "number_changed" => "number",
+            "date_changed" => "date",
+            "quote_changed" => "quote",
+            "speaker_changed" => "speaker",
+            "negation_changed" => "negation",
+            "hedge_changed" => "hedge",
+            "entity_changed" => "name",
+            other => other,
+        };
+        format!("↺ flip-flop: {what} back to its r{} form", self.back_to)
+    }
 }
 
 fn detail_key(k: DetailType) -> &'static str {

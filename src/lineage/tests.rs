@@ -160,7 +160,8 @@ fn a_value_that_changes_back_inside_other_edits_is_a_flip_flop() {
     let l = &h.lineages[0];
     let f = l.steps[2].flip_flop.as_ref().expect("number went back");
     assert_eq!(f.what, "number_changed");
-    assert_eq!(f.back_to, 2);
+    assert_eq!(f.back_to, 1);
+    assert_eq!(f.label(), "↺ flip-flop: number back to its r1 form");
 }
 
 #[test]

@@ -75,10 +75,13 @@ pub fn block(l: &Lineage, style: Style) -> String {
         style.paint("35", &flips),
         escape_control(&l.text)
     );
-    for s in &l.steps {
-        out.push_str(&step_line(s, style));
+    // A claim as it first stood and never touched again needs no steps.
+    if l.changed() || l.severity > Severity::None {
+        for s in &l.steps {
+            out.push_str(&step_line(s, style));
+        }
+        out.push('\n');
     }
-    out.push('\n');
     out
 }
 
@@ -102,7 +105,7 @@ fn step_line(s: &Step, style: Style) -> String {
             };
             let _ = write!(out, " {marked}");
         }
-        (None, StepKind::FirstSeen) => {}
+        (None, StepKind::FirstSeen) => out.truncate(out.trim_end().len()),
         (None, _) => {
             let _ = write!(out, " {}", escape_control(&s.text));
         }
@@ -116,14 +119,7 @@ fn step_line(s: &Step, style: Style) -> String {
         );
     }
     if let Some(f) = &s.flip_flop {
-        let _ = write!(
-            out,
-            " {}",
-            style.paint(
-                "35",
-                &format!("↺ flip-flop: {} back to r{}", f.what, f.back_to)
-            )
-        );
+        let _ = write!(out, " {}", style.paint("35", &f.label()));
     }
     out.push('\n');
     for d in &s.details {
