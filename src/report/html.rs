@@ -104,11 +104,13 @@ nav.pager span.here{background:#eee}
 "#;
 
 /// The inline script: shows times in the reader's zone and records that it
-/// ran (`data-ready`) or what failed (`data-errors`), which the browser
-/// test reads. The page works without it.
+/// ran (`data-ready`), what failed (`data-errors`) and whether the page
+/// fits its window's width (`data-fits`), which the browser test reads.
+/// The page works without it.
 const SCRIPT: &str = r#"
 (function(){var errs=[];window.addEventListener('error',function(e){errs.push(String(e.message));document.body.setAttribute('data-errors',errs.join(' | '));});
 var ts=document.querySelectorAll('time[datetime]');for(var i=0;i<ts.length;i++){var d=new Date(ts[i].getAttribute('datetime'));if(!isNaN(d)){ts[i].title=ts[i].getAttribute('datetime');ts[i].textContent=d.toLocaleString();}}
+var de=document.documentElement;document.body.setAttribute('data-fits',de.scrollWidth<=de.clientWidth+1?'1':'0');
 document.body.setAttribute('data-ready','1');})();
 "#;
 
