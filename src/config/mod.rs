@@ -132,6 +132,22 @@ pub struct LogConfig {
     pub format: LogFormat,
     /// Log level or env-filter directive (`info`, `claimwatch=debug`).
     pub level: Option<String>,
+    /// How much of each claim a `created` event lists.
+    pub created_claims: CreatedClaims,
+}
+
+/// `[log] created_claims`: what a `created` event says about each claim
+/// (every claim of a new article is `added`; SPEC section 5).
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum CreatedClaims {
+    /// id, kind, part, text, speaker and numbers per claim.
+    #[default]
+    Compact,
+    /// Every field, as in a `modified` event.
+    Full,
+    /// The summary counts only, no claims.
+    None,
 }
 
 /// `[alerts]`: rules (which events alert) and sinks (where alerts go);

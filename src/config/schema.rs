@@ -33,6 +33,7 @@ const LOG: &[(&str, Ty)] = &[
     ("changes", Ty::Str),
     ("format", Ty::Str),
     ("level", Ty::Str),
+    ("created_claims", Ty::Str),
 ];
 const RULE: &[(&str, Ty)] = &[
     ("name", Ty::Str),
@@ -88,6 +89,17 @@ pub fn validate_tree(tree: &Table) -> Vec<ConfigError> {
         errors.push(ConfigError {
             key: "log.format".into(),
             message: format!("{f:?} is not one of text, json, journald"),
+        });
+    }
+    if let Some(Value::String(f)) = tree
+        .get("log")
+        .and_then(|l| l.as_table())
+        .and_then(|l| l.get("created_claims"))
+        && !["compact", "full", "none"].contains(&f.as_str())
+    {
+        errors.push(ConfigError {
+            key: "log.created_claims".into(),
+            message: format!("{f:?} is not one of compact, full, none"),
         });
     }
     errors

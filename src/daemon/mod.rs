@@ -137,6 +137,7 @@ fn settings(cfg: &Config) -> Result<Settings, DaemonError> {
         max_file_bytes: cfg.watch.max_file_bytes,
         keep_raw: cfg.state.history_max_revisions,
         alerts,
+        created_claims: cfg.log.created_claims,
     })
 }
 

@@ -2,22 +2,14 @@
 //! one article with its claims ([`Store::article_revisions`]) and one row
 //! per tracked article with its latest event ([`Store::article_index`]).
 //!
-//! [`decode_claims`] is the single place that reads the stored claims
-//! encoding, so a change of encoding changes this one function.
+//! Stored claims and event documents are read through [`super::codec`],
+//! the one place that knows their encoding (plain text or zstd).
 
 use rusqlite::params;
 
 use super::{Result, Store, StoreError};
-use crate::claims::Claim;
+use super::codec::{decode_claims, decode_text};
 use crate::lineage::Revision;
-
-/// Decodes the `claims` column of a revision.
-pub fn decode_claims(stored: &str) -> std::result::Result<Vec<Claim>, serde_json::Error> {
-    if stored.trim().is_empty() {
-        return Ok(Vec::new());
-    }
-    serde_json::from_str(stored)
-}
 
 /// One tracked article with what its latest event said.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,13 +48,13 @@ impl Store {
                 r.get::<_, String>(1)?,
                 r.get::<_, Option<String>>(2)?,
                 r.get::<_, Option<String>>(3)?,
-                r.get::<_, String>(4)?,
+                decode_claims(r.get_ref(4)?),
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
             let (revision, time, title, hash, claims) = row?;
-            let claims = decode_claims(&claims).map_err(|e| {
+            let claims = claims.map_err(|e| {
                 let why = format!("unreadable claims of {root}/{path} revision {revision}: {e}");
                 StoreError::Sql(rusqlite::Error::FromSqlConversionFailure(
                     4,
@@ -85,8 +77,9 @@ impl Store {
     /// first; with `since`, only articles with an event at or after that
     /// RFC 3339 time.
     pub fn article_index(&self, since: Option<&str>) -> Result<Vec<ArticleRow>> {
-        // The latest event per file, with its summary read by SQLite's
-        // JSON functions so that no event document is parsed here.
+        // The latest event per file; its document may be zstd-packed, so
+        // the summary counts are read here rather than by SQLite's JSON
+        // functions.
         let mut stmt = self.conn.prepare(
             "SELECT f.id, f.root, f.path, f.live,
                     (SELECT title FROM revisions WHERE file_id = f.id AND title IS NOT NULL
@@ -96,9 +89,7 @@ impl Store {
                     (SELECT max(CASE severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2
                                  WHEN 'low' THEN 1 ELSE 0 END)
                        FROM events WHERE file_id = f.id),
-                    coalesce(json_extract(e.json, '$.summary.added'), 0),
-                    coalesce(json_extract(e.json, '$.summary.removed'), 0),
-                    coalesce(json_extract(e.json, '$.summary.modified'), 0)
+                    e.json
              FROM files f
              LEFT JOIN events e ON e.id =
                (SELECT id FROM events WHERE file_id = f.id ORDER BY revision DESC LIMIT 1)
@@ -108,6 +99,7 @@ impl Store {
         )?;
         let rows = stmt.query_map(params![since], |r| {
             let max: Option<i64> = r.get(9)?;
+            let count = summary_counts(r.get_ref(10)?);
             Ok(ArticleRow {
                 file_id: r.get(0)?,
                 root: r.get(1)?,
@@ -120,12 +112,31 @@ impl Store {
                 last_severity: r.get(8)?,
                 max_severity: max
                     .map(|m| ["none", "low", "medium", "high"][m.clamp(0, 3) as usize].to_string()),
-                added: r.get(10)?,
-                removed: r.get(11)?,
-                modified: r.get(12)?,
+                added: count("added"),
+                removed: count("removed"),
+                modified: count("modified"),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// The `summary` counts of a stored event document (0 when absent or
+/// unreadable: the index is a view, not a check of the store).
+fn summary_counts(v: rusqlite::types::ValueRef<'_>) -> impl Fn(&str) -> i64 {
+    let summary = match v {
+        rusqlite::types::ValueRef::Null => None,
+        v => decode_text(v)
+            .ok()
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+            .and_then(|doc| doc.get("summary").cloned()),
+    };
+    move |key| {
+        summary
+            .as_ref()
+            .and_then(|s| s.get(key))
+            .and_then(|n| n.as_i64())
+            .unwrap_or(0)
     }
 }
 
