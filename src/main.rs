@@ -284,9 +284,10 @@ fn check_config(path: Option<std::path::PathBuf>) -> ExitCode {
         config_path: path.clone(),
         overrides: Overrides::default(),
     };
-    match daemon::resolve_config(&opts) {
+    match daemon::check_config(&opts) {
         Ok(cfg) => {
-            // Secrets named `env:VAR` must be set where the daemon runs.
+            // The environment checks cover secrets; this catches whatever
+            // else the daemon's own alert compiler would refuse.
             if let Err(e) = claimwatch::sinks::alerts::AlertPlan::compile(&cfg) {
                 eprintln!("claimwatch: {e}");
                 return ExitCode::from(2);

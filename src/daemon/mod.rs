@@ -74,11 +74,24 @@ pub struct Options {
 /// command line: `--state` > `CLAIMWATCH_STATE_DIR` > file > `./.claimwatch`;
 /// command-line paths > `[watch] roots` > `.`.
 pub fn resolve_config(opts: &Options) -> Result<Config, ConfigErrors> {
-    let mut cfg = match &opts.config_path {
-        Some(p) => config::load(p)?,
-        None => Config::default(),
+    let (cfg, errors) = resolve_all(opts);
+    if errors.is_empty() {
+        Ok(cfg)
+    } else {
+        Err(ConfigErrors {
+            file: opts.config_path.clone(),
+            errors,
+        })
+    }
+}
+
+/// [`resolve_config`], collecting every error instead of stopping.
+fn resolve_all(opts: &Options) -> (Config, Vec<config::ConfigError>) {
+    let (mut cfg, mut errors) = match &opts.config_path {
+        Some(p) => config::load_all(p),
+        None => (Config::default(), Vec::new()),
     };
-    config::apply_env(&mut cfg);
+    errors.extend(config::apply_env(&mut cfg));
     if let Some(s) = &opts.overrides.state {
         cfg.state.dir = s.clone();
     }
@@ -88,7 +101,23 @@ pub fn resolve_config(opts: &Options) -> Result<Config, ConfigErrors> {
     if cfg.watch.roots.is_empty() {
         cfg.watch.roots.push(PathBuf::from("."));
     }
-    Ok(cfg)
+    (cfg, errors)
+}
+
+/// `check-config`: the config's own errors, the environment's
+/// (`CLAIMWATCH_LOG`) and what it would meet at start (folders, programs,
+/// secrets), all in one list.
+pub fn check_config(opts: &Options) -> Result<Config, ConfigErrors> {
+    let (cfg, mut errors) = resolve_all(opts);
+    errors.extend(config::check_environment(&cfg));
+    if errors.is_empty() {
+        Ok(cfg)
+    } else {
+        Err(ConfigErrors {
+            file: opts.config_path.clone(),
+            errors,
+        })
+    }
 }
 
 /// Canonical roots, the filter (ignoring the state dir and change log) and
