@@ -165,7 +165,8 @@ fn daemon_cmd(
             DaemonCmd::Scan => {
                 daemon::init_tracing(&cfg.log);
                 let start = std::time::Instant::now();
-                let st = daemon::scan(&cfg)?;
+                let report = daemon::scan(&cfg)?;
+                let st = &report.stats;
                 let secs = start.elapsed().as_secs_f64();
                 eprintln!(
                     "claimwatch: scanned {} files in {:.1}s ({:.0}/s): {} created, {} modified, {} deleted, {} renamed, {} restored, {} unchanged, {} errors",
@@ -180,7 +181,22 @@ fn daemon_cmd(
                     st.unchanged,
                     st.errors
                 );
-                Ok(ExitCode::SUCCESS)
+                if report.waiting.is_empty() {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                // A delivery that failed is not success: cron and scripts
+                // must see it. The events wait in the outbox.
+                let total: i64 = report.waiting.iter().map(|(_, n)| (*n).max(0)).sum();
+                let each: Vec<String> = report
+                    .waiting
+                    .iter()
+                    .map(|(s, n)| format!("{s}: {n}"))
+                    .collect();
+                eprintln!(
+                    "claimwatch: {total} deliveries waiting ({}); they are retried by the next scan or daemon start",
+                    each.join(", ")
+                );
+                Ok(ExitCode::from(1))
             }
             DaemonCmd::History(path, format) => {
                 let store = daemon::open_store(&cfg, false)?;

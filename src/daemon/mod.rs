@@ -238,16 +238,57 @@ fn engine(cfg: &Config) -> Result<(Engine, StateLock), DaemonError> {
     Ok((Engine::new(store, log, settings), lock))
 }
 
+/// What one `scan` did, and what it could not deliver.
+#[derive(Debug, Clone, Default)]
+pub struct ScanReport {
+    pub stats: Stats,
+    /// (sink, events waiting in its outbox) for every sink with any: the
+    /// change log, or an alert sink (`rule → sink`).
+    pub waiting: Vec<(String, i64)>,
+}
+
 /// One reconcile pass over every root, as the daemon's start-up scan does;
-/// returns its counts. Uses every core for reading and extraction.
-pub fn scan(cfg: &Config) -> Result<Stats, DaemonError> {
+/// returns its counts and what is left undelivered. Uses every core for
+/// reading and extraction.
+pub fn scan(cfg: &Config) -> Result<ScanReport, DaemonError> {
     let (mut engine, _lock) = engine(cfg)?;
     engine.progress = true;
     engine.deliver();
     let stats = engine.full_scan();
     engine.deliver();
     engine.drain_alerts(ALERT_DRAIN);
-    Ok(stats)
+    let plan = AlertPlan::compile(cfg).map_err(DaemonError::Fatal)?;
+    Ok(ScanReport {
+        stats,
+        waiting: waiting(engine.store(), &plan),
+    })
+}
+
+/// Outbox entries not delivered yet, per sink (the change log first).
+fn waiting(store: &Store, plan: &AlertPlan) -> Vec<(String, i64)> {
+    let mut sinks = vec![(
+        crate::sinks::changelog::SINK.to_string(),
+        "the change log".to_string(),
+    )];
+    for r in &plan.rules {
+        for s in &r.sinks {
+            sinks.push((
+                crate::sinks::alerts::outbox_name(&r.name, s),
+                format!("alert sink {s} (rule {})", r.name),
+            ));
+        }
+    }
+    sinks
+        .into_iter()
+        .filter_map(|(outbox, label)| match store.pending_count(&outbox) {
+            Ok(0) => None,
+            Ok(n) => Some((label, n)),
+            Err(e) => {
+                error!("cannot count the waiting deliveries of {label}: {e}");
+                Some((label, -1))
+            }
+        })
+        .collect()
 }
 
 /// What the async side tells the engine thread.
