@@ -217,3 +217,38 @@ fn bad_files_are_logged_with_their_path_and_skipped() {
     wait_for("the good file", || events(&state).len() == 1);
     assert_eq!(events(&state)[0]["path"], "fine.txt");
 }
+
+#[test]
+fn issue14_systemd_status_says_watching_after_the_start_up_scan() {
+    use std::os::unix::net::UnixDatagram;
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    write(&root.join("a.txt"), &article("A", 1));
+    let sock_path = tmp.path().join("notify.sock");
+    let sock = UnixDatagram::bind(&sock_path).expect("bind");
+    sock.set_read_timeout(Some(std::time::Duration::from_millis(200)))
+        .expect("timeout");
+    let _d = Daemon::start_with_env(
+        &root,
+        &state,
+        &[],
+        &[("NOTIFY_SOCKET", &sock_path.display().to_string())],
+    );
+    let mut statuses = Vec::new();
+    let mut buf = [0u8; 4096];
+    wait_for("a STATUS after the start-up scan", || {
+        while let Ok(n) = sock.recv(&mut buf) {
+            let msg = String::from_utf8_lossy(&buf[..n]).into_owned();
+            statuses.extend(
+                msg.lines()
+                    .filter_map(|l| l.strip_prefix("STATUS="))
+                    .map(str::to_string),
+            );
+        }
+        statuses.iter().any(|s| s.contains("start-up scan done"))
+    });
+    let last = statuses.last().expect("a status");
+    assert!(!last.contains("running"), "{statuses:?}");
+    assert!(last.contains("watching 1 files"), "{statuses:?}");
+}

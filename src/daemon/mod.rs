@@ -354,7 +354,19 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
                 "watcher"
             });
             let st = engine.full_scan();
-            ie::files_watched(engine.live_files());
+            let live = engine.live_files();
+            ie::files_watched(live);
+            // `systemctl status` must not say "start-up scan running" forever.
+            notify::status(&format!(
+                "watching {live} files; {} done: {} events, {} errors",
+                if why == STARTUP {
+                    "start-up scan"
+                } else {
+                    "rescan"
+                },
+                st.events(),
+                st.errors
+            ));
             info!(
                 files = st.examined,
                 events = st.events(),
@@ -421,6 +433,9 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
             let _ = done_tx.send(());
         })
         .map_err(|e| DaemonError::Fatal(format!("cannot start the engine thread: {e}")))?;
+    // READY before the scan is queued, so the engine's "scan done" status
+    // always comes after it and is what `systemctl status` keeps showing.
+    notify::ready("watching; start-up scan running");
     let _ = tx.send(EngineMsg::Watch(WatchMsg::Rescan(STARTUP.into())));
     info!(
         roots = %roots.iter().map(|r| r.display().to_string()).collect::<Vec<_>>().join(", "),
@@ -431,7 +446,6 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
         if roots.len() == 1 { "" } else { "s" },
         current.changes_path().display()
     );
-    notify::ready("watching; start-up scan running");
 
     let token = CancellationToken::new();
     let tracker = TaskTracker::new();
