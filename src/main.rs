@@ -34,9 +34,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             path,
             state,
             format,
-        } => daemon_cmd(state, Vec::new(), DaemonCmd::History(path, format)),
+        } => daemon_cmd(
+            reader_state(state),
+            Vec::new(),
+            DaemonCmd::History(path, format),
+        ),
         Command::Show { event_id, state } => {
-            daemon_cmd(state, Vec::new(), DaemonCmd::Show(event_id))
+            daemon_cmd(reader_state(state), Vec::new(), DaemonCmd::Show(event_id))
         }
         Command::Reindex { state } => daemon_cmd(state, Vec::new(), DaemonCmd::Reindex),
         Command::Tail {
@@ -47,7 +51,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             path,
             json,
             lines,
-        } => tail(state, file, follow, min_severity, path, json, lines),
+        } => tail(
+            reader_state(state),
+            file,
+            follow,
+            min_severity,
+            path,
+            json,
+            lines,
+        ),
         Command::Generate { what } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut out = Vec::new();
@@ -115,6 +127,43 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })
         }
     }
+}
+
+/// Where the service's config lives (the systemd unit's `--config`).
+const SYSTEM_CONFIG: &str = "/etc/claimwatch/claimwatch.toml";
+
+/// The service's config file: `CLAIMWATCH_SYSTEM_CONFIG`, else
+/// /etc/claimwatch/claimwatch.toml.
+fn system_config() -> std::path::PathBuf {
+    std::env::var_os("CLAIMWATCH_SYSTEM_CONFIG")
+        .filter(|v| !v.is_empty())
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| SYSTEM_CONFIG.into())
+}
+
+/// For the commands that only read (tail, history, show): with no
+/// --config, --state or their variables, and no ./.claimwatch here, read
+/// what the service writes when its config exists, instead of waiting on
+/// an empty ./.claimwatch.
+fn reader_state(mut state: StateArgs) -> StateArgs {
+    let named = state.config.is_some()
+        || state.state.is_some()
+        || std::env::var_os(claimwatch::config::ENV_STATE_DIR).is_some_and(|v| !v.is_empty());
+    if !named && !std::path::Path::new(".claimwatch").exists() {
+        let sys = system_config();
+        if sys.is_file() {
+            state.config = Some(sys);
+        }
+    }
+    state
+}
+
+/// What to pass when the state or log is not where we looked.
+fn where_hint() -> String {
+    format!(
+        "pass --config FILE (the service's is {}), --state DIR or --file FILE",
+        system_config().display()
+    )
 }
 
 /// Writes to stdout, treating a closed pipe (`| head`) as success.
@@ -265,6 +314,22 @@ fn tail(
             }
         }
     };
+    if !file.exists() {
+        // Say where we looked rather than waiting on the wrong file.
+        if !follow {
+            eprintln!(
+                "claimwatch: no change log at {}: nothing was recorded there yet, or claimwatch writes elsewhere; {}",
+                file.display(),
+                where_hint()
+            );
+            return Ok(ExitCode::from(1));
+        }
+        eprintln!(
+            "claimwatch: waiting for the change log {} to appear; if claimwatch writes elsewhere, {}",
+            file.display(),
+            where_hint()
+        );
+    }
     let path = match path {
         None => None,
         Some(g) => match globset::Glob::new(&g) {

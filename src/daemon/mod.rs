@@ -173,7 +173,7 @@ pub fn open_store(cfg: &Config, create: bool) -> Result<Store, DaemonError> {
     let path = cfg.store_path();
     if !create && !path.exists() {
         return Err(DaemonError::Fatal(format!(
-            "no store at {}: run `claimwatch run` or `claimwatch scan` first, or pass --state DIR",
+            "no store at {}: run `claimwatch run` or `claimwatch scan` first, or pass --state DIR or --config FILE (the service's is /etc/claimwatch/claimwatch.toml)",
             path.display()
         )));
     }
