@@ -51,6 +51,19 @@ pub fn log_filter(spec: &str) -> Result<String, String> {
     Ok(out.join(","))
 }
 
+/// The directive the daemon installs for a level: at `info`, libraries
+/// (notify, reqwest, …) log only warnings, so their own "info" chatter
+/// (`unable to remove watch descriptor … Os { code: 22 … }` when a
+/// folder tree is deleted) never reaches the journal as if it were ours.
+/// `debug` and `trace` show everything; per-target directives are kept.
+pub fn with_quiet_libraries(directive: &str) -> String {
+    if directive == "info" {
+        "warn,claimwatch=info".to_string()
+    } else {
+        directive.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +86,46 @@ mod tests {
             // What we hand tracing must parse there too.
             assert!(tracing_subscriber::EnvFilter::try_new(want).is_ok());
         }
+    }
+
+    #[test]
+    fn issue14_libraries_log_warnings_only_at_info() {
+        use std::sync::{Arc, Mutex};
+        use tracing_subscriber::prelude::*;
+        #[derive(Clone, Default)]
+        struct Buf(Arc<Mutex<Vec<u8>>>);
+        impl std::io::Write for Buf {
+            fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+                self.0
+                    .lock()
+                    .map_err(|_| std::io::ErrorKind::Other)?
+                    .extend_from_slice(b);
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let buf = Buf::default();
+        let writer = buf.clone();
+        let subscriber = tracing_subscriber::registry()
+            .with(tracing_subscriber::EnvFilter::new(with_quiet_libraries(
+                "info",
+            )))
+            .with(tracing_subscriber::fmt::layer().with_writer(move || writer.clone()));
+        tracing::subscriber::with_default(subscriber, || {
+            tracing::info!(target: "notify::inotify", "library chatter");
+            tracing::warn!(target: "notify::inotify", "library warning");
+            tracing::info!(target: "claimwatch::daemon", "our line");
+        });
+        let text = String::from_utf8_lossy(&buf.0.lock().expect("buf")).into_owned();
+        assert!(!text.contains("library chatter"), "{text}");
+        assert!(
+            text.contains("library warning") && text.contains("our line"),
+            "{text}"
+        );
+        assert_eq!(with_quiet_libraries("debug"), "debug");
+        assert_eq!(with_quiet_libraries("claimwatch=debug"), "claimwatch=debug");
     }
 
     #[test]

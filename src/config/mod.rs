@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 pub use environment::check_environment;
-pub use level::{LEVEL_NAMES, log_filter};
+pub use level::{LEVEL_NAMES, log_filter, with_quiet_libraries};
 pub use schema::validate_tree;
 
 /// Environment variable that overrides `[state] dir`.

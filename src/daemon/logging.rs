@@ -9,7 +9,7 @@ use std::io::IsTerminal;
 use tracing_subscriber::EnvFilter;
 use tracing_subscriber::prelude::*;
 
-use crate::config::{ENV_LOG, LogConfig, LogFormat, log_filter};
+use crate::config::{ENV_LOG, LogConfig, LogFormat, log_filter, with_quiet_libraries};
 
 /// True when stderr is the journal stream systemd connected us to: the
 /// `JOURNAL_STREAM` variable holds its `device:inode`.
@@ -51,7 +51,8 @@ fn directive(cfg: &LogConfig) -> String {
         .filter(|v| !v.is_empty())
         .or_else(|| cfg.level.clone())
         .and_then(|l| log_filter(&l).ok())
-        .unwrap_or_else(|| "info".into())
+        .map(|d| with_quiet_libraries(&d))
+        .unwrap_or_else(|| with_quiet_libraries("info"))
 }
 
 /// Installs the global subscriber once; later calls are no-ops.

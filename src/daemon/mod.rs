@@ -343,7 +343,11 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
         }
         ie::queue_depth(paths.len());
         if let Some(why) = rescan {
-            if why != STARTUP {
+            // A reload's rescan is routine (logrotate sends one weekly);
+            // only lost watcher events need a person to look.
+            if why == RELOAD {
+                info!("full rescan: {why}");
+            } else if why != STARTUP {
                 warn!("full rescan: {why}");
             }
             ie::rescan(if why == STARTUP {
