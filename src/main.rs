@@ -38,16 +38,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
         } => {
             let format = if json { OutputFormat::Json } else { format };
-            daemon_cmd(state, Vec::new(), DaemonCmd::History(path, format, claims))
+            daemon_cmd(
+                reader_state(state),
+                Vec::new(),
+                DaemonCmd::History(path, format, claims),
+            )
         }
         Command::Report {
             paths,
             state,
             since,
             out,
-        } => daemon_cmd(state, Vec::new(), DaemonCmd::Report(paths, since, out)),
+        } => daemon_cmd(reader_state(state), Vec::new(), DaemonCmd::Report(paths, since, out)),
         Command::Show { event_id, state } => {
-            daemon_cmd(state, Vec::new(), DaemonCmd::Show(event_id))
+            daemon_cmd(reader_state(state), Vec::new(), DaemonCmd::Show(event_id))
         }
         Command::Reindex { state } => daemon_cmd(state, Vec::new(), DaemonCmd::Reindex),
         Command::Tail {
@@ -58,7 +62,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             path,
             json,
             lines,
-        } => tail(state, file, follow, min_severity, path, json, lines),
+        } => tail(
+            reader_state(state),
+            file,
+            follow,
+            min_severity,
+            path,
+            json,
+            lines,
+        ),
         Command::Generate { what } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut out = Vec::new();
@@ -128,6 +140,43 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Where the service's config lives (the systemd unit's `--config`).
+const SYSTEM_CONFIG: &str = "/etc/claimwatch/claimwatch.toml";
+
+/// The service's config file: `CLAIMWATCH_SYSTEM_CONFIG`, else
+/// /etc/claimwatch/claimwatch.toml.
+fn system_config() -> std::path::PathBuf {
+    std::env::var_os("CLAIMWATCH_SYSTEM_CONFIG")
+        .filter(|v| !v.is_empty())
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| SYSTEM_CONFIG.into())
+}
+
+/// For the commands that only read (tail, history, show): with no
+/// --config, --state or their variables, and no ./.claimwatch here, read
+/// what the service writes when its config exists, instead of waiting on
+/// an empty ./.claimwatch.
+fn reader_state(mut state: StateArgs) -> StateArgs {
+    let named = state.config.is_some()
+        || state.state.is_some()
+        || std::env::var_os(claimwatch::config::ENV_STATE_DIR).is_some_and(|v| !v.is_empty());
+    if !named && !std::path::Path::new(".claimwatch").exists() {
+        let sys = system_config();
+        if sys.is_file() {
+            state.config = Some(sys);
+        }
+    }
+    state
+}
+
+/// What to pass when the state or log is not where we looked.
+fn where_hint() -> String {
+    format!(
+        "pass --config FILE (the service's is {}), --state DIR or --file FILE",
+        system_config().display()
+    )
+}
+
 /// Writes to stdout, treating a closed pipe (`| head`) as success.
 fn print_out(s: &str) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
@@ -177,7 +226,8 @@ fn daemon_cmd(
             DaemonCmd::Scan => {
                 daemon::init_tracing(&cfg.log);
                 let start = std::time::Instant::now();
-                let st = daemon::scan(&cfg)?;
+                let report = daemon::scan(&cfg)?;
+                let st = &report.stats;
                 let secs = start.elapsed().as_secs_f64();
                 eprintln!(
                     "claimwatch: scanned {} files in {:.1}s ({:.0}/s): {} created, {} modified, {} deleted, {} renamed, {} restored, {} unchanged, {} errors",
@@ -192,7 +242,22 @@ fn daemon_cmd(
                     st.unchanged,
                     st.errors
                 );
-                Ok(ExitCode::SUCCESS)
+                if report.waiting.is_empty() {
+                    return Ok(ExitCode::SUCCESS);
+                }
+                // A delivery that failed is not success: cron and scripts
+                // must see it. The events wait in the outbox.
+                let total: i64 = report.waiting.iter().map(|(_, n)| (*n).max(0)).sum();
+                let each: Vec<String> = report
+                    .waiting
+                    .iter()
+                    .map(|(s, n)| format!("{s}: {n}"))
+                    .collect();
+                eprintln!(
+                    "claimwatch: {total} deliveries waiting ({}); they are retried by the next scan or daemon start",
+                    each.join(", ")
+                );
+                Ok(ExitCode::from(1))
             }
             DaemonCmd::History(path, format, claims) => {
                 let store = daemon::open_store(&cfg, false)?;
@@ -267,6 +332,22 @@ fn tail(
             }
         }
     };
+    if !file.exists() {
+        // Say where we looked rather than waiting on the wrong file.
+        if !follow {
+            eprintln!(
+                "claimwatch: no change log at {}: nothing was recorded there yet, or claimwatch writes elsewhere; {}",
+                file.display(),
+                where_hint()
+            );
+            return Ok(ExitCode::from(1));
+        }
+        eprintln!(
+            "claimwatch: waiting for the change log {} to appear; if claimwatch writes elsewhere, {}",
+            file.display(),
+            where_hint()
+        );
+    }
     let path = match path {
         None => None,
         Some(g) => match globset::Glob::new(&g) {
@@ -302,9 +383,10 @@ fn check_config(path: Option<std::path::PathBuf>) -> ExitCode {
         config_path: path.clone(),
         overrides: Overrides::default(),
     };
-    match daemon::resolve_config(&opts) {
+    match daemon::check_config(&opts) {
         Ok(cfg) => {
-            // Secrets named `env:VAR` must be set where the daemon runs.
+            // The environment checks cover secrets; this catches whatever
+            // else the daemon's own alert compiler would refuse.
             if let Err(e) = claimwatch::sinks::alerts::AlertPlan::compile(&cfg) {
                 eprintln!("claimwatch: {e}");
                 return ExitCode::from(2);

@@ -2,6 +2,10 @@
 //! path, severity, and per change the before/after with changed words
 //! marked and the speaker (via [`crate::diff::text::change_block`]) — with
 //! filters, `--json` passthrough, and `--follow` through log rotation.
+//! The first screenful reaches back into rotated (and gzipped) copies of
+//! the log ([`rotated`]) when the current one holds too few events.
+
+mod rotated;
 
 use std::fmt::Write as _;
 use std::fs::File;
@@ -205,6 +209,18 @@ impl Reader {
 /// Prints the log (the last `lines` matching events), then with `follow`
 /// keeps printing new events until `out` is closed or `stop` says so.
 pub fn run(o: &TailOptions, out: &mut dyn Write, stop: &dyn Fn() -> bool) -> io::Result<()> {
+    // A rotated, gzipped log never grows: print it and stop.
+    if rotated::is_gzip(&o.file).unwrap_or(false) {
+        let mut texts: Vec<String> = rotated::read_lines(&o.file)?
+            .iter()
+            .filter_map(|l| format_line(l, o))
+            .collect();
+        if o.lines > 0 && texts.len() > o.lines {
+            texts.drain(..texts.len() - o.lines);
+        }
+        emit(out, &texts)?;
+        return Ok(());
+    }
     let mut reader = loop {
         match Reader::open(&o.file) {
             Ok(r) => break r,
@@ -227,6 +243,22 @@ pub fn run(o: &TailOptions, out: &mut dyn Write, stop: &dyn Fn() -> bool) -> io:
         .iter()
         .filter_map(|l| format_line(l, o))
         .collect();
+    // Too few events since the last rotation: reach back into the
+    // rotated copies, newest first, until there are enough.
+    for older in rotated::siblings(&o.file) {
+        if o.lines > 0 && first.len() >= o.lines {
+            break;
+        }
+        match rotated::read_lines(&older) {
+            Ok(lines) => {
+                let mut texts: Vec<String> =
+                    lines.iter().filter_map(|l| format_line(l, o)).collect();
+                texts.append(&mut first);
+                first = texts;
+            }
+            Err(e) => eprintln!("claimwatch: skipping a rotated change log: {e}"),
+        }
+    }
     if o.lines > 0 && first.len() > o.lines {
         first.drain(..first.len() - o.lines);
     }

@@ -113,7 +113,7 @@ sinks = ["cmd"]
     let rt = root.display().to_string();
     write(&root.join("a.txt"), &article("Ferry strike", 3));
     let (code, _, err) = run(&["scan", "--config", &cfg, "--state", &st, &rt], tmp.path());
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(code, 1, "a failed delivery is not success: {err}");
     assert!(err.contains("alert delivery to cmd failed"), "{err}");
     assert!(!out.exists());
     std::fs::write(&flag, "").expect("flag");
@@ -154,4 +154,40 @@ fn sighup_applies_new_rules_to_new_events() {
             .as_str()
             .is_some_and(|m| m.contains("4") && m.contains("6"))
     );
+}
+
+#[test]
+fn issue14_scan_exits_non_zero_and_says_how_many_deliveries_wait() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    let cfg = config(
+        tmp.path(),
+        r#"
+[[alerts.sinks]]
+name = "pager"
+type = "command"
+command = ["sh", "-c", "exit 3"]
+retries = 0
+
+[[alerts.rules]]
+name = "all"
+sinks = ["pager"]
+"#,
+    );
+    let st = state.display().to_string();
+    let rt = root.display().to_string();
+    write(&root.join("a.txt"), &article("Ferry strike", 3));
+    write(&root.join("b.txt"), &article("Port closure", 5));
+    let (code, _, err) = run(&["scan", "--config", &cfg, "--state", &st, &rt], tmp.path());
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("0 errors"), "the scan itself went fine: {err}");
+    assert!(
+        err.contains("2 deliveries waiting") && err.contains("pager"),
+        "{err}"
+    );
+    // Nothing new, but the two alerts still wait: still not success.
+    let (code, _, err) = run(&["scan", "--config", &cfg, "--state", &st, &rt], tmp.path());
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("2 deliveries waiting"), "{err}");
 }

@@ -124,3 +124,90 @@ fn a_second_writer_on_the_same_state_is_refused() {
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("in use by another claimwatch"), "{err}");
 }
+
+#[test]
+fn issue14_invalid_log_level_is_a_config_error() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    write(&root.join("a.txt"), &article("A", 1));
+    let cfg = tmp.path().join("c.toml");
+    let check = |env: &[(&str, &str)]| {
+        run_with_env(
+            &["check-config", "--config", &cfg.display().to_string()],
+            tmp.path(),
+            env,
+        )
+    };
+    write(&cfg, "[log]\nlevel = \"verbose\"\n");
+    let (code, _, err) = check(&[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("log.level") && err.contains("verbose"),
+        "{err}"
+    );
+    // The names journald and operators use are levels, and they log.
+    for level in ["warning", "information", "err", "error", "debug", "trace"] {
+        write(&cfg, &format!("[log]\nlevel = \"{level}\"\n"));
+        let (code, out, err) = check(&[]);
+        assert_eq!(code, 0, "{level}: {err}");
+        assert!(out.contains("config OK"), "{out}");
+    }
+    write(&cfg, "[log]\nlevel = \"information\"\n");
+    let state = tmp.path().join("state").display().to_string();
+    let args = [
+        "scan",
+        "--config",
+        &cfg.display().to_string(),
+        "--state",
+        &state,
+        &root.display().to_string(),
+    ];
+    let (code, _, err) = run_with_env(&args, tmp.path(), &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("INFO") && err.contains("a.txt"),
+        "no log lines: {err}"
+    );
+    // The environment variable is checked like the file.
+    let (code, _, err) = check(&[("CLAIMWATCH_LOG", "verbose")]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("CLAIMWATCH_LOG"), "{err}");
+    let (code, _, err) = run_with_env(&args, tmp.path(), &[("CLAIMWATCH_LOG", "verbose")]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("CLAIMWATCH_LOG"), "{err}");
+}
+
+#[test]
+fn issue14_check_config_lists_every_error_in_one_run() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let cfg = tmp.path().join("c.toml");
+    // Shape errors (unknown key, wrong type) next to value errors (range,
+    // level, bad rule value) and what the machine lacks (folder, program).
+    write(
+        &cfg,
+        &format!(
+            "[watch]\nroots = [\"{}\"]\ndebounce_ms = 5\nmax_file_bytes = \"big\"\n\
+             [log]\nlevel = \"warnings\"\n\
+             [[alerts.sinks]]\nname = \"pager\"\ntype = \"command\"\ncommand = [\"/no/such/notifier\"]\ncolour = 1\n\
+             [[alerts.rules]]\nname = \"r\"\nmin_severity = \"huge\"\nsinks = [\"pager\"]\n",
+            tmp.path().join("missing-folder").display()
+        ),
+    );
+    let (code, _, err) = run(
+        &["check-config", "--config", &cfg.display().to_string()],
+        tmp.path(),
+    );
+    assert_eq!(code, 2, "{err}");
+    for key in [
+        "watch.debounce_ms",
+        "watch.max_file_bytes",
+        "watch.roots[0]",
+        "log.level",
+        "alerts.sinks[0].colour",
+        "alerts.sinks[0].command[0]",
+        "alerts.rules[0].min_severity",
+    ] {
+        assert!(err.contains(key), "missing {key}: {err}");
+    }
+    assert!(err.contains("7 errors"), "{err}");
+}

@@ -217,3 +217,96 @@ fn bad_files_are_logged_with_their_path_and_skipped() {
     wait_for("the good file", || events(&state).len() == 1);
     assert_eq!(events(&state)[0]["path"], "fine.txt");
 }
+
+#[test]
+fn issue14_systemd_status_says_watching_after_the_start_up_scan() {
+    use std::os::unix::net::UnixDatagram;
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    write(&root.join("a.txt"), &article("A", 1));
+    let sock_path = tmp.path().join("notify.sock");
+    let sock = UnixDatagram::bind(&sock_path).expect("bind");
+    sock.set_read_timeout(Some(std::time::Duration::from_millis(200)))
+        .expect("timeout");
+    let _d = Daemon::start_with_env(
+        &root,
+        &state,
+        &[],
+        &[("NOTIFY_SOCKET", &sock_path.display().to_string())],
+    );
+    let mut statuses = Vec::new();
+    let mut buf = [0u8; 4096];
+    wait_for("a STATUS after the start-up scan", || {
+        while let Ok(n) = sock.recv(&mut buf) {
+            let msg = String::from_utf8_lossy(&buf[..n]).into_owned();
+            statuses.extend(
+                msg.lines()
+                    .filter_map(|l| l.strip_prefix("STATUS="))
+                    .map(str::to_string),
+            );
+        }
+        statuses.iter().any(|s| s.contains("start-up scan done"))
+    });
+    let last = statuses.last().expect("a status");
+    assert!(!last.contains("running"), "{statuses:?}");
+    assert!(last.contains("watching 1 files"), "{statuses:?}");
+}
+
+#[test]
+fn issue14_warn_and_error_lines_are_kept_for_what_needs_a_person() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    write(&root.join("a.txt"), &article("A", 1));
+    // Deliberate skips: a binary file named like an article, a symlink out.
+    std::fs::write(root.join("photo.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3]).expect("binary");
+    write(&tmp.path().join("outside.txt"), &article("Outside", 9));
+    std::os::unix::fs::symlink(tmp.path().join("outside.txt"), root.join("link.txt"))
+        .expect("symlink");
+    for i in 0..4 {
+        write(
+            &root.join(format!("desk/day{i}/deep/story{i}.txt")),
+            &article("Desk", i),
+        );
+    }
+    let cfg = tmp.path().join("c.toml");
+    write(&cfg, "[watch]\ndebounce_ms = 100\n");
+    let cfg_arg = cfg.display().to_string();
+    let d = Daemon::start(&root, &state, &["--config", &cfg_arg]);
+    // Logrotate's weekly reload, then a folder tree deleted at once.
+    d.signal(libc::SIGHUP);
+    wait_for("the reload's rescan", || d.stderr().contains("rescan done"));
+    std::fs::remove_dir_all(root.join("desk")).expect("rm -r");
+    wait_for("the tree's deletions", || {
+        events(&state)
+            .iter()
+            .filter(|e| e["event"] == "deleted")
+            .count()
+            == 4
+    });
+    // A restart: the skipped files are not errors the second time either.
+    drop(d);
+    let d = Daemon::start(&root, &state, &["--config", &cfg_arg]);
+    let log = d.stderr();
+    assert!(log.contains("start-up scan done"), "{log}");
+    assert!(log.contains(", 0 errors"), "{log}");
+    let first = std::fs::read_dir(tmp.path())
+        .expect("ls")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().contains(".stderr."))
+        .map(|p| std::fs::read_to_string(p).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let loud: Vec<&str> = first
+        .lines()
+        .filter(|l| l.contains(" WARN ") || l.contains(" ERROR "))
+        .collect();
+    assert!(loud.is_empty(), "WARN/ERROR for routine things: {loud:?}");
+    assert!(!first.contains("watch descriptor"), "library text: {first}");
+    assert!(
+        first.contains("binary") && first.contains("symlink not followed"),
+        "{first}"
+    );
+}

@@ -138,12 +138,19 @@ impl Drop for Daemon {
 
 /// Runs the binary to completion; returns (exit code, stdout, stderr).
 pub fn run(args: &[&str], cwd: &Path) -> (i32, String, String) {
+    run_with_env(args, cwd, &[])
+}
+
+/// [`run`] with extra environment variables.
+pub fn run_with_env(args: &[&str], cwd: &Path, env: &[(&str, &str)]) -> (i32, String, String) {
     let out = Command::new(BIN)
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")
         .env_remove("CLAIMWATCH_CONFIG")
         .env_remove("CLAIMWATCH_STATE_DIR")
+        .env_remove("CLAIMWATCH_LOG")
+        .envs(env.iter().copied())
         .output()
         .expect("binary runs");
     (

@@ -121,7 +121,10 @@ fn filters_and_json() {
         tmp.path(),
     );
     assert_eq!(code, 1, "{err}");
-    assert!(err.contains("cannot read the change log"), "{err}");
+    assert!(
+        err.contains("no change log at /nonexistent/changes.jsonl"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -190,4 +193,111 @@ fn follow_survives_rotation() {
     assert_eq!(next(), "ev_added");
     let _ = child.kill();
     let _ = child.wait();
+}
+
+#[test]
+fn issue14_tail_outside_the_state_folder_says_where_to_look() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let nowhere = tmp.path().join("no-system-config.toml");
+    let env = [("CLAIMWATCH_SYSTEM_CONFIG", nowhere.to_str().expect("utf-8"))];
+    let (code, _, err) = run_with_env(&["tail"], tmp.path(), &env);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("no change log at") && err.contains("--config") && err.contains("--state"),
+        "{err}"
+    );
+    // --follow waits for the log, but says so (and how to point elsewhere).
+    let mut child = Command::new(BIN)
+        .args(["tail", "--follow"])
+        .current_dir(tmp.path())
+        .env("CLAIMWATCH_SYSTEM_CONFIG", &nowhere)
+        .env_remove("CLAIMWATCH_CONFIG")
+        .env_remove("CLAIMWATCH_STATE_DIR")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("tail runs");
+    let stderr = child.stderr.take().expect("stderr");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let line = rx.recv_timeout(DEADLINE).expect("a hint from tail -f");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        line.contains("waiting for the change log") && line.contains("--config"),
+        "{line}"
+    );
+}
+
+#[test]
+fn issue14_tail_reads_the_service_config_by_default() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let state = tmp.path().join("var-lib");
+    std::fs::create_dir_all(&state).expect("mkdir");
+    fixture(&state);
+    let sys = tmp.path().join("claimwatch.toml");
+    std::fs::write(&sys, format!("[state]\ndir = \"{}\"\n", state.display())).expect("config");
+    let elsewhere = tmp.path().join("home");
+    std::fs::create_dir_all(&elsewhere).expect("mkdir");
+    let env = [("CLAIMWATCH_SYSTEM_CONFIG", sys.to_str().expect("utf-8"))];
+    let (code, out, err) = run_with_env(&["tail", "--json"], &elsewhere, &env);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 3, "{out}");
+}
+
+#[test]
+fn issue14_tail_reads_gzipped_rotated_logs() {
+    use std::io::Write as _;
+    let tmp = tempfile::tempdir().expect("tmp");
+    let log = tmp.path().join("changes.jsonl");
+    // Oldest in a gzipped rotation, then a plain one, then the live log.
+    let gz = tmp.path().join("changes.jsonl.2.gz");
+    let mut enc = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).expect("gz"),
+        flate2::Compression::default(),
+    );
+    enc.write_all((reworded_quote() + "\n").as_bytes())
+        .expect("gz write");
+    enc.finish().expect("gz finish");
+    let old = std::time::SystemTime::now() - Duration::from_secs(7200);
+    std::fs::File::options()
+        .write(true)
+        .open(&gz)
+        .and_then(|f| f.set_modified(old))
+        .expect("mtime");
+    let one = tmp.path().join("changes.jsonl.1");
+    std::fs::write(&one, added_statement() + "\n").expect("w");
+    std::fs::File::options()
+        .write(true)
+        .open(&one)
+        .and_then(|f| f.set_modified(old + Duration::from_secs(3600)))
+        .expect("mtime");
+    std::fs::write(&log, reformat() + "\n").expect("w");
+    let file = log.display().to_string();
+    let ids = |out: &str| -> Vec<String> {
+        out.lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).expect("json")["event_id"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect()
+    };
+    let (code, out, err) = run(&["tail", "--json", "--file", &file], tmp.path());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(ids(&out), ["ev_quote", "ev_added", "ev_none"], "{out}");
+    let (code, out, err) = run(&["tail", "--json", "-n", "2", "--file", &file], tmp.path());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(ids(&out), ["ev_added", "ev_none"], "{out}");
+    let (code, out, err) = run(&["tail", "--file", &gz.display().to_string()], tmp.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("city/bridge.txt") && out.contains("Ilse Moreau"),
+        "{out}"
+    );
 }

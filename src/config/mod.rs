@@ -6,17 +6,23 @@
 //! types are all collected, not just the first serde would stop at), then on
 //! the typed values (ranges, globs, references between rules and sinks).
 
+mod environment;
+mod level;
+mod prune;
 mod schema;
 
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+pub use environment::check_environment;
+pub use level::{LEVEL_NAMES, log_filter, with_quiet_libraries};
 pub use schema::validate_tree;
 
 /// Environment variable that overrides `[state] dir`.
 pub const ENV_STATE_DIR: &str = "CLAIMWATCH_STATE_DIR";
-/// Environment variable that overrides `[log] level` (an env-filter string).
+/// Environment variable that overrides `[log] level` (a level name, or
+/// per-target levels such as `claimwatch=debug,info`).
 pub const ENV_LOG: &str = "CLAIMWATCH_LOG";
 
 /// The whole configuration file.
@@ -130,7 +136,8 @@ pub struct LogConfig {
     pub changes: Option<PathBuf>,
     /// Format of the human log on stderr.
     pub format: LogFormat,
-    /// Log level or env-filter directive (`info`, `claimwatch=debug`).
+    /// Log level (`info`, `warning`, `err`, …) or per-target levels
+    /// (`claimwatch=debug,info`); see [`log_filter`].
     pub level: Option<String>,
     /// How much of each claim a `created` event lists.
     pub created_claims: CreatedClaims,
@@ -296,62 +303,100 @@ impl Config {
 
 /// Parses and validates TOML text; `file` only labels errors.
 pub fn parse(text: &str, file: Option<&Path>) -> Result<Config, ConfigErrors> {
-    let fail = |errors| ConfigErrors {
-        file: file.map(Path::to_path_buf),
-        errors,
-    };
-    let tree: toml::Table = match text.parse() {
+    let (config, errors) = parse_all(text);
+    if errors.is_empty() {
+        Ok(config)
+    } else {
+        Err(ConfigErrors {
+            file: file.map(Path::to_path_buf),
+            errors,
+        })
+    }
+}
+
+/// Parses TOML text and collects every error in one pass: keys with a
+/// wrong shape are reported, then left out so that the values of all the
+/// other keys are still checked (one `check-config` run lists everything,
+/// not one round of errors at a time). The config returned has defaults
+/// where keys were wrong.
+pub fn parse_all(text: &str) -> (Config, Vec<ConfigError>) {
+    let mut tree: toml::Table = match text.parse() {
         Ok(t) => t,
         Err(e) => {
             let key = String::new();
             let message = format!("not valid TOML: {}", e.to_string().trim());
-            return Err(fail(vec![ConfigError { key, message }]));
+            return (Config::default(), vec![ConfigError { key, message }]);
         }
     };
     let mut errors = validate_tree(&tree);
-    if !errors.is_empty() {
-        return Err(fail(errors));
+    for e in &errors {
+        prune::remove(&mut tree, &e.key);
     }
     let config: Config = match Config::deserialize(toml::Value::Table(tree)) {
         Ok(c) => c,
         Err(e) => {
             // The tree walk should have caught this; report serde's view.
-            return Err(fail(vec![ConfigError {
+            errors.push(ConfigError {
                 key: String::new(),
                 message: e.to_string().trim().to_string(),
-            }]));
+            });
+            return (Config::default(), errors);
         }
     };
-    errors.extend(validate_values(&config));
-    if errors.is_empty() {
-        Ok(config)
-    } else {
-        Err(fail(errors))
-    }
+    let shape_errors = errors.clone();
+    errors.extend(
+        validate_values(&config)
+            .into_iter()
+            .filter(|v| !shape_errors.iter().any(|s| prune::covers(&s.key, &v.key))),
+    );
+    (config, errors)
 }
 
 /// Reads and validates a config file. An unreadable file is one error.
 pub fn load(path: &Path) -> Result<Config, ConfigErrors> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text, Some(path)),
-        Err(e) => Err(ConfigErrors {
+    let (config, errors) = load_all(path);
+    if errors.is_empty() {
+        Ok(config)
+    } else {
+        Err(ConfigErrors {
             file: Some(path.to_path_buf()),
-            errors: vec![ConfigError {
-                key: String::new(),
-                message: format!("cannot read the file: {e}"),
-            }],
-        }),
+            errors,
+        })
     }
 }
 
-/// Applies the environment overrides (`CLAIMWATCH_STATE_DIR`, `CLAIMWATCH_LOG`).
-pub fn apply_env(config: &mut Config) {
+/// [`parse_all`] on a file.
+pub fn load_all(path: &Path) -> (Config, Vec<ConfigError>) {
+    match std::fs::read_to_string(path) {
+        Ok(text) => parse_all(&text),
+        Err(e) => (
+            Config::default(),
+            vec![ConfigError {
+                key: String::new(),
+                message: format!("cannot read the file: {e}"),
+            }],
+        ),
+    }
+}
+
+/// Applies the environment overrides (`CLAIMWATCH_STATE_DIR`,
+/// `CLAIMWATCH_LOG`); returns an error for a `CLAIMWATCH_LOG` that is not a
+/// log level (it would otherwise silence every log line).
+pub fn apply_env(config: &mut Config) -> Vec<ConfigError> {
+    let mut errors = Vec::new();
     if let Some(dir) = std::env::var_os(ENV_STATE_DIR).filter(|v| !v.is_empty()) {
         config.state.dir = PathBuf::from(dir);
     }
     if let Some(level) = std::env::var(ENV_LOG).ok().filter(|v| !v.is_empty()) {
+        if let Err(message) = log_filter(&level) {
+            errors.push(ConfigError {
+                key: ENV_LOG.into(),
+                message,
+            });
+        }
         config.log.level = Some(level);
     }
+    errors
 }
 
 const SEVERITIES: &[&str] = &["low", "medium", "high"];
@@ -415,12 +460,9 @@ fn validate_values(c: &Config) -> Vec<ConfigError> {
         );
     }
     if let Some(level) = &c.log.level
-        && tracing_subscriber::EnvFilter::try_new(level).is_err()
+        && let Err(message) = log_filter(level)
     {
-        err(
-            "log.level".into(),
-            format!("{level:?} is not a level (error, warn, info, debug, trace) or filter"),
-        );
+        err("log.level".into(), message);
     }
     let sink_names: Vec<&str> = c.alerts.sinks.iter().map(|s| s.name.as_str()).collect();
     for (i, s) in c.alerts.sinks.iter().enumerate() {

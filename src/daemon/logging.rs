@@ -9,7 +9,7 @@ use std::io::IsTerminal;
 use tracing_subscriber::EnvFilter;
 use tracing_subscriber::prelude::*;
 
-use crate::config::{ENV_LOG, LogConfig, LogFormat};
+use crate::config::{ENV_LOG, LogConfig, LogFormat, log_filter, with_quiet_libraries};
 
 /// True when stderr is the journal stream systemd connected us to: the
 /// `JOURNAL_STREAM` variable holds its `device:inode`.
@@ -41,14 +41,23 @@ fn journald() -> Option<tracing_journald::Layer> {
     })
 }
 
-/// Installs the global subscriber once; later calls are no-ops.
-pub fn init_tracing(cfg: &LogConfig) {
-    let directive = std::env::var(ENV_LOG)
+/// The env-filter directive: `CLAIMWATCH_LOG`, else `[log] level`, else
+/// `info`, with operators' level names (`warning`, `err`) translated. The
+/// config check rejects anything else; should an unchecked value get here,
+/// `info` is used rather than a filter that silences every line.
+fn directive(cfg: &LogConfig) -> String {
+    std::env::var(ENV_LOG)
         .ok()
         .filter(|v| !v.is_empty())
         .or_else(|| cfg.level.clone())
-        .unwrap_or_else(|| "info".into());
-    let filter = EnvFilter::try_new(&directive).unwrap_or_else(|_| EnvFilter::new("info"));
+        .and_then(|l| log_filter(&l).ok())
+        .map(|d| with_quiet_libraries(&d))
+        .unwrap_or_else(|| with_quiet_libraries("info"))
+}
+
+/// Installs the global subscriber once; later calls are no-ops.
+pub fn init_tracing(cfg: &LogConfig) {
+    let filter = EnvFilter::new(directive(cfg));
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let ansi = !no_color && std::io::stderr().is_terminal();
     let registry = tracing_subscriber::registry().with(filter);

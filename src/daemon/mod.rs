@@ -74,11 +74,24 @@ pub struct Options {
 /// command line: `--state` > `CLAIMWATCH_STATE_DIR` > file > `./.claimwatch`;
 /// command-line paths > `[watch] roots` > `.`.
 pub fn resolve_config(opts: &Options) -> Result<Config, ConfigErrors> {
-    let mut cfg = match &opts.config_path {
-        Some(p) => config::load(p)?,
-        None => Config::default(),
+    let (cfg, errors) = resolve_all(opts);
+    if errors.is_empty() {
+        Ok(cfg)
+    } else {
+        Err(ConfigErrors {
+            file: opts.config_path.clone(),
+            errors,
+        })
+    }
+}
+
+/// [`resolve_config`], collecting every error instead of stopping.
+fn resolve_all(opts: &Options) -> (Config, Vec<config::ConfigError>) {
+    let (mut cfg, mut errors) = match &opts.config_path {
+        Some(p) => config::load_all(p),
+        None => (Config::default(), Vec::new()),
     };
-    config::apply_env(&mut cfg);
+    errors.extend(config::apply_env(&mut cfg));
     if let Some(s) = &opts.overrides.state {
         cfg.state.dir = s.clone();
     }
@@ -88,7 +101,23 @@ pub fn resolve_config(opts: &Options) -> Result<Config, ConfigErrors> {
     if cfg.watch.roots.is_empty() {
         cfg.watch.roots.push(PathBuf::from("."));
     }
-    Ok(cfg)
+    (cfg, errors)
+}
+
+/// `check-config`: the config's own errors, the environment's
+/// (`CLAIMWATCH_LOG`) and what it would meet at start (folders, programs,
+/// secrets), all in one list.
+pub fn check_config(opts: &Options) -> Result<Config, ConfigErrors> {
+    let (cfg, mut errors) = resolve_all(opts);
+    errors.extend(config::check_environment(&cfg));
+    if errors.is_empty() {
+        Ok(cfg)
+    } else {
+        Err(ConfigErrors {
+            file: opts.config_path.clone(),
+            errors,
+        })
+    }
 }
 
 /// Canonical roots, the filter (ignoring the state dir and change log) and
@@ -146,7 +175,7 @@ pub fn open_store(cfg: &Config, create: bool) -> Result<Store, DaemonError> {
     let path = cfg.store_path();
     if !create && !path.exists() {
         return Err(DaemonError::Fatal(format!(
-            "no store at {}: run `claimwatch run` or `claimwatch scan` first, or pass --state DIR",
+            "no store at {}: run `claimwatch run` or `claimwatch scan` first, or pass --state DIR or --config FILE (the service's is /etc/claimwatch/claimwatch.toml)",
             path.display()
         )));
     }
@@ -211,16 +240,57 @@ fn engine(cfg: &Config) -> Result<(Engine, StateLock), DaemonError> {
     Ok((Engine::new(store, log, settings), lock))
 }
 
+/// What one `scan` did, and what it could not deliver.
+#[derive(Debug, Clone, Default)]
+pub struct ScanReport {
+    pub stats: Stats,
+    /// (sink, events waiting in its outbox) for every sink with any: the
+    /// change log, or an alert sink (`rule → sink`).
+    pub waiting: Vec<(String, i64)>,
+}
+
 /// One reconcile pass over every root, as the daemon's start-up scan does;
-/// returns its counts. Uses every core for reading and extraction.
-pub fn scan(cfg: &Config) -> Result<Stats, DaemonError> {
+/// returns its counts and what is left undelivered. Uses every core for
+/// reading and extraction.
+pub fn scan(cfg: &Config) -> Result<ScanReport, DaemonError> {
     let (mut engine, _lock) = engine(cfg)?;
     engine.progress = true;
     engine.deliver();
     let stats = engine.full_scan();
     engine.deliver();
     engine.drain_alerts(ALERT_DRAIN);
-    Ok(stats)
+    let plan = AlertPlan::compile(cfg).map_err(DaemonError::Fatal)?;
+    Ok(ScanReport {
+        stats,
+        waiting: waiting(engine.store(), &plan),
+    })
+}
+
+/// Outbox entries not delivered yet, per sink (the change log first).
+fn waiting(store: &Store, plan: &AlertPlan) -> Vec<(String, i64)> {
+    let mut sinks = vec![(
+        crate::sinks::changelog::SINK.to_string(),
+        "the change log".to_string(),
+    )];
+    for r in &plan.rules {
+        for s in &r.sinks {
+            sinks.push((
+                crate::sinks::alerts::outbox_name(&r.name, s),
+                format!("alert sink {s} (rule {})", r.name),
+            ));
+        }
+    }
+    sinks
+        .into_iter()
+        .filter_map(|(outbox, label)| match store.pending_count(&outbox) {
+            Ok(0) => None,
+            Ok(n) => Some((label, n)),
+            Err(e) => {
+                error!("cannot count the waiting deliveries of {label}: {e}");
+                Some((label, -1))
+            }
+        })
+        .collect()
 }
 
 /// What the async side tells the engine thread.
@@ -275,7 +345,11 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
         }
         ie::queue_depth(paths.len());
         if let Some(why) = rescan {
-            if why != STARTUP {
+            // A reload's rescan is routine (logrotate sends one weekly);
+            // only lost watcher events need a person to look.
+            if why == RELOAD {
+                info!("full rescan: {why}");
+            } else if why != STARTUP {
                 warn!("full rescan: {why}");
             }
             ie::rescan(if why == STARTUP {
@@ -286,7 +360,19 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
                 "watcher"
             });
             let st = engine.full_scan();
-            ie::files_watched(engine.live_files());
+            let live = engine.live_files();
+            ie::files_watched(live);
+            // `systemctl status` must not say "start-up scan running" forever.
+            notify::status(&format!(
+                "watching {live} files; {} done: {} events, {} errors",
+                if why == STARTUP {
+                    "start-up scan"
+                } else {
+                    "rescan"
+                },
+                st.events(),
+                st.errors
+            ));
             info!(
                 files = st.examined,
                 events = st.events(),
@@ -354,6 +440,9 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
             let _ = done_tx.send(());
         })
         .map_err(|e| DaemonError::Fatal(format!("cannot start the engine thread: {e}")))?;
+    // READY before the scan is queued, so the engine's "scan done" status
+    // always comes after it and is what `systemctl status` keeps showing.
+    notify::ready("watching; start-up scan running");
     let _ = tx.send(EngineMsg::Watch(WatchMsg::Rescan(STARTUP.into())));
     info!(
         roots = %roots.iter().map(|r| r.display().to_string()).collect::<Vec<_>>().join(", "),
@@ -364,7 +453,6 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
         if roots.len() == 1 { "" } else { "s" },
         current.changes_path().display()
     );
-    notify::ready("watching; start-up scan running");
 
     let token = CancellationToken::new();
     let tracker = TaskTracker::new();

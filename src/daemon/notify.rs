@@ -20,6 +20,11 @@ pub fn ready(status: &str) {
     send(&[NotifyState::Ready, NotifyState::Status(status)]);
 }
 
+/// STATUS= only: what `systemctl status` shows under the unit.
+pub fn status(status: &str) {
+    send(&[NotifyState::Status(status)]);
+}
+
 /// RELOADING=1 with the monotonic timestamp newer systemd expects.
 pub fn reloading() {
     match NotifyState::monotonic_usec_now() {

@@ -340,6 +340,15 @@ impl Store {
         Ok(out)
     }
 
+    /// How many events still wait for `sink` (for `scan`'s summary).
+    pub fn pending_count(&self, sink: &str) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM outbox WHERE sink = ?1 AND delivered = 0",
+            params![sink],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Marks events delivered to `sink` (after the sink accepted them).
     pub fn mark_delivered(&mut self, sink: &str, event_rows: &[i64]) -> Result<()> {
         let tx = self.conn.transaction()?;

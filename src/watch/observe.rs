@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use tracing::warn;
+use tracing::{info, warn};
 
 use super::reconcile::Settings;
 use super::walk;
@@ -28,6 +28,9 @@ pub(super) enum Observed {
     Content(Box<Content>),
     Gone,
     Failed,
+    /// Not an article by design (a binary file, a symlink out of the
+    /// root): logged at INFO, not an error, nothing recorded.
+    Skipped,
     Cancelled,
 }
 
@@ -113,8 +116,8 @@ pub(super) fn observe(settings: &Settings, cancel: &AtomicBool, c: &Candidate) -
         }
     };
     if meta.file_type().is_symlink() && !walk::symlink_inside(&root.dir, &c.abs) {
-        warn!(path = %escape_control(&c.rel), "{}", walk::SYMLINK_SKIPPED);
-        return Observed::Failed;
+        info!(path = %escape_control(&c.rel), "{}", walk::SYMLINK_SKIPPED);
+        return Observed::Skipped;
     }
     let meta = match std::fs::metadata(&c.abs) {
         Ok(m) => m,
@@ -165,9 +168,10 @@ pub(super) fn observe(settings: &Settings, cancel: &AtomicBool, c: &Candidate) -
                 created,
             }))
         }
+        // Only binary content fails extraction: deliberate, not an error.
         Err(e) => {
-            warn!(path = %escape_control(&c.rel), "skipped: {e}");
-            Observed::Failed
+            info!(path = %escape_control(&c.rel), "skipped: {e}");
+            Observed::Skipped
         }
     }
 }

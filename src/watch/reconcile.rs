@@ -463,6 +463,7 @@ impl Engine {
                 for (cand, obs) in chunk.into_iter().zip(observed) {
                     match obs {
                         Observed::Cancelled => break,
+                        Observed::Skipped => {}
                         Observed::Failed => {
                             self.stats.errors += 1;
                             ie::error_counted("read");

@@ -115,7 +115,9 @@ pub fn walk(
                 if symlink_inside(&root.dir, &abs) {
                     out.push((abs, rel));
                 } else {
-                    on_error(&abs, &std::io::Error::other(SYMLINK_SKIPPED));
+                    // Deliberate (SPEC: symlinks are not followed out of a
+                    // root): a line for the curious, not an error.
+                    tracing::info!(path = %crate::render::escape_control(&rel), "{SYMLINK_SKIPPED}");
                 }
             }
         }
