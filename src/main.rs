@@ -49,7 +49,11 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             state,
             since,
             out,
-        } => daemon_cmd(reader_state(state), Vec::new(), DaemonCmd::Report(paths, since, out)),
+        } => daemon_cmd(
+            reader_state(state),
+            Vec::new(),
+            DaemonCmd::Report(paths, since, out),
+        ),
         Command::Show { event_id, state } => {
             daemon_cmd(reader_state(state), Vec::new(), DaemonCmd::Show(event_id))
         }

@@ -435,9 +435,7 @@ fn change_step(rev: &Revision, kind: StepKind, before: &Claim, after: &Claim) ->
 /// at an earlier revision (not the one just before), or one detail
 /// reversing an earlier detail ("12" → "15" then "15" → "12").
 fn flip_flop(l: &Lineage, s: &Step) -> Option<FlipFlop> {
-    if s.before.is_none() {
-        return None;
-    }
+    s.before.as_ref()?;
     let now = fold(&s.text);
     let prev = s.before.as_deref().map(fold);
     for earlier in l.steps.iter().rev() {

@@ -7,8 +7,8 @@
 
 use rusqlite::params;
 
-use super::{Result, Store, StoreError};
 use super::codec::{decode_claims, decode_text};
+use super::{Result, Store, StoreError};
 use crate::lineage::Revision;
 
 /// One tracked article with what its latest event said.
