@@ -1,14 +1,16 @@
 //! Benchmarks `claimwatch report` on one article with a 1,000-revision
 //! history (about 30 claims; each revision changes a number, rewords,
-//! removes, restores or flip-flops a claim): reading the revisions from
-//! the store, building the lineages and writing the page and the index.
-//! Must stay under 2 s.
+//! removes, restores or flip-flops a claim), recorded by `scan` as the
+//! daemon records it: reading the revisions from the store, building the
+//! lineages and writing the page and the index. Must stay under 2 s.
 
 use std::hint::black_box;
 use std::path::Path;
 
+use claimwatch::config::Config;
+use claimwatch::daemon;
 use claimwatch::report::{Options, Rendered, generate};
-use claimwatch::store::{NewRevision, Store};
+use claimwatch::store::Store;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 // The same allocator as the `claimwatch` binary, so the figures are the daemon's.
@@ -57,53 +59,27 @@ fn article(r: usize) -> String {
     t
 }
 
-fn build_store() -> Store {
-    let mut store = Store::open_in_memory().expect("store");
-    let mut prev: Vec<claimwatch::claims::Claim> = Vec::new();
+/// Records the history the way the daemon does: one `scan` per revision
+/// of the file (so events and stored claims are the real ones).
+fn build_store(dir: &Path) -> Store {
+    let root = dir.join("articles");
+    std::fs::create_dir_all(&root).expect("root");
+    let mut cfg = Config::default();
+    cfg.state.dir = dir.join("state");
+    cfg.watch.roots = vec![root.clone()];
     for r in 1..=REVISIONS {
-        let text = article(r);
-        let ex =
-            claimwatch::extract_bytes(Path::new("survey.txt"), text.as_bytes()).expect("extract");
-        let d = claimwatch::diff::diff(&prev, &ex.claims);
-        let event = serde_json::json!({
-            "schema": 1, "event_id": format!("ev_{r}"), "time": "2026-11-23T10:00:00.000Z",
-            "path": "survey.txt", "root": "/srv", "event": if r == 1 { "created" } else { "modified" },
-            "revision": r, "prev_revision": null, "hash": format!("h{r}"), "title": ex.title,
-            "severity": d.severity(), "summary": d.summary, "changes": d.changes,
-        });
-        let claims = serde_json::to_string(&ex.claims).expect("claims json");
-        store
-            .commit(&NewRevision {
-                root: "/srv",
-                path: "survey.txt",
-                revision: r as i64,
-                time: &format!("2026-11-23T10:{:02}:{:02}.000Z", (r / 60) % 60, r % 60),
-                hash: Some(&format!("h{r}")),
-                raw: None,
-                claims_json: &claims,
-                title: ex.title.as_deref(),
-                mtime_ns: 0,
-                size: 0,
-                live: true,
-                event_id: &format!("ev_{r}"),
-                event_kind: if r == 1 { "created" } else { "modified" },
-                severity: claimwatch::sinks::event::severity_str(d.severity()),
-                event_json: &event.to_string(),
-                sinks: &[],
-                retire_file: None,
-                keep_raw: 1,
-            })
-            .expect("commit");
-        prev = ex.claims;
+        std::fs::write(root.join("survey.txt"), article(r)).expect("write");
+        let st = daemon::scan(&cfg).expect("scan");
+        assert_eq!(st.errors, 0);
     }
-    store
+    daemon::open_store(&cfg, false).expect("store")
 }
 
 fn bench(c: &mut Criterion) {
-    let store = build_store();
-    let out = tempfile::tempdir().expect("tmp");
+    let tmp = tempfile::tempdir().expect("tmp");
+    let store = build_store(tmp.path());
     let opts = Options {
-        out: out.path().to_path_buf(),
+        out: tmp.path().join("report"),
         ..Options::default()
     };
     let mut g = c.benchmark_group("report");

@@ -2,21 +2,39 @@
 //! one article with its claims ([`Store::article_revisions`]) and one row
 //! per tracked article with its latest event ([`Store::article_index`]).
 //!
-//! [`decode_claims`] is the single place that reads the stored claims
-//! encoding, so a change of encoding changes this one function.
+//! [`decode_claims`] and [`decode_text`] are the only places here that
+//! read stored encodings, so a change of encoding changes those two
+//! functions (they take the column's raw value for that reason).
 
 use rusqlite::params;
+use rusqlite::types::ValueRef;
 
 use super::{Result, Store, StoreError};
 use crate::claims::Claim;
 use crate::lineage::Revision;
 
-/// Decodes the `claims` column of a revision.
-pub fn decode_claims(stored: &str) -> std::result::Result<Vec<Claim>, serde_json::Error> {
-    if stored.trim().is_empty() {
-        return Ok(Vec::new());
+/// Decodes the `claims` column of a revision (JSON text).
+pub fn decode_claims(v: ValueRef<'_>) -> std::result::Result<Vec<Claim>, String> {
+    match v {
+        ValueRef::Text(t) if t.trim_ascii().is_empty() => Ok(Vec::new()),
+        ValueRef::Text(t) => serde_json::from_slice(t).map_err(|e| e.to_string()),
+        _ => Err("stored claims are not JSON text".into()),
     }
-    serde_json::from_str(stored)
+}
+
+/// Decodes a stored JSON text column (an event); `None` when unreadable.
+pub fn decode_text(v: ValueRef<'_>) -> Option<String> {
+    match v {
+        ValueRef::Text(t) => String::from_utf8(t.to_vec()).ok(),
+        _ => None,
+    }
+}
+
+/// The part of a stored event the index shows.
+#[derive(serde::Deserialize)]
+struct EventSummary {
+    #[serde(default)]
+    summary: crate::diff::Summary,
 }
 
 /// One tracked article with what its latest event said.
@@ -56,13 +74,13 @@ impl Store {
                 r.get::<_, String>(1)?,
                 r.get::<_, Option<String>>(2)?,
                 r.get::<_, Option<String>>(3)?,
-                r.get::<_, String>(4)?,
+                decode_claims(r.get_ref(4)?),
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
             let (revision, time, title, hash, claims) = row?;
-            let claims = decode_claims(&claims).map_err(|e| {
+            let claims = claims.map_err(|e| {
                 let why = format!("unreadable claims of {root}/{path} revision {revision}: {e}");
                 StoreError::Sql(rusqlite::Error::FromSqlConversionFailure(
                     4,
@@ -85,8 +103,7 @@ impl Store {
     /// first; with `since`, only articles with an event at or after that
     /// RFC 3339 time.
     pub fn article_index(&self, since: Option<&str>) -> Result<Vec<ArticleRow>> {
-        // The latest event per file, with its summary read by SQLite's
-        // JSON functions so that no event document is parsed here.
+        // The latest event per file; only its summary is read from it.
         let mut stmt = self.conn.prepare(
             "SELECT f.id, f.root, f.path, f.live,
                     (SELECT title FROM revisions WHERE file_id = f.id AND title IS NOT NULL
@@ -96,9 +113,7 @@ impl Store {
                     (SELECT max(CASE severity WHEN 'high' THEN 3 WHEN 'medium' THEN 2
                                  WHEN 'low' THEN 1 ELSE 0 END)
                        FROM events WHERE file_id = f.id),
-                    coalesce(json_extract(e.json, '$.summary.added'), 0),
-                    coalesce(json_extract(e.json, '$.summary.removed'), 0),
-                    coalesce(json_extract(e.json, '$.summary.modified'), 0)
+                    e.json
              FROM files f
              LEFT JOIN events e ON e.id =
                (SELECT id FROM events WHERE file_id = f.id ORDER BY revision DESC LIMIT 1)
@@ -108,6 +123,10 @@ impl Store {
         )?;
         let rows = stmt.query_map(params![since], |r| {
             let max: Option<i64> = r.get(9)?;
+            let summary = decode_text(r.get_ref(10)?)
+                .and_then(|j| serde_json::from_str::<EventSummary>(&j).ok())
+                .map(|e| e.summary)
+                .unwrap_or_default();
             Ok(ArticleRow {
                 file_id: r.get(0)?,
                 root: r.get(1)?,
@@ -120,9 +139,9 @@ impl Store {
                 last_severity: r.get(8)?,
                 max_severity: max
                     .map(|m| ["none", "low", "medium", "high"][m.clamp(0, 3) as usize].to_string()),
-                added: r.get(10)?,
-                removed: r.get(11)?,
-                modified: r.get(12)?,
+                added: summary.added as i64,
+                removed: summary.removed as i64,
+                modified: summary.modified as i64,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
