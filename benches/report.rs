@@ -37,7 +37,7 @@ fn article(r: usize) -> String {
     let mut t = String::from("Storm Damage Survey Finds Wider Harm\n\n");
     for (i, place) in PLACES.iter().enumerate() {
         // Every third paragraph is absent for a stretch of revisions.
-        if i % 3 == 1 && (r / 7 + i) % 5 == 0 {
+        if i % 3 == 1 && (r / 7 + i).is_multiple_of(5) {
             continue;
         }
         let n = 10 + i * 3 + (r / (i + 1)) % 4;
@@ -48,7 +48,7 @@ fn article(r: usize) -> String {
                  Repairs to the {place} are expected to cost {} million dollars, the council said.\n\n\
                  \"We {} reopen the {place} before spring,\" said engineer Ada Lind.\n\n",
                 2 + (r + i) % 3,
-                if (r + i) % 4 == 0 {
+                if (r + i).is_multiple_of(4) {
                     "will not"
                 } else {
                     "hope to"
