@@ -190,11 +190,11 @@ fn step_html(s: &Step) -> String {
         let _ = write!(b, " {}", badge(severity_word(s.severity)));
     }
     match (&s.before, s.kind) {
-        (Some(before), _) => {
+        (Some(_), _) => {
             let _ = write!(
                 b,
                 " <span class=\"text words\" dir=\"auto\">{}</span>",
-                marked(before, &s.text)
+                marked(&s.runs)
             );
         }
         (None, StepKind::FirstSeen) => {}
