@@ -248,26 +248,29 @@ fn daemon_cmd(
                 Ok(ExitCode::from(1))
             }
             DaemonCmd::History(path, format) => {
-                let store = daemon::open_store(&cfg, false)?;
+                let store = daemon::open_store_read_only(&cfg)?;
                 let out = daemon::inspect::history(
                     &store,
                     &path,
                     format == OutputFormat::Json,
                     Style::for_stdout(),
-                )?;
+                )
+                .map_err(|e| daemon::in_store(&cfg, e))?;
                 print_out(&out).map_err(|e| DaemonError::Fatal(e.to_string()))?;
                 Ok(ExitCode::SUCCESS)
             }
             DaemonCmd::Show(id) => {
-                let store = daemon::open_store(&cfg, false)?;
-                let out = daemon::inspect::show(&store, &id, Style::for_stdout())?;
+                let store = daemon::open_store_read_only(&cfg)?;
+                let out = daemon::inspect::show(&store, &id, Style::for_stdout())
+                    .map_err(|e| daemon::in_store(&cfg, e))?;
                 print_out(&out).map_err(|e| DaemonError::Fatal(e.to_string()))?;
                 Ok(ExitCode::SUCCESS)
             }
             DaemonCmd::Reindex => {
                 daemon::init_tracing(&cfg.log);
                 let mut store = daemon::open_store(&cfg, false)?;
-                let (done, failed) = daemon::inspect::reindex(&mut store)?;
+                let (done, failed) =
+                    daemon::inspect::reindex(&mut store).map_err(|e| daemon::in_store(&cfg, e))?;
                 eprintln!(
                     "claimwatch: re-extracted {done} revisions ({failed} failed); no events emitted"
                 );

@@ -6,6 +6,7 @@
 //! Synchronous on purpose: the daemon owns it from one blocking thread, so
 //! there is exactly one writer and revision numbers cannot race.
 
+mod readonly;
 mod schema;
 
 use std::path::Path;
