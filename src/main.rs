@@ -64,7 +64,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut out = Vec::new();
             match what {
-                GenerateWhat::Man => clap_mangen::Man::new(cmd).render(&mut out)?,
+                GenerateWhat::Man { dir: Some(dir) } => {
+                    // One page per command, so the SEE ALSO entries of
+                    // claimwatch(1) (claimwatch-run(1), …) all exist.
+                    std::fs::create_dir_all(&dir)
+                        .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
+                    clap_mangen::generate_to(cmd, &dir).map_err(|e| {
+                        anyhow::anyhow!("cannot write man pages to {}: {e}", dir.display())
+                    })?;
+                    let mut pages: Vec<String> = std::fs::read_dir(&dir)?
+                        .filter_map(Result::ok)
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .filter(|n| n.starts_with("claimwatch") && n.ends_with(".1"))
+                        .collect();
+                    pages.sort();
+                    eprintln!(
+                        "claimwatch: wrote {} man pages to {}: {}",
+                        pages.len(),
+                        dir.display(),
+                        pages.join(" ")
+                    );
+                    return Ok(ExitCode::SUCCESS);
+                }
+                GenerateWhat::Man { dir: None } => clap_mangen::Man::new(cmd).render(&mut out)?,
                 GenerateWhat::Completions { shell } => {
                     clap_complete::generate(shell, &mut cmd, "claimwatch", &mut out)
                 }

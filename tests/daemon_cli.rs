@@ -304,3 +304,55 @@ fn issue14_history_follows_renames_and_reads_a_read_only_copy() {
         "{err}"
     );
 }
+
+#[test]
+fn issue14_every_man_page_the_top_page_names_is_generated() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("man1");
+    let (code, _, err) = run(
+        &["generate", "man", "--dir", &dir.display().to_string()],
+        tmp.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let top = std::fs::read_to_string(dir.join("claimwatch.1")).expect("claimwatch.1");
+    let mut named = Vec::new();
+    for (i, _) in top.match_indices("claimwatch\\-") {
+        let rest = &top[i + "claimwatch\\-".len()..];
+        let raw: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_lowercase() || *c == '\\' || *c == '-')
+            .collect();
+        if rest[raw.len()..].starts_with("(1)") {
+            named.push(raw.replace("\\-", "-"));
+        }
+    }
+    named.dedup();
+    assert!(named.len() >= 8, "{named:?}");
+    for cmd in [
+        "run",
+        "scan",
+        "history",
+        "show",
+        "tail",
+        "check-config",
+        "extract",
+    ] {
+        let page = dir.join(format!("claimwatch-{cmd}.1"));
+        let text =
+            std::fs::read_to_string(&page).unwrap_or_else(|e| panic!("{}: {e}", page.display()));
+        assert!(text.contains(".TH"), "{text}");
+    }
+    for name in &named {
+        assert!(
+            dir.join(format!("claimwatch-{name}.1")).exists(),
+            "claimwatch.1 names claimwatch-{name}(1), which was not generated"
+        );
+    }
+    // Without --dir, the top page still goes to stdout (packaging scripts).
+    let (code, out, _) = run(&["generate", "man"], tmp.path());
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with(".ie") || out.contains(".TH claimwatch"),
+        "{out}"
+    );
+}
