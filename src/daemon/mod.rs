@@ -366,6 +366,10 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
         info!("delivered {n} events left undelivered by the last run");
     }
     let heartbeat = engine.heartbeat();
+    // The gauge holds what the store knows from the first scrape on, and
+    // follows every batch (not only full scans).
+    let mut live = engine.live_files() as i64;
+    ie::files_watched(live as usize);
     'outer: loop {
         // Wake up every second so an idle engine still beats.
         heartbeat.beat();
@@ -417,8 +421,8 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
                 "watcher"
             });
             let st = engine.full_scan();
-            let live = engine.live_files();
-            ie::files_watched(live);
+            live = engine.live_files() as i64;
+            ie::files_watched(live as usize);
             // `systemctl status` must not say "start-up scan running" forever.
             notify::status(&format!(
                 "watching {live} files; {} done: {} events, {} errors",
@@ -448,9 +452,17 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
         } else if poll {
             ie::rescan("poll");
             engine.full_scan();
-            ie::files_watched(engine.live_files());
+            live = engine.live_files() as i64;
+            ie::files_watched(live as usize);
         } else if !paths.is_empty() {
+            let before = engine.stats.clone();
             engine.process_paths(&paths);
+            let st = &engine.stats;
+            // A rename retires one path and adds one: no change.
+            live += (st.created + st.restored) as i64
+                - (before.created + before.restored) as i64
+                - (st.deleted - before.deleted) as i64;
+            ie::files_watched(live.max(0) as usize);
         }
         ie::queue_depth(0);
     }

@@ -694,8 +694,9 @@ impl Engine {
         self.store.commit(&n)?;
         self.stats.count(ev.event);
         // From the file's last write, for watcher-triggered passes only;
-        // none for deletions (mtime 0).
-        let latency = (self.timed && n.mtime_ns > 0)
+        // none for deletions (mtime 0) or renames (the mtime is the
+        // content's old write, not this event's).
+        let latency = (self.timed && n.mtime_ns > 0 && ev.event != EventKind::Renamed)
             .then(|| {
                 let now = std::time::SystemTime::now()
                     .duration_since(std::time::UNIX_EPOCH)
