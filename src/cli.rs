@@ -83,6 +83,33 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: OutputFormat,
+        /// Show each claim's lineage across the revisions instead: first
+        /// seen, modified (with details), removed, restored, split, merged,
+        /// flip-flops.
+        #[arg(long)]
+        claims: bool,
+        /// Same as --format json.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a static HTML report of the watched articles: an index (last
+    /// change, severity, counts; paged) and per article its revisions and
+    /// every claim's lineage with the changed words marked.
+    ///
+    /// Needs no server and no network: open DIR/index.html, or copy the
+    /// folder anywhere.
+    Report {
+        /// Only these articles (files or folders; default: all).
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        state: StateArgs,
+        /// Only articles changed since: a time (2026-11-23T10:00:00Z), a
+        /// date (2026-11-23) or a span back from now (24h, 7d).
+        #[arg(long, value_name = "TIME", value_parser = crate::report::since_arg)]
+        since: Option<String>,
+        /// The folder to write (created if needed).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
     },
     /// Show one change event, rendered for people.
     Show {

@@ -34,10 +34,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             path,
             state,
             format,
+            claims,
+            json,
+        } => {
+            let format = if json { OutputFormat::Json } else { format };
+            daemon_cmd(
+                reader_state(state),
+                Vec::new(),
+                DaemonCmd::History(path, format, claims),
+            )
+        }
+        Command::Report {
+            paths,
+            state,
+            since,
+            out,
         } => daemon_cmd(
             reader_state(state),
             Vec::new(),
-            DaemonCmd::History(path, format),
+            DaemonCmd::Report(paths, since, out),
         ),
         Command::Show { event_id, state } => {
             daemon_cmd(reader_state(state), Vec::new(), DaemonCmd::Show(event_id))
@@ -201,7 +216,8 @@ fn print_out(s: &str) -> anyhow::Result<()> {
 enum DaemonCmd {
     Run,
     Scan,
-    History(std::path::PathBuf, OutputFormat),
+    History(std::path::PathBuf, OutputFormat, bool),
+    Report(Vec<std::path::PathBuf>, Option<String>, std::path::PathBuf),
     Show(String),
     Reindex,
 }
@@ -269,16 +285,22 @@ fn daemon_cmd(
                 );
                 Ok(ExitCode::from(1))
             }
-            DaemonCmd::History(path, format) => {
+            DaemonCmd::History(path, format, claims) => {
                 let store = daemon::open_store_read_only(&cfg)?;
-                let out = daemon::inspect::history(
-                    &store,
-                    &path,
-                    format == OutputFormat::Json,
-                    Style::for_stdout(),
-                )
+                let json = format == OutputFormat::Json;
+                let out = if claims {
+                    claimwatch::report::history::claims(&store, &path, json, Style::for_stdout())
+                } else {
+                    daemon::inspect::history(&store, &path, json, Style::for_stdout())
+                }
                 .map_err(|e| daemon::in_store(&cfg, e))?;
                 print_out(&out).map_err(|e| DaemonError::Fatal(e.to_string()))?;
+                Ok(ExitCode::SUCCESS)
+            }
+            DaemonCmd::Report(paths, since, out) => {
+                let store = daemon::open_store(&cfg, false)?;
+                let st = claimwatch::report::run_cli(&store, paths, since, out)?;
+                eprintln!("{st}");
                 Ok(ExitCode::SUCCESS)
             }
             DaemonCmd::Show(id) => {

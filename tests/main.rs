@@ -17,4 +17,7 @@ mod reliability_input;
 mod reliability_load;
 mod reliability_security;
 mod reliability_support;
+mod report_browser;
+mod report_cli;
+mod report_support;
 mod tail_cli;

@@ -1,12 +1,12 @@
 //! HTML reading ([`read`]): the main text comes from dom_smoothie (a
 //! Readability port); its blocks are located in the source for their line
 //! numbers. Deeply nested documents, and pages dom_smoothie cannot read,
-//! go through the non-recursive walker in [`super::html_walk`] instead.
+//! go through the non-recursive walker in [`super::html_walk`] (over the
+//! html5gum tokenizer) instead.
 
 use std::collections::HashMap;
 
 use super::BlockKind;
-use super::html_tag::max_depth;
 use super::html_walk::{HtmlBlock, HtmlMeta, Walk, walk};
 use super::line::{Unit, clean, word_count};
 use super::metadata::{Meta, clean_title, normalise_date, parse_byline};
@@ -18,8 +18,8 @@ pub(crate) const MAX_DEPTH: usize = 256;
 /// Reads an HTML article into units and metadata; warnings about the
 /// fallback go to `warnings`.
 pub(crate) fn read(text: &str, warnings: &mut Vec<String>) -> (Vec<Unit>, Meta) {
-    let source = walk(text, true);
-    let depth = max_depth(text);
+    let source = walk(text);
+    let depth = source.max_depth;
     let mut extra = ExtraMeta::default();
     let blocks = if depth > MAX_DEPTH {
         warnings.push(format!(
@@ -30,7 +30,7 @@ pub(crate) fn read(text: &str, warnings: &mut Vec<String>) -> (Vec<Unit>, Meta) 
         match readability(text) {
             Some((content, meta)) => {
                 extra = meta;
-                let main = walk(&content, true).blocks;
+                let main = walk(&content).blocks;
                 if main.iter().any(|b| b.kind != BlockKind::Heading) {
                     locate(main, &source.blocks)
                 } else {

@@ -1,21 +1,35 @@
-//! A small, non-recursive HTML reader ([`walk`]): one pass over the markup
-//! that yields text blocks (paragraphs, headings, list items) with their
-//! source lines, skips page furniture (nav, header, footer, aside, forms,
-//! scripts and elements whose class names say so) and picks up page
-//! metadata (`<title>`, first `<h1>`, `<meta>` tags, `<time>`, byline
-//! elements). It keeps only counters, never a recursion or an element
-//! stack, so any nesting depth costs the same.
+//! A non-recursive HTML reader ([`walk`]): one pass over the tokens of
+//! html5gum (a WHATWG-conformant tokenizer, so malformed markup such as an
+//! apostrophe inside a single-quoted attribute, unclosed tags or a stray
+//! `<` reads as a browser reads it) that yields text blocks (paragraphs,
+//! headings, list items) with their source lines, skips page furniture
+//! (nav, header, footer, aside, forms, scripts, hidden elements and elements
+//! whose class names say so) and picks up page metadata (`<title>`, first
+//! `<h1>`, `<meta>` tags, `<time>`, byline elements). It keeps only
+//! counters, never a recursion or an element stack, so any nesting depth
+//! costs the same.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use html5gum::{DefaultEmitter, HtmlString, Spanned, Token, Tokenizer};
 
 use super::BlockKind;
-use super::html_tag::{
-    BLOCK_ELEMENTS, RAW_TEXT, SKIP_ELEMENTS, Tag, attr, decode, find_end_tag, furniture_value,
-    is_void, memchr, parse_tag,
+use super::html_vocab::{
+    BLOCK_ELEMENTS, NOT_RENDERED, SKIP_ELEMENTS, furniture_value, hidden_style, is_void,
 };
 use super::line::{clean, ends_break, ends_with_connector, starts_lowercase, strip_list_marker};
 
 /// Marks a `<br>` in the block being collected (a private-use character,
 /// never in the source text's meaning).
 const LINE_BREAK: char = '\u{E000}';
+
+/// Elements that close themselves implicitly (`<p>`, `<li>`) or wrap the
+/// whole page: not counted in [`Walk::max_depth`].
+const NOT_COUNTED: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
+    "colgroup", "rp", "rt", "html", "head", "body",
+];
 
 /// A text block found in the markup.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +56,10 @@ pub(crate) struct HtmlMeta {
 pub(crate) struct Walk {
     pub blocks: Vec<HtmlBlock>,
     pub meta: HtmlMeta,
+    /// Deepest element nesting seen (elements that close themselves
+    /// implicitly do not count): decides whether the page is safe for a
+    /// DOM-building reader.
+    pub max_depth: usize,
 }
 
 /// Which element's text is being captured for metadata.
@@ -51,17 +69,39 @@ enum Capture {
     Byline,
 }
 
+type Attrs = BTreeMap<HtmlString, Spanned<HtmlString, usize>>;
+
+/// A start or end tag as the tokenizer gave it.
+struct Tag<'t> {
+    name: &'t str,
+    closing: bool,
+    self_closing: bool,
+    attrs: Option<&'t Attrs>,
+}
+
+impl Tag<'_> {
+    /// The (decoded) value of attribute `name`; `Some("")` for a bare one.
+    fn attr(&self, name: &str) -> Option<Cow<'_, str>> {
+        self.attrs?
+            .get(name.as_bytes())
+            .map(|v| String::from_utf8_lossy(&v.value))
+    }
+}
+
 /// One-pass HTML reader state.
 struct Walker<'a> {
     src: &'a str,
+    /// Byte offset up to which newlines have been counted, and the line there.
     pos: usize,
     line: usize,
-    skip_furniture: bool,
     /// Inside a skipped element: its name and how many of that name are open.
     skip: Option<(String, usize)>,
+    /// Inside `<title>`: its text so far.
+    title: Option<String>,
     kind: BlockKind,
     list_depth: usize,
     li_depth: usize,
+    depth: usize,
     buf: String,
     buf_line: usize,
     /// Source lines of the `<br>`s in `buf`.
@@ -71,18 +111,19 @@ struct Walker<'a> {
     out: Walk,
 }
 
-/// Reads `src`; with `skip_furniture`, navigation and other page furniture
-/// yield no blocks.
-pub(crate) fn walk(src: &str, skip_furniture: bool) -> Walk {
+/// Reads `src`: navigation, other page furniture and hidden elements yield
+/// no blocks.
+pub(crate) fn walk(src: &str) -> Walk {
     let mut w = Walker {
         src,
         pos: 0,
         line: 1,
-        skip_furniture,
         skip: None,
+        title: None,
         kind: BlockKind::Paragraph,
         list_depth: 0,
         li_depth: 0,
+        depth: 0,
         buf: String::new(),
         buf_line: 1,
         break_lines: Vec::new(),
@@ -90,32 +131,47 @@ pub(crate) fn walk(src: &str, skip_furniture: bool) -> Walk {
         capture_buf: String::new(),
         out: Walk::default(),
     };
-    w.run();
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    // Script, style, title and the like hold raw text up to their end tag,
+    // as a browser's tree builder would tell its tokenizer.
+    emitter.naively_switch_states(true);
+    for token in Tokenizer::new_with_emitter(src, emitter) {
+        let Ok(token) = token;
+        match token {
+            Token::StartTag(t) => {
+                w.advance_to(t.span.start);
+                let tag = Tag {
+                    name: std::str::from_utf8(&t.name).unwrap_or(""),
+                    closing: false,
+                    self_closing: t.self_closing,
+                    attrs: Some(&t.attributes),
+                };
+                w.tag(&tag);
+            }
+            Token::EndTag(t) => {
+                w.advance_to(t.span.start);
+                let tag = Tag {
+                    name: std::str::from_utf8(&t.name).unwrap_or(""),
+                    closing: true,
+                    self_closing: false,
+                    attrs: None,
+                };
+                w.tag(&tag);
+            }
+            Token::String(s) => {
+                w.advance_to(s.span.start);
+                w.text(&String::from_utf8_lossy(&s.value));
+            }
+            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
+        }
+    }
+    w.flush();
+    w.end_capture();
     w.out
 }
 
 impl Walker<'_> {
-    fn run(&mut self) {
-        let bytes = self.src.as_bytes();
-        while self.pos < bytes.len() {
-            let Some(off) = memchr(b'<', &bytes[self.pos..]) else {
-                let end = bytes.len();
-                self.text(self.pos, end);
-                self.advance_to(end);
-                break;
-            };
-            let lt = self.pos + off;
-            if lt > self.pos {
-                self.text(self.pos, lt);
-                self.advance_to(lt);
-            }
-            self.markup(lt);
-        }
-        self.flush();
-        self.end_capture();
-    }
-
-    /// Moves to `to`, counting newlines passed.
+    /// Moves to byte offset `to`, counting newlines passed.
     fn advance_to(&mut self, to: usize) {
         let to = to.min(self.src.len());
         if to > self.pos {
@@ -127,77 +183,36 @@ impl Walker<'_> {
         }
     }
 
-    /// Handles markup at `lt` (a `<`): comment, declaration or tag.
-    fn markup(&mut self, lt: usize) {
-        let rest = &self.src[lt..];
-        if let Some(comment) = rest.strip_prefix("<!--") {
-            let end = comment
-                .find("-->")
-                .map_or(self.src.len(), |e| lt + 4 + e + 3);
-            self.advance_to(end);
-            return;
-        }
-        if rest.starts_with("<!") || rest.starts_with("<?") {
-            let end = rest.find('>').map_or(self.src.len(), |e| lt + e + 1);
-            self.advance_to(end);
-            return;
-        }
-        let Some((tag, end)) = parse_tag(self.src, lt) else {
-            // A lone "<" is text.
-            self.text(lt, lt + 1);
-            self.advance_to(lt + 1);
-            return;
-        };
-        self.advance_to(end);
-        if !tag.closing && RAW_TEXT.contains(&tag.name.as_str()) {
-            self.raw_text(&tag);
-            return;
-        }
-        self.tag(&tag);
-    }
-
-    /// Skips (or, for `<title>`, reads) a raw-text element's content.
-    fn raw_text(&mut self, tag: &Tag<'_>) {
-        let close = find_end_tag(self.src, self.pos, &tag.name);
-        if tag.name == "title" && self.out.meta.title_tag.is_none() {
-            let text = clean(&decode(&self.src[self.pos..close]));
-            if !text.is_empty() {
-                self.out.meta.title_tag = Some(text);
-            }
-        }
-        let after = self.src[close..]
-            .find('>')
-            .map_or(self.src.len(), |e| close + e + 1);
-        self.advance_to(after);
-    }
-
     fn tag(&mut self, tag: &Tag<'_>) {
-        let name = tag.name.as_str();
+        let name = tag.name;
+        let opens = !tag.closing && !tag.self_closing && !is_void(name);
+        self.count_depth(tag, opens);
+        if name == "title" {
+            self.title_tag(tag);
+            return;
+        }
         self.track_capture(tag);
         if !tag.closing {
             self.note_meta(tag);
         }
         if let Some((skip_name, depth)) = self.skip.as_mut() {
-            if skip_name == name && !tag.self_closing && !is_void(name) {
+            if skip_name == name && !is_void(name) {
                 if tag.closing {
                     *depth -= 1;
                     if *depth == 0 {
                         self.skip = None;
                     }
-                } else {
+                } else if !tag.self_closing {
                     *depth += 1;
                 }
             }
             return;
         }
-        if !tag.closing
-            && !tag.self_closing
-            && !is_void(name)
-            && self.skip_furniture
-            && self.is_furniture(tag)
-        {
+        // A raw-text element's content follows even after `<script/>`.
+        let not_rendered = !tag.closing && NOT_RENDERED.contains(&name);
+        if not_rendered || (opens && self.is_furniture(tag)) {
             self.flush();
-            self.skip = Some((tag.name.clone(), 1));
+            self.skip = Some((name.to_string(), 1));
             return;
         }
         if name == "br" {
@@ -236,24 +251,51 @@ impl Walker<'_> {
         };
     }
 
+    fn count_depth(&mut self, tag: &Tag<'_>, opens: bool) {
+        if NOT_COUNTED.contains(&tag.name) {
+            return;
+        }
+        if opens {
+            self.depth += 1;
+            self.out.max_depth = self.out.max_depth.max(self.depth);
+        } else if tag.closing && !is_void(tag.name) {
+            self.depth = self.depth.saturating_sub(1);
+        }
+    }
+
+    /// `<title>`: its text (read raw by the tokenizer) is the first title.
+    fn title_tag(&mut self, tag: &Tag<'_>) {
+        if !tag.closing {
+            self.title = Some(String::new());
+        } else if let Some(text) = self.title.take() {
+            let text = clean(&text);
+            if !text.is_empty() && self.out.meta.title_tag.is_none() {
+                self.out.meta.title_tag = Some(text);
+            }
+        }
+    }
+
     fn is_furniture(&self, tag: &Tag<'_>) -> bool {
-        if SKIP_ELEMENTS.contains(&tag.name.as_str()) {
+        if SKIP_ELEMENTS.contains(&tag.name) {
             return true;
         }
-        if attr(tag.attrs, "hidden").is_some()
-            || attr(tag.attrs, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        if tag.attr("hidden").is_some()
+            || tag
+                .attr("aria-hidden")
+                .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+            || tag.attr("style").is_some_and(|v| hidden_style(&v))
         {
             return true;
         }
         ["class", "id", "role"]
             .iter()
-            .any(|a| attr(tag.attrs, a).is_some_and(furniture_value))
+            .any(|a| tag.attr(a).is_some_and(|v| furniture_value(&v)))
     }
 
     /// Starts or ends capturing the text of the first `<h1>` and of a byline
     /// element, even inside skipped furniture.
     fn track_capture(&mut self, tag: &Tag<'_>) {
-        if tag.self_closing || is_void(&tag.name) {
+        if tag.self_closing || is_void(tag.name) {
             return;
         }
         if let Some((_, name, depth)) = self.capture.as_mut() {
@@ -273,16 +315,16 @@ impl Walker<'_> {
             return;
         }
         if tag.name == "h1" && self.out.meta.h1.is_none() {
-            self.capture = Some((Capture::H1, tag.name.clone(), 1));
+            self.capture = Some((Capture::H1, tag.name.to_string(), 1));
         } else if self.out.meta.byline_text.is_none()
             && ["class", "rel", "itemprop"].iter().any(|a| {
-                attr(tag.attrs, a).is_some_and(|v| {
+                tag.attr(a).is_some_and(|v| {
                     let v = v.to_ascii_lowercase();
                     v.contains("byline") || v == "author" || v.contains("author-name")
                 })
             })
         {
-            self.capture = Some((Capture::Byline, tag.name.clone(), 1));
+            self.capture = Some((Capture::Byline, tag.name.to_string(), 1));
         }
     }
 
@@ -302,20 +344,21 @@ impl Walker<'_> {
 
     /// Reads `<meta>` and `<time>` metadata.
     fn note_meta(&mut self, tag: &Tag<'_>) {
-        let meta = &mut self.out.meta;
-        match tag.name.as_str() {
+        match tag.name {
             "meta" => {
-                let key = attr(tag.attrs, "property")
-                    .or_else(|| attr(tag.attrs, "name"))
-                    .or_else(|| attr(tag.attrs, "itemprop"))
+                let key = tag
+                    .attr("property")
+                    .or_else(|| tag.attr("name"))
+                    .or_else(|| tag.attr("itemprop"))
                     .map(|k| k.to_ascii_lowercase());
-                let (Some(key), Some(content)) = (key, attr(tag.attrs, "content")) else {
+                let (Some(key), Some(content)) = (key, tag.attr("content")) else {
                     return;
                 };
-                let content = clean(&decode(content));
+                let content = clean(&content);
                 if content.is_empty() {
                     return;
                 }
+                let meta = &mut self.out.meta;
                 match key.as_str() {
                     "og:title" | "twitter:title" if meta.og_title.is_none() => {
                         meta.og_title = Some(content)
@@ -342,11 +385,11 @@ impl Walker<'_> {
                     _ => {}
                 }
             }
-            "time" if meta.time.is_none() => {
-                if let Some(dt) = attr(tag.attrs, "datetime") {
-                    let dt = clean(dt);
+            "time" if self.out.meta.time.is_none() => {
+                if let Some(dt) = tag.attr("datetime") {
+                    let dt = clean(&dt);
                     if !dt.is_empty() {
-                        meta.time = Some(dt);
+                        self.out.meta.time = Some(dt);
                     }
                 }
             }
@@ -354,11 +397,15 @@ impl Walker<'_> {
         }
     }
 
-    /// Adds text from `src[from..to]` to the current block.
-    fn text(&mut self, from: usize, to: usize) {
-        let raw = &self.src[from..to];
+    /// Adds decoded text that starts at the current position to the
+    /// current block.
+    fn text(&mut self, raw: &str) {
+        if let Some(title) = self.title.as_mut() {
+            title.push_str(raw);
+            return;
+        }
         if self.capture.is_some() {
-            self.capture_buf.push_str(&decode(raw));
+            self.capture_buf.push_str(raw);
         }
         if self.skip.is_some() {
             return;
@@ -377,11 +424,10 @@ impl Walker<'_> {
                 _ => self.buf_line = line,
             }
         }
-        let decoded = decode(raw);
-        if decoded.contains(LINE_BREAK) {
-            self.buf.push_str(&decoded.replace(LINE_BREAK, " "));
+        if raw.contains(LINE_BREAK) {
+            self.buf.push_str(&raw.replace(LINE_BREAK, " "));
         } else {
-            self.buf.push_str(&decoded);
+            self.buf.push_str(raw);
         }
     }
 
@@ -452,7 +498,7 @@ mod tests {
     #[test]
     fn blocks_with_kinds_and_lines() {
         let html = "<html><body>\n<nav><a>Home</a></nav>\n<h2>A Heading</h2>\n<p>First &amp; <b>bold</b>\n text.</p>\n<ul><li>One</li><li>Two</ul>\n<p>- dash item</p>\n<footer>(c) Site</footer></body></html>";
-        let w = walk(html, true);
+        let w = walk(html);
         let got: Vec<(BlockKind, &str, usize)> = w
             .blocks
             .iter()
@@ -476,7 +522,7 @@ mod tests {
 <body><header><h1>The Story</h1><p class="byline">By Jane Roe</p></header>
 <div class="share-tools"><div>Share</div><p>Tweet</p></div>
 <p>Body.</p><!-- <p>hidden</p> --></body>"#;
-        let w = walk(html, true);
+        let w = walk(html);
         assert_eq!(w.blocks.len(), 1);
         assert_eq!(w.blocks[0].text, "Body.");
         assert_eq!(w.meta.title_tag.as_deref(), Some("Story | Site"));
@@ -490,7 +536,7 @@ mod tests {
     #[test]
     fn line_breaks_split_blocks_between_sentences_only() {
         let html = "<p>The mayor said that<br>\nthe plan would pass.<br><br>A second part.<br>\n\nThird part</p>";
-        let got: Vec<(String, usize)> = walk(html, true)
+        let got: Vec<(String, usize)> = walk(html)
             .blocks
             .into_iter()
             .map(|b| (b.text, b.line))
@@ -518,9 +564,70 @@ mod tests {
             "<a href='x>y</a>",
             "&#xZZ; &amp",
         ] {
-            let _ = walk(s, true);
-            let _ = super::super::html_tag::max_depth(s);
+            let _ = walk(s);
         }
-        assert_eq!(walk("a < b", true).blocks[0].text, "a < b");
+        assert_eq!(walk("a < b").blocks[0].text, "a < b");
+    }
+
+    fn texts(html: &str) -> Vec<String> {
+        walk(html).blocks.into_iter().map(|b| b.text).collect()
+    }
+
+    /// Markup a browser recovers from reads as the browser shows it.
+    #[test]
+    fn malformed_markup_reads_as_a_browser_reads_it() {
+        // An apostrophe ends a single-quoted value early; the rest of the
+        // words are stray attributes and the tag still ends at its `>`.
+        let html = "<p>Shares opened higher.</p>\n<p><img src=a.jpg alt='the firm's listing day'></p>\n<p>Trading was halted twice.</p>";
+        assert_eq!(
+            texts(html),
+            vec!["Shares opened higher.", "Trading was halted twice."]
+        );
+        assert_eq!(walk(html).blocks[1].line, 3);
+        // Unclosed paragraphs and list items close at the next one.
+        assert_eq!(
+            texts("<p>One opens.<p>Two opens.<ul><li>First<li>Second</ul>"),
+            vec!["One opens.", "Two opens.", "First", "Second"]
+        );
+        // A stray `<` that starts no tag is text.
+        assert_eq!(
+            texts("<p>If a < b and 3 <4 then</p>"),
+            vec!["If a < b and 3 <4 then"]
+        );
+        // Misnested inline tags keep all their text.
+        assert_eq!(
+            texts("<p><b>bold <i>both</b> italic</i> plain</p>"),
+            vec!["bold both italic plain"]
+        );
+        // A double-quoted value may hold `>` and `'`.
+        assert_eq!(texts("<p title=\"a > b's\">Inside.</p>"), vec!["Inside."]);
+        // Character references, with and without their semicolon.
+        assert_eq!(
+            texts("<p>AT&amp;T &copy 2020 &#8217;</p>"),
+            vec!["AT&T \u{a9} 2020 '"]
+        );
+    }
+
+    #[test]
+    fn raw_text_and_hidden_elements_are_not_text() {
+        let html = r#"<script>if (a<b) { x = "<p>no</p>"; }</script><style>p{}</style>
+<p>Shown.</p>
+<div hidden><p>Hidden attribute.</p></div>
+<div aria-hidden="true"><p>Aria hidden.</p></div>
+<div style="display: none"><p>Display none.</p></div>
+<span style="visibility:hidden">Invisible.</span>
+<template><p>Template.</p></template>
+<noscript><p>Enable scripts.</p></noscript>
+<p>Also shown.</p>"#;
+        assert_eq!(texts(html), vec!["Shown.", "Also shown."]);
+    }
+
+    #[test]
+    fn depth_is_counted_without_recursion() {
+        let deep = "<div>".repeat(100_000) + "<p>x</p>" + &"</div>".repeat(100_000);
+        let w = walk(&deep);
+        assert_eq!(w.max_depth, 100_000);
+        assert_eq!(w.blocks.len(), 1);
+        assert_eq!(walk("<p>a<p>b<br><img src=x><div/></p>").max_depth, 0);
     }
 }

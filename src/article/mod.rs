@@ -12,7 +12,7 @@ mod assemble;
 mod boilerplate;
 mod dates;
 mod html;
-mod html_tag;
+mod html_vocab;
 mod html_walk;
 mod line;
 mod markdown;

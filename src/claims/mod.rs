@@ -63,10 +63,16 @@ pub struct Claim {
     pub quote: Option<String>,
     pub speaker: Option<String>,
     pub numbers: Vec<NumberMention>,
+    // Defaults: a compact `created` event (SPEC 5) leaves these out.
+    #[serde(default)]
     pub negated: bool,
+    #[serde(default)]
     pub hedged: bool,
+    #[serde(default)]
     pub entities: Vec<String>,
+    #[serde(default)]
     pub paragraph: usize,
+    #[serde(default)]
     pub line: usize,
 }
 

@@ -34,6 +34,26 @@ pub struct Config {
     pub log: LogConfig,
     pub alerts: AlertsConfig,
     pub metrics: MetricsConfig,
+    pub report: ReportConfig,
+}
+
+/// `[report]`: regenerate the HTML report (`claimwatch report`) into `dir`
+/// after events, waiting `debounce_ms` for a burst of events to end.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReportConfig {
+    /// Off when unset.
+    pub dir: Option<PathBuf>,
+    pub debounce_ms: u64,
+}
+
+impl Default for ReportConfig {
+    fn default() -> Self {
+        ReportConfig {
+            dir: None,
+            debounce_ms: 2000,
+        }
+    }
 }
 
 /// `[watch]`: what to watch and how.
@@ -119,6 +139,22 @@ pub struct LogConfig {
     /// Log level (`info`, `warning`, `err`, …) or per-target levels
     /// (`claimwatch=debug,info`); see [`log_filter`].
     pub level: Option<String>,
+    /// How much of each claim a `created` event lists.
+    pub created_claims: CreatedClaims,
+}
+
+/// `[log] created_claims`: what a `created` event says about each claim
+/// (every claim of a new article is `added`; SPEC section 5).
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum CreatedClaims {
+    /// id, kind, part, text, speaker and numbers per claim.
+    #[default]
+    Compact,
+    /// Every field, as in a `modified` event.
+    Full,
+    /// The summary counts only, no claims.
+    None,
 }
 
 /// `[alerts]`: rules (which events alert) and sinks (where alerts go);

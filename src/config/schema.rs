@@ -33,6 +33,7 @@ const LOG: &[(&str, Ty)] = &[
     ("changes", Ty::Str),
     ("format", Ty::Str),
     ("level", Ty::Str),
+    ("created_claims", Ty::Str),
 ];
 const RULE: &[(&str, Ty)] = &[
     ("name", Ty::Str),
@@ -64,12 +65,14 @@ const ALERTS: &[(&str, Ty)] = &[
     ("sinks", Ty::TableList(SINK)),
 ];
 const METRICS: &[(&str, Ty)] = &[("listen", Ty::Str), ("allow_remote", Ty::Bool)];
+const REPORT: &[(&str, Ty)] = &[("dir", Ty::Str), ("debounce_ms", Ty::Int)];
 const ROOT: &[(&str, Ty)] = &[
     ("watch", Ty::Table(WATCH)),
     ("state", Ty::Table(STATE)),
     ("log", Ty::Table(LOG)),
     ("alerts", Ty::Table(ALERTS)),
     ("metrics", Ty::Table(METRICS)),
+    ("report", Ty::Table(REPORT)),
 ];
 
 /// Every unknown key, wrong type and bad enum value in the tree.
@@ -86,6 +89,17 @@ pub fn validate_tree(tree: &Table) -> Vec<ConfigError> {
         errors.push(ConfigError {
             key: "log.format".into(),
             message: format!("{f:?} is not one of text, json, journald"),
+        });
+    }
+    if let Some(Value::String(f)) = tree
+        .get("log")
+        .and_then(|l| l.as_table())
+        .and_then(|l| l.get("created_claims"))
+        && !["compact", "full", "none"].contains(&f.as_str())
+    {
+        errors.push(ConfigError {
+            key: "log.created_claims".into(),
+            message: format!("{f:?} is not one of compact, full, none"),
         });
     }
     errors

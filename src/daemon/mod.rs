@@ -154,6 +154,7 @@ fn settings(cfg: &Config) -> Result<Settings, DaemonError> {
     for p in [cfg.state.dir.clone(), cfg.changes_path()]
         .into_iter()
         .chain(alerts.files())
+        .chain(cfg.report.dir.clone())
     {
         ignored.push(std::fs::canonicalize(&p).unwrap_or(p));
     }
@@ -165,6 +166,7 @@ fn settings(cfg: &Config) -> Result<Settings, DaemonError> {
         max_file_bytes: cfg.watch.max_file_bytes,
         keep_raw: cfg.state.history_max_revisions,
         alerts,
+        created_claims: cfg.log.created_claims,
     })
 }
 
@@ -485,6 +487,7 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
     let mut hup = sig(SignalKind::hangup())?;
 
     let mut current = resolve_config(&opts)?;
+    let _report = crate::report::hook::start(&current);
     let (engine, _lock) = engine(&current)?;
     match crate::metrics::serve(&current.metrics) {
         Ok(Some(addr)) => info!(listen = %addr, "metrics on http://{addr}/metrics"),

@@ -2,6 +2,8 @@
 //! appears in the change log (SPEC section 5), plus its human log line and
 //! its rendering for `claimwatch show`.
 
+pub mod line;
+
 use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};

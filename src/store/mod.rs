@@ -1,13 +1,21 @@
 //! The snapshot store ([`Store`]): SQLite (WAL) holding watched files, their
-//! revisions (raw bytes, content hash, claims JSON), change events and the
+//! revisions (raw bytes, content hash, claims), change events and the
 //! delivery outbox. A revision, its event and its outbox rows are written in
-//! one transaction ([`Store::commit`]).
+//! one transaction ([`Store::commit`]; many revisions at once with
+//! [`Store::commit_batch`]). Raw text, claims and events are stored
+//! zstd-compressed ([`codec`]); `decode_claims` reads stored claims.
 //!
 //! Synchronous on purpose: the daemon owns it from one blocking thread, so
 //! there is exactly one writer and revision numbers cannot race.
 
+mod batch;
+pub mod codec;
+pub mod lineage;
 mod readonly;
 mod schema;
+
+pub use batch::StagedRevision;
+pub use codec::{CodecError, Packed, decode_claims};
 
 use std::path::Path;
 
@@ -28,6 +36,20 @@ pub enum StoreError {
     TooNew { found: i64, known: i64 },
     #[error("store: {0}")]
     Sql(#[from] rusqlite::Error),
+    #[error("store: {0}")]
+    Codec(#[from] CodecError),
+}
+
+impl StoreError {
+    /// The disk (or the store's page limit) is full: worth retrying once
+    /// space is freed, unlike a damaged or refused store.
+    pub fn is_full(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Sql(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DiskFull
+        )
+    }
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -221,22 +243,44 @@ impl Store {
     /// The latest revision that has content (not a deletion).
     pub fn latest_content_revision(&self, file_id: i64) -> Result<Option<RevisionRow>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, revision, time, hash, title, claims, raw FROM revisions
+            "SELECT id, revision, time, hash, title, claims, raw, raw_enc FROM revisions
              WHERE file_id = ?1 AND hash IS NOT NULL ORDER BY revision DESC LIMIT 1",
         )?;
-        Ok(stmt
+        let row = stmt
             .query_row(params![file_id], |r| {
-                Ok(RevisionRow {
-                    id: r.get(0)?,
-                    revision: r.get(1)?,
-                    time: r.get(2)?,
-                    hash: r.get(3)?,
-                    title: r.get(4)?,
-                    claims_json: r.get(5)?,
-                    raw: r.get(6)?,
-                })
+                let claims = codec::decode_text(r.get_ref(5)?);
+                let raw = codec::decode_raw(r.get_ref(6)?, r.get(7)?);
+                Ok((
+                    RevisionRow {
+                        id: r.get(0)?,
+                        revision: r.get(1)?,
+                        time: r.get(2)?,
+                        hash: r.get(3)?,
+                        title: r.get(4)?,
+                        claims_json: String::new(),
+                        raw: None,
+                    },
+                    claims,
+                    raw,
+                ))
             })
-            .optional()?)
+            .optional()?;
+        let Some((mut row, claims, raw)) = row else {
+            return Ok(None);
+        };
+        row.claims_json = claims?;
+        row.raw = raw?;
+        Ok(Some(row))
+    }
+
+    /// The content hash of a file's latest revision with content: the
+    /// unchanged-file check, without decoding claims or raw text.
+    pub fn latest_hash(&self, file_id: i64) -> Result<Option<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT hash FROM revisions
+             WHERE file_id = ?1 AND hash IS NOT NULL ORDER BY revision DESC LIMIT 1",
+        )?;
+        Ok(stmt.query_row(params![file_id], |r| r.get(0)).optional()?)
     }
 
     /// Records a new mtime and size for an unchanged file (fast path).
@@ -251,63 +295,29 @@ impl Store {
     /// Writes a revision, its event and its outbox rows in one transaction,
     /// then prunes old raw text of the file. Returns the event's row id.
     pub fn commit(&mut self, n: &NewRevision<'_>) -> Result<i64> {
-        let tx = self.conn.transaction()?;
-        tx.execute(
-            "INSERT INTO files (root, path, live, mtime_ns, size, last_revision)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (root, path) DO UPDATE SET live = excluded.live,
-               mtime_ns = excluded.mtime_ns, size = excluded.size,
-               last_revision = excluded.last_revision",
-            params![n.root, n.path, n.live, n.mtime_ns, n.size, n.revision],
-        )?;
-        let file_id: i64 = tx.query_row(
-            "SELECT id FROM files WHERE root = ?1 AND path = ?2",
-            params![n.root, n.path],
-            |r| r.get(0),
-        )?;
-        tx.execute(
-            "INSERT INTO revisions (file_id, revision, time, hash, raw, claims, title)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                file_id,
-                n.revision,
-                n.time,
-                n.hash,
-                n.raw,
-                n.claims_json,
-                n.title
-            ],
-        )?;
-        tx.execute(
-            "INSERT INTO events (event_id, file_id, revision, time, kind, severity, json)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                n.event_id,
-                file_id,
-                n.revision,
-                n.time,
-                n.event_kind,
-                n.severity,
-                n.event_json
-            ],
-        )?;
-        let event_row = tx.last_insert_rowid();
-        for sink in n.sinks {
-            tx.execute(
-                "INSERT INTO outbox (event_row, sink, delivered) VALUES (?1, ?2, 0)",
-                params![event_row, sink],
-            )?;
-        }
-        if let Some(old) = n.retire_file {
-            tx.execute("UPDATE files SET live = 0 WHERE id = ?1", params![old])?;
-        }
-        tx.execute(
-            "UPDATE revisions SET raw = NULL
-             WHERE file_id = ?1 AND raw IS NOT NULL AND revision <= ?2",
-            params![file_id, n.revision - i64::from(n.keep_raw)],
-        )?;
-        tx.commit()?;
-        Ok(event_row)
+        let staged = StagedRevision {
+            root: n.root.to_string(),
+            path: n.path.to_string(),
+            revision: n.revision,
+            time: n.time.to_string(),
+            hash: n.hash.map(str::to_string),
+            raw: n.raw.map(|b| Packed::pack(b.to_vec())),
+            claims: Packed::pack_str(n.claims_json.to_string()),
+            title: n.title.map(str::to_string),
+            mtime_ns: n.mtime_ns,
+            size: n.size,
+            live: n.live,
+            event_id: n.event_id.to_string(),
+            event_kind: n.event_kind.to_string(),
+            severity: n.severity.to_string(),
+            event: Packed::pack_str(n.event_json.to_string()),
+            full_event: None,
+            sinks: n.sinks.iter().map(|s| s.to_string()).collect(),
+            retire_file: n.retire_file,
+            keep_raw: n.keep_raw,
+        };
+        let rows = self.commit_batch(std::slice::from_ref(&staged))?;
+        Ok(rows[0])
     }
 
     /// Events not yet delivered to `sink`, oldest first.
@@ -317,13 +327,18 @@ impl Store {
              WHERE o.sink = ?1 AND o.delivered = 0 ORDER BY e.id LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![sink, limit as i64], |r| {
-            Ok(Pending {
-                event_row: r.get(0)?,
-                event_id: r.get(1)?,
-                json: r.get(2)?,
-            })
+            Ok((r.get(0)?, r.get(1)?, codec::decode_text(r.get_ref(2)?)))
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut out = Vec::new();
+        for row in rows {
+            let (event_row, event_id, json) = row?;
+            out.push(Pending {
+                event_row,
+                event_id,
+                json: json?,
+            });
+        }
+        Ok(out)
     }
 
     /// How many events still wait for `sink` (for `scan`'s summary).
@@ -350,16 +365,18 @@ impl Store {
         Ok(())
     }
 
-    /// The stored JSON of one event.
+    /// The stored JSON of one event: the whole event, also when its
+    /// change-log line left the changes out for size.
     pub fn event_json(&self, event_id: &str) -> Result<Option<String>> {
-        Ok(self
+        let found = self
             .conn
             .query_row(
-                "SELECT json FROM events WHERE event_id = ?1",
+                "SELECT coalesce(full, json) FROM events WHERE event_id = ?1",
                 params![event_id],
-                |r| r.get(0),
+                |r| Ok(codec::decode_text(r.get_ref(0)?)),
             )
-            .optional()?)
+            .optional()?;
+        Ok(found.transpose()?)
     }
 
     /// Number of stored events.
@@ -372,24 +389,38 @@ impl Store {
     /// Every revision of one file with its event, oldest first.
     pub fn history(&self, file_id: i64) -> Result<Vec<HistoryRow>> {
         let mut stmt = self.conn.prepare(
-            "SELECT r.revision, r.time, r.hash, r.title, e.event_id, e.kind, e.severity, e.json
+            "SELECT r.revision, r.time, r.hash, r.title, e.event_id, e.kind, e.severity,
+                    coalesce(e.full, e.json)
              FROM revisions r LEFT JOIN events e
                ON e.file_id = r.file_id AND e.revision = r.revision
              WHERE r.file_id = ?1 ORDER BY r.revision",
         )?;
         let rows = stmt.query_map(params![file_id], |r| {
-            Ok(HistoryRow {
-                revision: r.get(0)?,
-                time: r.get(1)?,
-                hash: r.get(2)?,
-                title: r.get(3)?,
-                event_id: r.get(4)?,
-                event: r.get(5)?,
-                severity: r.get(6)?,
-                event_json: r.get(7)?,
-            })
+            let json = match r.get_ref(7)? {
+                rusqlite::types::ValueRef::Null => Ok(None),
+                v => codec::decode_text(v).map(Some),
+            };
+            Ok((
+                HistoryRow {
+                    revision: r.get(0)?,
+                    time: r.get(1)?,
+                    hash: r.get(2)?,
+                    title: r.get(3)?,
+                    event_id: r.get(4)?,
+                    event: r.get(5)?,
+                    severity: r.get(6)?,
+                    event_json: None,
+                },
+                json,
+            ))
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut out = Vec::new();
+        for row in rows {
+            let (mut h, json) = row?;
+            h.event_json = json?;
+            out.push(h);
+        }
+        Ok(out)
     }
 
     /// Ids and paths of revisions that still hold raw bytes (for reindex).
@@ -404,15 +435,15 @@ impl Store {
 
     /// The raw bytes of one revision.
     pub fn raw(&self, revision_row: i64) -> Result<Option<Vec<u8>>> {
-        Ok(self
+        let found = self
             .conn
             .query_row(
-                "SELECT raw FROM revisions WHERE id = ?1",
+                "SELECT raw, raw_enc FROM revisions WHERE id = ?1",
                 params![revision_row],
-                |r| r.get(0),
+                |r| Ok(codec::decode_raw(r.get_ref(0)?, r.get(1)?)),
             )
-            .optional()?
-            .flatten())
+            .optional()?;
+        Ok(found.transpose()?.flatten())
     }
 
     /// Replaces the claims of stored revisions (reindex), in one transaction.
@@ -422,7 +453,7 @@ impl Store {
             let mut stmt =
                 tx.prepare_cached("UPDATE revisions SET claims = ?2, title = ?3 WHERE id = ?1")?;
             for (id, claims, title) in updates {
-                stmt.execute(params![id, claims, title])?;
+                stmt.execute(params![id, Packed::pack_str(claims.clone()), title])?;
             }
         }
         tx.commit()?;

@@ -48,6 +48,12 @@ pub const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (event_row, sink)
     );
     CREATE INDEX outbox_pending ON outbox (sink, delivered);",
+    // 2: compressed storage. `raw_enc` says how `raw` is packed (0 plain,
+    // 1 zstd); claims and event JSON are TEXT when plain and a zstd BLOB
+    // otherwise, so older rows read as they are. `full` holds an event
+    // whose change-log line left its changes out for size.
+    "ALTER TABLE revisions ADD COLUMN raw_enc INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN full BLOB;",
 ];
 
 /// Applies every migration above the store's version, each in its own

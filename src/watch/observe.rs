@@ -11,7 +11,9 @@ use super::reconcile::Settings;
 use super::walk;
 use crate::claims::Claim;
 use crate::render::escape_control;
-use crate::store::FileRow;
+use crate::sinks::event::line::{MAX_LINE, render_line};
+use crate::sinks::event::{self, ChangeEvent, EventKind};
+use crate::store::{FileRow, Packed};
 
 /// A file that may have changed.
 pub(super) struct Candidate {
@@ -33,15 +35,64 @@ pub(super) enum Observed {
 }
 
 pub(super) struct Content {
-    pub(super) bytes: Vec<u8>,
+    /// The file's bytes, packed for the store (here, on a worker core).
+    pub(super) raw: Packed,
     pub(super) hash: String,
     pub(super) claims: Vec<Claim>,
-    /// The claims as stored, serialized here on a worker core rather than
-    /// by the single store writer.
-    pub(super) claims_json: String,
+    /// The claims as stored, serialised and packed here on a worker core
+    /// rather than by the single store writer.
+    pub(super) claims_packed: Packed,
+    /// For a file the store has never seen: its `created` event, built
+    /// here (the writer uses it unless the file turns out to be a rename).
+    pub(super) created: Option<Box<Prepared>>,
     pub(super) title: Option<String>,
     pub(super) mtime_ns: i64,
     pub(super) size: i64,
+}
+
+/// A `created` event ready for the writer.
+pub(super) struct Prepared {
+    pub(super) ev: ChangeEvent,
+    /// The change-log line.
+    pub(super) line: String,
+    /// The line, packed for the store.
+    pub(super) event: Packed,
+    /// The whole event when the line left the changes out.
+    pub(super) full: Option<Packed>,
+}
+
+/// The `created` event of a file new to the store.
+fn prepare_created(
+    settings: &Settings,
+    c: &Candidate,
+    hash: &str,
+    ex: &crate::Extraction,
+) -> Prepared {
+    let root = &settings.roots[c.root].key;
+    let mut ev = ChangeEvent {
+        schema: event::SCHEMA,
+        event_id: event::event_id(root, &c.rel, 1, Some(hash)),
+        time: event::now_rfc3339(),
+        path: c.rel.clone(),
+        root: root.clone(),
+        event: EventKind::Created,
+        revision: 1,
+        prev_revision: None,
+        from: None,
+        hash: Some(hash.to_string()),
+        title: ex.title.clone(),
+        severity: Default::default(),
+        summary: Default::default(),
+        changes: Vec::new(),
+    }
+    .with_diff(crate::diff::diff(&[], &ex.claims));
+    let line = render_line(&mut ev, settings.created_claims, MAX_LINE);
+    Prepared {
+        ev,
+        event: Packed::pack(line.line.clone().into_bytes()),
+        line: line.line,
+        full: line.full.map(Packed::pack_str),
+    }
 }
 
 pub(super) fn mtime_size(meta: &std::fs::Metadata) -> (i64, i64) {
@@ -102,14 +153,19 @@ pub(super) fn observe(settings: &Settings, cancel: &AtomicBool, c: &Candidate) -
                 warn!(path = %escape_control(&c.rel), "{w}");
             }
             let claims_json = serde_json::to_string(&ex.claims).unwrap_or_else(|_| "[]".into());
+            let created = c
+                .row
+                .is_none()
+                .then(|| Box::new(prepare_created(settings, c, &hash, &ex)));
             Observed::Content(Box::new(Content {
-                claims_json,
+                claims_packed: Packed::pack_str(claims_json),
                 size: bytes.len() as i64,
-                bytes,
+                raw: Packed::pack(bytes),
                 hash,
                 claims: ex.claims,
                 title: ex.title,
                 mtime_ns,
+                created,
             }))
         }
         // Only binary content fails extraction: deliberate, not an error.

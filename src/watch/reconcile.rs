@@ -3,7 +3,10 @@
 //!
 //! Three phases: find candidates and apply the mtime+size fast path
 //! (serial); read, hash and extract (parallel, both cores); pair renames,
-//! diff and commit each revision with its event (serial, one writer).
+//! diff and stage each revision with its event (serial); the [`writer`]
+//! commits them many per transaction.
+
+mod writer;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -17,13 +20,15 @@ use super::filter::Filter;
 use super::observe::{Candidate, Content, Observed, mtime_size, observe};
 use super::walk::{self, Root};
 use crate::claims::Claim;
+use crate::config::CreatedClaims;
 use crate::diff;
 use crate::internal_events as ie;
 use crate::render::escape_control;
 use crate::sinks::alerts::{AlertPlan, Alerter};
 use crate::sinks::changelog::{self, ChangeLog};
+use crate::sinks::event::line::{MAX_LINE, render_line};
 use crate::sinks::event::{self, ChangeEvent, EventKind};
-use crate::store::{FileRow, NewRevision, RevisionRow, Store, StoreError};
+use crate::store::{FileRow, Packed, RevisionRow, StagedRevision, Store, StoreError};
 
 /// Counts of what a reconcile pass did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -101,6 +106,8 @@ pub struct Settings {
     pub keep_raw: u32,
     /// Compiled alert rules and sinks.
     pub alerts: AlertPlan,
+    /// What `created` events list per claim (`[log] created_claims`).
+    pub created_claims: CreatedClaims,
 }
 
 /// The engine: owns the store and the change log; single-threaded writer.
@@ -120,6 +127,10 @@ pub struct Engine {
     pub stats: Stats,
     /// The last delivery failed: retry when idle, log once.
     undelivered: bool,
+    /// Revisions staged for the next transaction.
+    batch: writer::Batch,
+    /// Paths whose revisions failed to be stored (full disk).
+    retry: writer::Retry,
 }
 
 /// A path for a log line: relative to its root when inside it, control
@@ -158,6 +169,8 @@ impl Engine {
             timed: false,
             stats: Stats::default(),
             undelivered: false,
+            batch: Default::default(),
+            retry: Default::default(),
         }
     }
 
@@ -256,6 +269,7 @@ impl Engine {
         if self.undelivered {
             self.deliver();
         }
+        self.retry_failed();
     }
 
     /// Reconciles every file under every root against the store,
@@ -461,10 +475,12 @@ impl Engine {
                                 gone.push((cand.root, r));
                             }
                         }
-                        Observed::Content(c) => self.settle(cand, &c, &mut gone, &mut gone_revs),
+                        Observed::Content(mut c) => {
+                            self.settle(cand, &mut c, &mut gone, &mut gone_revs)
+                        }
                     }
                 }
-                self.deliver();
+                self.flush();
             }
         });
         if let Some(b) = bar {
@@ -480,7 +496,7 @@ impl Engine {
                 self.stats.errors += 1;
             }
         }
-        self.deliver();
+        self.flush();
     }
 
     /// Records one read file: a no-op when its hash is the latest
@@ -489,13 +505,13 @@ impl Engine {
     fn settle(
         &mut self,
         cand: Candidate,
-        content: &Content,
+        content: &mut Content,
         gone: &mut Vec<(usize, FileRow)>,
         gone_revs: &mut Vec<Option<RevisionRow>>,
     ) {
         let same = cand.row.as_ref().filter(|r| r.live).and_then(|r| {
-            let latest = self.store.latest_content_revision(r.id).ok()??;
-            (latest.hash.as_deref() == Some(content.hash.as_str())).then_some(r.id)
+            let latest = self.store.latest_hash(r.id).ok()??;
+            (latest == content.hash).then_some(r.id)
         });
         if let Some(id) = same {
             self.stats.unchanged += 1;
@@ -542,10 +558,34 @@ impl Engine {
     fn commit_content(
         &mut self,
         cand: &Candidate,
-        content: &Content,
+        content: &mut Content,
         renamed_from: Option<FileRow>,
     ) -> Result<(), StoreError> {
         let root = self.settings.roots[cand.root].key.clone();
+        let revision = cand.row.as_ref().map_or(0, |r| r.last_revision) + 1;
+        let mut paths = vec![cand.abs.clone()];
+        if let Some(r) = &renamed_from {
+            paths.push(self.settings.roots[cand.root].dir.join(&r.path));
+        }
+        let raw = std::mem::replace(&mut content.raw, Packed::Plain(Vec::new()));
+        let claims = std::mem::replace(&mut content.claims_packed, Packed::Plain(Vec::new()));
+        // A new file's event was built on a worker core (observe).
+        if renamed_from.is_none()
+            && cand.row.is_none()
+            && let Some(p) = content.created.take()
+        {
+            let p = *p;
+            let rev = self.staged(&p.ev, p.event, p.full, revision, Some(raw), claims, content);
+            self.stage(
+                rev,
+                writer::Meta {
+                    ev: p.ev,
+                    line: p.line,
+                    paths,
+                },
+            );
+            return Ok(());
+        }
         let prev = match &cand.row {
             Some(r) => self.store.latest_content_revision(r.id)?,
             None => None,
@@ -580,8 +620,7 @@ impl Engine {
             }
             (None, None) => (EventKind::Created, None, diff::diff(&[], &content.claims)),
         };
-        let revision = cand.row.as_ref().map_or(0, |r| r.last_revision) + 1;
-        let ev = ChangeEvent {
+        let mut ev = ChangeEvent {
             schema: event::SCHEMA,
             event_id: event::event_id(&root, &cand.rel, revision, Some(&content.hash)),
             time: event::now_rfc3339(),
@@ -598,30 +637,68 @@ impl Engine {
             changes: Vec::new(),
         }
         .with_diff(d);
-        let json = serde_json::to_string(&ev).unwrap_or_default();
-        self.write(
+        let line = render_line(&mut ev, self.settings.created_claims, MAX_LINE);
+        let mut rev = self.staged(
             &ev,
-            NewRevision {
-                root: &root,
-                path: &cand.rel,
-                revision,
-                time: &ev.time,
-                hash: Some(&content.hash),
-                raw: Some(&content.bytes),
-                claims_json: &content.claims_json,
-                title: content.title.as_deref(),
-                mtime_ns: content.mtime_ns,
-                size: content.size,
-                live: true,
-                event_id: &ev.event_id,
-                event_kind: kind.as_str(),
-                severity: event::severity_str(ev.severity),
-                event_json: &json,
-                sinks: &[],
-                retire_file: renamed_from.as_ref().map(|r| r.id),
-                keep_raw: 0,
+            Packed::pack_str(line.line.clone()),
+            line.full.map(Packed::pack_str),
+            revision,
+            Some(raw),
+            claims,
+            content,
+        );
+        rev.retire_file = renamed_from.as_ref().map(|r| r.id);
+        self.stage(
+            rev,
+            writer::Meta {
+                ev,
+                line: line.line,
+                paths,
             },
-        )
+        );
+        Ok(())
+    }
+
+    /// The store row of a content revision.
+    #[allow(clippy::too_many_arguments)]
+    fn staged(
+        &self,
+        ev: &ChangeEvent,
+        event: Packed,
+        full_event: Option<Packed>,
+        revision: i64,
+        raw: Option<Packed>,
+        claims: Packed,
+        content: &Content,
+    ) -> StagedRevision {
+        StagedRevision {
+            root: ev.root.clone(),
+            path: ev.path.clone(),
+            revision,
+            time: ev.time.clone(),
+            hash: ev.hash.clone(),
+            raw,
+            claims,
+            title: content.title.clone(),
+            mtime_ns: content.mtime_ns,
+            size: content.size,
+            live: true,
+            event_id: ev.event_id.clone(),
+            event_kind: ev.event.as_str().to_string(),
+            severity: event::severity_str(ev.severity).to_string(),
+            event,
+            full_event,
+            sinks: self.sinks_for(ev),
+            retire_file: None,
+            keep_raw: self.settings.keep_raw,
+        }
+    }
+
+    /// Outbox rows of an event: the change log and every matching alert.
+    fn sinks_for(&self, ev: &ChangeEvent) -> Vec<String> {
+        let mut sinks = vec![changelog::SINK.to_string()];
+        sinks.extend(self.alerter.outbox_names(ev));
+        sinks
     }
 
     fn commit_deletion(
@@ -636,7 +713,7 @@ impl Engine {
             .map(|p| claims_of(p, &row.path))
             .unwrap_or_default();
         let revision = row.last_revision + 1;
-        let ev = ChangeEvent {
+        let mut ev = ChangeEvent {
             schema: event::SCHEMA,
             event_id: event::event_id(&root, &row.path, revision, None),
             time: event::now_rfc3339(),
@@ -653,61 +730,37 @@ impl Engine {
             changes: Vec::new(),
         }
         .with_diff(diff::diff(&old, &[]));
-        let json = serde_json::to_string(&ev).unwrap_or_default();
-        self.write(
-            &ev,
-            NewRevision {
-                root: &root,
-                path: &row.path,
-                revision,
-                time: &ev.time,
-                hash: None,
-                raw: None,
-                claims_json: "[]",
-                title: ev.title.as_deref(),
-                mtime_ns: 0,
-                size: 0,
-                live: false,
-                event_id: &ev.event_id,
-                event_kind: EventKind::Deleted.as_str(),
-                severity: event::severity_str(ev.severity),
-                event_json: &json,
-                sinks: &[],
-                retire_file: None,
-                keep_raw: 0,
-            },
-        )
-    }
-
-    /// Commits a revision with its event (outbox rows for the change log
-    /// and every matching alert rule and sink) and reports the event.
-    fn write(&mut self, ev: &ChangeEvent, n: NewRevision<'_>) -> Result<(), StoreError> {
-        self.heartbeat.beat();
-        let alerts = self.alerter.outbox_names(ev);
-        let mut sinks: Vec<&str> = vec![changelog::SINK];
-        sinks.extend(alerts.iter().map(String::as_str));
-        let n = NewRevision {
-            sinks: &sinks,
+        let line = render_line(&mut ev, self.settings.created_claims, MAX_LINE);
+        let rev = StagedRevision {
+            root: root.clone(),
+            path: row.path.clone(),
+            revision,
+            time: ev.time.clone(),
+            hash: None,
+            raw: None,
+            claims: Packed::Plain(b"[]".to_vec()),
+            title: ev.title.clone(),
+            mtime_ns: 0,
+            size: 0,
+            live: false,
+            event_id: ev.event_id.clone(),
+            event_kind: EventKind::Deleted.as_str().to_string(),
+            severity: event::severity_str(ev.severity).to_string(),
+            event: Packed::pack_str(line.line.clone()),
+            full_event: line.full.map(Packed::pack_str),
+            sinks: self.sinks_for(&ev),
+            retire_file: None,
             keep_raw: self.settings.keep_raw,
-            ..n
         };
-        self.store.commit(&n)?;
-        self.stats.count(ev.event);
-        // From the file's last write, for watcher-triggered passes only;
-        // none for deletions (mtime 0) or renames (the mtime is the
-        // content's old write, not this event's).
-        let latency = (self.timed && n.mtime_ns > 0 && ev.event != EventKind::Renamed)
-            .then(|| {
-                let now = std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .ok()?
-                    .as_nanos() as i64;
-                Some(std::time::Duration::from_nanos(
-                    now.saturating_sub(n.mtime_ns).max(0) as u64,
-                ))
-            })
-            .flatten();
-        ie::event_recorded(ev, latency);
+        let paths = vec![self.settings.roots[root_idx].dir.join(&row.path)];
+        self.stage(
+            rev,
+            writer::Meta {
+                ev,
+                line: line.line,
+                paths,
+            },
+        );
         Ok(())
     }
 }

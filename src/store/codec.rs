@@ -1,0 +1,166 @@
+//! How the store packs what it keeps ([`Packed`]): raw text, claims and
+//! event JSON are zstd-compressed on a worker core before the writer sees
+//! them, and read back through one decoder per kind ([`decode_text`],
+//! [`decode_claims`], [`decode_raw`]). Stores written before compression
+//! (plain TEXT claims and events, plain raw bytes) read the same way.
+
+use rusqlite::ToSql;
+use rusqlite::types::{ToSqlOutput, ValueRef};
+
+use crate::claims::Claim;
+
+/// zstd level: 3 is zstd's default; higher levels cost the workers more
+/// CPU per article than the bytes they save are worth here.
+const LEVEL: i32 = 3;
+
+/// Below this, compression's frame overhead outweighs its gain.
+const MIN_COMPRESS: usize = 64;
+
+/// Bytes as stored: plain, or a zstd frame. A text column holds `Plain` as
+/// SQLite TEXT and `Zstd` as a BLOB, so the column's type tells them apart;
+/// the raw column is a BLOB either way and `revisions.raw_enc` tells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Packed {
+    Plain(Vec<u8>),
+    Zstd(Vec<u8>),
+}
+
+impl Packed {
+    /// Compresses `bytes` when that makes them smaller.
+    pub fn pack(bytes: Vec<u8>) -> Packed {
+        if bytes.len() < MIN_COMPRESS {
+            return Packed::Plain(bytes);
+        }
+        match zstd::bulk::compress(&bytes, LEVEL) {
+            Ok(z) if z.len() < bytes.len() => Packed::Zstd(z),
+            _ => Packed::Plain(bytes),
+        }
+    }
+
+    /// [`Packed::pack`] of a string's bytes.
+    pub fn pack_str(s: String) -> Packed {
+        Packed::pack(s.into_bytes())
+    }
+
+    /// Bytes this will occupy in the store.
+    pub fn len(&self) -> usize {
+        match self {
+            Packed::Plain(b) | Packed::Zstd(b) => b.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The `raw_enc` value for the raw column: 0 plain, 1 zstd.
+    pub fn enc(&self) -> i64 {
+        match self {
+            Packed::Plain(_) => 0,
+            Packed::Zstd(_) => 1,
+        }
+    }
+
+    /// As a BLOB whatever the encoding (the raw column).
+    pub fn as_blob(&self) -> ToSqlOutput<'_> {
+        match self {
+            Packed::Plain(b) | Packed::Zstd(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
+        }
+    }
+}
+
+/// For text columns (claims, event JSON): plain as TEXT, zstd as BLOB.
+/// Plain bytes always come from a `String`, so they are UTF-8.
+impl ToSql for Packed {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self {
+            Packed::Plain(b) => ToSqlOutput::Borrowed(ValueRef::Text(b)),
+            Packed::Zstd(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
+        })
+    }
+}
+
+/// A stored value that cannot be read back.
+#[derive(Debug, thiserror::Error)]
+pub enum CodecError {
+    #[error("stored value is not text or a zstd frame")]
+    Type,
+    #[error("stored zstd frame is damaged: {0}")]
+    Zstd(#[from] std::io::Error),
+    #[error("stored text is not UTF-8")]
+    Utf8,
+    #[error("stored claims are not claims JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+fn unzstd(b: &[u8]) -> Result<Vec<u8>, CodecError> {
+    Ok(zstd::stream::decode_all(b)?)
+}
+
+/// A text column (claims or event JSON): TEXT as is, a BLOB decompressed.
+pub fn decode_text(v: ValueRef<'_>) -> Result<String, CodecError> {
+    match v {
+        ValueRef::Text(t) => String::from_utf8(t.to_vec()).map_err(|_| CodecError::Utf8),
+        ValueRef::Blob(b) => String::from_utf8(unzstd(b)?).map_err(|_| CodecError::Utf8),
+        _ => Err(CodecError::Type),
+    }
+}
+
+/// The claims of a stored revision, from the `revisions.claims` column
+/// (the one decoder for stored claims; readers such as lineage use it).
+pub fn decode_claims(v: ValueRef<'_>) -> Result<Vec<Claim>, CodecError> {
+    let bytes = match v {
+        ValueRef::Text(t) => std::borrow::Cow::Borrowed(t),
+        ValueRef::Blob(b) => std::borrow::Cow::Owned(unzstd(b)?),
+        _ => return Err(CodecError::Type),
+    };
+    Ok(serde_json::from_slice(&bytes)?)
+}
+
+/// The raw bytes of a revision from its `raw` and `raw_enc` columns.
+pub fn decode_raw(v: ValueRef<'_>, enc: i64) -> Result<Option<Vec<u8>>, CodecError> {
+    match (v, enc) {
+        (ValueRef::Null, _) => Ok(None),
+        (ValueRef::Blob(b), 1) => Ok(Some(unzstd(b)?)),
+        (ValueRef::Blob(b) | ValueRef::Text(b), _) => Ok(Some(b.to_vec())),
+        _ => Err(CodecError::Type),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_text_is_compressed_and_reads_back() {
+        let text = "The council said 12 bridges were checked. ".repeat(40);
+        let p = Packed::pack_str(text.clone());
+        assert!(matches!(p, Packed::Zstd(_)), "repetitive text compresses");
+        assert!(p.len() < text.len() / 4, "{} of {}", p.len(), text.len());
+        let Packed::Zstd(z) = &p else { unreachable!() };
+        assert_eq!(decode_text(ValueRef::Blob(z)).expect("decode"), text);
+        assert_eq!(
+            decode_raw(ValueRef::Blob(z), 1).expect("raw"),
+            Some(text.into_bytes())
+        );
+    }
+
+    #[test]
+    fn short_or_plain_values_stay_plain() {
+        let p = Packed::pack_str("[]".into());
+        assert_eq!(p, Packed::Plain(b"[]".to_vec()));
+        assert_eq!(decode_text(ValueRef::Text(b"[]")).expect("text"), "[]");
+        assert_eq!(
+            decode_raw(ValueRef::Blob(b"abc"), 0).expect("raw"),
+            Some(b"abc".to_vec())
+        );
+        assert_eq!(decode_raw(ValueRef::Null, 1).expect("null"), None);
+    }
+
+    #[test]
+    fn a_damaged_frame_is_an_error_not_a_panic() {
+        assert!(decode_text(ValueRef::Blob(&[0x28, 0xb5, 0x2f, 0xfd, 1, 2, 3])).is_err());
+        assert!(decode_claims(ValueRef::Text(b"not json")).is_err());
+        assert!(decode_claims(ValueRef::Integer(3)).is_err());
+    }
+}
