@@ -168,8 +168,14 @@ pub enum Command {
 /// What `claimwatch generate` writes.
 #[derive(Debug, Subcommand)]
 pub enum GenerateWhat {
-    /// The man page (roff): `claimwatch generate man > claimwatch.1`.
-    Man,
+    /// The man pages (roff): `claimwatch generate man --dir man1` writes
+    /// claimwatch.1 and one claimwatch-COMMAND.1 per command; without
+    /// --dir, claimwatch.1 goes to stdout.
+    Man {
+        /// Write every page into this folder (created if needed).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Completions for a shell: `claimwatch generate completions bash`.
     Completions {
         #[arg(value_enum)]

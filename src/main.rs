@@ -79,7 +79,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             let mut out = Vec::new();
             match what {
-                GenerateWhat::Man => clap_mangen::Man::new(cmd).render(&mut out)?,
+                GenerateWhat::Man { dir: Some(dir) } => {
+                    // One page per command, so the SEE ALSO entries of
+                    // claimwatch(1) (claimwatch-run(1), …) all exist.
+                    std::fs::create_dir_all(&dir)
+                        .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
+                    clap_mangen::generate_to(cmd, &dir).map_err(|e| {
+                        anyhow::anyhow!("cannot write man pages to {}: {e}", dir.display())
+                    })?;
+                    let mut pages: Vec<String> = std::fs::read_dir(&dir)?
+                        .filter_map(Result::ok)
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .filter(|n| n.starts_with("claimwatch") && n.ends_with(".1"))
+                        .collect();
+                    pages.sort();
+                    eprintln!(
+                        "claimwatch: wrote {} man pages to {}: {}",
+                        pages.len(),
+                        dir.display(),
+                        pages.join(" ")
+                    );
+                    return Ok(ExitCode::SUCCESS);
+                }
+                GenerateWhat::Man { dir: None } => clap_mangen::Man::new(cmd).render(&mut out)?,
                 GenerateWhat::Completions { shell } => {
                     clap_complete::generate(shell, &mut cmd, "claimwatch", &mut out)
                 }
@@ -264,13 +286,14 @@ fn daemon_cmd(
                 Ok(ExitCode::from(1))
             }
             DaemonCmd::History(path, format, claims) => {
-                let store = daemon::open_store(&cfg, false)?;
+                let store = daemon::open_store_read_only(&cfg)?;
                 let json = format == OutputFormat::Json;
                 let out = if claims {
-                    claimwatch::report::history::claims(&store, &path, json, Style::for_stdout())?
+                    claimwatch::report::history::claims(&store, &path, json, Style::for_stdout())
                 } else {
-                    daemon::inspect::history(&store, &path, json, Style::for_stdout())?
-                };
+                    daemon::inspect::history(&store, &path, json, Style::for_stdout())
+                }
+                .map_err(|e| daemon::in_store(&cfg, e))?;
                 print_out(&out).map_err(|e| DaemonError::Fatal(e.to_string()))?;
                 Ok(ExitCode::SUCCESS)
             }
@@ -281,15 +304,17 @@ fn daemon_cmd(
                 Ok(ExitCode::SUCCESS)
             }
             DaemonCmd::Show(id) => {
-                let store = daemon::open_store(&cfg, false)?;
-                let out = daemon::inspect::show(&store, &id, Style::for_stdout())?;
+                let store = daemon::open_store_read_only(&cfg)?;
+                let out = daemon::inspect::show(&store, &id, Style::for_stdout())
+                    .map_err(|e| daemon::in_store(&cfg, e))?;
                 print_out(&out).map_err(|e| DaemonError::Fatal(e.to_string()))?;
                 Ok(ExitCode::SUCCESS)
             }
             DaemonCmd::Reindex => {
                 daemon::init_tracing(&cfg.log);
                 let mut store = daemon::open_store(&cfg, false)?;
-                let (done, failed) = daemon::inspect::reindex(&mut store)?;
+                let (done, failed) =
+                    daemon::inspect::reindex(&mut store).map_err(|e| daemon::in_store(&cfg, e))?;
                 eprintln!(
                     "claimwatch: re-extracted {done} revisions ({failed} failed); no events emitted"
                 );

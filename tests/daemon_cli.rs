@@ -211,3 +211,148 @@ fn issue14_check_config_lists_every_error_in_one_run() {
     }
     assert!(err.contains("7 errors"), "{err}");
 }
+
+#[test]
+fn issue14_history_follows_renames_and_reads_a_read_only_copy() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    let st = state.display().to_string();
+    let rt = root.display().to_string();
+    let scan = || {
+        let (code, _, err) = run(&["scan", "--state", &st, &rt], tmp.path());
+        assert_eq!(code, 0, "{err}");
+    };
+    write(&root.join("draft.txt"), &article("Storm", 4));
+    scan();
+    write(&root.join("draft.txt"), &article("Storm", 5));
+    scan();
+    std::fs::rename(root.join("draft.txt"), root.join("storm.txt")).expect("mv");
+    scan();
+    write(&root.join("storm.txt"), &article("Storm", 6));
+    scan();
+    let kinds = |out: &str| -> Vec<String> {
+        let doc: serde_json::Value = serde_json::from_str(out).expect("json");
+        doc["revisions"]
+            .as_array()
+            .expect("revisions")
+            .iter()
+            .map(|r| format!("{} {}", r["path"].as_str().unwrap_or("?"), r["event"]))
+            .collect()
+    };
+    let (code, out, err) = run(
+        &["history", "storm.txt", "--state", &st, "--format", "json"],
+        tmp.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        kinds(&out),
+        [
+            "draft.txt \"created\"",
+            "draft.txt \"modified\"",
+            "storm.txt \"renamed\"",
+            "storm.txt \"modified\""
+        ],
+        "{out}"
+    );
+    // An auditor's copy of the store: read, never written.
+    let copy = tmp.path().join("audit");
+    std::fs::create_dir_all(&copy).expect("mkdir");
+    std::fs::copy(state.join("claimwatch.db"), copy.join("claimwatch.db")).expect("cp");
+    let listing = || {
+        let mut v: Vec<String> = std::fs::read_dir(&copy)
+            .expect("ls")
+            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+            .collect();
+        v.sort();
+        (v, std::fs::read(copy.join("claimwatch.db")).expect("db"))
+    };
+    let before = listing();
+    let cp = copy.display().to_string();
+    let (code, out, err) = run(&["history", "storm.txt", "--state", &cp], tmp.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("draft.txt") && out.contains("renamed"),
+        "{out}"
+    );
+    let id = events(&state)[0]["event_id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let (code, out, err) = run(&["show", &id, "--state", &cp], tmp.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(&id), "{out}");
+    assert!(listing() == before, "history/show wrote to the copy");
+    // A store that is not one: the error names its path.
+    let bad = tmp.path().join("bad");
+    write(
+        &bad.join("claimwatch.db"),
+        "this is not a database, just text\n",
+    );
+    let (code, _, err) = run(
+        &[
+            "history",
+            "storm.txt",
+            "--state",
+            &bad.display().to_string(),
+        ],
+        tmp.path(),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&bad.join("claimwatch.db").display().to_string()),
+        "{err}"
+    );
+}
+
+#[test]
+fn issue14_every_man_page_the_top_page_names_is_generated() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = tmp.path().join("man1");
+    let (code, _, err) = run(
+        &["generate", "man", "--dir", &dir.display().to_string()],
+        tmp.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let top = std::fs::read_to_string(dir.join("claimwatch.1")).expect("claimwatch.1");
+    let mut named = Vec::new();
+    for (i, _) in top.match_indices("claimwatch\\-") {
+        let rest = &top[i + "claimwatch\\-".len()..];
+        let raw: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_lowercase() || *c == '\\' || *c == '-')
+            .collect();
+        if rest[raw.len()..].starts_with("(1)") {
+            named.push(raw.replace("\\-", "-"));
+        }
+    }
+    named.dedup();
+    assert!(named.len() >= 8, "{named:?}");
+    for cmd in [
+        "run",
+        "scan",
+        "history",
+        "show",
+        "tail",
+        "check-config",
+        "extract",
+    ] {
+        let page = dir.join(format!("claimwatch-{cmd}.1"));
+        let text =
+            std::fs::read_to_string(&page).unwrap_or_else(|e| panic!("{}: {e}", page.display()));
+        assert!(text.contains(".TH"), "{text}");
+    }
+    for name in &named {
+        assert!(
+            dir.join(format!("claimwatch-{name}.1")).exists(),
+            "claimwatch.1 names claimwatch-{name}(1), which was not generated"
+        );
+    }
+    // Without --dir, the top page still goes to stdout (packaging scripts).
+    let (code, out, _) = run(&["generate", "man"], tmp.path());
+    assert_eq!(code, 0);
+    assert!(
+        out.starts_with(".ie") || out.contains(".TH claimwatch"),
+        "{out}"
+    );
+}

@@ -108,3 +108,37 @@ fn man_page_and_completions_generate() {
     let (_, help, _) = run(&["--help"], tmp.path());
     assert!(!help.contains("generate"), "hidden from --help: {help}");
 }
+
+#[test]
+fn issue14_files_watched_and_latency_are_right_at_every_scrape() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    let port = free_port();
+    let cfg = config(
+        tmp.path(),
+        &format!("[watch]\ndebounce_ms = 100\n[metrics]\nlisten = \"127.0.0.1:{port}\"\n"),
+    );
+    write(&root.join("a.txt"), &article("Harbour", 2));
+    let _d = Daemon::start(&root, &state, &["--config", &cfg]);
+    let gauge = || sample(&scrape(port), "claimwatch_files_watched");
+    assert_eq!(gauge(), Some(1.0));
+    // New files the watcher saw count at once, not at the next full scan.
+    write(&root.join("b.txt"), &article("Bridge", 3));
+    write(&root.join("c.txt"), &article("Canal", 4));
+    wait_for("two created", || events(&state).len() == 3);
+    wait_for("the gauge at 3", || gauge() == Some(3.0));
+    std::fs::remove_file(root.join("c.txt")).expect("rm");
+    wait_for("deleted", || events(&state).len() == 4);
+    wait_for("the gauge at 2", || gauge() == Some(2.0));
+    let count = || sample(&scrape(port), "claimwatch_write_to_event_seconds_count");
+    let before = count();
+    assert_eq!(before, Some(2.0), "the two watched writes");
+    // A rename keeps the content's old mtime: not a write-to-event time.
+    std::fs::rename(root.join("b.txt"), root.join("bridge.txt")).expect("mv");
+    wait_for("renamed", || {
+        events(&state).iter().any(|e| e["event"] == "renamed")
+    });
+    assert_eq!(gauge(), Some(2.0));
+    assert_eq!(count(), before, "a rename is not a write");
+}

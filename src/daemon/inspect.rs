@@ -71,9 +71,19 @@ pub fn history(store: &Store, arg: &Path, json: bool, style: Style) -> Result<St
     let mut out = String::new();
     let mut docs = Vec::new();
     for f in &files {
-        let rows = store.history(f.id).map_err(store_err)?;
+        let chain = lineage(store, f)?;
+        let followed = chain.len() > 1;
         if json {
-            let revs: Vec<serde_json::Value> = rows.iter().map(history_json).collect();
+            let mut revs: Vec<serde_json::Value> = Vec::new();
+            for (path, rows) in &chain {
+                for r in rows {
+                    let mut v = history_json(r);
+                    if followed {
+                        v["path"] = serde_json::Value::String(path.clone());
+                    }
+                    revs.push(v);
+                }
+            }
             docs.push(serde_json::json!({
                 "root": f.root, "path": f.path, "live": f.live, "revisions": revs,
             }));
@@ -96,8 +106,13 @@ pub fn history(store: &Store, arg: &Path, json: bool, style: Style) -> Result<St
                     )
                 )
             );
-            for r in &rows {
-                out.push_str(&history_line(r, style));
+            for (path, rows) in &chain {
+                if followed {
+                    let _ = writeln!(out, "  {}", style.paint("1", &escape_control(path)));
+                }
+                for r in rows {
+                    out.push_str(&history_line(r, style));
+                }
             }
         }
     }
@@ -110,6 +125,50 @@ pub fn history(store: &Store, arg: &Path, json: bool, style: Style) -> Result<St
         out = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
     }
     Ok(out)
+}
+
+/// A file's revisions with those of the paths it was renamed from before
+/// them, oldest path first: `[(a.txt, [created, modified]), (b.txt,
+/// [renamed, modified])]`. A rename is the first revision of the new path
+/// and its event names the old one (`from`).
+fn lineage(store: &Store, f: &FileRow) -> Result<Vec<(String, Vec<HistoryRow>)>, DaemonError> {
+    let mut chain = vec![(f.path.clone(), store.history(f.id).map_err(store_err)?)];
+    let mut seen = vec![f.id];
+    // Bounded: a file renamed back and forth cannot loop.
+    while seen.len() < 1000 {
+        let from = chain[0]
+            .1
+            .first()
+            .filter(|r| r.event.as_deref() == Some("renamed"))
+            .and_then(|r| r.event_json.as_deref())
+            .and_then(|j| serde_json::from_str::<ChangeEvent>(j).ok())
+            .and_then(|ev| ev.from);
+        let Some(from) = from else {
+            break;
+        };
+        let Some(prev) = store.file(&f.root, &from).map_err(store_err)? else {
+            break;
+        };
+        if seen.contains(&prev.id) {
+            break;
+        }
+        seen.push(prev.id);
+        // Only the revisions before the content moved away belong here
+        // (the old path may have been reused since).
+        let rename_time = chain[0]
+            .1
+            .first()
+            .map(|r| r.time.clone())
+            .unwrap_or_default();
+        let rows: Vec<HistoryRow> = store
+            .history(prev.id)
+            .map_err(store_err)?
+            .into_iter()
+            .filter(|r| r.time <= rename_time)
+            .collect();
+        chain.insert(0, (prev.path, rows));
+    }
+    Ok(chain)
 }
 
 fn history_json(r: &HistoryRow) -> serde_json::Value {

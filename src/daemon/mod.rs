@@ -187,9 +187,68 @@ pub fn open_store(cfg: &Config, create: bool) -> Result<Store, DaemonError> {
     })?;
     Store::open(&path).map_err(|e| {
         DaemonError::Fatal(format!(
-            "{e}; check that the state folder is writable and not used by another claimwatch version"
+            "{}; check that the state folder is writable and not used by another claimwatch version",
+            naming(&path, &e)
         ))
     })
+}
+
+/// A store error's text, naming the store's path when it does not already.
+fn naming(path: &Path, e: &crate::store::StoreError) -> String {
+    let text = e.to_string();
+    let shown = path.display().to_string();
+    if text.contains(&shown) {
+        text
+    } else {
+        format!("{shown}: {text}")
+    }
+}
+
+/// Opens the store for `history` and `show`: read-only, writing nothing,
+/// so an auditor's copy or a store on a read-only disk opens too. With
+/// no writer running and no write-ahead log beside it, the file is
+/// opened as immutable (no `-shm` is created next to it).
+pub fn open_store_read_only(cfg: &Config) -> Result<Store, DaemonError> {
+    let path = cfg.store_path();
+    if !path.exists() {
+        return open_store(cfg, false);
+    }
+    let wal = PathBuf::from(format!("{}-wal", path.display()));
+    let quiet = !writer_active(cfg) && std::fs::metadata(&wal).map_or(true, |m| m.len() == 0);
+    Store::open_read_only(&path, quiet)
+        .or_else(|e| {
+            // A live store in a folder we may not write: read what the
+            // file holds (the last checkpoint) rather than nothing.
+            if quiet {
+                Err(e)
+            } else {
+                Store::open_read_only(&path, true)
+            }
+        })
+        .map_err(|e| DaemonError::Fatal(naming(&path, &e)))
+}
+
+/// A store query's error from `history`/`show`/`reindex`, naming the
+/// store it came from.
+pub fn in_store(cfg: &Config, e: DaemonError) -> DaemonError {
+    match e {
+        DaemonError::Fatal(m) if m.starts_with("store:") => {
+            DaemonError::Fatal(format!("{}: {m}", cfg.store_path().display()))
+        }
+        other => other,
+    }
+}
+
+/// True when a daemon or scan holds the state folder's lock.
+fn writer_active(cfg: &Config) -> bool {
+    use std::os::fd::AsRawFd;
+    let Ok(file) = std::fs::File::open(cfg.state.dir.join("claimwatch.lock")) else {
+        return false;
+    };
+    // SAFETY: flock(2) on a descriptor we own; no memory is involved.
+    let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_SH | libc::LOCK_NB) };
+    // Closing the file drops the shared lock at once.
+    rc != 0
 }
 
 /// An exclusive lock on a state folder, held while a daemon or a scan
@@ -309,6 +368,10 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
         info!("delivered {n} events left undelivered by the last run");
     }
     let heartbeat = engine.heartbeat();
+    // The gauge holds what the store knows from the first scrape on, and
+    // follows every batch (not only full scans).
+    let mut live = engine.live_files() as i64;
+    ie::files_watched(live as usize);
     'outer: loop {
         // Wake up every second so an idle engine still beats.
         heartbeat.beat();
@@ -360,8 +423,8 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
                 "watcher"
             });
             let st = engine.full_scan();
-            let live = engine.live_files();
-            ie::files_watched(live);
+            live = engine.live_files() as i64;
+            ie::files_watched(live as usize);
             // `systemctl status` must not say "start-up scan running" forever.
             notify::status(&format!(
                 "watching {live} files; {} done: {} events, {} errors",
@@ -391,9 +454,17 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
         } else if poll {
             ie::rescan("poll");
             engine.full_scan();
-            ie::files_watched(engine.live_files());
+            live = engine.live_files() as i64;
+            ie::files_watched(live as usize);
         } else if !paths.is_empty() {
+            let before = engine.stats.clone();
             engine.process_paths(&paths);
+            let st = &engine.stats;
+            // A rename retires one path and adds one: no change.
+            live += (st.created + st.restored) as i64
+                - (before.created + before.restored) as i64
+                - (st.deleted - before.deleted) as i64;
+            ie::files_watched(live.max(0) as usize);
         }
         ie::queue_depth(0);
     }

@@ -11,6 +11,7 @@
 mod batch;
 pub mod codec;
 pub mod lineage;
+mod readonly;
 mod schema;
 
 pub use batch::StagedRevision;

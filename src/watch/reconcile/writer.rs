@@ -165,8 +165,12 @@ impl Engine {
         for (rev, m) in revs.iter().zip(&meta) {
             self.stats.count(m.ev.event);
             // From the file's last write, for watcher-triggered passes
-            // only; none for deletions (mtime 0) or retries.
-            let latency = (self.timed && !self.retry.running && rev.mtime_ns > 0)
+            // only; none for deletions (mtime 0), retries or renames (a
+            // renamed file keeps its content's old mtime).
+            let latency = (self.timed
+                && !self.retry.running
+                && rev.mtime_ns > 0
+                && m.ev.event != crate::sinks::event::EventKind::Renamed)
                 .then(|| Duration::from_nanos(now.saturating_sub(rev.mtime_ns).max(0) as u64));
             ie::event_recorded(&m.ev, latency);
         }
