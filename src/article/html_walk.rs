@@ -16,7 +16,8 @@ use html5gum::{DefaultEmitter, HtmlString, Spanned, Token, Tokenizer};
 
 use super::BlockKind;
 use super::html_vocab::{
-    BLOCK_ELEMENTS, NOT_RENDERED, SKIP_ELEMENTS, furniture_value, hidden_style, is_void,
+    BLOCK_ELEMENTS, INLINE_ELEMENTS, NOT_RENDERED, SKIP_ELEMENTS, furniture_value, hidden_style,
+    is_void,
 };
 use super::line::{clean, ends_break, ends_with_connector, starts_lowercase, strip_list_marker};
 
@@ -211,7 +212,11 @@ impl Walker<'_> {
         // A raw-text element's content follows even after `<script/>`.
         let not_rendered = !tag.closing && NOT_RENDERED.contains(&name);
         if not_rendered || (opens && self.is_furniture(tag)) {
-            self.flush();
+            // An inline element (a hover card's span inside a sentence)
+            // leaves its paragraph whole.
+            if !INLINE_ELEMENTS.contains(&name) {
+                self.flush();
+            }
             self.skip = Some((name.to_string(), 1));
             return;
         }
@@ -620,6 +625,10 @@ mod tests {
 <noscript><p>Enable scripts.</p></noscript>
 <p>Also shown.</p>"#;
         assert_eq!(texts(html), vec!["Shown.", "Also shown."]);
+        // A hover card inside a sentence is left out of it, and the
+        // sentence stays one block.
+        let html = r#"<p>The court fined <a href="/p/ann">Ann Lee</a><span class="hover-card"><b>Ann Lee</b> Profile and 12 stories</span> on Monday.</p>"#;
+        assert_eq!(texts(html), vec!["The court fined Ann Lee on Monday."]);
     }
 
     #[test]
