@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::BlockKind;
 use super::boilerplate::sections::drop_trailing_sections;
-use super::html_walk::{HtmlBlock, HtmlMeta, Walk, walk};
+use super::html_walk::{HtmlBlock, HtmlMeta, Skip, Walk, walk, walk_with};
 use super::line::{Unit, clean, word_count};
 use super::metadata::{Meta, clean_title, normalise_date, parse_byline};
 
@@ -33,7 +33,12 @@ pub(crate) fn read(text: &str, warnings: &mut Vec<String>) -> (Vec<Unit>, Meta) 
                 extra = meta;
                 let main = walk(&content).blocks;
                 if main.iter().any(|b| b.kind != BlockKind::Heading) {
-                    locate(main, &source.blocks)
+                    // Checked against the page without its furniture, or
+                    // (when that left out most of the article) without
+                    // only what no reader sees.
+                    locate(&main, &source.blocks, false)
+                        .or_else(|| locate(&main, &walk_with(text, Skip::Hidden).blocks, false))
+                        .unwrap_or_else(|| locate(&main, &source.blocks, true).unwrap_or(main))
                 } else {
                     source.blocks.clone()
                 }
@@ -92,7 +97,11 @@ fn readability(text: &str) -> Option<(String, ExtraMeta)> {
 /// shows: a block the walker did not yield at all is dropped, and one found
 /// only by its opening words takes the walker's text when that is shorter
 /// (a hidden pop-up card glued into a sentence is left out of it).
-fn locate(main: Vec<HtmlBlock>, source: &[HtmlBlock]) -> Vec<HtmlBlock> {
+/// `None` when the walker yielded less than half of the text (a page that
+/// wraps its article in a container named like furniture): its view is no
+/// guide then; with `keep_all`, every block is kept instead, on the line of
+/// the last one found.
+fn locate(main: &[HtmlBlock], source: &[HtmlBlock], keep_all: bool) -> Option<Vec<HtmlBlock>> {
     let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_prefix: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, b) in source.iter().enumerate().rev() {
@@ -113,9 +122,6 @@ fn locate(main: Vec<HtmlBlock>, source: &[HtmlBlock]) -> Vec<HtmlBlock> {
             hit
         })
         .collect();
-    // When the walker skipped most of the text (a page that wraps its
-    // article in a container named like furniture), its view is no guide:
-    // keep every block, on the line of the last one found.
     let total: usize = main.iter().map(|b| b.text.len()).sum();
     let kept: usize = main
         .iter()
@@ -124,8 +130,13 @@ fn locate(main: Vec<HtmlBlock>, source: &[HtmlBlock]) -> Vec<HtmlBlock> {
         .map(|(b, _)| b.text.len())
         .sum();
     let trust_source = kept * 2 >= total;
+    if !trust_source && !keep_all {
+        return None;
+    }
     let mut line = source.first().map_or(1, |b| b.line);
-    main.into_iter()
+    let located = main
+        .iter()
+        .cloned()
         .zip(found)
         .filter_map(|(mut b, hit)| {
             match hit {
@@ -142,7 +153,8 @@ fn locate(main: Vec<HtmlBlock>, source: &[HtmlBlock]) -> Vec<HtmlBlock> {
             b.line = line;
             Some(b)
         })
-        .collect()
+        .collect();
+    Some(located)
 }
 
 /// The first source block recorded for `key` at or after index `from`

@@ -165,9 +165,6 @@ pub(crate) const FURNITURE_TOKENS: &[&str] = &[
     "modal",
     "popup",
     "paywall",
-    "tooltip",
-    "popover",
-    "hovercard",
     "bio",
     "disclaimer",
     "disclosure",
@@ -195,10 +192,22 @@ pub(crate) fn furniture_value(v: &str) -> bool {
     if tokens().any(|t| FURNITURE_TOKENS.contains(&t)) {
         return true;
     }
-    // The panel of a hover card ("rollover-people-block", "hover-card"),
-    // shown on hover but not the link it hangs on ("rollover-people").
-    tokens().any(|t| HOVER_TOKENS.contains(&t)) && tokens().any(|t| PANEL_TOKENS.contains(&t))
+    popup_value(&v)
 }
+
+/// True for a class, id or role value (lower-case) naming a pop-up shown
+/// on hover: a tooltip, a popover, the panel of a hover card
+/// ("rollover-people-block", "hover-card"), but not the link it hangs on
+/// ("rollover-people").
+pub(crate) fn popup_value(v: &str) -> bool {
+    let tokens = || v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_');
+    tokens().any(|t| POPUP_TOKENS.contains(&t))
+        || (tokens().any(|t| HOVER_TOKENS.contains(&t))
+            && tokens().any(|t| PANEL_TOKENS.contains(&t)))
+}
+
+/// Words that name a pop-up on their own.
+const POPUP_TOKENS: &[&str] = &["tooltip", "popover", "hovercard"];
 
 /// Words that name something shown on hover; with a [`PANEL_TOKENS`] word
 /// they mark a pop-up panel.

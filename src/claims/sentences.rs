@@ -206,7 +206,9 @@ fn unstopped_sentence(end: &str) -> bool {
     if end.contains("http") || end.contains("www.") || end.contains(['@', '#', '|', ':']) {
         return false;
     }
-    if has_caps_tag(end) {
+    // A single-quoted quotation is headline style ("Man 'jumped from
+    // bridge'"); prose quotes with double marks.
+    if has_caps_tag(end) || end.contains(" '") {
         return false;
     }
     let mut words = 0usize;

@@ -44,6 +44,20 @@ const PHRASES: &[&str] = &[
     "thank you for subscribing",
     "all rights reserved",
     "\u{00A9}",
+    "subject to copyright",
+    "may be reproduced without",
+    "for information purposes only",
+    "requires javascript",
+    "enable javascript",
+    "if you enjoyed this article",
+    "no paywalls",
+    "support our journalism",
+    "become a member",
+    "become a subscriber",
+    "subscribe today",
+    "issues for \u{00A3}",
+    "delivered through your letterbox",
+    "delivered to your door",
 ];
 
 const PHRASE_MAX_WORDS: usize = 40;
@@ -89,6 +103,9 @@ mod tests {
             "There was a problem subscribing you to the newsletter.",
             "The contents of this site are \u{00A9}2024 Example Media Inc.",
             "For city, recent setbacks temper long-term hopes ...",
+            "This document is subject to copyright.",
+            "This slideshow requires JavaScript.",
+            "If you enjoyed this article, join our members' club.",
         ] {
             assert!(promo(l), "{l}");
         }
