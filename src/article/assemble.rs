@@ -156,7 +156,7 @@ fn is_label(text: &str) -> bool {
     if !words_at_most(text, CAPS_MAX_WORDS) {
         return false;
     }
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = text.chars().filter(|c| c.is_uppercase()).count();
     letters >= 4 && !text.chars().any(char::is_lowercase)
 }
 

@@ -334,6 +334,9 @@ fn reported_pronoun(after_cue: &str) -> Option<bool> {
 /// False for questions, fragments of fewer than three words and lines
 /// without closing punctuation (headings, captions, list markers).
 fn asserts_something(text: &str) -> bool {
+    if let Some(verdict) = sentences::shape_verdict(text) {
+        return verdict;
+    }
     let end = text.trim_end_matches(['"', '\'', ')', ']', '\u{201D}', '\u{2019}', ' ']);
     if !end.ends_with(['.', '!']) {
         return false;
