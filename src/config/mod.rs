@@ -131,6 +131,8 @@ pub struct AlertRule {
     pub min_severity: Option<String>,
     pub details: Vec<String>,
     pub kinds: Vec<String>,
+    /// Where the claim stands: headline, standfirst, body.
+    pub parts: Vec<String>,
     pub ops: Vec<String>,
     pub events: Vec<String>,
     pub keywords: Vec<String>,
@@ -330,6 +332,7 @@ const DETAILS: &[&str] = &[
     "wording_changed",
 ];
 const KINDS: &[&str] = &["quote", "attributed", "numeric", "statement"];
+const PARTS: &[&str] = &["headline", "standfirst", "body"];
 const OPS: &[&str] = &["added", "removed", "modified"];
 const EVENTS: &[&str] = &["created", "modified", "deleted", "renamed", "restored"];
 const SINK_TYPES: &[&str] = &["file", "webhook", "command"];
@@ -450,6 +453,7 @@ fn validate_values(c: &Config) -> Vec<ConfigError> {
         for (field, values, allowed) in [
             ("details", &r.details, DETAILS),
             ("kinds", &r.kinds, KINDS),
+            ("parts", &r.parts, PARTS),
             ("ops", &r.ops, OPS),
             ("events", &r.events, EVENTS),
         ] {
