@@ -76,6 +76,7 @@ fn claim(text: String, paragraph: usize, numbers: Vec<NumberMention>) -> Claim {
         negated: false,
         hedged: false,
         entities: Vec::new(),
+        part: claimwatch::claims::Part::Body,
         paragraph,
         line: paragraph * 2,
     }

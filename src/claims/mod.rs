@@ -46,6 +46,28 @@ impl ClaimKind {
     }
 }
 
+/// Where in the article a claim stands (SPEC section 3): the headline,
+/// the standfirst (summary under it) or the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    Headline,
+    Standfirst,
+    // Claims stored before parts existed are body claims.
+    #[default]
+    Body,
+}
+
+impl Part {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Part::Headline => "headline",
+            Part::Standfirst => "standfirst",
+            Part::Body => "body",
+        }
+    }
+}
+
 /// One quantity in a claim: as written, its value and a plain-word unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NumberMention {
@@ -54,7 +76,8 @@ pub struct NumberMention {
     pub unit: String,
 }
 
-/// One sentence of the article body that asserts something.
+/// One sentence of the article (headline, standfirst or body) that
+/// asserts something.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub id: String,
@@ -70,6 +93,8 @@ pub struct Claim {
     pub hedged: bool,
     #[serde(default)]
     pub entities: Vec<String>,
+    #[serde(default)]
+    pub part: Part,
     #[serde(default)]
     pub paragraph: usize,
     #[serde(default)]
@@ -160,6 +185,20 @@ fn id_of(hash: blake3::Hash) -> String {
 /// Extracts the claims of a parsed article, in document order.
 pub fn extract(article: &Article) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::new();
+    // The headline and the standfirst are read with a speaker memory of
+    // their own: they restate the body in short, and a name or "says" in
+    // them must not become the antecedent of the lead's "he".
+    let mut lead = resolve::Speakers::default();
+    if let Some(title) = &article.title
+        && let Some(claim) = lead_claim(title, LEAD_HEADLINE_MIN_WORDS, &mut lead)
+    {
+        claims.push(Claim {
+            part: Part::Headline,
+            paragraph: 0,
+            line: article.title_line,
+            ..claim
+        });
+    }
     let mut speakers = resolve::Speakers::default();
     // Quote claims of paragraphs that end inside a quotation, waiting for
     // the paragraph that closes it to name the speaker.
@@ -167,6 +206,23 @@ pub fn extract(article: &Article) -> Vec<Claim> {
     for (paragraph, block) in article.blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
             pending.clear();
+            continue;
+        }
+        if article.standfirst == Some(paragraph) {
+            for text in sentences::split(&block.text) {
+                let claim = match sentence_claim(text, None, &mut lead) {
+                    Some((claim, _)) => Some(claim),
+                    None => lead_claim(text, LEAD_STANDFIRST_MIN_WORDS, &mut lead),
+                };
+                if let Some(claim) = claim {
+                    claims.push(Claim {
+                        part: Part::Standfirst,
+                        paragraph: paragraph + 1,
+                        line: block.line,
+                        ..claim
+                    });
+                }
+            }
             continue;
         }
         let block_speaker = speakers::block_speaker(&block.text);
@@ -207,6 +263,30 @@ pub fn extract(article: &Article) -> Vec<Claim> {
     claims
 }
 
+/// Fewest words of a headline claim ("Nine dead") and of an unpunctuated
+/// standfirst sentence.
+const LEAD_HEADLINE_MIN_WORDS: usize = 2;
+const LEAD_STANDFIRST_MIN_WORDS: usize = 3;
+
+/// A headline or standfirst sentence as a claim: these are written without
+/// a closing full stop, so only questions and fragments are turned down.
+fn lead_claim(text: &str, min_words: usize, speakers: &mut resolve::Speakers) -> Option<Claim> {
+    let text = text.trim();
+    let end = text.trim_end_matches(['"', '\'', ')', ']', '\u{201D}', '\u{2019}', ' ']);
+    if end.ends_with(['?', ':', ',', ';']) || word_total(text, min_words) < min_words {
+        return None;
+    }
+    Some(typed_claim(text, None, speakers).0)
+}
+
+/// Words with a letter or digit in `text`, counted up to `limit`.
+fn word_total(text: &str, limit: usize) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(limit)
+        .count()
+}
+
 /// Types one sentence as a claim, or `None` when it asserts nothing
 /// (a question, a fragment, a heading-like line).
 /// The flag says whether the speaker was named in the sentence (or its
@@ -219,6 +299,16 @@ fn sentence_claim(
     if !asserts_something(text) {
         return None;
     }
+    Some(typed_claim(text, block_speaker, speakers))
+}
+
+/// Types a sentence known to assert something; the flag as for
+/// [`sentence_claim`].
+fn typed_claim(
+    text: &str,
+    block_speaker: Option<&str>,
+    speakers: &mut resolve::Speakers,
+) -> (Claim, bool) {
     let spans = quotes::spans(text, false);
     let lowered = text.to_ascii_lowercase();
     let sentence = phrases::Sentence::new(text, &lowered, &spans);
@@ -298,7 +388,7 @@ fn sentence_claim(
             .collect();
         speakers.mention_entities(&narrated, about);
     }
-    Some((
+    (
         Claim {
             id: claim_id(text),
             kind,
@@ -309,11 +399,12 @@ fn sentence_claim(
             negated,
             hedged,
             entities,
+            part: Part::Body,
             paragraph: 0,
             line: 0,
         },
         explicit,
-    ))
+    )
 }
 
 /// Whether the words after a reporting cue open with "he" or "she" ("said
@@ -341,9 +432,5 @@ fn asserts_something(text: &str) -> bool {
     if !end.ends_with(['.', '!']) {
         return false;
     }
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .take(3)
-        .count()
-        >= 3
+    word_total(text, 3) >= 3
 }

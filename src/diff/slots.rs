@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::align::{Alignment, Modified, dice, word_ids};
-use crate::claims::Claim;
+use crate::claims::{Claim, Part};
 
 /// Overlap needed between two claims that stand in the same place.
 const MIN_DICE_IN_PLACE: f64 = 0.3;
@@ -73,6 +73,9 @@ pub fn pair_in_place(old: &[Claim], new: &[Claim], al: &mut Alignment) {
             continue;
         };
         let j = al.added[b];
+        if (old[i].part == Part::Headline) != (new[j].part == Part::Headline) {
+            continue;
+        }
         let wa = word_ids(&old[i].text, &mut interner);
         let wb = word_ids(&new[j].text, &mut interner);
         if wa.is_empty() || wb.is_empty() {

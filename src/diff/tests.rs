@@ -17,6 +17,7 @@ pub(crate) fn claim(text: &str) -> Claim {
         negated: false,
         hedged: false,
         entities: Vec::new(),
+        part: crate::claims::Part::Body,
         paragraph: 1,
         line: 1,
     }
@@ -518,4 +519,31 @@ fn text_rendering_marks_words_and_ends_with_summary() {
     let coloured = text::render("v1.txt", "v2.txt", &d, crate::render::Style { color: true });
     assert!(coloured.contains("\x1b[1;31m113,000\x1b[0m"), "{coloured}");
     assert!(coloured.contains("\x1b[1;32m116,000\x1b[0m"), "{coloured}");
+}
+
+#[test]
+fn a_headline_change_says_where_it_is() {
+    let mut a = claim("Nine dead as storm hits coast");
+    a.part = crate::claims::Part::Headline;
+    a.numbers = vec![num("Nine", 9.0, "")];
+    let mut b = claim("11 dead as storm hits coast");
+    b.part = crate::claims::Part::Headline;
+    b.numbers = vec![num("11", 11.0, "")];
+    let d = diff_with(&[a], &[b], &CUES);
+    assert_eq!(d.changes[0].severity, Severity::High);
+    let plain = text::render("v1", "v2", &d, crate::render::Style { color: false });
+    assert!(
+        plain.contains("high   modified headline statement line 1"),
+        "{plain}"
+    );
+    let json = serde_json::to_value(&d).expect("serialises");
+    assert_eq!(json["changes"][0]["after"]["part"], "headline");
+    // A body claim's header names no part.
+    let d = diff_with(
+        &[claim("Nine ferries ran.")],
+        &[claim("Ten ferries ran.")],
+        &CUES,
+    );
+    let plain = text::render("v1", "v2", &d, crate::render::Style { color: false });
+    assert!(plain.contains("modified statement line 1"), "{plain}");
 }

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::claims::Claim;
+use crate::claims::{Claim, Part};
 use crate::diff::align::{Alignment, align};
 use crate::diff::classify::{self, Cues};
 use crate::diff::split::join_claims;
@@ -187,12 +187,17 @@ impl History {
 }
 
 /// Reading rank of the part of the article a claim belongs to: 0 headline,
-/// 1 standfirst, 2 body. The one place that decides it, so that the
-/// claims' own `part` field replaces the title comparison when it exists.
+/// 1 standfirst, 2 body, from the claim's `part`. Claims stored before
+/// parts existed read as body; one of those that is the revision's title
+/// still ranks as the headline.
 pub fn part_rank(claim: &Claim, title: Option<&str>) -> u8 {
-    match title {
-        Some(t) if !t.trim().is_empty() && fold(t.trim()) == fold(claim.text.trim()) => 0,
-        _ => 2,
+    match claim.part {
+        Part::Headline => 0,
+        Part::Standfirst => 1,
+        Part::Body => match title {
+            Some(t) if !t.trim().is_empty() && fold(t.trim()) == fold(claim.text.trim()) => 0,
+            _ => 2,
+        },
     }
 }
 

@@ -149,6 +149,10 @@ mod tests {
         );
         assert!(after.get("entities").is_none() && after.get("line").is_none());
         assert!(after.get("negated").is_none(), "{after}");
+        assert!(
+            after["part"].is_string(),
+            "compact claims keep their part: {after}"
+        );
         // Readers (tail, show, alerts) still parse the compact line.
         let back: ChangeEvent = serde_json::from_str(&compact.line).expect("parses");
         assert_eq!(back.changes.len(), ev.changes.len());
