@@ -164,17 +164,16 @@ pub(super) fn features(toks: &[Tok], found: &[Candidate], i: usize) -> [f64; FEA
     );
     f[38] = flag(np.start > 0 && toks[..np.start].iter().any(|t| t.quoted));
     // "Voters learned that … Vance will insist …": a cue inside the
-    // that-clause another cue reports is part of what was reported.
+    // that-clause another cue reports is part of what was reported; a
+    // weaker cue ("if he is convinced that …, Lee told …") swallows none.
     // "learned that", "learned again that".
     let opens_that = |c: &Candidate| {
         (c.cue + 1..c.cue + 3).any(|k| toks.get(k).is_some_and(|t| t.lw == "that" && !t.quoted))
     };
     let first_word = np.start.min(v);
-    f[39] = flag(
-        found
-            .iter()
-            .any(|o| o.cue < first_word && opens_that(o) && o.np.end <= first_word),
-    );
+    f[39] = flag(found.iter().any(|o| {
+        o.cue < first_word && opens_that(o) && o.np.end <= first_word && o.rank <= c.rank
+    }));
     f[40] = flag(opens_that(c) && found.iter().any(|o| o.cue > v && o.np.start > v));
     f
 }
@@ -344,5 +343,22 @@ mod tests {
             "The senator said the vote was close.",
         ]);
         assert_eq!(c[2].speaker.as_deref(), Some("Sen. Ivo Marsh"));
+    }
+
+    #[test]
+    fn a_long_tail_attribution_beats_a_cue_in_a_condition() {
+        let c = claims(&[
+            "The port could reopen in May, but only if he is convinced that the hangers hold, Sen. Ada Wren told reporters at the harbor on Friday.",
+        ]);
+        assert_eq!(c[0].speaker.as_deref(), Some("Sen. Ada Wren"));
+    }
+
+    #[test]
+    fn a_cue_inside_reported_words_stays_reported() {
+        let c = claims(&[
+            "Voters learned again that, whatever the stakes, Vance will insist on being Vance.",
+        ]);
+        assert_eq!(c[0].speaker.as_deref(), Some("Voters"));
+        assert_eq!(c[0].sources, ["Voters", "Vance"]);
     }
 }
