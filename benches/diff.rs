@@ -72,6 +72,7 @@ fn claim(text: String, paragraph: usize, numbers: Vec<NumberMention>) -> Claim {
         text,
         quote,
         speaker: None,
+        sources: Vec::new(),
         numbers,
         negated: false,
         hedged: false,

@@ -4,6 +4,7 @@
 //!
 //! Pure: no I/O.
 
+pub mod attrib_model;
 mod cues;
 pub mod entities;
 mod lexicon;
@@ -85,6 +86,10 @@ pub struct Claim {
     pub text: String,
     pub quote: Option<String>,
     pub speaker: Option<String>,
+    /// Every attributed source of the sentence in order, when it names
+    /// more than one ("X said …, while Y argued …"); `speaker` is the main one.
+    #[serde(default)]
+    pub sources: Vec<String>,
     pub numbers: Vec<NumberMention>,
     // Defaults: a compact `created` event (SPEC 5) leaves these out.
     #[serde(default)]
@@ -236,6 +241,7 @@ pub fn extract(article: &Article) -> Vec<Claim> {
                 if explicit && claim.kind == ClaimKind::Quote {
                     for &i in &pending {
                         claims[i].speaker.clone_from(&claim.speaker);
+                        claims[i].sources.clone_from(&claim.sources);
                     }
                     pending.clear();
                 } else if !(claim.kind == ClaimKind::Quote && text.starts_with(['"', '\u{201C}'])) {
@@ -312,7 +318,8 @@ fn typed_claim(
     let spans = quotes::spans(text, false);
     let lowered = text.to_ascii_lowercase();
     let sentence = phrases::Sentence::new(text, &lowered, &spans);
-    let attribution = speakers::find_in(&sentence).or_else(|| {
+    let (attribution, others) = speakers::find_with_sources(&sentence);
+    let attribution = attribution.or_else(|| {
         // A transcript label ("SMITH: …") or a signed quote ("… " - Ann
         // Lee) speaks for every sentence of its paragraph.
         block_speaker.map(|s| speakers::Attribution {
@@ -329,6 +336,9 @@ fn typed_claim(
     // Scare quotes and titles (1-3 words) only make a quote when attributed.
     let is_quote =
         !spans.is_empty() && (quote_words >= 4 || attribution.is_some() || opens_with_quote);
+    // Other sources resolve against the article as it stood before this
+    // sentence: the main speaker must not become their "he".
+    let before = (!others.is_empty()).then(|| speakers.clone());
     let speaker = match &attribution {
         Some(a) => {
             let resolved = speakers.resolve(&a.speaker);
@@ -343,6 +353,15 @@ fn typed_claim(
             .and_then(|s| speakers.resolve(&s))
             .or_else(|| speakers.quote_owner()),
         None => None,
+    };
+    let sources = match before {
+        Some(before) => resolve::sources(
+            &before,
+            &others,
+            attribution.as_ref().map(|a| a.speaker.as_str()),
+            speaker.as_deref(),
+        ),
+        None => speaker.iter().cloned().collect(),
     };
     // The person the sentence is about: its speaker, or else a named
     // subject; a speaker in a relative clause ("…, who says") leaves the
@@ -395,6 +414,7 @@ fn typed_claim(
             text: text.to_string(),
             quote: is_quote.then(|| quotes::joined(text, &spans)),
             speaker,
+            sources,
             numbers,
             negated,
             hedged,

@@ -13,6 +13,7 @@ pub(crate) fn claim(text: &str) -> Claim {
         text: text.to_string(),
         quote: None,
         speaker: None,
+        sources: Vec::new(),
         numbers: Vec::new(),
         negated: false,
         hedged: false,

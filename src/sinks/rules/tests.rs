@@ -15,6 +15,7 @@ fn claim(kind: ClaimKind, text: &str, speaker: Option<&str>, entities: &[&str]) 
         text: text.into(),
         quote: None,
         speaker: speaker.map(str::to_string),
+        sources: Vec::new(),
         numbers: Vec::new(),
         negated: false,
         hedged: false,
