@@ -233,7 +233,7 @@ pub fn extract(article: &Article) -> Vec<Claim> {
         let block_speaker = speakers::block_speaker(&block.text);
         let mut unattributed_quotes = Vec::new();
         let mut first = true;
-        for text in sentences::split(&block.text) {
+        for text in join_quote_attributions(&block.text, sentences::split(&block.text)) {
             let Some((claim, explicit)) = sentence_claim(text, block_speaker, &mut speakers) else {
                 continue;
             };
@@ -267,6 +267,67 @@ pub fn extract(article: &Article) -> Vec<Claim> {
         }
     }
     claims
+}
+
+/// Re-joins a quotation ending in "!" or "?" with the attribution cut off
+/// after it (`"Stop now!" Lee wrote.`): the splitter ends a sentence at
+/// `!"` before a capital, which would leave the quotation without its
+/// speaker and the attribution as a fragment. `pieces` are sub-slices of
+/// `block`, in order.
+fn join_quote_attributions<'a>(block: &'a str, pieces: Vec<&'a str>) -> Vec<&'a str> {
+    let base = block.as_ptr() as usize;
+    let offset = |p: &str| (p.as_ptr() as usize).checked_sub(base);
+    let mut out: Vec<&'a str> = Vec::with_capacity(pieces.len());
+    for p in pieces {
+        if let Some(last) = out.last_mut()
+            && ends_with_exclaimed_quote(last)
+            && opens_with_attribution(p)
+            && let (Some(start), Some(at)) = (offset(last), offset(p))
+            && let Some(joined) = block.get(start..at + p.len())
+        {
+            *last = joined;
+            continue;
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// `…!"` or `…?"` (straight or curly quotes).
+fn ends_with_exclaimed_quote(s: &str) -> bool {
+    let mut tail = s.trim_end().chars().rev();
+    matches!(tail.next(), Some('"' | '\u{201D}' | '\'' | '\u{2019}'))
+        && matches!(tail.next(), Some('!' | '?'))
+}
+
+/// Most words of a speaker before its cue in a cut-off attribution
+/// ("President Ana Ruiz wrote").
+const ATTRIBUTION_MAX_WORDS: usize = 4;
+
+/// A piece that opens with a capitalised speaker and a reporting cue:
+/// "Lee wrote on Friday.", "The minister said."
+fn opens_with_attribution(s: &str) -> bool {
+    for (k, word) in s
+        .split_whitespace()
+        .take(ATTRIBUTION_MAX_WORDS + 1)
+        .enumerate()
+    {
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let mut buf = [0u8; 24];
+        if k == 0 && !core.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        if k > 0 && lexicon::cue(lexicon::lower_word(core, &mut buf)).is_some() {
+            return true;
+        }
+        // The speaker's words end at a comma or a stop; a title's short
+        // abbreviation ("Dr.", "Sen.") is no stop.
+        let abbreviation = word.ends_with('.') && core.len() <= 3;
+        if word.ends_with([',', '.', ';', ':']) && !abbreviation {
+            return false;
+        }
+    }
+    false
 }
 
 /// Fewest words of a headline claim ("Nine dead") and of an unpunctuated

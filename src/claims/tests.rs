@@ -363,3 +363,25 @@ fn part_defaults_to_body_for_stored_claims_without_it() {
     let out = serde_json::to_string(&c).expect("serialises");
     assert!(out.contains(r#""part":"body""#), "{out}");
 }
+
+#[test]
+fn exclaimed_quote_keeps_its_attribution() {
+    let c = claims(&["\"Open the gates now!\" Mayor Ruiz wrote on Sunday. The gates stayed shut."]);
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[0].kind, ClaimKind::Quote);
+    assert_eq!(c[0].speaker.as_deref(), Some("Mayor Ruiz"));
+    assert!(c[0].text.ends_with("wrote on Sunday."), "{}", c[0].text);
+    let c = claims(&["\u{201C}Who pays for this?\u{201D} The minister asked reporters."]);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].speaker.as_deref(), Some("The minister"));
+}
+
+#[test]
+fn exclaimed_quote_before_a_new_sentence_stays_apart() {
+    let c = claims(&["\"We won!\" The crowd cheered for an hour after the count ended."]);
+    assert!(
+        c.iter()
+            .all(|c| !c.text.starts_with("\"We won!\" The crowd")),
+        "{c:#?}"
+    );
+}
