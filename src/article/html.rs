@@ -95,7 +95,7 @@ fn readability(text: &str) -> Option<(String, ExtraMeta)> {
 /// page's own markup marks as furniture or hides (class names, `hidden`,
 /// `aria-hidden`, `display:none`), which dom_smoothie's output no longer
 /// shows: a block the walker did not yield at all is dropped, and one found
-/// only by its opening words takes the walker's text when that is shorter
+/// only by its opening or closing words takes the walker's text when that is shorter
 /// (a hidden pop-up card glued into a sentence is left out of it).
 /// `None` when the walker yielded less than half of the text (a page that
 /// wraps its article in a container named like furniture): its view is no
@@ -104,9 +104,11 @@ fn readability(text: &str) -> Option<(String, ExtraMeta)> {
 fn locate(main: &[HtmlBlock], source: &[HtmlBlock], keep_all: bool) -> Option<Vec<HtmlBlock>> {
     let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_prefix: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_suffix: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, b) in source.iter().enumerate().rev() {
         by_text.entry(b.text.as_str()).or_default().push(i);
         by_prefix.entry(prefix(&b.text)).or_default().push(i);
+        by_suffix.entry(suffix(&b.text)).or_default().push(i);
     }
     let mut last = 0;
     // Per block: the source block found, and whether only by its prefix.
@@ -115,7 +117,8 @@ fn locate(main: &[HtmlBlock], source: &[HtmlBlock], keep_all: bool) -> Option<Ve
         .map(|b| {
             let hit = take_from(&mut by_text, &b.text, last)
                 .map(|i| (i, false))
-                .or_else(|| take_from(&mut by_prefix, prefix(&b.text), last).map(|i| (i, true)));
+                .or_else(|| take_from(&mut by_prefix, prefix(&b.text), last).map(|i| (i, true)))
+                .or_else(|| take_from(&mut by_suffix, suffix(&b.text), last).map(|i| (i, true)));
             if let Some((i, _)) = hit {
                 last = i;
             }
@@ -168,6 +171,15 @@ fn take_from(map: &mut HashMap<&str, Vec<usize>>, key: &str, from: usize) -> Opt
         found.pop();
     }
     None
+}
+
+/// The last 40 characters of `s` (a pop-up glued in at the start of a
+/// block changes its prefix, not its end).
+fn suffix(s: &str) -> &str {
+    match s.char_indices().nth_back(39) {
+        Some((i, _)) => &s[i..],
+        None => s,
+    }
 }
 
 fn prefix(s: &str) -> &str {
@@ -276,6 +288,34 @@ mod tests {
             .map(|u| u.line);
         assert_eq!(first, Some(8));
         assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn hidden_and_pop_up_text_is_left_out() {
+        let page = r#"<html><body><div class="content-with-sidebar"><article>
+<h1>Harbour Plan Approved</h1>
+<p><span class="who"><a href="/p/ann">Ann Lee</a><span class="hover-card-panel">Ann Lee Latest stories about the council and its budget</span></span> said the council approved the harbour plan on Monday after a long debate.</p>
+<p>Work on the northern pier will begin in April and is expected to take about six months, according to the port authority.</p>
+<div style="display:none"><p>Sign in to read the rest of this story and many others like it every day.</p></div>
+<p>The mayor said the project would create 120 jobs and would be paid for from the regional budget rather than by local taxes.</p>
+</article></div></body></html>"#;
+        let mut warnings = Vec::new();
+        let (units, _) = read(page, &mut warnings);
+        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        assert!(
+            texts.contains(
+                &"Ann Lee said the council approved the harbour plan on Monday after a long debate."
+            ),
+            "{texts:?}"
+        );
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.contains("Latest stories") || t.contains("Sign in")),
+            "{texts:?}"
+        );
+        let paragraphs = units.iter().filter(|u| u.kind != BlockKind::Heading);
+        assert_eq!(paragraphs.count(), 3, "{texts:?}");
     }
 
     #[test]
