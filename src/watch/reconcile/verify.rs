@@ -37,6 +37,14 @@ impl Engine {
                 dirs.push((*ri, dir));
             }
         }
+        if dirs.is_empty() {
+            return;
+        }
+        // Sets, not scans: a burst of 10,000 new files must stay linear.
+        let here: std::collections::HashSet<(usize, &str)> =
+            present.iter().map(|(r, _, p)| (*r, p.as_str())).collect();
+        let mut listed: std::collections::HashSet<(usize, i64)> =
+            gone.iter().map(|(r, g)| (*r, g.id)).collect();
         for (ri, dir) in dirs {
             let root = &self.settings.roots[ri];
             let rows = match self.store.live_children(&root.key, &dir) {
@@ -47,13 +55,15 @@ impl Engine {
                 }
             };
             for row in rows {
-                let listed = gone.iter().any(|(r, g)| *r == ri && g.id == row.id)
-                    || present.iter().any(|(r, _, p)| *r == ri && *p == row.path);
+                if here.contains(&(ri, row.path.as_str())) || listed.contains(&(ri, row.id)) {
+                    continue;
+                }
                 let missing = matches!(
                     std::fs::symlink_metadata(root.dir.join(&row.path)),
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound
                 );
-                if !listed && missing {
+                if missing {
+                    listed.insert((ri, row.id));
                     gone.push((ri, row));
                 }
             }
