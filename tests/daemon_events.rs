@@ -310,3 +310,97 @@ fn issue14_warn_and_error_lines_are_kept_for_what_needs_a_person() {
         "{first}"
     );
 }
+
+#[test]
+fn issue14_rename_then_quick_atomic_save_is_renamed_then_modified() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    write(&root.join("draft.txt"), &article("Storm", 12));
+    let mut d = Daemon::start(&root, &state, &[]);
+    std::fs::rename(root.join("draft.txt"), root.join("storm.txt")).expect("mv");
+    std::thread::sleep(std::time::Duration::from_millis(40));
+    // An editor's atomic save (as `sed -i` does): a temp file renamed over.
+    let tmp_file = root.join("sedAb12Cd");
+    std::fs::write(&tmp_file, article("Storm", 15)).expect("temp");
+    std::fs::rename(&tmp_file, root.join("storm.txt")).expect("save");
+    wait_for("the edit", || {
+        events(&state)
+            .iter()
+            .any(|e| e["path"] == "storm.txt" && e["event"] == "modified")
+    });
+    let all = events(&state);
+    let kinds: Vec<String> = all
+        .iter()
+        .skip(1)
+        .map(|e| {
+            format!(
+                "{} {}",
+                e["event"].as_str().unwrap_or("?"),
+                e["path"].as_str().unwrap_or("?")
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        ["renamed storm.txt", "modified storm.txt"],
+        "{all:?}"
+    );
+    let renamed = &all[1];
+    assert_eq!(renamed["from"], "draft.txt");
+    let modified = &all[2];
+    assert_eq!(modified["severity"], "high", "{modified}");
+    assert_eq!(modified["summary"]["modified"], 1, "{modified}");
+    // The store matches the disk: a scan after the daemon finds nothing.
+    d.signal(libc::SIGTERM);
+    assert!(d.wait().success());
+    let (code, _, err) = run(
+        &[
+            "scan",
+            "--state",
+            &state.display().to_string(),
+            &root.display().to_string(),
+        ],
+        tmp.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("0 created, 0 modified, 0 deleted"), "{err}");
+}
+
+#[test]
+fn issue14_every_burst_ends_with_the_store_matching_the_disk() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    write(&root.join("desk/old.txt"), &article("Ferry", 3));
+    let mut d = Daemon::start(&root, &state, &[]);
+    // Renamed, then a different article saved over the new name at once:
+    // the old name must end deleted, not stay live.
+    std::fs::rename(root.join("desk/old.txt"), root.join("desk/new.txt")).expect("mv");
+    std::thread::sleep(std::time::Duration::from_millis(40));
+    let t = root.join("desk/.new.txt.swp-free");
+    std::fs::write(
+        &t,
+        "Budget vote\n\nThe council approved a budget of 40 million on Tuesday.\n",
+    )
+    .expect("w");
+    std::fs::rename(&t, root.join("desk/new.txt")).expect("save");
+    wait_for("old.txt gone from the store", || {
+        events(&state)
+            .iter()
+            .any(|e| e["path"] == "desk/old.txt" && e["event"] == "deleted")
+    });
+    d.signal(libc::SIGTERM);
+    assert!(d.wait().success());
+    let (code, _, err) = run(
+        &[
+            "scan",
+            "--state",
+            &state.display().to_string(),
+            &root.display().to_string(),
+        ],
+        tmp.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("0 created, 0 modified, 0 deleted"), "{err}");
+}

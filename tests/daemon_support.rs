@@ -34,13 +34,60 @@ pub fn wait_for(what: &str, mut cond: impl FnMut() -> bool) {
     panic!("timed out waiting for {what}");
 }
 
-/// The events in a change log (empty if it does not exist yet).
+/// The events in a change log (empty if it does not exist yet). A last
+/// line still being written (no newline yet) is left for the next call.
 pub fn events(state: &Path) -> Vec<Value> {
     let text = std::fs::read_to_string(state.join("changes.jsonl")).unwrap_or_default();
-    text.lines()
+    let done = text.rfind('\n').map_or("", |i| &text[..=i]);
+    done.lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).expect("change log line is JSON"))
         .collect()
+}
+
+/// Reads a growing change log incrementally: each [`EventTail::poll`]
+/// parses only the lines appended since the last one, so waiting on a log
+/// of 10,000 events costs the test linear, not quadratic, CPU (which the
+/// daemon under test needs on a two-core machine).
+pub struct EventTail {
+    path: PathBuf,
+    offset: u64,
+    partial: Vec<u8>,
+}
+
+impl EventTail {
+    pub fn new(state: &Path) -> EventTail {
+        EventTail {
+            path: state.join("changes.jsonl"),
+            offset: 0,
+            partial: Vec::new(),
+        }
+    }
+
+    /// The events appended since the last call (complete lines only).
+    pub fn poll(&mut self) -> Vec<Value> {
+        use std::io::{Read, Seek, SeekFrom};
+        let Ok(mut f) = std::fs::File::open(&self.path) else {
+            return Vec::new();
+        };
+        if f.seek(SeekFrom::Start(self.offset)).is_err() {
+            return Vec::new();
+        }
+        let mut buf = Vec::new();
+        let n = f.read_to_end(&mut buf).unwrap_or(0);
+        self.offset += n as u64;
+        self.partial.extend_from_slice(&buf[..n]);
+        let Some(end) = self.partial.iter().rposition(|b| *b == b'\n') else {
+            return Vec::new();
+        };
+        let rest = self.partial.split_off(end + 1);
+        let done = std::mem::replace(&mut self.partial, rest);
+        String::from_utf8_lossy(&done)
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| serde_json::from_str(l).expect("change log line is JSON"))
+            .collect()
+    }
 }
 
 /// Events of one kind for one path.

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::daemon_support::{Daemon, article, events};
+use crate::daemon_support::{Daemon, EventTail, article, events};
 use crate::reliability_support::{dirs, start_with, vm_hwm_kb, wait_line};
 
 /// Peak memory the daemon may use in these tests (debug build).
@@ -18,27 +18,24 @@ const MAX_HWM_KB: u64 = 512 * 1024;
 /// How long a debug build may take to catch up with a burst.
 const CATCH_UP: Duration = Duration::from_secs(240);
 
-/// Latest hash per path in the change log.
-fn latest_hashes(state: &Path) -> HashMap<String, Value> {
-    let mut m = HashMap::new();
-    for e in events(state) {
-        if let Some(p) = e["path"].as_str() {
-            m.insert(p.to_string(), e["hash"].clone());
-        }
-    }
-    m
-}
-
 fn hash(text: &str) -> Value {
     Value::String(format!("blake3:{}", blake3::hash(text.as_bytes()).to_hex()))
 }
 
 /// Waits until every (path, text) has its text's hash as the latest event.
+/// The log is read incrementally (issue 14: re-parsing all of it every
+/// poll took CPU from the daemon it waits for).
 fn wait_reflected(d: &mut Daemon, state: &Path, want: &[(String, String)]) -> Duration {
     let start = Instant::now();
     let want: Vec<(&str, Value)> = want.iter().map(|(p, t)| (p.as_str(), hash(t))).collect();
+    let mut tail = EventTail::new(state);
+    let mut got: HashMap<String, Value> = HashMap::new();
     loop {
-        let got = latest_hashes(state);
+        for e in tail.poll() {
+            if let Some(p) = e["path"].as_str() {
+                got.insert(p.to_string(), e["hash"].clone());
+            }
+        }
         let missing = want.iter().filter(|(p, h)| got.get(*p) != Some(h)).count();
         if missing == 0 {
             return start.elapsed();

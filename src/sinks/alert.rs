@@ -71,7 +71,7 @@ const SNIPPET: usize = 60;
 /// `number changed in "…four lanes after inspectors found 17 …": 14 → 17`:
 /// the quoted part of the claim is the stretch around the changed words,
 /// so a long sentence never hides the change behind its "…".
-fn brief(c: &Change, prefer: impl Fn(DetailType) -> bool) -> String {
+pub(crate) fn brief(c: &Change, prefer: impl Fn(DetailType) -> bool) -> String {
     let claim = c.after.as_ref().or(c.before.as_ref());
     let detail = c
         .details

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diff::{Change, ClaimDiff, DetailType, Op, Severity, Summary};
+use crate::diff::{Change, ClaimDiff, DetailType, Severity, Summary};
 use crate::render::{Style, escape_control};
 
 /// The change-log schema version.
@@ -126,29 +126,6 @@ pub fn severity_str(s: Severity) -> &'static str {
     }
 }
 
-fn op_str(op: Op) -> &'static str {
-    match op {
-        Op::Added => "added",
-        Op::Removed => "removed",
-        Op::Modified => "modified",
-    }
-}
-
-pub(crate) fn shorten(s: &str, max: usize) -> String {
-    let s = escape_control(s);
-    if s.chars().count() <= max {
-        s
-    } else {
-        let cut: String = s.chars().take(max).collect();
-        // End at a word boundary when one is near, like "Russia controls …".
-        let at_word = match cut.rfind(' ') {
-            Some(i) if i >= max / 2 => &cut[..=i],
-            _ => cut.as_str(),
-        };
-        format!("{at_word}…")
-    }
-}
-
 /// `number changed in "…": 12 → 15` or `removed "…"`.
 pub(crate) fn change_brief(c: &Change) -> String {
     change_brief_with(c, |_| true)
@@ -157,30 +134,8 @@ pub(crate) fn change_brief(c: &Change) -> String {
 /// [`change_brief`] naming the first detail `prefer` accepts (the one an
 /// alert rule matched), else the first detail.
 pub(crate) fn change_brief_with(c: &Change, prefer: impl Fn(DetailType) -> bool) -> String {
-    let claim = c.after.as_ref().or(c.before.as_ref());
-    let text = claim.map(|cl| shorten(&cl.text, 60)).unwrap_or_default();
-    let detail = c
-        .details
-        .iter()
-        .find(|d| prefer(d.kind))
-        .or(c.details.first());
-    match (c.op, detail) {
-        (Op::Modified, Some(d)) => {
-            let kind = serde_json::to_value(d.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(|s| s.replace('_', " ")))
-                .unwrap_or_else(|| "changed".into());
-            match (&d.from, &d.to) {
-                (Some(f), Some(t)) => format!(
-                    "{kind} in \"{text}\": {} → {}",
-                    escape_control(f),
-                    escape_control(t)
-                ),
-                _ => format!("{kind} in \"{text}\""),
-            }
-        }
-        (op, _) => format!("{} \"{text}\"", op_str(op)),
-    }
+    // One wording for the log line and alerts, quoting the changed words.
+    super::alert::brief(c, prefer)
 }
 
 /// Renders an event for people (`claimwatch show`).
@@ -251,16 +206,6 @@ mod tests {
         assert!(t.ends_with('Z'), "{t}");
         let frac = t.rsplit('.').next().unwrap_or_default();
         assert_eq!(frac.len(), 4, "three digits then Z: {t}");
-    }
-
-    #[test]
-    fn shorten_cuts_at_a_word() {
-        assert_eq!(shorten("short", 60), "short");
-        assert_eq!(
-            shorten("The harbour master said nine boats sank", 20),
-            "The harbour master …"
-        );
-        assert_eq!(shorten("Supercalifragilistic words", 10), "Supercalif…");
     }
 
     #[test]

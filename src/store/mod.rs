@@ -9,6 +9,7 @@
 //! there is exactly one writer and revision numbers cannot race.
 
 mod batch;
+mod children;
 pub mod codec;
 pub mod lineage;
 mod readonly;

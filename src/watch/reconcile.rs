@@ -6,6 +6,7 @@
 //! diff and stage each revision with its event (serial); the [`writer`]
 //! commits them many per transaction.
 
+mod verify;
 mod writer;
 
 use std::io::IsTerminal;
@@ -380,6 +381,7 @@ impl Engine {
         }
         present.sort_by(|a, b| (a.0, &a.2).cmp(&(b.0, &b.2)));
         present.dedup_by(|a, b| a.0 == b.0 && a.2 == b.2);
+        self.vanished_beside(&present, &mut gone);
         gone.sort_by(|a, b| (a.0, &a.1.path).cmp(&(b.0, &b.1.path)));
         gone.dedup_by(|a, b| a.0 == b.0 && a.1.id == b.1.id);
         self.timed = true;
@@ -536,6 +538,17 @@ impl Engine {
             gone_revs.remove(i);
             gone.remove(i).1
         });
+        if renamed_from.is_none()
+            && is_new
+            && let Some((row, rev)) = self.take_edited_rename(cand.root, content, gone, gone_revs)
+        {
+            if let Err(e) = self.commit_renamed_then_modified(cand, content, row, rev) {
+                error!("cannot record a rename and its edit: {e}");
+                ie::error_counted("store");
+                self.stats.errors += 1;
+            }
+            return;
+        }
         if let Err(e) = self.commit_content(&cand, content, renamed_from) {
             error!(path = %escape_control(&cand.rel), "cannot record the revision: {e}");
             ie::error_counted("store");
