@@ -88,10 +88,17 @@ fn with_changes(
     }
 }
 
-/// One change with its claims cut to the compact fields.
+/// One change with its claims cut to the compact fields (and no empty
+/// `details`, which readers default).
 fn compact_change(c: &crate::diff::Change) -> Value {
     let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
     if let Value::Object(m) = &mut v {
+        if m.get("details")
+            .and_then(Value::as_array)
+            .is_some_and(Vec::is_empty)
+        {
+            m.remove("details");
+        }
         for side in ["before", "after"] {
             if let Some(Value::Object(claim)) = m.get_mut(side) {
                 let kept: Map<String, Value> = std::mem::take(claim)
@@ -149,6 +156,10 @@ mod tests {
         );
         assert!(after.get("entities").is_none() && after.get("line").is_none());
         assert!(after.get("negated").is_none(), "{after}");
+        assert!(
+            v["changes"][0].get("details").is_none(),
+            "empty details left out"
+        );
         // Readers (tail, show, alerts) still parse the compact line.
         let back: ChangeEvent = serde_json::from_str(&compact.line).expect("parses");
         assert_eq!(back.changes.len(), ev.changes.len());
