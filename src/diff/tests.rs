@@ -623,3 +623,41 @@ fn a_changed_quantity_the_extractor_missed_still_counts_when_values_match() {
         "{d:#?}"
     );
 }
+
+fn quote_by(text: &str, speaker: &str) -> Claim {
+    let mut c = claim(text);
+    c.kind = ClaimKind::Quote;
+    c.quote = Some(text.trim_matches('"').to_string());
+    c.speaker = Some(speaker.to_string());
+    c
+}
+
+#[test]
+fn a_follow_on_quote_with_another_speaker_is_reported_once() {
+    let follow = "\"Nobody takes this lightly.\"";
+    // The naming sentence vanished: only the follow-on shows the change.
+    let old = [
+        claim("The plan was approved, Mayor Ana Ruiz said on Monday."),
+        quote_by(follow, "Mayor Ana Ruiz"),
+    ];
+    let new = [quote_by(follow, "Governor Tom Lee")];
+    let d = diff_with(&old, &new, &CUES);
+    let speaker: Vec<&Change> = d
+        .changes
+        .iter()
+        .filter(|c| {
+            c.details
+                .iter()
+                .any(|x| x.kind == DetailType::SpeakerChanged)
+        })
+        .collect();
+    assert_eq!(speaker.len(), 1, "{d:#?}");
+    assert_eq!(speaker[0].severity, Severity::High);
+    // The same quotation with the same speaker is no change.
+    let d = diff_with(
+        &[quote_by(follow, "Mayor Ana Ruiz")],
+        &[quote_by(follow, "Mayor Ana Ruiz")],
+        &CUES,
+    );
+    assert!(d.changes.is_empty());
+}

@@ -236,7 +236,7 @@ fn speaker_lost_in_extraction(so: &Option<String>, sn: &Option<String>, w: &Work
 
 /// Same person: equal names, or one is the other with a title added or
 /// dropped ("Sergei Ryabkov" / "Deputy Foreign Minister Sergei Ryabkov").
-fn same_speaker(a: Option<&str>, b: Option<&str>) -> bool {
+pub(crate) fn same_speaker(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (None, None) => true,
         (Some(a), Some(b)) => {
