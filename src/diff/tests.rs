@@ -661,3 +661,27 @@ fn a_follow_on_quote_with_another_speaker_is_reported_once() {
     );
     assert!(d.changes.is_empty());
 }
+
+#[test]
+fn a_typo_fix_inside_a_quote_is_low() {
+    let mut a = quote_by(
+        "\"We will fix teh roads this year,\" the mayor said.",
+        "the mayor",
+    );
+    a.quote = Some("We will fix teh roads this year,".into());
+    let mut b = quote_by(
+        "\"We will fix the roads this year,\" the mayor said.",
+        "the mayor",
+    );
+    b.quote = Some("We will fix the roads this year,".into());
+    let d = diff_with(&[a.clone()], &[b], &CUES);
+    assert_eq!(d.changes[0].severity, Severity::Low, "{d:#?}");
+    // A real word change in the quotation stays a quote change.
+    let mut c = quote_by(
+        "\"We will fix the bridges this year,\" the mayor said.",
+        "the mayor",
+    );
+    c.quote = Some("We will fix the bridges this year,".into());
+    let d = diff_with(&[a], &[c], &CUES);
+    assert_eq!(d.changes[0].severity, Severity::High, "{d:#?}");
+}
