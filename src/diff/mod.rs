@@ -145,6 +145,15 @@ pub fn diff_with(old: &[Claim], new: &[Claim], cues: &Cues) -> ClaimDiff {
         }
     }
     let mut keyed: Vec<((usize, u8, usize), Change)> = Vec::new();
+    // A quotation whose words stayed but whose speaker changed: a
+    // follow-on quote now belongs to someone else because the sentence
+    // that named its speaker changed.
+    let mut reattributions = Vec::new();
+    for &(i, j) in &al.unchanged {
+        if let Some(change) = reattributed(&old[i], &new[j]) {
+            reattributions.push(((j + 1, 0, 0), change));
+        }
+    }
     for m in &al.modified {
         let (Some(&first_new), Some(before), Some(after)) = (
             m.new.first(),
@@ -180,6 +189,22 @@ pub fn diff_with(old: &[Claim], new: &[Claim], cues: &Cues) -> ClaimDiff {
         out.summary.removed += 1;
         keyed.push(((anchor[i], 1, i), removed(&old[i])));
     }
+    // A re-attributed quotation is reported unless another change already
+    // shows the same speaker change (the sentence that names the speaker).
+    let speaker_changes: Vec<(Option<String>, Option<String>)> = keyed
+        .iter()
+        .flat_map(|(_, c)| &c.details)
+        .filter(|d| d.kind == DetailType::SpeakerChanged)
+        .map(|d| (d.from.clone(), d.to.clone()))
+        .collect();
+    for (key, change) in reattributions {
+        let d = &change.details[0];
+        if !speaker_changes.contains(&(d.from.clone(), d.to.clone())) {
+            out.summary.unchanged -= 1;
+            out.summary.modified += 1;
+            keyed.push((key, change));
+        }
+    }
     keyed.sort_by_key(|(k, _)| *k);
     out.changes = keyed.into_iter().map(|(_, c)| c).collect();
     out
@@ -201,6 +226,50 @@ fn modification(before: &Claim, after: &Claim, sim: f64, cues: &Cues) -> Option<
         details,
         word_diff: Some(wd.marked()),
     })
+}
+
+/// The speaker change of a quotation with the same text on both sides,
+/// when neither speaker is named in that text (so the change came from the
+/// context: "he said", a follow-on quote).
+fn reattributed(before: &Claim, after: &Claim) -> Option<Change> {
+    let (Some(so), Some(sn)) = (before.speaker.as_deref(), after.speaker.as_deref()) else {
+        return None;
+    };
+    if before.kind != ClaimKind::Quote
+        || after.kind != ClaimKind::Quote
+        || classify::same_speaker(Some(&fold_name(so)), Some(&fold_name(sn)))
+    {
+        return None;
+    }
+    let text = words::fold(&after.text).to_lowercase();
+    let named = |s: &str| {
+        s.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .any(|w| w.len() > 2 && text.contains(&w))
+    };
+    if named(so) || named(sn) {
+        return None;
+    }
+    Some(Change {
+        op: Op::Modified,
+        severity: Severity::High,
+        similarity: Some(1.0),
+        before: Some(before.clone()),
+        after: Some(after.clone()),
+        details: vec![Detail {
+            kind: DetailType::SpeakerChanged,
+            from: Some(so.to_string()),
+            to: Some(sn.to_string()),
+        }],
+        word_diff: Some(words::WordDiff::new(&before.text, &after.text).marked()),
+    })
+}
+
+fn fold_name(s: &str) -> String {
+    words::fold(s).to_lowercase()
 }
 
 fn added(c: &Claim) -> Change {

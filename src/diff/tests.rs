@@ -624,3 +624,65 @@ fn a_changed_quantity_the_extractor_missed_still_counts_when_values_match() {
         "{d:#?}"
     );
 }
+
+fn quote_by(text: &str, speaker: &str) -> Claim {
+    let mut c = claim(text);
+    c.kind = ClaimKind::Quote;
+    c.quote = Some(text.trim_matches('"').to_string());
+    c.speaker = Some(speaker.to_string());
+    c
+}
+
+#[test]
+fn a_follow_on_quote_with_another_speaker_is_reported_once() {
+    let follow = "\"Nobody takes this lightly.\"";
+    // The naming sentence vanished: only the follow-on shows the change.
+    let old = [
+        claim("The plan was approved, Mayor Ana Ruiz said on Monday."),
+        quote_by(follow, "Mayor Ana Ruiz"),
+    ];
+    let new = [quote_by(follow, "Governor Tom Lee")];
+    let d = diff_with(&old, &new, &CUES);
+    let speaker: Vec<&Change> = d
+        .changes
+        .iter()
+        .filter(|c| {
+            c.details
+                .iter()
+                .any(|x| x.kind == DetailType::SpeakerChanged)
+        })
+        .collect();
+    assert_eq!(speaker.len(), 1, "{d:#?}");
+    assert_eq!(speaker[0].severity, Severity::High);
+    // The same quotation with the same speaker is no change.
+    let d = diff_with(
+        &[quote_by(follow, "Mayor Ana Ruiz")],
+        &[quote_by(follow, "Mayor Ana Ruiz")],
+        &CUES,
+    );
+    assert!(d.changes.is_empty());
+}
+
+#[test]
+fn a_typo_fix_inside_a_quote_is_low() {
+    let mut a = quote_by(
+        "\"We will fix teh roads this year,\" the mayor said.",
+        "the mayor",
+    );
+    a.quote = Some("We will fix teh roads this year,".into());
+    let mut b = quote_by(
+        "\"We will fix the roads this year,\" the mayor said.",
+        "the mayor",
+    );
+    b.quote = Some("We will fix the roads this year,".into());
+    let d = diff_with(&[a.clone()], &[b], &CUES);
+    assert_eq!(d.changes[0].severity, Severity::Low, "{d:#?}");
+    // A real word change in the quotation stays a quote change.
+    let mut c = quote_by(
+        "\"We will fix the bridges this year,\" the mayor said.",
+        "the mayor",
+    );
+    c.quote = Some("We will fix the bridges this year,".into());
+    let d = diff_with(&[a], &[c], &CUES);
+    assert_eq!(d.changes[0].severity, Severity::High, "{d:#?}");
+}

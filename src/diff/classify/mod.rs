@@ -142,6 +142,15 @@ impl<'a> Work<'a> {
 pub fn classify(old: &Claim, new: &Claim, wd: &WordDiff, cues: &Cues) -> Vec<Detail> {
     let mut w = Work::new(wd);
     let mut details = Vec::new();
+    // Typo fixes ("teh" → "the", "[ars]" → "[are]") are wording, however
+    // they sit in a quotation: only other changes are classified.
+    if forget_typos(&mut w, cues) {
+        return vec![Detail {
+            kind: DetailType::WordingChanged,
+            from: None,
+            to: None,
+        }];
+    }
     let speaker_words = speaker(old, new, &mut w, &mut details);
     quote(old, new, &mut w, &mut details);
     polarity_detail(
@@ -181,6 +190,41 @@ pub fn classify(old: &Claim, new: &Claim, wd: &WordDiff, cues: &Cues) -> Vec<Det
         });
     }
     details
+}
+
+/// Shortest word taken for a typo fix; shorter words differ by one letter
+/// too often in meaning ("no" / "so").
+const TYPO_MIN_LEN: usize = 3;
+
+/// Marks as unchanged each hunk that swaps one lower-case word for another
+/// one edit away (a letter added, dropped, replaced or two swapped), unless
+/// the swap is a polarity cue or a reversal; true when no other change is
+/// left.
+fn forget_typos(w: &mut Work, cues: &Cues) -> bool {
+    let plain = |t: &Token| {
+        t.core.len() >= TYPO_MIN_LEN
+            && t.core.chars().all(|c| c.is_ascii_lowercase())
+            && !t.is_capitalised()
+            && (cues.negation)(&t.core).is_empty()
+            && (cues.hedge)(&t.core).is_empty()
+    };
+    for (o, n) in w.hunks.clone() {
+        let olds: Vec<usize> = o.filter(|&i| w.old.changed[i]).collect();
+        let news: Vec<usize> = n.filter(|&j| w.new.changed[j]).collect();
+        let ([i], [j]) = (olds.as_slice(), news.as_slice()) else {
+            continue;
+        };
+        let (a, b) = (&w.old.tokens[*i], &w.new.tokens[*j]);
+        if plain(a)
+            && plain(b)
+            && strsim::damerau_levenshtein(&a.core, &b.core) == 1
+            && !reversal::opposite(&a.core, &b.core)
+        {
+            w.old.changed[*i] = false;
+            w.new.changed[*j] = false;
+        }
+    }
+    w.old.changed_indices().next().is_none() && w.new.changed_indices().next().is_none()
 }
 
 fn norm_name(s: &str) -> String {
@@ -236,7 +280,7 @@ fn speaker_lost_in_extraction(so: &Option<String>, sn: &Option<String>, w: &Work
 
 /// Same person: equal names, or one is the other with a title added or
 /// dropped ("Sergei Ryabkov" / "Deputy Foreign Minister Sergei Ryabkov").
-fn same_speaker(a: Option<&str>, b: Option<&str>) -> bool {
+pub(crate) fn same_speaker(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (None, None) => true,
         (Some(a), Some(b)) => {
