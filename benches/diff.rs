@@ -72,10 +72,12 @@ fn claim(text: String, paragraph: usize, numbers: Vec<NumberMention>) -> Claim {
         text,
         quote,
         speaker: None,
+        sources: Vec::new(),
         numbers,
         negated: false,
         hedged: false,
         entities: Vec::new(),
+        part: claimwatch::claims::Part::Body,
         paragraph,
         line: paragraph * 2,
     }

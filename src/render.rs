@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::Extraction;
-use crate::claims::Claim;
+use crate::claims::{Claim, Part};
 
 /// Whether to emit ANSI colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,9 +66,13 @@ pub fn extraction_text(ex: &Extraction, style: Style) -> String {
     out
 }
 
-/// `L12 quote      [Ryabkov] {30 day} "text"`.
+/// `L12 quote      [Ryabkov] {30 day} "text"`; a headline or standfirst
+/// claim is tagged `(headline)` / `(standfirst)`.
 pub fn claim_line(claim: &Claim, style: Style) -> String {
     let mut tags = Vec::new();
+    if claim.part != Part::Body {
+        tags.push(style.paint("1", &format!("({})", claim.part.as_str())));
+    }
     if let Some(s) = &claim.speaker {
         tags.push(style.paint("36", &format!("[{}]", escape_control(s))));
     }
@@ -98,4 +102,23 @@ pub fn claim_line(claim: &Claim, style: Style) -> String {
     line.push(' ');
     line.push_str(&escape_control(&claim.text));
     line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::tests::claim;
+
+    #[test]
+    fn claim_line_tags_a_headline_not_a_body_claim() {
+        let plain = Style { color: false };
+        let mut c = claim("Ferry fares rise again");
+        assert!(!claim_line(&c, plain).contains("(body)"));
+        c.part = Part::Standfirst;
+        let line = claim_line(&c, plain);
+        assert!(
+            line.contains("(standfirst) Ferry fares rise again"),
+            "{line}"
+        );
+    }
 }

@@ -46,7 +46,11 @@ fn json_claims_carry_kinds_speakers_and_positions() {
         String::from_utf8_lossy(&out.stderr)
     );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let claims = doc["claims"].as_array().expect("claims array");
+    let all = doc["claims"].as_array().expect("claims array");
+    // The first line is the headline: a claim of its own part.
+    assert_eq!(all[0]["part"], "headline", "{doc:#}");
+    assert_eq!(all[0]["text"], "Ferry service resumes");
+    let claims: Vec<&serde_json::Value> = all.iter().filter(|c| c["part"] == "body").collect();
     let kinds: Vec<&str> = claims.iter().filter_map(|c| c["kind"].as_str()).collect();
     assert_eq!(kinds, ["quote", "attributed", "quote"], "{doc:#}");
     assert_eq!(claims[0]["speaker"], "harbor master Ines Vaz");

@@ -1,5 +1,5 @@
-//! Final assembly of an [`Article`] from units: takes the title out of the
-//! body, drops boilerplate blocks, lone category labels and trailing
+//! Final assembly of an [`Article`] from units: takes the title (and the
+//! unpunctuated standfirst under it) out of the body, drops boilerplate blocks, lone category labels and trailing
 //! headings, turns short unpunctuated lines into headings, and strips a
 //! "CITY -" dateline from the lead paragraph.
 
@@ -16,6 +16,8 @@ const FOOTER_UNITS: usize = 3;
 
 /// Longest first line still read as a title.
 const TITLE_MAX_WORDS: usize = 25;
+/// Longest single unpunctuated first line read as a title.
+const LONG_TITLE_MAX_WORDS: usize = 40;
 /// Longest unpunctuated line read as a heading or label, not a sentence.
 const LABEL_MAX_WORDS: usize = 15;
 
@@ -49,7 +51,14 @@ pub(crate) fn finish(mut units: Vec<Unit>, mut meta: Meta, format: Format) -> Ar
         drop_link_lists(&mut units);
     }
     units.retain(|u| (u.lines == 1 && format != Format::Html) || !is_boilerplate(&u.text));
-    take_title(&mut units, &mut meta, format);
+    let title_line = take_title(&mut units, &mut meta, format);
+    // Taken out before labels are found: an unpunctuated summary would
+    // otherwise read as a heading, and it must not count as the lead.
+    let standfirst = if meta.title.is_some() {
+        take_standfirst(&mut units)
+    } else {
+        None
+    };
     for u in &mut units {
         if u.kind == BlockKind::Paragraph && is_label(&u.text) {
             u.kind = BlockKind::Heading;
@@ -57,7 +66,13 @@ pub(crate) fn finish(mut units: Vec<Unit>, mut meta: Meta, format: Format) -> Ar
     }
     drop_labels(&mut units);
     strip_lead_dateline(&mut units);
+    let standfirst_at = standfirst.is_some().then_some(0);
+    if let Some(u) = standfirst {
+        units.insert(0, u);
+    }
     Article {
+        title_line: if meta.title.is_some() { title_line } else { 0 },
+        standfirst: standfirst_at,
         title: meta.title,
         byline: meta.byline,
         published: meta.published,
@@ -94,8 +109,10 @@ fn title_key(s: &str) -> String {
 }
 
 /// Sets the title from the first unit when none was found in markup, and
-/// removes the title (and headings repeating it) from the body.
-fn take_title(units: &mut Vec<Unit>, meta: &mut Meta, format: Format) {
+/// removes the title (and headings repeating it) from the body. Returns the
+/// title's source line (1 when the markup gave it and no heading repeats it).
+fn take_title(units: &mut Vec<Unit>, meta: &mut Meta, format: Format) -> usize {
+    let mut line = 1;
     // A section label above the headline ("World" / "Talks Resume") is
     // not the title.
     while meta.title.is_none()
@@ -114,14 +131,57 @@ fn take_title(units: &mut Vec<Unit>, meta: &mut Meta, format: Format) {
         && title_shaped(first, format)
     {
         meta.title = Some(strip_decoration(&first.text).to_string());
+        line = first.line;
         units.remove(0);
+        return line;
     }
     if let Some(title) = &meta.title {
         let key = title_key(title);
         if !key.is_empty() {
-            units.retain(|u| u.kind != BlockKind::Heading || title_key(&u.text) != key);
+            let mut found = false;
+            units.retain(|u| {
+                let repeats = u.kind == BlockKind::Heading && title_key(&u.text) == key;
+                if repeats && !found {
+                    found = true;
+                    line = u.line;
+                }
+                !repeats
+            });
         }
     }
+    line
+}
+
+/// Fewest and most words of a standfirst.
+const STANDFIRST_MIN_WORDS: usize = 4;
+const STANDFIRST_MAX_WORDS: usize = 60;
+
+/// Takes out the standfirst: the first block under the headline (past lone
+/// one- or two-word labels) when it is a sentence-case paragraph that ends
+/// without a full stop ("Index on course to lose 8% since March"). Summaries
+/// are written so; a body paragraph is not, and a title-cased line is a
+/// heading or label.
+fn take_standfirst(units: &mut Vec<Unit>) -> Option<Unit> {
+    let at = units.iter().position(|u| word_count(&u.text) > 2)?;
+    let u = &units[at];
+    let text = u.text.trim_end();
+    let last = text.chars().next_back()?;
+    let is_summary = u.kind == BlockKind::Paragraph
+        && !ends_sentence(text)
+        && !matches!(last, ':' | ',' | ';' | '?' | '-')
+        && word_count(text) >= STANDFIRST_MIN_WORDS
+        && words_at_most(text, STANDFIRST_MAX_WORDS)
+        && !title_like(text)
+        && parse_dateline(text).is_none()
+        && !labelled_value(text);
+    is_summary.then(|| units.remove(at))
+}
+
+/// "Reading time: 2 minutes", "Source: agencies": a short label, a colon
+/// and a value, which is page furniture, not a summary.
+fn labelled_value(text: &str) -> bool {
+    text.split_once(": ")
+        .is_some_and(|(label, value)| word_count(label) <= 3 && word_count(value) <= 3)
 }
 
 /// A first unit that reads as a headline: a heading, or a short paragraph
@@ -132,6 +192,16 @@ fn title_shaped(u: &Unit, format: Format) -> bool {
         BlockKind::Heading => true,
         BlockKind::ListItem => false,
         BlockKind::Paragraph if format == Format::Html => false,
+        // One long source line without a full stop is a headline too (feed
+        // titles run long); wrapped prose is not written so.
+        BlockKind::Paragraph
+            if u.lines == 1
+                && !ends_sentence(&u.text)
+                && !u.text.ends_with([':', ','])
+                && words_at_most(&u.text, LONG_TITLE_MAX_WORDS) =>
+        {
+            true
+        }
         BlockKind::Paragraph => {
             if u.lines > 3 || !words_at_most(&u.text, TITLE_MAX_WORDS) || char_len(&u.text) > 250 {
                 return false;
@@ -156,7 +226,7 @@ fn is_label(text: &str) -> bool {
     if !words_at_most(text, CAPS_MAX_WORDS) {
         return false;
     }
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = text.chars().filter(|c| c.is_uppercase()).count();
     letters >= 4 && !text.chars().any(char::is_lowercase)
 }
 
@@ -276,6 +346,105 @@ mod tests {
         let a = finish(units, Meta::default(), Format::Text);
         assert_eq!(a.title.as_deref(), Some("Talks Resume in Geneva"));
         assert_eq!(a.blocks.len(), 1);
+    }
+
+    #[test]
+    fn unpunctuated_summary_under_the_title_is_the_standfirst() {
+        let units = vec![
+            unit(BlockKind::Paragraph, "Ferry Fares Rise Again", 1),
+            unit(
+                BlockKind::Paragraph,
+                "Operator blames fuel costs for a third increase this year",
+                3,
+            ),
+            unit(
+                BlockKind::Paragraph,
+                "The ferry operator raised fares by 4% on Monday.",
+                5,
+            ),
+        ];
+        let a = finish(units, Meta::default(), Format::Text);
+        assert_eq!(a.title.as_deref(), Some("Ferry Fares Rise Again"));
+        assert_eq!(a.title_line, 1);
+        assert_eq!(a.standfirst, Some(0));
+        assert_eq!(a.blocks[0].kind, BlockKind::Paragraph);
+        assert_eq!(a.blocks[0].line, 3);
+        assert_eq!(a.blocks.len(), 2);
+    }
+
+    #[test]
+    fn a_punctuated_lead_or_a_label_is_no_standfirst() {
+        let units = vec![
+            unit(BlockKind::Paragraph, "Ferry Fares Rise Again", 1),
+            unit(
+                BlockKind::Paragraph,
+                "The ferry operator raised fares by 4% on Monday.",
+                3,
+            ),
+        ];
+        assert_eq!(
+            finish(units, Meta::default(), Format::Text).standfirst,
+            None
+        );
+        let units = vec![
+            unit(BlockKind::Paragraph, "Ferry Fares Rise Again", 1),
+            unit(BlockKind::Paragraph, "Transport And Shipping News", 3),
+            unit(
+                BlockKind::Paragraph,
+                "The ferry operator raised fares by 4% on Monday.",
+                5,
+            ),
+        ];
+        assert_eq!(
+            finish(units, Meta::default(), Format::Text).standfirst,
+            None
+        );
+        for furniture in [
+            "Reading time about: 4 short minutes",
+            "Tuesday, 3 March 2025 at 10:15",
+        ] {
+            let units = vec![
+                unit(BlockKind::Paragraph, "Ferry Fares Rise Again", 1),
+                unit(BlockKind::Paragraph, furniture, 3),
+                unit(
+                    BlockKind::Paragraph,
+                    "The ferry operator raised fares by 4% on Monday.",
+                    5,
+                ),
+            ];
+            let a = finish(units, Meta::default(), Format::Text);
+            assert_eq!(a.standfirst, None, "{furniture}");
+        }
+    }
+
+    #[test]
+    fn title_from_markup_takes_the_line_of_its_heading() {
+        let units = vec![
+            unit(BlockKind::Heading, "Ferry Fares Rise Again", 7),
+            unit(
+                BlockKind::Paragraph,
+                "The ferry operator raised fares by 4% on Monday.",
+                9,
+            ),
+        ];
+        let meta = Meta {
+            title: Some("Ferry Fares Rise Again".into()),
+            ..Meta::default()
+        };
+        let a = finish(units, meta, Format::Html);
+        assert_eq!(a.title_line, 7);
+        assert_eq!(a.blocks.len(), 1);
+    }
+
+    #[test]
+    fn one_long_unpunctuated_first_line_is_the_title() {
+        let head = "Ministers said the new rail line to the northern coast will be delayed by two more years as costs rise and contractors leave the project";
+        let units = vec![
+            unit(BlockKind::Paragraph, head, 1),
+            unit(BlockKind::Paragraph, "The line was due to open in 2027.", 3),
+        ];
+        let a = finish(units, Meta::default(), Format::Text);
+        assert_eq!(a.title.as_deref(), Some(head));
     }
 
     #[test]

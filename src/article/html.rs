@@ -4,10 +4,11 @@
 //! go through the non-recursive walker in [`super::html_walk`] (over the
 //! html5gum tokenizer) instead.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::BlockKind;
-use super::html_walk::{HtmlBlock, HtmlMeta, Walk, walk};
+use super::boilerplate::sections::drop_trailing_sections;
+use super::html_walk::{HtmlBlock, HtmlMeta, Skip, Walk, walk, walk_with};
 use super::line::{Unit, clean, word_count};
 use super::metadata::{Meta, clean_title, normalise_date, parse_byline};
 
@@ -32,7 +33,12 @@ pub(crate) fn read(text: &str, warnings: &mut Vec<String>) -> (Vec<Unit>, Meta) 
                 extra = meta;
                 let main = walk(&content).blocks;
                 if main.iter().any(|b| b.kind != BlockKind::Heading) {
-                    locate(main, &source.blocks)
+                    // Checked against the page without its furniture, or
+                    // (when that left out most of the article) without
+                    // only what no reader sees.
+                    locate(&main, &source.blocks, false)
+                        .or_else(|| locate(&main, &walk_with(text, Skip::Hidden).blocks, false))
+                        .unwrap_or_else(|| locate(&main, &source.blocks, true).unwrap_or(main))
                 } else {
                     source.blocks.clone()
                 }
@@ -40,15 +46,20 @@ pub(crate) fn read(text: &str, warnings: &mut Vec<String>) -> (Vec<Unit>, Meta) 
             None => source.blocks.clone(),
         }
     };
-    let units = blocks
-        .into_iter()
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut units: Vec<Unit> = blocks
+        .iter()
+        // A block repeated word for word (a gallery caption shown again
+        // with each slide) is read once.
+        .filter(|b| b.kind == BlockKind::Heading || word_count(&b.text) < 6 || seen.insert(&b.text))
         .map(|b| Unit {
             kind: b.kind,
-            text: b.text,
+            text: b.text.clone(),
             line: b.line,
             lines: 1,
         })
         .collect();
+    drop_trailing_sections(&mut units);
     (units, metadata(&source, extra))
 }
 
@@ -80,40 +91,95 @@ fn readability(text: &str) -> Option<(String, ExtraMeta)> {
 }
 
 /// Gives dom_smoothie's blocks the source lines of the same text found by
-/// the walker over the whole page (in order; a block not found takes the
-/// line of the one before it).
-fn locate(main: Vec<HtmlBlock>, source: &[HtmlBlock]) -> Vec<HtmlBlock> {
+/// the walker over the whole page (in order). The walker skips what the
+/// page's own markup marks as furniture or hides (class names, `hidden`,
+/// `aria-hidden`, `display:none`), which dom_smoothie's output no longer
+/// shows: a block the walker did not yield at all is dropped, and one found
+/// only by its opening or closing words takes the walker's text when that is shorter
+/// (a hidden pop-up card glued into a sentence is left out of it).
+/// `None` when the walker yielded less than half of the text (a page that
+/// wraps its article in a container named like furniture): its view is no
+/// guide then; with `keep_all`, every block is kept instead, on the line of
+/// the last one found.
+fn locate(main: &[HtmlBlock], source: &[HtmlBlock], keep_all: bool) -> Option<Vec<HtmlBlock>> {
     let mut by_text: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_prefix: HashMap<&str, Vec<usize>> = HashMap::new();
-    for b in source.iter().rev() {
-        by_text.entry(b.text.as_str()).or_default().push(b.line);
-        by_prefix.entry(prefix(&b.text)).or_default().push(b.line);
+    let mut by_suffix: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, b) in source.iter().enumerate().rev() {
+        by_text.entry(b.text.as_str()).or_default().push(i);
+        by_prefix.entry(prefix(&b.text)).or_default().push(i);
+        by_suffix.entry(suffix(&b.text)).or_default().push(i);
     }
-    let mut last = source.first().map_or(1, |b| b.line);
-    main.into_iter()
-        .map(|mut b| {
-            let found = take_from(&mut by_text, &b.text, last)
-                .or_else(|| take_from(&mut by_prefix, prefix(&b.text), last));
-            if let Some(line) = found {
-                last = line;
+    let mut last = 0;
+    // Per block: the source block found, and whether only by its prefix.
+    let found: Vec<Option<(usize, bool)>> = main
+        .iter()
+        .map(|b| {
+            let hit = take_from(&mut by_text, &b.text, last)
+                .map(|i| (i, false))
+                .or_else(|| take_from(&mut by_prefix, prefix(&b.text), last).map(|i| (i, true)))
+                .or_else(|| take_from(&mut by_suffix, suffix(&b.text), last).map(|i| (i, true)));
+            if let Some((i, _)) = hit {
+                last = i;
             }
-            b.line = found.unwrap_or(last);
-            b
+            hit
         })
-        .collect()
+        .collect();
+    let total: usize = main.iter().map(|b| b.text.len()).sum();
+    let kept: usize = main
+        .iter()
+        .zip(&found)
+        .filter(|(_, f)| f.is_some())
+        .map(|(b, _)| b.text.len())
+        .sum();
+    let trust_source = kept * 2 >= total;
+    if !trust_source && !keep_all {
+        return None;
+    }
+    let mut line = source.first().map_or(1, |b| b.line);
+    let located = main
+        .iter()
+        .cloned()
+        .zip(found)
+        .filter_map(|(mut b, hit)| {
+            match hit {
+                Some((i, by_prefix)) => {
+                    let s = &source[i];
+                    line = s.line;
+                    if by_prefix && trust_source && s.text.len() < b.text.len() {
+                        b.text.clone_from(&s.text);
+                    }
+                }
+                None if trust_source => return None,
+                None => {}
+            }
+            b.line = line;
+            Some(b)
+        })
+        .collect();
+    Some(located)
 }
 
-/// The first line recorded for `key` at or after `from` (lines are stored
-/// in reverse, so the next one is at the end).
+/// The first source block recorded for `key` at or after index `from`
+/// (indices are stored in reverse, so the next one is at the end).
 fn take_from(map: &mut HashMap<&str, Vec<usize>>, key: &str, from: usize) -> Option<usize> {
-    let lines = map.get_mut(key)?;
-    while let Some(&l) = lines.last() {
-        if l >= from {
-            return lines.pop();
+    let found = map.get_mut(key)?;
+    while let Some(&i) = found.last() {
+        if i >= from {
+            return found.pop();
         }
-        lines.pop();
+        found.pop();
     }
     None
+}
+
+/// The last 40 characters of `s` (a pop-up glued in at the start of a
+/// block changes its prefix, not its end).
+fn suffix(s: &str) -> &str {
+    match s.char_indices().nth_back(39) {
+        Some((i, _)) => &s[i..],
+        None => s,
+    }
 }
 
 fn prefix(s: &str) -> &str {
@@ -222,6 +288,34 @@ mod tests {
             .map(|u| u.line);
         assert_eq!(first, Some(8));
         assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn hidden_and_pop_up_text_is_left_out() {
+        let page = r#"<html><body><div class="content-with-sidebar"><article>
+<h1>Harbour Plan Approved</h1>
+<p><span class="who"><a href="/p/ann">Ann Lee</a><span class="hover-card-panel">Ann Lee Latest stories about the council and its budget</span></span> said the council approved the harbour plan on Monday after a long debate.</p>
+<p>Work on the northern pier will begin in April and is expected to take about six months, according to the port authority.</p>
+<div style="display:none"><p>Sign in to read the rest of this story and many others like it every day.</p></div>
+<p>The mayor said the project would create 120 jobs and would be paid for from the regional budget rather than by local taxes.</p>
+</article></div></body></html>"#;
+        let mut warnings = Vec::new();
+        let (units, _) = read(page, &mut warnings);
+        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        assert!(
+            texts.contains(
+                &"Ann Lee said the council approved the harbour plan on Monday after a long debate."
+            ),
+            "{texts:?}"
+        );
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.contains("Latest stories") || t.contains("Sign in")),
+            "{texts:?}"
+        );
+        let paragraphs = units.iter().filter(|u| u.kind != BlockKind::Heading);
+        assert_eq!(paragraphs.count(), 3, "{texts:?}");
     }
 
     #[test]

@@ -66,6 +66,14 @@ pub(crate) const NOT_RENDERED: &[&str] = &[
     "plaintext",
 ];
 
+/// Elements that sit inside a line of text: skipping one (a hover card, a
+/// tooltip) does not end the paragraph around it.
+pub(crate) const INLINE_ELEMENTS: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+    "button", "label", "select", "output", "img", "svg", "math", "canvas", "picture", "object",
+];
+
 /// Elements that start or end a block of text.
 pub(crate) const BLOCK_ELEMENTS: &[&str] = &[
     "p",
@@ -157,6 +165,9 @@ pub(crate) const FURNITURE_TOKENS: &[&str] = &[
     "modal",
     "popup",
     "paywall",
+    "bio",
+    "disclaimer",
+    "disclosure",
 ];
 
 /// Compound class names that mark furniture.
@@ -174,10 +185,34 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
 
 pub(crate) fn furniture_value(v: &str) -> bool {
     let v = v.to_ascii_lowercase();
-    FURNITURE_PHRASES.iter().any(|p| v.contains(p))
-        || v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
-            .any(|t| FURNITURE_TOKENS.contains(&t))
+    if FURNITURE_PHRASES.iter().any(|p| v.contains(p)) {
+        return true;
+    }
+    let tokens = || v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_');
+    if tokens().any(|t| FURNITURE_TOKENS.contains(&t)) {
+        return true;
+    }
+    popup_value(&v)
 }
+
+/// True for a class, id or role value (lower-case) naming a pop-up shown
+/// on hover: a tooltip, a popover, the panel of a hover card
+/// ("rollover-people-block", "hover-card"), but not the link it hangs on
+/// ("rollover-people").
+pub(crate) fn popup_value(v: &str) -> bool {
+    let tokens = || v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_');
+    tokens().any(|t| POPUP_TOKENS.contains(&t))
+        || (tokens().any(|t| HOVER_TOKENS.contains(&t))
+            && tokens().any(|t| PANEL_TOKENS.contains(&t)))
+}
+
+/// Words that name a pop-up on their own.
+const POPUP_TOKENS: &[&str] = &["tooltip", "popover", "hovercard"];
+
+/// Words that name something shown on hover; with a [`PANEL_TOKENS`] word
+/// they mark a pop-up panel.
+const HOVER_TOKENS: &[&str] = &["hover", "rollover", "mouseover", "flyout"];
+const PANEL_TOKENS: &[&str] = &["block", "card", "panel", "box", "content", "body", "inner"];
 
 /// True for an inline style that hides its element (`display: none`,
 /// `visibility: hidden`): such text is not on the page a reader sees.
@@ -203,6 +238,10 @@ mod tests {
         assert!(furniture_value("Related_Posts"));
         assert!(!furniture_value("commentary-body"));
         assert!(!furniture_value("story-text"));
+        assert!(furniture_value("rollover-people-block"));
+        assert!(furniture_value("tooltip"));
+        assert!(!furniture_value("rollover-people"));
+        assert!(!furniture_value("content-block"));
     }
 
     #[test]

@@ -16,7 +16,8 @@ use html5gum::{DefaultEmitter, HtmlString, Spanned, Token, Tokenizer};
 
 use super::BlockKind;
 use super::html_vocab::{
-    BLOCK_ELEMENTS, NOT_RENDERED, SKIP_ELEMENTS, furniture_value, hidden_style, is_void,
+    BLOCK_ELEMENTS, INLINE_ELEMENTS, NOT_RENDERED, SKIP_ELEMENTS, furniture_value, hidden_style,
+    is_void, popup_value,
 };
 use super::line::{clean, ends_break, ends_with_connector, starts_lowercase, strip_list_marker};
 
@@ -88,9 +89,19 @@ impl Tag<'_> {
     }
 }
 
+/// What the walk leaves out besides raw text (scripts, styles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Skip {
+    /// Page furniture by element and class name, and hidden elements.
+    Furniture,
+    /// Only what a reader never sees: hidden elements and hover pop-ups.
+    Hidden,
+}
+
 /// One-pass HTML reader state.
 struct Walker<'a> {
     src: &'a str,
+    mode: Skip,
     /// Byte offset up to which newlines have been counted, and the line there.
     pos: usize,
     line: usize,
@@ -114,8 +125,14 @@ struct Walker<'a> {
 /// Reads `src`: navigation, other page furniture and hidden elements yield
 /// no blocks.
 pub(crate) fn walk(src: &str) -> Walk {
+    walk_with(src, Skip::Furniture)
+}
+
+/// Reads `src`, leaving out what `mode` says.
+pub(crate) fn walk_with(src: &str, mode: Skip) -> Walk {
     let mut w = Walker {
         src,
+        mode,
         pos: 0,
         line: 1,
         skip: None,
@@ -211,7 +228,11 @@ impl Walker<'_> {
         // A raw-text element's content follows even after `<script/>`.
         let not_rendered = !tag.closing && NOT_RENDERED.contains(&name);
         if not_rendered || (opens && self.is_furniture(tag)) {
-            self.flush();
+            // An inline element (a hover card's span inside a sentence)
+            // leaves its paragraph whole.
+            if !INLINE_ELEMENTS.contains(&name) {
+                self.flush();
+            }
             self.skip = Some((name.to_string(), 1));
             return;
         }
@@ -276,15 +297,21 @@ impl Walker<'_> {
     }
 
     fn is_furniture(&self, tag: &Tag<'_>) -> bool {
-        if SKIP_ELEMENTS.contains(&tag.name) {
-            return true;
-        }
         if tag.attr("hidden").is_some()
             || tag
                 .attr("aria-hidden")
                 .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
             || tag.attr("style").is_some_and(|v| hidden_style(&v))
         {
+            return true;
+        }
+        if self.mode == Skip::Hidden {
+            return ["class", "id"].iter().any(|a| {
+                tag.attr(a)
+                    .is_some_and(|v| popup_value(&v.to_ascii_lowercase()))
+            });
+        }
+        if SKIP_ELEMENTS.contains(&tag.name) {
             return true;
         }
         ["class", "id", "role"]
@@ -620,6 +647,21 @@ mod tests {
 <noscript><p>Enable scripts.</p></noscript>
 <p>Also shown.</p>"#;
         assert_eq!(texts(html), vec!["Shown.", "Also shown."]);
+        // A hover card inside a sentence is left out of it, and the
+        // sentence stays one block.
+        let html = r#"<p>The court fined <a href="/p/ann">Ann Lee</a><span class="hover-card"><b>Ann Lee</b> Profile and 12 stories</span> on Monday.</p>"#;
+        assert_eq!(texts(html), vec!["The court fined Ann Lee on Monday."]);
+    }
+
+    #[test]
+    fn hidden_mode_keeps_furniture_but_not_hidden_text() {
+        let html = r#"<div class="sidebar"><p>In a side bar.</p></div><p>Kept <span class="tooltip">tip</span>here.</p><p hidden>Gone.</p>"#;
+        let texts: Vec<String> = walk_with(html, Skip::Hidden)
+            .blocks
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(texts, vec!["In a side bar.", "Kept here."]);
     }
 
     #[test]

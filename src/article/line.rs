@@ -287,14 +287,19 @@ const NON_FINAL_ABBREVIATIONS: &[&str] = &[
     "e.g.", "i.e.", "approx.", "fig.",
 ];
 
-/// True when the line ends a sentence: `.`, `!`, `?` (or `...`), possibly
-/// followed by closing quotes or brackets, and not a title abbreviation
-/// such as "Sen." that always precedes a name.
+/// True when the line ends a sentence: `.`, `!`, `?` (or `...`, or the
+/// CJK stops 。！？), possibly followed by closing quotes or brackets, and
+/// not a title abbreviation such as "Sen." that always precedes a name.
 pub(crate) fn ends_sentence(s: &str) -> bool {
     let t = trim_closers(s);
     let Some(&end) = t.as_bytes().last() else {
         return false;
     };
+    if end >= 0x80 {
+        // CJK text ends its sentences with 。！？ (and closes quotes with 」』).
+        let t = t.trim_end_matches(['\u{300D}', '\u{300F}', '\u{FF09}']);
+        return t.ends_with(['\u{3002}', '\u{FF0E}', '\u{FF01}', '\u{FF1F}']);
+    }
     if !matches!(end, b'.' | b'!' | b'?') {
         return false;
     }

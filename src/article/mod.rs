@@ -70,7 +70,13 @@ pub struct Block {
 /// A parsed article: metadata and the body blocks, in order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Article {
+    /// The headline as published (site name dropped); a claim of its own.
     pub title: Option<String>,
+    /// 1-based source line of the headline (0 when not known).
+    pub title_line: usize,
+    /// Index in `blocks` of the standfirst: the summary paragraph under the
+    /// headline that ends without a full stop (a dek, a feed summary).
+    pub standfirst: Option<usize>,
     pub byline: Option<String>,
     pub published: Option<String>,
     pub blocks: Vec<Block>,

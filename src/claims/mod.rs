@@ -4,6 +4,7 @@
 //!
 //! Pure: no I/O.
 
+pub mod attrib_model;
 mod cues;
 pub mod entities;
 mod lexicon;
@@ -46,6 +47,28 @@ impl ClaimKind {
     }
 }
 
+/// Where in the article a claim stands (SPEC section 3): the headline,
+/// the standfirst (summary under it) or the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    Headline,
+    Standfirst,
+    // Claims stored before parts existed are body claims.
+    #[default]
+    Body,
+}
+
+impl Part {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Part::Headline => "headline",
+            Part::Standfirst => "standfirst",
+            Part::Body => "body",
+        }
+    }
+}
+
 /// One quantity in a claim: as written, its value and a plain-word unit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct NumberMention {
@@ -54,7 +77,8 @@ pub struct NumberMention {
     pub unit: String,
 }
 
-/// One sentence of the article body that asserts something.
+/// One sentence of the article (headline, standfirst or body) that
+/// asserts something.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     pub id: String,
@@ -62,6 +86,10 @@ pub struct Claim {
     pub text: String,
     pub quote: Option<String>,
     pub speaker: Option<String>,
+    /// Every attributed source of the sentence in order, when it names
+    /// more than one ("X said …, while Y argued …"); `speaker` is the main one.
+    #[serde(default)]
+    pub sources: Vec<String>,
     pub numbers: Vec<NumberMention>,
     // Defaults: a compact `created` event (SPEC 5) leaves these out.
     #[serde(default)]
@@ -70,6 +98,8 @@ pub struct Claim {
     pub hedged: bool,
     #[serde(default)]
     pub entities: Vec<String>,
+    #[serde(default)]
+    pub part: Part,
     #[serde(default)]
     pub paragraph: usize,
     #[serde(default)]
@@ -160,6 +190,20 @@ fn id_of(hash: blake3::Hash) -> String {
 /// Extracts the claims of a parsed article, in document order.
 pub fn extract(article: &Article) -> Vec<Claim> {
     let mut claims: Vec<Claim> = Vec::new();
+    // The headline and the standfirst are read with a speaker memory of
+    // their own: they restate the body in short, and a name or "says" in
+    // them must not become the antecedent of the lead's "he".
+    let mut lead = resolve::Speakers::default();
+    if let Some(title) = &article.title
+        && let Some(claim) = lead_claim(title, LEAD_HEADLINE_MIN_WORDS, &mut lead)
+    {
+        claims.push(Claim {
+            part: Part::Headline,
+            paragraph: 0,
+            line: article.title_line,
+            ..claim
+        });
+    }
     let mut speakers = resolve::Speakers::default();
     // Quote claims of paragraphs that end inside a quotation, waiting for
     // the paragraph that closes it to name the speaker.
@@ -169,10 +213,27 @@ pub fn extract(article: &Article) -> Vec<Claim> {
             pending.clear();
             continue;
         }
+        if article.standfirst == Some(paragraph) {
+            for text in sentences::split(&block.text) {
+                let claim = match sentence_claim(text, None, &mut lead) {
+                    Some((claim, _)) => Some(claim),
+                    None => lead_claim(text, LEAD_STANDFIRST_MIN_WORDS, &mut lead),
+                };
+                if let Some(claim) = claim {
+                    claims.push(Claim {
+                        part: Part::Standfirst,
+                        paragraph: paragraph + 1,
+                        line: block.line,
+                        ..claim
+                    });
+                }
+            }
+            continue;
+        }
         let block_speaker = speakers::block_speaker(&block.text);
         let mut unattributed_quotes = Vec::new();
         let mut first = true;
-        for text in sentences::split(&block.text) {
+        for text in join_quote_attributions(&block.text, sentences::split(&block.text)) {
             let Some((claim, explicit)) = sentence_claim(text, block_speaker, &mut speakers) else {
                 continue;
             };
@@ -180,6 +241,7 @@ pub fn extract(article: &Article) -> Vec<Claim> {
                 if explicit && claim.kind == ClaimKind::Quote {
                     for &i in &pending {
                         claims[i].speaker.clone_from(&claim.speaker);
+                        claims[i].sources.clone_from(&claim.sources);
                     }
                     pending.clear();
                 } else if !(claim.kind == ClaimKind::Quote && text.starts_with(['"', '\u{201C}'])) {
@@ -207,6 +269,91 @@ pub fn extract(article: &Article) -> Vec<Claim> {
     claims
 }
 
+/// Re-joins a quotation ending in "!" or "?" with the attribution cut off
+/// after it (`"Stop now!" Lee wrote.`): the splitter ends a sentence at
+/// `!"` before a capital, which would leave the quotation without its
+/// speaker and the attribution as a fragment. `pieces` are sub-slices of
+/// `block`, in order.
+fn join_quote_attributions<'a>(block: &'a str, pieces: Vec<&'a str>) -> Vec<&'a str> {
+    let base = block.as_ptr() as usize;
+    let offset = |p: &str| (p.as_ptr() as usize).checked_sub(base);
+    let mut out: Vec<&'a str> = Vec::with_capacity(pieces.len());
+    for p in pieces {
+        if let Some(last) = out.last_mut()
+            && ends_with_exclaimed_quote(last)
+            && opens_with_attribution(p)
+            && let (Some(start), Some(at)) = (offset(last), offset(p))
+            && let Some(joined) = block.get(start..at + p.len())
+        {
+            *last = joined;
+            continue;
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// `…!"` or `…?"` (straight or curly quotes).
+fn ends_with_exclaimed_quote(s: &str) -> bool {
+    let mut tail = s.trim_end().chars().rev();
+    matches!(tail.next(), Some('"' | '\u{201D}' | '\'' | '\u{2019}'))
+        && matches!(tail.next(), Some('!' | '?'))
+}
+
+/// Most words of a speaker before its cue in a cut-off attribution
+/// ("President Ana Ruiz wrote").
+const ATTRIBUTION_MAX_WORDS: usize = 4;
+
+/// A piece that opens with a capitalised speaker and a reporting cue:
+/// "Lee wrote on Friday.", "The minister said."
+fn opens_with_attribution(s: &str) -> bool {
+    for (k, word) in s
+        .split_whitespace()
+        .take(ATTRIBUTION_MAX_WORDS + 1)
+        .enumerate()
+    {
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let mut buf = [0u8; 24];
+        if k == 0 && !core.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        if k > 0 && lexicon::cue(lexicon::lower_word(core, &mut buf)).is_some() {
+            return true;
+        }
+        // The speaker's words end at a comma or a stop; a title's short
+        // abbreviation ("Dr.", "Sen.") is no stop.
+        let abbreviation = word.ends_with('.') && core.len() <= 3;
+        if word.ends_with([',', '.', ';', ':']) && !abbreviation {
+            return false;
+        }
+    }
+    false
+}
+
+/// Fewest words of a headline claim ("Nine dead") and of an unpunctuated
+/// standfirst sentence.
+const LEAD_HEADLINE_MIN_WORDS: usize = 2;
+const LEAD_STANDFIRST_MIN_WORDS: usize = 3;
+
+/// A headline or standfirst sentence as a claim: these are written without
+/// a closing full stop, so only questions and fragments are turned down.
+fn lead_claim(text: &str, min_words: usize, speakers: &mut resolve::Speakers) -> Option<Claim> {
+    let text = text.trim();
+    let end = text.trim_end_matches(['"', '\'', ')', ']', '\u{201D}', '\u{2019}', ' ']);
+    if end.ends_with(['?', ':', ',', ';']) || word_total(text, min_words) < min_words {
+        return None;
+    }
+    Some(typed_claim(text, None, speakers).0)
+}
+
+/// Words with a letter or digit in `text`, counted up to `limit`.
+fn word_total(text: &str, limit: usize) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(limit)
+        .count()
+}
+
 /// Types one sentence as a claim, or `None` when it asserts nothing
 /// (a question, a fragment, a heading-like line).
 /// The flag says whether the speaker was named in the sentence (or its
@@ -219,10 +366,21 @@ fn sentence_claim(
     if !asserts_something(text) {
         return None;
     }
+    Some(typed_claim(text, block_speaker, speakers))
+}
+
+/// Types a sentence known to assert something; the flag as for
+/// [`sentence_claim`].
+fn typed_claim(
+    text: &str,
+    block_speaker: Option<&str>,
+    speakers: &mut resolve::Speakers,
+) -> (Claim, bool) {
     let spans = quotes::spans(text, false);
     let lowered = text.to_ascii_lowercase();
     let sentence = phrases::Sentence::new(text, &lowered, &spans);
-    let attribution = speakers::find_in(&sentence).or_else(|| {
+    let (attribution, others) = speakers::find_with_sources(&sentence);
+    let attribution = attribution.or_else(|| {
         // A transcript label ("SMITH: …") or a signed quote ("… " - Ann
         // Lee) speaks for every sentence of its paragraph.
         block_speaker.map(|s| speakers::Attribution {
@@ -239,6 +397,9 @@ fn sentence_claim(
     // Scare quotes and titles (1-3 words) only make a quote when attributed.
     let is_quote =
         !spans.is_empty() && (quote_words >= 4 || attribution.is_some() || opens_with_quote);
+    // Other sources resolve against the article as it stood before this
+    // sentence: the main speaker must not become their "he".
+    let before = (!others.is_empty()).then(|| speakers.clone());
     let speaker = match &attribution {
         Some(a) => {
             let resolved = speakers.resolve(&a.speaker);
@@ -253,6 +414,15 @@ fn sentence_claim(
             .and_then(|s| speakers.resolve(&s))
             .or_else(|| speakers.quote_owner()),
         None => None,
+    };
+    let sources = match before {
+        Some(before) => resolve::sources(
+            &before,
+            &others,
+            attribution.as_ref().map(|a| a.speaker.as_str()),
+            speaker.as_deref(),
+        ),
+        None => speaker.iter().cloned().collect(),
     };
     // The person the sentence is about: its speaker, or else a named
     // subject; a speaker in a relative clause ("…, who says") leaves the
@@ -298,22 +468,24 @@ fn sentence_claim(
             .collect();
         speakers.mention_entities(&narrated, about);
     }
-    Some((
+    (
         Claim {
             id: claim_id(text),
             kind,
             text: text.to_string(),
             quote: is_quote.then(|| quotes::joined(text, &spans)),
             speaker,
+            sources,
             numbers,
             negated,
             hedged,
             entities,
+            part: Part::Body,
             paragraph: 0,
             line: 0,
         },
         explicit,
-    ))
+    )
 }
 
 /// Whether the words after a reporting cue open with "he" or "she" ("said
@@ -334,13 +506,12 @@ fn reported_pronoun(after_cue: &str) -> Option<bool> {
 /// False for questions, fragments of fewer than three words and lines
 /// without closing punctuation (headings, captions, list markers).
 fn asserts_something(text: &str) -> bool {
+    if let Some(verdict) = sentences::shape_verdict(text) {
+        return verdict;
+    }
     let end = text.trim_end_matches(['"', '\'', ')', ']', '\u{201D}', '\u{2019}', ' ']);
     if !end.ends_with(['.', '!']) {
         return false;
     }
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .take(3)
-        .count()
-        >= 3
+    word_total(text, 3) >= 3
 }

@@ -1,5 +1,6 @@
 //! Direct quotations inside a sentence: the byte ranges of the quoted words
-//! (marks excluded), with straight and curly double quotes both understood.
+//! (marks excluded), with straight and curly double quotes and the CJK
+//! corner brackets (「」『』) all understood.
 
 use std::ops::Range;
 
@@ -10,14 +11,17 @@ pub fn spans(text: &str, open_at_start: bool) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     // Most sentences hold no mark at all: one pass without early exit (it
     // vectorises) answers that before the walk.
-    let marks = bytes
-        .iter()
-        .fold(false, |any, &c| any | matches!(c, b'"' | b'\'' | 0xE2));
+    let marks = bytes.iter().fold(false, |any, &c| {
+        any | matches!(c, b'"' | b'\'' | 0xE2 | 0xE3)
+    });
     if !marks && !open_at_start {
         return Vec::new();
     }
     let mut out = Vec::new();
     let mut open: Option<usize> = open_at_start.then_some(0);
+    // The last byte of the corner bracket that closes an open 「 or 『
+    // (E3 80 8D or 8F); other marks do not close those.
+    let mut corner: Option<u8> = None;
     // A byte walk: the marks are ASCII or the three-byte U+201C/U+201D,
     // whose lead byte 0xE2 only ever starts a character.
     let mut i = 0;
@@ -44,6 +48,20 @@ pub fn spans(text: &str, open_at_start: bool) -> Vec<Range<usize>> {
                     if let Some(s) = open.take() {
                         out.push(s..i);
                     }
+                }
+                _ => {}
+            },
+            // 「 and 『 (E3 80 8C / 8E) open; their own mate closes.
+            0xE3 if bytes.get(i + 1) == Some(&0x80) => match bytes.get(i + 2) {
+                Some(&b @ (0x8C | 0x8E)) if open.is_none() => {
+                    open = Some(i + 3);
+                    corner = Some(b + 1);
+                }
+                Some(&b) if corner == Some(b) => {
+                    if let Some(s) = open.take() {
+                        out.push(s..i);
+                    }
+                    corner = None;
                 }
                 _ => {}
             },
@@ -96,9 +114,18 @@ fn last_candidate(b: &[u8]) -> Option<usize> {
     b[..end].iter().rposition(|&c| hit(c))
 }
 
-/// Number of words in a span of text.
+/// Number of words in a span of text; text written without spaces (CJK)
+/// counts one word per two characters.
 pub fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    if s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    s.split_whitespace()
+        .map(|w| {
+            let cjk = w.chars().filter(|&c| super::sentences::is_cjk(c)).count();
+            (cjk / 2).max(1)
+        })
+        .sum()
 }
 
 /// The quoted words of `text`, spans joined by a space, marks removed.
@@ -149,6 +176,15 @@ mod tests {
                 assert_eq!(last_double_quote(&t), t.rfind(['"', '\u{201D}']), "{t}");
             }
         }
+    }
+
+    #[test]
+    fn finds_cjk_corner_bracket_quotes() {
+        let t = "市長は「工事は『予定通り』進む」と述べ、「心配ない」と続けた。";
+        let s = spans(t, false);
+        assert_eq!(joined(t, &s), "工事は『予定通り』進む 心配ない");
+        assert_eq!(word_count("工事は予定通り進む"), 4);
+        assert_eq!(word_count("two words"), 2);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::names;
 use super::persons::{Gender, ROLE_HEADS, gender_of, given_name_gender, looks_like_person};
 
 /// The speakers seen so far in one article.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Speakers {
     /// The most recent speaker named by the article (not a pronoun).
     last: Option<String>,
@@ -358,6 +358,33 @@ fn names_nobody(first: &str) -> bool {
         first,
         "no" | "nobody" | "none" | "everyone" | "everybody" | "anyone" | "someone" | "every"
     )
+}
+
+/// The resolved sources of a sentence with several attributions, in
+/// order: the main one (`main_phrase` as written) is the sentence's
+/// `speaker`; each other is resolved against `before`, the speakers as they
+/// stood before the sentence, without remembering it. A source that
+/// resolves to nobody or repeats an earlier one is left out.
+pub(super) fn sources(
+    before: &Speakers,
+    all: &[super::speakers::Attribution],
+    main_phrase: Option<&str>,
+    speaker: Option<&str>,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(all.len());
+    for a in all {
+        let resolved = if Some(a.speaker.as_str()) == main_phrase {
+            speaker.map(str::to_string)
+        } else {
+            before.clone().resolve(&a.speaker)
+        };
+        if let Some(r) = resolved
+            && !out.contains(&r)
+        {
+            out.push(r);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

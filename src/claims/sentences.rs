@@ -1,10 +1,16 @@
 //! Sentence splitting for claim extraction: `sentencex` plus a thin
 //! post-pass that re-joins its rare wrong splits (open quotations, titles
-//! and initials, a lower-case continuation).
+//! and initials, a lower-case continuation); scripts written without
+//! spaces between words (Chinese, Japanese) are split at their own full
+//! stops (。！？). Also the shape tests of a sentence that has no closing
+//! full stop: a CJK sentence, or a full sentence written without one.
 
 /// Splits one block of body text into trimmed sentences, keeping a
 /// quotation that spans several sentences in one piece.
 pub fn split(text: &str) -> Vec<&str> {
+    if has_cjk_stop(text) {
+        return split_cjk(text);
+    }
     // One sentence when no stop, question or exclamation mark comes before
     // the last few characters: no need to run the segmenter.
     let trimmed = text.trim();
@@ -63,6 +69,161 @@ pub fn split(text: &str) -> Vec<&str> {
         out.push((start, end));
     }
     out.into_iter().map(|(s, e)| &text[s..e]).collect()
+}
+
+/// Sentence stops of scripts written without spaces: the ideographic full
+/// stop and the full-width stop, exclamation and question marks.
+const CJK_STOPS: [char; 4] = ['\u{3002}', '\u{FF0E}', '\u{FF01}', '\u{FF1F}'];
+
+/// Brackets and quotation marks that open (and close) a quotation or an
+/// aside in CJK text: 「」『』（）【】〈〉《》.
+const CJK_OPENERS: [char; 6] = [
+    '\u{300C}', '\u{300E}', '\u{FF08}', '\u{3010}', '\u{3008}', '\u{300A}',
+];
+const CJK_CLOSERS: [char; 6] = [
+    '\u{300D}', '\u{300F}', '\u{FF09}', '\u{3011}', '\u{3009}', '\u{300B}',
+];
+
+/// True for a character of a script written without spaces between words:
+/// kana, CJK ideographs, half-width katakana.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF66}'..='\u{FF9F}')
+}
+
+/// True when `text` holds a CJK sentence stop. Its three-byte UTF-8 forms
+/// start with 0xE3 (。) or 0xEF (the full-width ones), so most text is
+/// answered by a byte scan.
+fn has_cjk_stop(text: &str) -> bool {
+    let b = text.as_bytes();
+    if !b.iter().any(|&c| c == 0xE3 || c == 0xEF) {
+        return false;
+    }
+    text.contains(CJK_STOPS)
+}
+
+/// Splits CJK text after each sentence stop (with the closing marks that
+/// follow it), except inside a quotation or bracket (「…。」と述べた。 is
+/// one sentence).
+fn split_cjk(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut depth = 0usize;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if CJK_OPENERS.contains(&c) {
+            depth += 1;
+        } else if CJK_CLOSERS.contains(&c) {
+            depth = depth.saturating_sub(1);
+        } else if CJK_STOPS.contains(&c) && depth == 0 {
+            let mut end = i + c.len_utf8();
+            // Stops repeated ("！？") and closing marks stay with it.
+            while let Some(&(j, d)) = chars.peek() {
+                if CJK_STOPS.contains(&d) || CJK_CLOSERS.contains(&d) || matches!(d, '"' | ')') {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let piece = text[start..end].trim();
+            if !piece.is_empty() {
+                out.push(piece);
+            }
+            start = end;
+        }
+    }
+    let rest = text[start..].trim();
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+/// Fewest CJK characters of a sentence that is a claim (a short
+/// exclamation like 「迷惑！」 is not).
+const CJK_MIN_CHARS: usize = 6;
+/// Fewest words of a full sentence written without a closing stop (a
+/// list item, a line of a page that drops its stops); shorter ones are
+/// labels and headings.
+const UNSTOPPED_MIN_WORDS: usize = 8;
+
+/// Whether a sentence's shape already settles that it asserts something,
+/// where the full-stop rule cannot: `Some(true)` for a CJK sentence ending
+/// in 。 or ！ and for a full sentence that only lacks its closing stop;
+/// `Some(false)` for a CJK question or fragment; `None` to let the usual
+/// rule (closing `.`/`!` and three words) decide.
+pub fn shape_verdict(text: &str) -> Option<bool> {
+    let text = text.trim();
+    let end = text.trim_end_matches(|c: char| {
+        CJK_CLOSERS.contains(&c) || matches!(c, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}')
+    });
+    let last = end.chars().next_back()?;
+    if CJK_STOPS.contains(&last) {
+        let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+        return Some(last != '\u{FF1F}' && cjk >= CJK_MIN_CHARS);
+    }
+    if matches!(last, '.' | '!') {
+        return None;
+    }
+    if text.chars().any(is_cjk) {
+        // CJK text without its stop: a heading or a caption.
+        return Some(false);
+    }
+    // A line ending in a bracket ("… (Photo: Agency)") is a caption.
+    (!text.ends_with(')') && unstopped_sentence(end)).then_some(true)
+}
+
+/// True for a bracketed tag in capitals ("[VIDEO]", "[PICS]"), as teaser
+/// headlines carry.
+fn has_caps_tag(s: &str) -> bool {
+    s.split('[').skip(1).any(|rest| {
+        rest.split_once(']').is_some_and(|(tag, _)| {
+            tag.chars().any(char::is_alphabetic)
+                && tag
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == ' ' || c == '-')
+        })
+    })
+}
+
+/// A full sentence that only lacks its closing stop: it ends on a word,
+/// has at least [`UNSTOPPED_MIN_WORDS`] words, starts with a capital and
+/// is written in sentence case (a title-case line is a heading), and holds
+/// no link or list-like separators.
+fn unstopped_sentence(end: &str) -> bool {
+    let Some(last) = end.chars().next_back() else {
+        return false;
+    };
+    if !last.is_alphanumeric() || !end.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    // Links, handles, "Teaser: headline" and "[VIDEO]" tags are furniture.
+    if end.contains("http") || end.contains("www.") || end.contains(['@', '#', '|', ':']) {
+        return false;
+    }
+    // A single-quoted quotation is headline style ("Man 'jumped from
+    // bridge'"); prose quotes with double marks.
+    if has_caps_tag(end) || end.contains(" '") {
+        return false;
+    }
+    let mut words = 0usize;
+    let mut capitalised = 0usize;
+    for w in end.split_whitespace().skip(1) {
+        let Some(c) = w.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        words += 1;
+        if c.is_uppercase() {
+            capitalised += 1;
+        }
+    }
+    // The first word is not counted above.
+    words + 1 >= UNSTOPPED_MIN_WORDS && capitalised * 2 < words
 }
 
 /// `sentencex::segment("en", text)` without its per-call language look-up
@@ -269,5 +430,66 @@ mod tests {
     fn joins_lower_case_continuations() {
         let s = split("\"Is it over?\" she asked. It was.");
         assert_eq!(s, vec!["\"Is it over?\" she asked.", "It was."]);
+    }
+
+    #[test]
+    fn splits_cjk_text_at_its_own_stops() {
+        let s = split("市は新しい橋を三月に開くと発表した。費用は約12億円になる！本当か？");
+        assert_eq!(
+            s,
+            vec![
+                "市は新しい橋を三月に開くと発表した。",
+                "費用は約12億円になる！",
+                "本当か？"
+            ]
+        );
+        // A stop inside a quotation does not end the sentence.
+        let s = split("市長は「工事は遅れない。予算も足りる。」と述べた。住民は喜んだ。");
+        assert_eq!(
+            s,
+            vec![
+                "市長は「工事は遅れない。予算も足りる。」と述べた。",
+                "住民は喜んだ。"
+            ]
+        );
+    }
+
+    #[test]
+    fn shape_settles_cjk_and_unstopped_sentences() {
+        use super::shape_verdict;
+        assert_eq!(
+            shape_verdict("費用は約12億円になると市が発表した。"),
+            Some(true)
+        );
+        assert_eq!(
+            shape_verdict("「工事は遅れない」と市長が述べた。」"),
+            Some(true)
+        );
+        assert_eq!(shape_verdict("本当に費用は足りるのだろうか？"), Some(false));
+        assert_eq!(shape_verdict("迷惑。"), Some(false));
+        assert_eq!(shape_verdict("新しい橋の計画"), Some(false));
+        // English with its stop: the usual rule decides.
+        assert_eq!(shape_verdict("The bridge opens in March."), None);
+        // A full sentence that lost its stop is a claim.
+        assert_eq!(
+            shape_verdict(
+                "The club paid the fee to the league this morning to complete the signing"
+            ),
+            Some(true)
+        );
+        // Headings, labels and link lines are not.
+        assert_eq!(
+            shape_verdict("What Happens Next For The Harbour Bridge Project"),
+            None
+        );
+        assert_eq!(shape_verdict("Sign up for our newsletter"), None);
+        assert_eq!(
+            shape_verdict("For more information please visit www.example.com"),
+            None
+        );
+        assert_eq!(
+            shape_verdict("Read the full report on the bridge here:"),
+            None
+        );
     }
 }

@@ -40,13 +40,92 @@ pub fn find(text: &str, quotes: &[Range<usize>]) -> Option<Attribution> {
 
 /// [`find`] on a sentence whose tokens other scans may share.
 pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
-    let text = sentence.text;
+    find_with_sources(sentence).0
+}
+
+/// The main attribution of a sentence and, when it has more than one
+/// ("Lee said …, while Park argued …"), every attribution in the order
+/// their speakers appear (the same speaker phrase once); empty otherwise.
+pub(super) fn find_with_sources(sentence: &Sentence) -> (Option<Attribution>, Vec<Attribution>) {
+    let toks = sentence.toks();
+    let mut found = candidates(toks);
+    let Some(best) = super::attrib_model::choose(toks, &found) else {
+        return (None, Vec::new());
+    };
+    let main = attribution_of(sentence.text, toks, &found[best]);
+    if found.len() < 2 {
+        return (Some(main), Vec::new());
+    }
+    found.sort_by_key(|c| (c.np.start, c.cue));
+    let mut all: Vec<Attribution> = Vec::with_capacity(found.len());
+    for c in &found {
+        let a = attribution_of(sentence.text, toks, c);
+        if !all.iter().any(|o| o.speaker == a.speaker) {
+            all.push(a);
+        }
+    }
+    (Some(main), all)
+}
+
+/// The index of the candidate the hand-written rules pick: the first of
+/// the lowest rank.
+pub(super) fn rule_choice(found: &[Candidate]) -> Option<usize> {
+    (0..found.len()).min_by_key(|&i| (found[i].rank, i))
+}
+
+/// The [`Attribution`] a candidate gives.
+pub(super) fn attribution_of(text: &str, toks: &[Tok], c: &Candidate) -> Attribution {
+    let (v, np) = (c.cue, c.np.clone());
+    Attribution {
+        relative: np.end < v && { (np.end..v).any(|k| matches!(toks[k].lw, "who" | "which")) },
+        speaker: slice(text, toks, pronoun_antecedent(toks, np)),
+        cue_at: toks[v].start,
+    }
+}
+
+/// How a candidate's speaker phrase was found: a feature of the learned
+/// choice between candidates ([`super::attrib_model`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Route {
+    WrittenBy,
+    Feeling,
+    PutIt,
+    Participle,
+    According,
+    ByOne,
+    Catenative,
+    InvertedTail,
+    Coordinated,
+    Subject,
+    AfterCue,
+}
+
+/// One reporting cue of a sentence with the speaker phrase the rules read
+/// for it; lower `rank` is a stronger attribution.
+#[derive(Debug, Clone)]
+pub(super) struct Candidate {
+    pub(super) rank: u8,
+    /// Token index of the cue word.
+    pub(super) cue: usize,
+    /// Token range of the speaker phrase.
+    pub(super) np: Range<usize>,
+    pub(super) route: Route,
+}
+
+/// Every reporting cue of a sentence with its speaker phrase, in order.
+pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
     // The tokens are shared with the topic scan, so no separate
     // "any cue word?" pass over the text first: the loop below skips a
     // token that passes no cue filter just as cheaply.
-    let toks = sentence.toks();
-    // (rank, cue index, speaker tokens); lower rank wins.
-    let mut best: Option<(u8, usize, Range<usize>)> = None;
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut push = |rank: u8, cue: usize, np: Range<usize>, route: Route| {
+        out.push(Candidate {
+            rank,
+            cue,
+            np,
+            route,
+        });
+    };
     // The last cue that found a speaker: a cue whose subject opens the
     // clause it reports ("after Lee said he believes …") is the reported
     // words, not the narrator's attribution.
@@ -69,10 +148,8 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
             && toks.get(v + 1).is_some_and(|n| n.lw == "by" && !n.quoted);
         if written_by {
             let passive = v > 0 && is_be_form(toks[v - 1].core);
-            if let Some(np) = phrase_after(toks, v + 2, false).filter(|_| passive)
-                && best.as_ref().is_none_or(|b| 2 < b.0)
-            {
-                best = Some((2, v, np));
+            if let Some(np) = phrase_after(toks, v + 2, false).filter(|_| passive) {
+                push(2, v, np, Route::WrittenBy);
             }
             continue;
         }
@@ -101,7 +178,7 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
                     }
                 })
                 .flatten()
-                .map(|np| (2u8, np))
+                .map(|np| (2u8, np, Route::Feeling))
         } else {
             None
         };
@@ -112,7 +189,7 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
         } else if put_it {
             subject_before(toks, v)
                 .filter(|np| np.start > 0 && toks[np.start - 1].lw == "as")
-                .map(|np| (2u8, np))
+                .map(|np| (2u8, np, Route::PutIt))
         } else if lexicon::is_participle_cue(w) {
             // ", saying …": the speaker is the subject of the main clause.
             let after_comma = v > 0 && toks[v - 1].raw.ends_with(',');
@@ -120,13 +197,13 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
             // "… issued a statement calling …": the statement's issuer.
             let document = v > 0 && DOCUMENT_NOUNS.contains(&toks[v - 1].lw);
             if after_comma || document {
-                sentence_subject(toks, v).map(|np| (2u8, np))
+                sentence_subject(toks, v).map(|np| (2u8, np, Route::Participle))
             } else if progressive {
                 // "Lee is arguing that …" / "He's claiming …".
                 if toks[v - 1].core.contains(['\'', '\u{2019}']) {
-                    Some((1u8, v - 1..v))
+                    Some((1u8, v - 1..v, Route::Participle))
                 } else {
-                    subject_before(toks, v - 1).map(|np| (1u8, np))
+                    subject_before(toks, v - 1).map(|np| (1u8, np, Route::Participle))
                 }
             } else if v >= 2
                 && toks[v - 1].capitalized()
@@ -142,7 +219,7 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
                 {
                     start -= 1;
                 }
-                (start > 0).then_some((1u8, start..v))
+                (start > 0).then_some((1u8, start..v, Route::Participle))
             } else {
                 None
             }
@@ -150,7 +227,7 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
             toks.get(v + 1)
                 .filter(|next| next.core.eq_ignore_ascii_case("to") && !next.quoted)
                 .and_then(|_| phrase_after(toks, v + 2, false))
-                .map(|np| (1u8, np))
+                .map(|np| (1u8, np, Route::According))
         } else {
             let Some(class) = lexicon::cue(w) else {
                 continue;
@@ -163,10 +240,7 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
             {
                 // "…, by one estimate.": the estimate is the source, and
                 // "one" here is no pronoun for an earlier speaker.
-                let np = v - 1..v + 1;
-                if best.as_ref().is_none_or(|b| 2 < b.0) {
-                    best = Some((2, v, np));
-                }
+                push(2, v, v - 1..v + 1, Route::ByOne);
                 continue;
             }
             if let Some(verb) = catenative_before(toks, v) {
@@ -176,9 +250,7 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
                     subject_before(toks, verb).filter(|np| plausible(&toks[np.clone()]))
                 {
                     let rank = if lexicon::is_strong_cue(w) { 1 } else { 2 };
-                    if best.as_ref().is_none_or(|b| rank < b.0) {
-                        best = Some((rank, v, np));
-                    }
+                    push(rank, v, np, Route::Catenative);
                 }
                 continue;
             }
@@ -206,19 +278,19 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
             if let Some(np) = inverted_tail(toks, v, class).filter(|_| !named_subject()) {
                 // "…, and it went badly from there, said one source.": the
                 // speaker after the cue, not a noun of the clause before.
-                Some((rank, np))
+                Some((rank, np, Route::InvertedTail))
             } else if coordinated {
                 // "Lee outlined a plan and vowed …": the shared subject.
-                sentence_subject(toks, v - 1).map(|np| (rank + 1, np))
+                sentence_subject(toks, v - 1).map(|np| (rank + 1, np, Route::Coordinated))
             } else if let Some(np) = subject_before(toks, v) {
-                Some((rank, np))
+                Some((rank, np, Route::Subject))
             } else if class == CueClass::Inverting && (v == 0 || toks[v - 1].ends_clause()) {
-                phrase_after(toks, v + 1, true).map(|np| (rank, np))
+                phrase_after(toks, v + 1, true).map(|np| (rank, np, Route::AfterCue))
             } else {
                 None
             }
         };
-        let Some((mut rank, np)) = found.filter(|(_, np)| {
+        let Some((mut rank, np, route)) = found.filter(|(_, np, _)| {
             plausible(&toks[np.clone()])
                 && !after_opening_preposition(toks, np)
                 && !after_gerund(toks, np)
@@ -233,9 +305,11 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
         reporting = Some(v);
         // A weaker cue near the end ("…, on being Lee.") is not a tail
         // attribution; ", the footage showed." may still be, at its rank.
-        if is_tail(toks, v, &np) && lexicon::is_strong_cue(w) {
+        let tail = is_tail(toks, v, &np) && lexicon::is_strong_cue(w);
+        let demoted = !tail && (subordinate(toks, np.start) || relative_object(toks, v, &np));
+        if tail {
             rank = 0;
-        } else if subordinate(toks, np.start) || relative_object(toks, v, &np) {
+        } else if demoted {
             // "when he wrote his book, Smith said …": the main clause wins.
             rank += 2;
         }
@@ -245,15 +319,9 @@ pub(super) fn find_in(sentence: &Sentence) -> Option<Attribution> {
         if rank > 0 && (introduces(v + 1) || v > 0 && introduces(v - 1) || introduces(np.end)) {
             rank -= 1;
         }
-        if best.as_ref().is_none_or(|b| rank < b.0) {
-            best = Some((rank, v, np));
-        }
+        push(rank, v, np, route);
     }
-    best.map(|(_, v, np)| Attribution {
-        relative: np.end < v && { (np.end..v).any(|k| matches!(toks[k].lw, "who" | "which")) },
-        speaker: slice(text, toks, pronoun_antecedent(toks, np)),
-        cue_at: toks[v].start,
-    })
+    out
 }
 
 /// False for a phrase that cannot name a speaker: a fragment glued by a
@@ -313,14 +381,14 @@ fn is_be_form(word: &str) -> bool {
 
 /// True when the phrase at `start` opens a subordinate clause ("when he
 /// wrote", "if they say").
-fn subordinate(toks: &[Tok], start: usize) -> bool {
+pub(super) fn subordinate(toks: &[Tok], start: usize) -> bool {
     start > 0 && lexicon::is_subordinator(toks[start - 1].lw)
 }
 
 /// True when the cue at `v` sits in a relative clause on a noun inside the
 /// sentence ("… hired an aide who said …"): the main clause's own cue, if
 /// any, names the sentence's speaker.
-fn relative_object(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
+pub(super) fn relative_object(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
     let mut j = v;
     while j > 0 && lexicon::is_verb_modifier(toks[j - 1].lw) {
         j -= 1;
@@ -459,7 +527,7 @@ pub fn block_speaker(text: &str) -> Option<&str> {
 
 /// True for a clause-final attribution: ", X said." / ", said X." with at
 /// most a few words after it.
-fn is_tail(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
+pub(super) fn is_tail(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
     let first = np.start.min(v);
     let last = np.end.max(v + 1);
     let opens = first == 0 || toks[first - 1].ends_clause();

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 
-use super::{Claim, ClaimKind, claim_id, extract};
+use super::{Claim, ClaimKind, Part, claim_id, extract};
 use crate::article::{Article, Block, BlockKind};
 
 fn article(paragraphs: &[&str]) -> Article {
@@ -314,4 +314,74 @@ fn an_unattributed_quote_belongs_to_the_person_just_introduced() {
     assert_eq!(claims[0].speaker.as_deref(), Some("Pence"));
     let quote = claims.last().map(|c| c.speaker.as_deref());
     assert_eq!(quote, Some(Some("Sen. Ada Lowe (Vt.)")));
+}
+
+#[test]
+fn headline_and_standfirst_are_claims_with_their_part() {
+    let mut a = article(&[
+        "Operator blames fuel costs for a third rise this year",
+        "Officials said the ferry carried 3,000 people a day.",
+        "Timetable Changes",
+    ]);
+    a.title = Some("Nine ferries cancelled as fares rise".into());
+    a.title_line = 1;
+    a.standfirst = Some(0);
+    a.blocks[2].kind = BlockKind::Heading;
+    let c = extract(&a);
+    let parts: Vec<Part> = c.iter().map(|c| c.part).collect();
+    assert_eq!(
+        parts,
+        [Part::Headline, Part::Standfirst, Part::Body],
+        "{c:#?}"
+    );
+    assert_eq!(c[0].text, "Nine ferries cancelled as fares rise");
+    assert_eq!(c[0].line, 1);
+    assert_eq!(c[0].numbers.first().map(|n| n.value), Some(9.0));
+    assert_eq!(
+        c[1].text,
+        "Operator blames fuel costs for a third rise this year"
+    );
+    assert_eq!(c[2].kind, ClaimKind::Attributed);
+}
+
+#[test]
+fn a_question_headline_or_one_word_is_no_claim() {
+    let mut a = article(&["The ferry left at noon."]);
+    a.title = Some("Will fares rise again?".into());
+    assert!(extract(&a).iter().all(|c| c.part == Part::Body));
+    a.title = Some("Ferries".into());
+    assert!(extract(&a).iter().all(|c| c.part == Part::Body));
+}
+
+#[test]
+fn part_defaults_to_body_for_stored_claims_without_it() {
+    let json = r#"{"id":"c_1","kind":"statement","text":"The ferry left.","quote":null,
+        "speaker":null,"numbers":[],"negated":false,"hedged":false,"entities":[],
+        "paragraph":1,"line":1}"#;
+    let c: Claim = serde_json::from_str(json).expect("old claim JSON reads");
+    assert_eq!(c.part, Part::Body);
+    let out = serde_json::to_string(&c).expect("serialises");
+    assert!(out.contains(r#""part":"body""#), "{out}");
+}
+
+#[test]
+fn exclaimed_quote_keeps_its_attribution() {
+    let c = claims(&["\"Open the gates now!\" Mayor Ruiz wrote on Sunday. The gates stayed shut."]);
+    assert_eq!(c.len(), 2, "{c:#?}");
+    assert_eq!(c[0].kind, ClaimKind::Quote);
+    assert_eq!(c[0].speaker.as_deref(), Some("Mayor Ruiz"));
+    assert!(c[0].text.ends_with("wrote on Sunday."), "{}", c[0].text);
+    let c = claims(&["\u{201C}Who pays for this?\u{201D} The minister asked reporters."]);
+    assert_eq!(c.len(), 1, "{c:#?}");
+    assert_eq!(c[0].speaker.as_deref(), Some("The minister"));
+}
+
+#[test]
+fn exclaimed_quote_before_a_new_sentence_stays_apart() {
+    let c = claims(&["\"We won!\" The crowd cheered for an hour after the count ended."]);
+    assert!(
+        c.iter()
+            .all(|c| !c.text.starts_with("\"We won!\" The crowd")),
+        "{c:#?}"
+    );
 }

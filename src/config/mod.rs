@@ -174,6 +174,8 @@ pub struct AlertRule {
     pub min_severity: Option<String>,
     pub details: Vec<String>,
     pub kinds: Vec<String>,
+    /// Where the claim stands: headline, standfirst, body.
+    pub parts: Vec<String>,
     pub ops: Vec<String>,
     pub events: Vec<String>,
     pub keywords: Vec<String>,
@@ -411,6 +413,7 @@ const DETAILS: &[&str] = &[
     "wording_changed",
 ];
 const KINDS: &[&str] = &["quote", "attributed", "numeric", "statement"];
+const PARTS: &[&str] = &["headline", "standfirst", "body"];
 const OPS: &[&str] = &["added", "removed", "modified"];
 const EVENTS: &[&str] = &["created", "modified", "deleted", "renamed", "restored"];
 const SINK_TYPES: &[&str] = &["file", "webhook", "command"];
@@ -528,6 +531,7 @@ fn validate_values(c: &Config) -> Vec<ConfigError> {
         for (field, values, allowed) in [
             ("details", &r.details, DETAILS),
             ("kinds", &r.kinds, KINDS),
+            ("parts", &r.parts, PARTS),
             ("ops", &r.ops, OPS),
             ("events", &r.events, EVENTS),
         ] {

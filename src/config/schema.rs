@@ -40,6 +40,7 @@ const RULE: &[(&str, Ty)] = &[
     ("min_severity", Ty::Str),
     ("details", Ty::StrList),
     ("kinds", Ty::StrList),
+    ("parts", Ty::StrList),
     ("ops", Ty::StrList),
     ("events", Ty::StrList),
     ("keywords", Ty::StrList),

@@ -195,3 +195,14 @@ headers = { X = 1 }
         vec!["alerts.sinks[0].queue", "alerts.sinks[0].headers"]
     );
 }
+
+#[test]
+fn rule_parts_are_checked() {
+    let ok = "[[alerts.rules]]\nname = \"heads\"\nparts = [\"headline\", \"standfirst\"]\n";
+    let cfg = parse(ok, None).expect("valid parts");
+    assert_eq!(cfg.alerts.rules[0].parts, ["headline", "standfirst"]);
+    let bad = "[[alerts.rules]]\nname = \"heads\"\nparts = [\"footer\"]\n";
+    let errs = parse(bad, None).expect_err("invalid part").errors;
+    let keys: Vec<&str> = errs.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(keys, ["alerts.rules[0].parts[0]"]);
+}

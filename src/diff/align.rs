@@ -1,6 +1,7 @@
 //! Alignment of old and new claims ([`Alignment`]): identical ids first
-//! (duplicates counted), then identical folded text, then the remaining
-//! claims paired by word overlap, best pairs first.
+//! (duplicates counted), then identical folded text, then headline with
+//! headline, then the remaining claims paired by word overlap, best pairs
+//! first.
 //!
 //! Only the claims left over after id matching are compared, through an
 //! inverted index on their words, so a long article with a handful of edits
@@ -10,7 +11,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use super::words::{content_words, fold};
-use crate::claims::Claim;
+use crate::claims::{Claim, Part};
 
 /// Pairs below this Dice overlap of content words are unrelated...
 const MIN_DICE: f64 = 0.5;
@@ -105,8 +106,52 @@ pub fn align(old: &[Claim], new: &[Claim]) -> Alignment {
     let rest_old2: Vec<usize> = rest_old2.into_iter().filter(|&i| !old_used[i]).collect();
     let rest_new: Vec<usize> = rest_new.into_iter().filter(|&j| !new_used[j]).collect();
 
-    // 4. Pair the rest by similarity.
-    let pairs = similar_pairs(old, new, &rest_old2, &rest_new);
+    // 4. The headline is rewritten in place: the one old headline left and
+    //    the one new headline are a pair, however little they share, and a
+    //    headline pairs with no body sentence. A lone standfirst sentence on
+    //    each side likewise.
+    for part in [Part::Headline, Part::Standfirst] {
+        let o: Vec<usize> = rest_old2
+            .iter()
+            .copied()
+            .filter(|&i| old[i].part == part)
+            .collect();
+        let n: Vec<usize> = rest_new
+            .iter()
+            .copied()
+            .filter(|&j| new[j].part == part)
+            .collect();
+        if let ([i], [j]) = (o.as_slice(), n.as_slice()) {
+            let mut interner = HashMap::new();
+            let similarity = dice(
+                &word_ids(&old[*i].text, &mut interner),
+                &word_ids(&new[*j].text, &mut interner),
+            );
+            old_used[*i] = true;
+            new_used[*j] = true;
+            out.modified.push(Modified {
+                old: vec![*i],
+                new: vec![*j],
+                similarity,
+            });
+        }
+    }
+    let not_headline = |c: &Claim| c.part != Part::Headline;
+    let rest_old2: Vec<usize> = rest_old2.into_iter().filter(|&i| !old_used[i]).collect();
+    let rest_new: Vec<usize> = rest_new.into_iter().filter(|&j| !new_used[j]).collect();
+    let body_old: Vec<usize> = rest_old2
+        .iter()
+        .copied()
+        .filter(|&i| not_headline(&old[i]))
+        .collect();
+    let body_new: Vec<usize> = rest_new
+        .iter()
+        .copied()
+        .filter(|&j| not_headline(&new[j]))
+        .collect();
+
+    // 5. Pair the rest by similarity.
+    let pairs = similar_pairs(old, new, &body_old, &body_new);
     for p in pairs {
         if old_used[p.old] || new_used[p.new] {
             continue;
@@ -122,11 +167,11 @@ pub fn align(old: &[Claim], new: &[Claim]) -> Alignment {
     out.removed = rest_old2.into_iter().filter(|&i| !old_used[i]).collect();
     out.added = rest_new.into_iter().filter(|&j| !new_used[j]).collect();
 
-    // 5. A leftover claim next to a pair that carries the rest of the same
+    // 6. A leftover claim next to a pair that carries the rest of the same
     //    sentence joins the pair (split or merged sentences).
     super::split::absorb(old, new, &mut out);
 
-    // 6. A lone removed and a lone added claim in the same place that still
+    // 7. A lone removed and a lone added claim in the same place that still
     //    share words: one rewritten sentence.
     super::slots::pair_in_place(old, new, &mut out);
     out.unchanged.sort_unstable();
@@ -483,6 +528,29 @@ mod tests {
         assert!(a.modified[0].similarity > 0.8);
         assert_eq!(a.removed, [1]);
         assert_eq!(a.added, [0]);
+    }
+
+    #[test]
+    fn the_headline_pairs_with_the_headline_only() {
+        let mut old = claims(&[
+            "Storm closes three mountain roads",
+            "Heavy snow closed three mountain roads near the pass on Sunday.",
+        ]);
+        let mut new = claims(&[
+            "Snow leaves villages cut off for a second day",
+            "Heavy snow closed three mountain roads near the pass on Sunday, police said.",
+        ]);
+        old[0].part = Part::Headline;
+        new[0].part = Part::Headline;
+        let a = align(&old, &new);
+        let pairs: Vec<(usize, usize)> = a.modified.iter().map(|m| (m.old[0], m.new[0])).collect();
+        assert_eq!(pairs, [(0, 0), (1, 1)], "{a:?}");
+        // Without a new headline the old one is removed, not paired with
+        // the body sentence it resembles.
+        new[0].part = Part::Body;
+        new.remove(0);
+        let a = align(&old, &new);
+        assert_eq!(a.removed, [0], "{a:?}");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::align::{Alignment, dice, intersection, word_ids};
-use crate::claims::{Claim, ClaimKind};
+use crate::claims::{Claim, ClaimKind, Part};
 
 /// Most of the leftover claim's words must come from the other side.
 const MIN_PIECE_CONTAINED: f64 = 0.6;
@@ -78,8 +78,15 @@ pub fn absorb(old: &[Claim], new: &[Claim], al: &mut Alignment) {
                     continue;
                 }
                 let (first, last) = (group[0], group[group.len() - 1]);
+                let claims = match side {
+                    Side::New => new,
+                    Side::Old => old,
+                };
+                // A headline is a sentence of its own: it neither joins a
+                // body sentence nor takes one in.
+                let headline = |x: usize| claims[x].part == Part::Headline;
                 for piece in [first.checked_sub(1), Some(last + 1)].into_iter().flatten() {
-                    if !free.contains(&piece) {
+                    if !free.contains(&piece) || headline(piece) != headline(first) {
                         continue;
                     }
                     let wp = &words[&piece];

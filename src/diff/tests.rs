@@ -13,10 +13,12 @@ pub(crate) fn claim(text: &str) -> Claim {
         text: text.to_string(),
         quote: None,
         speaker: None,
+        sources: Vec::new(),
         numbers: Vec::new(),
         negated: false,
         hedged: false,
         entities: Vec::new(),
+        part: crate::claims::Part::Body,
         paragraph: 1,
         line: 1,
     }
@@ -518,4 +520,107 @@ fn text_rendering_marks_words_and_ends_with_summary() {
     let coloured = text::render("v1.txt", "v2.txt", &d, crate::render::Style { color: true });
     assert!(coloured.contains("\x1b[1;31m113,000\x1b[0m"), "{coloured}");
     assert!(coloured.contains("\x1b[1;32m116,000\x1b[0m"), "{coloured}");
+}
+
+#[test]
+fn a_headline_change_says_where_it_is() {
+    let mut a = claim("Nine dead as storm hits coast");
+    a.part = crate::claims::Part::Headline;
+    a.numbers = vec![num("Nine", 9.0, "")];
+    let mut b = claim("11 dead as storm hits coast");
+    b.part = crate::claims::Part::Headline;
+    b.numbers = vec![num("11", 11.0, "")];
+    let d = diff_with(&[a], &[b], &CUES);
+    assert_eq!(d.changes[0].severity, Severity::High);
+    let plain = text::render("v1", "v2", &d, crate::render::Style { color: false });
+    assert!(
+        plain.contains("high   modified headline statement line 1"),
+        "{plain}"
+    );
+    let json = serde_json::to_value(&d).expect("serialises");
+    assert_eq!(json["changes"][0]["after"]["part"], "headline");
+    // A body claim's header names no part.
+    let d = diff_with(
+        &[claim("Nine ferries ran.")],
+        &[claim("Ten ferries ran.")],
+        &CUES,
+    );
+    let plain = text::render("v1", "v2", &d, crate::render::Style { color: false });
+    assert!(plain.contains("modified statement line 1"), "{plain}");
+}
+
+#[test]
+fn the_same_value_in_another_form_is_no_number_change() {
+    let mut a = claim("The port handled 1.1 million containers and two ferries.");
+    a.numbers = vec![num("1.1 million", 1_100_000.0, ""), num("two", 2.0, "")];
+    let mut b = claim("The port handled 1,100,000 containers and 2 ferries.");
+    b.numbers = vec![num("1,100,000", 1_100_000.0, ""), num("2", 2.0, "")];
+    let d = diff_with(&[a.clone()], &[b], &CUES);
+    assert_eq!(d.changes[0].severity, Severity::Low, "{d:#?}");
+    assert!(
+        d.changes[0]
+            .details
+            .iter()
+            .all(|x| x.kind == DetailType::WordingChanged)
+    );
+    // A different value still is one.
+    let mut c = claim("The port handled 1,200,000 containers and 2 ferries.");
+    c.numbers = vec![num("1,200,000", 1_200_000.0, ""), num("2", 2.0, "")];
+    let d = diff_with(&[a], &[c], &CUES);
+    assert!(
+        d.changes[0]
+            .details
+            .iter()
+            .any(|x| x.kind == DetailType::NumberChanged)
+    );
+}
+
+#[test]
+fn a_word_swapped_for_its_opposite_is_a_negation_change() {
+    for (before, after) in [
+        (
+            "Exports rose sharply in May.",
+            "Exports fell sharply in May.",
+        ),
+        (
+            "The index closed up 3% on Friday.",
+            "The index closed down 3% on Friday.",
+        ),
+        (
+            "The mayor said the report was accurate.",
+            "The mayor denied the report was accurate.",
+        ),
+    ] {
+        let d = diff_with(&[claim(before)], &[claim(after)], &CUES);
+        let c = &d.changes[0];
+        assert_eq!(c.severity, Severity::High, "{before}");
+        assert!(
+            c.details
+                .iter()
+                .any(|x| x.kind == DetailType::NegationChanged),
+            "{c:#?}"
+        );
+    }
+    let d = diff_with(
+        &[claim("Exports rose sharply in May.")],
+        &[claim("Exports climbed sharply in May.")],
+        &CUES,
+    );
+    assert_eq!(d.changes[0].severity, Severity::Low);
+}
+
+#[test]
+fn a_changed_quantity_the_extractor_missed_still_counts_when_values_match() {
+    let mut a = claim("The 2GB board drew 30 watts.");
+    a.numbers = vec![num("30", 30.0, "")];
+    let mut b = claim("The 4GB board drew 30 watts.");
+    b.numbers = vec![num("30", 30.0, "")];
+    let d = diff_with(&[a], &[b], &CUES);
+    assert!(
+        d.changes[0]
+            .details
+            .iter()
+            .any(|x| x.kind == DetailType::NumberChanged),
+        "{d:#?}"
+    );
 }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::words::{Mark, WordDiff, plain_mark};
 use super::{Change, ClaimDiff, Detail, DetailType, Op, Severity, Summary};
-use crate::claims::Claim;
+use crate::claims::{Claim, Part};
 use crate::render::{Style, escape_control};
 
 /// "1 modified, 0 added, 0 removed, 31 unchanged".
@@ -96,6 +96,10 @@ fn header(change: &Change, style: Style) -> String {
         style.paint("1", op)
     );
     if let Some(c) = claim {
+        // Body is the default place; a headline or standfirst says so.
+        if c.part != Part::Body {
+            let _ = write!(h, " {}", style.paint("1", c.part.as_str()));
+        }
         let _ = write!(h, " {} {}", c.kind.as_str(), style.paint("2", &location(c)));
     }
     if let Some(sim) = change.similarity {

@@ -12,13 +12,15 @@
 mod tests;
 pub mod text;
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
-use crate::claims::Claim;
+use crate::claims::{Claim, Part};
 use crate::diff::align::{Alignment, align};
 use crate::diff::classify::{self, Cues};
 use crate::diff::split::join_claims;
-use crate::diff::words::{WordDiff, fold};
+use crate::diff::words::{Segment, WordDiff, fold};
 use crate::diff::{Detail, DetailType, Severity};
 
 /// One stored revision of an article, as lineage needs it.
@@ -96,6 +98,22 @@ pub struct Step {
     /// Other lineages taking part in a split or merge.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub with: Vec<usize>,
+    /// The new text in runs of unchanged and changed words (from the same
+    /// word diff as `word_diff`), for renderers that mark words their own
+    /// way (the HTML report).
+    #[serde(skip)]
+    pub runs: Vec<Run>,
+}
+
+/// A run of words of a changed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Run {
+    Same(String),
+    /// Words replaced: either side may be empty.
+    Changed {
+        deleted: String,
+        inserted: String,
+    },
 }
 
 /// The life of one claim across an article's revisions.
@@ -121,6 +139,13 @@ pub struct Lineage {
     /// after a split). Internal bookkeeping.
     #[serde(skip)]
     current: Vec<Claim>,
+    /// Each folded text the claim had and the latest revision it had it,
+    /// and each detail (type, from, to) with the revision whose value it
+    /// replaced: flip-flops are looked up here, not searched for.
+    #[serde(skip)]
+    forms: HashMap<String, i64>,
+    #[serde(skip)]
+    undo: HashMap<(DetailType, Option<String>, Option<String>), i64>,
     /// The claim (joined, after a split) as last seen, to restore against.
     #[serde(skip)]
     last_seen: Option<Claim>,
@@ -162,12 +187,17 @@ impl History {
 }
 
 /// Reading rank of the part of the article a claim belongs to: 0 headline,
-/// 1 standfirst, 2 body. The one place that decides it, so that the
-/// claims' own `part` field replaces the title comparison when it exists.
+/// 1 standfirst, 2 body, from the claim's `part`. Claims stored before
+/// parts existed read as body; one of those that is the revision's title
+/// still ranks as the headline.
 pub fn part_rank(claim: &Claim, title: Option<&str>) -> u8 {
-    match title {
-        Some(t) if !t.trim().is_empty() && fold(t.trim()) == fold(claim.text.trim()) => 0,
-        _ => 2,
+    match claim.part {
+        Part::Headline => 0,
+        Part::Standfirst => 1,
+        Part::Body => match title {
+            Some(t) if !t.trim().is_empty() && fold(t.trim()) == fold(claim.text.trim()) => 0,
+            _ => 2,
+        },
     }
 }
 
@@ -382,6 +412,8 @@ impl Builder {
                 flip_flops: 0,
                 steps: Vec::new(),
                 current: Vec::new(),
+                forms: HashMap::new(),
+                undo: HashMap::new(),
                 last_seen: None,
                 position: j,
             };
@@ -414,6 +446,7 @@ fn step(rev: &Revision, kind: StepKind, severity: Severity, text: &str) -> Step 
         word_diff: None,
         flip_flop: None,
         with: Vec::new(),
+        runs: Vec::new(),
     }
 }
 
@@ -428,49 +461,54 @@ fn change_step(rev: &Revision, kind: StepKind, before: &Claim, after: &Claim) ->
     s.severity = classify::severity(&s.details);
     s.before = Some(before.text.clone());
     s.word_diff = Some(wd.marked());
+    s.runs = runs(&wd);
     s
 }
 
+/// The new side of a word diff as runs of unchanged and changed words.
+fn runs(wd: &WordDiff) -> Vec<Run> {
+    let join = |t: &[crate::diff::words::Token]| {
+        t.iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    wd.segments
+        .iter()
+        .map(|seg| match seg {
+            Segment::Equal { new, .. } => Run::Same(join(&wd.new[new.clone()])),
+            Segment::Change { old, new } => Run::Changed {
+                deleted: join(&wd.old[old.clone()]),
+                inserted: join(&wd.new[new.clone()]),
+            },
+        })
+        .collect()
+}
+
 /// Whether a step brings back an earlier form: the whole text as it was
-/// at an earlier revision (not the one just before), or one detail
-/// reversing an earlier detail ("12" → "15" then "15" → "12").
+/// at an earlier revision, or one detail reversing an earlier detail
+/// ("12" → "15" then "15" → "12").
 fn flip_flop(l: &Lineage, s: &Step) -> Option<FlipFlop> {
-    if s.before.is_none() {
-        return None;
-    }
+    let before = s.before.as_deref()?;
     let now = fold(&s.text);
-    let prev = s.before.as_deref().map(fold);
-    for earlier in l.steps.iter().rev() {
-        if earlier.kind == StepKind::Removed || earlier.kind == StepKind::MergedInto {
-            continue;
-        }
-        if fold(&earlier.text) == now && prev.as_deref() != Some(now.as_str()) {
-            return Some(FlipFlop {
-                back_to: earlier.revision,
-                what: "text".into(),
-            });
-        }
+    if now != fold(before)
+        && let Some(&back_to) = l.forms.get(&now)
+    {
+        return Some(FlipFlop {
+            back_to,
+            what: "text".into(),
+        });
     }
-    for d in &s.details {
-        if d.kind == DetailType::WordingChanged {
-            continue;
-        }
-        for (k, earlier) in l.steps.iter().enumerate().rev() {
-            if earlier
-                .details
-                .iter()
-                .any(|e| e.kind == d.kind && e.from == d.to && e.to == d.from)
-            {
-                // The value returns to what it was before that change.
-                let back_to = l.steps[..k].last().map_or(earlier.revision, |p| p.revision);
-                return Some(FlipFlop {
-                    back_to,
-                    what: detail_key(d.kind).into(),
-                });
-            }
-        }
-    }
-    None
+    s.details
+        .iter()
+        .filter(|d| d.kind != DetailType::WordingChanged)
+        .find_map(|d| {
+            let back_to = *l.undo.get(&(d.kind, d.to.clone(), d.from.clone()))?;
+            Some(FlipFlop {
+                back_to,
+                what: detail_key(d.kind).into(),
+            })
+        })
 }
 
 impl FlipFlop {
@@ -508,6 +546,14 @@ fn detail_key(k: DetailType) -> &'static str {
 fn push(l: &mut Lineage, s: Step) {
     if s.flip_flop.is_some() {
         l.flip_flops += 1;
+    }
+    if !matches!(s.kind, StepKind::Removed | StepKind::MergedInto) {
+        l.forms.insert(fold(&s.text), s.revision);
+    }
+    let replaced = l.steps.last().map_or(s.revision, |p| p.revision);
+    for d in &s.details {
+        l.undo
+            .insert((d.kind, d.from.clone(), d.to.clone()), replaced);
     }
     l.severity = l.severity.max(s.severity);
     l.steps.push(s);

@@ -52,9 +52,9 @@ pub fn render(a: &ArticleRow, timeline: &[TimelineRow], h: &History, index_href:
     let (changed, unchanged): (Vec<&Lineage>, Vec<&Lineage>) = ordered
         .into_iter()
         .partition(|l| l.changed() || l.severity > crate::diff::Severity::None);
-    let _ = write!(
+    let _ = writeln!(
         b,
-        "<h2 id=\"claims\">Claims that changed ({})</h2>\n",
+        "<h2 id=\"claims\">Claims that changed ({})</h2>",
         changed.len()
     );
     if changed.is_empty() {
@@ -64,9 +64,9 @@ pub fn render(a: &ArticleRow, timeline: &[TimelineRow], h: &History, index_href:
         b.push_str(&lineage_html(l));
     }
     if !unchanged.is_empty() {
-        let _ = write!(
+        let _ = writeln!(
             b,
-            "<details id=\"unchanged\"><summary>{} claims never changed</summary>\n",
+            "<details id=\"unchanged\"><summary>{} claims never changed</summary>",
             unchanged.len()
         );
         for l in &unchanged {
@@ -190,11 +190,11 @@ fn step_html(s: &Step) -> String {
         let _ = write!(b, " {}", badge(severity_word(s.severity)));
     }
     match (&s.before, s.kind) {
-        (Some(before), _) => {
+        (Some(_), _) => {
             let _ = write!(
                 b,
                 " <span class=\"text words\" dir=\"auto\">{}</span>",
-                marked(before, &s.text)
+                marked(&s.runs)
             );
         }
         (None, StepKind::FirstSeen) => {}

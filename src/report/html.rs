@@ -7,7 +7,7 @@
 //! text and cannot disturb the page around them.
 
 use crate::diff::Severity;
-use crate::diff::words::{Mark, WordDiff};
+use crate::lineage::Run;
 
 /// Escapes text for element content and double-quoted attributes.
 pub fn esc(s: &str) -> String {
@@ -28,23 +28,32 @@ pub fn esc(s: &str) -> String {
     out
 }
 
-/// Texts longer than this (in bytes, either side) are shown whole on both
-/// sides instead of word-marked: a word diff of two huge lines costs more
-/// than it tells.
-const MAX_MARKED_BYTES: usize = 64 * 1024;
-
-/// The new text with the changed words marked as `claimwatch diff` marks
-/// them: deleted words in `<del>`, inserted ones in `<ins>`, in place.
-pub fn marked(before: &str, after: &str) -> String {
-    if before.len() > MAX_MARKED_BYTES || after.len() > MAX_MARKED_BYTES {
-        return format!("<del>{}</del> <ins>{}</ins>", esc(before), esc(after));
+/// A changed text with its words marked as `claimwatch diff` marks them:
+/// deleted words in `<del>`, inserted ones in `<ins>`, in place. Each run
+/// is escaped, so the marks are the only markup.
+pub fn marked(runs: &[Run]) -> String {
+    let mut out = String::new();
+    for (k, r) in runs.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        match r {
+            Run::Same(t) => out.push_str(&esc(t)),
+            Run::Changed { deleted, inserted } => {
+                if !deleted.is_empty() {
+                    out.push_str("<del>");
+                    out.push_str(&esc(deleted));
+                    out.push_str("</del>");
+                }
+                if !inserted.is_empty() {
+                    out.push_str("<ins>");
+                    out.push_str(&esc(inserted));
+                    out.push_str("</ins>");
+                }
+            }
+        }
     }
-    // Escaped first, so the marks added below are the only markup.
-    let wd = WordDiff::new(&esc(before), &esc(after));
-    wd.render(None, &|m, t| match m {
-        Mark::Deleted => format!("<del>{t}</del>"),
-        Mark::Inserted => format!("<ins>{t}</ins>"),
-    })
+    out
 }
 
 pub fn severity_word(s: Severity) -> &'static str {
@@ -147,23 +156,22 @@ mod tests {
 
     #[test]
     fn marks_changed_words_after_escaping() {
-        let m = marked(
-            "Police said <b>12</b> people were hurt.",
-            "Police said <b>15</b> people were hurt.",
-        );
+        let runs = [
+            Run::Same("Police said".into()),
+            Run::Changed {
+                deleted: "<b>12</b>".into(),
+                inserted: "<b>15</b>".into(),
+            },
+            Run::Same("people were hurt.".into()),
+            Run::Changed {
+                deleted: "".into(),
+                inserted: "&".into(),
+            },
+        ];
         assert_eq!(
-            m,
-            "Police said <del>&lt;b&gt;12&lt;/b&gt;</del><ins>&lt;b&gt;15&lt;/b&gt;</ins> people were hurt."
+            marked(&runs),
+            "Police said <del>&lt;b&gt;12&lt;/b&gt;</del><ins>&lt;b&gt;15&lt;/b&gt;</ins> people were hurt. <ins>&amp;</ins>"
         );
-    }
-
-    #[test]
-    fn huge_texts_are_shown_whole_not_word_diffed() {
-        let a = "word ".repeat(20_000);
-        let b = format!("{a} more");
-        let m = marked(&a, &b);
-        assert!(m.starts_with("<del>word"));
-        assert!(m.contains("</del> <ins>word"));
     }
 
     #[test]

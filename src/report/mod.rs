@@ -15,8 +15,8 @@ pub mod index;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use crate::diff::Summary;
 use crate::lineage;
-use crate::sinks::event::ChangeEvent;
 use crate::store::lineage::ArticleRow;
 use crate::store::{Store, StoreError};
 
@@ -119,6 +119,14 @@ fn article_page(store: &Store, r: &ArticleRow, index_page: &str) -> Result<Strin
     ))
 }
 
+/// The part of a stored event the timeline shows (the rest is skipped
+/// unparsed).
+#[derive(serde::Deserialize)]
+struct EventSummary {
+    #[serde(default)]
+    summary: Summary,
+}
+
 /// The revisions with their events' counts.
 fn timeline(store: &Store, file_id: i64) -> Result<Vec<article::TimelineRow>, ReportError> {
     Ok(store
@@ -128,7 +136,7 @@ fn timeline(store: &Store, file_id: i64) -> Result<Vec<article::TimelineRow>, Re
             let summary = h
                 .event_json
                 .as_deref()
-                .and_then(|j| serde_json::from_str::<ChangeEvent>(j).ok())
+                .and_then(|j| serde_json::from_str::<EventSummary>(j).ok())
                 .map(|e| e.summary)
                 .unwrap_or_default();
             article::TimelineRow {

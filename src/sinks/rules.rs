@@ -1,6 +1,6 @@
 //! Alert rules ([`Rule`]): a compiled `[[alerts.rules]]` entry that picks
 //! the changes of an event worth alerting on (severity, detail types, claim
-//! kinds, operations, event types, keywords, entities, path globs).
+//! kinds, claim parts, operations, event types, keywords, entities, path globs).
 //!
 //! Empty criteria match anything; a rule fires when at least one change of
 //! the event passes every change-level criterion, so an event without claim
@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 
 use super::event::{ChangeEvent, EventKind};
-use crate::claims::{Claim, ClaimKind};
+use crate::claims::{Claim, ClaimKind, Part};
 use crate::config::AlertRule;
 use crate::diff::{Change, DetailType, Op, Severity};
 
@@ -22,6 +22,7 @@ pub struct Rule {
     pub min_severity: Severity,
     pub details: HashSet<DetailType>,
     pub kinds: HashSet<ClaimKind>,
+    pub parts: HashSet<Part>,
     pub ops: HashSet<Op>,
     pub events: HashSet<EventKind>,
     /// Lower-cased; matched as substrings of the claim text or speaker.
@@ -83,6 +84,7 @@ impl Rule {
             min_severity: min_severity.max(Severity::Low),
             details: set_of(&r.details, "details", &r.name)?,
             kinds: set_of(&r.kinds, "kinds", &r.name)?,
+            parts: set_of(&r.parts, "parts", &r.name)?,
             ops: set_of(&r.ops, "ops", &r.name)?,
             events: set_of(&r.events, "events", &r.name)?,
             keywords: lower(&r.keywords),
@@ -109,6 +111,7 @@ impl Rule {
             && (self.ops.is_empty() || self.ops.contains(&c.op))
             && (self.details.is_empty() || c.details.iter().any(|d| self.details.contains(&d.kind)))
             && (self.kinds.is_empty() || claims.iter().any(|cl| self.kinds.contains(&cl.kind)))
+            && (self.parts.is_empty() || claims.iter().any(|cl| self.parts.contains(&cl.part)))
             && (self.keywords.is_empty()
                 || self
                     .keywords

@@ -2,14 +2,35 @@
 //! one article with its claims ([`Store::article_revisions`]) and one row
 //! per tracked article with its latest event ([`Store::article_index`]).
 //!
-//! Stored claims and event documents are read through [`super::codec`],
-//! the one place that knows their encoding (plain text or zstd).
+//! Stored claims and events are read through [`super::codec`], the one
+//! place that knows their encoding (plain text or a zstd frame).
 
 use rusqlite::params;
+use rusqlite::types::ValueRef;
 
-use super::codec::{decode_claims, decode_text};
 use super::{Result, Store, StoreError};
+use crate::claims::Claim;
 use crate::lineage::Revision;
+
+/// Decodes the `claims` column of a revision (plain or packed JSON).
+fn decode_claims(v: ValueRef<'_>) -> std::result::Result<Vec<Claim>, String> {
+    match v {
+        ValueRef::Text(t) if t.trim_ascii().is_empty() => Ok(Vec::new()),
+        v => super::codec::decode_claims(v).map_err(|e| e.to_string()),
+    }
+}
+
+/// Decodes a stored event document; `None` when unreadable.
+fn decode_text(v: ValueRef<'_>) -> Option<String> {
+    super::codec::decode_text(v).ok()
+}
+
+/// The part of a stored event the index shows.
+#[derive(serde::Deserialize)]
+struct EventSummary {
+    #[serde(default)]
+    summary: crate::diff::Summary,
+}
 
 /// One tracked article with what its latest event said.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,9 +98,7 @@ impl Store {
     /// first; with `since`, only articles with an event at or after that
     /// RFC 3339 time.
     pub fn article_index(&self, since: Option<&str>) -> Result<Vec<ArticleRow>> {
-        // The latest event per file; its document may be zstd-packed, so
-        // the summary counts are read here rather than by SQLite's JSON
-        // functions.
+        // The latest event per file; only its summary is read from it.
         let mut stmt = self.conn.prepare(
             "SELECT f.id, f.root, f.path, f.live,
                     (SELECT title FROM revisions WHERE file_id = f.id AND title IS NOT NULL
@@ -99,7 +118,10 @@ impl Store {
         )?;
         let rows = stmt.query_map(params![since], |r| {
             let max: Option<i64> = r.get(9)?;
-            let count = summary_counts(r.get_ref(10)?);
+            let summary = decode_text(r.get_ref(10)?)
+                .and_then(|j| serde_json::from_str::<EventSummary>(&j).ok())
+                .map(|e| e.summary)
+                .unwrap_or_default();
             Ok(ArticleRow {
                 file_id: r.get(0)?,
                 root: r.get(1)?,
@@ -112,31 +134,12 @@ impl Store {
                 last_severity: r.get(8)?,
                 max_severity: max
                     .map(|m| ["none", "low", "medium", "high"][m.clamp(0, 3) as usize].to_string()),
-                added: count("added"),
-                removed: count("removed"),
-                modified: count("modified"),
+                added: summary.added as i64,
+                removed: summary.removed as i64,
+                modified: summary.modified as i64,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-}
-
-/// The `summary` counts of a stored event document (0 when absent or
-/// unreadable: the index is a view, not a check of the store).
-fn summary_counts(v: rusqlite::types::ValueRef<'_>) -> impl Fn(&str) -> i64 {
-    let summary = match v {
-        rusqlite::types::ValueRef::Null => None,
-        v => decode_text(v)
-            .ok()
-            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
-            .and_then(|doc| doc.get("summary").cloned()),
-    };
-    move |key| {
-        summary
-            .as_ref()
-            .and_then(|s| s.get(key))
-            .and_then(|n| n.as_i64())
-            .unwrap_or(0)
     }
 }
 

@@ -1,10 +1,15 @@
 //! Boilerplate recognition: page furniture that is not article text (photo
-//! credits, "Trending now", share and comment prompts, view counters,
-//! "Read more", newsletter prompts, navigation crumbs). Main entry:
-//! [`is_boilerplate`], which takes one cleaned line or block.
+//! credits and captions, "Trending now", share and comment prompts, view
+//! counters, "Read more", newsletter prompts, navigation crumbs, contact
+//! and bio lines, disclaimers, teasers). Main entry: [`is_boilerplate`],
+//! which takes one cleaned line or block; [`sections`] drops whole
+//! trailing sections ("About X" in a press release).
 //!
 //! Rules are general word lists and shapes, never fitted to one site.
 
+mod captions;
+mod promos;
+pub(crate) mod sections;
 mod words;
 
 use super::line::{ends_sentence, lower_head, word_count, words_at_most};
@@ -131,9 +136,20 @@ pub(crate) fn is_list_head(line: &str) -> bool {
     LIST_HEADS.contains(&core) || core.starts_with("more from ")
 }
 
-/// True when a cleaned line (or short block) is page furniture.
-pub(crate) fn is_boilerplate(line: &str) -> bool {
-    is_boilerplate_with_lead(line, None)
+/// True when a cleaned block (a paragraph, or a line standing alone) is
+/// page furniture: the line rules, plus kinds only a whole block shows
+/// (captions, contact and bio lines, disclaimers, teasers), which a single
+/// line of hard-wrapped text could show by chance.
+pub(crate) fn is_boilerplate(block: &str) -> bool {
+    if is_boilerplate_with_lead(block, None) {
+        return true;
+    }
+    let block = block.trim();
+    if !words_at_most(block, 40) {
+        return false;
+    }
+    let lower = block.to_lowercase();
+    promos::is_promo(&lower, word_count(&lower)) || captions::is_caption(&lower)
 }
 
 /// [`is_boilerplate`], given `is_furniture_lead(line.trim())` when the

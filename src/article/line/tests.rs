@@ -89,6 +89,10 @@ fn sentence_ends() {
     assert!(ends_break("Key points:"));
     assert!(!ends_sentence("met on Sept."));
     assert!(!ends_sentence("(APPROX."));
+    assert!(ends_sentence("橋は三月に開く。"));
+    assert!(ends_sentence("「橋は開く！」"));
+    assert!(ends_sentence("本当か？"));
+    assert!(!ends_sentence("新しい橋の計画"));
     for a in NON_FINAL_ABBREVIATIONS {
         assert!(a.len() <= 7 && *a == a.to_ascii_lowercase(), "{a}");
     }

@@ -1,7 +1,8 @@
 //! Tokenizer for number extraction: splits a sentence into words, digit
 //! runs, currency/percent symbols and single punctuation marks, remembering
 //! whether whitespace preceded each token (so "30-day" and "G7" are seen as
-//! glued while "30 - day" is not).
+//! glued while "30 - day" is not). A CJK character is a word of its own
+//! with a space on either side, as those scripts put none between words.
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,6 +68,19 @@ pub(super) fn tokenize(s: &str, out: &mut Vec<Tok>) {
                 i += c.len_utf8();
                 continue;
             }
+            if crate::claims::sentences::is_cjk(c) {
+                // Scripts without spaces: each character stands apart, as
+                // if spaced, so "約120億円" reads 120 as a number of its own.
+                out.push(Tok {
+                    kind: Kind::Word,
+                    start: i,
+                    end: i + c.len_utf8(),
+                    space_before: true,
+                });
+                space = true;
+                i += c.len_utf8();
+                continue;
+            }
             if c.is_alphabetic() {
                 (Kind::Word, scan_word(s, i))
             } else if is_sym(c) {
@@ -107,7 +121,7 @@ fn scan_word(s: &str, i: usize) -> usize {
                 .chars()
                 .next()
                 .is_some_and(char::is_alphabetic);
-        if ch.is_alphabetic() || inner_apostrophe {
+        if (ch.is_alphabetic() && !crate::claims::sentences::is_cjk(ch)) || inner_apostrophe {
             end += ch.len_utf8();
         } else {
             break;
@@ -180,6 +194,14 @@ mod tests {
             texts,
             ["1", ",", "5", "and", "2025", ".", "Then", "1", ",", "2345"]
         );
+    }
+
+    #[test]
+    fn cjk_characters_stand_apart() {
+        let t = kinds("約120億円、2026年");
+        let texts: Vec<&str> = t.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(texts, ["約", "120", "億", "円", "、", "2026", "年"]);
+        assert!(t[1].2 && t[2].2 && t[6].2, "spaced");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 mod quantities;
+mod reversal;
 
 use super::lexicon;
 use super::words::{Token, WordDiff, core_of, fold, is_stopword};
@@ -152,6 +153,14 @@ pub fn classify(old: &Claim, new: &Claim, wd: &WordDiff, cues: &Cues) -> Vec<Det
         &mut w,
         &mut details,
     );
+    // A swap for the opposite word only counts when no negation cue
+    // already explains the flip.
+    if !details
+        .iter()
+        .any(|d| d.kind == DetailType::NegationChanged)
+    {
+        reversal::reversals(&mut w, &mut details);
+    }
     quantities::numbers(old, new, &mut w, &mut details);
     polarity_detail(
         (cues.hedge)(&old.text),

@@ -93,6 +93,31 @@ pub(super) fn numbers(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<
             .collect();
         w.explain_cores(&covered);
 
+        // The same values on both sides, written another way ("1.1
+        // million" / "1,100,000", "two" / "2"): no number change.
+        // Every changed quantity word must belong to a mention, so a
+        // quantity the extractor did not see ("2GB" → "4GB") still counts.
+        let in_mentions = |side: &super::Side, kinds: &[Option<NumKind>], ms: &[&NumberMention]| {
+            let known: HashSet<String> = ms.iter().flat_map(|m| cores(&m.text)).collect();
+            side.changed_indices()
+                .filter(|&i| kinds[i] == Some(kind))
+                .all(|i| known.contains(&side.tokens[i].core))
+        };
+        if same_values(&mo, &mn)
+            && in_mentions(&w.old, &kinds_old, &mo)
+            && in_mentions(&w.new, &kinds_new, &mn)
+        {
+            let forms = |toks: &[Token], kinds: &[Option<NumKind>]| -> HashSet<String> {
+                (0..toks.len())
+                    .filter(|&i| kinds[i] == Some(kind))
+                    .map(|i| toks[i].core.clone())
+                    .collect()
+            };
+            let mut restyled = forms(w.old.tokens, &kinds_old);
+            restyled.extend(forms(w.new.tokens, &kinds_new));
+            w.explain_cores(&restyled);
+            continue;
+        }
         // Word-level: only when the quantity words differ as a whole, so a
         // number that merely moved within the sentence is not a change.
         let bag = |toks: &[Token], kinds: &[Option<NumKind>]| -> Vec<String> {
@@ -148,6 +173,16 @@ pub(super) fn numbers(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<
             });
         }
     }
+}
+
+/// Both sides mention quantities, and the same values as a multiset.
+fn same_values(old: &[&NumberMention], new: &[&NumberMention]) -> bool {
+    let values = |v: &[&NumberMention]| {
+        let mut bits: Vec<u64> = v.iter().map(|m| m.value.to_bits()).collect();
+        bits.sort_unstable();
+        bits
+    };
+    !old.is_empty() && values(old) == values(new)
 }
 
 /// Words that take a second unit word after them ("square kilometers").

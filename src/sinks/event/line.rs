@@ -3,18 +3,17 @@
 //! past a bound: a longer one leaves its changes to the store (shown by
 //! `claimwatch show`) and says so in `changes_spilled`.
 
-use serde_json::{Map, Value};
+use serde::Serialize;
+use serde_json::Value;
 
 use super::{ChangeEvent, EventKind};
+use crate::claims::{Claim, ClaimKind, NumberMention, Part};
 use crate::config::CreatedClaims;
+use crate::diff::{Change, Detail, Op, Severity};
 
 /// The longest change-log line: a 50 MB article must not become one
 /// unreadable line that `tail`, `jq` and log shippers choke on.
 pub const MAX_LINE: usize = 1 << 20;
-
-/// Claim fields a compact `created` event keeps (SPEC section 5); a field
-/// the claim does not have (yet) is simply absent.
-const COMPACT: &[&str] = &["id", "kind", "part", "text", "speaker", "numbers"];
 
 /// An event as the change log and the store keep it.
 #[derive(Debug, Clone, PartialEq)]
@@ -31,8 +30,8 @@ pub fn render_line(ev: &mut ChangeEvent, mode: CreatedClaims, max: usize) -> Lin
     let shaped = ev.event == EventKind::Created && mode != CreatedClaims::Full;
     let line = if shaped {
         with_changes(ev, |changes| match mode {
-            CreatedClaims::None => Vec::new(),
-            _ => changes.iter().map(compact_change).collect(),
+            CreatedClaims::None => "[]".into(),
+            _ => compact_changes(changes),
         })
     } else {
         serde_json::to_string(ev).unwrap_or_default()
@@ -47,7 +46,7 @@ pub fn render_line(ev: &mut ChangeEvent, mode: CreatedClaims, max: usize) -> Lin
     };
     let count = ev.changes.len();
     let full_bytes = full.len();
-    let line = with_changes(ev, |_| Vec::new());
+    let line = with_changes(ev, |_| "[]".into());
     // Inserted after the fact so the event type needs no field for it.
     let line = match serde_json::from_str::<Value>(&line) {
         Ok(Value::Object(mut m)) => {
@@ -70,39 +69,80 @@ pub fn render_line(ev: &mut ChangeEvent, mode: CreatedClaims, max: usize) -> Lin
     }
 }
 
-/// Serialises `ev` with `changes` replaced by what `f` makes of them.
-fn with_changes(
-    ev: &mut ChangeEvent,
-    f: impl FnOnce(&[crate::diff::Change]) -> Vec<Value>,
-) -> String {
+/// Serialises `ev` with `changes` replaced by the JSON array `f` writes.
+/// The event is serialised with no changes and the array spliced in where
+/// `"changes":[]` stands: that text cannot occur inside a JSON string (its
+/// quotes would be escaped), and fields added to the event later still
+/// serialise.
+fn with_changes(ev: &mut ChangeEvent, f: impl FnOnce(&[Change]) -> String) -> String {
     let changes = std::mem::take(&mut ev.changes);
-    let shaped = f(&changes);
-    let head = serde_json::to_value(&*ev);
+    let array = f(&changes);
+    let head = serde_json::to_string(&*ev).unwrap_or_default();
     ev.changes = changes;
-    match head {
-        Ok(Value::Object(mut m)) => {
-            m.insert("changes".into(), Value::Array(shaped));
-            Value::Object(m).to_string()
+    match head.find(EMPTY) {
+        Some(i) => {
+            let mut out = String::with_capacity(head.len() + array.len());
+            out.push_str(&head[..i]);
+            out.push_str("\"changes\":");
+            out.push_str(&array);
+            out.push_str(&head[i + EMPTY.len()..]);
+            out
         }
-        _ => String::new(),
+        None => head,
     }
 }
 
-/// One change with its claims cut to the compact fields.
-fn compact_change(c: &crate::diff::Change) -> Value {
-    let mut v = serde_json::to_value(c).unwrap_or(Value::Null);
-    if let Value::Object(m) = &mut v {
-        for side in ["before", "after"] {
-            if let Some(Value::Object(claim)) = m.get_mut(side) {
-                let kept: Map<String, Value> = std::mem::take(claim)
-                    .into_iter()
-                    .filter(|(k, _)| COMPACT.contains(&k.as_str()))
-                    .collect();
-                *claim = kept;
-            }
-        }
+const EMPTY: &str = "\"changes\":[]";
+
+/// A claim as a compact `created` event lists it (SPEC 5).
+#[derive(Serialize)]
+struct CompactClaim<'a> {
+    id: &'a str,
+    kind: ClaimKind,
+    part: Part,
+    text: &'a str,
+    speaker: Option<&'a str>,
+    numbers: &'a [NumberMention],
+}
+
+/// A change of a compact `created` event: no empty `details` (readers
+/// default them).
+#[derive(Serialize)]
+struct CompactChange<'a> {
+    op: Op,
+    severity: Severity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    before: Option<CompactClaim<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    after: Option<CompactClaim<'a>>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    details: &'a [Detail],
+}
+
+fn compact(c: &Claim) -> CompactClaim<'_> {
+    CompactClaim {
+        id: &c.id,
+        kind: c.kind,
+        part: c.part,
+        text: &c.text,
+        speaker: c.speaker.as_deref(),
+        numbers: &c.numbers,
     }
-    v
+}
+
+/// The changes as a JSON array with their claims cut to the compact fields.
+fn compact_changes(changes: &[Change]) -> String {
+    let shaped: Vec<CompactChange<'_>> = changes
+        .iter()
+        .map(|c| CompactChange {
+            op: c.op,
+            severity: c.severity,
+            before: c.before.as_ref().map(compact),
+            after: c.after.as_ref().map(compact),
+            details: &c.details,
+        })
+        .collect();
+    serde_json::to_string(&shaped).unwrap_or_else(|_| "[]".into())
 }
 
 #[cfg(test)]
@@ -149,6 +189,14 @@ mod tests {
         );
         assert!(after.get("entities").is_none() && after.get("line").is_none());
         assert!(after.get("negated").is_none(), "{after}");
+        assert!(
+            after["part"].is_string(),
+            "compact claims keep their part: {after}"
+        );
+        assert!(
+            v["changes"][0].get("details").is_none(),
+            "empty details left out"
+        );
         // Readers (tail, show, alerts) still parse the compact line.
         let back: ChangeEvent = serde_json::from_str(&compact.line).expect("parses");
         assert_eq!(back.changes.len(), ev.changes.len());

@@ -15,10 +15,12 @@ fn claim(kind: ClaimKind, text: &str, speaker: Option<&str>, entities: &[&str]) 
         text: text.into(),
         quote: None,
         speaker: speaker.map(str::to_string),
+        sources: Vec::new(),
         numbers: Vec::new(),
         negated: false,
         hedged: false,
         entities: entities.iter().map(|s| s.to_string()).collect(),
+        part: crate::claims::Part::Body,
         paragraph: 1,
         line: 3,
     }
@@ -244,4 +246,30 @@ fn unknown_values_are_refused() {
         ..Default::default()
     };
     assert!(Rule::compile(&r, &[]).is_err());
+}
+
+#[test]
+fn claim_parts() {
+    let mut headline = number_change();
+    for c in headline.before.iter_mut().chain(headline.after.iter_mut()) {
+        c.part = crate::claims::Part::Headline;
+    }
+    let ev = event(
+        EventKind::Modified,
+        "local/homes.txt",
+        vec![headline, added_quote()],
+    );
+    assert_eq!(fires(&rule(|r| r.parts = vec!["headline".into()]), &ev), 1);
+    assert_eq!(fires(&rule(|r| r.parts = vec!["body".into()]), &ev), 1);
+    assert_eq!(
+        fires(&rule(|r| r.parts = vec!["standfirst".into()]), &ev),
+        0
+    );
+    assert_eq!(fires(&rule(|_| {}), &ev), 2);
+    let bad = AlertRule {
+        name: "r".into(),
+        parts: vec!["footer".into()],
+        ..Default::default()
+    };
+    assert!(Rule::compile(&bad, &[]).is_err());
 }

@@ -1,0 +1,94 @@
+//! Reversed meaning inside a modification: one word swapped for its
+//! opposite ("up" → "down", "rose" → "fell", "said" → "denied", "won" →
+//! "lost"). The sentence now says the contrary, which is a polarity flip
+//! (`negation_changed`, high), not a wording change.
+
+use super::Work;
+use crate::diff::{Detail, DetailType};
+
+/// Opposite pairs, each read both ways. Verbs in the forms news copy uses.
+const OPPOSITES: &[(&str, &str)] = &[
+    ("up", "down"),
+    ("rose", "fell"),
+    ("rise", "fall"),
+    ("rises", "falls"),
+    ("rising", "falling"),
+    ("risen", "fallen"),
+    ("increased", "decreased"),
+    ("increase", "decrease"),
+    ("increases", "decreases"),
+    ("gained", "lost"),
+    ("gains", "losses"),
+    ("won", "lost"),
+    ("win", "lose"),
+    ("wins", "loses"),
+    ("winning", "losing"),
+    ("higher", "lower"),
+    ("above", "below"),
+    ("more", "fewer"),
+    ("said", "denied"),
+    ("says", "denies"),
+    ("confirmed", "denied"),
+    ("confirms", "denies"),
+    ("admitted", "denied"),
+    ("approved", "rejected"),
+    ("approves", "rejects"),
+    ("accepted", "rejected"),
+    ("passed", "failed"),
+    ("guilty", "innocent"),
+    ("convicted", "acquitted"),
+    ("supports", "opposes"),
+    ("supported", "opposed"),
+    ("allowed", "banned"),
+    ("legal", "illegal"),
+    ("true", "false"),
+    ("success", "failure"),
+    ("succeeded", "failed"),
+    ("strengthened", "weakened"),
+    ("expanded", "contracted"),
+    ("surged", "plunged"),
+    ("climbed", "dropped"),
+];
+
+/// Whether `a` → `b` swaps a word for its opposite.
+pub(super) fn opposite(a: &str, b: &str) -> bool {
+    OPPOSITES
+        .iter()
+        .any(|&(x, y)| (a == x && b == y) || (a == y && b == x))
+}
+
+/// Adds a `negation_changed` detail for each hunk that swaps a changed word
+/// for its opposite, and marks both words explained.
+pub(super) fn reversals(w: &mut Work, details: &mut Vec<Detail>) {
+    for (o, n) in w.hunks.clone() {
+        let olds: Vec<usize> = o.clone().filter(|&i| w.old.changed[i]).collect();
+        let news: Vec<usize> = n.clone().filter(|&j| w.new.changed[j]).collect();
+        let hit = olds.iter().find_map(|&i| {
+            news.iter()
+                .find(|&&j| opposite(&w.old.tokens[i].core, &w.new.tokens[j].core))
+                .map(|&j| (i, j))
+        });
+        let Some((i, j)) = hit else { continue };
+        w.old.explained[i] = true;
+        w.new.explained[j] = true;
+        details.push(Detail {
+            kind: DetailType::NegationChanged,
+            from: Some(w.old.tokens[i].core.clone()),
+            to: Some(w.new.tokens[j].core.clone()),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::opposite;
+
+    #[test]
+    fn opposites_read_both_ways_and_only_as_pairs() {
+        assert!(opposite("rose", "fell"));
+        assert!(opposite("fell", "rose"));
+        assert!(opposite("denied", "said"));
+        assert!(!opposite("rose", "climbed"));
+        assert!(!opposite("said", "said"));
+    }
+}
