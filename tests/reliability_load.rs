@@ -157,6 +157,14 @@ fn inotify_overflow_triggers_a_rescan_that_catches_everything() {
     daemon.signal(libc::SIGCONT);
     wait_line(&daemon, &["full rescan", "overflow"]);
     let took = wait_reflected(&mut daemon, &d.state, &want);
+    // The deletions are committed after the files read in the same pass.
+    crate::daemon_support::wait_for("the 25 deletions", || {
+        events(&d.state)
+            .iter()
+            .filter(|e| e["event"] == "deleted")
+            .count()
+            >= 25
+    });
     let all = events(&d.state);
     for i in 25..50u32 {
         let p = format!("old-{i}.txt");

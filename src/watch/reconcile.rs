@@ -538,8 +538,11 @@ impl Engine {
             gone_revs.remove(i);
             gone.remove(i).1
         });
+        // Only in a watcher burst: a full scan's many deletions and
+        // creations may share claims without being one file moved.
         if renamed_from.is_none()
             && is_new
+            && self.timed
             && let Some((row, rev)) = self.take_edited_rename(cand.root, content, gone, gone_revs)
         {
             if let Err(e) = self.commit_renamed_then_modified(cand, content, row, rev) {

@@ -87,6 +87,11 @@ fn overlap(a: &[crate::claims::Claim], b: &[crate::claims::Claim]) -> f64 {
     shared as f64 / most as f64
 }
 
+/// A burst with more vanished files than this is a flood (a folder
+/// replaced, an archive unpacked), not a person renaming and saving a
+/// file; templated articles there share claims without being one file.
+const MAX_VANISHED_FOR_EDITED_RENAME: usize = 4;
+
 impl Engine {
     /// For a new path whose content matches no vanished file exactly: the
     /// vanished file (same root) whose last revision shares the most
@@ -98,6 +103,9 @@ impl Engine {
         gone: &mut Vec<(usize, FileRow)>,
         gone_revs: &mut Vec<Option<crate::store::RevisionRow>>,
     ) -> Option<(FileRow, crate::store::RevisionRow)> {
+        if gone.iter().filter(|(gr, _)| *gr == root).count() > MAX_VANISHED_FOR_EDITED_RENAME {
+            return None;
+        }
         let mut best: Option<(usize, f64)> = None;
         for (i, ((gr, row), rev)) in gone.iter().zip(gone_revs.iter()).enumerate() {
             let Some(rev) = rev.as_ref().filter(|_| *gr == root) else {
