@@ -7,7 +7,7 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::daemon_support::{Daemon, events, wait_for, write};
+use crate::daemon_support::{Daemon, events, run, wait_for, write};
 use crate::reliability_support::{Dirs, dirs, scan_errors, start_slow, still_alive, wait_line};
 
 /// max_file_bytes for these tests: high enough for the 50 MB line.
@@ -403,4 +403,39 @@ fn a_one_megabyte_paragraph_extracts_in_linear_time() {
             t.elapsed()
         );
     }
+}
+
+/// A big article's `created` event does not become one huge change-log
+/// line: the line keeps the summary, spills the changes to the store and
+/// says so; `claimwatch show` renders the whole event from the store.
+#[test]
+fn a_big_article_spills_its_changes_instead_of_a_huge_line() {
+    let d = dirs();
+    // ~3 MB of distinct claims: its compact created line would be ~8 MB.
+    let mut text = String::from("Harbour ledger\n\n");
+    let mut i = 0;
+    while text.len() < 3 * 1024 * 1024 {
+        text.push_str(&format!(
+            "The port office said {i} crates were unloaded at berth {} on Monday.\n\n",
+            i % 40
+        ));
+        i += 1;
+    }
+    std::fs::write(d.root.join("ledger.txt"), &text).expect("write");
+    let state = d.state.to_string_lossy().into_owned();
+    let root = d.root.to_string_lossy().into_owned();
+    let (code, _, err) = run(&["scan", "--state", &state, &root], &d.root);
+    assert_eq!(code, 0, "{err}");
+    let log = std::fs::read_to_string(d.state.join("changes.jsonl")).expect("log");
+    let line = log.lines().next().expect("one event");
+    assert!(line.len() <= 1 << 20, "line of {} bytes", line.len());
+    let ev: serde_json::Value = serde_json::from_str(line).expect("json");
+    assert_eq!(ev["changes"], serde_json::json!([]));
+    let spilled = ev["changes_spilled"]["count"].as_u64().unwrap_or(0);
+    assert!(spilled > 10_000, "{}", ev["changes_spilled"]);
+    assert_eq!(ev["summary"]["added"].as_u64(), Some(spilled));
+    let id = ev["event_id"].as_str().expect("id");
+    let (code, out, err) = run(&["show", id, "--state", &state], &d.root);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("berth 7"), "show renders the spilled changes");
 }

@@ -13,7 +13,15 @@ pub const SINK: &str = "changelog";
 pub struct ChangeLog {
     path: PathBuf,
     file: Option<File>,
+    /// Event ids found at the end of the file when it was opened: lines a
+    /// crash left written but not marked delivered, which delivery skips
+    /// instead of writing twice. Emptied on first use.
+    tail_ids: Option<std::collections::HashSet<String>>,
 }
+
+/// How much of the log's end is read for ids at open: more than one
+/// writer batch of typical lines (a batch is at most 256 events).
+const TAIL_BYTES: u64 = 8 << 20;
 
 impl ChangeLog {
     /// Opens (creating it and its folder) the log for appending.
@@ -21,8 +29,10 @@ impl ChangeLog {
         let mut log = ChangeLog {
             path: path.to_path_buf(),
             file: None,
+            tail_ids: None,
         };
         log.reopen()?;
+        log.tail_ids = Some(tail_ids(path, TAIL_BYTES));
         Ok(log)
     }
 
@@ -51,6 +61,12 @@ impl ChangeLog {
         self.reopen()
     }
 
+    /// The ids of events already at the end of the log when it was opened
+    /// (once: later calls get an empty set).
+    pub fn take_tail_ids(&mut self) -> std::collections::HashSet<String> {
+        self.tail_ids.take().unwrap_or_default()
+    }
+
     /// Appends lines in one write, then flushes them to disk.
     pub fn append(&mut self, lines: &[&str]) -> io::Result<()> {
         if self.file.is_none() {
@@ -75,5 +91,61 @@ impl ChangeLog {
             let _ = file.set_len(before);
         }
         written
+    }
+}
+
+/// The `event_id`s of the whole lines in the last `max` bytes of a log.
+fn tail_ids(path: &Path, max: u64) -> std::collections::HashSet<String> {
+    use std::io::{Read, Seek, SeekFrom};
+    let mut ids = std::collections::HashSet::new();
+    let Ok(mut f) = File::open(path) else {
+        return ids;
+    };
+    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+    let start = len.saturating_sub(max);
+    let mut buf = Vec::new();
+    if f.seek(SeekFrom::Start(start)).is_err() || f.read_to_end(&mut buf).is_err() {
+        return ids;
+    }
+    // The first line may be cut by the seek; the last may be partial.
+    let text = String::from_utf8_lossy(&buf);
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    lines.pop();
+    if start > 0 && !lines.is_empty() {
+        lines.remove(0);
+    }
+    const KEY: &str = "\"event_id\":\"";
+    for line in lines {
+        if let Some(i) = line.find(KEY) {
+            let rest = &line[i + KEY.len()..];
+            if let Some(end) = rest.find('"') {
+                ids.insert(rest[..end].to_string());
+            }
+        }
+    }
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_at_the_end_of_the_log_are_found_once() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let p = dir.path().join("changes.jsonl");
+        std::fs::write(
+            &p,
+            "{\"schema\":1,\"event_id\":\"ev_a\"}\n{\"schema\":1,\"event_id\":\"ev_b\"}\n{\"schema\":1,\"event_id\":\"ev_c",
+        )
+        .expect("write");
+        let mut log = ChangeLog::open(&p).expect("open");
+        let ids = log.take_tail_ids();
+        assert!(ids.contains("ev_a") && ids.contains("ev_b"), "{ids:?}");
+        assert!(!ids.contains("ev_c"), "a partial line is not delivered");
+        assert!(log.take_tail_ids().is_empty(), "only once");
+        // Only the last bytes are read; a cut first line is ignored.
+        let few = tail_ids(&p, 70);
+        assert!(few.contains("ev_b") && !few.contains("ev_a"), "{few:?}");
     }
 }

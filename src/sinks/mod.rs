@@ -33,12 +33,30 @@ pub enum DeliverError {
 /// Writes every undelivered event to the change log, oldest first, marking
 /// each batch delivered only after it was written and flushed. A crash
 /// between the two repeats the batch (same `event_id`s), never loses it.
+///
+/// Events whose lines a crash left at the end of the log (written, not yet
+/// marked) are marked without being written again.
 pub fn deliver(store: &mut Store, log: &mut changelog::ChangeLog) -> Result<usize, DeliverError> {
     let mut total = 0;
+    let written = log.take_tail_ids();
     loop {
-        let batch = store.pending(changelog::SINK, 256)?;
+        let mut batch = store.pending(changelog::SINK, 256)?;
         if batch.is_empty() {
             return Ok(total);
+        }
+        if !written.is_empty() {
+            let (done, rest): (Vec<_>, Vec<_>) = batch
+                .into_iter()
+                .partition(|p| written.contains(&p.event_id));
+            if !done.is_empty() {
+                let rows: Vec<i64> = done.iter().map(|p| p.event_row).collect();
+                store.mark_delivered(changelog::SINK, &rows)?;
+                total += done.len();
+            }
+            batch = rest;
+            if batch.is_empty() {
+                continue;
+            }
         }
         let lines: Vec<&str> = batch.iter().map(|p| p.json.as_str()).collect();
         log.append(&lines).map_err(|source| DeliverError::Write {

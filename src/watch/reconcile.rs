@@ -128,6 +128,9 @@ pub struct Engine {
     pub stats: Stats,
     /// The last delivery failed: retry when idle, log once.
     undelivered: bool,
+    /// The outbox was delivered from once since start, so events left by
+    /// an earlier run go out before (not after) new ones.
+    outbox_checked: bool,
     /// Revisions staged for the next transaction.
     batch: writer::Batch,
     /// Paths whose revisions failed to be stored (full disk).
@@ -170,6 +173,7 @@ impl Engine {
             timed: false,
             stats: Stats::default(),
             undelivered: false,
+            outbox_checked: false,
             batch: Default::default(),
             retry: Default::default(),
         }
@@ -226,6 +230,7 @@ impl Engine {
                     info!("the change log is writable again; delivered {n} waiting events");
                 }
                 self.undelivered = false;
+                self.outbox_checked = true;
                 n
             }
             Err(e) => {

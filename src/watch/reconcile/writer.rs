@@ -174,8 +174,8 @@ impl Engine {
                 .then(|| Duration::from_nanos(now.saturating_sub(rev.mtime_ns).max(0) as u64));
             ie::event_recorded(&m.ev, latency);
         }
-        if self.undelivered {
-            // Older events wait in the outbox: deliver in order from there.
+        if self.undelivered || !self.outbox_checked {
+            // Older events may wait in the outbox: deliver in order from there.
             self.deliver();
             return;
         }
