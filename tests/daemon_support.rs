@@ -37,7 +37,10 @@ pub fn wait_for(what: &str, mut cond: impl FnMut() -> bool) {
 /// The events in a change log (empty if it does not exist yet).
 pub fn events(state: &Path) -> Vec<Value> {
     let text = std::fs::read_to_string(state.join("changes.jsonl")).unwrap_or_default();
-    text.lines()
+    // Whole lines only: the daemon may be appending a batch right now.
+    let whole = text.rfind('\n').map_or("", |i| &text[..i]);
+    whole
+        .lines()
         .filter(|l| !l.trim().is_empty())
         .map(|l| serde_json::from_str(l).expect("change log line is JSON"))
         .collect()
