@@ -61,10 +61,10 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
         .flatten()
         .find(|a| a.key.as_ref() == name)
         .map(|a| {
-            #[allow(deprecated)]
-            a.unescape_value()
+            // Predefined entities only (depth 1): nothing user-defined expands.
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
                 .map(|v| v.into_owned())
-                .unwrap_or_else(|_| a.value.into_owned())
+                .unwrap_or_else(|_| a.value.clone().into_owned())
         })
 }
 
@@ -152,7 +152,7 @@ pub(super) fn parse(text: &str) -> Result<Feed, FeedError> {
                     // Markup inside a field (Atom xhtml content): kept as
                     // HTML for the article reader.
                     buf.push('<');
-                    buf.push_str(&name.as_ref());
+                    buf.push_str(name.as_ref());
                     buf.push_str(e.attributes_raw());
                     buf.push('>');
                     continue;
@@ -189,7 +189,7 @@ pub(super) fn parse(text: &str) -> Result<Feed, FeedError> {
                 let name = e.name();
                 if let Some((_, _, buf)) = capture.as_mut() {
                     buf.push('<');
-                    buf.push_str(&name.as_ref());
+                    buf.push_str(name.as_ref());
                     buf.push_str(e.attributes_raw());
                     buf.push_str("/>");
                     continue;
@@ -213,7 +213,7 @@ pub(super) fn parse(text: &str) -> Result<Feed, FeedError> {
                     } else {
                         let mut buf = buf;
                         buf.push_str("</");
-                        buf.push_str(&e.name().as_ref());
+                        buf.push_str(e.name().as_ref());
                         buf.push('>');
                         capture = Some((field, d, buf));
                     }
@@ -235,7 +235,7 @@ pub(super) fn parse(text: &str) -> Result<Feed, FeedError> {
             }
             Event::CData(c) => {
                 if let Some((_, _, buf)) = capture.as_mut() {
-                    buf.push_str(&&c.into_inner());
+                    buf.push_str(&c.into_inner());
                 }
             }
             Event::GeneralRef(r) => {

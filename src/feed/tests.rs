@@ -40,7 +40,7 @@ const ATOM: &str = r#"<?xml version="1.0" encoding="utf-8"?>
   </entry>
   <entry>
     <title type="html">Bridge &amp;amp; road works delayed</title>
-    <link href="https://courier.example/bridge"/>
+    <link href="https://courier.example/bridge?a=1&amp;b=2"/>
     <updated>2026-12-01T05:00:00Z</updated>
     <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>The county said the bridge would reopen in March.</p></div></content>
   </entry>
@@ -92,7 +92,7 @@ fn atom_entries_take_alternate_link_author_and_content() {
     assert!(e.content.as_deref().unwrap().starts_with("<p>The valley"));
     // No id: the link; no published: updated; xhtml content kept as HTML.
     let b = &feed.items[1];
-    assert_eq!(b.id, "https://courier.example/bridge");
+    assert_eq!(b.id, "https://courier.example/bridge?a=1&b=2");
     assert_eq!(b.published.as_deref(), Some("2026-12-01T05:00:00Z"));
     assert!(b.content.as_deref().unwrap().contains("<p>The county said"));
 }
