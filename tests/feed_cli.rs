@@ -307,3 +307,40 @@ fn an_xml_file_that_is_not_a_feed_is_read_as_an_article() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one article document");
     assert!(doc.get("item").is_none());
 }
+
+#[test]
+fn diff_of_a_feed_and_an_article_or_missing_file_says_which() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let feed = write(
+        dir.path(),
+        "feed.xml",
+        &rss(&[item(
+            "pier",
+            "Harbor board adds 40 moorings",
+            "New moorings",
+            PIER_BODY,
+        )]),
+    );
+    let article = write(dir.path(), "story.txt", "The pier reopened on Monday.\n");
+    let out = claimwatch()
+        .args(["diff", s(&feed), s(&article)])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(s(&article)) && err.contains("not a feed"),
+        "{err}"
+    );
+    let gone = dir.path().join("gone.xml");
+    let out = claimwatch()
+        .args(["diff", s(&feed), s(&gone)])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(s(&gone)) && err.contains("No such file"),
+        "{err}"
+    );
+}

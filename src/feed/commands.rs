@@ -15,12 +15,15 @@ use crate::diff::{self, ClaimDiff};
 use crate::render::{self, Style};
 
 /// Reads `path` and, when it is a feed, parses it. `Ok(None)` for any other
-/// file (the caller reads it as an article). Errors name the file.
+/// file, and for one that cannot be read: the caller reads it as an
+/// article and reports that error as for any file. Errors name the file.
 pub fn read(path: &Path) -> anyhow::Result<Option<Feed>> {
-    if path.is_dir() {
+    if !has_feed_extension(path) || path.is_dir() {
         return Ok(None);
     }
-    let bytes = std::fs::read(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let Ok(bytes) = std::fs::read(path) else {
+        return Ok(None);
+    };
     if !super::is_feed(path, &bytes) {
         // A feed cut off before its root element is still a feed, by name.
         if is_cut_feed(path, &bytes) {
@@ -33,6 +36,11 @@ pub fn read(path: &Path) -> anyhow::Result<Option<Feed>> {
         eprintln!("claimwatch: warning: {}: {w}", path.display());
     }
     Ok(Some(feed))
+}
+
+fn has_feed_extension(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    matches!(ext.to_ascii_lowercase().as_str(), "xml" | "rss" | "atom")
 }
 
 /// A `.rss`/`.atom` file that is empty or only whitespace: a feed being
@@ -116,6 +124,9 @@ pub fn diff(
     let (a, b) = match (a, b) {
         (None, None) => return Ok(None),
         (Some(a), Some(b)) => (a, b),
+        // The other file missing or unreadable: the article path says so.
+        (Some(_), None) if !new.is_file() => return Ok(None),
+        (None, Some(_)) if !old.is_file() => return Ok(None),
         (Some(_), None) => anyhow::bail!("{}: not a feed, but {} is", new.display(), old.display()),
         (None, Some(_)) => anyhow::bail!("{}: not a feed, but {} is", old.display(), new.display()),
     };
