@@ -66,8 +66,6 @@ pub enum FeedError {
     EntityDeclarations,
     #[error("not a feed: the root element is not rss, rdf:RDF or an Atom feed")]
     NotAFeed,
-    #[error("not UTF-8 text")]
-    NotText,
 }
 
 /// True when `path` has a feed extension and `bytes` start with an
@@ -80,10 +78,11 @@ pub fn is_feed(path: &Path, bytes: &[u8]) -> bool {
     if !matches!(ext.as_deref(), Some("xml" | "rss" | "atom")) {
         return false;
     }
-    let Ok(text) = std::str::from_utf8(strip_bom(bytes)) else {
-        return false;
-    };
-    let mut reader = quick_xml::Reader::from_str(text);
+    // The root start tag is near the top; the head is enough.
+    let body = strip_bom(bytes);
+    let head = &body[..body.len().min(4096)];
+    let text = String::from_utf8_lossy(head);
+    let mut reader = quick_xml::Reader::from_str(&text);
     // The root comes after at most a declaration, a DOCTYPE, comments and
     // processing instructions; a bounded look keeps this cheap.
     for _ in 0..64 {
@@ -102,10 +101,23 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
-/// Parses feed bytes (UTF-8; a byte-order mark is skipped).
+/// Parses feed bytes (UTF-8; a byte-order mark is skipped). Bytes that are
+/// not UTF-8 (a Latin-1 feed) are decoded lossily, with a warning, as the
+/// article reader does.
 pub fn parse(bytes: &[u8]) -> Result<Feed, FeedError> {
-    let text = std::str::from_utf8(strip_bom(bytes)).map_err(|_| FeedError::NotText)?;
-    parse::parse(text)
+    let bytes = strip_bom(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse::parse(text),
+        Err(_) => {
+            let text = String::from_utf8_lossy(bytes);
+            let mut feed = parse::parse(&text)?;
+            feed.warnings.insert(
+                0,
+                "invalid UTF-8: decoded lossily (bad bytes became U+FFFD)".to_string(),
+            );
+            Ok(feed)
+        }
+    }
 }
 
 impl Item {

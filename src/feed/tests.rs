@@ -181,6 +181,13 @@ fn detection_needs_extension_and_feed_root() {
         b"<?xml version=\"1.0\"?><urlset><url/></urlset>"
     ));
     assert!(!is_feed(Path::new("notes.xml"), b"just words"));
+    let with_bom = [
+        b"\xEF\xBB\xBF".as_slice(),
+        b"<feed xmlns=\"http://www.w3.org/2005/Atom\"/>",
+    ]
+    .concat();
+    assert!(is_feed(Path::new("f.atom"), &with_bom));
+    assert!(parse(&with_bom).expect("parses").items.is_empty());
 }
 
 #[test]
@@ -312,4 +319,20 @@ fn hash_sees_text_moving_between_fields() {
     };
     assert_ne!(a.content_hash(), b.content_hash());
     assert_eq!(a.content_hash(), a.clone().content_hash());
+}
+
+#[test]
+fn a_latin1_feed_is_read_with_a_warning() {
+    let mut bytes = rss(&rss_item("l", "Caf\u{e9} opens", "D.")).into_bytes();
+    // Re-encode the one non-ASCII character as Latin-1.
+    let at = bytes.windows(2).position(|w| w == [0xC3, 0xA9]).unwrap();
+    bytes.splice(at..at + 2, [0xE9]);
+    assert!(is_feed(Path::new("f.xml"), &bytes));
+    let feed = parse(&bytes).expect("parses");
+    assert_eq!(feed.items[0].title.as_deref(), Some("Caf\u{FFFD} opens"));
+    assert!(
+        feed.warnings[0].contains("invalid UTF-8"),
+        "{:?}",
+        feed.warnings
+    );
 }
