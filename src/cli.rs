@@ -27,7 +27,8 @@ pub enum OutputFormat {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print the claims of one article file (.txt, .md, .html).
+    /// Print the claims of one article file (.txt, .md, .html), or of each
+    /// item of an RSS/Atom feed.
     Extract {
         /// The article file.
         file: PathBuf,
@@ -35,7 +36,8 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: OutputFormat,
     },
-    /// Print the claim changes between two article files (no state kept).
+    /// Print the claim changes between two article files (no state kept);
+    /// for two versions of a feed, per item (paired by id).
     Diff {
         /// The older revision.
         old: PathBuf,

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod daemon;
 pub mod diff;
+pub mod feed;
 pub mod internal_events;
 pub mod lineage;
 pub mod metrics;

@@ -111,6 +111,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::CheckConfig { config } => Ok(check_config(config)),
         Command::Extract { file, format } => {
+            if let Some(out) =
+                claimwatch::feed::commands::extract(&file, format, Style::for_stdout())?
+            {
+                print_out(&out)?;
+                return Ok(ExitCode::SUCCESS);
+            }
             let ex = claimwatch::extract_file(&file)?;
             for w in &ex.warnings {
                 eprintln!("claimwatch: warning: {}: {w}", file.display());
@@ -128,6 +134,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             exit_code,
         } => {
+            if let Some(d) =
+                claimwatch::feed::commands::diff(&old, &new, format, Style::for_stdout())?
+            {
+                print_out(&d.text)?;
+                return Ok(ExitCode::from(u8::from(exit_code && d.any_change)));
+            }
             let a = claimwatch::extract_file(&old)?;
             let b = claimwatch::extract_file(&new)?;
             for (p, w) in a

@@ -11,6 +11,7 @@ mod daemon_restart;
 mod daemon_support;
 mod diff_cli;
 mod extract_cli;
+mod feed_cli;
 mod metrics_endpoint;
 mod reliability_faults;
 mod reliability_input;
