@@ -7,7 +7,7 @@ use super::boilerplate::{is_boilerplate, is_list_head};
 use super::line::{
     Unit, char_len, ends_sentence, strip_decoration, title_like, word_count, words_at_most,
 };
-use super::metadata::{Meta, parse_dateline};
+use super::metadata::{Meta, parse_byline, parse_dateline};
 use super::{Article, Block, BlockKind, Format};
 
 /// Units this close to the top or bottom may be bylines ("By X").
@@ -39,7 +39,8 @@ pub(crate) fn screen_units(units: &mut Vec<Unit>, meta: &mut Meta) {
             meta.note_date(date);
             return false;
         }
-        true
+        // A date line in a language the dateline parser does not know.
+        !(header && is_stamp(&u.text))
     });
 }
 
@@ -173,8 +174,39 @@ fn take_standfirst(units: &mut Vec<Unit>) -> Option<Unit> {
         && words_at_most(text, STANDFIRST_MAX_WORDS)
         && !title_like(text)
         && parse_dateline(text).is_none()
+        && !is_stamp(text)
+        && parse_byline(text, true).is_none()
         && !labelled_value(text);
     is_summary.then(|| units.remove(at))
+}
+
+/// Most words of a date-and-time line in any language.
+const STAMP_MAX_WORDS: usize = 10;
+
+/// A date-and-time line in any language ("Tuesday, 3 June 2025 at
+/// 18:02" written in another tongue, whose weekday and month names
+/// [`parse_dateline`] does not know): short, with a year, a day number and
+/// a clock time. A summary names no clock time next to a full date.
+fn is_stamp(text: &str) -> bool {
+    if !words_at_most(text, STAMP_MAX_WORDS) {
+        return false;
+    }
+    let nums: Vec<&str> = text
+        .split(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .map(|t| t.trim_matches(':'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let clock = |t: &str| {
+        t.split_once(':').is_some_and(|(h, m)| {
+            (1..=2).contains(&h.len())
+                && m.len() == 2
+                && h.parse::<u8>().is_ok_and(|h| h < 24)
+                && m.parse::<u8>().is_ok_and(|m| m < 60)
+        })
+    };
+    let year = |t: &str| t.len() == 4 && t.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y));
+    let day = |t: &str| t.len() <= 2 && t.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+    nums.iter().any(|t| clock(t)) && nums.iter().any(|t| year(t)) && nums.iter().any(|t| day(t))
 }
 
 /// "Reading time: 2 minutes", "Source: agencies": a short label, a colon
@@ -414,6 +446,44 @@ mod tests {
             ];
             let a = finish(units, Meta::default(), Format::Text);
             assert_eq!(a.standfirst, None, "{furniture}");
+        }
+    }
+
+    #[test]
+    fn bylines_stamps_and_credits_are_no_standfirst() {
+        let meta = || Meta {
+            title: Some("Ferry Fares Rise Again".into()),
+            ..Meta::default()
+        };
+        let lead = "The ferry operator raised fares by 4% on Monday.";
+        for furniture in [
+            "by Jane September 9, 2013",
+            "martedì, 3 giugno 2025 alle 18:02",
+            "Example Courier wire services",
+            "Staff and agencies",
+        ] {
+            let mut units = vec![
+                unit(BlockKind::Paragraph, furniture, 3),
+                unit(BlockKind::Paragraph, lead, 5),
+            ];
+            let mut m = meta();
+            screen_units(&mut units, &mut m);
+            let a = finish(units, m, Format::Html);
+            assert_eq!(a.standfirst, None, "{furniture}");
+            assert!(a.blocks.iter().all(|b| b.text != furniture), "{furniture}");
+        }
+        // Summaries with a year or a clock time stay standfirsts.
+        for summary in [
+            "Operator blames fuel costs for a third rise since 2021",
+            "Crossings resume at 10:30 after 3 days of delays",
+        ] {
+            let units = vec![
+                unit(BlockKind::Paragraph, summary, 3),
+                unit(BlockKind::Paragraph, lead, 5),
+            ];
+            let a = finish(units, meta(), Format::Html);
+            assert_eq!(a.standfirst, Some(0), "{summary}");
+            assert_eq!(a.blocks[0].text, summary);
         }
     }
 

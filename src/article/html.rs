@@ -10,7 +10,7 @@ use super::BlockKind;
 use super::boilerplate::sections::drop_trailing_sections;
 use super::html_walk::{HtmlBlock, HtmlMeta, Skip, Walk, walk, walk_with};
 use super::line::{Unit, clean, word_count};
-use super::metadata::{Meta, clean_title, normalise_date, parse_byline};
+use super::metadata::{Meta, clean_title, is_site_name, normalise_date, parse_byline};
 
 /// Nesting beyond this goes to the simple walker: dom_smoothie and its DOM
 /// are not built for it, and real articles never come close.
@@ -196,6 +196,7 @@ fn metadata(source: &Walk, extra: ExtraMeta) -> Meta {
     let m: &HtmlMeta = &source.meta;
     let title =
         m.h1.as_deref()
+            .filter(|t| !is_site_name(t, m.title_tag.as_deref()))
             .and_then(|t| clean_title(t, false))
             .or_else(|| m.og_title.as_deref().and_then(|t| clean_title(t, true)))
             .or_else(|| extra.title.as_deref().and_then(|t| clean_title(t, true)))

@@ -167,6 +167,9 @@ pub(crate) fn parse_byline(line: &str, header: bool) -> Option<String> {
         .trim()
         .trim_end_matches([',', ';', ':'])
         .trim();
+    // "By Jane Roe March 3, 2025": a date run on after the name is no part
+    // of it.
+    let name = strip_trailing_date(name);
     let words = word_count(name);
     if words == 0 || words > 10 || (ends_sentence(name) && !name.ends_with("Jr.")) {
         return None;
@@ -191,6 +194,53 @@ pub(crate) fn parse_byline(line: &str, header: bool) -> Option<String> {
         }
     }
     (capitals > 0).then(|| name.to_string())
+}
+
+/// `name` without a date run on after it ("Jane Roe March 3, 2025" gives
+/// "Jane Roe"); the longest trailing run of words that reads as a date is
+/// cut, and at least one word is kept.
+fn strip_trailing_date(name: &str) -> &str {
+    let starts = name
+        .char_indices()
+        .filter(|&(i, c)| i > 0 && c == ' ')
+        .map(|(i, _)| i + 1);
+    for at in starts {
+        if parse_dateline(&name[at..]).is_some() {
+            return name[..at].trim_end().trim_end_matches([',', ';']);
+        }
+    }
+    name
+}
+
+/// The site's name as an HTML `<title>` gives it after its last
+/// separator ("Story | Site"), when a headline stands before it.
+fn site_suffix(title_tag: &str) -> Option<&str> {
+    [" | ", " - ", " :: ", " \u{2022} "]
+        .iter()
+        .filter_map(|sep| title_tag.rsplit_once(sep))
+        .filter(|(head, tail)| word_count(head) >= 2 && !tail.trim().is_empty())
+        .map(|(_, tail)| tail.trim())
+        .min_by_key(|tail| tail.len())
+}
+
+/// Letters and digits only, lower-cased: titles compared so ignore case,
+/// decoration and spacing.
+fn plain_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// `candidate` (an `<h1>` text) is only the site's name, as the `<title>`
+/// gives it after the headline ("Story | Site" with `<h1>Site</h1>` as a
+/// masthead): no headline.
+pub(crate) fn is_site_name(candidate: &str, title_tag: Option<&str>) -> bool {
+    let key = plain_key(candidate);
+    !key.is_empty()
+        && title_tag
+            .and_then(site_suffix)
+            .is_some_and(|site| plain_key(site) == key)
 }
 
 /// A title as shown: decoration stripped, and a site name after " | " or
@@ -271,6 +321,33 @@ mod tests {
             is_update: false,
         });
         assert_eq!(m.published.as_deref(), Some("2025-03-03"));
+    }
+
+    #[test]
+    fn byline_with_run_on_date() {
+        assert_eq!(
+            parse_byline("by Jane September 9, 2013", true).as_deref(),
+            Some("Jane")
+        );
+        assert_eq!(
+            parse_byline("By Sam Poe 4 May 2021", true).as_deref(),
+            Some("Sam Poe")
+        );
+        // Only a date is cut: other lower-case words still end the byline.
+        assert_eq!(parse_byline("by Jane going home on May 9", true), None);
+    }
+
+    #[test]
+    fn site_name_is_no_headline() {
+        let tag = Some("Harbour Plan Approved | The Daily Example");
+        assert!(is_site_name("The Daily Example", tag));
+        assert!(is_site_name("the daily  example", tag));
+        assert!(!is_site_name("Harbour Plan Approved", tag));
+        assert!(!is_site_name(
+            "The Daily Example",
+            Some("The Daily Example")
+        ));
+        assert!(!is_site_name("The Daily Example", None));
     }
 
     #[test]

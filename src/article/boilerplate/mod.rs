@@ -258,6 +258,9 @@ fn is_credit(lower: &str, words: usize) -> bool {
     if let Some(rest) = lower.strip_prefix("source:") {
         return word_count(rest) <= 8;
     }
+    if is_story_credit(lower, words) {
+        return true;
+    }
     let has_credit_word = || {
         lower
             .split(|c: char| !c.is_alphanumeric() && c != '-')
@@ -278,6 +281,38 @@ fn is_credit(lower: &str, words: usize) -> bool {
         return true;
     }
     words <= 8 && lower.contains("getty images")
+}
+
+/// Endings of a line that credits the story to a wire or the staff
+/// ("Example Courier wire services", "Staff and agencies").
+const STORY_CREDIT_ENDS: &[&str] = &[
+    "wire services",
+    "wire service",
+    "wire reports",
+    "news services",
+    "news service",
+    "and agencies",
+    "staff and wire reports",
+    "associated press",
+    "the associated press",
+];
+
+/// Most words of a story credit line.
+const STORY_CREDIT_MAX_WORDS: usize = 6;
+
+/// A short unpunctuated line crediting the story to news agencies or the
+/// staff: furniture, not a summary or a claim.
+fn is_story_credit(lower: &str, words: usize) -> bool {
+    // A full stop makes it a sentence ("It cited the Associated Press.").
+    let line = lower.trim();
+    if ends_sentence(line) {
+        return false;
+    }
+    let line = line
+        .trim_end_matches(')')
+        .trim_start_matches(['(', '-', ' ']);
+    words <= STORY_CREDIT_MAX_WORDS
+        && (line == "agencies" || STORY_CREDIT_ENDS.iter().any(|e| line.ends_with(e)))
 }
 
 /// View, share and comment counters: "12,345 views", "Views: 1.2K".
@@ -468,6 +503,9 @@ mod tests {
             "John Doe / Reuters",
             "[Photo: Handout]",
             "Source: Ministry of Finance",
+            "Example Courier wire services",
+            "Staff and agencies",
+            "(The Associated Press)",
         ] {
             assert!(is_boilerplate(l), "{l}");
         }
@@ -521,6 +559,7 @@ mod tests {
             "Follow-up talks are planned for March.",
             "Subscribers to the service rose 12 percent last year.",
             "Most readers agreed with the decision.",
+            "It cited the Associated Press.",
             "War",
         ] {
             assert!(!is_boilerplate(l), "{l}");
