@@ -6,6 +6,7 @@
 //! sentences, [`slots`] pairs short rewrites in place, [`classify`] explains each modification, [`words`] holds the
 //! word diff, [`text`] renders for people.
 
+mod aliases;
 pub mod align;
 pub mod classify;
 mod lexicon;
@@ -207,7 +208,39 @@ pub fn diff_with(old: &[Claim], new: &[Claim], cues: &Cues) -> ClaimDiff {
     }
     keyed.sort_by_key(|(k, _)| *k);
     out.changes = keyed.into_iter().map(|(_, c)| c).collect();
+    soften_tied_renames(&mut out.changes, old, new);
     out
+}
+
+/// A speaker or entity named another way that the article itself ties to
+/// the first ("Jan Roe" → "the harbour master" where a sentence says "Jan
+/// Roe, the harbour master") is a rewording: such a detail counts low.
+fn soften_tied_renames(changes: &mut [Change], old: &[Claim], new: &[Claim]) {
+    let renamed = |d: &Detail| {
+        matches!(
+            d.kind,
+            DetailType::SpeakerChanged | DetailType::EntityChanged
+        ) && d.from.is_some()
+            && d.to.is_some()
+    };
+    if !changes.iter().flat_map(|c| &c.details).any(renamed) {
+        return;
+    }
+    let ties = aliases::Ties::new(old.iter().chain(new).map(|c| c.text.as_str()));
+    for c in changes.iter_mut().filter(|c| c.op == Op::Modified) {
+        let tied = |d: &Detail| {
+            renamed(d)
+                && ties.tied(
+                    d.from.as_deref().unwrap_or_default(),
+                    d.to.as_deref().unwrap_or_default(),
+                )
+        };
+        if !c.details.iter().any(tied) {
+            continue;
+        }
+        let rest: Vec<Detail> = c.details.iter().filter(|d| !tied(d)).cloned().collect();
+        c.severity = classify::severity(&rest);
+    }
 }
 
 /// A modified pair, or `None` when the texts are the same once folded.
