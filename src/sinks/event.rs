@@ -53,12 +53,23 @@ pub struct ChangeEvent {
     /// For `renamed`: the path the content moved from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
+    /// For an item of a feed (`path` is `feed.xml#<id>`): its id and link.
+    /// Absent for ordinary files, so their events read as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<ItemRef>,
     /// `blake3:<hex>` of the file bytes; null for a deletion.
     pub hash: Option<String>,
     pub title: Option<String>,
     pub severity: Severity,
     pub summary: Summary,
     pub changes: Vec<Change>,
+}
+
+/// Which item of a feed an event is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemRef {
+    pub id: String,
+    pub link: Option<String>,
 }
 
 /// A stable event id from the file's identity and revision: the same
@@ -78,6 +89,26 @@ pub fn now_rfc3339() -> String {
 }
 
 impl ChangeEvent {
+    /// The file the event is about: `path`, or for a feed item the feed
+    /// file's path (`path` without its `#<id>`).
+    pub fn file_path(&self) -> &str {
+        match &self.item {
+            Some(item) => self
+                .path
+                .strip_suffix(item.id.as_str())
+                .and_then(|p| p.strip_suffix('#'))
+                .unwrap_or(&self.path),
+            None => &self.path,
+        }
+    }
+
+    /// Whether a path glob (`tail --path`, an alert rule's `paths`)
+    /// takes the event: its path, or for a feed item its feed's path too,
+    /// so `feed.xml` selects every item and `feed.xml#ID` one.
+    pub fn path_matches(&self, glob: impl Fn(&str) -> bool) -> bool {
+        glob(&self.path) || (self.item.is_some() && glob(self.file_path()))
+    }
+
     /// Fills severity, summary and changes from a diff.
     pub fn with_diff(mut self, d: ClaimDiff) -> ChangeEvent {
         self.severity = d.severity();
