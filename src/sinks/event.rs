@@ -192,6 +192,8 @@ pub fn render(ev: &ChangeEvent, style: Style) -> String {
         ("root", Some(ev.root.clone())),
         ("title", ev.title.clone()),
         ("from", ev.from.clone()),
+        ("item", ev.item.as_ref().map(|i| i.id.clone())),
+        ("link", ev.item.as_ref().and_then(|i| i.link.clone())),
         (
             "previous",
             ev.prev_revision.map(|r| format!("revision {r}")),
@@ -237,6 +239,29 @@ mod tests {
         assert!(t.ends_with('Z'), "{t}");
         let frac = t.rsplit('.').next().unwrap_or_default();
         assert_eq!(frac.len(), 4, "three digits then Z: {t}");
+    }
+
+    #[test]
+    fn an_item_event_matches_its_own_path_and_its_feeds() {
+        let mut ev: ChangeEvent = serde_json::from_value(serde_json::json!({
+            "schema": 1, "event_id": "ev_x", "time": "t", "path": "news/feed.xml#https://x.example/a#b",
+            "root": "/r", "event": "created", "revision": 1, "prev_revision": null,
+            "item": {"id": "https://x.example/a#b", "link": null},
+            "hash": null, "title": null, "severity": "none",
+            "summary": {"added": 0, "removed": 0, "modified": 0, "unchanged": 0}, "changes": []
+        }))
+        .expect("event");
+        assert_eq!(ev.file_path(), "news/feed.xml");
+        assert!(ev.path_matches(|p| p == "news/feed.xml"));
+        assert!(ev.path_matches(|p| p == "news/feed.xml#https://x.example/a#b"));
+        assert!(!ev.path_matches(|p| p == "news/other.xml"));
+        // An ordinary file whose name has a '#' is only its own path.
+        ev.item = None;
+        ev.path = "notes#1.txt".into();
+        assert_eq!(ev.file_path(), "notes#1.txt");
+        assert!(!ev.path_matches(|p| p == "notes"));
+        let line = serde_json::to_string(&ev).expect("json");
+        assert!(!line.contains("\"item\""), "{line}");
     }
 
     #[test]
