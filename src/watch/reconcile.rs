@@ -423,18 +423,8 @@ impl Engine {
                 self.stats.unchanged += 1;
                 continue;
             }
-            // A feed's items ride along so workers can tell which changed.
-            let items = if super::feed::is_feed_name(&rel) {
-                match self.store.feed_items(key, &rel) {
-                    Ok(items) => items.into_iter().map(|i| (i.id.clone(), i)).collect(),
-                    Err(e) => {
-                        error!(path = %escape_control(&rel), "store: {e}");
-                        self.stats.errors += 1;
-                        continue;
-                    }
-                }
-            } else {
-                Default::default()
+            let Some(items) = self.stored_items(root, &rel) else {
+                continue;
             };
             candidates.push(Candidate {
                 root,

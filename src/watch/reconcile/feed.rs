@@ -3,16 +3,39 @@
 //! revision), both with `item: {id, link}`. Items that rolled out of the
 //! feed are left alone: no event, not deleted.
 
+use std::collections::HashMap;
+
 use super::{Candidate, Engine, claims_of, writer};
 use crate::diff;
 use crate::internal_events as ie;
 use crate::render::escape_control;
 use crate::sinks::event::line::{MAX_LINE, render_line};
 use crate::sinks::event::{self, ChangeEvent, EventKind, ItemRef};
-use crate::store::{Packed, StagedRevision, item_path};
-use crate::watch::feed::{FeedRead, ItemRead};
+use crate::store::{Packed, StagedRevision, StoredItem, item_path};
+use crate::watch::feed::{FeedRead, ItemRead, is_feed_name};
 
 impl Engine {
+    /// A feed's stored items by id (none for other files), handed to the
+    /// worker so it can tell which items changed. `None` after a store
+    /// error, which is logged and counted.
+    pub(super) fn stored_items(
+        &mut self,
+        root: usize,
+        rel: &str,
+    ) -> Option<HashMap<String, StoredItem>> {
+        if !is_feed_name(rel) {
+            return Some(HashMap::new());
+        }
+        match self.store.feed_items(&self.settings.roots[root].key, rel) {
+            Ok(items) => Some(items.into_iter().map(|i| (i.id.clone(), i)).collect()),
+            Err(e) => {
+                tracing::error!(path = %escape_control(rel), "store: {e}");
+                self.stats.errors += 1;
+                None
+            }
+        }
+    }
+
     /// Stages a revision and its event for every new or changed item.
     pub(super) fn settle_feed(&mut self, cand: &Candidate, feed: FeedRead) {
         tracing::debug!(
