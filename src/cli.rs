@@ -80,6 +80,10 @@ pub enum Command {
     History {
         /// The file (a path on disk, or relative to its root as in events).
         path: PathBuf,
+        /// For a feed: the item whose history to list (its guid or Atom
+        /// id, as in the events' `item.id`).
+        #[arg(long, value_name = "ID")]
+        item: Option<String>,
         #[command(flatten)]
         state: StateArgs,
         /// Output format.

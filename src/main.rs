@@ -32,6 +32,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Scan { state, paths } => daemon_cmd(state, paths, DaemonCmd::Scan),
         Command::History {
             path,
+            item,
             state,
             format,
             claims,
@@ -41,7 +42,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             daemon_cmd(
                 reader_state(state),
                 Vec::new(),
-                DaemonCmd::History(path, format, claims),
+                DaemonCmd::History(path, item, format, claims),
             )
         }
         Command::Report {
@@ -228,7 +229,7 @@ fn print_out(s: &str) -> anyhow::Result<()> {
 enum DaemonCmd {
     Run,
     Scan,
-    History(std::path::PathBuf, OutputFormat, bool),
+    History(std::path::PathBuf, Option<String>, OutputFormat, bool),
     Report(Vec<std::path::PathBuf>, Option<String>, std::path::PathBuf),
     Show(String),
     Reindex,
@@ -297,13 +298,25 @@ fn daemon_cmd(
                 );
                 Ok(ExitCode::from(1))
             }
-            DaemonCmd::History(path, format, claims) => {
+            DaemonCmd::History(path, item, format, claims) => {
                 let store = daemon::open_store_read_only(&cfg)?;
                 let json = format == OutputFormat::Json;
                 let out = if claims {
-                    claimwatch::report::history::claims(&store, &path, json, Style::for_stdout())
+                    claimwatch::report::history::claims(
+                        &store,
+                        &path,
+                        item.as_deref(),
+                        json,
+                        Style::for_stdout(),
+                    )
                 } else {
-                    daemon::inspect::history(&store, &path, json, Style::for_stdout())
+                    daemon::inspect::history(
+                        &store,
+                        &path,
+                        item.as_deref(),
+                        json,
+                        Style::for_stdout(),
+                    )
                 }
                 .map_err(|e| daemon::in_store(&cfg, e))?;
                 print_out(&out).map_err(|e| DaemonError::Fatal(e.to_string()))?;

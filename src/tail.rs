@@ -41,7 +41,10 @@ pub struct TailOptions {
 
 /// Whether an event passes the filters.
 pub fn wanted(ev: &ChangeEvent, o: &TailOptions) -> bool {
-    if o.path.as_ref().is_some_and(|g| !g.is_match(&ev.path)) {
+    if o.path
+        .as_ref()
+        .is_some_and(|g| !ev.path_matches(|p| g.is_match(p)))
+    {
         return false;
     }
     match o.min_severity {

@@ -7,6 +7,7 @@ mod alerts_webhook;
 mod article_parse;
 mod daemon_cli;
 mod daemon_events;
+mod daemon_feeds;
 mod daemon_restart;
 mod daemon_support;
 mod diff_cli;

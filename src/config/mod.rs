@@ -90,12 +90,21 @@ impl Default for WatchConfig {
     }
 }
 
-/// The article extensions watched by default.
+/// The article and feed extensions watched by default.
 pub fn default_include() -> Vec<String> {
-    ["*.txt", "*.md", "*.markdown", "*.html", "*.htm"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect()
+    [
+        "*.txt",
+        "*.md",
+        "*.markdown",
+        "*.html",
+        "*.htm",
+        "*.xml",
+        "*.rss",
+        "*.atom",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
 }
 
 /// `[state]`: where the snapshot store lives.

@@ -19,8 +19,38 @@ fn store_err(e: crate::store::StoreError) -> DaemonError {
 
 /// Finds the file record(s) for a path given on the command line: an
 /// absolute or relative file-system path inside a watched root, or a path
-/// relative to a root as events show it.
-pub fn find_file(store: &Store, arg: &Path) -> Result<Vec<FileRow>, DaemonError> {
+/// relative to a root as events show it. With `item`, the record of that
+/// item of the feed at the path (`feed.xml#<id>`).
+pub fn find_file(
+    store: &Store,
+    arg: &Path,
+    item: Option<&str>,
+) -> Result<Vec<FileRow>, DaemonError> {
+    let key = |rel: &str| match item {
+        Some(id) => crate::store::item_path(rel, id),
+        None => rel.to_string(),
+    };
+    let mut found = Vec::new();
+    for (root, rel) in lookups(arg) {
+        match root {
+            None => found = store.files_by_path(&key(&rel)).map_err(store_err)?,
+            Some(root) => {
+                if let Some(row) = store.file(&root, &key(&rel)).map_err(store_err)? {
+                    found.push(row);
+                }
+            }
+        }
+        if !found.is_empty() {
+            break;
+        }
+    }
+    Ok(found)
+}
+
+/// Where a command-line path may be stored, in the order tried: as given
+/// (relative to any root), then every (folder, rest) split of its
+/// absolute path, the folder being a root.
+fn lookups(arg: &Path) -> Vec<(Option<String>, String)> {
     let abs = if arg.is_absolute() {
         arg.to_path_buf()
     } else {
@@ -36,37 +66,60 @@ pub fn find_file(store: &Store, arg: &Path) -> Result<Vec<FileRow>, DaemonError>
         _ => abs.clone(),
     };
     let rel_arg = arg.to_string_lossy().replace('\\', "/");
-    let mut found = store
-        .files_by_path(rel_arg.trim_start_matches("./"))
-        .map_err(store_err)?;
-    if found.is_empty() {
-        // Try every suffix of the absolute path against stored roots.
-        let mut p = canon.as_path();
-        let mut tail: Vec<String> = Vec::new();
-        while let (Some(parent), Some(name)) = (p.parent(), p.file_name()) {
-            tail.insert(0, name.to_string_lossy().into_owned());
-            let rel = tail.join("/");
-            if let Some(row) = store
-                .file(&parent.display().to_string(), &rel)
-                .map_err(store_err)?
-            {
-                found.push(row);
-                break;
+    let mut out = vec![(None, rel_arg.trim_start_matches("./").to_string())];
+    let mut p = canon.as_path();
+    let mut tail: Vec<String> = Vec::new();
+    while let (Some(parent), Some(name)) = (p.parent(), p.file_name()) {
+        tail.insert(0, name.to_string_lossy().into_owned());
+        out.push((Some(parent.display().to_string()), tail.join("/")));
+        p = parent;
+    }
+    out
+}
+
+/// The error for a path with no record: a feed says to name an item.
+pub fn not_found(store: &Store, arg: &Path, item: Option<&str>) -> DaemonError {
+    if let Some(id) = item {
+        return DaemonError::Fatal(format!(
+            "{}: no item {:?} of this feed in the store (the ids are in the change log's \"item\" field)",
+            arg.display(),
+            escape_control(id)
+        ));
+    }
+    for (root, rel) in lookups(arg) {
+        let roots = match root {
+            Some(r) => vec![r],
+            None => store.roots().unwrap_or_default(),
+        };
+        for r in roots {
+            let items = store.feed_items(&r, &rel).unwrap_or_default();
+            if let Some(first) = items.first() {
+                return DaemonError::Fatal(format!(
+                    "{}: a feed; its {} items each have their own history: pass --item ID (for example --item {:?})",
+                    arg.display(),
+                    items.len(),
+                    escape_control(&first.id)
+                ));
             }
-            p = parent;
         }
     }
-    Ok(found)
+    DaemonError::Fatal(format!(
+        "{}: no such file in the store (is it under a watched root, and has the daemon or `claimwatch scan` seen it?)",
+        arg.display()
+    ))
 }
 
 /// The revision history of a path, as text or JSON.
-pub fn history(store: &Store, arg: &Path, json: bool, style: Style) -> Result<String, DaemonError> {
-    let files = find_file(store, arg)?;
+pub fn history(
+    store: &Store,
+    arg: &Path,
+    item: Option<&str>,
+    json: bool,
+    style: Style,
+) -> Result<String, DaemonError> {
+    let files = find_file(store, arg, item)?;
     if files.is_empty() {
-        return Err(DaemonError::Fatal(format!(
-            "{}: no such file in the store (is it under a watched root, and has the daemon or `claimwatch scan` seen it?)",
-            arg.display()
-        )));
+        return Err(not_found(store, arg, item));
     }
     let mut out = String::new();
     let mut docs = Vec::new();

@@ -11,14 +11,17 @@ use crate::render::{Style, escape_control};
 use crate::store::Store;
 
 /// The lineages of the article(s) stored under `arg`.
-pub fn claims(store: &Store, arg: &Path, json: bool, style: Style) -> Result<String, DaemonError> {
+pub fn claims(
+    store: &Store,
+    arg: &Path,
+    item: Option<&str>,
+    json: bool,
+    style: Style,
+) -> Result<String, DaemonError> {
     let fatal = |e: crate::store::StoreError| DaemonError::Fatal(e.to_string());
-    let files = find_file(store, arg)?;
+    let files = find_file(store, arg, item)?;
     if files.is_empty() {
-        return Err(DaemonError::Fatal(format!(
-            "{}: no such file in the store (is it under a watched root, and has the daemon or `claimwatch scan` seen it?)",
-            arg.display()
-        )));
+        return Err(crate::daemon::inspect::not_found(store, arg, item));
     }
     let mut out = String::new();
     let mut docs = Vec::new();

@@ -53,12 +53,23 @@ pub struct ChangeEvent {
     /// For `renamed`: the path the content moved from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
+    /// For an item of a feed (`path` is `feed.xml#<id>`): its id and link.
+    /// Absent for ordinary files, so their events read as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<ItemRef>,
     /// `blake3:<hex>` of the file bytes; null for a deletion.
     pub hash: Option<String>,
     pub title: Option<String>,
     pub severity: Severity,
     pub summary: Summary,
     pub changes: Vec<Change>,
+}
+
+/// Which item of a feed an event is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemRef {
+    pub id: String,
+    pub link: Option<String>,
 }
 
 /// A stable event id from the file's identity and revision: the same
@@ -78,6 +89,26 @@ pub fn now_rfc3339() -> String {
 }
 
 impl ChangeEvent {
+    /// The file the event is about: `path`, or for a feed item the feed
+    /// file's path (`path` without its `#<id>`).
+    pub fn file_path(&self) -> &str {
+        match &self.item {
+            Some(item) => self
+                .path
+                .strip_suffix(item.id.as_str())
+                .and_then(|p| p.strip_suffix('#'))
+                .unwrap_or(&self.path),
+            None => &self.path,
+        }
+    }
+
+    /// Whether a path glob (`tail --path`, an alert rule's `paths`)
+    /// takes the event: its path, or for a feed item its feed's path too,
+    /// so `feed.xml` selects every item and `feed.xml#ID` one.
+    pub fn path_matches(&self, glob: impl Fn(&str) -> bool) -> bool {
+        glob(&self.path) || (self.item.is_some() && glob(self.file_path()))
+    }
+
     /// Fills severity, summary and changes from a diff.
     pub fn with_diff(mut self, d: ClaimDiff) -> ChangeEvent {
         self.severity = d.severity();
@@ -161,6 +192,8 @@ pub fn render(ev: &ChangeEvent, style: Style) -> String {
         ("root", Some(ev.root.clone())),
         ("title", ev.title.clone()),
         ("from", ev.from.clone()),
+        ("item", ev.item.as_ref().map(|i| i.id.clone())),
+        ("link", ev.item.as_ref().and_then(|i| i.link.clone())),
         (
             "previous",
             ev.prev_revision.map(|r| format!("revision {r}")),
@@ -206,6 +239,29 @@ mod tests {
         assert!(t.ends_with('Z'), "{t}");
         let frac = t.rsplit('.').next().unwrap_or_default();
         assert_eq!(frac.len(), 4, "three digits then Z: {t}");
+    }
+
+    #[test]
+    fn an_item_event_matches_its_own_path_and_its_feeds() {
+        let mut ev: ChangeEvent = serde_json::from_value(serde_json::json!({
+            "schema": 1, "event_id": "ev_x", "time": "t", "path": "news/feed.xml#https://x.example/a#b",
+            "root": "/r", "event": "created", "revision": 1, "prev_revision": null,
+            "item": {"id": "https://x.example/a#b", "link": null},
+            "hash": null, "title": null, "severity": "none",
+            "summary": {"added": 0, "removed": 0, "modified": 0, "unchanged": 0}, "changes": []
+        }))
+        .expect("event");
+        assert_eq!(ev.file_path(), "news/feed.xml");
+        assert!(ev.path_matches(|p| p == "news/feed.xml"));
+        assert!(ev.path_matches(|p| p == "news/feed.xml#https://x.example/a#b"));
+        assert!(!ev.path_matches(|p| p == "news/other.xml"));
+        // An ordinary file whose name has a '#' is only its own path.
+        ev.item = None;
+        ev.path = "notes#1.txt".into();
+        assert_eq!(ev.file_path(), "notes#1.txt");
+        assert!(!ev.path_matches(|p| p == "notes"));
+        let line = serde_json::to_string(&ev).expect("json");
+        assert!(!line.contains("\"item\""), "{line}");
     }
 
     #[test]

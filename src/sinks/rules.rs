@@ -101,7 +101,10 @@ impl Rule {
     /// Whether the event itself (type, path) is in scope.
     fn event_matches(&self, ev: &ChangeEvent) -> bool {
         (self.events.is_empty() || self.events.contains(&ev.event))
-            && self.paths.as_ref().is_none_or(|g| g.is_match(&ev.path))
+            && self
+                .paths
+                .as_ref()
+                .is_none_or(|g| ev.path_matches(|p| g.is_match(p)))
     }
 
     /// Whether one change passes every change-level criterion.

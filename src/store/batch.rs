@@ -40,6 +40,8 @@ pub struct StagedRevision {
     pub retire_file: Option<i64>,
     /// Keep raw bytes only for this many latest revisions of the file.
     pub keep_raw: u32,
+    /// The row is a feed item (`feed.xml#<id>`), not a file on disk.
+    pub item: bool,
 }
 
 impl StagedRevision {
@@ -62,8 +64,8 @@ impl Store {
         let mut rows = Vec::with_capacity(items.len());
         {
             let mut file = tx.prepare_cached(
-                "INSERT INTO files (root, path, live, mtime_ns, size, last_revision)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                "INSERT INTO files (root, path, live, mtime_ns, size, last_revision, item)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT (root, path) DO UPDATE SET live = excluded.live,
                    mtime_ns = excluded.mtime_ns, size = excluded.size,
                    last_revision = excluded.last_revision
@@ -87,7 +89,9 @@ impl Store {
             )?;
             for n in items {
                 let file_id: i64 = file.query_row(
-                    params![n.root, n.path, n.live, n.mtime_ns, n.size, n.revision],
+                    params![
+                        n.root, n.path, n.live, n.mtime_ns, n.size, n.revision, n.item
+                    ],
                     |r| r.get(0),
                 )?;
                 revision.execute(params![

@@ -13,7 +13,7 @@ impl Store {
         let cols = Self::FILE_COLS;
         let rows = if dir.is_empty() {
             let sql = format!(
-                "SELECT {cols} FROM files WHERE root = ?1 AND live = 1
+                "SELECT {cols} FROM files WHERE root = ?1 AND live = 1 AND item = 0
                    AND instr(path, '/') = 0 ORDER BY path"
             );
             let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -21,7 +21,7 @@ impl Store {
                 .collect::<rusqlite::Result<Vec<_>>>()?
         } else {
             let sql = format!(
-                "SELECT {cols} FROM files WHERE root = ?1 AND live = 1
+                "SELECT {cols} FROM files WHERE root = ?1 AND live = 1 AND item = 0
                    AND path > ?2 AND path < ?3
                    AND instr(substr(path, ?4), '/') = 0 ORDER BY path"
             );

@@ -11,12 +11,14 @@
 mod batch;
 mod children;
 pub mod codec;
+mod items;
 pub mod lineage;
 mod readonly;
 mod schema;
 
 pub use batch::StagedRevision;
 pub use codec::{CodecError, Packed, decode_claims};
+pub use items::{StoredItem, item_path};
 
 use std::path::Path;
 
@@ -197,7 +199,8 @@ impl Store {
             .optional()?)
     }
 
-    /// Live files of a root; with `prefix`, only that path or those under it.
+    /// Live files of a root (not feed items); with `prefix`, only that path
+    /// or those under it.
     /// A prefix is an index range scan (`p`, then `p/` up to `p0`, '0'
     /// being the byte after '/'), so a watcher event for one deleted path
     /// costs the same with 100 or 100,000 files tracked.
@@ -206,7 +209,7 @@ impl Store {
         match prefix {
             None | Some("") => {
                 let sql = format!(
-                    "SELECT {} FROM files WHERE root = ?1 AND live = 1 ORDER BY path",
+                    "SELECT {} FROM files WHERE root = ?1 AND live = 1 AND item = 0 ORDER BY path",
                     Self::FILE_COLS
                 );
                 let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -216,7 +219,7 @@ impl Store {
             }
             Some(p) => {
                 let sql = format!(
-                    "SELECT {} FROM files WHERE root = ?1 AND live = 1
+                    "SELECT {} FROM files WHERE root = ?1 AND live = 1 AND item = 0
                        AND (path = ?2 OR (path > ?3 AND path < ?4)) ORDER BY path",
                     Self::FILE_COLS
                 );
@@ -316,6 +319,7 @@ impl Store {
             sinks: n.sinks.iter().map(|s| s.to_string()).collect(),
             retire_file: n.retire_file,
             keep_raw: n.keep_raw,
+            item: false,
         };
         let rows = self.commit_batch(std::slice::from_ref(&staged))?;
         Ok(rows[0])

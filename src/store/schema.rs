@@ -54,6 +54,10 @@ pub const MIGRATIONS: &[&str] = &[
     // whose change-log line left its changes out for size.
     "ALTER TABLE revisions ADD COLUMN raw_enc INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE events ADD COLUMN full BLOB;",
+    // 3: feed items. A row with `item = 1` is one item of a feed file
+    // (path `feed.xml#<id>`): it has revisions and events like a file but
+    // is never on disk, so the deletion checks leave it alone.
+    "ALTER TABLE files ADD COLUMN item INTEGER NOT NULL DEFAULT 0;",
 ];
 
 /// Applies every migration above the store's version, each in its own

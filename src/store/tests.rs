@@ -138,7 +138,10 @@ fn a_schema_1_store_opens_and_its_plain_rows_read_as_before() {
         .expect("old rows");
     }
     let s = Store::open(&p).expect("migrates");
-    assert_eq!(s.schema_version().expect("v"), 2);
+    assert_eq!(
+        s.schema_version().expect("v"),
+        schema::MIGRATIONS.len() as i64
+    );
     let r = s.latest_content_revision(1).expect("read").expect("row");
     assert_eq!(
         (r.claims_json.as_str(), r.raw.as_deref()),
@@ -182,5 +185,74 @@ fn big_values_are_stored_compressed_and_read_back_whole() {
     assert_eq!(
         s.event_json("ev_big").expect("e").as_deref(),
         Some(event.as_str())
+    );
+}
+
+#[test]
+fn feed_items_are_listed_per_feed_and_never_counted_as_live_files() {
+    let mut s = Store::open_in_memory().expect("store");
+    s.commit(&rev("feed.xml.txt", 1, "ev_plain", &[]))
+        .expect("plain file");
+    let item = |path: &str, revision: i64, hash: &str, event_id: &str| StagedRevision {
+        root: "/r".into(),
+        path: path.into(),
+        revision,
+        time: "2026-01-01T00:00:00.000Z".into(),
+        hash: Some(hash.into()),
+        raw: None,
+        claims: Packed::pack_str("[]".into()),
+        title: None,
+        mtime_ns: 1,
+        size: 0,
+        live: true,
+        event_id: event_id.into(),
+        event_kind: "created".into(),
+        severity: "none".into(),
+        event: Packed::pack_str("{}".into()),
+        full_event: None,
+        sinks: Vec::new(),
+        retire_file: None,
+        keep_raw: 2,
+        item: true,
+    };
+    s.commit_batch(&[
+        item("feed.xml#a", 1, "blake3:1", "ev_a1"),
+        item("feed.xml#https://x.example/b#c", 1, "blake3:2", "ev_b1"),
+        item("other.xml#a", 1, "blake3:3", "ev_o1"),
+    ])
+    .expect("items");
+    s.commit_batch(&[item("feed.xml#a", 2, "blake3:4", "ev_a2")])
+        .expect("edit");
+    let mut got: Vec<(String, i64, Option<String>)> = s
+        .feed_items("/r", "feed.xml")
+        .expect("items")
+        .into_iter()
+        .map(|i| (i.id, i.last_revision, i.hash))
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("a".to_string(), 2, Some("blake3:4".to_string())),
+            (
+                "https://x.example/b#c".to_string(),
+                1,
+                Some("blake3:2".to_string())
+            ),
+        ]
+    );
+    // Items are not files on disk: the deletion checks never see them.
+    let live: Vec<String> = s
+        .live_files("/r", None)
+        .expect("live")
+        .into_iter()
+        .map(|f| f.path)
+        .collect();
+    assert_eq!(live, ["feed.xml.txt"]);
+    assert!(s.live_children("/r", "").expect("children").len() == 1);
+    assert!(
+        s.live_files("/r", Some("feed.xml"))
+            .expect("prefix")
+            .is_empty()
     );
 }

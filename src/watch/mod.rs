@@ -1,7 +1,9 @@
 //! Watching: which files are articles ([`filter`]), finding them
-//! ([`walk`]), the notify watcher ([`notifier`]) and the reconcile
-//! [`reconcile::Engine`] that turns changes into revisions and events.
+//! ([`walk`]), the notify watcher ([`notifier`]), reading feed files item
+//! by item (`feed`) and the reconcile [`reconcile::Engine`] that turns
+//! changes into revisions and events.
 
+mod feed;
 pub mod filter;
 pub mod notifier;
 mod observe;

@@ -2,18 +2,20 @@
 //! symlink and size checks, read, blake3 hash, claim extraction. Pure of
 //! store access so it can run on every core at once.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use tracing::{info, warn};
 
+use super::feed::{FeedRead, is_feed_name};
 use super::reconcile::Settings;
 use super::walk;
 use crate::claims::Claim;
 use crate::render::escape_control;
 use crate::sinks::event::line::{MAX_LINE, render_line};
 use crate::sinks::event::{self, ChangeEvent, EventKind};
-use crate::store::{FileRow, Packed};
+use crate::store::{FileRow, Packed, StoredItem};
 
 /// A file that may have changed.
 pub(super) struct Candidate {
@@ -21,11 +23,15 @@ pub(super) struct Candidate {
     pub(super) rel: String,
     pub(super) abs: PathBuf,
     pub(super) row: Option<FileRow>,
+    /// For a feed file (by name): its stored items by id.
+    pub(super) items: HashMap<String, StoredItem>,
 }
 
 /// What reading a candidate found.
 pub(super) enum Observed {
     Content(Box<Content>),
+    /// A feed version: its new and changed items.
+    Feed(Box<FeedRead>),
     Gone,
     Failed,
     /// Not an article by design (a binary file, a symlink out of the
@@ -79,6 +85,7 @@ fn prepare_created(
         revision: 1,
         prev_revision: None,
         from: None,
+        item: None,
         hash: Some(hash.to_string()),
         title: ex.title.clone(),
         severity: Default::default(),
@@ -146,6 +153,9 @@ pub(super) fn observe(settings: &Settings, cancel: &AtomicBool, c: &Candidate) -
         }
     };
     let (mtime_ns, _) = mtime_size(&meta);
+    if is_feed_name(&c.rel) {
+        return super::feed::read(&c.rel, &bytes, mtime_ns, &c.items);
+    }
     let hash = format!("blake3:{}", blake3::hash(&bytes).to_hex());
     match crate::extract_bytes(Path::new(&c.rel), &bytes) {
         Ok(ex) => {

@@ -6,6 +6,7 @@
 //! diff and stage each revision with its event (serial); the [`writer`]
 //! commits them many per transaction.
 
+mod feed;
 mod verify;
 mod writer;
 
@@ -422,11 +423,15 @@ impl Engine {
                 self.stats.unchanged += 1;
                 continue;
             }
+            let Some(items) = self.stored_items(root, &rel) else {
+                continue;
+            };
             candidates.push(Candidate {
                 root,
                 rel,
                 abs,
                 row,
+                items,
             });
         }
         // Phases 2 and 3 run per chunk, so a big archive never holds more
@@ -485,6 +490,7 @@ impl Engine {
                         Observed::Content(mut c) => {
                             self.settle(cand, &mut c, &mut gone, &mut gone_revs)
                         }
+                        Observed::Feed(f) => self.settle_feed(&cand, *f),
                     }
                 }
                 self.flush();
@@ -651,6 +657,7 @@ impl Engine {
             revision,
             prev_revision,
             from: renamed_from.as_ref().map(|r| r.path.clone()),
+            item: None,
             hash: Some(content.hash.clone()),
             title: content.title.clone(),
             severity: Default::default(),
@@ -712,6 +719,7 @@ impl Engine {
             sinks: self.sinks_for(ev),
             retire_file: None,
             keep_raw: self.settings.keep_raw,
+            item: false,
         }
     }
 
@@ -744,6 +752,7 @@ impl Engine {
             revision,
             prev_revision: last.as_ref().map(|p| p.revision),
             from: None,
+            item: None,
             hash: None,
             title: last.as_ref().and_then(|p| p.title.clone()),
             severity: Default::default(),
@@ -772,6 +781,7 @@ impl Engine {
             sinks: self.sinks_for(&ev),
             retire_file: None,
             keep_raw: self.settings.keep_raw,
+            item: false,
         };
         let paths = vec![self.settings.roots[root_idx].dir.join(&row.path)];
         self.stage(

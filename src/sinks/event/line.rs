@@ -164,6 +164,7 @@ mod tests {
             revision: 1,
             prev_revision: None,
             from: None,
+            item: None,
             hash: Some("blake3:00".into()),
             title: None,
             severity: Default::default(),

@@ -78,6 +78,7 @@ fn event(kind: EventKind, path: &str, changes: Vec<Change>) -> ChangeEvent {
         revision: 2,
         prev_revision: Some(1),
         from: None,
+        item: None,
         hash: Some("blake3:x".into()),
         title: Some("Homes".into()),
         severity: changes.iter().map(|c| c.severity).max().unwrap_or_default(),
