@@ -1,0 +1,220 @@
+//! Committing what a reconcile decided: a file's new content (revision,
+//! event, change-log line, alerts) or its deletion, in one store
+//! transaction per file ([`Engine::commit_content`], [`Engine::commit_deletion`]).
+
+use super::*;
+
+impl Engine {
+    pub(super) fn commit_content(
+        &mut self,
+        cand: &Candidate,
+        content: &mut Content,
+        renamed_from: Option<FileRow>,
+    ) -> Result<(), StoreError> {
+        let root = self.settings.roots[cand.root].key.clone();
+        let revision = cand.row.as_ref().map_or(0, |r| r.last_revision) + 1;
+        let mut paths = vec![cand.abs.clone()];
+        if let Some(r) = &renamed_from {
+            paths.push(self.settings.roots[cand.root].dir.join(&r.path));
+        }
+        let raw = std::mem::replace(&mut content.raw, Packed::Plain(Vec::new()));
+        let claims = std::mem::replace(&mut content.claims_packed, Packed::Plain(Vec::new()));
+        // A new file's event was built on a worker core (observe).
+        if renamed_from.is_none()
+            && cand.row.is_none()
+            && let Some(p) = content.created.take()
+        {
+            let p = *p;
+            let rev = self.staged(&p.ev, p.event, p.full, revision, Some(raw), claims, content);
+            self.stage(
+                rev,
+                writer::Meta {
+                    ev: p.ev,
+                    line: p.line,
+                    paths,
+                },
+            );
+            return Ok(());
+        }
+        let prev = match &cand.row {
+            Some(r) => self.store.latest_content_revision(r.id)?,
+            None => None,
+        };
+        let (kind, prev_revision, d) = match (&cand.row, &renamed_from) {
+            (_, Some(_)) => (
+                EventKind::Renamed,
+                None,
+                diff::diff(&content.claims, &content.claims),
+            ),
+            (Some(r), None) if r.live => {
+                let old = prev
+                    .as_ref()
+                    .map(|p| claims_of(p, &cand.rel))
+                    .unwrap_or_default();
+                (
+                    EventKind::Modified,
+                    prev.as_ref().map(|p| p.revision),
+                    diff::diff(&old, &content.claims),
+                )
+            }
+            (Some(_), None) => {
+                let old = prev
+                    .as_ref()
+                    .map(|p| claims_of(p, &cand.rel))
+                    .unwrap_or_default();
+                (
+                    EventKind::Restored,
+                    prev.as_ref().map(|p| p.revision),
+                    diff::diff(&old, &content.claims),
+                )
+            }
+            (None, None) => (EventKind::Created, None, diff::diff(&[], &content.claims)),
+        };
+        let mut ev = ChangeEvent {
+            schema: event::SCHEMA,
+            event_id: event::event_id(&root, &cand.rel, revision, Some(&content.hash)),
+            time: event::now_rfc3339(),
+            path: cand.rel.clone(),
+            root: root.clone(),
+            event: kind,
+            revision,
+            prev_revision,
+            from: renamed_from.as_ref().map(|r| r.path.clone()),
+            item: None,
+            hash: Some(content.hash.clone()),
+            title: content.title.clone(),
+            severity: Default::default(),
+            summary: Default::default(),
+            changes: Vec::new(),
+        }
+        .with_diff(d);
+        let line = render_line(&mut ev, self.settings.created_claims, MAX_LINE);
+        let mut rev = self.staged(
+            &ev,
+            Packed::pack_str(line.line.clone()),
+            line.full.map(Packed::pack_str),
+            revision,
+            Some(raw),
+            claims,
+            content,
+        );
+        rev.retire_file = renamed_from.as_ref().map(|r| r.id);
+        self.stage(
+            rev,
+            writer::Meta {
+                ev,
+                line: line.line,
+                paths,
+            },
+        );
+        Ok(())
+    }
+
+    /// The store row of a content revision.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn staged(
+        &self,
+        ev: &ChangeEvent,
+        event: Packed,
+        full_event: Option<Packed>,
+        revision: i64,
+        raw: Option<Packed>,
+        claims: Packed,
+        content: &Content,
+    ) -> StagedRevision {
+        StagedRevision {
+            root: ev.root.clone(),
+            path: ev.path.clone(),
+            revision,
+            time: ev.time.clone(),
+            hash: ev.hash.clone(),
+            raw,
+            claims,
+            title: content.title.clone(),
+            mtime_ns: content.mtime_ns,
+            size: content.size,
+            live: true,
+            event_id: ev.event_id.clone(),
+            event_kind: ev.event.as_str().to_string(),
+            severity: event::severity_str(ev.severity).to_string(),
+            event,
+            full_event,
+            sinks: self.sinks_for(ev),
+            retire_file: None,
+            keep_raw: self.settings.keep_raw,
+            item: false,
+        }
+    }
+
+    /// Outbox rows of an event: the change log and every matching alert.
+    pub(super) fn sinks_for(&self, ev: &ChangeEvent) -> Vec<String> {
+        let mut sinks = vec![changelog::SINK.to_string()];
+        sinks.extend(self.alerter.outbox_names(ev));
+        sinks
+    }
+
+    pub(super) fn commit_deletion(
+        &mut self,
+        root_idx: usize,
+        row: &FileRow,
+        last: Option<RevisionRow>,
+    ) -> Result<(), StoreError> {
+        let root = self.settings.roots[root_idx].key.clone();
+        let old = last
+            .as_ref()
+            .map(|p| claims_of(p, &row.path))
+            .unwrap_or_default();
+        let revision = row.last_revision + 1;
+        let mut ev = ChangeEvent {
+            schema: event::SCHEMA,
+            event_id: event::event_id(&root, &row.path, revision, None),
+            time: event::now_rfc3339(),
+            path: row.path.clone(),
+            root: root.clone(),
+            event: EventKind::Deleted,
+            revision,
+            prev_revision: last.as_ref().map(|p| p.revision),
+            from: None,
+            item: None,
+            hash: None,
+            title: last.as_ref().and_then(|p| p.title.clone()),
+            severity: Default::default(),
+            summary: Default::default(),
+            changes: Vec::new(),
+        }
+        .with_diff(diff::diff(&old, &[]));
+        let line = render_line(&mut ev, self.settings.created_claims, MAX_LINE);
+        let rev = StagedRevision {
+            root: root.clone(),
+            path: row.path.clone(),
+            revision,
+            time: ev.time.clone(),
+            hash: None,
+            raw: None,
+            claims: Packed::Plain(b"[]".to_vec()),
+            title: ev.title.clone(),
+            mtime_ns: 0,
+            size: 0,
+            live: false,
+            event_id: ev.event_id.clone(),
+            event_kind: EventKind::Deleted.as_str().to_string(),
+            severity: event::severity_str(ev.severity).to_string(),
+            event: Packed::pack_str(line.line.clone()),
+            full_event: line.full.map(Packed::pack_str),
+            sinks: self.sinks_for(&ev),
+            retire_file: None,
+            keep_raw: self.settings.keep_raw,
+            item: false,
+        };
+        let paths = vec![self.settings.roots[root_idx].dir.join(&row.path)];
+        self.stage(
+            rev,
+            writer::Meta {
+                ev,
+                line: line.line,
+                paths,
+            },
+        );
+        Ok(())
+    }
+}
