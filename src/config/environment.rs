@@ -1,7 +1,7 @@
 //! Checks of a config against the machine it will run on
 //! ([`check_environment`]), for `check-config` (the unit's `ExecStartPre`):
 //! watched folders exist, command sinks' programs can be run, and secrets
-//! named `env:VAR` are set. `parse` cannot do these: a config file is valid
+//! named `env:VAR` (webhook secrets, the NATS URL) are set. `parse` cannot do these: a config file is valid
 //! or not wherever it is read.
 
 use std::path::Path;
@@ -63,6 +63,15 @@ pub fn check_environment(c: &Config) -> Vec<ConfigError> {
                 }
             }
         }
+    }
+    if let Some(n) = &c.publish.nats
+        && let Some(var) = n.url.strip_prefix("env:")
+        && std::env::var(var).map_or(true, |x| x.is_empty())
+    {
+        err(
+            "publish.nats.url".into(),
+            format!("comes from the environment variable {var}, which is not set"),
+        );
     }
     errs
 }

@@ -9,6 +9,7 @@
 mod environment;
 mod level;
 mod prune;
+mod publish;
 mod schema;
 
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ use serde::Deserialize;
 
 pub use environment::check_environment;
 pub use level::{LEVEL_NAMES, log_filter, with_quiet_libraries};
+pub use publish::{NatsConfig, PublishConfig, redact_url, stream_subject};
 pub use schema::validate_tree;
 
 /// Environment variable that overrides `[state] dir`.
@@ -35,6 +37,7 @@ pub struct Config {
     pub alerts: AlertsConfig,
     pub metrics: MetricsConfig,
     pub report: ReportConfig,
+    pub publish: PublishConfig,
 }
 
 /// `[report]`: regenerate the HTML report (`claimwatch report`) into `dir`
@@ -583,6 +586,7 @@ fn validate_values(c: &Config) -> Vec<ConfigError> {
             Ok(_) => {}
         }
     }
+    errs.extend(publish::validate(&c.publish));
     errs
 }
 

@@ -67,6 +67,14 @@ const ALERTS: &[(&str, Ty)] = &[
 ];
 const METRICS: &[(&str, Ty)] = &[("listen", Ty::Str), ("allow_remote", Ty::Bool)];
 const REPORT: &[(&str, Ty)] = &[("dir", Ty::Str), ("debounce_ms", Ty::Int)];
+const NATS: &[(&str, Ty)] = &[
+    ("url", Ty::Str),
+    ("stream", Ty::Str),
+    ("subject", Ty::Str),
+    ("duplicate_window_ms", Ty::Int),
+    ("timeout_ms", Ty::Int),
+];
+const PUBLISH: &[(&str, Ty)] = &[("nats", Ty::Table(NATS))];
 const ROOT: &[(&str, Ty)] = &[
     ("watch", Ty::Table(WATCH)),
     ("state", Ty::Table(STATE)),
@@ -74,6 +82,7 @@ const ROOT: &[(&str, Ty)] = &[
     ("alerts", Ty::Table(ALERTS)),
     ("metrics", Ty::Table(METRICS)),
     ("report", Ty::Table(REPORT)),
+    ("publish", Ty::Table(PUBLISH)),
 ];
 
 /// Every unknown key, wrong type and bad enum value in the tree.

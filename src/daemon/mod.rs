@@ -25,6 +25,7 @@ use crate::config::{self, Config, ConfigErrors};
 use crate::internal_events as ie;
 use crate::sinks::alerts::AlertPlan;
 use crate::sinks::changelog::ChangeLog;
+use crate::sinks::nats::NatsSpec;
 use crate::store::Store;
 use crate::watch::{self, Engine, Filter, Root, Settings, Stats, WatchMsg, Watcher};
 
@@ -167,6 +168,8 @@ fn settings(cfg: &Config) -> Result<Settings, DaemonError> {
         keep_raw: cfg.state.history_max_revisions,
         alerts,
         created_claims: cfg.log.created_claims,
+        publish: NatsSpec::compile(cfg)
+            .map_err(|e| DaemonError::Fatal(format!("{e}; fix [publish] nats or set the variable")))?,
     })
 }
 
@@ -321,35 +324,8 @@ pub fn scan(cfg: &Config) -> Result<ScanReport, DaemonError> {
     let plan = AlertPlan::compile(cfg).map_err(DaemonError::Fatal)?;
     Ok(ScanReport {
         stats,
-        waiting: waiting(engine.store(), &plan),
+        waiting: crate::sinks::waiting(engine.store(), &plan, cfg.publish.nats.is_some()),
     })
-}
-
-/// Outbox entries not delivered yet, per sink (the change log first).
-fn waiting(store: &Store, plan: &AlertPlan) -> Vec<(String, i64)> {
-    let mut sinks = vec![(
-        crate::sinks::changelog::SINK.to_string(),
-        "the change log".to_string(),
-    )];
-    for r in &plan.rules {
-        for s in &r.sinks {
-            sinks.push((
-                crate::sinks::alerts::outbox_name(&r.name, s),
-                format!("alert sink {s} (rule {})", r.name),
-            ));
-        }
-    }
-    sinks
-        .into_iter()
-        .filter_map(|(outbox, label)| match store.pending_count(&outbox) {
-            Ok(0) => None,
-            Ok(n) => Some((label, n)),
-            Err(e) => {
-                error!("cannot count the waiting deliveries of {label}: {e}");
-                Some((label, -1))
-            }
-        })
-        .collect()
 }
 
 /// What the async side tells the engine thread.

@@ -6,12 +6,17 @@
 //! delivers them from the outbox (one outbox sink name per rule and sink,
 //! each with its own delivered flag) through files or the webhook/command
 //! workers of [`transport`].
+//!
+//! Publishing: with `[publish] nats`, [`publish`] hands every event from
+//! the outbox to the JetStream worker of [`nats`].
 
 pub mod alert;
 pub mod alerts;
 pub mod changelog;
 pub mod event;
+pub mod nats;
 pub mod plan;
+pub mod publish;
 pub mod rules;
 pub mod transport;
 
@@ -67,4 +72,32 @@ pub fn deliver(store: &mut Store, log: &mut changelog::ChangeLog) -> Result<usiz
         store.mark_delivered(changelog::SINK, &rows)?;
         total += batch.len();
     }
+}
+
+/// Outbox entries not delivered yet, per sink (the change log first), for
+/// `scan`'s summary; `nats` adds the NATS stream.
+pub fn waiting(store: &Store, plan: &alerts::AlertPlan, nats: bool) -> Vec<(String, i64)> {
+    let mut sinks = vec![(changelog::SINK.to_string(), "the change log".to_string())];
+    for r in &plan.rules {
+        for s in &r.sinks {
+            sinks.push((
+                alerts::outbox_name(&r.name, s),
+                format!("alert sink {s} (rule {})", r.name),
+            ));
+        }
+    }
+    if nats {
+        sinks.push((publish::SINK.to_string(), "the NATS stream".to_string()));
+    }
+    sinks
+        .into_iter()
+        .filter_map(|(outbox, label)| match store.pending_count(&outbox) {
+            Ok(0) => None,
+            Ok(n) => Some((label, n)),
+            Err(e) => {
+                tracing::error!("cannot count the waiting deliveries of {label}: {e}");
+                Some((label, -1))
+            }
+        })
+        .collect()
 }

@@ -31,6 +31,8 @@ use crate::sinks::alerts::{AlertPlan, Alerter};
 use crate::sinks::changelog::{self, ChangeLog};
 use crate::sinks::event::line::{MAX_LINE, render_line};
 use crate::sinks::event::{self, ChangeEvent, EventKind};
+use crate::sinks::nats::NatsSpec;
+use crate::sinks::publish::Publisher;
 use crate::store::{FileRow, Packed, RevisionRow, StagedRevision, Store, StoreError};
 
 /// Counts of what a reconcile pass did.
@@ -111,6 +113,8 @@ pub struct Settings {
     pub alerts: AlertPlan,
     /// What `created` events list per claim (`[log] created_claims`).
     pub created_claims: CreatedClaims,
+    /// `[publish] nats`, when set.
+    pub publish: Option<NatsSpec>,
 }
 
 /// The engine: owns the store and the change log; single-threaded writer.
@@ -118,6 +122,7 @@ pub struct Engine {
     store: Store,
     log: ChangeLog,
     alerter: Alerter,
+    publisher: Option<Publisher>,
     settings: Settings,
     cancel: Arc<AtomicBool>,
     heartbeat: Arc<Heartbeat>,
@@ -168,6 +173,7 @@ impl Engine {
             store,
             log,
             alerter: Alerter::new(settings.alerts.clone()),
+            publisher: settings.publish.clone().map(Publisher::new),
             settings,
             cancel: Arc::new(AtomicBool::new(false)),
             heartbeat: Arc::new(Heartbeat::new()),
@@ -201,6 +207,10 @@ impl Engine {
             // Old workers finish their job in hand and stop; what they had
             // not confirmed is still pending and goes to the new ones.
             self.alerter = Alerter::new(settings.alerts.clone());
+        }
+        if settings.publish.as_ref() != self.publisher.as_ref().map(Publisher::spec) {
+            // Unacked events stay pending and go to the new publisher.
+            self.publisher = settings.publish.clone().map(Publisher::new);
         }
         self.settings = settings;
         if self.log.path() != changes
@@ -246,7 +256,7 @@ impl Engine {
                 0
             }
         };
-        self.alerter.pump(&mut self.store);
+        self.pump_alerts();
         n
     }
 
@@ -260,14 +270,22 @@ impl Engine {
             .sum()
     }
 
-    /// Records alert verdicts and hands out pending alerts (idle ticks).
+    /// Records alert and publish verdicts, hands out pending alerts and
+    /// events (idle ticks).
     pub fn pump_alerts(&mut self) {
         self.alerter.pump(&mut self.store);
+        if let Some(p) = &mut self.publisher {
+            p.pump(&mut self.store);
+        }
     }
 
-    /// Waits up to `timeout` for alerts handed to workers (shutdown, scan).
+    /// Waits up to `timeout` for alerts and events handed to workers
+    /// (shutdown, scan).
     pub fn drain_alerts(&mut self, timeout: std::time::Duration) {
         self.alerter.drain(&mut self.store, timeout);
+        if let Some(p) = &mut self.publisher {
+            p.drain(&mut self.store, timeout);
+        }
     }
 
     /// Retries delivery after a failure (called when idle), so waiting

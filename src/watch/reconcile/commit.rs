@@ -146,10 +146,14 @@ impl Engine {
         }
     }
 
-    /// Outbox rows of an event: the change log and every matching alert.
+    /// Outbox rows of an event: the change log, every matching alert and
+    /// the NATS stream when `[publish] nats` is set.
     pub(super) fn sinks_for(&self, ev: &ChangeEvent) -> Vec<String> {
         let mut sinks = vec![changelog::SINK.to_string()];
         sinks.extend(self.alerter.outbox_names(ev));
+        if self.settings.publish.is_some() {
+            sinks.push(crate::sinks::publish::SINK.to_string());
+        }
         sinks
     }
 

@@ -60,6 +60,7 @@ fn engine(root: &Path, state: &Path) -> Engine {
         keep_raw: cfg.state.history_max_revisions,
         alerts: AlertPlan::compile(&cfg).expect("plan"),
         created_claims: cfg.log.created_claims,
+        publish: None,
     };
     let store = Store::open(&state.join("store.db")).expect("store");
     let log = ChangeLog::open(&state.join("changes.jsonl")).expect("log");
