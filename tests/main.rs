@@ -14,6 +14,8 @@ mod diff_cli;
 mod extract_cli;
 mod feed_cli;
 mod metrics_endpoint;
+mod publish_nats;
+mod publish_support;
 mod reliability_faults;
 mod reliability_input;
 mod reliability_load;

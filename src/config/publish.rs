@@ -145,7 +145,9 @@ fn check_subject(s: &str) -> Result<(), String> {
             return why("has an empty token (two dots, or a dot at an end)");
         }
         if t.contains(|c: char| c.is_whitespace() || c.is_control() || c == '*' || c == '>') {
-            return why("holds a space or a wildcard ('*', '>'); publish subjects name one subject");
+            return why(
+                "holds a space or a wildcard ('*', '>'); publish subjects name one subject",
+            );
         }
         if t.contains(['{', '}']) {
             if !PLACEHOLDERS.contains(&t) {
@@ -155,7 +157,9 @@ fn check_subject(s: &str) -> Result<(), String> {
                 ));
             }
             if i == 0 {
-                return why("starts with a placeholder; start it with a fixed token such as \"claimwatch\"");
+                return why(
+                    "starts with a placeholder; start it with a fixed token such as \"claimwatch\"",
+                );
             }
         }
     }

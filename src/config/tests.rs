@@ -206,3 +206,24 @@ fn rule_parts_are_checked() {
     let keys: Vec<&str> = errs.iter().map(|e| e.key.as_str()).collect();
     assert_eq!(keys, ["alerts.rules[0].parts[0]"]);
 }
+
+#[test]
+fn the_documented_publish_example_is_valid_when_uncommented() {
+    let text = include_str!("../../config/claimwatch.toml");
+    let start = text.find("# [publish]").expect("publish example");
+    let uncommented: String = text[start..]
+        .lines()
+        .filter(|l| l.starts_with("# [") || l.starts_with("# nats"))
+        .map(|l| l.trim_start_matches("# "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let c = parse(&uncommented, None).expect("the publish example parses");
+    let n = c.publish.nats.expect("nats is set");
+    assert_eq!(n, crate::config::NatsConfig::default());
+    let e = parse(
+        "[publish]\nnats = { url = \"nats://h\", strem = \"X\" }\n",
+        None,
+    )
+    .expect_err("unknown key");
+    assert_eq!(e.errors[0].key, "publish.nats.strem");
+}

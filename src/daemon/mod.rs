@@ -168,8 +168,9 @@ fn settings(cfg: &Config) -> Result<Settings, DaemonError> {
         keep_raw: cfg.state.history_max_revisions,
         alerts,
         created_claims: cfg.log.created_claims,
-        publish: NatsSpec::compile(cfg)
-            .map_err(|e| DaemonError::Fatal(format!("{e}; fix [publish] nats or set the variable")))?,
+        publish: NatsSpec::compile(cfg).map_err(|e| {
+            DaemonError::Fatal(format!("{e}; fix [publish] nats or set the variable"))
+        })?,
     })
 }
 

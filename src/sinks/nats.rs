@@ -137,7 +137,8 @@ async fn worker(
                     } else {
                         debug!("NATS publish still failing: {e}");
                     }
-                    let wait = super::transport::backoff(BASE_WAIT, (*failures).min(8)).min(MAX_WAIT);
+                    let wait =
+                        super::transport::backoff(BASE_WAIT, (*failures).min(8)).min(MAX_WAIT);
                     *failures += 1;
                     tokio::select! {
                         _ = cancel.cancelled() => return,
@@ -163,18 +164,17 @@ async fn publish(conn: &mut Option<Conn>, spec: &NatsSpec, job: &Job) -> Result<
     let msg = PublishMessage::build()
         .payload(body.into_bytes().into())
         .message_id(&job.event_id);
-    let ack = c
-        .js
-        .send_publish(job.subject.clone(), msg)
-        .await
-        .map_err(|e| format!("publishing {} failed: {e}", job.event_id))?
-        .await
-        .map_err(|e| {
-            format!(
-                "no ack for {} on {}: {e}; check that stream {} takes that subject",
-                job.event_id, job.subject, spec.stream
-            )
-        })?;
+    let ack =
+        c.js.send_publish(job.subject.clone(), msg)
+            .await
+            .map_err(|e| format!("publishing {} failed: {e}", job.event_id))?
+            .await
+            .map_err(|e| {
+                format!(
+                    "no ack for {} on {}: {e}; check that stream {} takes that subject",
+                    job.event_id, job.subject, spec.stream
+                )
+            })?;
     Ok(ack.duplicate)
 }
 
