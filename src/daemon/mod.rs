@@ -350,9 +350,16 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
     let mut live = engine.live_files() as i64;
     ie::files_watched(live as usize);
     'outer: loop {
-        // Wake up every second so an idle engine still beats.
+        // Wake up every second so an idle engine still beats; more often
+        // while the NATS publisher works through a backlog, which it can
+        // only refill from the store on this thread.
         heartbeat.beat();
-        let first = match rx.recv_timeout(Duration::from_secs(1)) {
+        let tick = if engine.catching_up() {
+            Duration::from_millis(20)
+        } else {
+            Duration::from_secs(1)
+        };
+        let first = match rx.recv_timeout(tick) {
             Ok(m) => m,
             Err(mpsc::RecvTimeoutError::Timeout) => {
                 // Idle: retry a failed change-log write, record

@@ -33,6 +33,8 @@ pub struct Publisher {
     done_rx: Receiver<i64>,
     /// Event rows handed to the worker and not yet acked.
     inflight: BTreeSet<i64>,
+    /// Events acked in the last pump (to tell a backlog from an outage).
+    last_acked: usize,
     cancel: CancellationToken,
 }
 
@@ -53,6 +55,7 @@ impl Publisher {
             done_tx,
             done_rx,
             inflight: BTreeSet::new(),
+            last_acked: 0,
             cancel: CancellationToken::new(),
         };
         p.start();
@@ -86,6 +89,12 @@ impl Publisher {
         self.inflight.len()
     }
 
+    /// True while events are acked and more wait in flight: a backlog
+    /// going out (not an outage, where nothing is acked).
+    pub fn catching_up(&self) -> bool {
+        self.last_acked > 0 && !self.inflight.is_empty()
+    }
+
     /// Marks what the worker published, then hands it the next pending
     /// events, oldest first. Returns the events marked in this call.
     pub fn pump(&mut self, store: &mut Store) -> usize {
@@ -95,6 +104,7 @@ impl Publisher {
                 acked.push(row);
             }
         }
+        self.last_acked = acked.len();
         if !acked.is_empty()
             && let Err(e) = store.mark_delivered(SINK, &acked)
         {

@@ -279,6 +279,12 @@ impl Engine {
         }
     }
 
+    /// The NATS publisher is sending a backlog (acked events in its last
+    /// round and more in flight): the engine should pump it again soon.
+    pub fn catching_up(&self) -> bool {
+        self.publisher.as_ref().is_some_and(Publisher::catching_up)
+    }
+
     /// Waits up to `timeout` for alerts and events handed to workers
     /// (shutdown, scan).
     pub fn drain_alerts(&mut self, timeout: std::time::Duration) {
