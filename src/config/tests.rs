@@ -227,3 +227,16 @@ fn the_documented_publish_example_is_valid_when_uncommented() {
     .expect_err("unknown key");
     assert_eq!(e.errors[0].key, "publish.nats.strem");
 }
+
+#[test]
+fn a_nats_url_from_an_unset_variable_is_named_by_check_config() {
+    let c = parse(
+        "[publish]\nnats = { url = \"env:CW_UNIT_SURELY_UNSET_NATS_URL\" }\n",
+        None,
+    )
+    .expect("valid shape");
+    let errs = crate::config::check_environment(&c);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0].key, "publish.nats.url");
+    assert!(errs[0].message.contains("CW_UNIT_SURELY_UNSET_NATS_URL"));
+}
