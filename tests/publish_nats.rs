@@ -139,3 +139,27 @@ fn nats_unreachable_keeps_events_in_the_outbox_then_delivers_them_in_order() {
     wait_for("the new event in the stream", || stream.count() == 5);
     assert_stream_matches_log(&stream, &state, &prefix);
 }
+
+#[test]
+fn nats_scan_with_nats_down_says_what_waits_and_does_not_hang() {
+    // Needs no server: the point is that there is none.
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    let url = format!("nats://user:sekrit@127.0.0.1:{}", free_port());
+    let cfg = config(tmp.path(), &publish_config(&url, "CWDOWN", "cwdown"));
+    write(&root.join("quay.txt"), &article("Quay", 3));
+    let (st, rt) = (state.display().to_string(), root.display().to_string());
+    let start = std::time::Instant::now();
+    let (code, _, err) = run(&["scan", "--config", &cfg, "--state", &st, &rt], tmp.path());
+    assert_eq!(code, 1, "waiting deliveries are not success: {err}");
+    assert!(err.contains("the NATS stream: 1"), "{err}");
+    assert!(err.contains("cannot publish to NATS"), "{err}");
+    assert!(
+        !err.contains("sekrit"),
+        "credentials are never logged: {err}"
+    );
+    // The drain stops as soon as NATS is known to be down, not after 5 s.
+    assert!(start.elapsed() < std::time::Duration::from_secs(4), "{err}");
+    assert_eq!(nats_pending(&state), 1);
+}

@@ -7,6 +7,8 @@
 //! the publish is acked or it is told to stop, so events leave in outbox
 //! order and an outage only delays them. It logs one warning per outage.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
@@ -75,11 +77,13 @@ pub struct Job {
 }
 
 /// Starts the worker thread; it answers each acked job's event row on
-/// `done` and stops when `cancel` fires or the queue is dropped.
+/// `done`, keeps `down` set while publishing fails, and stops when
+/// `cancel` fires or the queue is dropped.
 pub fn spawn(
     spec: NatsSpec,
     queue: usize,
     done: Sender<i64>,
+    down: Arc<AtomicBool>,
     cancel: CancellationToken,
 ) -> Result<tokio::sync::mpsc::Sender<Job>, String> {
     let (tx, rx) = tokio::sync::mpsc::channel(queue);
@@ -89,7 +93,7 @@ pub fn spawn(
         .map_err(|e| format!("cannot start the NATS publisher's runtime: {e}"))?;
     std::thread::Builder::new()
         .name("claimwatch-nats".into())
-        .spawn(move || rt.block_on(worker(spec, rx, done, cancel)))
+        .spawn(move || rt.block_on(worker(spec, rx, done, down, cancel)))
         .map_err(|e| format!("cannot start the NATS publisher thread: {e}"))?;
     Ok(tx)
 }
@@ -104,6 +108,7 @@ async fn worker(
     spec: NatsSpec,
     mut rx: tokio::sync::mpsc::Receiver<Job>,
     done: Sender<i64>,
+    down: Arc<AtomicBool>,
     cancel: CancellationToken,
 ) {
     let mut conn: Option<Conn> = None;
@@ -117,6 +122,7 @@ async fn worker(
         loop {
             match publish(&mut conn, &spec, &job).await {
                 Ok(duplicate) => {
+                    down.store(false, Ordering::Relaxed);
                     if let Some(failures) = outage.take() {
                         info!(url = %spec.shown, "NATS at {} takes events again after {failures} failed attempts; publishing the waiting events in order", spec.shown);
                     }
@@ -130,6 +136,7 @@ async fn worker(
                     // A fresh connection on the next try: the old one may
                     // be half-open, and the stream may need creating again.
                     conn = None;
+                    down.store(true, Ordering::Relaxed);
                     let failures = outage.get_or_insert(0);
                     if *failures == 0 {
                         warn!(url = %spec.shown, stream = %spec.stream, "cannot publish to NATS: {e}; events wait in the outbox and are retried (at most {MAX_WAIT:?} apart)");

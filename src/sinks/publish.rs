@@ -8,6 +8,8 @@
 //! within its duplicate window.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
@@ -35,6 +37,8 @@ pub struct Publisher {
     inflight: BTreeSet<i64>,
     /// Events acked in the last pump (to tell a backlog from an outage).
     last_acked: usize,
+    /// Set by the worker while publishing fails (NATS down).
+    down: Arc<AtomicBool>,
     cancel: CancellationToken,
 }
 
@@ -56,6 +60,7 @@ impl Publisher {
             done_rx,
             inflight: BTreeSet::new(),
             last_acked: 0,
+            down: Arc::new(AtomicBool::new(false)),
             cancel: CancellationToken::new(),
         };
         p.start();
@@ -66,10 +71,12 @@ impl Publisher {
         self.cancel.cancel();
         self.cancel = CancellationToken::new();
         self.inflight.clear();
+        self.down.store(false, Ordering::Relaxed);
         match nats::spawn(
             self.spec.clone(),
             QUEUE,
             self.done_tx.clone(),
+            self.down.clone(),
             self.cancel.clone(),
         ) {
             Ok(tx) => self.tx = Some(tx),
@@ -164,6 +171,14 @@ impl Publisher {
         let start = Instant::now();
         let mut n = self.pump(store);
         while !self.inflight.is_empty() {
+            if self.down.load(Ordering::Relaxed) {
+                // NATS is down: waiting would only delay the exit.
+                info!(
+                    pending = self.inflight.len(),
+                    "NATS is unreachable; the waiting events stay in the outbox for the next start"
+                );
+                break;
+            }
             let left = timeout.saturating_sub(start.elapsed());
             if left.is_zero() {
                 info!(
