@@ -163,3 +163,58 @@ fn nats_scan_with_nats_down_says_what_waits_and_does_not_hang() {
     assert!(start.elapsed() < std::time::Duration::from_secs(4), "{err}");
     assert_eq!(nats_pending(&state), 1);
 }
+
+#[test]
+fn nats_alert_sink_publishes_each_alert_once_by_alert_id() {
+    if !nats_available() {
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tmp");
+    let root = tmp.path().join("articles");
+    let state = tmp.path().join("state");
+    let (name, prefix) = (unique("CWALERT"), unique("cwalert"));
+    let stream = TestStream::new(&format!("nats://{SHARED}"), &name);
+    let cfg = config(
+        tmp.path(),
+        &format!(
+            r#"
+[[alerts.sinks]]
+name = "desk"
+type = "nats"
+url = "nats://{SHARED}"
+stream = "{name}"
+subject = "{prefix}.alerts.{{severity}}"
+
+[[alerts.rules]]
+name = "everything"
+sinks = ["desk"]
+"#
+        ),
+    );
+    let (st, rt) = (state.display().to_string(), root.display().to_string());
+    let scan = || {
+        let (code, _, err) = run(&["scan", "--config", &cfg, "--state", &st, &rt], tmp.path());
+        assert_eq!(code, 0, "{err}");
+    };
+    write(&root.join("bridge.txt"), &article("Bridge", 3));
+    scan();
+    write(&root.join("bridge.txt"), &article("Bridge", 6));
+    scan();
+    // Again, as after a crash before the mark: the stream drops the copies.
+    let db = rusqlite::Connection::open(state.join("claimwatch.db")).expect("store");
+    db.execute(
+        "UPDATE outbox SET delivered = 0 WHERE sink = 'alert:everything:desk'",
+        [],
+    )
+    .expect("clear the flags");
+    drop(db);
+    scan();
+    let got = stream.read_all();
+    assert_eq!(got.len(), 2, "one alert per event: {got:?}");
+    for m in &got {
+        assert_eq!(m.body["alert_id"], m.msg_id.as_str());
+        assert_eq!(m.body["rule"], "everything");
+        let severity = m.body["severity"].as_str().unwrap_or("?");
+        assert_eq!(m.subject, format!("{prefix}.alerts.{severity}"));
+    }
+}

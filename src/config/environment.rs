@@ -40,7 +40,7 @@ pub fn check_environment(c: &Config) -> Vec<ConfigError> {
         {
             err(key("command[0]"), why);
         }
-        if s.kind == "webhook" {
+        if s.kind == "webhook" || s.kind == "nats" {
             let mut secrets: Vec<(String, &str)> = Vec::new();
             if let Some(u) = &s.url {
                 secrets.push((key("url"), u));

@@ -18,7 +18,9 @@ use serde::Deserialize;
 
 pub use environment::check_environment;
 pub use level::{LEVEL_NAMES, log_filter, with_quiet_libraries};
-pub use publish::{NatsConfig, PublishConfig, redact_url, stream_subject};
+pub use publish::{
+    ALERT_STREAM, ALERT_SUBJECT, NatsConfig, PublishConfig, redact_url, stream_subject,
+};
 pub use schema::validate_tree;
 
 /// Environment variable that overrides `[state] dir`.
@@ -223,6 +225,9 @@ pub struct AlertSink {
     pub headers: std::collections::BTreeMap<String, String>,
     /// Environment variable holding a bearer token for a webhook.
     pub token_env: Option<String>,
+    /// NATS sink: the JetStream stream (created if missing) and subject.
+    pub stream: Option<String>,
+    pub subject: Option<String>,
 }
 
 // Hand-written so header values (tokens) never reach a log line.
@@ -428,7 +433,7 @@ const KINDS: &[&str] = &["quote", "attributed", "numeric", "statement"];
 const PARTS: &[&str] = &["headline", "standfirst", "body"];
 const OPS: &[&str] = &["added", "removed", "modified"];
 const EVENTS: &[&str] = &["created", "modified", "deleted", "renamed", "restored"];
-const SINK_TYPES: &[&str] = &["file", "webhook", "command"];
+const SINK_TYPES: &[&str] = &["file", "webhook", "command", "nats"];
 
 /// Checks values that have the right type but a wrong meaning.
 fn validate_values(c: &Config) -> Vec<ConfigError> {
@@ -520,6 +525,11 @@ fn validate_values(c: &Config) -> Vec<ConfigError> {
                 key("command"),
                 "a command sink needs command = [argv...]".into(),
             ),
+            "nats" => {
+                for e in publish::validate_sink(s) {
+                    err(key(&e.key), e.message);
+                }
+            }
             "file" | "command" | "" => {}
             other => err(
                 key("type"),

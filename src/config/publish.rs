@@ -132,6 +132,35 @@ pub fn validate(p: &PublishConfig) -> Vec<ConfigError> {
     errs
 }
 
+/// The `[[alerts.sinks]]` defaults of a `nats` sink.
+pub const ALERT_STREAM: &str = "CLAIMWATCH_ALERTS";
+pub const ALERT_SUBJECT: &str = "claimwatch.alerts.{severity}";
+
+/// Checks a `type = "nats"` alert sink; keys are relative to the sink.
+pub fn validate_sink(s: &super::AlertSink) -> Vec<ConfigError> {
+    let n = NatsConfig {
+        url: s.url.clone().unwrap_or_default(),
+        stream: s.stream.clone().unwrap_or_else(|| ALERT_STREAM.into()),
+        subject: s.subject.clone().unwrap_or_else(|| ALERT_SUBJECT.into()),
+        ..Default::default()
+    };
+    let mut errs = validate(&PublishConfig { nats: Some(n) });
+    for e in &mut errs {
+        e.key = e.key.trim_start_matches("publish.nats.").to_string();
+    }
+    if s.url.is_none() {
+        errs.retain(|e| e.key != "url");
+        errs.insert(
+            0,
+            ConfigError {
+                key: "url".into(),
+                message: "a nats sink needs a url (nats://host:4222 or env:VAR)".into(),
+            },
+        );
+    }
+    errs
+}
+
 /// A publish subject: dot-separated non-empty tokens, no wildcards or
 /// spaces, placeholders only as whole tokens and not the first one (the
 /// stream would then have to take every subject on the server).

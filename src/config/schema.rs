@@ -60,6 +60,8 @@ const SINK: &[(&str, Ty)] = &[
     ("queue", Ty::Int),
     ("headers", Ty::StrMap),
     ("token_env", Ty::Str),
+    ("stream", Ty::Str),
+    ("subject", Ty::Str),
 ];
 const ALERTS: &[(&str, Ty)] = &[
     ("rules", Ty::TableList(RULE)),

@@ -240,3 +240,25 @@ fn a_nats_url_from_an_unset_variable_is_named_by_check_config() {
     assert_eq!(errs[0].key, "publish.nats.url");
     assert!(errs[0].message.contains("CW_UNIT_SURELY_UNSET_NATS_URL"));
 }
+
+#[test]
+fn nats_alert_sinks_need_a_url_and_a_plain_subject() {
+    let text = r#"
+[[alerts.sinks]]
+name = "a"
+type = "nats"
+subject = "alerts.*"
+
+[[alerts.sinks]]
+name = "b"
+type = "nats"
+url = "nats://127.0.0.1:4222"
+"#;
+    let errs = parse(text, None).expect_err("invalid").errors;
+    let keys: Vec<&str> = errs.iter().map(|e| e.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        vec!["alerts.sinks[0].url", "alerts.sinks[0].subject"],
+        "{errs:?}"
+    );
+}

@@ -98,6 +98,15 @@ impl Alerter {
                 tx,
                 paused_until: None,
             }),
+            Target::Nats(spec) => worker(Ok(Transport::Nats(Box::new(transport::NatsTransport {
+                spec: spec.clone(),
+                rt: None,
+                conn: None,
+            }))))
+            .map(|tx| Handle::Worker {
+                tx,
+                paused_until: None,
+            }),
             Target::Command(argv) => worker(Ok(Transport::Command {
                 argv: argv.clone(),
                 timeout: spec.timeout,

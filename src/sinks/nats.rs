@@ -59,6 +59,34 @@ impl NatsSpec {
         }))
     }
 
+    /// The settings of a `type = "nats"` alert sink (its own stream and
+    /// subject; the alert id is the message id).
+    pub fn for_sink(
+        s: &config::AlertSink,
+        timeout: Duration,
+        what: &str,
+    ) -> Result<NatsSpec, String> {
+        let url = Secret::resolve(s.url.as_deref().unwrap_or_default(), what)?;
+        let subject = s
+            .subject
+            .clone()
+            .unwrap_or_else(|| config::ALERT_SUBJECT.into());
+        Ok(NatsSpec {
+            shown: config::redact_url(url.expose()),
+            url,
+            stream: s
+                .stream
+                .clone()
+                .unwrap_or_else(|| config::ALERT_STREAM.into()),
+            stream_subject: config::stream_subject(&subject),
+            subject,
+            duplicate_window: Duration::from_millis(
+                config::NatsConfig::default().duplicate_window_ms,
+            ),
+            timeout,
+        })
+    }
+
     /// The subject of one event.
     pub fn subject_for(&self, severity: &str, event: &str) -> String {
         self.subject
@@ -99,7 +127,7 @@ pub fn spawn(
 }
 
 /// A connection with its JetStream context and the server's size limit.
-struct Conn {
+pub struct Conn {
     js: jetstream::Context,
     max_payload: usize,
 }
@@ -159,7 +187,7 @@ async fn worker(
 
 /// One attempt: connect (and create the stream) if needed, publish, wait
 /// for the ack. Returns whether the stream dropped it as a duplicate.
-async fn publish(conn: &mut Option<Conn>, spec: &NatsSpec, job: &Job) -> Result<bool, String> {
+pub async fn publish(conn: &mut Option<Conn>, spec: &NatsSpec, job: &Job) -> Result<bool, String> {
     if conn.is_none() {
         *conn = Some(connect(spec).await?);
     }

@@ -55,6 +55,8 @@ pub enum Target {
         headers: Vec<(String, Secret)>,
     },
     Command(Vec<String>),
+    /// A JetStream stream, the alert id as `Nats-Msg-Id`.
+    Nats(super::nats::NatsSpec),
 }
 
 /// One compiled sink.
@@ -104,6 +106,13 @@ impl AlertPlan {
                     Target::Webhook { url, headers }
                 }
                 "command" => Target::Command(s.command.clone().unwrap_or_default()),
+                "nats" => Target::Nats(super::nats::NatsSpec::for_sink(
+                    s,
+                    s.timeout_ms
+                        .map(Duration::from_millis)
+                        .unwrap_or(DEFAULT_TIMEOUT),
+                    &what("url"),
+                )?),
                 _ => Target::File(
                     s.path
                         .clone()

@@ -48,6 +48,16 @@ pub enum Transport {
         argv: Vec<String>,
         timeout: Duration,
     },
+    /// JetStream (boxed: far bigger than the other variants).
+    Nats(Box<NatsTransport>),
+}
+
+/// A NATS alert sink's state: this worker thread runs its own small
+/// runtime for the async client, built on first use.
+pub struct NatsTransport {
+    pub spec: super::nats::NatsSpec,
+    pub rt: Option<tokio::runtime::Runtime>,
+    pub conn: Option<super::nats::Conn>,
 }
 
 impl Transport {
@@ -61,8 +71,18 @@ impl Transport {
         }
     }
 
-    /// Builds the HTTP client (rustls with ring) if not yet built.
+    /// Builds the HTTP client (rustls with ring) or the NATS runtime if
+    /// not yet built.
     fn prepare(&mut self) -> Result<(), String> {
+        if let Transport::Nats(n) = self
+            && n.rt.is_none()
+        {
+            let r = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .map_err(|e| format!("cannot start the NATS runtime: {e}"))?;
+            n.rt = Some(r);
+        }
         if let Transport::Webhook {
             client: client @ None,
             timeout,
@@ -110,6 +130,28 @@ impl Transport {
                 }
             }
             Transport::Command { argv, timeout } => run_command(argv, *timeout, job),
+            Transport::Nats(n) => {
+                let NatsTransport { spec, rt, conn } = &mut **n;
+                let Some(rt) = rt else {
+                    return Err("no NATS runtime".into());
+                };
+                let event = serde_json::from_str::<serde_json::Value>(&job.body)
+                    .ok()
+                    .and_then(|v| v["event"].as_str().map(str::to_string))
+                    .unwrap_or_else(|| "unknown".into());
+                let msg = super::nats::Job {
+                    event_row: job.event_row,
+                    event_id: job.alert_id.clone(),
+                    subject: spec.subject_for(job.severity, &event),
+                    body: job.body.clone(),
+                };
+                let r = rt.block_on(super::nats::publish(conn, spec, &msg));
+                if r.is_err() {
+                    // Reconnect on the next attempt.
+                    *conn = None;
+                }
+                r.map(|_duplicate| ())
+            }
             Transport::Webhook { client: None, .. } => Err("no HTTP client".into()),
         }
     }
