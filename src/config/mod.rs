@@ -510,6 +510,9 @@ fn validate_values(c: &Config) -> Vec<ConfigError> {
                 "headers and token_env only apply to a webhook sink".into(),
             );
         }
+        for e in publish::validate_sink(s) {
+            err(key(&e.key), e.message);
+        }
         match s.kind.as_str() {
             "webhook" if s.url.is_none() => err(key("url"), "a webhook sink needs a url".into()),
             "webhook" => {
@@ -525,12 +528,7 @@ fn validate_values(c: &Config) -> Vec<ConfigError> {
                 key("command"),
                 "a command sink needs command = [argv...]".into(),
             ),
-            "nats" => {
-                for e in publish::validate_sink(s) {
-                    err(key(&e.key), e.message);
-                }
-            }
-            "file" | "command" | "" => {}
+            "file" | "command" | "nats" | "" => {}
             other => err(
                 key("type"),
                 format!("{other:?} is not one of {}", SINK_TYPES.join(", ")),

@@ -136,8 +136,19 @@ pub fn validate(p: &PublishConfig) -> Vec<ConfigError> {
 pub const ALERT_STREAM: &str = "CLAIMWATCH_ALERTS";
 pub const ALERT_SUBJECT: &str = "claimwatch.alerts.{severity}";
 
-/// Checks a `type = "nats"` alert sink; keys are relative to the sink.
+/// Checks a `type = "nats"` alert sink, and that no other sink sets its
+/// keys; error keys are relative to the sink.
 pub fn validate_sink(s: &super::AlertSink) -> Vec<ConfigError> {
+    if s.kind != "nats" {
+        return [("stream", &s.stream), ("subject", &s.subject)]
+            .into_iter()
+            .filter(|(_, v)| v.is_some())
+            .map(|(k, _)| ConfigError {
+                key: k.into(),
+                message: "only applies to a nats sink (type = \"nats\")".into(),
+            })
+            .collect();
+    }
     let n = NatsConfig {
         url: s.url.clone().unwrap_or_default(),
         stream: s.stream.clone().unwrap_or_else(|| ALERT_STREAM.into()),

@@ -253,12 +253,21 @@ subject = "alerts.*"
 name = "b"
 type = "nats"
 url = "nats://127.0.0.1:4222"
+
+[[alerts.sinks]]
+name = "c"
+path = "/tmp/c.jsonl"
+subject = "x.y"
 "#;
     let errs = parse(text, None).expect_err("invalid").errors;
     let keys: Vec<&str> = errs.iter().map(|e| e.key.as_str()).collect();
     assert_eq!(
         keys,
-        vec!["alerts.sinks[0].url", "alerts.sinks[0].subject"],
+        vec![
+            "alerts.sinks[0].url",
+            "alerts.sinks[0].subject",
+            "alerts.sinks[2].subject"
+        ],
         "{errs:?}"
     );
 }
