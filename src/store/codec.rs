@@ -8,6 +8,7 @@ use rusqlite::ToSql;
 use rusqlite::types::{ToSqlOutput, ValueRef};
 
 use crate::claims::Claim;
+use crate::sinks::event::line::Bounded;
 
 /// zstd level 1: on claims JSON and event lines it compresses within 2%
 /// of level 3 (they are repetitive) at less CPU per article, which the
@@ -16,6 +17,10 @@ const LEVEL: i32 = 1;
 
 /// Below this, compression's frame overhead outweighs its gain.
 const MIN_COMPRESS: usize = 64;
+
+/// JSON longer than this is compressed while it is serialised
+/// ([`Packed::json`]); far above any normal article's claims.
+pub const STREAM_FROM: usize = 4 << 20;
 
 /// Bytes as stored: plain, or a zstd frame. A text column holds `Plain` as
 /// SQLite TEXT and `Zstd` as a BLOB, so the column's type tells them apart;
@@ -41,6 +46,30 @@ impl Packed {
     /// [`Packed::pack`] of a string's bytes.
     pub fn pack_str(s: String) -> Packed {
         Packed::pack(s.into_bytes())
+    }
+
+    /// `value` as JSON, packed; `fallback` if it cannot be serialised.
+    /// Up to [`STREAM_FROM`] bytes this is [`Packed::pack_str`] of the
+    /// string (the same bytes as ever); a longer one (a 50 MB article's
+    /// claims) is compressed as it is written, so it never exists whole
+    /// in memory, and reads back the same.
+    pub fn json(value: &impl serde::Serialize, fallback: &str) -> Packed {
+        let mut head = Bounded::new(STREAM_FROM);
+        match serde_json::to_writer(&mut head, value) {
+            Ok(()) => return Packed::pack_str(head.into_string().unwrap_or_default()),
+            Err(e) if !e.is_io() => return Packed::pack_str(fallback.into()),
+            Err(_) => {}
+        }
+        drop(head);
+        let streamed = zstd::stream::Encoder::new(Vec::new(), LEVEL).and_then(|enc| {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, enc);
+            serde_json::to_writer(&mut out, value)?;
+            out.into_inner().map_err(|e| e.into_error())?.finish()
+        });
+        match streamed {
+            Ok(z) => Packed::Zstd(z),
+            Err(_) => Packed::pack_str(fallback.into()),
+        }
     }
 
     /// Bytes this will occupy in the store.

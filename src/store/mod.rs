@@ -372,9 +372,11 @@ impl Store {
         let found = self
             .conn
             .query_row(
-                "SELECT coalesce(full, json) FROM events WHERE event_id = ?1",
+                "SELECT e.full, e.json, r.claims FROM events e
+                 LEFT JOIN revisions r ON r.file_id = e.file_id AND r.revision = e.revision
+                 WHERE e.event_id = ?1",
                 params![event_id],
-                |r| Ok(codec::decode_text(r.get_ref(0)?)),
+                |r| Ok(whole_event(r.get_ref(0)?, r.get_ref(1)?, r.get_ref(2)?)),
             )
             .optional()?;
         Ok(found.transpose()?)
@@ -391,15 +393,15 @@ impl Store {
     pub fn history(&self, file_id: i64) -> Result<Vec<HistoryRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT r.revision, r.time, r.hash, r.title, e.event_id, e.kind, e.severity,
-                    coalesce(e.full, e.json)
+                    e.full, e.json, r.claims
              FROM revisions r LEFT JOIN events e
                ON e.file_id = r.file_id AND e.revision = r.revision
              WHERE r.file_id = ?1 ORDER BY r.revision",
         )?;
         let rows = stmt.query_map(params![file_id], |r| {
-            let json = match r.get_ref(7)? {
+            let json = match r.get_ref(8)? {
                 rusqlite::types::ValueRef::Null => Ok(None),
-                v => codec::decode_text(v).map(Some),
+                line => whole_event(r.get_ref(7)?, line, r.get_ref(9)?).map(Some),
             };
             Ok((
                 HistoryRow {
@@ -460,6 +462,26 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// The whole JSON of a stored event: its `full` column when the line
+/// left the changes out, else the line, except a spilled `created` line,
+/// whose changes are rebuilt from the revision's claims (stored once).
+fn whole_event(
+    full: rusqlite::types::ValueRef<'_>,
+    line: rusqlite::types::ValueRef<'_>,
+    claims: rusqlite::types::ValueRef<'_>,
+) -> std::result::Result<String, CodecError> {
+    use rusqlite::types::ValueRef;
+    if !matches!(full, ValueRef::Null) {
+        return codec::decode_text(full);
+    }
+    let line = codec::decode_text(line)?;
+    if !line.contains("\"changes_spilled\"") || matches!(claims, ValueRef::Null) {
+        return Ok(line);
+    }
+    let claims = decode_claims(claims)?;
+    Ok(crate::sinks::event::line::created_full(&line, &claims).unwrap_or(line))
 }
 
 #[cfg(test)]

@@ -152,15 +152,19 @@ pub(super) fn observe(settings: &Settings, cancel: &AtomicBool, c: &Candidate) -
             for w in &ex.warnings {
                 warn!(path = %escape_control(&c.rel), "{w}");
             }
-            let claims_json = serde_json::to_string(&ex.claims).unwrap_or_else(|_| "[]".into());
+            // Packed as soon as possible, so the text, the claims and
+            // their serialisations are not all held at once.
+            let size = bytes.len() as i64;
+            let raw = Packed::pack(bytes);
+            let claims_packed = Packed::json(&ex.claims, "[]");
             let created = c
                 .row
                 .is_none()
                 .then(|| Box::new(prepare_created(settings, c, &hash, &ex)));
             Observed::Content(Box::new(Content {
-                claims_packed: Packed::pack_str(claims_json),
-                size: bytes.len() as i64,
-                raw: Packed::pack(bytes),
+                claims_packed,
+                size,
+                raw,
                 hash,
                 claims: ex.claims,
                 title: ex.title,
