@@ -279,7 +279,8 @@ fn fold_name(s: &str) -> String {
     words::fold(s).to_lowercase()
 }
 
-fn added(c: &Claim) -> Change {
+/// The change that adds `c` (every claim of a new article).
+pub fn added(c: &Claim) -> Change {
     Change {
         op: Op::Added,
         severity: Severity::Medium,

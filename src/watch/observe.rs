@@ -10,8 +10,9 @@ use tracing::{info, warn};
 use super::reconcile::Settings;
 use super::walk;
 use crate::claims::Claim;
+use crate::diff::Severity;
 use crate::render::escape_control;
-use crate::sinks::event::line::{MAX_LINE, render_line};
+use crate::sinks::event::line::{MAX_LINE, render_created};
 use crate::sinks::event::{self, ChangeEvent, EventKind};
 use crate::store::{FileRow, Packed};
 
@@ -52,16 +53,22 @@ pub(super) struct Content {
 
 /// A `created` event ready for the writer.
 pub(super) struct Prepared {
+    /// When `spilled`, its changes hold only the first (the one the
+    /// human log line names): the rest are the file's claims, which the
+    /// writer still has for the alert rules, and the store rebuilds the
+    /// whole event from the stored claims.
     pub(super) ev: ChangeEvent,
     /// The change-log line.
     pub(super) line: String,
     /// The line, packed for the store.
     pub(super) event: Packed,
-    /// The whole event when the line left the changes out.
-    pub(super) full: Option<Packed>,
+    /// The line left the changes out.
+    pub(super) spilled: bool,
 }
 
-/// The `created` event of a file new to the store.
+/// The `created` event of a file new to the store. Its line is written
+/// from the claims; only an event that fits in a line gets its list of
+/// changes (a copy of every claim), so a big article is not held twice.
 fn prepare_created(
     settings: &Settings,
     c: &Candidate,
@@ -84,14 +91,30 @@ fn prepare_created(
         severity: Default::default(),
         summary: Default::default(),
         changes: Vec::new(),
+    };
+    // What the diff against nothing says, without its changes: every
+    // claim added, all alike.
+    ev.summary.added = ex.claims.len();
+    ev.severity = ex
+        .claims
+        .first()
+        .map_or(Severity::None, |c| crate::diff::added(c).severity);
+    let (line, spilled) = render_created(&mut ev, &ex.claims, settings.created_claims, MAX_LINE);
+    if spilled {
+        ev.changes = ex
+            .claims
+            .first()
+            .map(crate::diff::added)
+            .into_iter()
+            .collect();
+    } else {
+        ev = ev.with_diff(crate::diff::diff(&[], &ex.claims));
     }
-    .with_diff(crate::diff::diff(&[], &ex.claims));
-    let line = render_line(&mut ev, settings.created_claims, MAX_LINE);
     Prepared {
         ev,
         event: Packed::pack(line.line.clone().into_bytes()),
         line: line.line,
-        full: line.full.map(Packed::pack_str),
+        spilled,
     }
 }
 

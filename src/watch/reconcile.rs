@@ -596,7 +596,13 @@ impl Engine {
             && let Some(p) = content.created.take()
         {
             let p = *p;
-            let rev = self.staged(&p.ev, p.event, p.full, revision, Some(raw), claims, content);
+            let mut rev = self.staged(&p.ev, p.event, None, revision, Some(raw), claims, content);
+            if p.spilled {
+                // Its changes were not kept: the rules see every claim added.
+                rev.sinks = vec![changelog::SINK.to_string()];
+                rev.sinks
+                    .extend(self.alerter.outbox_names_added(&p.ev, &content.claims));
+            }
             self.stage(
                 rev,
                 writer::Meta {

@@ -52,6 +52,17 @@ pub fn render_line(ev: &mut ChangeEvent, mode: CreatedClaims, max: usize) -> Lin
         (Some(full), n)
     };
     let count = ev.changes.len();
+    spilled(ev, count, full_bytes, full, max)
+}
+
+/// The line of an event whose changes are left to the store.
+fn spilled(
+    ev: &mut ChangeEvent,
+    count: usize,
+    full_bytes: usize,
+    full: Option<String>,
+    max: usize,
+) -> Line {
     let line = with_changes(ev, usize::MAX, |_, out| out.write_str("[]")).unwrap_or_default();
     // Inserted after the fact so the event type needs no field for it.
     let line = match serde_json::from_str::<Value>(&line) {
@@ -70,6 +81,54 @@ pub fn render_line(ev: &mut ChangeEvent, mode: CreatedClaims, max: usize) -> Lin
         _ => line,
     };
     Line { line, full }
+}
+
+/// [`render_line`] of a `created` event whose changes (each of `claims`
+/// added) are not built yet: the line is written from the claims one by
+/// one. Returns the line, and whether it spilled; when it did not, the
+/// caller fills the changes as before.
+pub fn render_created(
+    ev: &mut ChangeEvent,
+    claims: &[Claim],
+    mode: CreatedClaims,
+    max: usize,
+) -> (Line, bool) {
+    debug_assert!(ev.event == EventKind::Created && ev.changes.is_empty());
+    let line = with_changes(ev, max, |_, out| match mode {
+        CreatedClaims::None => out.write_str("[]"),
+        CreatedClaims::Compact => serde_json::to_writer(out, &AddedClaims(claims, true)).is_ok(),
+        CreatedClaims::Full => serde_json::to_writer(out, &AddedClaims(claims, false)).is_ok(),
+    });
+    if let Some(line) = line {
+        return (Line { line, full: None }, false);
+    }
+    // The whole event's length: its head with `[]` swapped for the array.
+    let full_bytes = json_len(&*ev) - 2 + json_len(&AddedClaims(claims, false));
+    (spilled(ev, claims.len(), full_bytes, None, max), true)
+}
+
+/// Each claim as the change that adds it, compact or whole, made one at
+/// a time as it is written.
+struct AddedClaims<'a>(&'a [Claim], bool);
+
+impl Serialize for AddedClaims<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let compact = self.1;
+        s.collect_seq(self.0.iter().map(|c| AddedClaim(c, compact)))
+    }
+}
+
+struct AddedClaim<'a>(&'a Claim, bool);
+
+impl Serialize for AddedClaim<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let change = crate::diff::added(self.0);
+        if self.1 {
+            compact_change(&change).serialize(s)
+        } else {
+            change.serialize(s)
+        }
+    }
 }
 
 /// The whole event of a spilled `created` line, rebuilt from the claims
@@ -227,13 +286,17 @@ struct CompactChanges<'a>(&'a [Change]);
 
 impl Serialize for CompactChanges<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(|c| CompactChange {
-            op: c.op,
-            severity: c.severity,
-            before: c.before.as_ref().map(compact),
-            after: c.after.as_ref().map(compact),
-            details: &c.details,
-        }))
+        s.collect_seq(self.0.iter().map(compact_change))
+    }
+}
+
+fn compact_change(c: &Change) -> CompactChange<'_> {
+    CompactChange {
+        op: c.op,
+        severity: c.severity,
+        before: c.before.as_ref().map(compact),
+        after: c.after.as_ref().map(compact),
+        details: &c.details,
     }
 }
 
