@@ -445,6 +445,9 @@ fn a_big_article_spills_its_changes_instead_of_a_huge_line() {
 /// would mix in the other tests' processes).
 fn peak_rss_kb(args: &[&str], cwd: &Path) -> u64 {
     let log = tempfile::NamedTempFile::new().expect("stderr file");
+    // Reaped by wait4 below, which std's wait cannot replace: it drops
+    // the rusage.
+    #[allow(clippy::zombie_processes)]
     let child = std::process::Command::new(crate::daemon_support::BIN)
         .args(args)
         .current_dir(cwd)
