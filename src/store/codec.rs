@@ -176,6 +176,23 @@ mod tests {
     }
 
     #[test]
+    fn json_is_packed_as_its_string_and_long_json_streams() {
+        let small = vec!["The council said 12 bridges were checked."; 40];
+        let text = serde_json::to_string(&small).expect("json");
+        assert_eq!(Packed::json(&small, "[]"), Packed::pack_str(text));
+        // Past STREAM_FROM: compressed while written, read back the same.
+        let big: Vec<String> = (0..STREAM_FROM / 20)
+            .map(|i| format!("The council checked {i} bridges."))
+            .collect();
+        let text = serde_json::to_string(&big).expect("json");
+        assert!(text.len() > STREAM_FROM);
+        let Packed::Zstd(z) = Packed::json(&big, "[]") else {
+            panic!("long JSON is compressed")
+        };
+        assert_eq!(decode_text(ValueRef::Blob(&z)).expect("decode"), text);
+    }
+
+    #[test]
     fn short_or_plain_values_stay_plain() {
         let p = Packed::pack_str("[]".into());
         assert_eq!(p, Packed::Plain(b"[]".to_vec()));

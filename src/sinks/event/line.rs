@@ -404,6 +404,29 @@ mod tests {
         assert_eq!(created_full(&l.line, &claims), None);
     }
 
+    /// Written from the claims, a created line is the one its changes give,
+    /// within the bound and past it.
+    #[test]
+    fn created_lines_from_claims_match_lines_from_changes() {
+        let mut ev = created(ARTICLE);
+        let claims: Vec<Claim> = ev.changes.iter().filter_map(|c| c.after.clone()).collect();
+        let mut bare = ev.clone();
+        bare.changes.clear();
+        for mode in [
+            CreatedClaims::Compact,
+            CreatedClaims::Full,
+            CreatedClaims::None,
+        ] {
+            for max in [MAX_LINE, 300] {
+                let want = render_line(&mut ev, mode, max);
+                let (got, spilled) = render_created(&mut bare, &claims, mode, max);
+                assert_eq!(got.line, want.line, "{mode:?} {max}");
+                assert_eq!(spilled, want.line.contains("changes_spilled"));
+                assert!(bare.changes.is_empty());
+            }
+        }
+    }
+
     #[test]
     fn lines_within_the_bound_are_unchanged() {
         let mut ev = created(ARTICLE);
