@@ -18,6 +18,10 @@ const LEVEL: i32 = 1;
 /// Below this, compression's frame overhead outweighs its gain.
 const MIN_COMPRESS: usize = 64;
 
+/// Stored claims compressed past this are parsed while they are
+/// decompressed ([`decode_claims`]): about 6 MB of JSON.
+const STREAM_DECODE_FROM: usize = 256 << 10;
+
 /// JSON longer than this is compressed while it is serialised
 /// ([`Packed::json`]); far above any normal article's claims.
 pub const STREAM_FROM: usize = 4 << 20;
@@ -141,6 +145,16 @@ pub fn decode_text(v: ValueRef<'_>) -> Result<String, CodecError> {
 pub fn decode_claims(v: ValueRef<'_>) -> Result<Vec<Claim>, CodecError> {
     let bytes = match v {
         ValueRef::Text(t) => std::borrow::Cow::Borrowed(t),
+        // Parsed as it is decompressed: a big article's claims JSON
+        // (hundreds of MB) never exists whole. Small ones take the faster
+        // slice parser.
+        ValueRef::Blob(b) if b.len() > STREAM_DECODE_FROM => {
+            let z = zstd::stream::read::Decoder::with_buffer(b)?;
+            return Ok(serde_json::from_reader(std::io::BufReader::with_capacity(
+                1 << 16,
+                z,
+            ))?);
+        }
         ValueRef::Blob(b) => std::borrow::Cow::Owned(unzstd(b)?),
         _ => return Err(CodecError::Type),
     };

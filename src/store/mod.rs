@@ -274,6 +274,30 @@ impl Store {
         Ok(Some(row))
     }
 
+    /// The revision number and claims of a file's latest revision with
+    /// content, without its raw text ([`decode_claims`]: a big value is
+    /// parsed as it is decompressed). The claims are an error when they
+    /// do not parse (another extractor version).
+    pub fn latest_content_claims(
+        &self,
+        file_id: i64,
+    ) -> Result<
+        Option<(
+            i64,
+            std::result::Result<Vec<crate::claims::Claim>, CodecError>,
+        )>,
+    > {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT revision, claims FROM revisions
+             WHERE file_id = ?1 AND hash IS NOT NULL ORDER BY revision DESC LIMIT 1",
+        )?;
+        Ok(stmt
+            .query_row(params![file_id], |r| {
+                Ok((r.get(0)?, decode_claims(r.get_ref(1)?)))
+            })
+            .optional()?)
+    }
+
     /// The content hash of a file's latest revision with content: the
     /// unchanged-file check, without decoding claims or raw text.
     pub fn latest_hash(&self, file_id: i64) -> Result<Option<String>> {
