@@ -207,6 +207,30 @@ mod tests {
     }
 
     #[test]
+    fn big_stored_claims_parse_as_they_decompress() {
+        let claims: Vec<Claim> = (0..40_000)
+            .map(|i| {
+                let text = format!("The port office said {i} crates were unloaded.");
+                serde_json::from_value(serde_json::json!({
+                    "id": crate::claims::claim_id(&text),
+                    "kind": "numeric",
+                    "text": text,
+                    "quote": null,
+                    "speaker": null,
+                    "numbers": [{"text": format!("{i} crates"), "value": i, "unit": "crates"}],
+                }))
+                .expect("claim")
+            })
+            .collect();
+        let Packed::Zstd(z) = Packed::json(&claims, "[]") else {
+            panic!("compressed")
+        };
+        assert!(z.len() > STREAM_DECODE_FROM, "{} bytes", z.len());
+        assert_eq!(decode_claims(ValueRef::Blob(&z)).expect("claims"), claims);
+        assert!(decode_claims(ValueRef::Blob(&z[..z.len() / 2])).is_err());
+    }
+
+    #[test]
     fn short_or_plain_values_stay_plain() {
         let p = Packed::pack_str("[]".into());
         assert_eq!(p, Packed::Plain(b"[]".to_vec()));

@@ -69,6 +69,9 @@ pub struct FileRow {
     pub last_revision: i64,
 }
 
+/// Claims read back from the store: an error when they do not parse.
+pub type StoredClaims = std::result::Result<Vec<crate::claims::Claim>, CodecError>;
+
 /// One stored revision.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RevisionRow {
@@ -278,15 +281,7 @@ impl Store {
     /// content, without its raw text ([`decode_claims`]: a big value is
     /// parsed as it is decompressed). The claims are an error when they
     /// do not parse (another extractor version).
-    pub fn latest_content_claims(
-        &self,
-        file_id: i64,
-    ) -> Result<
-        Option<(
-            i64,
-            std::result::Result<Vec<crate::claims::Claim>, CodecError>,
-        )>,
-    > {
+    pub fn latest_content_claims(&self, file_id: i64) -> Result<Option<(i64, StoredClaims)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT revision, claims FROM revisions
              WHERE file_id = ?1 AND hash IS NOT NULL ORDER BY revision DESC LIMIT 1",
