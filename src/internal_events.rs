@@ -31,7 +31,8 @@ pub fn event_recorded(ev: &ChangeEvent, latency: Option<Duration>) {
         event = ev.event.as_str(),
         severity,
         revision = ev.revision,
-        changes = ev.changes.len(),
+        // From the summary: a big article's event keeps few of its changes.
+        changes = ev.summary.added + ev.summary.removed + ev.summary.modified,
         event_id = %ev.event_id,
         "{}",
         ev.log_line()

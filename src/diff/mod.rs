@@ -128,8 +128,15 @@ pub fn diff(old: &[Claim], new: &[Claim]) -> ClaimDiff {
 
 /// [`diff`] with the negation/hedge cue source given explicitly.
 pub fn diff_with(old: &[Claim], new: &[Claim], cues: &Cues) -> ClaimDiff {
-    let al = align::align(old, new);
     let mut out = ClaimDiff::default();
+    if old.is_empty() {
+        // Every claim is added, in order: what the alignment below finds,
+        // without its keyed copy of a possibly huge list.
+        out.summary.added = new.len();
+        out.changes = new.iter().map(added).collect();
+        return out;
+    }
+    let al = align::align(old, new);
     out.summary.unchanged = al.unchanged.len();
 
     // Where each old claim landed in the new revision, to slot removed
@@ -305,7 +312,8 @@ fn fold_name(s: &str) -> String {
     words::fold(s).to_lowercase()
 }
 
-fn added(c: &Claim) -> Change {
+/// The change that adds `c` (every claim of a new article).
+pub fn added(c: &Claim) -> Change {
     Change {
         op: Op::Added,
         severity: Severity::Medium,

@@ -20,6 +20,7 @@ use super::changelog::ChangeLog;
 use super::event::{ChangeEvent, severity_str};
 pub use super::plan::{AlertPlan, DEFAULT_SINK, Secret, SinkSpec, Target};
 use super::transport::{self, Done, Job, Retry, Transport};
+use crate::claims::Claim;
 use crate::internal_events as ie;
 use crate::store::Store;
 
@@ -128,9 +129,19 @@ impl Alerter {
 
     /// The outbox entries `ev` needs: one per matching rule and sink.
     pub fn outbox_names(&self, ev: &ChangeEvent) -> Vec<String> {
+        self.outbox_names_where(|r| !r.matching(ev).is_empty())
+    }
+
+    /// [`Alerter::outbox_names`] of a `created` event whose changes were
+    /// left to the store: each of `claims` added.
+    pub fn outbox_names_added(&self, ev: &ChangeEvent, claims: &[Claim]) -> Vec<String> {
+        self.outbox_names_where(|r| r.fires_on_added(ev, claims))
+    }
+
+    fn outbox_names_where(&self, fires: impl Fn(&super::rules::Rule) -> bool) -> Vec<String> {
         let mut out = Vec::new();
         for r in &self.plan.rules {
-            if !r.matching(ev).is_empty() {
+            if fires(r) {
                 for s in &r.sinks {
                     let name = outbox_name(&r.name, s);
                     if !out.contains(&name) {

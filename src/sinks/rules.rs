@@ -127,6 +127,15 @@ impl Rule {
                     .any(|e| claims.iter().any(|cl| has_entity(cl, e))))
     }
 
+    /// Whether the rule fires on a `created` event whose changes were not
+    /// kept (a big article): each of `claims` added, tried one at a time.
+    pub fn fires_on_added(&self, ev: &ChangeEvent, claims: &[Claim]) -> bool {
+        self.event_matches(ev)
+            && claims
+                .iter()
+                .any(|c| self.change_matches(&crate::diff::added(c)))
+    }
+
     /// The changes of `ev` this rule alerts on; empty when it does not fire.
     pub fn matching<'a>(&self, ev: &'a ChangeEvent) -> Vec<&'a Change> {
         if !self.event_matches(ev) {

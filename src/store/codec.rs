@@ -8,6 +8,7 @@ use rusqlite::ToSql;
 use rusqlite::types::{ToSqlOutput, ValueRef};
 
 use crate::claims::Claim;
+use crate::sinks::event::line::Bounded;
 
 /// zstd level 1: on claims JSON and event lines it compresses within 2%
 /// of level 3 (they are repetitive) at less CPU per article, which the
@@ -16,6 +17,14 @@ const LEVEL: i32 = 1;
 
 /// Below this, compression's frame overhead outweighs its gain.
 const MIN_COMPRESS: usize = 64;
+
+/// Stored claims compressed past this are parsed while they are
+/// decompressed ([`decode_claims`]): about 6 MB of JSON.
+const STREAM_DECODE_FROM: usize = 256 << 10;
+
+/// JSON longer than this is compressed while it is serialised
+/// ([`Packed::json`]); far above any normal article's claims.
+pub const STREAM_FROM: usize = 4 << 20;
 
 /// Bytes as stored: plain, or a zstd frame. A text column holds `Plain` as
 /// SQLite TEXT and `Zstd` as a BLOB, so the column's type tells them apart;
@@ -41,6 +50,30 @@ impl Packed {
     /// [`Packed::pack`] of a string's bytes.
     pub fn pack_str(s: String) -> Packed {
         Packed::pack(s.into_bytes())
+    }
+
+    /// `value` as JSON, packed; `fallback` if it cannot be serialised.
+    /// Up to [`STREAM_FROM`] bytes this is [`Packed::pack_str`] of the
+    /// string (the same bytes as ever); a longer one (a 50 MB article's
+    /// claims) is compressed as it is written, so it never exists whole
+    /// in memory, and reads back the same.
+    pub fn json(value: &impl serde::Serialize, fallback: &str) -> Packed {
+        let mut head = Bounded::new(STREAM_FROM);
+        match serde_json::to_writer(&mut head, value) {
+            Ok(()) => return Packed::pack_str(head.into_string().unwrap_or_default()),
+            Err(e) if !e.is_io() => return Packed::pack_str(fallback.into()),
+            Err(_) => {}
+        }
+        drop(head);
+        let streamed = zstd::stream::Encoder::new(Vec::new(), LEVEL).and_then(|enc| {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, enc);
+            serde_json::to_writer(&mut out, value)?;
+            out.into_inner().map_err(|e| e.into_error())?.finish()
+        });
+        match streamed {
+            Ok(z) => Packed::Zstd(z),
+            Err(_) => Packed::pack_str(fallback.into()),
+        }
     }
 
     /// Bytes this will occupy in the store.
@@ -112,6 +145,16 @@ pub fn decode_text(v: ValueRef<'_>) -> Result<String, CodecError> {
 pub fn decode_claims(v: ValueRef<'_>) -> Result<Vec<Claim>, CodecError> {
     let bytes = match v {
         ValueRef::Text(t) => std::borrow::Cow::Borrowed(t),
+        // Parsed as it is decompressed: a big article's claims JSON
+        // (hundreds of MB) never exists whole. Small ones take the faster
+        // slice parser.
+        ValueRef::Blob(b) if b.len() > STREAM_DECODE_FROM => {
+            let z = zstd::stream::read::Decoder::with_buffer(b)?;
+            return Ok(serde_json::from_reader(std::io::BufReader::with_capacity(
+                1 << 16,
+                z,
+            ))?);
+        }
         ValueRef::Blob(b) => std::borrow::Cow::Owned(unzstd(b)?),
         _ => return Err(CodecError::Type),
     };
@@ -144,6 +187,47 @@ mod tests {
             decode_raw(ValueRef::Blob(z), 1).expect("raw"),
             Some(text.into_bytes())
         );
+    }
+
+    #[test]
+    fn json_is_packed_as_its_string_and_long_json_streams() {
+        let small = vec!["The council said 12 bridges were checked."; 40];
+        let text = serde_json::to_string(&small).expect("json");
+        assert_eq!(Packed::json(&small, "[]"), Packed::pack_str(text));
+        // Past STREAM_FROM: compressed while written, read back the same.
+        let big: Vec<String> = (0..STREAM_FROM / 20)
+            .map(|i| format!("The council checked {i} bridges."))
+            .collect();
+        let text = serde_json::to_string(&big).expect("json");
+        assert!(text.len() > STREAM_FROM);
+        let Packed::Zstd(z) = Packed::json(&big, "[]") else {
+            panic!("long JSON is compressed")
+        };
+        assert_eq!(decode_text(ValueRef::Blob(&z)).expect("decode"), text);
+    }
+
+    #[test]
+    fn big_stored_claims_parse_as_they_decompress() {
+        let claims: Vec<Claim> = (0..40_000)
+            .map(|i| {
+                let text = format!("The port office said {i} crates were unloaded.");
+                serde_json::from_value(serde_json::json!({
+                    "id": crate::claims::claim_id(&text),
+                    "kind": "numeric",
+                    "text": text,
+                    "quote": null,
+                    "speaker": null,
+                    "numbers": [{"text": format!("{i} crates"), "value": i, "unit": "crates"}],
+                }))
+                .expect("claim")
+            })
+            .collect();
+        let Packed::Zstd(z) = Packed::json(&claims, "[]") else {
+            panic!("compressed")
+        };
+        assert!(z.len() > STREAM_DECODE_FROM, "{} bytes", z.len());
+        assert_eq!(decode_claims(ValueRef::Blob(&z)).expect("claims"), claims);
+        assert!(decode_claims(ValueRef::Blob(&z[..z.len() / 2])).is_err());
     }
 
     #[test]

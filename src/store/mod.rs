@@ -71,6 +71,9 @@ pub struct FileRow {
     pub last_revision: i64,
 }
 
+/// Claims read back from the store: an error when they do not parse.
+pub type StoredClaims = std::result::Result<Vec<crate::claims::Claim>, CodecError>;
+
 /// One stored revision.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RevisionRow {
@@ -277,6 +280,22 @@ impl Store {
         Ok(Some(row))
     }
 
+    /// The revision number and claims of a file's latest revision with
+    /// content, without its raw text ([`decode_claims`]: a big value is
+    /// parsed as it is decompressed). The claims are an error when they
+    /// do not parse (another extractor version).
+    pub fn latest_content_claims(&self, file_id: i64) -> Result<Option<(i64, StoredClaims)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT revision, claims FROM revisions
+             WHERE file_id = ?1 AND hash IS NOT NULL ORDER BY revision DESC LIMIT 1",
+        )?;
+        Ok(stmt
+            .query_row(params![file_id], |r| {
+                Ok((r.get(0)?, decode_claims(r.get_ref(1)?)))
+            })
+            .optional()?)
+    }
+
     /// The content hash of a file's latest revision with content: the
     /// unchanged-file check, without decoding claims or raw text.
     pub fn latest_hash(&self, file_id: i64) -> Result<Option<String>> {
@@ -376,9 +395,11 @@ impl Store {
         let found = self
             .conn
             .query_row(
-                "SELECT coalesce(full, json) FROM events WHERE event_id = ?1",
+                "SELECT e.full, e.json, r.claims FROM events e
+                 LEFT JOIN revisions r ON r.file_id = e.file_id AND r.revision = e.revision
+                 WHERE e.event_id = ?1",
                 params![event_id],
-                |r| Ok(codec::decode_text(r.get_ref(0)?)),
+                |r| Ok(whole_event(r.get_ref(0)?, r.get_ref(1)?, r.get_ref(2)?)),
             )
             .optional()?;
         Ok(found.transpose()?)
@@ -395,15 +416,15 @@ impl Store {
     pub fn history(&self, file_id: i64) -> Result<Vec<HistoryRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT r.revision, r.time, r.hash, r.title, e.event_id, e.kind, e.severity,
-                    coalesce(e.full, e.json)
+                    e.full, e.json, r.claims
              FROM revisions r LEFT JOIN events e
                ON e.file_id = r.file_id AND e.revision = r.revision
              WHERE r.file_id = ?1 ORDER BY r.revision",
         )?;
         let rows = stmt.query_map(params![file_id], |r| {
-            let json = match r.get_ref(7)? {
+            let json = match r.get_ref(8)? {
                 rusqlite::types::ValueRef::Null => Ok(None),
-                v => codec::decode_text(v).map(Some),
+                line => whole_event(r.get_ref(7)?, line, r.get_ref(9)?).map(Some),
             };
             Ok((
                 HistoryRow {
@@ -464,6 +485,26 @@ impl Store {
         tx.commit()?;
         Ok(())
     }
+}
+
+/// The whole JSON of a stored event: its `full` column when the line
+/// left the changes out, else the line, except a spilled `created` line,
+/// whose changes are rebuilt from the revision's claims (stored once).
+fn whole_event(
+    full: rusqlite::types::ValueRef<'_>,
+    line: rusqlite::types::ValueRef<'_>,
+    claims: rusqlite::types::ValueRef<'_>,
+) -> std::result::Result<String, CodecError> {
+    use rusqlite::types::ValueRef;
+    if !matches!(full, ValueRef::Null) {
+        return codec::decode_text(full);
+    }
+    let line = codec::decode_text(line)?;
+    if !line.contains("\"changes_spilled\"") || matches!(claims, ValueRef::Null) {
+        return Ok(line);
+    }
+    let claims = decode_claims(claims)?;
+    Ok(crate::sinks::event::line::created_full(&line, &claims).unwrap_or(line))
 }
 
 #[cfg(test)]

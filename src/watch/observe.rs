@@ -12,8 +12,9 @@ use super::feed::{FeedRead, is_feed_name};
 use super::reconcile::Settings;
 use super::walk;
 use crate::claims::Claim;
+use crate::diff::Severity;
 use crate::render::escape_control;
-use crate::sinks::event::line::{MAX_LINE, render_line};
+use crate::sinks::event::line::{MAX_LINE, render_created};
 use crate::sinks::event::{self, ChangeEvent, EventKind};
 use crate::store::{FileRow, Packed, StoredItem};
 
@@ -58,16 +59,22 @@ pub(super) struct Content {
 
 /// A `created` event ready for the writer.
 pub(super) struct Prepared {
+    /// When `spilled`, its changes hold only the first (the one the
+    /// human log line names): the rest are the file's claims, which the
+    /// writer still has for the alert rules, and the store rebuilds the
+    /// whole event from the stored claims.
     pub(super) ev: ChangeEvent,
     /// The change-log line.
     pub(super) line: String,
     /// The line, packed for the store.
     pub(super) event: Packed,
-    /// The whole event when the line left the changes out.
-    pub(super) full: Option<Packed>,
+    /// The line left the changes out.
+    pub(super) spilled: bool,
 }
 
-/// The `created` event of a file new to the store.
+/// The `created` event of a file new to the store. Its line is written
+/// from the claims; only an event that fits in a line gets its list of
+/// changes (a copy of every claim), so a big article is not held twice.
 fn prepare_created(
     settings: &Settings,
     c: &Candidate,
@@ -91,14 +98,30 @@ fn prepare_created(
         severity: Default::default(),
         summary: Default::default(),
         changes: Vec::new(),
+    };
+    // What the diff against nothing says, without its changes: every
+    // claim added, all alike.
+    ev.summary.added = ex.claims.len();
+    ev.severity = ex
+        .claims
+        .first()
+        .map_or(Severity::None, |c| crate::diff::added(c).severity);
+    let (line, spilled) = render_created(&mut ev, &ex.claims, settings.created_claims, MAX_LINE);
+    if spilled {
+        ev.changes = ex
+            .claims
+            .first()
+            .map(crate::diff::added)
+            .into_iter()
+            .collect();
+    } else {
+        ev = ev.with_diff(crate::diff::diff(&[], &ex.claims));
     }
-    .with_diff(crate::diff::diff(&[], &ex.claims));
-    let line = render_line(&mut ev, settings.created_claims, MAX_LINE);
     Prepared {
         ev,
         event: Packed::pack(line.line.clone().into_bytes()),
         line: line.line,
-        full: line.full.map(Packed::pack_str),
+        spilled,
     }
 }
 
@@ -162,15 +185,19 @@ pub(super) fn observe(settings: &Settings, cancel: &AtomicBool, c: &Candidate) -
             for w in &ex.warnings {
                 warn!(path = %escape_control(&c.rel), "{w}");
             }
-            let claims_json = serde_json::to_string(&ex.claims).unwrap_or_else(|_| "[]".into());
+            // Packed as soon as possible, so the text, the claims and
+            // their serialisations are not all held at once.
+            let size = bytes.len() as i64;
+            let raw = Packed::pack(bytes);
+            let claims_packed = Packed::json(&ex.claims, "[]");
             let created = c
                 .row
                 .is_none()
                 .then(|| Box::new(prepare_created(settings, c, &hash, &ex)));
             Observed::Content(Box::new(Content {
-                claims_packed: Packed::pack_str(claims_json),
-                size: bytes.len() as i64,
-                raw: Packed::pack(bytes),
+                claims_packed,
+                size,
+                raw,
                 hash,
                 claims: ex.claims,
                 title: ex.title,

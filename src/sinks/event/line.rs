@@ -20,33 +20,50 @@ pub const MAX_LINE: usize = 1 << 20;
 pub struct Line {
     /// The change-log line (no newline).
     pub line: String,
-    /// The whole event, when `line` left its changes out.
+    /// The whole event, when `line` left its changes out. `None` for a
+    /// spilled `created` event too: its changes are every stored claim
+    /// added, so readers derive them from the revision ([`created_full`])
+    /// rather than the store keeping a second copy of the claims.
     pub full: Option<String>,
 }
 
 /// Renders `ev` as its change-log line. Takes the event mutably only to
 /// lend its changes out while the rest is serialised; it is left as found.
+/// A line is abandoned as soon as it passes `max`, so a huge event never
+/// exists here as one string.
 pub fn render_line(ev: &mut ChangeEvent, mode: CreatedClaims, max: usize) -> Line {
-    let shaped = ev.event == EventKind::Created && mode != CreatedClaims::Full;
-    let line = if shaped {
-        with_changes(ev, |changes| match mode {
-            CreatedClaims::None => "[]".into(),
-            _ => compact_changes(changes),
+    let created = ev.event == EventKind::Created;
+    let line = if created && mode != CreatedClaims::Full {
+        with_changes(ev, max, |changes, out| match mode {
+            CreatedClaims::None => out.write_str("[]"),
+            _ => serde_json::to_writer(out, &CompactChanges(changes)).is_ok(),
         })
     } else {
-        serde_json::to_string(ev).unwrap_or_default()
+        bounded_json(&*ev, max)
     };
-    if line.len() <= max {
+    if let Some(line) = line {
         return Line { line, full: None };
     }
-    let full = if shaped {
-        serde_json::to_string(ev).unwrap_or_default()
+    let (full, full_bytes) = if created {
+        (None, json_len(&*ev))
     } else {
-        line
+        let full = serde_json::to_string(ev).unwrap_or_default();
+        let n = full.len();
+        (Some(full), n)
     };
     let count = ev.changes.len();
-    let full_bytes = full.len();
-    let line = with_changes(ev, |_| "[]".into());
+    spilled(ev, count, full_bytes, full, max)
+}
+
+/// The line of an event whose changes are left to the store.
+fn spilled(
+    ev: &mut ChangeEvent,
+    count: usize,
+    full_bytes: usize,
+    full: Option<String>,
+    max: usize,
+) -> Line {
+    let line = with_changes(ev, usize::MAX, |_, out| out.write_str("[]")).unwrap_or_default();
     // Inserted after the fact so the event type needs no field for it.
     let line = match serde_json::from_str::<Value>(&line) {
         Ok(Value::Object(mut m)) => {
@@ -63,23 +80,155 @@ pub fn render_line(ev: &mut ChangeEvent, mode: CreatedClaims, max: usize) -> Lin
         }
         _ => line,
     };
-    Line {
-        line,
-        full: Some(full),
+    Line { line, full }
+}
+
+/// [`render_line`] of a `created` event whose changes (each of `claims`
+/// added) are not built yet: the line is written from the claims one by
+/// one. Returns the line, and whether it spilled; when it did not, the
+/// caller fills the changes as before.
+pub fn render_created(
+    ev: &mut ChangeEvent,
+    claims: &[Claim],
+    mode: CreatedClaims,
+    max: usize,
+) -> (Line, bool) {
+    debug_assert!(ev.event == EventKind::Created && ev.changes.is_empty());
+    let line = with_changes(ev, max, |_, out| match mode {
+        CreatedClaims::None => out.write_str("[]"),
+        CreatedClaims::Compact => serde_json::to_writer(out, &AddedClaims(claims, true)).is_ok(),
+        CreatedClaims::Full => serde_json::to_writer(out, &AddedClaims(claims, false)).is_ok(),
+    });
+    if let Some(line) = line {
+        return (Line { line, full: None }, false);
+    }
+    // The whole event's length: its head with `[]` swapped for the array.
+    let full_bytes = json_len(&*ev) - 2 + json_len(&AddedClaims(claims, false));
+    (spilled(ev, claims.len(), full_bytes, None, max), true)
+}
+
+/// Each claim as the change that adds it, compact or whole, made one at
+/// a time as it is written.
+struct AddedClaims<'a>(&'a [Claim], bool);
+
+impl Serialize for AddedClaims<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let compact = self.1;
+        s.collect_seq(self.0.iter().map(|c| AddedClaim(c, compact)))
     }
 }
 
-/// Serialises `ev` with `changes` replaced by the JSON array `f` writes.
+struct AddedClaim<'a>(&'a Claim, bool);
+
+impl Serialize for AddedClaim<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let change = crate::diff::added(self.0);
+        if self.1 {
+            compact_change(&change).serialize(s)
+        } else {
+            change.serialize(s)
+        }
+    }
+}
+
+/// The whole event of a spilled `created` line, rebuilt from the claims
+/// stored with its revision: the same JSON the line would have held
+/// with `[log] created_claims = "full"`. `None` when `line` is not one.
+pub fn created_full(line: &str, claims: &[Claim]) -> Option<String> {
+    let mut ev: ChangeEvent = serde_json::from_str(line).ok()?;
+    if ev.event != EventKind::Created || !line.contains("\"changes_spilled\"") {
+        return None;
+    }
+    ev.changes = crate::diff::diff(&[], claims).changes;
+    serde_json::to_string(&ev).ok()
+}
+
+/// `value` as JSON when it fits in `max` bytes.
+fn bounded_json(value: &impl Serialize, max: usize) -> Option<String> {
+    let mut out = Bounded::new(max);
+    serde_json::to_writer(&mut out, value).ok()?;
+    out.into_string()
+}
+
+/// The length of `value` as JSON, counted without keeping it.
+fn json_len(value: &impl Serialize) -> usize {
+    let mut n = Counted(0);
+    let _ = serde_json::to_writer(&mut n, value);
+    n.0
+}
+
+/// A buffer that refuses to grow past a bound: serialisation stops with
+/// an error at the first write that would pass it.
+pub(crate) struct Bounded {
+    buf: Vec<u8>,
+    max: usize,
+}
+
+impl Bounded {
+    pub(crate) fn new(max: usize) -> Bounded {
+        Bounded {
+            buf: Vec::new(),
+            max,
+        }
+    }
+
+    /// Appends `s`; false when that passes the bound.
+    fn write_str(&mut self, s: &str) -> bool {
+        std::io::Write::write_all(self, s.as_bytes()).is_ok()
+    }
+
+    /// Serde JSON writes only UTF-8.
+    pub(crate) fn into_string(self) -> Option<String> {
+        String::from_utf8(self.buf).ok()
+    }
+}
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        if self.buf.len() + b.len() > self.max {
+            return Err(std::io::Error::other("past the line bound"));
+        }
+        self.buf.extend_from_slice(b);
+        Ok(b.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A writer that only counts.
+struct Counted(usize);
+
+impl std::io::Write for Counted {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0 += b.len();
+        Ok(b.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Serialises `ev` with `changes` replaced by the JSON array `f` writes,
+/// or `None` when the result passes `max` bytes (or `f` says it did).
 /// The event is serialised with no changes and the array spliced in where
 /// `"changes":[]` stands: that text cannot occur inside a JSON string (its
 /// quotes would be escaped), and fields added to the event later still
 /// serialise.
-fn with_changes(ev: &mut ChangeEvent, f: impl FnOnce(&[Change]) -> String) -> String {
+fn with_changes(
+    ev: &mut ChangeEvent,
+    max: usize,
+    f: impl FnOnce(&[Change], &mut Bounded) -> bool,
+) -> Option<String> {
     let changes = std::mem::take(&mut ev.changes);
-    let array = f(&changes);
+    let mut array = Bounded::new(max);
+    let fits = f(&changes, &mut array);
     let head = serde_json::to_string(&*ev).unwrap_or_default();
     ev.changes = changes;
-    match head.find(EMPTY) {
+    let array = array.into_string().filter(|_| fits)?;
+    let out = match head.find(EMPTY) {
         Some(i) => {
             let mut out = String::with_capacity(head.len() + array.len());
             out.push_str(&head[..i]);
@@ -89,7 +238,8 @@ fn with_changes(ev: &mut ChangeEvent, f: impl FnOnce(&[Change]) -> String) -> St
             out
         }
         None => head,
-    }
+    };
+    (out.len() <= max).then_some(out)
 }
 
 const EMPTY: &str = "\"changes\":[]";
@@ -130,19 +280,24 @@ fn compact(c: &Claim) -> CompactClaim<'_> {
     }
 }
 
-/// The changes as a JSON array with their claims cut to the compact fields.
-fn compact_changes(changes: &[Change]) -> String {
-    let shaped: Vec<CompactChange<'_>> = changes
-        .iter()
-        .map(|c| CompactChange {
-            op: c.op,
-            severity: c.severity,
-            before: c.before.as_ref().map(compact),
-            after: c.after.as_ref().map(compact),
-            details: &c.details,
-        })
-        .collect();
-    serde_json::to_string(&shaped).unwrap_or_else(|_| "[]".into())
+/// The changes as a JSON array with their claims cut to the compact
+/// fields, written one by one (no shaped copy of the list).
+struct CompactChanges<'a>(&'a [Change]);
+
+impl Serialize for CompactChanges<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(compact_change))
+    }
+}
+
+fn compact_change(c: &Change) -> CompactChange<'_> {
+    CompactChange {
+        op: c.op,
+        severity: c.severity,
+        before: c.before.as_ref().map(compact),
+        after: c.after.as_ref().map(compact),
+        details: &c.details,
+    }
 }
 
 #[cfg(test)]
@@ -231,11 +386,71 @@ mod tests {
         let v: Value = serde_json::from_str(&l.line).expect("json");
         assert_eq!(v["changes"], Value::Array(Vec::new()));
         assert_eq!(v["changes_spilled"]["count"], ev.changes.len());
-        let full = l.full.expect("the whole event is kept");
+        // A created event's changes are its claims: not kept twice, but
+        // rebuilt from them exactly as the whole event serialised.
+        assert!(l.full.is_none());
+        assert_eq!(
+            v["changes_spilled"]["bytes"],
+            serde_json::to_string(&ev).expect("json").len()
+        );
+        let claims: Vec<Claim> = ev.changes.iter().filter_map(|c| c.after.clone()).collect();
+        let full = created_full(&l.line, &claims).expect("rebuilt");
+        assert_eq!(full, serde_json::to_string(&ev).expect("json"));
         assert_eq!(full_changes(&full), ev.changes.len());
+        assert_eq!(created_full(&full, &claims), None, "only a spilled line");
         // Modified events spill too.
         ev.event = EventKind::Modified;
         let l = render_line(&mut ev, CreatedClaims::Compact, 300);
         assert!(l.full.is_some() && l.line.contains("changes_spilled"));
+        assert_eq!(created_full(&l.line, &claims), None);
+    }
+
+    /// Written from the claims, a created line is the one its changes give,
+    /// within the bound and past it.
+    #[test]
+    fn created_lines_from_claims_match_lines_from_changes() {
+        let mut ev = created(ARTICLE);
+        let claims: Vec<Claim> = ev.changes.iter().filter_map(|c| c.after.clone()).collect();
+        let mut bare = ev.clone();
+        bare.changes.clear();
+        for mode in [
+            CreatedClaims::Compact,
+            CreatedClaims::Full,
+            CreatedClaims::None,
+        ] {
+            for max in [MAX_LINE, 300] {
+                let want = render_line(&mut ev, mode, max);
+                let (got, spilled) = render_created(&mut bare, &claims, mode, max);
+                assert_eq!(got.line, want.line, "{mode:?} {max}");
+                assert_eq!(spilled, want.line.contains("changes_spilled"));
+                assert!(bare.changes.is_empty());
+            }
+        }
+    }
+
+    #[test]
+    fn lines_within_the_bound_are_unchanged() {
+        let mut ev = created(ARTICLE);
+        let full = render_line(&mut ev, CreatedClaims::Full, MAX_LINE);
+        assert_eq!(full.line, serde_json::to_string(&ev).expect("json"));
+        // Exactly at the bound still fits; one byte less spills.
+        let n = full.line.len();
+        assert_eq!(render_line(&mut ev, CreatedClaims::Full, n).line, full.line);
+        assert!(
+            render_line(&mut ev, CreatedClaims::Full, n - 1)
+                .line
+                .contains("changes_spilled")
+        );
+        let compact = render_line(&mut ev, CreatedClaims::Compact, MAX_LINE).line;
+        let n = compact.len();
+        assert_eq!(
+            render_line(&mut ev, CreatedClaims::Compact, n).line,
+            compact
+        );
+        assert!(
+            render_line(&mut ev, CreatedClaims::Compact, n - 1)
+                .line
+                .contains("changes_spilled")
+        );
     }
 }

@@ -274,3 +274,30 @@ fn claim_parts() {
     };
     assert!(Rule::compile(&bad, &[]).is_err());
 }
+
+/// A big article's `created` event keeps its claims, not its changes: the
+/// rule tries each claim added, and decides as it would on the changes.
+#[test]
+fn fires_on_added_claims_as_on_their_changes() {
+    let claims = vec![
+        claim(ClaimKind::Statement, "The ferry left on time.", None, &[]),
+        added_quote().after.expect("claim"),
+    ];
+    let full = event(
+        EventKind::Created,
+        "a.txt",
+        crate::diff::diff(&[], &claims).changes,
+    );
+    let kept = event(EventKind::Created, "a.txt", Vec::new());
+    for r in [
+        rule(|_| {}),
+        rule(|r| r.keywords = vec!["bridge".into()]),
+        rule(|r| r.keywords = vec!["tunnel".into()]),
+        rule(|r| r.kinds = vec!["quote".into()]),
+        rule(|r| r.min_severity = Some("high".into())),
+        rule(|r| r.events = vec!["modified".into()]),
+    ] {
+        assert_eq!(r.fires_on_added(&kept, &claims), fires(&r, &full) > 0);
+    }
+    assert!(rule(|r| r.keywords = vec!["bridge".into()]).fires_on_added(&kept, &claims));
+}

@@ -25,7 +25,16 @@ impl Engine {
             && let Some(p) = content.created.take()
         {
             let p = *p;
-            let rev = self.staged(&p.ev, p.event, p.full, revision, Some(raw), claims, content);
+            let mut rev = self.staged(&p.ev, p.event, None, revision, Some(raw), claims, content);
+            if p.spilled {
+                // Its changes were not kept: the rules see every claim added.
+                rev.sinks = vec![changelog::SINK.to_string()];
+                rev.sinks
+                    .extend(self.alerter.outbox_names_added(&p.ev, &content.claims));
+                if self.settings.publish.is_some() {
+                    rev.sinks.push(crate::sinks::publish::SINK.to_string());
+                }
+            }
             self.stage(
                 rev,
                 writer::Meta {
@@ -36,9 +45,9 @@ impl Engine {
             );
             return Ok(());
         }
-        let prev = match &cand.row {
-            Some(r) => self.store.latest_content_revision(r.id)?,
-            None => None,
+        let prev = match (&cand.row, &renamed_from) {
+            (Some(r), None) => self.previous_claims(r.id, &cand.rel)?,
+            _ => None,
         };
         let (kind, prev_revision, d) = match (&cand.row, &renamed_from) {
             (_, Some(_)) => (
@@ -46,27 +55,14 @@ impl Engine {
                 None,
                 diff::diff(&content.claims, &content.claims),
             ),
-            (Some(r), None) if r.live => {
-                let old = prev
-                    .as_ref()
-                    .map(|p| claims_of(p, &cand.rel))
-                    .unwrap_or_default();
-                (
-                    EventKind::Modified,
-                    prev.as_ref().map(|p| p.revision),
-                    diff::diff(&old, &content.claims),
-                )
-            }
-            (Some(_), None) => {
-                let old = prev
-                    .as_ref()
-                    .map(|p| claims_of(p, &cand.rel))
-                    .unwrap_or_default();
-                (
-                    EventKind::Restored,
-                    prev.as_ref().map(|p| p.revision),
-                    diff::diff(&old, &content.claims),
-                )
+            (Some(r), None) => {
+                let kind = if r.live {
+                    EventKind::Modified
+                } else {
+                    EventKind::Restored
+                };
+                let (prev_revision, old) = prev.map_or((None, Vec::new()), |(n, c)| (Some(n), c));
+                (kind, prev_revision, diff::diff(&old, &content.claims))
             }
             (None, None) => (EventKind::Created, None, diff::diff(&[], &content.claims)),
         };
@@ -108,6 +104,25 @@ impl Engine {
             },
         );
         Ok(())
+    }
+
+    /// The revision number and claims of a file's latest content, parsed
+    /// as they are decompressed and without its raw text, so a big
+    /// article's previous revision is not held as JSON too. Claims another
+    /// extractor version stored are re-derived from the raw text.
+    pub(super) fn previous_claims(
+        &self,
+        file_id: i64,
+        rel: &str,
+    ) -> Result<Option<(i64, Vec<Claim>)>, StoreError> {
+        Ok(match self.store.latest_content_claims(file_id)? {
+            None => None,
+            Some((n, Ok(claims))) => Some((n, claims)),
+            Some(_) => self
+                .store
+                .latest_content_revision(file_id)?
+                .map(|p| (p.revision, claims_of(&p, rel))),
+        })
     }
 
     /// The store row of a content revision.
