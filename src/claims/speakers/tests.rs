@@ -427,3 +427,19 @@ fn an_irregular_plural_is_no_antecedent_for_he() {
         Some("he")
     );
 }
+
+#[test]
+fn an_opening_word_is_only_a_guessed_antecedent() {
+    let find_one = |t: &str| find(t, &quotes::spans(t, false)).expect("an attribution");
+    // Nothing shows "Lately" is a person: the pronoun is kept for the
+    // article's memory to resolve.
+    let guess = find_one("Lately, she said, the ferry fares have doubled twice.");
+    assert_eq!(guess.pronoun.as_deref(), Some("she"));
+    // A name of several words, or a verb after the subject, shows it.
+    let named = find_one("Ines Vaz has said she will run the port herself.");
+    assert_eq!(named.speaker, "Ines Vaz");
+    assert_eq!(named.pronoun, None);
+    let verb = find_one("Vaz has said she will run the port herself.");
+    assert_eq!(verb.speaker, "Vaz");
+    assert_eq!(verb.pronoun, None);
+}
