@@ -32,6 +32,15 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
             {
                 i = k + 1;
             }
+        } else if first.len() > 4
+            && first.ends_with("ly")
+            && toks.get(i + 1).is_some_and(|n| {
+                lexicon::is_subordinator(n.lw) || lexicon::is_intro_preposition(n.lw)
+            })
+        {
+            // "Shortly after the vote, …": an adverb opening an
+            // introductory phrase, up to its comma.
+            i = (i..before).find(|&k| comma(&toks[k]))? + 1;
         } else if participle {
             // "Chastened by the polls, …" skips to the comma; "Retired
             // Gen. Ann Lee is …" has none and is the subject itself.

@@ -443,3 +443,18 @@ fn an_opening_word_is_only_a_guessed_antecedent() {
     assert_eq!(verb.speaker, "Vaz");
     assert_eq!(verb.pronoun, None);
 }
+
+#[test]
+fn an_adverb_opening_an_introductory_phrase_is_skipped() {
+    assert_eq!(
+        speaker(
+            "Shortly after the vote ended, Mayor Ines Vaz issued a statement saying the port would close."
+        )
+        .as_deref(),
+        Some("Mayor Ines Vaz")
+    );
+    assert_eq!(
+        speaker("Early in the season, Vaz issued a note warning that fares would rise.").as_deref(),
+        Some("Vaz")
+    );
+}
