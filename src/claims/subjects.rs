@@ -21,7 +21,19 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         let t = toks.get(i)?;
         let first = t.lw;
         let participle = first.len() > 4 && (first.ends_with("ed") || first.ends_with("ing"));
-        if lexicon::is_boundary(first) || lexicon::is_intro_preposition(first) {
+        // "And Lee went on the attack, saying …", "But then Lee …": a
+        // linking word before a name opens the main clause itself, not a
+        // phrase up to a comma.
+        let linked = |k: usize| {
+            toks.get(k)
+                .is_some_and(|n| n.capitalized() && !n.raw.ends_with(','))
+        };
+        let linking = matches!(first, "and" | "but" | "yet" | "or" | "then");
+        if linking && linked(i + 1) {
+            i += 1;
+        } else if linking && toks.get(i + 1).is_some_and(|n| n.lw == "then") && linked(i + 2) {
+            i += 2;
+        } else if lexicon::is_boundary(first) || lexicon::is_intro_preposition(first) {
             i = (i..before).find(|&k| comma(&toks[k]))? + 1;
             // "Following a swiftly called, late-afternoon meeting, …": the
             // phrase runs on past a comma before a lower-case word.

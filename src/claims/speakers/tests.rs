@@ -458,3 +458,20 @@ fn an_adverb_opening_an_introductory_phrase_is_skipped() {
         Some("Vaz")
     );
 }
+
+#[test]
+fn a_linking_word_before_a_name_opens_the_main_clause() {
+    assert_eq!(
+        speaker("And Mayor Ines Vaz went on the offensive, saying the fares were fair.").as_deref(),
+        Some("Mayor Ines Vaz")
+    );
+    assert_eq!(
+        speaker("But then Vaz changed course, saying the port would stay open.").as_deref(),
+        Some("Vaz")
+    );
+    // Before a phrase up to a comma, the subject still follows the comma.
+    assert_eq!(
+        speaker("But a week later, Vaz reversed herself, saying the port would close.").as_deref(),
+        Some("Vaz")
+    );
+}
