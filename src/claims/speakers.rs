@@ -458,10 +458,19 @@ fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
     let agrees = if plural {
         head_plural
     } else {
+        // A title's role nouns may stand between capitals ("Labour
+        // leadership candidate Ines Vaz"); a preposition may not.
+        let titled = toks[subject.start].capitalized() && toks[subject.end - 1].capitalized();
         !head_plural
-            && toks[subject.clone()]
-                .iter()
-                .all(|t| t.capitalized() || t.raw.starts_with('(') || t.core.is_empty())
+            && toks[subject.clone()].iter().all(|t| {
+                t.capitalized()
+                    || t.raw.starts_with('(')
+                    || t.core.is_empty()
+                    || titled
+                        && !lexicon::is_boundary(t.lw)
+                        && !lexicon::is_np_preposition(t.lw)
+                        && !lexicon::is_intro_preposition(t.lw)
+            })
     };
     if agrees { subject } else { np }
 }

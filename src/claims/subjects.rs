@@ -35,6 +35,17 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
             i += 2;
         } else if lexicon::is_boundary(first) || lexicon::is_intro_preposition(first) {
             i = (i..before).find(|&k| comma(&toks[k]))? + 1;
+            // "At a rally in Dover, Kent, on Monday, …": a place's region
+            // between commas is still the phrase.
+            if toks
+                .get(i)
+                .is_some_and(|t| t.capitalized() && t.raw.ends_with(','))
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| lexicon::is_intro_preposition(n.lw))
+            {
+                i += 1;
+            }
             // "Following a swiftly called, late-afternoon meeting, …": the
             // phrase runs on past a comma before a lower-case word.
             if toks.get(i).is_some_and(|t| {
@@ -116,6 +127,10 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         i += 1;
         if toks[i - 1].ends_clause() {
             break;
+        } else if let Some(k) = title_run_on(toks, i, before) {
+            // "Former Labour leadership candidate Ines Vaz": the title's
+            // role nouns lead on to the name.
+            i = k;
         }
     }
     if i == name_start {
@@ -130,6 +145,33 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         }
     }
     trim_phrase(toks, start..i)
+}
+
+/// Where a capitalised title run resumes after lower-case role nouns
+/// (at most three, the last a person or role noun: "leadership
+/// candidate", "front-runner") when a capitalised name follows them.
+fn title_run_on(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
+    let mut k = i;
+    while k < before && k - i < 3 {
+        let t = &toks[k];
+        let w = t.lw;
+        if t.quoted || t.capitalized() || w.is_empty() {
+            break;
+        }
+        if lexicon::is_boundary(w) || lexicon::is_determiner(w) || lexicon::is_np_preposition(w) {
+            return None;
+        }
+        k += 1;
+        if t.ends_clause() {
+            return None;
+        }
+    }
+    let named = k > i
+        && k < before
+        && toks[k].capitalized()
+        && !toks[k].quoted
+        && super::persons::is_person_noun(toks[k - 1].lw);
+    named.then_some(k)
 }
 
 /// The noun phrase that ends right before the cue at `v`, skipping

@@ -475,3 +475,31 @@ fn a_linking_word_before_a_name_opens_the_main_clause() {
         Some("Vaz")
     );
 }
+
+#[test]
+fn a_title_runs_through_role_nouns_to_the_name() {
+    assert_eq!(
+        speaker("Former Labour leadership candidate Ines Vaz broke with the party, saying the port would close.")
+            .as_deref(),
+        Some("Former Labour leadership candidate Ines Vaz")
+    );
+    // "he" inside the sentence means the titled name before it.
+    assert_eq!(
+        speaker("Green Party front-runner Tomas Egger has said he will run again.").as_deref(),
+        Some("Green Party front-runner Tomas Egger")
+    );
+    // A verb is no role noun: the name ends before it.
+    assert_eq!(
+        speaker("Mayor Vaz blasts Egger, saying the port would close.").as_deref(),
+        Some("Mayor Vaz")
+    );
+}
+
+#[test]
+fn a_place_and_its_region_stay_in_the_opening_phrase() {
+    assert_eq!(
+        speaker("At a rally in Dover, Kent, on Tuesday, Mayor Ines Vaz endorsed Egger, saying he would win.")
+            .as_deref(),
+        Some("Mayor Ines Vaz")
+    );
+}
