@@ -147,6 +147,18 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
     trim_phrase(toks, start..i)
 }
 
+/// "Vaz, speaking in Dover, Kent, warned …": a lone opening word that is
+/// no ordinary word, with an "-ing" word after its comma (a participle,
+/// or "during"), is the name the aside describes (a capital on the first
+/// word alone shows nothing).
+fn opening_name_before_participle(toks: &[Tok], np: &Range<usize>) -> bool {
+    let participle = toks.get(np.end).is_some_and(|n| {
+        let w = n.lw;
+        w.len() > 5 && w.ends_with("ing") && !n.capitalized()
+    });
+    *np == (0..1) && participle && lexicon::classes(toks[0].lw) == 0
+}
+
 /// Where a capitalised title run resumes after lower-case role nouns
 /// (at most three, the last a person or role noun: "leadership
 /// candidate", "front-runner") when a capitalised name follows them.
@@ -226,7 +238,8 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     if last.raw.ends_with(',')
         && let Some(np) = sentence_subject(toks, j)
         && toks[np.end - 1].raw.ends_with(',')
-        && (np.start..np.end).any(|k| k > 0 && toks[k].capitalized())
+        && ((np.start..np.end).any(|k| k > 0 && toks[k].capitalized())
+            || opening_name_before_participle(toks, &np))
     {
         // "Ann Lee, 59, of Ashton, Md., who watched it, said": the name
         // that opens the chain of appositives.

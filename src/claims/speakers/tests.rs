@@ -503,3 +503,16 @@ fn a_place_and_its_region_stay_in_the_opening_phrase() {
         Some("Mayor Ines Vaz")
     );
 }
+
+#[test]
+fn an_opening_name_before_an_aside_with_places() {
+    assert_eq!(
+        speaker("Vaz, speaking at a rally in Dover, Kent, warned that the port would close.")
+            .as_deref(),
+        Some("Vaz")
+    );
+    assert_eq!(
+        speaker("The harbor board has twice complained that the port would close.").as_deref(),
+        Some("The harbor board")
+    );
+}
