@@ -159,6 +159,22 @@ fn opening_name_before_participle(toks: &[Tok], np: &Range<usize>) -> bool {
     *np == (0..1) && participle && lexicon::classes(toks[0].lw) == 0
 }
 
+/// "…, her senior adviser, Tomas Egger, said": the name between the
+/// commas before the cue (`j`), set off after a person or role noun.
+fn named_appositive(toks: &[Tok], j: usize) -> Option<Range<usize>> {
+    if !toks[j - 1].raw.ends_with(',') {
+        return None;
+    }
+    let lo = j.saturating_sub(6);
+    let k = (lo..j - 1).rev().find(|&k| toks[k].raw.ends_with(','))?;
+    let name = k + 1..j;
+    let capitals = toks[name.clone()]
+        .iter()
+        .all(|t| !t.quoted && (t.capitalized() || t.raw.starts_with('(')));
+    let role = !toks[k].capitalized() && super::persons::is_person_noun(toks[k].lw);
+    (capitals && role && name.len() <= 4).then_some(name)
+}
+
 /// Where a capitalised title run resumes after lower-case role nouns
 /// (at most three, the last a person or role noun: "leadership
 /// candidate", "front-runner") when a capitalised name follows them.
@@ -243,6 +259,9 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     {
         // "Ann Lee, 59, of Ashton, Md., who watched it, said": the name
         // that opens the chain of appositives.
+        return Some(np);
+    }
+    if let Some(np) = named_appositive(toks, j) {
         return Some(np);
     }
     let end = if last.raw.ends_with(',') {

@@ -516,3 +516,14 @@ fn an_opening_name_before_an_aside_with_places() {
         Some("The harbor board")
     );
 }
+
+#[test]
+fn a_name_set_off_after_a_role_noun_is_the_speaker() {
+    assert_eq!(
+        speaker(
+            "In a note to the Herald, her senior adviser, Tomas Egger, said the port would close."
+        )
+        .as_deref(),
+        Some("Tomas Egger")
+    );
+}
