@@ -73,7 +73,7 @@ const PLAIN: &[&str] = &[
 /// Words that may sit between a subject and its cue ("has also said").
 #[rustfmt::skip]
 const VERB_MODIFIERS: &[&str] = &[
-    "together", "jointly", "also", "has", "have", "had", "would", "will", "later", "previously",
+    "together", "jointly", "also", "twice", "has", "have", "had", "would", "will", "later", "previously",
     "then", "once", "repeatedly", "recently", "publicly", "privately", "did", "does", "do", "not",
     "never", "could", "may", "might", "should", "must", "can", "still", "often", "long", "again",
     "further", "firmly", "initially", "falsely", "correctly", "wrongly", "flatly", "even",

@@ -387,6 +387,7 @@ fn typed_claim(
             speaker: s.to_string(),
             cue_at: 0,
             relative: false,
+            pronoun: None,
         })
     });
     let quote_words: usize = spans
@@ -402,7 +403,18 @@ fn typed_claim(
     let before = (!others.is_empty()).then(|| speakers.clone());
     let speaker = match &attribution {
         Some(a) => {
-            let resolved = speakers.resolve(&a.speaker);
+            // An in-sentence antecedent the article does not show to be a
+            // person ("Lately, she said") yields to the pronoun's
+            // earlier referent.
+            let phrase = match &a.pronoun {
+                Some(p)
+                    if !speakers.vouches(&a.speaker) && speakers.clone().resolve(p).is_some() =>
+                {
+                    p
+                }
+                _ => &a.speaker,
+            };
+            let resolved = speakers.resolve(phrase);
             if let Some(name) = &resolved {
                 speakers.hint_gender(name, reported_pronoun(&text[a.cue_at..]));
             }

@@ -175,6 +175,12 @@ pub(super) fn looks_like_person(phrase: &str) -> bool {
     who && !plural && !lexicon::is_organisation_word(lower)
 }
 
+/// True for a lower-case noun naming a person or a role ("candidate",
+/// "aide", "front-runner"): a title before a name may run through it.
+pub(super) fn is_person_noun(word: &str) -> bool {
+    word_bits(word) & (PERSON | ROLE | FEMALE | MALE) != 0 || agent_noun(word)
+}
+
 /// A noun that by its ending names someone who does something
 /// ("questioner", "economist", "historian"), less the common things that
 /// end the same way.

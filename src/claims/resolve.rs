@@ -204,6 +204,18 @@ impl Speakers {
         }
     }
 
+    /// Whether the article shows `phrase` to be a person: it names one it
+    /// has seen ("Lowe" after "Ada Lowe"), or carries a given name or a
+    /// gendered title ("Mrs. Lowe").
+    pub fn vouches(&self, phrase: &str) -> bool {
+        let last = phrase.split_whitespace().next_back().unwrap_or("");
+        let last = last.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let known = self.last.as_deref() == Some(phrase)
+            || self.persons.iter().any(|(n, _)| n == phrase)
+            || self.known_by_surname(last).is_some();
+        known || (phrase.contains(' ') && gender_of(phrase) != Gender::Unknown)
+    }
+
     /// The known person whose name ends with `surname`.
     fn known_by_surname(&self, surname: &str) -> Option<String> {
         // "DNC", "NATO": an acronym is no one's surname.

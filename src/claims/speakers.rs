@@ -26,6 +26,10 @@ pub struct Attribution {
     /// The cue sits in a relative clause ("Vance endorses Lowe, who says
     /// …"): the sentence is still about its main subject.
     pub relative: bool,
+    /// The pronoun as written when `speaker` is its antecedent in the same
+    /// sentence ("Lowe has said she …"): the antecedent is only a guess
+    /// the article's memory of people may overrule ("Lately, he said …").
+    pub pronoun: Option<String>,
 }
 
 /// Finds the attribution of a sentence, if it has one. `quotes` are the
@@ -76,10 +80,16 @@ pub(super) fn rule_choice(found: &[Candidate]) -> Option<usize> {
 /// The [`Attribution`] a candidate gives.
 pub(super) fn attribution_of(text: &str, toks: &[Tok], c: &Candidate) -> Attribution {
     let (v, np) = (c.cue, c.np.clone());
+    let antecedent = pronoun_antecedent(toks, np.clone());
+    // "They" agrees in number with a plural subject, which is evidence
+    // enough; "he"/"she" needs the subject shown to be one.
+    let singular = matches!(toks[np.start].lw, "he" | "she");
+    let guess = singular && antecedent != np && !shown_subject(toks, &antecedent);
     Attribution {
         relative: np.end < v && { (np.end..v).any(|k| matches!(toks[k].lw, "who" | "which")) },
-        speaker: slice(text, toks, pronoun_antecedent(toks, np)),
+        speaker: slice(text, toks, antecedent),
         cue_at: toks[v].start,
+        pronoun: guess.then(|| slice(text, toks, np)),
     }
 }
 
@@ -448,12 +458,61 @@ fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
     let agrees = if plural {
         head_plural
     } else {
+        // A title's role nouns may stand between capitals ("Labour
+        // leadership candidate Ines Vaz"); a preposition may not.
+        let titled = toks[subject.start].capitalized() && toks[subject.end - 1].capitalized();
         !head_plural
-            && toks[subject.clone()]
-                .iter()
-                .all(|t| t.capitalized() || t.raw.starts_with('(') || t.core.is_empty())
+            && toks[subject.clone()].iter().all(|t| {
+                t.capitalized()
+                    || t.raw.starts_with('(')
+                    || t.core.is_empty()
+                    || titled
+                        && !lexicon::is_boundary(t.lw)
+                        && !lexicon::is_np_preposition(t.lw)
+                        && !lexicon::is_intro_preposition(t.lw)
+            })
     };
     if agrees { subject } else { np }
+}
+
+/// True when the words show `np` to be a clause's subject rather than a
+/// capitalised word that opens a sentence ("Lately, he …", "Local media
+/// has …"): it is a name of several words, or a verb follows it.
+fn shown_subject(toks: &[Tok], np: &Range<usize>) -> bool {
+    let first = &toks[np.start];
+    if np.len() >= 2
+        && !lexicon::is_determiner(first.lw)
+        && toks[np.clone()]
+            .iter()
+            .all(|t| t.capitalized() || t.raw.starts_with('('))
+    {
+        return true;
+    }
+    toks.get(np.end).is_some_and(|t| {
+        let w = t.lw;
+        !t.capitalized()
+            && !t.quoted
+            && (w.len() > 4 && w.ends_with("ed")
+                || lexicon::is_passive_aux(w)
+                || lexicon::may_cue(w)
+                || matches!(
+                    w,
+                    "who"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "does"
+                        | "did"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "must"
+                ))
+    })
 }
 
 /// The subject right after an opening subordinator, before `limit`, that

@@ -21,8 +21,31 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         let t = toks.get(i)?;
         let first = t.lw;
         let participle = first.len() > 4 && (first.ends_with("ed") || first.ends_with("ing"));
-        if lexicon::is_boundary(first) || lexicon::is_intro_preposition(first) {
+        // "And Lee went on the attack, saying …", "But then Lee …": a
+        // linking word before a name opens the main clause itself, not a
+        // phrase up to a comma.
+        let linked = |k: usize| {
+            toks.get(k)
+                .is_some_and(|n| n.capitalized() && !n.raw.ends_with(','))
+        };
+        let linking = matches!(first, "and" | "but" | "yet" | "or" | "then");
+        if linking && linked(i + 1) {
+            i += 1;
+        } else if linking && toks.get(i + 1).is_some_and(|n| n.lw == "then") && linked(i + 2) {
+            i += 2;
+        } else if lexicon::is_boundary(first) || lexicon::is_intro_preposition(first) {
             i = (i..before).find(|&k| comma(&toks[k]))? + 1;
+            // "At a rally in Dover, Kent, on Monday, …": a place's region
+            // between commas is still the phrase.
+            if toks
+                .get(i)
+                .is_some_and(|t| t.capitalized() && t.raw.ends_with(','))
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| lexicon::is_intro_preposition(n.lw))
+            {
+                i += 1;
+            }
             // "Following a swiftly called, late-afternoon meeting, …": the
             // phrase runs on past a comma before a lower-case word.
             if toks.get(i).is_some_and(|t| {
@@ -32,6 +55,15 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
             {
                 i = k + 1;
             }
+        } else if first.len() > 4
+            && first.ends_with("ly")
+            && toks.get(i + 1).is_some_and(|n| {
+                lexicon::is_subordinator(n.lw) || lexicon::is_intro_preposition(n.lw)
+            })
+        {
+            // "Shortly after the vote, …": an adverb opening an
+            // introductory phrase, up to its comma.
+            i = (i..before).find(|&k| comma(&toks[k]))? + 1;
         } else if participle {
             // "Chastened by the polls, …" skips to the comma; "Retired
             // Gen. Ann Lee is …" has none and is the subject itself.
@@ -95,6 +127,10 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         i += 1;
         if toks[i - 1].ends_clause() {
             break;
+        } else if let Some(k) = title_run_on(toks, i, before) {
+            // "Former Labour leadership candidate Ines Vaz": the title's
+            // role nouns lead on to the name.
+            i = k;
         }
     }
     if i == name_start {
@@ -109,6 +145,61 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         }
     }
     trim_phrase(toks, start..i)
+}
+
+/// "Vaz, speaking in Dover, Kent, warned …": a lone opening word that is
+/// no ordinary word, with an "-ing" word after its comma (a participle,
+/// or "during"), is the name the aside describes (a capital on the first
+/// word alone shows nothing).
+fn opening_name_before_participle(toks: &[Tok], np: &Range<usize>) -> bool {
+    let participle = toks.get(np.end).is_some_and(|n| {
+        let w = n.lw;
+        w.len() > 5 && w.ends_with("ing") && !n.capitalized()
+    });
+    *np == (0..1) && participle && lexicon::classes(toks[0].lw) == 0
+}
+
+/// "…, her senior adviser, Tomas Egger, said": the name between the
+/// commas before the cue (`j`), set off after a person or role noun.
+fn named_appositive(toks: &[Tok], j: usize) -> Option<Range<usize>> {
+    if !toks[j - 1].raw.ends_with(',') {
+        return None;
+    }
+    let lo = j.saturating_sub(6);
+    let k = (lo..j - 1).rev().find(|&k| toks[k].raw.ends_with(','))?;
+    let name = k + 1..j;
+    let capitals = toks[name.clone()]
+        .iter()
+        .all(|t| !t.quoted && (t.capitalized() || t.raw.starts_with('(')));
+    let role = !toks[k].capitalized() && super::persons::is_person_noun(toks[k].lw);
+    (capitals && role && name.len() <= 4).then_some(name)
+}
+
+/// Where a capitalised title run resumes after lower-case role nouns
+/// (at most three, the last a person or role noun: "leadership
+/// candidate", "front-runner") when a capitalised name follows them.
+fn title_run_on(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
+    let mut k = i;
+    while k < before && k - i < 3 {
+        let t = &toks[k];
+        let w = t.lw;
+        if t.quoted || t.capitalized() || w.is_empty() {
+            break;
+        }
+        if lexicon::is_boundary(w) || lexicon::is_determiner(w) || lexicon::is_np_preposition(w) {
+            return None;
+        }
+        k += 1;
+        if t.ends_clause() {
+            return None;
+        }
+    }
+    let named = k > i
+        && k < before
+        && toks[k].capitalized()
+        && !toks[k].quoted
+        && super::persons::is_person_noun(toks[k - 1].lw);
+    named.then_some(k)
 }
 
 /// The noun phrase that ends right before the cue at `v`, skipping
@@ -163,10 +254,14 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     if last.raw.ends_with(',')
         && let Some(np) = sentence_subject(toks, j)
         && toks[np.end - 1].raw.ends_with(',')
-        && (np.start..np.end).any(|k| k > 0 && toks[k].capitalized())
+        && ((np.start..np.end).any(|k| k > 0 && toks[k].capitalized())
+            || opening_name_before_participle(toks, &np))
     {
         // "Ann Lee, 59, of Ashton, Md., who watched it, said": the name
         // that opens the chain of appositives.
+        return Some(np);
+    }
+    if let Some(np) = named_appositive(toks, j) {
         return Some(np);
     }
     let end = if last.raw.ends_with(',') {

@@ -385,3 +385,19 @@ fn exclaimed_quote_before_a_new_sentence_stays_apart() {
         "{c:#?}"
     );
 }
+
+#[test]
+fn a_pronoun_after_an_opening_word_goes_to_the_earlier_speaker() {
+    let c = claims(&[
+        "Harbor master Ines Vaz said the pier would close in May.",
+        "Lately, she said, the ferry fares have doubled twice.",
+    ]);
+    assert_eq!(c[1].speaker.as_deref(), Some("Harbor master Ines Vaz"));
+    // A known person as the sentence's own subject stays its antecedent.
+    let c = claims(&[
+        "Harbor master Ines Vaz said the pier would close in May.",
+        "Mayor Tomas Egger spoke next.",
+        "Vaz has said she will run the port herself.",
+    ]);
+    assert_eq!(c[2].speaker.as_deref(), Some("Vaz"));
+}

@@ -427,3 +427,103 @@ fn an_irregular_plural_is_no_antecedent_for_he() {
         Some("he")
     );
 }
+
+#[test]
+fn an_opening_word_is_only_a_guessed_antecedent() {
+    let find_one = |t: &str| find(t, &quotes::spans(t, false)).expect("an attribution");
+    // Nothing shows "Lately" is a person: the pronoun is kept for the
+    // article's memory to resolve.
+    let guess = find_one("Lately, she said, the ferry fares have doubled twice.");
+    assert_eq!(guess.pronoun.as_deref(), Some("she"));
+    // A name of several words, or a verb after the subject, shows it.
+    let named = find_one("Ines Vaz has said she will run the port herself.");
+    assert_eq!(named.speaker, "Ines Vaz");
+    assert_eq!(named.pronoun, None);
+    let verb = find_one("Vaz has said she will run the port herself.");
+    assert_eq!(verb.speaker, "Vaz");
+    assert_eq!(verb.pronoun, None);
+}
+
+#[test]
+fn an_adverb_opening_an_introductory_phrase_is_skipped() {
+    assert_eq!(
+        speaker(
+            "Shortly after the vote ended, Mayor Ines Vaz issued a statement saying the port would close."
+        )
+        .as_deref(),
+        Some("Mayor Ines Vaz")
+    );
+    assert_eq!(
+        speaker("Early in the season, Vaz issued a note warning that fares would rise.").as_deref(),
+        Some("Vaz")
+    );
+}
+
+#[test]
+fn a_linking_word_before_a_name_opens_the_main_clause() {
+    assert_eq!(
+        speaker("And Mayor Ines Vaz went on the offensive, saying the fares were fair.").as_deref(),
+        Some("Mayor Ines Vaz")
+    );
+    assert_eq!(
+        speaker("But then Vaz changed course, saying the port would stay open.").as_deref(),
+        Some("Vaz")
+    );
+    // Before a phrase up to a comma, the subject still follows the comma.
+    assert_eq!(
+        speaker("But a week later, Vaz reversed herself, saying the port would close.").as_deref(),
+        Some("Vaz")
+    );
+}
+
+#[test]
+fn a_title_runs_through_role_nouns_to_the_name() {
+    assert_eq!(
+        speaker("Former Labour leadership candidate Ines Vaz broke with the party, saying the port would close.")
+            .as_deref(),
+        Some("Former Labour leadership candidate Ines Vaz")
+    );
+    // "he" inside the sentence means the titled name before it.
+    assert_eq!(
+        speaker("Green Party front-runner Tomas Egger has said he will run again.").as_deref(),
+        Some("Green Party front-runner Tomas Egger")
+    );
+    // A verb is no role noun: the name ends before it.
+    assert_eq!(
+        speaker("Mayor Vaz blasts Egger, saying the port would close.").as_deref(),
+        Some("Mayor Vaz")
+    );
+}
+
+#[test]
+fn a_place_and_its_region_stay_in_the_opening_phrase() {
+    assert_eq!(
+        speaker("At a rally in Dover, Kent, on Tuesday, Mayor Ines Vaz endorsed Egger, saying he would win.")
+            .as_deref(),
+        Some("Mayor Ines Vaz")
+    );
+}
+
+#[test]
+fn an_opening_name_before_an_aside_with_places() {
+    assert_eq!(
+        speaker("Vaz, speaking at a rally in Dover, Kent, warned that the port would close.")
+            .as_deref(),
+        Some("Vaz")
+    );
+    assert_eq!(
+        speaker("The harbor board has twice complained that the port would close.").as_deref(),
+        Some("The harbor board")
+    );
+}
+
+#[test]
+fn a_name_set_off_after_a_role_noun_is_the_speaker() {
+    assert_eq!(
+        speaker(
+            "In a note to the Herald, her senior adviser, Tomas Egger, said the port would close."
+        )
+        .as_deref(),
+        Some("Tomas Egger")
+    );
+}
