@@ -41,7 +41,7 @@ impl Packed {
         if bytes.len() < MIN_COMPRESS {
             return Packed::Plain(bytes);
         }
-        match zstd::bulk::compress(&bytes, LEVEL) {
+        match compress(&bytes) {
             Ok(z) if z.len() < bytes.len() => Packed::Zstd(z),
             _ => Packed::Plain(bytes),
         }
@@ -169,6 +169,28 @@ pub fn decode_raw(v: ValueRef<'_>, enc: i64) -> Result<Option<Vec<u8>>, CodecErr
         (ValueRef::Blob(b) | ValueRef::Text(b), _) => Ok(Some(b.to_vec())),
         _ => Err(CodecError::Type),
     }
+}
+
+thread_local! {
+    /// One compression context per worker thread: a fresh one per call
+    /// allocated and zeroed its tables each time, about a third of the
+    /// compression cost for article-sized inputs. Same output.
+    static COMPRESSOR: std::cell::RefCell<Option<zstd::bulk::Compressor<'static>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// `bytes` compressed at [`LEVEL`] with this thread's context.
+fn compress(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    COMPRESSOR.with(|cell| {
+        let mut slot = cell.try_borrow_mut().map_err(std::io::Error::other)?;
+        if slot.is_none() {
+            *slot = Some(zstd::bulk::Compressor::new(LEVEL)?);
+        }
+        match slot.as_mut() {
+            Some(c) => c.compress(bytes),
+            None => zstd::bulk::compress(bytes, LEVEL),
+        }
+    })
 }
 
 #[cfg(test)]
