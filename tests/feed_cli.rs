@@ -51,6 +51,20 @@ fn json_lines(out: &[u8]) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// `extract FILE --format json` of a feed: one document per item.
+fn extract_docs(feed: &Path) -> Vec<serde_json::Value> {
+    let out = claimwatch()
+        .args(["extract", s(feed), "--format", "json"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    json_lines(&out.stdout)
+}
+
 #[test]
 fn extract_json_gives_one_document_per_item() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -72,16 +86,7 @@ fn extract_json_gives_one_document_per_item() {
             ),
         ]),
     );
-    let out = claimwatch()
-        .args(["extract", s(&feed), "--format", "json"])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let docs = json_lines(&out.stdout);
+    let docs = extract_docs(&feed);
     assert_eq!(docs.len(), 2);
     assert_eq!(docs[0]["item"]["id"], "pier");
     assert_eq!(docs[0]["item"]["link"], "https://tidewater.example/pier");
@@ -237,16 +242,7 @@ fn atom_feeds_extract_too() {
          <content type=\"html\">&lt;p&gt;Rangers reopened the ridge trail on Sunday after clearing 12 fallen trees.&lt;/p&gt;</content>\
          </entry></feed>",
     );
-    let out = claimwatch()
-        .args(["extract", s(&feed), "--format", "json"])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let docs = json_lines(&out.stdout);
+    let docs = extract_docs(&feed);
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0]["item"]["id"], "tag:ridge.example,2026:trail");
     assert_eq!(docs[0]["item"]["link"], "https://ridge.example/trail");
