@@ -1,4 +1,4 @@
-//! Many revisions in one SQLite transaction ([`Store::commit_batch`]).
+//! Many revisions in one transaction ([`super::Backend::commit_batch`]).
 //! Each [`StagedRevision`] carries everything already encoded (on a worker
 //! core), so the writer only binds and inserts. A batch commits or fails
 //! as a whole; a revision is never stored without its event and outbox
@@ -7,7 +7,7 @@
 use rusqlite::params;
 
 use super::codec::Packed;
-use super::{Result, Store};
+use super::{NewRevision, Result, SqliteStore};
 
 /// Everything one revision writes, owned and packed.
 #[derive(Debug, Clone)]
@@ -45,6 +45,32 @@ pub struct StagedRevision {
 }
 
 impl StagedRevision {
+    /// The owned, packed form of one [`NewRevision`].
+    pub fn from_new(n: &NewRevision<'_>) -> StagedRevision {
+        StagedRevision {
+            root: n.root.to_string(),
+            path: n.path.to_string(),
+            revision: n.revision,
+            time: n.time.to_string(),
+            hash: n.hash.map(str::to_string),
+            raw: n.raw.map(|b| Packed::pack(b.to_vec())),
+            claims: Packed::pack_str(n.claims_json.to_string()),
+            title: n.title.map(str::to_string),
+            mtime_ns: n.mtime_ns,
+            size: n.size,
+            live: n.live,
+            event_id: n.event_id.to_string(),
+            event_kind: n.event_kind.to_string(),
+            severity: n.severity.to_string(),
+            event: Packed::pack_str(n.event_json.to_string()),
+            full_event: None,
+            sinks: n.sinks.iter().map(|s| s.to_string()).collect(),
+            retire_file: n.retire_file,
+            keep_raw: n.keep_raw,
+            item: false,
+        }
+    }
+
     /// Roughly the bytes this revision adds to the store (batch bounds).
     pub fn weight(&self) -> usize {
         self.raw.as_ref().map_or(0, Packed::len)
@@ -55,7 +81,7 @@ impl StagedRevision {
     }
 }
 
-impl Store {
+impl SqliteStore {
     /// Writes every revision with its event and outbox rows in one
     /// transaction, pruning old raw text per file. Returns the event row
     /// ids, in order. On error nothing of the batch is stored.

@@ -4,9 +4,9 @@
 
 use rusqlite::params;
 
-use super::{FileRow, Result, Store};
+use super::{FileRow, Result, SqliteStore};
 
-impl Store {
+impl SqliteStore {
     /// Live files of `root` directly in folder `dir` (`""` is the root
     /// itself), not in its subfolders.
     pub fn live_children(&self, root: &str, dir: &str) -> Result<Vec<FileRow>> {

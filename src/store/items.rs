@@ -4,7 +4,7 @@
 
 use rusqlite::params;
 
-use super::{Result, Store};
+use super::{Result, SqliteStore};
 
 /// One stored item of a feed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +22,7 @@ pub fn item_path(feed_path: &str, id: &str) -> String {
     format!("{feed_path}#{id}")
 }
 
-impl Store {
+impl SqliteStore {
     /// Every item stored under the feed at `feed_path` in `root`. A range
     /// scan of the `(root, path)` index: `feed.xml#` up to `feed.xml$`
     /// ('$' being the byte after '#').

@@ -8,12 +8,12 @@
 use rusqlite::params;
 use rusqlite::types::ValueRef;
 
-use super::{Result, Store, StoreError};
+use super::{Result, SqliteStore, StoreError};
 use crate::claims::Claim;
 use crate::lineage::Revision;
 
 /// Decodes the `claims` column of a revision (plain or packed JSON).
-fn decode_claims(v: ValueRef<'_>) -> std::result::Result<Vec<Claim>, String> {
+pub(super) fn decode_claims(v: ValueRef<'_>) -> std::result::Result<Vec<Claim>, String> {
     match v {
         ValueRef::Text(t) if t.trim_ascii().is_empty() => Ok(Vec::new()),
         v => super::codec::decode_claims(v).map_err(|e| e.to_string()),
@@ -21,15 +21,15 @@ fn decode_claims(v: ValueRef<'_>) -> std::result::Result<Vec<Claim>, String> {
 }
 
 /// Decodes a stored event document; `None` when unreadable.
-fn decode_text(v: ValueRef<'_>) -> Option<String> {
+pub(super) fn decode_text(v: ValueRef<'_>) -> Option<String> {
     super::codec::decode_text(v).ok()
 }
 
 /// The part of a stored event the index shows.
 #[derive(serde::Deserialize)]
-struct EventSummary {
+pub(super) struct EventSummary {
     #[serde(default)]
-    summary: crate::diff::Summary,
+    pub(super) summary: crate::diff::Summary,
 }
 
 /// One tracked article with what its latest event said.
@@ -53,7 +53,7 @@ pub struct ArticleRow {
     pub modified: i64,
 }
 
-impl Store {
+impl SqliteStore {
     /// Every revision of one article (a file of a root), oldest first, with
     /// its claims decoded. A revision whose stored claims cannot be read is
     /// an error naming the file and revision.
@@ -145,8 +145,8 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::store::NewRevision;
+    use crate::store::testing::on_both_backends;
+    use crate::store::{NewRevision, Store};
 
     fn commit(store: &mut Store, rev: i64, claims: &str, severity: &str, hash: Option<&str>) {
         let event =
@@ -179,63 +179,63 @@ mod tests {
         serde_json::to_string(&[crate::diff::tests::claim(text)]).unwrap()
     }
 
-    #[test]
-    fn revisions_come_back_in_order_with_claims_and_deletions() {
-        let mut s = Store::open_in_memory().unwrap();
-        commit(
-            &mut s,
-            1,
-            &claims_json("One claim here."),
-            "medium",
-            Some("h1"),
-        );
-        commit(
-            &mut s,
-            2,
-            &claims_json("Another claim."),
-            "high",
-            Some("h2"),
-        );
-        commit(&mut s, 3, "[]", "medium", None);
-        let revs = s.article_revisions("/r", "a.txt").unwrap();
-        assert_eq!(revs.len(), 3);
-        assert_eq!(revs[1].claims[0].text, "Another claim.");
-        assert!(revs[2].deleted && !revs[1].deleted);
-        assert!(s.article_revisions("/r", "b.txt").unwrap().is_empty());
+    on_both_backends! {
+        fn revisions_come_back_in_order_with_claims_and_deletions(s) {
+            commit(
+                s,
+                1,
+                &claims_json("One claim here."),
+                "medium",
+                Some("h1"),
+            );
+            commit(
+                s,
+                2,
+                &claims_json("Another claim."),
+                "high",
+                Some("h2"),
+            );
+            commit(s, 3, "[]", "medium", None);
+            let revs = s.article_revisions("/r", "a.txt").unwrap();
+            assert_eq!(revs.len(), 3);
+            assert_eq!(revs[1].claims[0].text, "Another claim.");
+            assert!(revs[2].deleted && !revs[1].deleted);
+            assert!(s.article_revisions("/r", "b.txt").unwrap().is_empty());
+        }
     }
 
-    #[test]
-    fn unreadable_claims_name_the_file_and_revision() {
-        let mut s = Store::open_in_memory().unwrap();
-        commit(&mut s, 1, "{not json", "medium", Some("h1"));
-        let err = s.article_revisions("/r", "a.txt").unwrap_err().to_string();
-        assert!(err.contains("/r/a.txt revision 1"), "{err}");
+    on_both_backends! {
+        fn unreadable_claims_name_the_file_and_revision(s) {
+            commit(s, 1, "{not json", "medium", Some("h1"));
+            let err = s.article_revisions("/r", "a.txt").unwrap_err().to_string();
+            assert!(err.contains("/r/a.txt revision 1"), "{err}");
+        }
     }
 
-    #[test]
-    fn index_has_latest_event_counts_and_highest_severity() {
-        let mut s = Store::open_in_memory().unwrap();
-        commit(&mut s, 1, "[]", "medium", Some("h1"));
-        commit(&mut s, 2, "[]", "high", Some("h2"));
-        commit(&mut s, 3, "[]", "low", Some("h3"));
-        let idx = s.article_index(None).unwrap();
-        assert_eq!(idx.len(), 1);
-        let a = &idx[0];
-        assert_eq!(a.revisions, 3);
-        assert_eq!(a.last_severity.as_deref(), Some("low"));
-        assert_eq!(a.max_severity.as_deref(), Some("high"));
-        assert_eq!((a.added, a.modified), (3, 1));
-        assert_eq!(a.title.as_deref(), Some("Title"));
-        assert_eq!(
-            s.article_index(Some("2026-01-03T00:00:00.000Z"))
-                .unwrap()
-                .len(),
-            1
-        );
-        assert!(
-            s.article_index(Some("2026-02-01T00:00:00Z"))
-                .unwrap()
-                .is_empty()
-        );
+    on_both_backends! {
+        fn index_has_latest_event_counts_and_highest_severity(s) {
+            commit(s, 1, "[]", "medium", Some("h1"));
+            commit(s, 2, "[]", "high", Some("h2"));
+            commit(s, 3, "[]", "low", Some("h3"));
+            let idx = s.article_index(None).unwrap();
+            assert_eq!(idx.len(), 1);
+            let a = &idx[0];
+            assert_eq!(a.revisions, 3);
+            assert_eq!(a.last_severity.as_deref(), Some("low"));
+            assert_eq!(a.max_severity.as_deref(), Some("high"));
+            assert_eq!((a.added, a.modified), (3, 1));
+            assert_eq!(a.title.as_deref(), Some("Title"));
+            assert_eq!(
+                s.article_index(Some("2026-01-03T00:00:00.000Z"))
+                    .unwrap()
+                    .len(),
+                1
+            );
+            assert!(
+                s.article_index(Some("2026-02-01T00:00:00Z"))
+                    .unwrap()
+                    .is_empty()
+            );
+        }
     }
 }

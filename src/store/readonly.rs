@@ -7,7 +7,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
-use super::{Result, Store, StoreError, schema};
+use super::{Result, SqliteStore, StoreError, schema};
 
 /// `file:` URI of a path, with the characters a URI gives meaning to escaped.
 fn file_uri(path: &Path, query: &str) -> String {
@@ -23,11 +23,11 @@ fn file_uri(path: &Path, query: &str) -> String {
     out
 }
 
-impl Store {
+impl SqliteStore {
     /// Opens an existing store read-only. `immutable` promises SQLite that
     /// nobody writes the file while it is open (a copy, or a store whose
     /// writer is stopped), so it needs no `-shm`/`-wal` beside it.
-    pub fn open_read_only(path: &Path, immutable: bool) -> Result<Store> {
+    pub fn open_read_only(path: &Path, immutable: bool) -> Result<SqliteStore> {
         let open_err = |source| StoreError::Open {
             path: path.display().to_string(),
             source,
@@ -59,13 +59,14 @@ impl Store {
                 )),
             });
         }
-        Ok(Store { conn })
+        Ok(SqliteStore { conn })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Store;
 
     #[test]
     fn uris_escape_what_sqlite_would_read_as_query() {

@@ -1,6 +1,8 @@
 //! Unit tests for the store: migrations, transactions, outbox, pruning.
 
 use super::*;
+use crate::store::testing::on_both_backends;
+use rusqlite::Connection;
 
 fn rev<'a>(
     path: &'a str,
@@ -58,65 +60,65 @@ fn a_newer_schema_is_refused() {
     assert!(matches!(Store::open(&p), Err(StoreError::TooNew { .. })));
 }
 
-#[test]
-fn commit_writes_revision_event_and_outbox_together() {
-    let mut s = Store::open_in_memory().expect("store");
-    s.commit(&rev("a.txt", 1, "ev1", &["changelog"]))
-        .expect("commit");
-    let f = s.file("/r", "a.txt").expect("q").expect("file row");
-    assert_eq!(f.last_revision, 1);
-    assert!(f.live);
-    let pending = s.pending("changelog", 10).expect("pending");
-    assert_eq!(pending.len(), 1);
-    assert_eq!(pending[0].event_id, "ev1");
-    s.mark_delivered("changelog", &[pending[0].event_row])
-        .expect("mark");
-    assert!(s.pending("changelog", 10).expect("pending").is_empty());
-}
-
-#[test]
-fn a_failed_commit_leaves_nothing_behind() {
-    let mut s = Store::open_in_memory().expect("store");
-    s.commit(&rev("a.txt", 1, "ev1", &["changelog"]))
-        .expect("commit");
-    // Same event id again: the event insert fails after the revision insert.
-    let err = s.commit(&rev("a.txt", 2, "ev1", &["changelog"]));
-    assert!(err.is_err());
-    let f = s.file("/r", "a.txt").expect("q").expect("row");
-    assert_eq!(f.last_revision, 1, "file row rolled back");
-    assert_eq!(
-        s.history(f.id).expect("history").len(),
-        1,
-        "revision rolled back"
-    );
-    assert_eq!(s.pending("changelog", 10).expect("p").len(), 1);
-}
-
-#[test]
-fn old_raw_text_is_pruned() {
-    let mut s = Store::open_in_memory().expect("store");
-    for (i, id) in ["e1", "e2", "e3", "e4"].iter().enumerate() {
-        s.commit(&rev("a.txt", i as i64 + 1, id, &[]))
+on_both_backends! {
+    fn commit_writes_revision_event_and_outbox_together(s) {
+        s.commit(&rev("a.txt", 1, "ev1", &["changelog"]))
             .expect("commit");
+        let f = s.file("/r", "a.txt").expect("q").expect("file row");
+        assert_eq!(f.last_revision, 1);
+        assert!(f.live);
+        let pending = s.pending("changelog", 10).expect("pending");
+        assert_eq!(pending.len(), 1);
+        assert_eq!(pending[0].event_id, "ev1");
+        s.mark_delivered("changelog", &[pending[0].event_row])
+            .expect("mark");
+        assert!(s.pending("changelog", 10).expect("pending").is_empty());
     }
-    let with_raw = s.revisions_with_raw().expect("raw");
-    assert_eq!(with_raw.len(), 2, "keep_raw = 2 keeps the two latest");
-    let f = s.file("/r", "a.txt").expect("q").expect("row");
-    assert_eq!(s.history(f.id).expect("h").len(), 4, "claims history kept");
 }
 
-#[test]
-fn live_files_filters_by_prefix_on_component_boundaries() {
-    let mut s = Store::open_in_memory().expect("store");
-    s.commit(&rev("dir/a.txt", 1, "e1", &[])).expect("c");
-    s.commit(&rev("dir2/b.txt", 1, "e2", &[])).expect("c");
-    let under: Vec<String> = s
-        .live_files("/r", Some("dir"))
-        .expect("q")
-        .into_iter()
-        .map(|f| f.path)
-        .collect();
-    assert_eq!(under, vec!["dir/a.txt".to_string()]);
+on_both_backends! {
+    fn a_failed_commit_leaves_nothing_behind(s) {
+        s.commit(&rev("a.txt", 1, "ev1", &["changelog"]))
+            .expect("commit");
+        // Same event id again: the event insert fails after the revision insert.
+        let err = s.commit(&rev("a.txt", 2, "ev1", &["changelog"]));
+        assert!(err.is_err());
+        let f = s.file("/r", "a.txt").expect("q").expect("row");
+        assert_eq!(f.last_revision, 1, "file row rolled back");
+        assert_eq!(
+            s.history(f.id).expect("history").len(),
+            1,
+            "revision rolled back"
+        );
+        assert_eq!(s.pending("changelog", 10).expect("p").len(), 1);
+    }
+}
+
+on_both_backends! {
+    fn old_raw_text_is_pruned(s) {
+        for (i, id) in ["e1", "e2", "e3", "e4"].iter().enumerate() {
+            s.commit(&rev("a.txt", i as i64 + 1, id, &[]))
+                .expect("commit");
+        }
+        let with_raw = s.revisions_with_raw().expect("raw");
+        assert_eq!(with_raw.len(), 2, "keep_raw = 2 keeps the two latest");
+        let f = s.file("/r", "a.txt").expect("q").expect("row");
+        assert_eq!(s.history(f.id).expect("h").len(), 4, "claims history kept");
+    }
+}
+
+on_both_backends! {
+    fn live_files_filters_by_prefix_on_component_boundaries(s) {
+        s.commit(&rev("dir/a.txt", 1, "e1", &[])).expect("c");
+        s.commit(&rev("dir2/b.txt", 1, "e2", &[])).expect("c");
+        let under: Vec<String> = s
+            .live_files("/r", Some("dir"))
+            .expect("q")
+            .into_iter()
+            .map(|f| f.path)
+            .collect();
+        assert_eq!(under, vec!["dir/a.txt".to_string()]);
+    }
 }
 
 #[test]
@@ -159,7 +161,7 @@ fn a_schema_1_store_opens_and_its_plain_rows_read_as_before() {
 #[test]
 fn big_values_are_stored_compressed_and_read_back_whole() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut s = Store::open(&dir.path().join("s.db")).expect("open");
+    let mut s = SqliteStore::open(&dir.path().join("s.db")).expect("open");
     let text = "The ferry carried 40 cars on the first crossing. ".repeat(100);
     let claims = format!("[{}]", vec!["{\"id\":\"c_1\"}"; 50].join(","));
     let event = format!("{{\"note\":\"{}\"}}", "x".repeat(5000));
@@ -188,71 +190,71 @@ fn big_values_are_stored_compressed_and_read_back_whole() {
     );
 }
 
-#[test]
-fn feed_items_are_listed_per_feed_and_never_counted_as_live_files() {
-    let mut s = Store::open_in_memory().expect("store");
-    s.commit(&rev("feed.xml.txt", 1, "ev_plain", &[]))
-        .expect("plain file");
-    let item = |path: &str, revision: i64, hash: &str, event_id: &str| StagedRevision {
-        root: "/r".into(),
-        path: path.into(),
-        revision,
-        time: "2026-01-01T00:00:00.000Z".into(),
-        hash: Some(hash.into()),
-        raw: None,
-        claims: Packed::pack_str("[]".into()),
-        title: None,
-        mtime_ns: 1,
-        size: 0,
-        live: true,
-        event_id: event_id.into(),
-        event_kind: "created".into(),
-        severity: "none".into(),
-        event: Packed::pack_str("{}".into()),
-        full_event: None,
-        sinks: Vec::new(),
-        retire_file: None,
-        keep_raw: 2,
-        item: true,
-    };
-    s.commit_batch(&[
-        item("feed.xml#a", 1, "blake3:1", "ev_a1"),
-        item("feed.xml#https://x.example/b#c", 1, "blake3:2", "ev_b1"),
-        item("other.xml#a", 1, "blake3:3", "ev_o1"),
-    ])
-    .expect("items");
-    s.commit_batch(&[item("feed.xml#a", 2, "blake3:4", "ev_a2")])
-        .expect("edit");
-    let mut got: Vec<(String, i64, Option<String>)> = s
-        .feed_items("/r", "feed.xml")
-        .expect("items")
-        .into_iter()
-        .map(|i| (i.id, i.last_revision, i.hash))
-        .collect();
-    got.sort();
-    assert_eq!(
-        got,
-        [
-            ("a".to_string(), 2, Some("blake3:4".to_string())),
-            (
-                "https://x.example/b#c".to_string(),
-                1,
-                Some("blake3:2".to_string())
-            ),
-        ]
-    );
-    // Items are not files on disk: the deletion checks never see them.
-    let live: Vec<String> = s
-        .live_files("/r", None)
-        .expect("live")
-        .into_iter()
-        .map(|f| f.path)
-        .collect();
-    assert_eq!(live, ["feed.xml.txt"]);
-    assert!(s.live_children("/r", "").expect("children").len() == 1);
-    assert!(
-        s.live_files("/r", Some("feed.xml"))
-            .expect("prefix")
-            .is_empty()
-    );
+on_both_backends! {
+    fn feed_items_are_listed_per_feed_and_never_counted_as_live_files(s) {
+        s.commit(&rev("feed.xml.txt", 1, "ev_plain", &[]))
+            .expect("plain file");
+        let item = |path: &str, revision: i64, hash: &str, event_id: &str| StagedRevision {
+            root: "/r".into(),
+            path: path.into(),
+            revision,
+            time: "2026-01-01T00:00:00.000Z".into(),
+            hash: Some(hash.into()),
+            raw: None,
+            claims: Packed::pack_str("[]".into()),
+            title: None,
+            mtime_ns: 1,
+            size: 0,
+            live: true,
+            event_id: event_id.into(),
+            event_kind: "created".into(),
+            severity: "none".into(),
+            event: Packed::pack_str("{}".into()),
+            full_event: None,
+            sinks: Vec::new(),
+            retire_file: None,
+            keep_raw: 2,
+            item: true,
+        };
+        s.commit_batch(&[
+            item("feed.xml#a", 1, "blake3:1", "ev_a1"),
+            item("feed.xml#https://x.example/b#c", 1, "blake3:2", "ev_b1"),
+            item("other.xml#a", 1, "blake3:3", "ev_o1"),
+        ])
+        .expect("items");
+        s.commit_batch(&[item("feed.xml#a", 2, "blake3:4", "ev_a2")])
+            .expect("edit");
+        let mut got: Vec<(String, i64, Option<String>)> = s
+            .feed_items("/r", "feed.xml")
+            .expect("items")
+            .into_iter()
+            .map(|i| (i.id, i.last_revision, i.hash))
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                ("a".to_string(), 2, Some("blake3:4".to_string())),
+                (
+                    "https://x.example/b#c".to_string(),
+                    1,
+                    Some("blake3:2".to_string())
+                ),
+            ]
+        );
+        // Items are not files on disk: the deletion checks never see them.
+        let live: Vec<String> = s
+            .live_files("/r", None)
+            .expect("live")
+            .into_iter()
+            .map(|f| f.path)
+            .collect();
+        assert_eq!(live, ["feed.xml.txt"]);
+        assert!(s.live_children("/r", "").expect("children").len() == 1);
+        assert!(
+            s.live_files("/r", Some("feed.xml"))
+                .expect("prefix")
+                .is_empty()
+        );
+    }
 }
