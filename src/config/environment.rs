@@ -73,6 +73,14 @@ pub fn check_environment(c: &Config) -> Vec<ConfigError> {
             format!("comes from the environment variable {var}, which is not set"),
         );
     }
+    if let Some(var) = c.store.url.as_deref().and_then(|u| u.strip_prefix("env:"))
+        && std::env::var(var).map_or(true, |x| x.is_empty())
+    {
+        err(
+            "store.url".into(),
+            format!("comes from the environment variable {var}, which is not set"),
+        );
+    }
     errs
 }
 

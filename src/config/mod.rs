@@ -11,6 +11,7 @@ mod level;
 mod prune;
 mod publish;
 mod schema;
+mod store;
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +23,7 @@ pub use publish::{
     ALERT_STREAM, ALERT_SUBJECT, NatsConfig, PublishConfig, redact_url, stream_subject,
 };
 pub use schema::validate_tree;
+pub use store::{NodeConfig, StoreConfig};
 
 /// Environment variable that overrides `[state] dir`.
 pub const ENV_STATE_DIR: &str = "CLAIMWATCH_STATE_DIR";
@@ -40,6 +42,8 @@ pub struct Config {
     pub metrics: MetricsConfig,
     pub report: ReportConfig,
     pub publish: PublishConfig,
+    pub store: StoreConfig,
+    pub node: NodeConfig,
 }
 
 /// `[report]`: regenerate the HTML report (`claimwatch report`) into `dir`
@@ -595,6 +599,7 @@ fn validate_values(c: &Config) -> Vec<ConfigError> {
         }
     }
     errs.extend(publish::validate(&c.publish));
+    errs.extend(store::validate(&c.store, &c.node));
     errs
 }
 

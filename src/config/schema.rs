@@ -77,6 +77,8 @@ const NATS: &[(&str, Ty)] = &[
     ("timeout_ms", Ty::Int),
 ];
 const PUBLISH: &[(&str, Ty)] = &[("nats", Ty::Table(NATS))];
+const STORE: &[(&str, Ty)] = &[("url", Ty::Str)];
+const NODE: &[(&str, Ty)] = &[("name", Ty::Str), ("takeover_ms", Ty::Int)];
 const ROOT: &[(&str, Ty)] = &[
     ("watch", Ty::Table(WATCH)),
     ("state", Ty::Table(STATE)),
@@ -85,6 +87,8 @@ const ROOT: &[(&str, Ty)] = &[
     ("metrics", Ty::Table(METRICS)),
     ("report", Ty::Table(REPORT)),
     ("publish", Ty::Table(PUBLISH)),
+    ("store", Ty::Table(STORE)),
+    ("node", Ty::Table(NODE)),
 ];
 
 /// Every unknown key, wrong type and bad enum value in the tree.

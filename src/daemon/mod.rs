@@ -30,7 +30,9 @@ use crate::sinks::nats::NatsSpec;
 use crate::watch::{self, Engine, Filter, Root, Settings, Stats, WatchMsg, Watcher};
 
 pub use logging::init_tracing;
-pub use state::{StateLock, in_store, lock_state, open_store, open_store_read_only};
+pub use state::{
+    StateLock, StoreSpec, in_store, lock_state, open_store, open_store_for, open_store_read_only,
+};
 
 /// How long shutdown waits for the file in hand before giving up.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(20);
@@ -177,9 +179,10 @@ fn settings(cfg: &Config) -> Result<Settings, DaemonError> {
 
 /// Builds the engine: store, change log, roots.
 fn engine(cfg: &Config) -> Result<(Engine, StateLock), DaemonError> {
-    let store = open_store(cfg, true)?;
-    let lock = lock_state(cfg)?;
     let settings = settings(cfg)?;
+    let keys: Vec<String> = settings.roots.iter().map(|r| r.key.clone()).collect();
+    let store = open_store_for(cfg, true, &keys)?;
+    let lock = lock_state(cfg)?;
     let changes = cfg.changes_path();
     let log = ChangeLog::open(&changes).map_err(|e| {
         DaemonError::Fatal(format!(
@@ -188,6 +191,33 @@ fn engine(cfg: &Config) -> Result<(Engine, StateLock), DaemonError> {
         ))
     })?;
     Ok((Engine::new(store, log, settings), lock))
+}
+
+/// Takes this node's roots in a shared store; returns those another node
+/// holds (none with SQLite).
+fn claim(engine: &Engine, cfg: &Config) -> Result<Vec<crate::store::Held>, DaemonError> {
+    let keys: Vec<String> = engine.roots().iter().map(|r| r.key.clone()).collect();
+    engine
+        .store()
+        .claim_roots(&keys, Duration::from_millis(cfg.node.takeover_ms))
+        .map_err(|e| DaemonError::Fatal(format!("cannot claim the roots in the store: {e}")))
+}
+
+/// "root X is owned by node Y" for each held root.
+fn owned_elsewhere(held: &[crate::store::Held]) -> String {
+    held.iter()
+        .map(|h| match &h.node {
+            Some(n) => format!("{} is owned by node {n}", h.root),
+            None => format!("{} is owned by another node", h.root),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// How often a standby asks for its roots: a fifth of the takeover time,
+/// so it takes over well within it once the owner's lock is gone.
+fn standby_poll(cfg: &Config) -> Duration {
+    Duration::from_millis((cfg.node.takeover_ms / 5).clamp(200, 2_000))
 }
 
 /// What one `scan` did, and what it could not deliver.
@@ -204,6 +234,13 @@ pub struct ScanReport {
 /// reading and extraction.
 pub fn scan(cfg: &Config) -> Result<ScanReport, DaemonError> {
     let (mut engine, _lock) = engine(cfg)?;
+    let held = claim(&engine, cfg)?;
+    if !held.is_empty() {
+        return Err(DaemonError::Fatal(format!(
+            "{}; scan them on that node, or stop it first",
+            owned_elsewhere(&held)
+        )));
+    }
     engine.progress = true;
     engine.deliver();
     let stats = engine.full_scan();
@@ -241,6 +278,12 @@ fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
         // while the NATS publisher works through a backlog, which it can
         // only refill from the store on this thread.
         heartbeat.beat();
+        if engine.store().is_lost() {
+            error!(
+                "lost the connection to the store, and with it the ownership of this node's roots; exiting so that the service restarts (as a standby if another node took over)"
+            );
+            return;
+        }
         let tick = if engine.catching_up() {
             Duration::from_millis(20)
         } else {
@@ -358,8 +401,44 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
     let mut hup = sig(SignalKind::hangup())?;
 
     let mut current = resolve_config(&opts)?;
+    tokio::pin!(shutdown);
+    // Off the runtime's threads: the PostgreSQL client blocks.
+    let cfg = current.clone();
+    let (mut engine, _lock) = tokio::task::spawn_blocking(move || engine(&cfg))
+        .await
+        .map_err(|e| DaemonError::Fatal(format!("cannot open the store: {e}")))??;
+    // A standby waits here until every root of its config is its own.
+    let mut waiting: Option<String> = None;
+    loop {
+        let cfg = current.clone();
+        let (back, held) = tokio::task::spawn_blocking(move || {
+            let held = claim(&engine, &cfg);
+            (engine, held)
+        })
+        .await
+        .map_err(|e| DaemonError::Fatal(format!("cannot claim the roots: {e}")))?;
+        engine = back;
+        let held = held?;
+        if held.is_empty() {
+            if waiting.is_some() {
+                info!("took over every root; starting");
+            }
+            break;
+        }
+        let why = owned_elsewhere(&held);
+        if waiting.as_deref() != Some(why.as_str()) {
+            info!("standby: {why}; taking over when it stops");
+            notify::ready(&format!("standby: {why}"));
+            waiting = Some(why);
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(standby_poll(&current)) => {}
+            _ = &mut shutdown => return Ok(()),
+            _ = term.recv() => { info!("SIGTERM while on standby: exiting"); return Ok(()) }
+            _ = int.recv() => { info!("SIGINT while on standby: exiting"); return Ok(()) }
+        }
+    }
     let _report = crate::report::hook::start(&current);
-    let (engine, _lock) = engine(&current)?;
     match crate::metrics::serve(&current.metrics) {
         Ok(Some(addr)) => info!(listen = %addr, "metrics on http://{addr}/metrics"),
         Ok(None) => {}
@@ -416,7 +495,6 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
         });
     }
 
-    tokio::pin!(shutdown);
     let crashed = loop {
         tokio::select! {
             _ = &mut shutdown => break false,

@@ -8,7 +8,78 @@ use super::DaemonError;
 use crate::config::Config;
 use crate::store::Store;
 
-/// Opens the store in the state dir, creating both if needed.
+/// Where the store is: the SQLite file in the state folder, or a shared
+/// PostgreSQL (`[store] url`, its `env:VAR` already read).
+#[derive(Clone)]
+pub enum StoreSpec {
+    Sqlite(PathBuf),
+    Postgres { url: String, node: String },
+}
+
+impl StoreSpec {
+    /// The store as `[store]` says, with the node's name for PostgreSQL.
+    pub fn of(cfg: &Config) -> Result<StoreSpec, DaemonError> {
+        let Some(url) = &cfg.store.url else {
+            return Ok(StoreSpec::Sqlite(cfg.store_path()));
+        };
+        let url = crate::sinks::plan::Secret::resolve(url, "[store] url")
+            .map_err(|e| DaemonError::Fatal(format!("{e}; set it or fix [store] url")))?;
+        Ok(StoreSpec::Postgres {
+            url: url.expose().to_string(),
+            node: cfg.node.resolved_name(),
+        })
+    }
+
+    /// The store as people may see it named (no password).
+    pub fn label(&self) -> String {
+        match self {
+            StoreSpec::Sqlite(p) => p.display().to_string(),
+            StoreSpec::Postgres { url, .. } => crate::config::redact_url(url),
+        }
+    }
+
+    /// Connects for reading and writing outside the daemon's writer (the
+    /// report thread): SQLite only once the daemon created the file.
+    pub fn open_reader(&self) -> Option<Store> {
+        match self {
+            StoreSpec::Sqlite(p) => p.exists().then(|| Store::open(p).ok()).flatten(),
+            StoreSpec::Postgres { url, node } => Store::connect(url, node, &[]).ok(),
+        }
+    }
+}
+
+/// Connects to the PostgreSQL store as this node, writing for `roots`.
+fn connect(url: &str, node: &str, roots: &[String]) -> Result<Store, DaemonError> {
+    Store::connect(url, node, roots).map_err(|e| {
+        DaemonError::Fatal(format!(
+            "{e}; check [store] url, that the server runs and that this node may connect"
+        ))
+    })
+}
+
+/// Opens the store the config names, creating the state folder (and a
+/// SQLite store) if needed. With PostgreSQL, `roots` are the roots whose
+/// outbox this node delivers.
+pub fn open_store_for(cfg: &Config, create: bool, roots: &[String]) -> Result<Store, DaemonError> {
+    match StoreSpec::of(cfg)? {
+        StoreSpec::Sqlite(_) => open_store(cfg, create),
+        StoreSpec::Postgres { url, node } => {
+            create_state_dir(cfg)?;
+            connect(&url, &node, roots)
+        }
+    }
+}
+
+fn create_state_dir(cfg: &Config) -> Result<(), DaemonError> {
+    std::fs::create_dir_all(&cfg.state.dir).map_err(|e| {
+        DaemonError::Fatal(format!(
+            "cannot create the state folder {}: {e}; create it or point --state / [state] dir elsewhere",
+            cfg.state.dir.display()
+        ))
+    })
+}
+
+/// Opens the SQLite store in the state dir, creating both if needed.
 pub fn open_store(cfg: &Config, create: bool) -> Result<Store, DaemonError> {
     let path = cfg.store_path();
     if !create && !path.exists() {
@@ -17,12 +88,7 @@ pub fn open_store(cfg: &Config, create: bool) -> Result<Store, DaemonError> {
             path.display()
         )));
     }
-    std::fs::create_dir_all(&cfg.state.dir).map_err(|e| {
-        DaemonError::Fatal(format!(
-            "cannot create the state folder {}: {e}; create it or point --state / [state] dir elsewhere",
-            cfg.state.dir.display()
-        ))
-    })?;
+    create_state_dir(cfg)?;
     Store::open(&path).map_err(|e| {
         DaemonError::Fatal(format!(
             "{}; check that the state folder is writable and not used by another claimwatch version",
@@ -47,6 +113,9 @@ fn naming(path: &Path, e: &crate::store::StoreError) -> String {
 /// no writer running and no write-ahead log beside it, the file is
 /// opened as immutable (no `-shm` is created next to it).
 pub fn open_store_read_only(cfg: &Config) -> Result<Store, DaemonError> {
+    if let StoreSpec::Postgres { url, node } = StoreSpec::of(cfg)? {
+        return connect(&url, &node, &[]);
+    }
     let path = cfg.store_path();
     if !path.exists() {
         return open_store(cfg, false);
@@ -71,7 +140,9 @@ pub fn open_store_read_only(cfg: &Config) -> Result<Store, DaemonError> {
 pub fn in_store(cfg: &Config, e: DaemonError) -> DaemonError {
     match e {
         DaemonError::Fatal(m) if m.starts_with("store:") => {
-            DaemonError::Fatal(format!("{}: {m}", cfg.store_path().display()))
+            let label = StoreSpec::of(cfg)
+                .map_or_else(|_| cfg.store_path().display().to_string(), |s| s.label());
+            DaemonError::Fatal(format!("{label}: {m}"))
         }
         other => other,
     }

@@ -13,6 +13,7 @@ use tracing::{info, warn};
 
 use super::{Options, Rendered, generate};
 use crate::config::Config;
+use crate::daemon::StoreSpec;
 use crate::store::Store;
 
 /// How often the hook looks for new events.
@@ -41,13 +42,19 @@ pub fn start(cfg: &Config) -> Option<ReportHook> {
     if let Err(e) = std::fs::create_dir_all(&dir) {
         warn!("cannot create the report folder {}: {e}", dir.display());
     }
-    let store_path = cfg.store_path();
+    let spec = match StoreSpec::of(cfg) {
+        Ok(s) => s,
+        Err(e) => {
+            warn!("{e}; no report will be written");
+            return None;
+        }
+    };
     let debounce = Duration::from_millis(cfg.report.debounce_ms);
     let stop = Arc::new(AtomicBool::new(false));
     let flag = stop.clone();
     let thread = std::thread::Builder::new()
         .name("claimwatch-report".into())
-        .spawn(move || run(&store_path, dir, debounce, &flag))
+        .spawn(move || run(&spec, dir, debounce, &flag))
         .map_err(|e| warn!("cannot start the report thread: {e}; no report will be written"))
         .ok()?;
     Some(ReportHook {
@@ -58,12 +65,7 @@ pub fn start(cfg: &Config) -> Option<ReportHook> {
 
 /// Watches the store's event count; once it has changed and then stayed
 /// put for `debounce`, regenerates the report.
-fn run(
-    store_path: &std::path::Path,
-    dir: std::path::PathBuf,
-    debounce: Duration,
-    stop: &AtomicBool,
-) {
+fn run(spec: &StoreSpec, dir: std::path::PathBuf, debounce: Duration, stop: &AtomicBool) {
     let mut store: Option<Store> = None;
     let mut done = Rendered::default();
     let mut written: Option<i64> = None;
@@ -74,10 +76,10 @@ fn run(
     };
     while !stop.load(Ordering::Relaxed) {
         std::thread::sleep(POLL);
-        if store.is_none() && store_path.exists() {
+        if store.is_none() {
             // The daemon creates the store; wait for it (a failed open,
             // such as a migration racing the daemon's, is retried).
-            store = Store::open(store_path).ok();
+            store = spec.open_reader();
         }
         let Some(s) = &store else { continue };
         let count = match s.event_count() {

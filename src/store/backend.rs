@@ -85,6 +85,12 @@ pub trait Backend: Send {
         Ok(Vec::new())
     }
 
+    /// The connection to a server store is gone (with it, any root it
+    /// owned): the node must stop rather than retry forever.
+    fn is_lost(&self) -> bool {
+        false
+    }
+
     /// Writes one revision, its event and its outbox rows in one
     /// transaction. Returns the event's row id.
     fn commit(&mut self, n: &NewRevision<'_>) -> Result<i64> {

@@ -140,6 +140,11 @@ impl Engine {
         &self.store
     }
 
+    /// The roots the engine watches.
+    pub fn roots(&self) -> &[Root] {
+        &self.settings.roots
+    }
+
     /// Applies a reloaded configuration.
     pub fn reconfigure(&mut self, settings: Settings, changes: &Path) {
         if !settings.alerts.same_as(self.alerter.plan()) {

@@ -601,6 +601,10 @@ impl Backend for PgStore {
         ))
     }
 
+    fn is_lost(&self) -> bool {
+        self.client.try_borrow().is_ok_and(|c| c.is_closed())
+    }
+
     fn claim_roots(&self, wanted: &[String], takeover: Duration) -> Result<Vec<owner::Held>> {
         owner::claim(&mut self.client.borrow_mut(), &self.node, wanted, takeover)
     }
