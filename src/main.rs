@@ -323,7 +323,7 @@ fn daemon_cmd(
                 Ok(ExitCode::SUCCESS)
             }
             DaemonCmd::Report(paths, since, out) => {
-                let store = daemon::open_store(&cfg, false)?;
+                let store = daemon::open_store_for(&cfg, false, &[])?;
                 let st = claimwatch::report::run_cli(&store, paths, since, out)?;
                 eprintln!("{st}");
                 Ok(ExitCode::SUCCESS)
@@ -337,7 +337,7 @@ fn daemon_cmd(
             }
             DaemonCmd::Reindex => {
                 daemon::init_tracing(&cfg.log);
-                let mut store = daemon::open_store(&cfg, false)?;
+                let mut store = daemon::open_store_for(&cfg, false, &[])?;
                 let (done, failed) =
                     daemon::inspect::reindex(&mut store).map_err(|e| daemon::in_store(&cfg, e))?;
                 eprintln!(
@@ -367,17 +367,38 @@ fn tail(
     json: bool,
     lines: usize,
 ) -> anyhow::Result<ExitCode> {
+    let path = match path {
+        None => None,
+        Some(g) => match globset::Glob::new(&g) {
+            Ok(g) => Some(g.compile_matcher()),
+            Err(e) => {
+                eprintln!("claimwatch: bad --path glob {g:?}: {e}");
+                return Ok(ExitCode::from(2));
+            }
+        },
+    };
+    let mut opts = claimwatch::tail::TailOptions {
+        file: file.clone().unwrap_or_default(),
+        follow,
+        min_severity: min_severity.map(Into::into),
+        path,
+        json,
+        lines,
+        style: Style::for_stdout(),
+    };
     let file = match file {
         Some(f) => f,
         None => {
-            let opts = Options {
+            let copts = Options {
                 config_path: state.config,
                 overrides: Overrides {
                     roots: Vec::new(),
                     state: state.state,
                 },
             };
-            match daemon::resolve_config(&opts) {
+            match daemon::resolve_config(&copts) {
+                // A shared store: every node's events, not this node's log.
+                Ok(cfg) if cfg.store.url.is_some() => return Ok(tail_store(&cfg, &opts)),
                 Ok(cfg) => cfg.changes_path(),
                 Err(e) => {
                     eprintln!("claimwatch: {e}");
@@ -402,31 +423,32 @@ fn tail(
             where_hint()
         );
     }
-    let path = match path {
-        None => None,
-        Some(g) => match globset::Glob::new(&g) {
-            Ok(g) => Some(g.compile_matcher()),
-            Err(e) => {
-                eprintln!("claimwatch: bad --path glob {g:?}: {e}");
-                return Ok(ExitCode::from(2));
-            }
-        },
-    };
-    let opts = claimwatch::tail::TailOptions {
-        file,
-        follow,
-        min_severity: min_severity.map(Into::into),
-        path,
-        json,
-        lines,
-        style: Style::for_stdout(),
-    };
+    opts.file = file;
     let mut stdout = std::io::stdout().lock();
     match claimwatch::tail::run(&opts, &mut stdout, &|| false) {
         Ok(()) => Ok(ExitCode::SUCCESS),
         Err(e) => {
             eprintln!("claimwatch: {e}");
             Ok(ExitCode::from(1))
+        }
+    }
+}
+
+/// `tail` of the shared store named by `[store] url`.
+fn tail_store(cfg: &claimwatch::config::Config, opts: &claimwatch::tail::TailOptions) -> ExitCode {
+    let store = match daemon::open_store_read_only(cfg) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("claimwatch: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut stdout = std::io::stdout().lock();
+    match claimwatch::tail::run_store(&store, opts, &mut stdout, &|| false) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("claimwatch: {e}");
+            ExitCode::from(1)
         }
     }
 }

@@ -6,6 +6,9 @@
 //! the log ([`rotated`]) when the current one holds too few events.
 
 mod rotated;
+mod store;
+
+pub use store::run_store;
 
 use std::fmt::Write as _;
 use std::fs::File;

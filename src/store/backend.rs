@@ -62,6 +62,8 @@ pub trait Backend: Send {
     /// Events stored after row `after`, oldest first, as (row, change-log
     /// line): what `tail --follow` reads from a shared store.
     fn events_after(&self, after: i64, limit: usize) -> Result<Vec<(i64, String)>>;
+    /// The highest event row (0 when there is none).
+    fn last_event_row(&self) -> Result<i64>;
     /// Every revision of one file with its event, oldest first.
     fn history(&self, file_id: i64) -> Result<Vec<HistoryRow>>;
     /// Every revision of one article with its claims decoded.
@@ -180,6 +182,7 @@ forward! {
     event_count(&self) -> Result<i64>;
     events_after(&self, after: i64, limit: usize) -> Result<Vec<(i64, String)>>;
     history(&self, file_id: i64) -> Result<Vec<HistoryRow>>;
+    last_event_row(&self) -> Result<i64>;
     article_revisions(&self, root: &str, path: &str) -> Result<Vec<Revision>>;
     article_index(&self, since: Option<&str>) -> Result<Vec<ArticleRow>>;
     revisions_with_raw(&self) -> Result<Vec<(i64, String)>>;

@@ -276,6 +276,13 @@ impl SqliteStore {
         Ok(out)
     }
 
+    /// The highest event row (0 when there is none).
+    pub fn last_event_row(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(id), 0) FROM events", [], |r| r.get(0))?)
+    }
+
     /// Every revision of one file with its event, oldest first.
     pub fn history(&self, file_id: i64) -> Result<Vec<HistoryRow>> {
         let mut stmt = self.conn.prepare(

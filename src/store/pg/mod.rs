@@ -446,6 +446,11 @@ impl Backend for PgStore {
         Ok(out)
     }
 
+    fn last_event_row(&self) -> Result<i64> {
+        let r = self.query("SELECT coalesce(max(id), 0)::bigint FROM events", &[])?;
+        Ok(r.first().map_or(0, |r| r.get(0)))
+    }
+
     fn history(&self, file_id: i64) -> Result<Vec<HistoryRow>> {
         let rows = self.query(
             "SELECT r.revision, r.time, r.hash, r.title, e.event_id, e.kind, e.severity,
