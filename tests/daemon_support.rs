@@ -117,6 +117,16 @@ impl Daemon {
         extra: &[&str],
         env: &[(&str, &str)],
     ) -> Daemon {
+        let d = Daemon::spawn(root, state, extra, env);
+        wait_for("the start-up scan", || {
+            d.stderr().contains("start-up scan done")
+        });
+        d
+    }
+
+    /// Starts `claimwatch run` without waiting for anything (a standby
+    /// never finishes a start-up scan until it takes over).
+    pub fn spawn(root: &Path, state: &Path, extra: &[&str], env: &[(&str, &str)]) -> Daemon {
         std::fs::create_dir_all(state).expect("state dir");
         let log = state.with_extension(format!(
             "stderr.{}",
@@ -141,11 +151,7 @@ impl Daemon {
             .stderr(err);
         cmd.envs(env.iter().copied());
         let child = cmd.spawn().expect("daemon starts");
-        let d = Daemon { child, log };
-        wait_for("the start-up scan", || {
-            d.stderr().contains("start-up scan done")
-        });
-        d
+        Daemon { child, log }
     }
 
     pub fn stderr(&self) -> String {

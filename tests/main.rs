@@ -24,4 +24,5 @@ mod reliability_support;
 mod report_browser;
 mod report_cli;
 mod report_support;
+mod store_postgres;
 mod tail_cli;

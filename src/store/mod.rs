@@ -21,8 +21,8 @@ pub mod pg;
 mod readonly;
 mod schema;
 mod sqlite;
-#[cfg(test)]
-pub(crate) mod testing;
+#[doc(hidden)]
+pub mod testing;
 
 pub use backend::{Backend, Store};
 pub use batch::StagedRevision;

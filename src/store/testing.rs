@@ -1,6 +1,8 @@
-//! Test stores on both backends: [`pg_store`] gives a PostgreSQL store in
-//! a scratch schema of the shared test database (dropped afterwards), and
-//! [`on_both_backends!`] runs one test body against SQLite and PostgreSQL.
+//! Test stores on both backends (for this crate's tests and the
+//! integration tests; not an API): [`pg_store`] gives a PostgreSQL store
+//! in a scratch schema of the shared test database (dropped afterwards),
+//! [`scratch_url`] a URL into a new schema, and `on_both_backends!` runs
+//! one test body against SQLite and PostgreSQL.
 
 use std::ops::{Deref, DerefMut};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -34,9 +36,14 @@ impl DerefMut for PgScratch {
 
 impl Drop for PgScratch {
     fn drop(&mut self) {
-        if let Ok(mut c) = postgres::Client::connect(&test_url(), postgres::NoTls) {
-            let _ = c.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.schema));
-        }
+        drop_schema(&self.schema);
+    }
+}
+
+/// Drops a scratch schema and everything in it.
+pub fn drop_schema(schema: &str) {
+    if let Ok(mut c) = postgres::Client::connect(&test_url(), postgres::NoTls) {
+        let _ = c.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"));
     }
 }
 
@@ -81,6 +88,7 @@ pub fn pg_store() -> PgScratch {
 
 /// Runs each test body (given `s: &mut Store`) once per backend, as
 /// `<name>::sqlite` and `<name>::postgres`.
+#[cfg(test)]
 macro_rules! on_both_backends {
     ($($(#[$m:meta])* fn $name:ident($s:ident) $body:block)*) => {
         $(
@@ -101,4 +109,5 @@ macro_rules! on_both_backends {
         )*
     };
 }
+#[cfg(test)]
 pub(crate) use on_both_backends;
