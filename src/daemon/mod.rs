@@ -569,6 +569,19 @@ fn reload(
         );
         new.state.dir = current.state.dir.clone();
     }
+    if new.store != current.store || new.node != current.node {
+        warn!("SIGHUP: [store] or [node] changed; that takes a restart, keeping the running ones");
+        new.store = current.store.clone();
+        new.node = current.node.clone();
+    }
+    if current.store.url.is_some() && new.watch.roots != current.watch.roots {
+        // Roots of a shared store are owned (locks taken at start); a new
+        // root could be another node's.
+        warn!(
+            "SIGHUP: [watch] roots changed; with a shared store that takes a restart (to claim them), keeping the running roots"
+        );
+        new.watch.roots = current.watch.roots.clone();
+    }
     let settings = match settings(&new) {
         Ok(s) => s,
         Err(e) => {

@@ -279,31 +279,47 @@ impl Backend for PgStore {
         let node = self.node.as_str();
         let mut client = self.client.borrow_mut();
         let mut tx = client.transaction()?;
-        let file = tx.prepare(
-            "INSERT INTO files (root, path, live, mtime_ns, size, last_revision, item, node)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-             ON CONFLICT (root, path) DO UPDATE SET live = excluded.live,
-               mtime_ns = excluded.mtime_ns, size = excluded.size,
-               last_revision = excluded.last_revision, node = excluded.node
-             RETURNING id",
-        )?;
-        let revision = tx.prepare(
-            "INSERT INTO revisions (file_id, revision, time, hash, raw, raw_enc, claims, claims_z, title, node)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )?;
-        let event = tx.prepare(
-            "INSERT INTO events (event_id, file_id, revision, time, kind, severity, json, json_z,
-                                 full_json, full_z, node)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
-        )?;
-        let outbox = tx.prepare(
-            "INSERT INTO outbox (event_row, sink, root, delivered) VALUES ($1, $2, $3, false)",
+        // One statement (one round trip) per revision: the file row, the
+        // revision, the event, its outbox rows, the rename's retired file
+        // and the raw text pruned past `keep_raw`. Data-modifying CTEs all
+        // run, whether or not the final SELECT reads them.
+        let one = tx.prepare(
+            "WITH f AS (
+               INSERT INTO files (root, path, live, mtime_ns, size, last_revision, item, node)
+               VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+               ON CONFLICT (root, path) DO UPDATE SET live = excluded.live,
+                 mtime_ns = excluded.mtime_ns, size = excluded.size,
+                 last_revision = excluded.last_revision, node = excluded.node
+               RETURNING id),
+             r AS (
+               INSERT INTO revisions (file_id, revision, time, hash, raw, raw_enc, claims, claims_z, title, node)
+               SELECT f.id, $6, $9, $10, $11, $12, $13, $14, $15, $8 FROM f),
+             e AS (
+               INSERT INTO events (event_id, file_id, revision, time, kind, severity, json, json_z,
+                                   full_json, full_z, node)
+               SELECT $16, f.id, $6, $9, $17, $18, $19, $20, $21, $22, $8 FROM f
+               RETURNING id),
+             o AS (
+               INSERT INTO outbox (event_row, sink, root, delivered)
+               SELECT e.id, s, $1, false FROM e, unnest($23::text[]) AS s),
+             t AS (UPDATE files SET live = false WHERE id = $24),
+             p AS (
+               UPDATE revisions SET raw = NULL
+               WHERE file_id = (SELECT id FROM f) AND raw IS NOT NULL AND revision <= $25)
+             SELECT id FROM e",
         )?;
         let mut rows = Vec::with_capacity(items.len());
         for n in items {
-            let file_id: i64 = tx
+            let raw = n.raw.as_ref().map(|p| parts(p).0);
+            let raw_enc = n.raw.as_ref().map_or(0, Packed::enc) as i16;
+            let (claims, claims_z) = parts(&n.claims);
+            let (json, json_z) = parts(&n.event);
+            let full = n.full_event.as_ref().map(parts);
+            let (full_json, full_z) = (full.map(|f| f.0), full.is_some_and(|f| f.1));
+            let prune_to = n.revision - i64::from(n.keep_raw);
+            let event_row: i64 = tx
                 .query_one(
-                    &file,
+                    &one,
                     &[
                         &n.root,
                         &n.path,
@@ -313,61 +329,26 @@ impl Backend for PgStore {
                         &n.revision,
                         &n.item,
                         &node,
-                    ],
-                )?
-                .get(0);
-            let raw = n.raw.as_ref().map(|p| parts(p).0);
-            let raw_enc = n.raw.as_ref().map_or(0, Packed::enc) as i16;
-            let (claims, claims_z) = parts(&n.claims);
-            tx.execute(
-                &revision,
-                &[
-                    &file_id,
-                    &n.revision,
-                    &n.time,
-                    &n.hash,
-                    &raw,
-                    &raw_enc,
-                    &claims,
-                    &claims_z,
-                    &n.title,
-                    &node,
-                ],
-            )?;
-            let (json, json_z) = parts(&n.event);
-            let full = n.full_event.as_ref().map(parts);
-            let (full_json, full_z) = (full.map(|f| f.0), full.is_some_and(|f| f.1));
-            let event_row: i64 = tx
-                .query_one(
-                    &event,
-                    &[
-                        &n.event_id,
-                        &file_id,
-                        &n.revision,
                         &n.time,
+                        &n.hash,
+                        &raw,
+                        &raw_enc,
+                        &claims,
+                        &claims_z,
+                        &n.title,
+                        &n.event_id,
                         &n.event_kind,
                         &n.severity,
                         &json,
                         &json_z,
                         &full_json,
                         &full_z,
-                        &node,
+                        &n.sinks,
+                        &n.retire_file,
+                        &prune_to,
                     ],
                 )?
                 .get(0);
-            for sink in &n.sinks {
-                tx.execute(&outbox, &[&event_row, sink, &n.root])?;
-            }
-            if let Some(old) = n.retire_file {
-                tx.execute("UPDATE files SET live = false WHERE id = $1", &[&old])?;
-            }
-            if n.revision > i64::from(n.keep_raw) {
-                tx.execute(
-                    "UPDATE revisions SET raw = NULL
-                     WHERE file_id = $1 AND raw IS NOT NULL AND revision <= $2",
-                    &[&file_id, &(n.revision - i64::from(n.keep_raw))],
-                )?;
-            }
             rows.push(event_row);
         }
         tx.commit()?;

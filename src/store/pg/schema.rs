@@ -71,6 +71,11 @@ pub const MIGRATIONS: &[&str] = &["CREATE TABLE files (
         PRIMARY KEY (event_row, sink)
     );
     CREATE INDEX outbox_pending ON outbox (sink, root, event_row) WHERE NOT delivered;
+    -- Packed values are zstd frames already: no second compression.
+    ALTER TABLE revisions ALTER COLUMN raw SET STORAGE EXTERNAL,
+        ALTER COLUMN claims SET STORAGE EXTERNAL;
+    ALTER TABLE events ALTER COLUMN json SET STORAGE EXTERNAL,
+        ALTER COLUMN full_json SET STORAGE EXTERNAL;
     CREATE TABLE owners (
         root TEXT COLLATE \"C\" PRIMARY KEY,
         node TEXT NOT NULL,
