@@ -137,6 +137,8 @@ impl Daemon {
         ));
         let err = std::fs::File::create(&log).expect("stderr file");
         let mut cmd = Command::new(BIN);
+        let st = state.display().to_string();
+        crate::backend_support::choose(&mut cmd, &["--state", &st], Path::new("/"));
         cmd.arg("run")
             .arg("--state")
             .arg(state)
@@ -196,7 +198,9 @@ pub fn run(args: &[&str], cwd: &Path) -> (i32, String, String) {
 
 /// [`run`] with extra environment variables.
 pub fn run_with_env(args: &[&str], cwd: &Path, env: &[(&str, &str)]) -> (i32, String, String) {
-    let out = Command::new(BIN)
+    let mut cmd = Command::new(BIN);
+    crate::backend_support::choose(&mut cmd, args, cwd);
+    let out = cmd
         .args(args)
         .current_dir(cwd)
         .env("NO_COLOR", "1")

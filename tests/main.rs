@@ -5,6 +5,7 @@ mod alerts_sinks;
 mod alerts_support;
 mod alerts_webhook;
 mod article_parse;
+mod backend_support;
 mod daemon_cli;
 mod daemon_events;
 mod daemon_feeds;

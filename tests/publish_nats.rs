@@ -82,12 +82,12 @@ fn nats_publishing_the_same_outbox_rows_again_adds_no_duplicates() {
     assert_eq!(stream.count(), 2);
     assert_eq!(nats_pending(&state), 0);
     // As after a crash between the ack and the mark: every row again.
-    let db = rusqlite::Connection::open(state.join("claimwatch.db")).expect("store");
-    let n = db
-        .execute("UPDATE outbox SET delivered = 0 WHERE sink = 'nats'", [])
-        .expect("clear the flags");
-    drop(db);
-    assert_eq!(n, 2);
+    let sent = "SELECT count(*) FROM outbox WHERE sink = 'nats' AND delivered = true";
+    assert_eq!(crate::backend_support::store_count(&state, sent), 2);
+    crate::backend_support::store_execute(
+        &state,
+        "UPDATE outbox SET delivered = false WHERE sink = 'nats'",
+    );
     scan();
     assert_eq!(nats_pending(&state), 0, "re-published and acked");
     assert_eq!(stream.count(), 2, "the stream dropped the duplicates");
@@ -201,13 +201,10 @@ sinks = ["desk"]
     write(&root.join("bridge.txt"), &article("Bridge", 6));
     scan();
     // Again, as after a crash before the mark: the stream drops the copies.
-    let db = rusqlite::Connection::open(state.join("claimwatch.db")).expect("store");
-    db.execute(
-        "UPDATE outbox SET delivered = 0 WHERE sink = 'alert:everything:desk'",
-        [],
-    )
-    .expect("clear the flags");
-    drop(db);
+    crate::backend_support::store_execute(
+        &state,
+        "UPDATE outbox SET delivered = false WHERE sink = 'alert:everything:desk'",
+    );
     scan();
     let got = stream.read_all();
     assert_eq!(got.len(), 2, "one alert per event: {got:?}");

@@ -196,13 +196,10 @@ pub fn publish_config(url: &str, stream: &str, prefix: &str) -> String {
 }
 
 /// Outbox rows for the NATS stream not yet delivered (read beside a
-/// running daemon: the store is in WAL mode).
+/// running daemon: SQLite is in WAL mode), on the backend under test.
 pub fn nats_pending(state: &Path) -> i64 {
-    let db = rusqlite::Connection::open(state.join("claimwatch.db")).expect("open store");
-    db.query_row(
-        "SELECT count(*) FROM outbox WHERE sink = 'nats' AND delivered = 0",
-        [],
-        |r| r.get(0),
+    crate::backend_support::store_count(
+        state,
+        "SELECT count(*) FROM outbox WHERE sink = 'nats' AND delivered = false",
     )
-    .expect("count")
 }

@@ -42,7 +42,10 @@ pub fn start_slow(d: &Dirs, toml: &str, deadline: Duration) -> Daemon {
     let cfg = d.state.with_extension("toml");
     std::fs::write(&cfg, toml).expect("config");
     let log = d.state.with_extension("stderr");
-    let child = Command::new(crate::daemon_support::BIN)
+    let mut cmd = Command::new(crate::daemon_support::BIN);
+    let st = d.state.display().to_string();
+    crate::backend_support::choose(&mut cmd, &["--state", &st], Path::new("/"));
+    let child = cmd
         .arg("run")
         .arg("--config")
         .arg(&cfg)

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use claimwatch::store::testing::{drop_schema, scratch_url};
 
-use crate::daemon_support::{Daemon, run, wait_for};
+use crate::daemon_support::{Daemon, run_with_env, wait_for};
 use crate::publish_support::{
     PrivateServer, SHARED, TestStream, free_port, nats_available, unique,
 };
@@ -54,6 +54,12 @@ impl Cluster {
         )
         .expect("config");
         p.display().to_string()
+    }
+
+    /// The store URL for the binary: the environment wins over any
+    /// backend the other daemon tests run on.
+    fn env(&self) -> [(&str, &str); 1] {
+        [("CLAIMWATCH_STORE_URL", self.url.as_str())]
     }
 
     fn db(&self) -> postgres::Client {
@@ -212,8 +218,8 @@ fn issue18_two_nodes_one_killed_mid_stream_lose_and_double_nothing() {
     );
     write_round(&ra, 0);
     write_round(&rb, 0);
-    let mut a = Daemon::start(&ra, &sa, &["--config", &ca]);
-    let _b = Daemon::start(&rb, &sb, &["--config", &cb]);
+    let mut a = Daemon::start_with_env(&ra, &sa, &["--config", &ca], &c.env());
+    let _b = Daemon::start_with_env(&rb, &sb, &["--config", &cb], &c.env());
     for k in 1..=ROUNDS {
         write_round(&ra, k);
         write_round(&rb, k);
@@ -223,7 +229,7 @@ fn issue18_two_nodes_one_killed_mid_stream_lose_and_double_nothing() {
             a.wait();
         }
         if k == 7 {
-            a = Daemon::start(&ra, &sa, &["--config", &ca]);
+            a = Daemon::start_with_env(&ra, &sa, &["--config", &ca], &c.env());
         }
     }
     wait_caught_up(&c, &ra);
@@ -257,8 +263,8 @@ fn issue18_nats_away_for_30_seconds_mid_stream_loses_nothing() {
     let mut server = Some(PrivateServer::start(port, &js));
     write_round(&ra, 0);
     write_round(&rb, 0);
-    let a = Daemon::start(&ra, &sa, &["--config", &ca]);
-    let b = Daemon::start(&rb, &sb, &["--config", &cb]);
+    let a = Daemon::start_with_env(&ra, &sa, &["--config", &ca], &c.env());
+    let b = Daemon::start_with_env(&rb, &sb, &["--config", &cb], &c.env());
     let mut stopped_at = None;
     for k in 1..=6 {
         write_round(&ra, k);
@@ -301,8 +307,8 @@ fn issue18_a_standby_takes_over_within_the_takeover_time() {
         c.config("standby", takeover.as_millis() as u64, ""),
     );
     write_round(&root, 0);
-    let mut owner = Daemon::start(&root, &s1, &["--config", &c1]);
-    let standby = Daemon::spawn(&root, &s2, &["--config", &c2], &[]);
+    let mut owner = Daemon::start_with_env(&root, &s1, &["--config", &c1], &c.env());
+    let standby = Daemon::spawn(&root, &s2, &["--config", &c2], &c.env());
     wait_for("the standby to wait", || {
         standby
             .stderr()
@@ -341,7 +347,7 @@ fn issue18_history_show_tail_and_report_read_every_nodes_history() {
         for k in 0..2 {
             write_round(root, k);
             let state = c.path(state);
-            let (code, _, err) = run(
+            let (code, _, err) = run_with_env(
                 &[
                     "scan",
                     "--config",
@@ -351,6 +357,7 @@ fn issue18_history_show_tail_and_report_read_every_nodes_history() {
                     &root.display().to_string(),
                 ],
                 c.dir.path(),
+                &c.env(),
             );
             assert_eq!(code, 0, "scan: {err}");
         }
@@ -371,7 +378,7 @@ fn issue18_history_show_tail_and_report_read_every_nodes_history() {
     let call = |cmd: &[&str]| {
         let a = args(cmd);
         let a: Vec<&str> = a.iter().map(String::as_str).collect();
-        let (code, out, err) = run(&a, c.dir.path());
+        let (code, out, err) = run_with_env(&a, c.dir.path(), &c.env());
         assert_eq!(code, 0, "{cmd:?}: {err}");
         out
     };

@@ -12,6 +12,11 @@ use serde_json::{Value, json};
 
 use crate::daemon_support::*;
 
+/// These tests read a change log of our own: the store stays SQLite (no
+/// shared store, whatever backend the daemon tests run on), so `tail`
+/// reads the log.
+const LOG: &[(&str, &str)] = &[("CLAIMWATCH_STORE_URL", "")];
+
 fn claim(kind: &str, text: &str, speaker: Option<&str>) -> Value {
     json!({
         "id": "c_0000", "kind": kind, "text": text, "quote": null,
@@ -133,9 +138,10 @@ fn tail_reads_the_state_folders_log_by_default() {
     let state = tmp.path().join("state");
     std::fs::create_dir_all(&state).expect("mkdir");
     fixture(&state);
-    let (code, out, err) = run(
+    let (code, out, err) = run_with_env(
         &["tail", "--state", &state.display().to_string(), "-n", "1"],
         tmp.path(),
+        LOG,
     );
     assert_eq!(code, 0, "{err}");
     assert!(
@@ -199,7 +205,10 @@ fn follow_survives_rotation() {
 fn issue14_tail_outside_the_state_folder_says_where_to_look() {
     let tmp = tempfile::tempdir().expect("tmp");
     let nowhere = tmp.path().join("no-system-config.toml");
-    let env = [("CLAIMWATCH_SYSTEM_CONFIG", nowhere.to_str().expect("utf-8"))];
+    let env = [
+        ("CLAIMWATCH_SYSTEM_CONFIG", nowhere.to_str().expect("utf-8")),
+        LOG[0],
+    ];
     let (code, _, err) = run_with_env(&["tail"], tmp.path(), &env);
     assert_eq!(code, 1, "{err}");
     assert!(
@@ -243,7 +252,10 @@ fn issue14_tail_reads_the_service_config_by_default() {
     std::fs::write(&sys, format!("[state]\ndir = \"{}\"\n", state.display())).expect("config");
     let elsewhere = tmp.path().join("home");
     std::fs::create_dir_all(&elsewhere).expect("mkdir");
-    let env = [("CLAIMWATCH_SYSTEM_CONFIG", sys.to_str().expect("utf-8"))];
+    let env = [
+        ("CLAIMWATCH_SYSTEM_CONFIG", sys.to_str().expect("utf-8")),
+        LOG[0],
+    ];
     let (code, out, err) = run_with_env(&["tail", "--json"], &elsewhere, &env);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.lines().count(), 3, "{out}");

@@ -27,6 +27,9 @@ pub use store::{NodeConfig, StoreConfig};
 
 /// Environment variable that overrides `[state] dir`.
 pub const ENV_STATE_DIR: &str = "CLAIMWATCH_STATE_DIR";
+/// Environment variable that overrides `[store] url` (a shared
+/// PostgreSQL store; the URL may hold a password, kept out of files).
+pub const ENV_STORE_URL: &str = "CLAIMWATCH_STORE_URL";
 /// Environment variable that overrides `[log] level` (a level name, or
 /// per-target levels such as `claimwatch=debug,info`).
 pub const ENV_LOG: &str = "CLAIMWATCH_LOG";
@@ -403,12 +406,15 @@ pub fn load_all(path: &Path) -> (Config, Vec<ConfigError>) {
 }
 
 /// Applies the environment overrides (`CLAIMWATCH_STATE_DIR`,
-/// `CLAIMWATCH_LOG`); returns an error for a `CLAIMWATCH_LOG` that is not a
+/// `CLAIMWATCH_STORE_URL`, `CLAIMWATCH_LOG`); returns an error for a `CLAIMWATCH_LOG` that is not a
 /// log level (it would otherwise silence every log line).
 pub fn apply_env(config: &mut Config) -> Vec<ConfigError> {
     let mut errors = Vec::new();
     if let Some(dir) = std::env::var_os(ENV_STATE_DIR).filter(|v| !v.is_empty()) {
         config.state.dir = PathBuf::from(dir);
+    }
+    if let Some(url) = std::env::var(ENV_STORE_URL).ok().filter(|v| !v.is_empty()) {
+        config.store.url = Some(url);
     }
     if let Some(level) = std::env::var(ENV_LOG).ok().filter(|v| !v.is_empty()) {
         if let Err(message) = log_filter(&level) {

@@ -177,7 +177,12 @@ pub fn lock_state(cfg: &Config) -> Result<StateLock, DaemonError> {
         .read(true)
         .write(true)
         .open(&path)
-        .map_err(|e| DaemonError::Fatal(format!("cannot open {}: {e}", path.display())))?;
+        .map_err(|e| {
+            DaemonError::Fatal(format!(
+                "cannot open {}: {e}; check that the state folder is writable, or use another --state",
+                path.display()
+            ))
+        })?;
     // SAFETY: flock(2) on a descriptor we own; no memory is involved.
     let rc = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
     if rc != 0 {
