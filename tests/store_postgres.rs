@@ -410,4 +410,61 @@ fn issue18_history_show_tail_and_report_read_every_nodes_history() {
     call(&["report", "--out", &out.display().to_string()]);
     let index = std::fs::read_to_string(out.join("index.html")).expect("report index");
     assert!(index.contains("f49.txt"), "the report lists the articles");
+
+    // `tail --follow` on the reader: a new event of either node shows up.
+    let mut child = std::process::Command::new(crate::daemon_support::BIN)
+        .args(args(&["tail", "--follow", "--json", "-n", "1"]))
+        .env("NO_COLOR", "1")
+        .env("CLAIMWATCH_STORE_URL", &c.url)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("tail runs");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let v: serde_json::Value = serde_json::from_str(&line).unwrap_or_default();
+            let path = v["path"].as_str().unwrap_or("").to_string();
+            let root = v["root"].as_str().unwrap_or("").to_string();
+            if tx.send(format!("{root}|{path}")).is_err() {
+                break;
+            }
+        }
+    });
+    let first = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the last event");
+    assert!(
+        first.contains("root-b|f"),
+        "the newest event is node b's: {first}"
+    );
+    std::fs::write(ra.join("f07.txt"), version(&ra, 7, 99)).expect("edit");
+    let state = c.path("state-a").display().to_string();
+    let (code, _, err) = run_with_env(
+        &[
+            "scan",
+            "--config",
+            &ca,
+            "--state",
+            &state,
+            &ra.display().to_string(),
+        ],
+        c.dir.path(),
+        &c.env(),
+    );
+    assert_eq!(code, 0, "scan: {err}");
+    let next = rx
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the new event");
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        next.contains("root-a") && next.ends_with("f07.txt"),
+        "tail --follow shows the new event: {next}"
+    );
 }
