@@ -425,6 +425,8 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
             }
             break;
         }
+        // A standby is healthy while it keeps asking (WatchdogSec).
+        notify::watchdog();
         let why = owned_elsewhere(&held);
         if waiting.as_deref() != Some(why.as_str()) {
             info!("standby: {why}; taking over when it stops");
