@@ -125,6 +125,8 @@ pub enum CodecError {
     Utf8,
     #[error("stored claims are not claims JSON: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("stored event cannot be rebuilt from its revision's claims")]
+    Derived,
 }
 
 fn unzstd(b: &[u8]) -> Result<Vec<u8>, CodecError> {
@@ -169,6 +171,61 @@ pub fn decode_raw(v: ValueRef<'_>, enc: i64) -> Result<Option<Vec<u8>>, CodecErr
         (ValueRef::Blob(b) | ValueRef::Text(b), _) => Ok(Some(b.to_vec())),
         _ => Err(CodecError::Type),
     }
+}
+
+/// `events.derived` of a `created` event whose line is rebuilt from its
+/// revision's claims: `events.json` holds only the event's head
+/// ([`created_head`](crate::sinks::event::line::created_head)), so the
+/// claims are not stored twice. NULL: `events.json` is the line itself.
+/// Claims compact (`[log] created_claims = "compact"`).
+pub const DERIVED_COMPACT: i64 = 1;
+/// The same, every field of each claim (`created_claims = "full"`).
+pub const DERIVED_FULL: i64 = 2;
+
+/// The `derived` value for a `created` line written in `mode` that fits
+/// in a line (not spilled), when its claims read back as they are:
+/// `None` keeps the line as it is.
+pub fn derived_for(mode: crate::config::CreatedClaims, claims: &[Claim]) -> Option<i64> {
+    use crate::config::CreatedClaims;
+    let code = match mode {
+        CreatedClaims::Compact => DERIVED_COMPACT,
+        CreatedClaims::Full => DERIVED_FULL,
+        // The line holds no claims: nothing to save.
+        CreatedClaims::None => return None,
+    };
+    claims_round_trip(claims).then_some(code)
+}
+
+/// Whether claims stored as JSON parse back to the same values, so a line
+/// rebuilt from them prints the same bytes: strings always do; a number
+/// must be finite and parse back to the same bits (serde_json's default
+/// float parser is not exact for every input).
+pub fn claims_round_trip(claims: &[Claim]) -> bool {
+    claims.iter().flat_map(|c| &c.numbers).all(|n| {
+        n.value.is_finite()
+            && serde_json::to_string(&n.value)
+                .ok()
+                .and_then(|s| serde_json::from_str::<f64>(&s).ok())
+                .is_some_and(|v| v.to_bits() == n.value.to_bits())
+    })
+}
+
+/// The change-log line of a stored event from its `json` and `derived`
+/// columns and, for a derived one, its revision's `claims` column.
+pub fn event_line(
+    json: ValueRef<'_>,
+    derived: Option<i64>,
+    claims: ValueRef<'_>,
+) -> Result<String, CodecError> {
+    let stored = decode_text(json)?;
+    let compact = match derived {
+        None => return Ok(stored),
+        Some(DERIVED_COMPACT) => true,
+        Some(DERIVED_FULL) => false,
+        Some(_) => return Err(CodecError::Derived),
+    };
+    let claims = decode_claims(claims)?;
+    crate::sinks::event::line::created_line(&stored, &claims, compact).ok_or(CodecError::Derived)
 }
 
 thread_local! {
