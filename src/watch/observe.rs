@@ -203,7 +203,7 @@ pub(super) fn observe(settings: &Settings, cancel: &AtomicBool, c: &Candidate) -
             // their serialisations are not all held at once.
             let size = bytes.len() as i64;
             let raw = Packed::pack(bytes);
-            let claims_packed = Packed::json(&ex.claims, "[]");
+            let claims_packed = Packed::claims(&ex.claims);
             let created = c
                 .row
                 .is_none()
