@@ -156,6 +156,15 @@ fn a_schema_1_store_opens_and_its_plain_rows_read_as_before() {
         s.event_json("ev_old").expect("json").as_deref(),
         Some("{\"old\":true}")
     );
+    // Rows from before `events.derived` read as their line everywhere.
+    assert_eq!(
+        s.events_after(0, 10).expect("after"),
+        [(1, "{\"old\":true}".to_string())]
+    );
+    assert_eq!(
+        s.history(1).expect("history")[0].event_json.as_deref(),
+        Some("{\"old\":true}")
+    );
 }
 
 #[test]
