@@ -12,6 +12,9 @@ use super::{
     decode_claims, schema,
 };
 
+/// The page size of a new store file.
+const PAGE_SIZE: u32 = 2048;
+
 /// The SQLite snapshot store.
 pub struct SqliteStore {
     pub(super) conn: Connection,
@@ -34,6 +37,14 @@ impl SqliteStore {
 
     fn setup(conn: Connection, wal: bool) -> Result<SqliteStore> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // 2 KiB pages for a new store (an existing one keeps its size):
+        // a revision row (raw text and claims, zstd) is 3-5 KB, and on
+        // 4 KiB pages one that stays local fills a page alone while one
+        // that spills leaves most of an overflow page empty; 15% of the
+        // revisions table was slack (7% on 2 KiB pages). 2,000 generated
+        // articles: store 0.97x -> 0.91x the corpus, bytes written 5.16x
+        // -> 5.04x the article (1 KiB: smaller store, more written).
+        conn.execute_batch(&format!("PRAGMA page_size = {PAGE_SIZE};"))?;
         if wal {
             // WAL: readers (`history`, `show`) never block the daemon's writer.
             let _: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;

@@ -348,3 +348,28 @@ fn numbers_that_do_not_read_back_keep_the_line_whole() {
     c.numbers[0].value = f64::NAN;
     assert_eq!(codec::derived_for(mode, &[c]), None);
 }
+
+#[test]
+fn a_new_store_has_small_pages_and_an_old_one_keeps_its_own() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page_size = |s: &SqliteStore| -> i64 {
+        s.conn
+            .query_row("PRAGMA page_size", [], |r| r.get(0))
+            .expect("page size")
+    };
+    let s = SqliteStore::open(&dir.path().join("new.db")).expect("open");
+    assert_eq!(page_size(&s), 2048);
+    let old = dir.path().join("old.db");
+    {
+        let c = Connection::open(&old).expect("open");
+        c.execute_batch("PRAGMA page_size = 4096; PRAGMA journal_mode = WAL;")
+            .expect("wal");
+        c.execute_batch(schema::MIGRATIONS[0]).expect("schema 1");
+        c.execute_batch("PRAGMA user_version = 1;").expect("v1");
+    }
+    let mut s = SqliteStore::open(&old).expect("reopen");
+    assert_eq!(page_size(&s), 4096, "an existing store keeps its pages");
+    s.commit(&rev("a.txt", 1, "ev1", &["changelog"]))
+        .expect("commit");
+    assert_eq!(s.pending("changelog", 10).expect("pending").len(), 1);
+}
