@@ -29,8 +29,13 @@ pub struct StagedRevision {
     pub event_id: String,
     pub event_kind: String,
     pub severity: String,
-    /// The event as its change-log line, packed.
+    /// The event as its change-log line, packed; with `event_derived`,
+    /// only the head of a `created` event, whose line is rebuilt from
+    /// `claims` ([`super::codec::event_line`]).
     pub event: Packed,
+    /// `events.derived`: `None`, or a [`super::codec::DERIVED_COMPACT`]
+    /// or [`super::codec::DERIVED_FULL`] `created` event.
+    pub event_derived: Option<i64>,
     /// The whole event when its line left the changes out (too big for
     /// one line): what `show` renders.
     pub full_event: Option<Packed>,
@@ -63,6 +68,7 @@ impl StagedRevision {
             event_kind: n.event_kind.to_string(),
             severity: n.severity.to_string(),
             event: Packed::pack_str(n.event_json.to_string()),
+            event_derived: None,
             full_event: None,
             sinks: n.sinks.iter().map(|s| s.to_string()).collect(),
             retire_file: n.retire_file,
@@ -102,8 +108,9 @@ impl SqliteStore {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?;
             let mut event = tx.prepare_cached(
-                "INSERT INTO events (event_id, file_id, revision, time, kind, severity, json, full)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+                "INSERT INTO events (event_id, file_id, revision, time, kind, severity, json, full,
+                                     derived)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
             )?;
             let mut outbox = tx.prepare_cached(
                 "INSERT INTO outbox (event_row, sink, delivered) VALUES (?1, ?2, 0)",
@@ -139,7 +146,8 @@ impl SqliteStore {
                         n.event_kind,
                         n.severity,
                         n.event,
-                        n.full_event.as_ref().map(Packed::as_blob)
+                        n.full_event.as_ref().map(Packed::as_blob),
+                        n.event_derived
                     ],
                     |r| r.get(0),
                 )?;

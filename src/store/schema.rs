@@ -58,6 +58,11 @@ pub const MIGRATIONS: &[&str] = &[
     // (path `feed.xml#<id>`): it has revisions and events like a file but
     // is never on disk, so the deletion checks leave it alone.
     "ALTER TABLE files ADD COLUMN item INTEGER NOT NULL DEFAULT 0;",
+    // 4: derived `created` events. With `derived` set (codec::DERIVED_*),
+    // `json` holds the event's head and its line is rebuilt from the
+    // revision's claims, which are then not stored twice; NULL (every
+    // older row): `json` is the line.
+    "ALTER TABLE events ADD COLUMN derived INTEGER;",
 ];
 
 /// Applies every migration above the store's version, each in its own

@@ -156,6 +156,15 @@ fn a_schema_1_store_opens_and_its_plain_rows_read_as_before() {
         s.event_json("ev_old").expect("json").as_deref(),
         Some("{\"old\":true}")
     );
+    // Rows from before `events.derived` read as their line everywhere.
+    assert_eq!(
+        s.events_after(0, 10).expect("after"),
+        [(1, "{\"old\":true}".to_string())]
+    );
+    assert_eq!(
+        s.history(1).expect("history")[0].event_json.as_deref(),
+        Some("{\"old\":true}")
+    );
 }
 
 #[test]
@@ -211,6 +220,7 @@ on_both_backends! {
             severity: "none".into(),
             event: Packed::pack_str("{}".into()),
             full_event: None,
+            event_derived: None,
             sinks: Vec::new(),
             retire_file: None,
             keep_raw: 2,
@@ -257,4 +267,109 @@ on_both_backends! {
                 .is_empty()
         );
     }
+}
+
+on_both_backends! {
+    /// A `created` event stored as its head (`derived`) reads back as the
+    /// line it was: to the outbox, `tail`, `show` and `history`; reindex
+    /// stores the line whole before replacing the claims.
+    fn a_derived_created_event_reads_as_its_line(s) {
+        use crate::sinks::event::line::{MAX_LINE, created_head, render_created};
+        let text = "Ferry fares rise\n\nThe port authority said fares would rise by 12.5% on Monday.\n\n\"We had no choice,\" said Ana Ruiz, the authority's director.\n";
+        let ex = crate::extract_bytes(std::path::Path::new("a.txt"), text.as_bytes()).expect("x");
+        assert!(ex.claims.len() >= 2);
+        let mut ev = crate::sinks::event::ChangeEvent {
+            schema: crate::sinks::event::SCHEMA,
+            event_id: "ev_d".into(),
+            time: "2026-01-01T00:00:00.000Z".into(),
+            path: "a.txt".into(),
+            root: "/r".into(),
+            event: crate::sinks::event::EventKind::Created,
+            revision: 1,
+            prev_revision: None,
+            from: None,
+            item: None,
+            hash: Some("blake3:aa".into()),
+            title: ex.title.clone(),
+            severity: crate::diff::Severity::Medium,
+            summary: Default::default(),
+            changes: Vec::new(),
+        };
+        ev.summary.added = ex.claims.len();
+        let mode = crate::config::CreatedClaims::Compact;
+        let (line, spilled) = render_created(&mut ev, &ex.claims, mode, MAX_LINE);
+        assert!(!spilled);
+        let derived = codec::derived_for(mode, &ex.claims);
+        assert_eq!(derived, Some(codec::DERIVED_COMPACT));
+        let head = created_head(&ev).expect("head");
+        let mut staged = StagedRevision::from_new(&rev("a.txt", 1, "ev_d", &["changelog"]));
+        staged.claims = Packed::json(&ex.claims, "[]");
+        staged.event = Packed::pack_str(head.clone());
+        staged.event_derived = derived;
+        s.commit_batch(&[staged]).expect("commit");
+
+        let pending = s.pending("changelog", 10).expect("pending");
+        assert_eq!(pending.len(), 1);
+        assert_eq!(pending[0].json, line.line);
+        let after = s.events_after(0, 10).expect("after");
+        assert_eq!(after.len(), 1);
+        assert_eq!(after[0].1, line.line);
+        assert_eq!(s.event_json("ev_d").expect("show").as_deref(), Some(line.line.as_str()));
+        let f = s.file("/r", "a.txt").expect("f").expect("row");
+        let h = s.history(f.id).expect("history");
+        assert_eq!(h[0].event_json.as_deref(), Some(line.line.as_str()));
+
+        // Reindex: the claims change, the event still reads as written.
+        let rows = s.revisions_with_raw().expect("raw");
+        s.update_claims(&[(rows[0].0, "[]".into(), None)]).expect("reindex");
+        assert_eq!(s.event_json("ev_d").expect("show").as_deref(), Some(line.line.as_str()));
+        assert_eq!(s.events_after(0, 10).expect("after")[0].1, line.line);
+        assert_eq!(s.pending("changelog", 10).expect("pending")[0].json, line.line);
+    }
+}
+
+#[test]
+fn numbers_that_do_not_read_back_keep_the_line_whole() {
+    let mut c: crate::claims::Claim = serde_json::from_value(serde_json::json!({
+        "id": "c_1", "kind": "numeric", "text": "t", "quote": null, "speaker": null,
+        "numbers": [{"text": "12.5%", "value": 12.5, "unit": "percent"}],
+    }))
+    .expect("claim");
+    let mode = crate::config::CreatedClaims::Compact;
+    assert_eq!(codec::derived_for(mode, std::slice::from_ref(&c)), Some(1));
+    assert_eq!(
+        codec::derived_for(crate::config::CreatedClaims::Full, std::slice::from_ref(&c)),
+        Some(codec::DERIVED_FULL)
+    );
+    assert_eq!(
+        codec::derived_for(crate::config::CreatedClaims::None, std::slice::from_ref(&c)),
+        None
+    );
+    c.numbers[0].value = f64::NAN;
+    assert_eq!(codec::derived_for(mode, &[c]), None);
+}
+
+#[test]
+fn a_new_store_has_small_pages_and_an_old_one_keeps_its_own() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page_size = |s: &SqliteStore| -> i64 {
+        s.conn
+            .query_row("PRAGMA page_size", [], |r| r.get(0))
+            .expect("page size")
+    };
+    let s = SqliteStore::open(&dir.path().join("new.db")).expect("open");
+    assert_eq!(page_size(&s), 2048);
+    let old = dir.path().join("old.db");
+    {
+        let c = Connection::open(&old).expect("open");
+        c.execute_batch("PRAGMA page_size = 4096; PRAGMA journal_mode = WAL;")
+            .expect("wal");
+        c.execute_batch(schema::MIGRATIONS[0]).expect("schema 1");
+        c.execute_batch("PRAGMA user_version = 1;").expect("v1");
+    }
+    let mut s = SqliteStore::open(&old).expect("reopen");
+    assert_eq!(page_size(&s), 4096, "an existing store keeps its pages");
+    s.commit(&rev("a.txt", 1, "ev1", &["changelog"]))
+        .expect("commit");
+    assert_eq!(s.pending("changelog", 10).expect("pending").len(), 1);
 }

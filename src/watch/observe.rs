@@ -14,9 +14,9 @@ use super::walk;
 use crate::claims::Claim;
 use crate::diff::Severity;
 use crate::render::escape_control;
-use crate::sinks::event::line::{MAX_LINE, render_created};
+use crate::sinks::event::line::{MAX_LINE, created_head, render_created};
 use crate::sinks::event::{self, ChangeEvent, EventKind};
-use crate::store::{FileRow, Packed, StoredItem};
+use crate::store::{FileRow, Packed, StoredItem, codec};
 
 /// A file that may have changed.
 pub(super) struct Candidate {
@@ -66,8 +66,11 @@ pub(super) struct Prepared {
     pub(super) ev: ChangeEvent,
     /// The change-log line.
     pub(super) line: String,
-    /// The line, packed for the store.
+    /// What the store keeps of the event, packed: the line, or with
+    /// `derived` only its head (the line is rebuilt from the claims).
     pub(super) event: Packed,
+    /// `events.derived` (store::codec::DERIVED_*), or `None`.
+    pub(super) derived: Option<i64>,
     /// The line left the changes out.
     pub(super) spilled: bool,
 }
@@ -107,6 +110,12 @@ fn prepare_created(
         .first()
         .map_or(Severity::None, |c| crate::diff::added(c).severity);
     let (line, spilled) = render_created(&mut ev, &ex.claims, settings.created_claims, MAX_LINE);
+    // A line that lists the claims is stored as its head: the store
+    // rebuilds it from the revision's claims (kept once).
+    let head = (!spilled)
+        .then(|| codec::derived_for(settings.created_claims, &ex.claims))
+        .flatten()
+        .and_then(|d| Some((d, created_head(&ev)?)));
     if spilled {
         ev.changes = ex
             .claims
@@ -117,9 +126,14 @@ fn prepare_created(
     } else {
         ev = ev.with_diff(crate::diff::diff(&[], &ex.claims));
     }
+    let (event, derived) = match head {
+        Some((d, head)) => (Packed::pack(head.into_bytes()), Some(d)),
+        None => (Packed::pack(line.line.clone().into_bytes()), None),
+    };
     Prepared {
         ev,
-        event: Packed::pack(line.line.clone().into_bytes()),
+        event,
+        derived,
         line: line.line,
         spilled,
     }
@@ -189,7 +203,7 @@ pub(super) fn observe(settings: &Settings, cancel: &AtomicBool, c: &Candidate) -
             // their serialisations are not all held at once.
             let size = bytes.len() as i64;
             let raw = Packed::pack(bytes);
-            let claims_packed = Packed::json(&ex.claims, "[]");
+            let claims_packed = Packed::claims(&ex.claims);
             let created = c
                 .row
                 .is_none()

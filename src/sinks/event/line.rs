@@ -143,6 +143,31 @@ pub fn created_full(line: &str, claims: &[Claim]) -> Option<String> {
     serde_json::to_string(&ev).ok()
 }
 
+/// The head of a `created` event: its JSON with `"changes":[]`. With
+/// the claims of its revision, [`created_line`] gives back its line, so
+/// the store keeps only this (the claims are stored once, with the
+/// revision). `ev.changes` must be empty.
+pub fn created_head(ev: &ChangeEvent) -> Option<String> {
+    debug_assert!(ev.changes.is_empty());
+    let head = serde_json::to_string(ev).ok()?;
+    head.contains(EMPTY).then_some(head)
+}
+
+/// The line of a `created` event from its [`created_head`] and the
+/// claims of its revision: every claim added, compact or whole, as
+/// [`render_created`] wrote it within the bound. `None` when `head` is
+/// not a head.
+pub fn created_line(head: &str, claims: &[Claim], compact: bool) -> Option<String> {
+    let i = head.find(EMPTY)?;
+    let array = serde_json::to_string(&AddedClaims(claims, compact)).ok()?;
+    let mut out = String::with_capacity(head.len() + array.len());
+    out.push_str(&head[..i]);
+    out.push_str("\"changes\":");
+    out.push_str(&array);
+    out.push_str(&head[i + EMPTY.len()..]);
+    Some(out)
+}
+
 /// `value` as JSON when it fits in `max` bytes.
 fn bounded_json(value: &impl Serialize, max: usize) -> Option<String> {
     let mut out = Bounded::new(max);
@@ -426,6 +451,23 @@ mod tests {
                 assert!(bare.changes.is_empty());
             }
         }
+    }
+
+    /// A created line is its head plus the claims, compact or whole.
+    #[test]
+    fn created_lines_rebuild_from_their_head_and_claims() {
+        let ev = created(ARTICLE);
+        let claims: Vec<Claim> = ev.changes.iter().filter_map(|c| c.after.clone()).collect();
+        let mut bare = ev.clone();
+        bare.changes.clear();
+        let head = created_head(&bare).expect("head");
+        assert!(!head.contains("\"after\""), "{head}");
+        for (mode, compact) in [(CreatedClaims::Compact, true), (CreatedClaims::Full, false)] {
+            let (line, spilled) = render_created(&mut bare, &claims, mode, MAX_LINE);
+            assert!(!spilled);
+            assert_eq!(created_line(&head, &claims, compact), Some(line.line));
+        }
+        assert_eq!(created_line("{\"event\":\"created\"}", &claims, true), None);
     }
 
     #[test]

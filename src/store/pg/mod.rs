@@ -80,6 +80,18 @@ fn parts(p: &Packed) -> (&[u8], bool) {
     }
 }
 
+/// The change-log line of an event from the columns `json, json_z,
+/// derived, claims, claims_z` starting at `at` (claims NULL unless
+/// derived).
+fn stored_line(r: &Row, at: usize) -> Result<String> {
+    let claims_z: Option<bool> = r.get(at + 4);
+    Ok(codec::event_line(
+        packed_ref(r.get(at), r.get(at + 1)),
+        r.get::<_, Option<i16>>(at + 2).map(i64::from),
+        packed_ref(r.get(at + 3), claims_z.unwrap_or(false)),
+    )?)
+}
+
 const FILE_COLS: &str = "id, root, path, live, mtime_ns, size, last_revision";
 
 fn file_row(r: &Row) -> FileRow {
@@ -296,8 +308,8 @@ impl Backend for PgStore {
                SELECT f.id, $6, $9, $10, $11, $12, $13, $14, $15, $8 FROM f),
              e AS (
                INSERT INTO events (event_id, file_id, revision, time, kind, severity, json, json_z,
-                                   full_json, full_z, node)
-               SELECT $16, f.id, $6, $9, $17, $18, $19, $20, $21, $22, $8 FROM f
+                                   full_json, full_z, node, derived)
+               SELECT $16, f.id, $6, $9, $17, $18, $19, $20, $21, $22, $8, $26 FROM f
                RETURNING id),
              o AS (
                INSERT INTO outbox (event_row, sink, root, delivered)
@@ -317,6 +329,7 @@ impl Backend for PgStore {
             let full = n.full_event.as_ref().map(parts);
             let (full_json, full_z) = (full.map(|f| f.0), full.is_some_and(|f| f.1));
             let prune_to = n.revision - i64::from(n.keep_raw);
+            let derived = n.event_derived.map(|d| d as i16);
             let event_row: i64 = tx
                 .query_one(
                     &one,
@@ -346,6 +359,7 @@ impl Backend for PgStore {
                         &n.sinks,
                         &n.retire_file,
                         &prune_to,
+                        &derived,
                     ],
                 )?
                 .get(0);
@@ -357,7 +371,10 @@ impl Backend for PgStore {
 
     fn pending(&self, sink: &str, limit: usize) -> Result<Vec<Pending>> {
         let rows = self.query(
-            "SELECT e.id, e.event_id, e.json, e.json_z FROM outbox o JOIN events e ON e.id = o.event_row
+            "SELECT e.id, e.event_id, e.json, e.json_z, e.derived, r.claims, r.claims_z
+             FROM outbox o JOIN events e ON e.id = o.event_row
+             LEFT JOIN revisions r ON e.derived IS NOT NULL
+               AND r.file_id = e.file_id AND r.revision = e.revision
              WHERE o.sink = $1 AND NOT o.delivered AND o.root = ANY($2)
              ORDER BY o.event_row LIMIT $3",
             &[&sink, &self.roots, &(limit as i64)],
@@ -367,7 +384,7 @@ impl Backend for PgStore {
             out.push(Pending {
                 event_row: r.get(0),
                 event_id: r.get(1),
-                json: codec::decode_text(packed_ref(r.get(2), r.get(3)))?,
+                json: stored_line(r, 2)?,
             });
         }
         Ok(out)
@@ -391,7 +408,8 @@ impl Backend for PgStore {
 
     fn event_json(&self, event_id: &str) -> Result<Option<String>> {
         let Some(r) = self.query_opt(
-            "SELECT e.full_json, e.full_z, e.json, e.json_z, r.claims, r.claims_z FROM events e
+            "SELECT e.full_json, e.full_z, e.json, e.json_z, r.claims, r.claims_z, e.derived
+             FROM events e
              LEFT JOIN revisions r ON r.file_id = e.file_id AND r.revision = e.revision
              WHERE e.event_id = $1",
             &[&event_id],
@@ -403,6 +421,7 @@ impl Backend for PgStore {
         Ok(Some(whole_event(
             packed_ref(r.get(0), r.get(1)),
             packed_ref(r.get(2), r.get(3)),
+            r.get::<_, Option<i16>>(6).map(i64::from),
             packed_ref(r.get(4), claims_z.unwrap_or(false)),
         )?))
     }
@@ -414,15 +433,15 @@ impl Backend for PgStore {
 
     fn events_after(&self, after: i64, limit: usize) -> Result<Vec<(i64, String)>> {
         let rows = self.query(
-            "SELECT id, json, json_z FROM events WHERE id > $1 ORDER BY id LIMIT $2",
+            "SELECT e.id, e.json, e.json_z, e.derived, r.claims, r.claims_z FROM events e
+             LEFT JOIN revisions r ON e.derived IS NOT NULL
+               AND r.file_id = e.file_id AND r.revision = e.revision
+             WHERE e.id > $1 ORDER BY e.id LIMIT $2",
             &[&after, &(limit as i64)],
         )?;
         let mut out = Vec::with_capacity(rows.len());
         for r in &rows {
-            out.push((
-                r.get(0),
-                codec::decode_text(packed_ref(r.get(1), r.get(2)))?,
-            ));
+            out.push((r.get(0), stored_line(r, 1)?));
         }
         Ok(out)
     }
@@ -435,7 +454,7 @@ impl Backend for PgStore {
     fn history(&self, file_id: i64) -> Result<Vec<HistoryRow>> {
         let rows = self.query(
             "SELECT r.revision, r.time, r.hash, r.title, e.event_id, e.kind, e.severity,
-                    e.full_json, e.full_z, e.json, e.json_z, r.claims, r.claims_z
+                    e.full_json, e.full_z, e.json, e.json_z, r.claims, r.claims_z, e.derived
              FROM revisions r LEFT JOIN events e
                ON e.file_id = r.file_id AND e.revision = r.revision
              WHERE r.file_id = $1 ORDER BY r.revision",
@@ -449,6 +468,7 @@ impl Backend for PgStore {
                 Some(_) => Some(whole_event(
                     packed_ref(r.get(7), r.get::<_, Option<bool>>(8).unwrap_or(false)),
                     packed_ref(line, r.get::<_, Option<bool>>(10).unwrap_or(false)),
+                    r.get::<_, Option<i16>>(13).map(i64::from),
                     packed_ref(r.get(11), r.get(12)),
                 )?),
             };
@@ -570,6 +590,22 @@ impl Backend for PgStore {
     fn update_claims(&mut self, updates: &[(i64, String, Option<String>)]) -> Result<()> {
         let mut client = self.client.borrow_mut();
         let mut tx = client.transaction()?;
+        // A derived `created` event is stored whole first (as SQLite).
+        let derived = tx.prepare(
+            "SELECT e.id, e.json, e.json_z, e.derived, r.claims, r.claims_z FROM revisions r
+             JOIN events e ON e.file_id = r.file_id AND e.revision = r.revision
+             WHERE r.id = $1 AND e.derived IS NOT NULL",
+        )?;
+        let whole =
+            tx.prepare("UPDATE events SET json = $2, json_z = $3, derived = NULL WHERE id = $1")?;
+        for (id, _, _) in updates {
+            if let Some(r) = tx.query_opt(&derived, &[id])? {
+                let event_row: i64 = r.get(0);
+                let line = Packed::pack_str(stored_line(&r, 1)?);
+                let (bytes, z) = parts(&line);
+                tx.execute(&whole, &[&event_row, &bytes, &z])?;
+            }
+        }
         let stmt = tx
             .prepare("UPDATE revisions SET claims = $2, claims_z = $3, title = $4 WHERE id = $1")?;
         for (id, claims, title) in updates {

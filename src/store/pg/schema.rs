@@ -21,7 +21,8 @@ const MIGRATE_LOCK: i64 = 0x636c_6169_6d77_6174; // "claimwat"
 /// row written carries the node that wrote it; outbox rows carry their
 /// root, so a node delivers the events of the roots it owns, also those
 /// left by an owner that died.
-pub const MIGRATIONS: &[&str] = &["CREATE TABLE files (
+pub const MIGRATIONS: &[&str] = &[
+    "CREATE TABLE files (
         id BIGSERIAL PRIMARY KEY,
         root TEXT COLLATE \"C\" NOT NULL,
         path TEXT COLLATE \"C\" NOT NULL,
@@ -80,7 +81,12 @@ pub const MIGRATIONS: &[&str] = &["CREATE TABLE files (
         root TEXT COLLATE \"C\" PRIMARY KEY,
         node TEXT NOT NULL,
         since TIMESTAMPTZ NOT NULL DEFAULT now()
-    );"];
+    );",
+    // 2: derived `created` events, as SQLite's migration 4: with `derived`
+    // set (codec::DERIVED_*), `json` holds the event's head and its line
+    // is rebuilt from the revision's claims; NULL: `json` is the line.
+    "ALTER TABLE events ADD COLUMN derived SMALLINT;",
+];
 
 /// The schema version of the database (0 when it has no claimwatch tables).
 pub fn version(client: &mut Client) -> Result<i64> {

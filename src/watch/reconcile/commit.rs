@@ -26,6 +26,8 @@ impl Engine {
         {
             let p = *p;
             let mut rev = self.staged(&p.ev, p.event, None, revision, Some(raw), claims, content);
+            // Its line is rebuilt from the claims stored with it.
+            rev.event_derived = p.derived;
             if p.spilled {
                 // Its changes were not kept: the rules see every claim added.
                 rev.sinks = vec![changelog::SINK.to_string()];
@@ -153,6 +155,7 @@ impl Engine {
             event_kind: ev.event.as_str().to_string(),
             severity: event::severity_str(ev.severity).to_string(),
             event,
+            event_derived: None,
             full_event,
             sinks: self.sinks_for(ev),
             retire_file: None,
@@ -219,6 +222,7 @@ impl Engine {
             event_kind: EventKind::Deleted.as_str().to_string(),
             severity: event::severity_str(ev.severity).to_string(),
             event: Packed::pack_str(line.line.clone()),
+            event_derived: None,
             full_event: line.full.map(Packed::pack_str),
             sinks: self.sinks_for(&ev),
             retire_file: None,

@@ -120,6 +120,7 @@ impl Engine {
             severity: event::severity_str(ev.severity).to_string(),
             event: Packed::pack_str(line.line.clone()),
             full_event: line.full.map(Packed::pack_str),
+            event_derived: None,
             sinks: self.sinks_for(&ev),
             retire_file: None,
             keep_raw: self.settings.keep_raw,
