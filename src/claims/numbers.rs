@@ -37,7 +37,7 @@ fn scan_numbers(sentence: &str) -> Vec<NumberMention> {
         s: sentence,
         t: &toks,
     };
-    let mut found: Vec<Found> = Vec::new();
+    let mut found: Vec<Found> = Vec::with_capacity(4);
     let mut i = 0;
     while i < toks.len() {
         match sc.at(i) {

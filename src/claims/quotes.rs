@@ -17,7 +17,7 @@ pub fn spans(text: &str, open_at_start: bool) -> Vec<Range<usize>> {
     if !marks && !open_at_start {
         return Vec::new();
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(2);
     let mut open: Option<usize> = open_at_start.then_some(0);
     // The last byte of the corner bracket that closes an open 「 or 『
     // (E3 80 8D or 8F); other marks do not close those.
@@ -118,7 +118,16 @@ fn last_candidate(b: &[u8]) -> Option<usize> {
 /// counts one word per two characters.
 pub fn word_count(s: &str) -> usize {
     if s.is_ascii() {
-        return s.split_whitespace().count();
+        // Word starts as a byte walk: for ASCII, `split_whitespace`
+        // splits at space and \t..\r.
+        let mut count = 0;
+        let mut prev_space = true;
+        for &c in s.as_bytes() {
+            let space = matches!(c, b' ' | b'\t'..=b'\r');
+            count += usize::from(prev_space & !space);
+            prev_space = space;
+        }
+        return count;
     }
     s.split_whitespace()
         .map(|w| {

@@ -27,7 +27,9 @@ pub fn split(text: &str) -> Vec<&str> {
             vec![trimmed]
         };
     }
-    let mut out: Vec<(usize, usize)> = Vec::new();
+    // Sub-slices of `text`; `last_start` is where the last one starts.
+    let mut out: Vec<&str> = Vec::with_capacity(4);
+    let mut last_start = 0;
     // Quote counts of the last sentence and where the last closing quote
     // sits, kept incrementally: rescanning the growing sentence on every
     // join was quadratic on a long paragraph of lower-case continuations.
@@ -44,7 +46,7 @@ pub fn split(text: &str) -> Vec<&str> {
         let start = match (seg.as_ptr() as usize).checked_sub(base) {
             Some(s) if s + seg.len() <= text.len() && text.get(s..s + seg.len()) == Some(seg) => s,
             _ => {
-                let from = out.last().map_or(0, |l| l.1);
+                let from = out.last().map_or(0, |l| last_start + l.len());
                 match text.get(from..).and_then(|rest| rest.find(seg)) {
                     Some(p) => from + p,
                     None => continue,
@@ -52,23 +54,25 @@ pub fn split(text: &str) -> Vec<&str> {
             }
         };
         let end = start + seg.len();
-        if let Some(last) = out.last_mut()
-            && should_join(
-                &text[last.0..last.1],
+        if let Some(last) = out.last_mut() {
+            let last_end = last_start + last.len();
+            if should_join(
+                last,
                 seg,
                 quotes.open(),
-                last_close.is_some_and(|q| q >= last.1),
-            )
-        {
-            quotes.add(text.get(last.1..end).unwrap_or_default());
-            last.1 = end;
-            continue;
+                last_close.is_some_and(|q| q >= last_end),
+            ) {
+                quotes.add(text.get(last_end..end).unwrap_or_default());
+                *last = &text[last_start..end];
+                continue;
+            }
         }
         quotes = Quotes::default();
         quotes.add(seg);
-        out.push((start, end));
+        out.push(&text[start..end]);
+        last_start = start;
     }
-    out.into_iter().map(|(s, e)| &text[s..e]).collect()
+    out
 }
 
 /// Sentence stops of scripts written without spaces: the ideographic full
@@ -99,8 +103,13 @@ pub fn is_cjk(c: char) -> bool {
 /// start with 0xE3 (。) or 0xEF (the full-width ones), so most text is
 /// answered by a byte scan.
 fn has_cjk_stop(text: &str) -> bool {
+    // An OR over every byte without early exit, so it vectorises: most
+    // paragraphs hold neither lead byte.
     let b = text.as_bytes();
-    if !b.iter().any(|&c| c == 0xE3 || c == 0xEF) {
+    if !b
+        .iter()
+        .fold(false, |any, &c| any | (c == 0xE3) | (c == 0xEF))
+    {
         return false;
     }
     text.contains(CJK_STOPS)
