@@ -315,8 +315,14 @@ impl Speakers {
 
     /// Remembers a person speaker as the newest, keeping a known gender.
     fn note_person(&mut self, name: &str, gender: Gender) {
+        // A person noted again keeps its string: no new copy of the name.
+        let mut kept: Option<String> = None;
         let known = match self.persons.iter().position(|(n, _)| n == name) {
-            Some(i) => self.persons.remove(i).1,
+            Some(i) => {
+                let (n, g) = self.persons.remove(i);
+                kept = Some(n);
+                g
+            }
             // "Marsh" after "Paul Marsh": the same man.
             None => name
                 .split_whitespace()
@@ -338,7 +344,8 @@ impl Speakers {
         if self.persons.len() == PERSONS_MAX {
             self.persons.remove(0);
         }
-        self.persons.push((name.to_string(), gender));
+        let name = kept.unwrap_or_else(|| name.to_string());
+        self.persons.push((name, gender));
     }
 }
 

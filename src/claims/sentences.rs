@@ -103,13 +103,10 @@ pub fn is_cjk(c: char) -> bool {
 /// start with 0xE3 (。) or 0xEF (the full-width ones), so most text is
 /// answered by a byte scan.
 fn has_cjk_stop(text: &str) -> bool {
-    // An OR over every byte without early exit, so it vectorises: most
-    // paragraphs hold neither lead byte.
+    // Most paragraphs are ASCII (checked a word at a time); the others
+    // are searched for the two lead bytes with memchr.
     let b = text.as_bytes();
-    if !b
-        .iter()
-        .fold(false, |any, &c| any | (c == 0xE3) | (c == 0xEF))
-    {
+    if text.is_ascii() || !(b.contains(&0xE3) || b.contains(&0xEF)) {
         return false;
     }
     text.contains(CJK_STOPS)
