@@ -496,15 +496,11 @@ fn typed_claim(
     if spans.is_empty() {
         speakers.mention_entities(&entities, about);
     } else {
-        let narrated: Vec<String> = entities
-            .iter()
-            .filter(|e| {
-                text.find(e.as_str())
-                    .is_none_or(|at| !spans.iter().any(|r| r.contains(&at)))
-            })
-            .cloned()
-            .collect();
-        speakers.mention_entities(&narrated, about);
+        let narrated = entities.iter().map(String::as_str).filter(|e| {
+            text.find(e)
+                .is_none_or(|at| !spans.iter().any(|r| r.contains(&at)))
+        });
+        speakers.mention_each(narrated, about);
     }
     (
         Claim {

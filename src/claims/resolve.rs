@@ -158,9 +158,19 @@ impl Speakers {
     /// known person by surname ("Marsh"). The person the sentence is about
     /// (`speaker`: its speaker or named subject) stays the most recent.
     pub fn mention_entities(&mut self, entities: &[String], speaker: Option<&str>) {
+        self.mention_each(entities.iter().map(String::as_str), speaker);
+    }
+
+    /// [`Self::mention_entities`] over borrowed names (a filtered list
+    /// needs no copies).
+    pub fn mention_each<'e>(
+        &mut self,
+        entities: impl DoubleEndedIterator<Item = &'e str>,
+        speaker: Option<&str>,
+    ) {
         // Earlier mentions are likelier the subject, so they end up newest.
-        for entity in entities.iter().rev() {
-            if speaker == Some(entity.as_str()) {
+        for entity in entities.rev() {
+            if speaker == Some(entity) {
                 continue;
             }
             if !entity.contains(' ') {
