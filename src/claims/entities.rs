@@ -45,7 +45,9 @@ fn tokenize(s: &str) -> Vec<Tok> {
 fn tokenize_ascii(s: &str) -> Vec<Tok> {
     let b = s.as_bytes();
     let n = b.len();
-    let mut out = Vec::with_capacity(n / 5 + 1);
+    // Words and punctuation marks: room for both, so the vector is not
+    // grown (and copied) on a sentence with commas and quotes.
+    let mut out = Vec::with_capacity(n / 4 + 4);
     let mut i = 0;
     while i < n {
         let byte = b[i];

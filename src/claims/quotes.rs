@@ -155,7 +155,7 @@ pub fn word_count(s: &str) -> usize {
 
 /// The quoted words of `text`, spans joined by a space, marks removed.
 pub fn joined(text: &str, spans: &[Range<usize>]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(spans.iter().map(|r| r.len() + 1).sum());
     for r in spans {
         let part = text[r.clone()].trim();
         if part.is_empty() {
