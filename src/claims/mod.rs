@@ -260,8 +260,9 @@ pub fn extract(article: &Article) -> Vec<Claim> {
                 ..claim
             });
         }
+        // The cheap test first: most paragraphs open with no quote mark.
         let continues =
-            sentences::quote_open(&block.text) && block.text.starts_with(['"', '\u{201C}']);
+            block.text.starts_with(['"', '\u{201C}']) && sentences::quote_open(&block.text);
         if continues {
             pending.extend(unattributed_quotes);
         } else {
@@ -276,23 +277,27 @@ pub fn extract(article: &Article) -> Vec<Claim> {
 /// `!"` before a capital, which would leave the quotation without its
 /// speaker and the attribution as a fragment. `pieces` are sub-slices of
 /// `block`, in order.
-fn join_quote_attributions<'a>(block: &'a str, pieces: Vec<&'a str>) -> Vec<&'a str> {
+fn join_quote_attributions<'a>(block: &'a str, mut pieces: Vec<&'a str>) -> Vec<&'a str> {
     let base = block.as_ptr() as usize;
     let offset = |p: &str| (p.as_ptr() as usize).checked_sub(base);
-    let mut out: Vec<&'a str> = Vec::with_capacity(pieces.len());
-    for p in pieces {
-        if let Some(last) = out.last_mut()
+    // In place: `pieces[..kept]` are the pieces so far, joined.
+    let mut kept: usize = 0;
+    for k in 0..pieces.len() {
+        let p = pieces[k];
+        if let Some(last) = kept.checked_sub(1).map(|l| pieces[l])
             && ends_with_exclaimed_quote(last)
             && opens_with_attribution(p)
             && let (Some(start), Some(at)) = (offset(last), offset(p))
             && let Some(joined) = block.get(start..at + p.len())
         {
-            *last = joined;
+            pieces[kept - 1] = joined;
             continue;
         }
-        out.push(p);
+        pieces[kept] = p;
+        kept += 1;
     }
-    out
+    pieces.truncate(kept);
+    pieces
 }
 
 /// `…!"` or `…?"` (straight or curly quotes).
