@@ -280,7 +280,7 @@ impl Quotes {
         // Straight quotes are counted in a pass that vectorises; curly ones
         // are looked for only where their lead byte occurs.
         let b = s.as_bytes();
-        self.straight += b.iter().filter(|&&c| c == b'"').count();
+        self.straight += count_byte(b, b'"');
         if !b.contains(&0xE2) {
             return;
         }
@@ -298,6 +298,23 @@ impl Quotes {
     fn open(&self) -> bool {
         self.straight % 2 == 1 || self.depth > 0
     }
+}
+
+/// How many bytes of `b` are `x`: 16 bytes at a time as fixed-size
+/// arrays (compared and summed in vector registers), then the last few one
+/// by one. A plain filter-and-count spent most of its time in the
+/// byte-at-a-time tail on sentence-sized slices.
+fn count_byte(b: &[u8], x: u8) -> usize {
+    let mut chunks = b.chunks_exact(16);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        if let Ok(block) = <&[u8; 16]>::try_from(chunk) {
+            // At most 16: no overflow in a u8.
+            let hits: u8 = block.iter().map(|&c| u8::from(c == x)).sum();
+            n += usize::from(hits);
+        }
+    }
+    n + chunks.remainder().iter().filter(|&&c| c == x).count()
 }
 
 /// True when `s` has an odd number of straight double quotes, or more
@@ -429,6 +446,19 @@ mod tests {
             "\u{2018}x\u{2019} \u{201C}\u{201D}\"",
         ] {
             assert_eq!(super::quote_open(s), plain(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn count_byte_matches_a_filter_count() {
+        let text = "\"a\" b \"cc\" ddd \"\" e".repeat(7);
+        let b = text.as_bytes();
+        for from in 0..b.len() {
+            for to in from..=b.len() {
+                let s = &b[from..to];
+                let plain = s.iter().filter(|&&c| c == b'"').count();
+                assert_eq!(super::count_byte(s, b'"'), plain);
+            }
         }
     }
 
