@@ -45,7 +45,9 @@ fn tokenize(s: &str) -> Vec<Tok> {
 fn tokenize_ascii(s: &str) -> Vec<Tok> {
     let b = s.as_bytes();
     let n = b.len();
-    let mut out = Vec::with_capacity(n / 5 + 1);
+    // Words and punctuation marks: room for both, so the vector is not
+    // grown (and copied) on a sentence with commas and quotes.
+    let mut out = Vec::with_capacity(n / 4 + 4);
     let mut i = 0;
     while i < n {
         let byte = b[i];
@@ -307,7 +309,8 @@ pub fn extract_entities(sentence: &str) -> Vec<String> {
         s: sentence,
         t: tokenize(sentence),
     };
-    let mut out: Vec<String> = Vec::new();
+    // Nearly every sentence names something (it opens with a capital).
+    let mut out: Vec<String> = Vec::with_capacity(4);
     let mut span: Vec<usize> = Vec::with_capacity(8);
     let mut i = 0;
     let n = sc.t.len();
@@ -473,6 +476,7 @@ fn trim_lower_hyphen_tail(text: &str) -> &str {
 
 /// The end of the word `s[start..end]`, taking the point after it when it
 /// is an initial, a chain or a known abbreviation ("F.", "U.S.", "Mr.").
+#[inline]
 fn with_point(s: &str, start: usize, end: usize) -> usize {
     let b = s.as_bytes();
     if b.get(end) == Some(&b'.') {

@@ -189,7 +189,9 @@ fn id_of(hash: blake3::Hash) -> String {
 
 /// Extracts the claims of a parsed article, in document order.
 pub fn extract(article: &Article) -> Vec<Claim> {
-    let mut claims: Vec<Claim> = Vec::new();
+    // About two claims a paragraph: sized once rather than grown (a claim
+    // is large, so each growth copies a lot).
+    let mut claims: Vec<Claim> = Vec::with_capacity(article.blocks.len() * 2 + 1);
     // The headline and the standfirst are read with a speaker memory of
     // their own: they restate the body in short, and a name or "says" in
     // them must not become the antecedent of the lead's "he".
@@ -258,8 +260,9 @@ pub fn extract(article: &Article) -> Vec<Claim> {
                 ..claim
             });
         }
+        // The cheap test first: most paragraphs open with no quote mark.
         let continues =
-            sentences::quote_open(&block.text) && block.text.starts_with(['"', '\u{201C}']);
+            block.text.starts_with(['"', '\u{201C}']) && sentences::quote_open(&block.text);
         if continues {
             pending.extend(unattributed_quotes);
         } else {
@@ -274,23 +277,27 @@ pub fn extract(article: &Article) -> Vec<Claim> {
 /// `!"` before a capital, which would leave the quotation without its
 /// speaker and the attribution as a fragment. `pieces` are sub-slices of
 /// `block`, in order.
-fn join_quote_attributions<'a>(block: &'a str, pieces: Vec<&'a str>) -> Vec<&'a str> {
+fn join_quote_attributions<'a>(block: &'a str, mut pieces: Vec<&'a str>) -> Vec<&'a str> {
     let base = block.as_ptr() as usize;
     let offset = |p: &str| (p.as_ptr() as usize).checked_sub(base);
-    let mut out: Vec<&'a str> = Vec::with_capacity(pieces.len());
-    for p in pieces {
-        if let Some(last) = out.last_mut()
+    // In place: `pieces[..kept]` are the pieces so far, joined.
+    let mut kept: usize = 0;
+    for k in 0..pieces.len() {
+        let p = pieces[k];
+        if let Some(last) = kept.checked_sub(1).map(|l| pieces[l])
             && ends_with_exclaimed_quote(last)
             && opens_with_attribution(p)
             && let (Some(start), Some(at)) = (offset(last), offset(p))
             && let Some(joined) = block.get(start..at + p.len())
         {
-            *last = joined;
+            pieces[kept - 1] = joined;
             continue;
         }
-        out.push(p);
+        pieces[kept] = p;
+        kept += 1;
     }
-    out
+    pieces.truncate(kept);
+    pieces
 }
 
 /// `…!"` or `…?"` (straight or curly quotes).
@@ -348,6 +355,30 @@ fn lead_claim(text: &str, min_words: usize, speakers: &mut resolve::Speakers) ->
 
 /// Words with a letter or digit in `text`, counted up to `limit`.
 fn word_total(text: &str, limit: usize) -> usize {
+    if text.is_ascii() {
+        // The same count as below as a byte walk: for ASCII,
+        // `split_whitespace` splits at space and \t..\r, and
+        // `char::is_alphanumeric` is `u8::is_ascii_alphanumeric`.
+        let mut count = 0;
+        let mut in_word = false;
+        let mut alnum = false;
+        for &c in text.as_bytes() {
+            if matches!(c, b' ' | b'\t'..=b'\r') {
+                if in_word && alnum {
+                    count += 1;
+                    if count == limit {
+                        return count;
+                    }
+                }
+                in_word = false;
+                alnum = false;
+            } else {
+                in_word = true;
+                alnum |= c.is_ascii_alphanumeric();
+            }
+        }
+        return (count + usize::from(in_word && alnum)).min(limit);
+    }
     text.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .take(limit)
@@ -470,15 +501,11 @@ fn typed_claim(
     if spans.is_empty() {
         speakers.mention_entities(&entities, about);
     } else {
-        let narrated: Vec<String> = entities
-            .iter()
-            .filter(|e| {
-                text.find(e.as_str())
-                    .is_none_or(|at| !spans.iter().any(|r| r.contains(&at)))
-            })
-            .cloned()
-            .collect();
-        speakers.mention_entities(&narrated, about);
+        let narrated = entities.iter().map(String::as_str).filter(|e| {
+            text.find(e)
+                .is_none_or(|at| !spans.iter().any(|r| r.contains(&at)))
+        });
+        speakers.mention_each(narrated, about);
     }
     (
         Claim {

@@ -37,7 +37,7 @@ fn scan_numbers(sentence: &str) -> Vec<NumberMention> {
         s: sentence,
         t: &toks,
     };
-    let mut found: Vec<Found> = Vec::new();
+    let mut found: Vec<Found> = Vec::with_capacity(4);
     let mut i = 0;
     while i < toks.len() {
         match sc.at(i) {
@@ -71,6 +71,11 @@ fn scan_numbers(sentence: &str) -> Vec<NumberMention> {
 /// longer non-ASCII word only errs towards the full scan.
 fn may_hold_number(sentence: &str) -> bool {
     let b = sentence.as_bytes();
+    // A digit settles it: an OR over every byte without early exit (it
+    // vectorises) before the word walk.
+    if b.iter().fold(false, |any, &c| any | c.is_ascii_digit()) {
+        return true;
+    }
     let n = b.len();
     let mut i = 0;
     let mut article = false;

@@ -17,7 +17,7 @@ pub fn spans(text: &str, open_at_start: bool) -> Vec<Range<usize>> {
     if !marks && !open_at_start {
         return Vec::new();
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(2);
     let mut open: Option<usize> = open_at_start.then_some(0);
     // The last byte of the corner bracket that closes an open 「 or 『
     // (E3 80 8D or 8F); other marks do not close those.
@@ -26,6 +26,11 @@ pub fn spans(text: &str, open_at_start: bool) -> Vec<Range<usize>> {
     // whose lead byte 0xE2 only ever starts a character.
     let mut i = 0;
     while i < bytes.len() {
+        // Runs of other bytes are skipped with one table load each.
+        if !MARK[usize::from(bytes[i])] {
+            i += 1;
+            continue;
+        }
         match bytes[i] {
             // Two apostrophes stand in for a double quote in some wire copy.
             b'\'' if bytes.get(i + 1) == Some(&b'\'') => {
@@ -78,6 +83,17 @@ pub fn spans(text: &str, open_at_start: bool) -> Vec<Range<usize>> {
     out
 }
 
+/// The bytes [`spans`] acts on: the straight marks and the lead bytes of
+/// the curly quotes and corner brackets.
+const MARK: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t
+};
+
 /// Byte offset of the last straight or right curly double quote in `s`:
 /// `s.rfind(['"', '\u{201D}'])` as a byte walk from the end (U+201D is
 /// E2 80 9D, and 0xE2 only ever starts a character).
@@ -118,7 +134,16 @@ fn last_candidate(b: &[u8]) -> Option<usize> {
 /// counts one word per two characters.
 pub fn word_count(s: &str) -> usize {
     if s.is_ascii() {
-        return s.split_whitespace().count();
+        // Word starts as a byte walk: for ASCII, `split_whitespace`
+        // splits at space and \t..\r.
+        let mut count = 0;
+        let mut prev_space = true;
+        for &c in s.as_bytes() {
+            let space = matches!(c, b' ' | b'\t'..=b'\r');
+            count += usize::from(prev_space & !space);
+            prev_space = space;
+        }
+        return count;
     }
     s.split_whitespace()
         .map(|w| {
@@ -130,7 +155,7 @@ pub fn word_count(s: &str) -> usize {
 
 /// The quoted words of `text`, spans joined by a space, marks removed.
 pub fn joined(text: &str, spans: &[Range<usize>]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(spans.iter().map(|r| r.len() + 1).sum());
     for r in spans {
         let part = text[r.clone()].trim();
         if part.is_empty() {

@@ -158,9 +158,19 @@ impl Speakers {
     /// known person by surname ("Marsh"). The person the sentence is about
     /// (`speaker`: its speaker or named subject) stays the most recent.
     pub fn mention_entities(&mut self, entities: &[String], speaker: Option<&str>) {
+        self.mention_each(entities.iter().map(String::as_str), speaker);
+    }
+
+    /// [`Self::mention_entities`] over borrowed names (a filtered list
+    /// needs no copies).
+    pub fn mention_each<'e>(
+        &mut self,
+        entities: impl DoubleEndedIterator<Item = &'e str>,
+        speaker: Option<&str>,
+    ) {
         // Earlier mentions are likelier the subject, so they end up newest.
-        for entity in entities.iter().rev() {
-            if speaker == Some(entity.as_str()) {
+        for entity in entities.rev() {
+            if speaker == Some(entity) {
                 continue;
             }
             if !entity.contains(' ') {
@@ -315,8 +325,14 @@ impl Speakers {
 
     /// Remembers a person speaker as the newest, keeping a known gender.
     fn note_person(&mut self, name: &str, gender: Gender) {
+        // A person noted again keeps its string: no new copy of the name.
+        let mut kept: Option<String> = None;
         let known = match self.persons.iter().position(|(n, _)| n == name) {
-            Some(i) => self.persons.remove(i).1,
+            Some(i) => {
+                let (n, g) = self.persons.remove(i);
+                kept = Some(n);
+                g
+            }
             // "Marsh" after "Paul Marsh": the same man.
             None => name
                 .split_whitespace()
@@ -338,7 +354,8 @@ impl Speakers {
         if self.persons.len() == PERSONS_MAX {
             self.persons.remove(0);
         }
-        self.persons.push((name.to_string(), gender));
+        let name = kept.unwrap_or_else(|| name.to_string());
+        self.persons.push((name, gender));
     }
 }
 

@@ -27,7 +27,9 @@ pub fn split(text: &str) -> Vec<&str> {
             vec![trimmed]
         };
     }
-    let mut out: Vec<(usize, usize)> = Vec::new();
+    // Sub-slices of `text`; `last_start` is where the last one starts.
+    let mut out: Vec<&str> = Vec::with_capacity(4);
+    let mut last_start = 0;
     // Quote counts of the last sentence and where the last closing quote
     // sits, kept incrementally: rescanning the growing sentence on every
     // join was quadratic on a long paragraph of lower-case continuations.
@@ -44,7 +46,7 @@ pub fn split(text: &str) -> Vec<&str> {
         let start = match (seg.as_ptr() as usize).checked_sub(base) {
             Some(s) if s + seg.len() <= text.len() && text.get(s..s + seg.len()) == Some(seg) => s,
             _ => {
-                let from = out.last().map_or(0, |l| l.1);
+                let from = out.last().map_or(0, |l| last_start + l.len());
                 match text.get(from..).and_then(|rest| rest.find(seg)) {
                     Some(p) => from + p,
                     None => continue,
@@ -52,23 +54,25 @@ pub fn split(text: &str) -> Vec<&str> {
             }
         };
         let end = start + seg.len();
-        if let Some(last) = out.last_mut()
-            && should_join(
-                &text[last.0..last.1],
+        if let Some(last) = out.last_mut() {
+            let last_end = last_start + last.len();
+            if should_join(
+                last,
                 seg,
                 quotes.open(),
-                last_close.is_some_and(|q| q >= last.1),
-            )
-        {
-            quotes.add(text.get(last.1..end).unwrap_or_default());
-            last.1 = end;
-            continue;
+                last_close.is_some_and(|q| q >= last_end),
+            ) {
+                quotes.add(text.get(last_end..end).unwrap_or_default());
+                *last = &text[last_start..end];
+                continue;
+            }
         }
         quotes = Quotes::default();
         quotes.add(seg);
-        out.push((start, end));
+        out.push(&text[start..end]);
+        last_start = start;
     }
-    out.into_iter().map(|(s, e)| &text[s..e]).collect()
+    out
 }
 
 /// Sentence stops of scripts written without spaces: the ideographic full
@@ -99,8 +103,10 @@ pub fn is_cjk(c: char) -> bool {
 /// start with 0xE3 (。) or 0xEF (the full-width ones), so most text is
 /// answered by a byte scan.
 fn has_cjk_stop(text: &str) -> bool {
+    // Most paragraphs are ASCII (checked a word at a time); the others
+    // are searched for the two lead bytes with memchr.
     let b = text.as_bytes();
-    if !b.iter().any(|&c| c == 0xE3 || c == 0xEF) {
+    if text.is_ascii() || !(b.contains(&0xE3) || b.contains(&0xEF)) {
         return false;
     }
     text.contains(CJK_STOPS)
@@ -274,7 +280,7 @@ impl Quotes {
         // Straight quotes are counted in a pass that vectorises; curly ones
         // are looked for only where their lead byte occurs.
         let b = s.as_bytes();
-        self.straight += b.iter().filter(|&&c| c == b'"').count();
+        self.straight += count_byte(b, b'"');
         if !b.contains(&0xE2) {
             return;
         }
@@ -292,6 +298,23 @@ impl Quotes {
     fn open(&self) -> bool {
         self.straight % 2 == 1 || self.depth > 0
     }
+}
+
+/// How many bytes of `b` are `x`: 16 bytes at a time as fixed-size
+/// arrays (compared and summed in vector registers), then the last few one
+/// by one. A plain filter-and-count spent most of its time in the
+/// byte-at-a-time tail on sentence-sized slices.
+fn count_byte(b: &[u8], x: u8) -> usize {
+    let mut chunks = b.chunks_exact(16);
+    let mut n = 0;
+    for chunk in &mut chunks {
+        if let Ok(block) = <&[u8; 16]>::try_from(chunk) {
+            // At most 16: no overflow in a u8.
+            let hits: u8 = block.iter().map(|&c| u8::from(c == x)).sum();
+            n += usize::from(hits);
+        }
+    }
+    n + chunks.remainder().iter().filter(|&&c| c == x).count()
 }
 
 /// True when `s` has an odd number of straight double quotes, or more
@@ -423,6 +446,19 @@ mod tests {
             "\u{2018}x\u{2019} \u{201C}\u{201D}\"",
         ] {
             assert_eq!(super::quote_open(s), plain(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn count_byte_matches_a_filter_count() {
+        let text = "\"a\" b \"cc\" ddd \"\" e".repeat(7);
+        let b = text.as_bytes();
+        for from in 0..b.len() {
+            for to in from..=b.len() {
+                let s = &b[from..to];
+                let plain = s.iter().filter(|&&c| c == b'"').count();
+                assert_eq!(super::count_byte(s, b'"'), plain);
+            }
         }
     }
 

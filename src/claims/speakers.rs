@@ -561,7 +561,8 @@ pub fn block_speaker(text: &str) -> Option<&str> {
     let body = text.trim_start_matches(['"', '\u{201C}', ' ']);
     if let Some((label, rest)) = body.split_once(':')
         && !rest.is_empty()
-        && (1..=3).contains(&label.split_whitespace().count())
+        // At most four words are counted: a longer label is none.
+        && (1..=3).contains(&label.split_whitespace().take(4).count())
         && label.chars().any(char::is_alphabetic)
         && label
             .chars()
@@ -579,7 +580,7 @@ pub fn block_speaker(text: &str) -> Option<&str> {
         .next()?
         .trim()
         .trim_end_matches('.');
-    let words = name.split_whitespace().count();
+    let words = name.split_whitespace().take(7).count();
     let capital = name.starts_with(|c: char| c.is_uppercase());
     (capital && (1..=6).contains(&words)).then_some(name)
 }
