@@ -27,7 +27,8 @@ pub fn key(root: &str) -> i64 {
     i64::from_le_bytes(b)
 }
 
-/// Tries to take each of `wanted`; returns those held by another node.
+/// Takes every root of `wanted`, or none: returns those held by another
+/// node (and then keeps none of the others either).
 ///
 /// Also tells the server to notice this connection's death within about
 /// half of `takeover` (TCP keepalives and user timeout, per session), so
@@ -46,16 +47,13 @@ pub fn claim(
         (takeover.as_millis() / 2).max(1000)
     ))?;
     let mut held = Vec::new();
+    let mut got = Vec::new();
     for root in wanted {
-        let got: bool = client
+        let ok: bool = client
             .query_one("SELECT pg_try_advisory_lock($1)", &[&key(root)])?
             .get(0);
-        if got {
-            client.execute(
-                "INSERT INTO owners (root, node, since) VALUES ($1, $2, now())
-                 ON CONFLICT (root) DO UPDATE SET node = excluded.node, since = excluded.since",
-                &[root, &node],
-            )?;
+        if ok {
+            got.push(root);
         } else {
             let holder = client
                 .query_opt("SELECT node FROM owners WHERE root = $1", &[root])?
@@ -66,5 +64,70 @@ pub fn claim(
             });
         }
     }
+    if !held.is_empty() {
+        // All or nothing: two nodes each holding one root the other wants
+        // would otherwise wait for each other for ever.
+        for root in got {
+            client.execute("SELECT pg_advisory_unlock($1)", &[&key(root)])?;
+        }
+        return Ok(held);
+    }
+    for root in got {
+        client.execute(
+            "INSERT INTO owners (root, node, since) VALUES ($1, $2, now())
+             ON CONFLICT (root) DO UPDATE SET node = excluded.node, since = excluded.since",
+            &[root, &node],
+        )?;
+    }
     Ok(held)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use crate::store::Store;
+    use crate::store::testing::{drop_schema, scratch_url};
+
+    fn roots(r: &[&str]) -> Vec<String> {
+        r.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_root_has_one_owner_and_a_partial_claim_keeps_nothing() {
+        let (schema, url) = scratch_url();
+        let t = Duration::from_secs(10);
+        // Unique roots: advisory locks are database-wide, not per schema.
+        let r1 = format!("/owner-test/{schema}/one");
+        let r2 = format!("/owner-test/{schema}/two");
+        let a = Store::connect(&url, "a", &[]).expect("a");
+        let b = Store::connect(&url, "b", &[]).expect("b");
+        assert!(
+            a.claim_roots(&roots(&[&r1]), t)
+                .expect("a claims")
+                .is_empty()
+        );
+        let held = b.claim_roots(&roots(&[&r2, &r1]), t).expect("b claims");
+        assert_eq!(held.len(), 1);
+        assert_eq!(
+            (held[0].root.as_str(), held[0].node.as_deref()),
+            (r1.as_str(), Some("a"))
+        );
+        // b kept neither root: a third node can take the other one.
+        let c = Store::connect(&url, "c", &[]).expect("c");
+        assert!(
+            c.claim_roots(&roots(&[&r2]), t)
+                .expect("c claims")
+                .is_empty()
+        );
+        // The owner going away frees its root.
+        drop(a);
+        assert!(
+            b.claim_roots(&roots(&[&r1]), t)
+                .expect("b again")
+                .is_empty()
+        );
+        drop((b, c));
+        drop_schema(&schema);
+    }
 }
