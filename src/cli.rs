@@ -128,6 +128,8 @@ pub enum Command {
     /// change with its changed words marked and the speaker.
     ///
     /// Reads `<state>/changes.jsonl` (or `[log] changes`, or --file).
+    /// With `[store] url` (a shared PostgreSQL store) it reads every
+    /// node's events from the store instead, unless --file is given.
     /// With --follow, keeps printing new events, through log rotation.
     Tail {
         #[command(flatten)]
