@@ -18,6 +18,7 @@ pub const ALERT_FAILURES: &str = "claimwatch_alert_failures_total";
 pub const ERRORS: &str = "claimwatch_errors_total";
 pub const RESCANS: &str = "claimwatch_rescans_total";
 pub const QUEUE_DEPTH: &str = "claimwatch_queue_depth";
+pub const STANDBY: &str = "claimwatch_standby";
 pub const ALERT_QUEUE_DEPTH: &str = "claimwatch_alert_queue_depth";
 pub const LATENCY: &str = "claimwatch_write_to_event_seconds";
 
@@ -47,6 +48,11 @@ pub fn event_recorded(ev: &ChangeEvent, latency: Option<Duration>) {
 /// The number of live files under the roots.
 pub fn files_watched(n: usize) {
     gauge!(FILES_WATCHED).set(n as f64);
+}
+
+/// 1 while this node waits for a root another node owns (shared store).
+pub fn standby(waiting: bool) {
+    gauge!(STANDBY).set(if waiting { 1.0 } else { 0.0 });
 }
 
 /// Watcher paths waiting for the engine.

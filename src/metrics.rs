@@ -57,6 +57,10 @@ fn describe() {
     describe_counter!(ie::RESCANS, "Full rescans by reason");
     describe_gauge!(ie::QUEUE_DEPTH, "Changed paths waiting for the engine");
     describe_gauge!(
+        ie::STANDBY,
+        "1 while this node waits for a root another node owns (shared store)"
+    );
+    describe_gauge!(
         ie::ALERT_QUEUE_DEPTH,
         "Alerts queued to webhook/command sinks"
     );

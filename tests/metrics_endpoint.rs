@@ -12,7 +12,7 @@ fn free_port() -> u16 {
     l.local_addr().expect("addr").port()
 }
 
-fn scrape(port: u16) -> String {
+pub fn scrape(port: u16) -> String {
     let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect to metrics");
     write!(
         s,
@@ -25,7 +25,7 @@ fn scrape(port: u16) -> String {
 }
 
 /// The value of the first sample line starting with `prefix`.
-fn sample(text: &str, prefix: &str) -> Option<f64> {
+pub fn sample(text: &str, prefix: &str) -> Option<f64> {
     text.lines()
         .find(|l| l.starts_with(prefix))
         .and_then(|l| l.rsplit(' ').next())

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use claimwatch::store::testing::{drop_schema, scratch_url};
 
 use crate::daemon_support::{Daemon, run_with_env, wait_for};
+use crate::metrics_endpoint::{sample, scrape};
 use crate::publish_support::{
     PrivateServer, SHARED, TestStream, free_port, nats_available, unique,
 };
@@ -302,9 +303,14 @@ fn issue18_a_standby_takes_over_within_the_takeover_time() {
     let root = c.path("root");
     let (s1, s2) = (c.path("state-1"), c.path("state-2"));
     let takeover = Duration::from_millis(3000);
+    let port = free_port();
     let (c1, c2) = (
         c.config("owner", takeover.as_millis() as u64, ""),
-        c.config("standby", takeover.as_millis() as u64, ""),
+        c.config(
+            "standby",
+            takeover.as_millis() as u64,
+            &format!("[metrics]\nlisten = \"127.0.0.1:{port}\"\n"),
+        ),
     );
     write_round(&root, 0);
     let mut owner = Daemon::start_with_env(&root, &s1, &["--config", &c1], &c.env());
@@ -314,6 +320,8 @@ fn issue18_a_standby_takes_over_within_the_takeover_time() {
             .stderr()
             .contains("is owned by node owner; taking over")
     });
+    let standby_gauge = || sample(&scrape(port), "claimwatch_standby");
+    wait_for("the standby gauge at 1", || standby_gauge() == Some(1.0));
     write_round(&root, 1);
     wait_caught_up(&c, &root);
     owner.signal(libc::SIGKILL);
@@ -326,6 +334,7 @@ fn issue18_a_standby_takes_over_within_the_takeover_time() {
         standby.stderr().contains("took over every root")
     });
     let took = died.elapsed();
+    wait_for("the standby gauge at 0", || standby_gauge() == Some(0.0));
     assert!(
         took <= takeover,
         "took over after {took:?}, more than the configured {takeover:?}"

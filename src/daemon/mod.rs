@@ -407,6 +407,12 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
     let (mut engine, _lock) = tokio::task::spawn_blocking(move || engine(&cfg))
         .await
         .map_err(|e| DaemonError::Fatal(format!("cannot open the store: {e}")))??;
+    // Serving metrics from here on, so a standby's can be scraped.
+    match crate::metrics::serve(&current.metrics) {
+        Ok(Some(addr)) => info!(listen = %addr, "metrics on http://{addr}/metrics"),
+        Ok(None) => {}
+        Err(e) => return Err(DaemonError::Fatal(format!("{e}; fix [metrics] listen"))),
+    }
     // A standby waits here until every root of its config is its own.
     let mut waiting: Option<String> = None;
     loop {
@@ -419,6 +425,7 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
         .map_err(|e| DaemonError::Fatal(format!("cannot claim the roots: {e}")))?;
         engine = back;
         let held = held?;
+        ie::standby(!held.is_empty());
         if held.is_empty() {
             if waiting.is_some() {
                 info!("took over every root; starting");
@@ -441,11 +448,6 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
         }
     }
     let _report = crate::report::hook::start(&current);
-    match crate::metrics::serve(&current.metrics) {
-        Ok(Some(addr)) => info!(listen = %addr, "metrics on http://{addr}/metrics"),
-        Ok(None) => {}
-        Err(e) => return Err(DaemonError::Fatal(format!("{e}; fix [metrics] listen"))),
-    }
     let roots: Vec<PathBuf> = settings(&current)?
         .roots
         .iter()
