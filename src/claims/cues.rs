@@ -198,6 +198,30 @@ fn article_on_name(toks: &[Tok], v: usize) -> bool {
     }
 }
 
+/// The states "found"/"feared" report of a person in the passive ("found
+/// dead", "feared missing"), not a finding of theirs.
+fn is_found_state(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches(|c: char| !c.is_alphanumeric()),
+        "dead"
+            | "alive"
+            | "guilty"
+            | "innocent"
+            | "liable"
+            | "unconscious"
+            | "unresponsive"
+            | "safe"
+            | "missing"
+            | "injured"
+            | "hanged"
+            | "stabbed"
+            | "shot"
+            | "drowned"
+            | "murdered"
+            | "killed"
+    )
+}
+
 /// Rejects a cue word used as a noun or adjective ("the reported deal",
 /// "his claims", "early-morning tweets") or in the passive ("was told").
 pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
@@ -248,6 +272,15 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         && toks
             .get(v + 1)
             .is_some_and(|n| matches!(n.core, "in" | "of" | "on" | "at" | "for" | "with" | "from"))
+    {
+        return false;
+    }
+    // "Two hikers found dead", "was found guilty": a state reported of
+    // the subject (a headline's passive), not something they found.
+    if matches!(word, "found" | "feared")
+        && toks
+            .get(v + 1)
+            .is_some_and(|n| is_found_state(lower(n.raw, &mut [0u8; 24])))
     {
         return false;
     }

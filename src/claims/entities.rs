@@ -435,6 +435,15 @@ fn push(sc: &Scan, part: &[usize], initial: bool, out: &mut Vec<String>) {
     if part.len() == 1 && initial && (w.ends_with("ly") || w.ends_with("ing")) {
         return;
     }
+    // A lone opening compound with a lower-case tail ("High-speed",
+    // "Long-term") is an adjective, capitalised only by its place.
+    if part.len() == 1
+        && initial
+        && w.split_once('-')
+            .is_some_and(|(_, tail)| tail.starts_with(|c: char| c.is_ascii_lowercase()))
+    {
+        return;
+    }
     let text = &sc.s[sc.t[a].start..sc.t[z].end];
     let text = text.trim_end_matches(['-', '\'']);
     // "Kremlin-backed" → "Kremlin".

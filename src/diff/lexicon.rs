@@ -262,7 +262,19 @@ pub fn number_kind(tokens: &[Token], i: usize) -> Option<NumKind> {
             return true;
         }
         if p == "one" {
-            return !prev.is_some_and(|w| has(ONE_PRONOUN_BEFORE, w));
+            // "after one derails": no plural follows a count of one, so
+            // "one" before an -s word is a pronoun.
+            let verb_next = tokens.get(i + 1).is_some_and(|n| {
+                let w = n.core.as_str();
+                w.len() > 3
+                    && w.ends_with('s')
+                    && !["ss", "us", "is", "ics", "news"]
+                        .iter()
+                        .any(|e| w.ends_with(e))
+                    && !n.text.contains(['\'', '\u{2019}'])
+                    && n.text.starts_with(|c: char| c.is_lowercase())
+            });
+            return !verb_next && !prev.is_some_and(|w| has(ONE_PRONOUN_BEFORE, w));
         }
         has(NUMBER_WORDS, p)
     });

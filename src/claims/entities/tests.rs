@@ -150,3 +150,15 @@ mod props {
         }
     }
 }
+
+#[test]
+fn an_opening_compound_adjective_is_no_name() {
+    // Capitalised only by its place at the head of the sentence.
+    assert_eq!(
+        ents("High-speed ferries collide near Port Ellis"),
+        ["Port Ellis"]
+    );
+    assert_eq!(ents("Long-term rates rose in Norway."), ["Norway"]);
+    // A hyphenated name keeps its place.
+    assert_eq!(ents("Anne-Marie Lund spoke first."), ["Anne-Marie Lund"]);
+}

@@ -138,6 +138,18 @@ impl<'a> Scanner<'a> {
         {
             return found(j + 2, b_(u));
         }
+        // "after one derails", "as one says": no plural follows a count of
+        // one, so a lone "one" before an -s word is a pronoun and that
+        // word its verb.
+        if lone_one
+            && !self.glued(j)
+            && !self.capitalised(j)
+            && self.is_kind(j, Kind::Word)
+            && words::looks_plural(w)
+            && !words::irregular_plural(w)
+        {
+            return Step::Skip(j);
+        }
         if let Some((u, e)) = self.counted_noun(j, value == 1.0) {
             return found(e, Cow::Owned(u));
         }

@@ -369,3 +369,20 @@ mod props {
         }
     }
 }
+
+#[test]
+fn a_lone_one_before_an_s_verb_is_a_pronoun() {
+    // No plural follows a count of one: "one derails" is "one (of them)".
+    assert_eq!(
+        nums("Trains collide after one derails near the station"),
+        Vec::<(String, f64, String)>::new()
+    );
+    assert!(nums("As one says in the village, the bridge is old.").is_empty());
+    // A count of one still counts its noun.
+    check(
+        "Just one bridge stayed open.",
+        "Just one bridge",
+        1.0,
+        "bridges",
+    );
+}

@@ -65,6 +65,16 @@ fn nouns_and_passives_are_not_cues() {
     assert_eq!(speaker("The reported deal collapsed in March."), None);
     assert_eq!(speaker("Residents were told to leave."), None);
     assert_eq!(speaker("The harbor is busy in summer."), None);
+    // A headline's passive: a state found of them, not their finding.
+    assert_eq!(
+        speaker("Two climbers found dead below the north face"),
+        None
+    );
+    assert_eq!(speaker("The skipper was found guilty on Monday."), None);
+    assert_eq!(
+        speaker("Inspectors found that the hull was cracked.").as_deref(),
+        Some("Inspectors")
+    );
 }
 
 #[test]

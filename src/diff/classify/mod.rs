@@ -447,6 +447,17 @@ fn quote(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<Detail>) {
             })
             .filter(|q| !q.is_empty())
     };
+    // The same words with other quote marks or hyphens ("'cover up'" →
+    // "\"cover-up\""): typography, not a changed quotation.
+    let words_of = |t: &str| -> Vec<String> {
+        t.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+            .map(core_of)
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    if words_of(&old.text) == words_of(&new.text) {
+        return;
+    }
     let (qo, qn) = (fold_quote(&old.quote), fold_quote(&new.quote));
     let first_old = w.old.changed_indices().find(|&i| w.old.tokens[i].in_quote);
     let first_new = w.new.changed_indices().find(|&i| w.new.tokens[i].in_quote);

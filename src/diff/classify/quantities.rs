@@ -55,15 +55,29 @@ fn mention_changes(
             None => old_left.push(*m),
         }
     }
-    let mut out = Vec::new();
-    for m in old_left {
-        let p = new_left
+    // Same unit first, for every old mention, then in order: an old
+    // mention of another unit must not take the new one its own unit
+    // was waiting for ("at least 21" → "At least 39").
+    let mut to: Vec<Option<String>> = vec![None; old_left.len()];
+    for (k, m) in old_left.iter().enumerate() {
+        if let Some(p) = new_left
             .iter()
             .position(|n| n.unit.eq_ignore_ascii_case(&m.unit))
-            .or(if new_left.is_empty() { None } else { Some(0) });
-        let to = p.map(|p| mention_text(new_left.remove(p)));
-        out.push((Some(mention_text(m)), to));
+        {
+            to[k] = Some(mention_text(new_left.remove(p)));
+        }
     }
+    for t in to.iter_mut().filter(|t| t.is_none()) {
+        if new_left.is_empty() {
+            break;
+        }
+        *t = Some(mention_text(new_left.remove(0)));
+    }
+    let mut out: Vec<(Option<String>, Option<String>)> = old_left
+        .into_iter()
+        .zip(to)
+        .map(|(m, t)| (Some(mention_text(m)), t))
+        .collect();
     out.extend(new_left.into_iter().map(|n| (None, Some(mention_text(n)))));
     out
 }
@@ -157,8 +171,24 @@ pub(super) fn numbers(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<
                 if all_covered && !found.is_empty() {
                     continue;
                 }
-                let from = quantity_span(w.old.tokens, &o, &num_o);
-                let to = quantity_span(w.new.tokens, &n, &num_n);
+                // A side with no quantity word stands in for it only when
+                // its words are part of the other side's quantity
+                // ("largest" → "second-largest"); otherwise the quantity
+                // is new or gone ("Police have detained" is not a date).
+                let from = if num_o.is_empty()
+                    && !o.clone().any(|i| parts_n.contains(&w.old.tokens[i].core))
+                {
+                    None
+                } else {
+                    quantity_span(w.old.tokens, &o, &num_o)
+                };
+                let to = if num_n.is_empty()
+                    && !n.clone().any(|i| parts_o.contains(&w.new.tokens[i].core))
+                {
+                    None
+                } else {
+                    quantity_span(w.new.tokens, &n, &num_n)
+                };
                 if from != to {
                     covered.extend(from.iter().chain(to.iter()).flat_map(|s| cores(s)));
                     complete_or_push(&mut found, from, to);
