@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+mod entities;
 mod quantities;
 mod reversal;
 
@@ -180,7 +181,7 @@ pub fn classify(old: &Claim, new: &Claim, wd: &WordDiff, cues: &Cues) -> Vec<Det
         &mut w,
         &mut details,
     );
-    entities(old, new, &speaker_words, &mut w, &mut details);
+    entities::entities(old, new, &speaker_words, &mut w, &mut details);
     let unexplained = |s: &Side| s.changed_indices().any(|i| !s.explained[i]);
     if details.is_empty() || unexplained(&w.old) || unexplained(&w.new) {
         details.push(Detail {
@@ -556,62 +557,5 @@ fn polarity_detail(
         kind,
         from: join(&old_cues),
         to: join(&new_cues),
-    });
-}
-
-/// Named entities added or removed, apart from the speaker's own change.
-fn entities(
-    old: &Claim,
-    new: &Claim,
-    speaker_words: &HashSet<String>,
-    w: &mut Work,
-    details: &mut Vec<Detail>,
-) {
-    let speakers: Vec<String> = [&old.speaker, &new.speaker]
-        .into_iter()
-        .flatten()
-        .map(|s| norm_name(s))
-        .collect();
-    let part_of_speaker = |e: &str| {
-        let n = norm_name(e);
-        speakers.iter().any(|s| s.contains(&n))
-            || (!speaker_words.is_empty() && cores(&n).iter().all(|c| speaker_words.contains(c)))
-    };
-    let set = |c: &Claim| -> Vec<(String, String)> {
-        let mut seen = HashSet::new();
-        c.entities
-            .iter()
-            .filter(|e| !part_of_speaker(e) && !lexicon::is_function_phrase(e))
-            .filter(|e| seen.insert(norm_name(e)))
-            .map(|e| (norm_name(e), e.clone()))
-            .collect()
-    };
-    let (eo, en) = (set(old), set(new));
-    let keys_o: HashSet<&str> = eo.iter().map(|(k, _)| k.as_str()).collect();
-    let keys_n: HashSet<&str> = en.iter().map(|(k, _)| k.as_str()).collect();
-    let removed: Vec<&str> = eo
-        .iter()
-        .filter(|(k, _)| !keys_n.contains(k.as_str()))
-        .map(|(_, e)| e.as_str())
-        .collect();
-    let added: Vec<&str> = en
-        .iter()
-        .filter(|(k, _)| !keys_o.contains(k.as_str()))
-        .map(|(_, e)| e.as_str())
-        .collect();
-    if removed.is_empty() && added.is_empty() {
-        return;
-    }
-    let words: HashSet<String> = removed
-        .iter()
-        .chain(&added)
-        .flat_map(|e| cores(e))
-        .collect();
-    w.explain_cores(&words);
-    let join = |v: &[&str]| (!v.is_empty()).then(|| v.join(", "));
-    details.push(Detail {
-        kind: DetailType::EntityChanged,
-        from: join(&removed),
-        to: join(&added),
     });
 }
