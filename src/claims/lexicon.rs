@@ -27,6 +27,10 @@ const INVERTING: &[&str] = &[
     "adds", "asked", "wrote", "writes", "explained", "continued", "noted", "replied", "insisted",
     "warned", "argued", "recalled", "observed", "answered", "concluded", "declared", "responded",
     "tweeted", "stated",
+    // Manner-of-speaking verbs: they report words and invert after a
+    // quotation ("…," shouted one protester).
+    "shouted", "yelled", "screamed", "whispered", "exclaimed", "muttered", "pleaded", "scoffed",
+    "mused", "interjected", "chanted", "proclaimed",
 ];
 
 /// Reporting cues: speech, writing, belief and perception verbs, in their
@@ -68,6 +72,10 @@ const PLAIN: &[&str] = &[
     "rejected", "dismissed", "defended", "ruled", "noticed", "notices", "considered", "considers",
     "consider", "describe", "wants", "wanted", "want", "echo", "echoes", "echoed",
     "reference", "references", "referenced",
+    "shouts", "yells", "screams", "whispers", "exclaims", "mutters", "pleads", "scoffs", "muses",
+    "interjects", "chants", "proclaims", "clarified", "clarifies", "affirmed", "affirms",
+    "reaffirmed", "reaffirms", "speculated", "speculates", "opined", "opines", "bragged", "brags",
+    "griped", "grumbled", "texted", "emailed",
 ];
 
 /// Words that may sit between a subject and its cue ("has also said").
@@ -117,7 +125,7 @@ const NOUN_HOMOGRAPHS: &[&str] = &[
     "promises", "recalls", "laments", "stresses", "disputes", "forecasts", "projects", "questions",
     "calls", "hints", "cautions", "wonders", "wants", "sees", "considers", "urges", "charges",
     "concerns", "describes", "worries", "echoes",
-    "references",
+    "references", "shouts", "screams", "whispers", "chants",
 ];
 
 /// Words before a noun that mark it as a noun ("recent reports").

@@ -537,3 +537,21 @@ fn a_name_set_off_after_a_role_noun_is_the_speaker() {
         Some("Tomas Egger")
     );
 }
+
+#[test]
+fn manner_of_speaking_verbs_are_cues() {
+    assert_eq!(
+        speaker("\"Open the gates,\" shouted one dock worker.").as_deref(),
+        Some("one dock worker")
+    );
+    assert_eq!(
+        speaker("\"Not yet,\" the clerk whispered to the mayor.").as_deref(),
+        Some("the clerk")
+    );
+    assert_eq!(
+        speaker("Councillor Ines Roth clarified that the levy ends in June.").as_deref(),
+        Some("Councillor Ines Roth")
+    );
+    // The noun stays a noun.
+    assert_eq!(speaker("The shouts from the pier grew louder."), None);
+}
