@@ -10,6 +10,44 @@ use std::ops::Range;
 use super::lexicon;
 use super::phrases::{Tok, lower, phrase_before, trim_phrase};
 
+/// The comma closing an opening time phrase or sentence adverb ("Sunday
+/// morning,", "Hours later,", "Two days ago,", "Likewise,"): at most four
+/// words, opening with a time word, closing with "later"/"earlier"/"ago",
+/// or one linking adverb.
+fn time_opener(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
+    let k = (i..before.min(i + 4)).find(|&k| comma(&toks[k]))?;
+    let last = toks[k].lw;
+    let time_first = lexicon::is_date_word(toks[i].lw) && toks[i].lw != "may";
+    let time_last = matches!(
+        last,
+        "later" | "earlier" | "ago" | "afterward" | "afterwards"
+    );
+    let adverb = k == i
+        && matches!(
+            last,
+            "likewise"
+                | "meanwhile"
+                | "however"
+                | "instead"
+                | "moreover"
+                | "nevertheless"
+                | "nonetheless"
+                | "still"
+                | "now"
+                | "then"
+                | "today"
+                | "yesterday"
+                | "overall"
+                | "again"
+                | "besides"
+                | "otherwise"
+                | "indeed"
+                | "thus"
+                | "yet"
+        );
+    (time_first || time_last || adverb).then_some(k)
+}
+
 /// The subject at the start of the sentence (after an introductory
 /// phrase ending in a comma): a pronoun, or an optional determiner and a
 /// run of capitalised words.
@@ -64,6 +102,9 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
             // "Shortly after the vote, …": an adverb opening an
             // introductory phrase, up to its comma.
             i = (i..before).find(|&k| comma(&toks[k]))? + 1;
+        } else if let Some(k) = time_opener(toks, i, before) {
+            // "Sunday morning, …", "Hours later, …", "Likewise, …".
+            i = k + 1;
         } else if participle {
             // "Chastened by the polls, …" skips to the comma; "Retired
             // Gen. Ann Lee is …" has none and is the subject itself.

@@ -401,3 +401,23 @@ fn a_pronoun_after_an_opening_word_goes_to_the_earlier_speaker() {
     ]);
     assert_eq!(c[2].speaker.as_deref(), Some("Vaz"));
 }
+
+#[test]
+fn an_opening_time_phrase_or_linking_adverb_is_not_the_speaker() {
+    for (text, want) in [
+        (
+            "Sunday morning, Nora Vik slammed the levy as a late conversion and accused Kell of a \"flip-flop.\"",
+            "Nora Vik",
+        ),
+        (
+            "Hours later, Nora Vik answered Kell, telling the Herald, \"We have been friends for years.\"",
+            "Nora Vik",
+        ),
+        (
+            "Likewise, Nora Vik went after the port board and called for its chair to resign.",
+            "Nora Vik",
+        ),
+    ] {
+        assert_eq!(one(text).speaker.as_deref(), Some(want), "{text}");
+    }
+}
