@@ -10,6 +10,20 @@ use std::ops::Range;
 use super::lexicon;
 use super::phrases::{Tok, lower, phrase_before, trim_phrase};
 
+/// The dash closing a dateline at the start of a sentence: up to four
+/// capitalised words or a bracketed agency, then a lone dash.
+fn dateline(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
+    if i != 0 {
+        return None;
+    }
+    let k = (1..before.min(5))
+        .find(|&k| matches!(toks[k].raw, "-" | "--" | "\u{2013}" | "\u{2014}"))?;
+    toks[..k]
+        .iter()
+        .all(|t| t.capitalized() || t.raw.starts_with('('))
+        .then_some(k)
+}
+
 /// The comma closing an opening time phrase or sentence adverb ("Sunday
 /// morning,", "Hours later,", "Two days ago,", "Likewise,"): at most four
 /// words, opening with a time word, closing with "later"/"earlier"/"ago",
@@ -102,6 +116,9 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
             // "Shortly after the vote, …": an adverb opening an
             // introductory phrase, up to its comma.
             i = (i..before).find(|&k| comma(&toks[k]))? + 1;
+        } else if let Some(k) = dateline(toks, i, before) {
+            // "OSLO (Reuters) - …": the place and agency before the dash.
+            i = k + 1;
         } else if let Some(k) = time_opener(toks, i, before) {
             // "Sunday morning, …", "Hours later, …", "Likewise, …".
             i = k + 1;
@@ -128,11 +145,24 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         // A plural common noun ("Proponents", "officials").
         return trim_phrase(toks, start..i + 1);
     }
-    if name_start > start {
+    // "Senior harbor officials said": an opening word capitalised only by
+    // its place, before lower-case words, may start a common noun phrase.
+    let opening_common = name_start == 0
+        && toks
+            .first()
+            .is_some_and(|t| t.capitalized() && !t.ends_clause())
+        && toks
+            .get(1)
+            .is_some_and(|n| !n.capitalized() && !n.quoted && !lexicon::is_determiner(n.lw));
+    if name_start > start || opening_common {
         // "several environmental groups", "the harbor board": a determiner,
         // a few modifiers and a plural or organisation head.
         let mut k = i;
-        while k < before && k - i < 3 && !toks[k].quoted && !toks[k].capitalized() {
+        while k < before
+            && k - i < 3
+            && !toks[k].quoted
+            && (!toks[k].capitalized() || (opening_common && k == 0))
+        {
             let w = toks[k].lw;
             if w.is_empty() || lexicon::is_boundary(w) || lexicon::is_determiner(w) {
                 break;
@@ -146,7 +176,11 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
                     && (nw.ends_with("ed")
                         || lexicon::is_verb_modifier(nw)
                         || lexicon::is_passive_aux(nw)
-                        || lexicon::may_cue(nw))
+                        || lexicon::may_cue(nw)
+                        // "officials this week detailed": a time phrase
+                        // before the verb.
+                        || (matches!(nw, "this" | "last" | "on")
+                            && toks.get(k + 2).is_some_and(|m| lexicon::is_date_word(m.lw))))
             });
             // "The piece used …": a singular head right before a past verb.
             let singular_past = k == i

@@ -421,3 +421,19 @@ fn an_opening_time_phrase_or_linking_adverb_is_not_the_speaker() {
         assert_eq!(one(text).speaker.as_deref(), Some(want), "{text}");
     }
 }
+
+#[test]
+fn a_dateline_and_an_opening_common_noun_phrase_are_read_as_such() {
+    assert_eq!(
+        one("Oslo (AFP) - Mayor Nora Vik has taken a swipe at the port board, saying that \"empty promises\" build no docks.")
+            .speaker
+            .as_deref(),
+        Some("Mayor Nora Vik")
+    );
+    assert_eq!(
+        one("Senior harbor officials this week detailed the repairs, saying the work was on time.")
+            .speaker
+            .as_deref(),
+        Some("Senior harbor officials")
+    );
+}
