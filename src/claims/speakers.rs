@@ -350,7 +350,33 @@ fn plausible(np: &[Tok]) -> bool {
         && np
             .iter()
             .all(|t| t.core.len() > 1 && !t.core.chars().any(char::is_lowercase));
-    !glued && !shouted
+    // "of new radio ads", "a combination of": a phrase that opens or ends
+    // on a preposition is a piece of another phrase, not a subject.
+    let preposition = |t: Option<&Tok>| {
+        t.is_some_and(|t| {
+            t.raw == t.core
+                && matches!(
+                    t.lw,
+                    "of" | "in"
+                        | "on"
+                        | "at"
+                        | "for"
+                        | "with"
+                        | "from"
+                        | "across"
+                        | "into"
+                        | "by"
+                        | "to"
+                        | "about"
+                        | "among"
+                        | "between"
+                        | "over"
+                        | "under"
+                )
+        })
+    };
+    let fragment = preposition(np.first()) || preposition(np.last());
+    !glued && !shouted && !fragment
 }
 
 /// Nouns for a message that a participle cue may describe ("a statement

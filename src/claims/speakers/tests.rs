@@ -123,6 +123,12 @@ fn implausible_speaker_phrases_are_dropped() {
         None
     );
     assert_eq!(speaker("HARBOR BOARD SAYS NO - The plan failed."), None);
+    // A piece of a prepositional phrase names no one.
+    assert_ne!(
+        speaker("In a string of new radio ads announced Friday, the mayor talks about the port.")
+            .as_deref(),
+        Some("of new radio ads")
+    );
     assert_eq!(
         speaker("Get those boats out, adding ballast.").as_deref(),
         None
