@@ -16,10 +16,11 @@ use html5gum::{DefaultEmitter, HtmlString, Spanned, Token, Tokenizer};
 
 use super::BlockKind;
 use super::html_vocab::{
-    BLOCK_ELEMENTS, INLINE_ELEMENTS, NOT_RENDERED, SKIP_ELEMENTS, furniture_value, hidden_style,
-    is_void, popup_value,
+    BLOCK_ELEMENTS, INLINE_ELEMENTS, NOT_RENDERED, SKIP_ELEMENTS, author_box_value, caption_value,
+    furniture_value, hidden_style, is_void, popup_value,
 };
 use super::line::{clean, ends_break, ends_with_connector, starts_lowercase, strip_list_marker};
+use links::Linked;
 
 /// Marks a `<br>` in the block being collected (a private-use character,
 /// never in the source text's meaning).
@@ -117,6 +118,9 @@ struct Walker<'a> {
     buf_line: usize,
     /// Source lines of the `<br>`s in `buf`.
     break_lines: Vec<usize>,
+    /// Inside an `<a href>`, and the byte ranges of `buf` written there.
+    in_link: bool,
+    link_spans: Vec<(usize, usize)>,
     capture: Option<(Capture, String, usize)>,
     capture_buf: String,
     out: Walk,
@@ -144,6 +148,8 @@ pub(crate) fn walk_with(src: &str, mode: Skip) -> Walk {
         buf: String::new(),
         buf_line: 1,
         break_lines: Vec::new(),
+        in_link: false,
+        link_spans: Vec::new(),
         capture: None,
         capture_buf: String::new(),
         out: Walk::default(),
@@ -236,6 +242,11 @@ impl Walker<'_> {
             self.skip = Some((name.to_string(), 1));
             return;
         }
+        if name == "a" {
+            // A new `<a>` closes an open one, as in a browser.
+            self.in_link = !tag.closing && tag.attr("href").is_some();
+            return;
+        }
         if name == "br" {
             // A line break inside a block: the block is split there only if
             // the sentence does not run on (see `flush`).
@@ -306,17 +317,22 @@ impl Walker<'_> {
             return true;
         }
         if self.mode == Skip::Hidden {
-            return ["class", "id"].iter().any(|a| {
-                tag.attr(a)
-                    .is_some_and(|v| popup_value(&v.to_ascii_lowercase()))
-            });
+            // Captions stay out too: their wrappers hold only a picture
+            // and its words, never the article.
+            return matches!(tag.name, "figure" | "figcaption")
+                || ["class", "id"].iter().any(|a| {
+                    tag.attr(a)
+                        .is_some_and(|v| popup_value(&v.to_ascii_lowercase()) || caption_value(&v))
+                });
         }
         if SKIP_ELEMENTS.contains(&tag.name) {
             return true;
         }
-        ["class", "id", "role"]
-            .iter()
-            .any(|a| tag.attr(a).is_some_and(|v| furniture_value(&v)))
+        let block = !INLINE_ELEMENTS.contains(&tag.name);
+        ["class", "id", "role"].iter().any(|a| {
+            tag.attr(a)
+                .is_some_and(|v| furniture_value(&v) || (block && author_box_value(&v)))
+        })
     }
 
     /// Starts or ends capturing the text of the first `<h1>` and of a byline
@@ -451,58 +467,81 @@ impl Walker<'_> {
                 _ => self.buf_line = line,
             }
         }
+        let from = self.buf.len();
         if raw.contains(LINE_BREAK) {
             self.buf.push_str(&raw.replace(LINE_BREAK, " "));
         } else {
             self.buf.push_str(raw);
+        }
+        if self.in_link {
+            match self.link_spans.last_mut() {
+                Some(last) if last.1 == from => last.1 = self.buf.len(),
+                _ => self.link_spans.push((from, self.buf.len())),
+            }
         }
     }
 
     /// Ends the current block. Parts separated by `<br>` become blocks of
     /// their own unless the sentence runs on across the break.
     fn flush(&mut self) {
+        let spans = std::mem::take(&mut self.link_spans);
         if self.buf.trim().is_empty() {
             self.buf.clear();
             self.break_lines.clear();
+            self.link_spans = spans;
+            self.link_spans.clear();
             return;
         }
         let mut buf = std::mem::take(&mut self.buf);
         let mut lines = std::mem::take(&mut self.break_lines).into_iter();
-        let mut part: Option<(String, usize)> = None;
+        let mut part: Option<(String, usize, Linked)> = None;
         let mut line = self.buf_line;
+        let mut offset = 0;
         for (i, piece) in buf.split(LINE_BREAK).enumerate() {
             if i > 0 {
                 line = lines.next().unwrap_or(line);
             }
+            let linked = Linked::of(piece, offset, &spans);
+            offset += piece.len() + LINE_BREAK.len_utf8();
             let text = clean(piece);
             match part.as_mut() {
-                Some((prev, _))
+                Some((prev, _, prev_linked))
                     if !text.is_empty()
                         && !ends_break(prev)
                         && (starts_lowercase(&text) || ends_with_connector(prev)) =>
                 {
                     prev.push(' ');
                     prev.push_str(&text);
+                    prev_linked.add(linked);
                 }
                 _ => {
-                    if let Some((done, at)) = part.take() {
-                        self.push_block(done, at);
+                    if let Some((done, at, done_linked)) = part.take() {
+                        self.push_block(done, at, done_linked);
                     }
                     if !text.is_empty() {
-                        part = Some((text, line));
+                        part = Some((text, line, linked));
                     }
                 }
             }
         }
-        if let Some((done, at)) = part {
-            self.push_block(done, at);
+        if let Some((done, at, done_linked)) = part {
+            self.push_block(done, at, done_linked);
         }
-        // Keep the allocation for the next block.
+        // Keep the allocations for the next block.
         buf.clear();
         self.buf = buf;
+        self.link_spans = spans;
+        self.link_spans.clear();
     }
 
-    fn push_block(&mut self, text: String, line: usize) {
+    fn push_block(&mut self, text: String, line: usize, linked: Linked) {
+        // A paragraph or item that is one link from end to end is a
+        // teaser or a promo pointing elsewhere ("Get our app for …"), not
+        // the article's own words. Headings stay: a post title is often a
+        // link to itself.
+        if self.kind != BlockKind::Heading && linked.is_whole() {
+            return;
+        }
         let mut kind = self.kind;
         let mut text = text;
         if kind == BlockKind::Paragraph
@@ -517,6 +556,8 @@ impl Walker<'_> {
         }
     }
 }
+
+mod links;
 
 #[cfg(test)]
 mod tests;

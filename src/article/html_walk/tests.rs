@@ -151,3 +151,54 @@ fn depth_is_counted_without_recursion() {
     assert_eq!(w.blocks.len(), 1);
     assert_eq!(walk("<p>a<p>b<br><img src=x><div/></p>").max_depth, 0);
 }
+
+#[test]
+fn hidden_mode_still_leaves_out_captions() {
+    let html = r#"<div class="sidebar"><p>Story text in a wrapper named like furniture.</p>
+<div class="wp-caption"><img src="a.jpg"><p class="wp-caption-text">The mayor at the opening. Photo agency</p></div>
+<figure><img src="b.jpg"><figcaption>The new pier seen from the east.</figcaption></figure>
+<p>More story text.</p></div>"#;
+    let texts: Vec<String> = walk_with(html, Skip::Hidden)
+        .blocks
+        .into_iter()
+        .map(|b| b.text)
+        .collect();
+    assert_eq!(
+        texts,
+        vec![
+            "Story text in a wrapper named like furniture.",
+            "More story text."
+        ]
+    );
+}
+
+#[test]
+fn author_box_is_furniture_but_an_inline_author_name_is_not() {
+    let html = r#"<p>The report, written by <span class="author">Ann Lee</span>, was published on Monday.</p>
+<div class="post-author"><h5>Ann Lee</h5><p>Ann Lee lives by the sea with two cats and writes about towns.</p></div>"#;
+    assert_eq!(
+        texts(html),
+        vec!["The report, written by Ann Lee, was published on Monday."]
+    );
+}
+
+#[test]
+fn a_block_that_is_one_link_is_left_out() {
+    let html = r#"<p>The council met on Monday, <a href="/minutes">the minutes show</a>, and voted.</p>
+<p><a href="/offer">Get our daily briefing for one dollar a month. Use the code "PIER".</a></p>
+<p><a href="/subscribe">Subscribe to the paper today</a>.</p>
+<ul><li><a href="/other">Another story entirely, told elsewhere.</a></li><li>An item in words.</li></ul>
+<h2><a href="/post">A heading that links to itself</a></h2>
+<p><a name="anchor">Text inside an anchor without a target.</a></p>
+<p>The vote passed 5 to 2.<br><br><a href="/promo">Read all our stories on the new app.</a></p>"#;
+    assert_eq!(
+        texts(html),
+        vec![
+            "The council met on Monday, the minutes show, and voted.",
+            "An item in words.",
+            "A heading that links to itself",
+            "Text inside an anchor without a target.",
+            "The vote passed 5 to 2.",
+        ]
+    );
+}
