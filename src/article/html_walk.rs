@@ -33,6 +33,10 @@ const NOT_COUNTED: &[&str] = &[
     "colgroup", "rp", "rt", "html", "head", "body",
 ];
 
+/// Elements that hold the whole page or its main part: never furniture by
+/// their class names.
+const PAGE_CONTAINERS: &[&str] = &["html", "body", "main"];
+
 /// A text block found in the markup.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct HtmlBlock {
@@ -75,6 +79,8 @@ type Attrs = BTreeMap<HtmlString, Spanned<HtmlString, usize>>;
 
 /// A start or end tag as the tokenizer gave it.
 struct Tag<'t> {
+    /// Byte offset of the tag in the source.
+    at: usize,
     name: &'t str,
     closing: bool,
     self_closing: bool,
@@ -123,6 +129,14 @@ struct Walker<'a> {
     link_spans: Vec<(usize, usize)>,
     capture: Option<(Capture, String, usize)>,
     capture_buf: String,
+    /// Offsets of elements named like furniture that are read all the same
+    /// (they wrap the page's main text; see [`walk_unwrapped`]).
+    exempt: &'a [usize],
+    /// Elements skipped for their names: offset and words inside; the
+    /// index of the one being skipped; words a reader sees in all.
+    named_skips: Vec<(usize, usize)>,
+    named_skip: Option<usize>,
+    words: usize,
     out: Walk,
 }
 
@@ -134,6 +148,37 @@ pub(crate) fn walk(src: &str) -> Walk {
 
 /// Reads `src`, leaving out what `mode` says.
 pub(crate) fn walk_with(src: &str, mode: Skip) -> Walk {
+    walk_once(src, mode, &[]).0
+}
+
+/// Most wrappers named like furniture read through by [`walk_unwrapped`]
+/// (one per level of nesting: two siblings cannot both hold most words).
+const MAX_UNWRAPPED: usize = 4;
+
+/// Reads `src` leaving out furniture, except an element named like
+/// furniture that holds most of the page's words ("container
+/// has_sidebar", a form around the whole page): that is the page's
+/// wrapper, so it is read, and the furniture inside it still left out.
+pub(crate) fn walk_unwrapped(src: &str) -> Walk {
+    let mut exempt: Vec<usize> = Vec::new();
+    loop {
+        let (walk, named, words) = walk_once(src, Skip::Furniture, &exempt);
+        let before = exempt.len();
+        exempt.extend(
+            named
+                .iter()
+                .filter(|&&(_, inside)| inside * 2 > words)
+                .map(|&(at, _)| at),
+        );
+        if exempt.len() == before || exempt.len() > MAX_UNWRAPPED {
+            return walk;
+        }
+    }
+}
+
+/// One pass over `src`; also gives the elements skipped for their names
+/// (offset, words inside) and the words a reader sees in all.
+fn walk_once(src: &str, mode: Skip, exempt: &[usize]) -> (Walk, Vec<(usize, usize)>, usize) {
     let mut w = Walker {
         src,
         mode,
@@ -152,6 +197,10 @@ pub(crate) fn walk_with(src: &str, mode: Skip) -> Walk {
         link_spans: Vec::new(),
         capture: None,
         capture_buf: String::new(),
+        exempt,
+        named_skips: Vec::new(),
+        named_skip: None,
+        words: 0,
         out: Walk::default(),
     };
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
@@ -164,6 +213,7 @@ pub(crate) fn walk_with(src: &str, mode: Skip) -> Walk {
             Token::StartTag(t) => {
                 w.advance_to(t.span.start);
                 let tag = Tag {
+                    at: t.span.start,
                     name: std::str::from_utf8(&t.name).unwrap_or(""),
                     closing: false,
                     self_closing: t.self_closing,
@@ -174,6 +224,7 @@ pub(crate) fn walk_with(src: &str, mode: Skip) -> Walk {
             Token::EndTag(t) => {
                 w.advance_to(t.span.start);
                 let tag = Tag {
+                    at: t.span.start,
                     name: std::str::from_utf8(&t.name).unwrap_or(""),
                     closing: true,
                     self_closing: false,
@@ -190,7 +241,7 @@ pub(crate) fn walk_with(src: &str, mode: Skip) -> Walk {
     }
     w.flush();
     w.end_capture();
-    w.out
+    (w.out, w.named_skips, w.words)
 }
 
 impl Walker<'_> {
@@ -224,6 +275,7 @@ impl Walker<'_> {
                     *depth -= 1;
                     if *depth == 0 {
                         self.skip = None;
+                        self.named_skip = None;
                     }
                 } else if !tag.self_closing {
                     *depth += 1;
@@ -233,13 +285,19 @@ impl Walker<'_> {
         }
         // A raw-text element's content follows even after `<script/>`.
         let not_rendered = !tag.closing && NOT_RENDERED.contains(&name);
-        if not_rendered || (opens && self.is_furniture(tag)) {
+        let hidden = opens && self.is_hidden(tag);
+        let named = opens && !hidden && !self.exempt.contains(&tag.at) && self.is_furniture(tag);
+        if not_rendered || hidden || named {
             // An inline element (a hover card's span inside a sentence)
             // leaves its paragraph whole.
             if !INLINE_ELEMENTS.contains(&name) {
                 self.flush();
             }
             self.skip = Some((name.to_string(), 1));
+            if named && !not_rendered {
+                self.named_skip = Some(self.named_skips.len());
+                self.named_skips.push((tag.at, 0));
+            }
             return;
         }
         if name == "a" {
@@ -295,26 +353,23 @@ impl Walker<'_> {
         }
     }
 
-    /// `<title>`: its text (read raw by the tokenizer) is the first title.
-    fn title_tag(&mut self, tag: &Tag<'_>) {
-        if !tag.closing {
-            self.title = Some(String::new());
-        } else if let Some(text) = self.title.take() {
-            let text = clean(&text);
-            if !text.is_empty() && self.out.meta.title_tag.is_none() {
-                self.out.meta.title_tag = Some(text);
-            }
-        }
-    }
-
-    fn is_furniture(&self, tag: &Tag<'_>) -> bool {
-        if tag.attr("hidden").is_some()
+    /// Hidden by the page: no reader sees it, whatever it wraps.
+    fn is_hidden(&self, tag: &Tag<'_>) -> bool {
+        tag.attr("hidden").is_some()
             || tag
                 .attr("aria-hidden")
                 .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
             || tag.attr("style").is_some_and(|v| hidden_style(&v))
-        {
-            return true;
+    }
+
+    /// Furniture by element or class name (in `Skip::Hidden` mode, only
+    /// pop-ups and captions).
+    fn is_furniture(&self, tag: &Tag<'_>) -> bool {
+        // The page's own containers: their classes name the page type or
+        // layout ("single-post has-sidebar", "header-spacing"), never a
+        // piece of furniture, and skipping them skips the whole page.
+        if PAGE_CONTAINERS.contains(&tag.name) {
+            return false;
         }
         if self.mode == Skip::Hidden {
             // Captions stay out too: their wrappers hold only a picture
@@ -335,111 +390,6 @@ impl Walker<'_> {
         })
     }
 
-    /// Starts or ends capturing the text of the first `<h1>` and of a byline
-    /// element, even inside skipped furniture.
-    fn track_capture(&mut self, tag: &Tag<'_>) {
-        if tag.self_closing || is_void(tag.name) {
-            return;
-        }
-        if let Some((_, name, depth)) = self.capture.as_mut() {
-            if *name == tag.name {
-                if tag.closing {
-                    *depth -= 1;
-                    if *depth == 0 {
-                        self.end_capture();
-                    }
-                } else {
-                    *depth += 1;
-                }
-            }
-            return;
-        }
-        if tag.closing {
-            return;
-        }
-        if tag.name == "h1" && self.out.meta.h1.is_none() {
-            self.capture = Some((Capture::H1, tag.name.to_string(), 1));
-        } else if self.out.meta.byline_text.is_none()
-            && ["class", "rel", "itemprop"].iter().any(|a| {
-                tag.attr(a).is_some_and(|v| {
-                    let v = v.to_ascii_lowercase();
-                    v.contains("byline") || v == "author" || v.contains("author-name")
-                })
-            })
-        {
-            self.capture = Some((Capture::Byline, tag.name.to_string(), 1));
-        }
-    }
-
-    fn end_capture(&mut self) {
-        if let Some((what, _, _)) = self.capture.take() {
-            let text = clean(&self.capture_buf);
-            self.capture_buf.clear();
-            if text.is_empty() {
-                return;
-            }
-            match what {
-                Capture::H1 => self.out.meta.h1 = Some(text),
-                Capture::Byline => self.out.meta.byline_text = Some(text),
-            }
-        }
-    }
-
-    /// Reads `<meta>` and `<time>` metadata.
-    fn note_meta(&mut self, tag: &Tag<'_>) {
-        match tag.name {
-            "meta" => {
-                let key = tag
-                    .attr("property")
-                    .or_else(|| tag.attr("name"))
-                    .or_else(|| tag.attr("itemprop"))
-                    .map(|k| k.to_ascii_lowercase());
-                let (Some(key), Some(content)) = (key, tag.attr("content")) else {
-                    return;
-                };
-                let content = clean(&content);
-                if content.is_empty() {
-                    return;
-                }
-                let meta = &mut self.out.meta;
-                match key.as_str() {
-                    "og:title" | "twitter:title" if meta.og_title.is_none() => {
-                        meta.og_title = Some(content)
-                    }
-                    "author" | "article:author" | "byl" | "dc.creator" | "parsely-author"
-                        if meta.author.is_none() && !content.starts_with("http") =>
-                    {
-                        meta.author = Some(content)
-                    }
-                    "article:published_time"
-                    | "datepublished"
-                    | "date"
-                    | "pubdate"
-                    | "publish-date"
-                    | "dc.date"
-                    | "dc.date.issued"
-                    | "parsely-pub-date"
-                    | "sailthru.date"
-                    | "og:published_time"
-                        if meta.published.is_none() =>
-                    {
-                        meta.published = Some(content)
-                    }
-                    _ => {}
-                }
-            }
-            "time" if self.out.meta.time.is_none() => {
-                if let Some(dt) = tag.attr("datetime") {
-                    let dt = clean(&dt);
-                    if !dt.is_empty() {
-                        self.out.meta.time = Some(dt);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-
     /// Adds decoded text that starts at the current position to the
     /// current block.
     fn text(&mut self, raw: &str) {
@@ -451,8 +401,14 @@ impl Walker<'_> {
             self.capture_buf.push_str(raw);
         }
         if self.skip.is_some() {
+            if let Some(i) = self.named_skip {
+                let n = raw.split_whitespace().count();
+                self.named_skips[i].1 += n;
+                self.words += n;
+            }
             return;
         }
+        self.words += raw.split_whitespace().count();
         let starts_part = self.buf.trim().is_empty() || self.buf.ends_with(LINE_BREAK);
         if starts_part && !raw.trim().is_empty() {
             // The line where this block (or its part after a <br>) starts.
@@ -558,6 +514,7 @@ impl Walker<'_> {
 }
 
 mod links;
+mod meta;
 
 #[cfg(test)]
 mod tests;

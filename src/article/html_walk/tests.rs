@@ -202,3 +202,39 @@ fn a_block_that_is_one_link_is_left_out() {
         ]
     );
 }
+
+#[test]
+fn page_containers_are_never_furniture_by_class() {
+    let html = r#"<html class="header-spacing"><body class="single-post has-sidebar sidebar-right">
+<main class="main-with-sidebar"><p>The story itself.</p></main>
+<div class="sidebar"><p>Something beside it.</p></div>
+<body hidden><p>Never shown.</p></body></body></html>"#;
+    assert_eq!(texts(html), vec!["The story itself."]);
+}
+
+#[test]
+fn a_wrapper_named_like_furniture_around_the_story_is_read() {
+    let html = r#"<div class="container has-sidebar">
+<p>The first paragraph of the story runs to a good many words in all.</p>
+<div class="share-tools"><p>Share this on every network you know.</p></div>
+<p>The second paragraph of the story also runs to many words in all.</p>
+<div class="post-author"><p>The writer lives by the sea.</p></div>
+</div>
+<div class="sidebar"><p>Beside it.</p></div>"#;
+    assert!(texts(html).is_empty());
+    let got: Vec<String> = walk_unwrapped(html)
+        .blocks
+        .into_iter()
+        .map(|b| b.text)
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            "The first paragraph of the story runs to a good many words in all.",
+            "The second paragraph of the story also runs to many words in all.",
+        ]
+    );
+    // Hidden text is never read through, however much it holds.
+    let hidden = r#"<div hidden><p>One two three four five six seven.</p></div><p>Shown.</p>"#;
+    assert_eq!(walk_unwrapped(hidden).blocks.len(), 1);
+}
