@@ -136,7 +136,8 @@ struct Walker<'a> {
     /// index of the one being skipped; words a reader sees in all.
     named_skips: Vec<(usize, usize)>,
     named_skip: Option<usize>,
-    words: usize,
+    /// Counted only for [`walk_unwrapped`], which needs the figures.
+    words: Option<usize>,
     out: Walk,
 }
 
@@ -148,7 +149,7 @@ pub(crate) fn walk(src: &str) -> Walk {
 
 /// Reads `src`, leaving out what `mode` says.
 pub(crate) fn walk_with(src: &str, mode: Skip) -> Walk {
-    walk_once(src, mode, &[]).0
+    walk_once(src, mode, &[], false).0
 }
 
 /// Most wrappers named like furniture read through by [`walk_unwrapped`]
@@ -162,7 +163,7 @@ const MAX_UNWRAPPED: usize = 4;
 pub(crate) fn walk_unwrapped(src: &str) -> Walk {
     let mut exempt: Vec<usize> = Vec::new();
     loop {
-        let (walk, named, words) = walk_once(src, Skip::Furniture, &exempt);
+        let (walk, named, words) = walk_once(src, Skip::Furniture, &exempt, true);
         let before = exempt.len();
         exempt.extend(
             named
@@ -176,9 +177,14 @@ pub(crate) fn walk_unwrapped(src: &str) -> Walk {
     }
 }
 
-/// One pass over `src`; also gives the elements skipped for their names
-/// (offset, words inside) and the words a reader sees in all.
-fn walk_once(src: &str, mode: Skip, exempt: &[usize]) -> (Walk, Vec<(usize, usize)>, usize) {
+/// One pass over `src`; with `count`, also gives the elements skipped for
+/// their names (offset, words inside) and the words a reader sees in all.
+fn walk_once(
+    src: &str,
+    mode: Skip,
+    exempt: &[usize],
+    count: bool,
+) -> (Walk, Vec<(usize, usize)>, usize) {
     let mut w = Walker {
         src,
         mode,
@@ -200,7 +206,7 @@ fn walk_once(src: &str, mode: Skip, exempt: &[usize]) -> (Walk, Vec<(usize, usiz
         exempt,
         named_skips: Vec::new(),
         named_skip: None,
-        words: 0,
+        words: count.then_some(0),
         out: Walk::default(),
     };
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
@@ -241,7 +247,7 @@ fn walk_once(src: &str, mode: Skip, exempt: &[usize]) -> (Walk, Vec<(usize, usiz
     }
     w.flush();
     w.end_capture();
-    (w.out, w.named_skips, w.words)
+    (w.out, w.named_skips, w.words.unwrap_or(0))
 }
 
 impl Walker<'_> {
@@ -294,7 +300,7 @@ impl Walker<'_> {
                 self.flush();
             }
             self.skip = Some((name.to_string(), 1));
-            if named && !not_rendered {
+            if named && !not_rendered && self.words.is_some() {
                 self.named_skip = Some(self.named_skips.len());
                 self.named_skips.push((tag.at, 0));
             }
@@ -400,15 +406,21 @@ impl Walker<'_> {
         if self.capture.is_some() {
             self.capture_buf.push_str(raw);
         }
-        if self.skip.is_some() {
-            if let Some(i) = self.named_skip {
+        if let Some(words) = self.words.as_mut() {
+            // Words inside a skipped element count only when skipped for
+            // its name (scripts and hidden text are not on the page).
+            let seen = self.skip.is_none() || self.named_skip.is_some();
+            if seen {
                 let n = raw.split_whitespace().count();
-                self.named_skips[i].1 += n;
-                self.words += n;
+                *words += n;
+                if let Some(i) = self.named_skip {
+                    self.named_skips[i].1 += n;
+                }
             }
+        }
+        if self.skip.is_some() {
             return;
         }
-        self.words += raw.split_whitespace().count();
         let starts_part = self.buf.trim().is_empty() || self.buf.ends_with(LINE_BREAK);
         if starts_part && !raw.trim().is_empty() {
             // The line where this block (or its part after a <br>) starts.

@@ -15,6 +15,10 @@ impl Linked {
     /// link text lies in `spans` (sorted byte ranges).
     pub(super) fn of(piece: &str, offset: usize, spans: &[(usize, usize)]) -> Linked {
         let mut n = Linked::default();
+        // Most blocks hold no link: nothing to count then.
+        if spans.is_empty() {
+            return n;
+        }
         for (i, c) in piece.char_indices() {
             if !c.is_alphanumeric() {
                 continue;
