@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::BlockKind;
 use super::boilerplate::sections::drop_trailing_sections;
-use super::html_walk::{HtmlBlock, HtmlMeta, Skip, Walk, walk, walk_with};
+use super::html_walk::{HtmlBlock, HtmlMeta, Skip, Walk, walk, walk_unwrapped, walk_with};
 use super::line::{Unit, clean, word_count};
 use super::metadata::{Meta, clean_title, is_site_name, normalise_date, parse_byline};
 
@@ -34,9 +34,11 @@ pub(crate) fn read(text: &str, warnings: &mut Vec<String>) -> (Vec<Unit>, Meta) 
                 let main = walk(&content).blocks;
                 if main.iter().any(|b| b.kind != BlockKind::Heading) {
                     // Checked against the page without its furniture, or
-                    // (when that left out most of the article) without
-                    // only what no reader sees.
+                    // (when that left out most of the article) without the
+                    // furniture inside a wrapper named like furniture, or
+                    // else without only what no reader sees.
                     locate(&main, &source.blocks, false)
+                        .or_else(|| locate(&main, &walk_unwrapped(text).blocks, false))
                         .or_else(|| locate(&main, &walk_with(text, Skip::Hidden).blocks, false))
                         .unwrap_or_else(|| locate(&main, &source.blocks, true).unwrap_or(main))
                 } else {

@@ -116,7 +116,8 @@ pub(crate) const BLOCK_ELEMENTS: &[&str] = &[
 ];
 
 /// Words in class, id or role values that mark furniture (matched as whole
-/// `-`/`_`-separated tokens, so "commentary" is not "comment").
+/// words, split at `-`, `_` and camelCase steps, so "commentary" is not
+/// "comment" but "postComments" is).
 pub(crate) const FURNITURE_TOKENS: &[&str] = &[
     "nav",
     "navbar",
@@ -168,6 +169,8 @@ pub(crate) const FURNITURE_TOKENS: &[&str] = &[
     "bio",
     "disclaimer",
     "disclosure",
+    // A call-to-action box (subscribe, join, buy): "nrplus-cta", "cta-box".
+    "cta",
 ];
 
 /// Compound class names that mark furniture.
@@ -184,15 +187,73 @@ pub(crate) const FURNITURE_PHRASES: &[&str] = &[
 ];
 
 pub(crate) fn furniture_value(v: &str) -> bool {
-    let v = v.to_ascii_lowercase();
-    if FURNITURE_PHRASES.iter().any(|p| v.contains(p)) {
+    let lower = v.to_ascii_lowercase();
+    if FURNITURE_PHRASES.iter().any(|p| lower.contains(p)) {
         return true;
     }
-    let tokens = || v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_');
-    if tokens().any(|t| FURNITURE_TOKENS.contains(&t)) {
+    if class_words(v).any(|t| is_word_of(t, FURNITURE_TOKENS)) {
         return true;
     }
-    popup_value(&v)
+    popup_value(&lower)
+}
+
+/// True for a class, id or role value naming an author box (the writer's
+/// name, photo and bio under the story). Only asked of block elements: an
+/// inline `<span class="author">` is a name inside a sentence.
+pub(crate) fn author_box_value(v: &str) -> bool {
+    class_words(v).any(|t| is_word_of(t, AUTHOR_BOX_TOKENS))
+}
+
+/// Words that mark an author box on a block element.
+const AUTHOR_BOX_TOKENS: &[&str] = &["author", "authors"];
+
+/// True for a class, id or role value naming a photo caption or credit:
+/// left out even when the page's other furniture names are no guide (a
+/// caption wrapper only ever holds a picture and its words).
+pub(crate) fn caption_value(v: &str) -> bool {
+    class_words(v).any(|t| is_word_of(t, CAPTION_TOKENS))
+}
+
+const CAPTION_TOKENS: &[&str] = &["caption", "credit", "figcaption"];
+
+/// The words of a class, id or role value: split at spaces, `-` and `_`,
+/// and inside camelCase names at each lower-to-upper step
+/// ("imageEmbedCaption" is image, Embed, Caption), so a furniture word
+/// counts however the page's naming convention joins it.
+fn class_words(v: &str) -> impl Iterator<Item = &str> {
+    v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
+        .flat_map(camel_words)
+        .filter(|w| !w.is_empty())
+}
+
+/// "imageEmbedCaption" → "image", "Embed", "Caption"; a word without a
+/// lower-to-upper step comes back whole.
+fn camel_words(word: &str) -> impl Iterator<Item = &str> {
+    let b = word.as_bytes();
+    let mut start = 0;
+    let mut at = 1;
+    std::iter::from_fn(move || {
+        if start >= b.len() {
+            return None;
+        }
+        while at < b.len() {
+            let step = b[at - 1].is_ascii_lowercase() && b[at].is_ascii_uppercase();
+            at += 1;
+            if step {
+                let w = &word[start..at - 1];
+                start = at - 1;
+                return Some(w);
+            }
+        }
+        let w = &word[start..];
+        start = b.len();
+        Some(w)
+    })
+}
+
+/// `word` (any case) is one of `list` (lower-case).
+fn is_word_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|t| t.eq_ignore_ascii_case(word))
 }
 
 /// True for a class, id or role value (lower-case) naming a pop-up shown
@@ -242,6 +303,38 @@ mod tests {
         assert!(furniture_value("tooltip"));
         assert!(!furniture_value("rollover-people"));
         assert!(!furniture_value("content-block"));
+    }
+
+    #[test]
+    fn camel_case_class_names_are_split_into_words() {
+        assert!(furniture_value("InlineImage-imageEmbedCaption"));
+        assert!(furniture_value("postComments"));
+        assert!(furniture_value("ShareBar"));
+        assert!(!furniture_value("ArticleBody-articleBody"));
+        assert!(!furniture_value("headlineText"));
+        assert!(!furniture_value("commentaryBody"));
+        assert_eq!(
+            camel_words("imageEmbedCaption").collect::<Vec<_>>(),
+            ["image", "Embed", "Caption"]
+        );
+        assert_eq!(camel_words("HTMLBody").collect::<Vec<_>>(), ["HTMLBody"]);
+    }
+
+    #[test]
+    fn call_to_action_boxes_are_furniture() {
+        assert!(furniture_value("membership-cta-wrap"));
+        assert!(furniture_value("ctaBox"));
+        assert!(!furniture_value("octane"));
+    }
+
+    #[test]
+    fn author_boxes_and_captions_by_name() {
+        assert!(author_box_value("post-author"));
+        assert!(author_box_value("authorBio"));
+        assert!(!author_box_value("authority-report"));
+        assert!(caption_value("wp-caption-text"));
+        assert!(caption_value("imageCredit"));
+        assert!(!caption_value("story-body"));
     }
 
     #[test]

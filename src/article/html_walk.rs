@@ -16,10 +16,11 @@ use html5gum::{DefaultEmitter, HtmlString, Spanned, Token, Tokenizer};
 
 use super::BlockKind;
 use super::html_vocab::{
-    BLOCK_ELEMENTS, INLINE_ELEMENTS, NOT_RENDERED, SKIP_ELEMENTS, furniture_value, hidden_style,
-    is_void, popup_value,
+    BLOCK_ELEMENTS, INLINE_ELEMENTS, NOT_RENDERED, SKIP_ELEMENTS, author_box_value, caption_value,
+    furniture_value, hidden_style, is_void, popup_value,
 };
 use super::line::{clean, ends_break, ends_with_connector, starts_lowercase, strip_list_marker};
+use links::Linked;
 
 /// Marks a `<br>` in the block being collected (a private-use character,
 /// never in the source text's meaning).
@@ -31,6 +32,10 @@ const NOT_COUNTED: &[&str] = &[
     "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
     "colgroup", "rp", "rt", "html", "head", "body",
 ];
+
+/// Elements that hold the whole page or its main part: never furniture by
+/// their class names.
+const PAGE_CONTAINERS: &[&str] = &["html", "body", "main"];
 
 /// A text block found in the markup.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,6 +79,8 @@ type Attrs = BTreeMap<HtmlString, Spanned<HtmlString, usize>>;
 
 /// A start or end tag as the tokenizer gave it.
 struct Tag<'t> {
+    /// Byte offset of the tag in the source.
+    at: usize,
     name: &'t str,
     closing: bool,
     self_closing: bool,
@@ -117,8 +124,20 @@ struct Walker<'a> {
     buf_line: usize,
     /// Source lines of the `<br>`s in `buf`.
     break_lines: Vec<usize>,
+    /// Inside an `<a href>`, and the byte ranges of `buf` written there.
+    in_link: bool,
+    link_spans: Vec<(usize, usize)>,
     capture: Option<(Capture, String, usize)>,
     capture_buf: String,
+    /// Offsets of elements named like furniture that are read all the same
+    /// (they wrap the page's main text; see [`walk_unwrapped`]).
+    exempt: &'a [usize],
+    /// Elements skipped for their names: offset and words inside; the
+    /// index of the one being skipped; words a reader sees in all.
+    named_skips: Vec<(usize, usize)>,
+    named_skip: Option<usize>,
+    /// Counted only for [`walk_unwrapped`], which needs the figures.
+    words: Option<usize>,
     out: Walk,
 }
 
@@ -130,6 +149,42 @@ pub(crate) fn walk(src: &str) -> Walk {
 
 /// Reads `src`, leaving out what `mode` says.
 pub(crate) fn walk_with(src: &str, mode: Skip) -> Walk {
+    walk_once(src, mode, &[], false).0
+}
+
+/// Most wrappers named like furniture read through by [`walk_unwrapped`]
+/// (one per level of nesting: two siblings cannot both hold most words).
+const MAX_UNWRAPPED: usize = 4;
+
+/// Reads `src` leaving out furniture, except an element named like
+/// furniture that holds most of the page's words ("container
+/// has_sidebar", a form around the whole page): that is the page's
+/// wrapper, so it is read, and the furniture inside it still left out.
+pub(crate) fn walk_unwrapped(src: &str) -> Walk {
+    let mut exempt: Vec<usize> = Vec::new();
+    loop {
+        let (walk, named, words) = walk_once(src, Skip::Furniture, &exempt, true);
+        let before = exempt.len();
+        exempt.extend(
+            named
+                .iter()
+                .filter(|&&(_, inside)| inside * 2 > words)
+                .map(|&(at, _)| at),
+        );
+        if exempt.len() == before || exempt.len() > MAX_UNWRAPPED {
+            return walk;
+        }
+    }
+}
+
+/// One pass over `src`; with `count`, also gives the elements skipped for
+/// their names (offset, words inside) and the words a reader sees in all.
+fn walk_once(
+    src: &str,
+    mode: Skip,
+    exempt: &[usize],
+    count: bool,
+) -> (Walk, Vec<(usize, usize)>, usize) {
     let mut w = Walker {
         src,
         mode,
@@ -144,8 +199,14 @@ pub(crate) fn walk_with(src: &str, mode: Skip) -> Walk {
         buf: String::new(),
         buf_line: 1,
         break_lines: Vec::new(),
+        in_link: false,
+        link_spans: Vec::new(),
         capture: None,
         capture_buf: String::new(),
+        exempt,
+        named_skips: Vec::new(),
+        named_skip: None,
+        words: count.then_some(0),
         out: Walk::default(),
     };
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
@@ -158,6 +219,7 @@ pub(crate) fn walk_with(src: &str, mode: Skip) -> Walk {
             Token::StartTag(t) => {
                 w.advance_to(t.span.start);
                 let tag = Tag {
+                    at: t.span.start,
                     name: std::str::from_utf8(&t.name).unwrap_or(""),
                     closing: false,
                     self_closing: t.self_closing,
@@ -168,6 +230,7 @@ pub(crate) fn walk_with(src: &str, mode: Skip) -> Walk {
             Token::EndTag(t) => {
                 w.advance_to(t.span.start);
                 let tag = Tag {
+                    at: t.span.start,
                     name: std::str::from_utf8(&t.name).unwrap_or(""),
                     closing: true,
                     self_closing: false,
@@ -184,7 +247,7 @@ pub(crate) fn walk_with(src: &str, mode: Skip) -> Walk {
     }
     w.flush();
     w.end_capture();
-    w.out
+    (w.out, w.named_skips, w.words.unwrap_or(0))
 }
 
 impl Walker<'_> {
@@ -218,6 +281,7 @@ impl Walker<'_> {
                     *depth -= 1;
                     if *depth == 0 {
                         self.skip = None;
+                        self.named_skip = None;
                     }
                 } else if !tag.self_closing {
                     *depth += 1;
@@ -227,13 +291,24 @@ impl Walker<'_> {
         }
         // A raw-text element's content follows even after `<script/>`.
         let not_rendered = !tag.closing && NOT_RENDERED.contains(&name);
-        if not_rendered || (opens && self.is_furniture(tag)) {
+        let hidden = opens && self.is_hidden(tag);
+        let named = opens && !hidden && !self.exempt.contains(&tag.at) && self.is_furniture(tag);
+        if not_rendered || hidden || named {
             // An inline element (a hover card's span inside a sentence)
             // leaves its paragraph whole.
             if !INLINE_ELEMENTS.contains(&name) {
                 self.flush();
             }
             self.skip = Some((name.to_string(), 1));
+            if named && !not_rendered && self.words.is_some() {
+                self.named_skip = Some(self.named_skips.len());
+                self.named_skips.push((tag.at, 0));
+            }
+            return;
+        }
+        if name == "a" {
+            // A new `<a>` closes an open one, as in a browser.
+            self.in_link = !tag.closing && tag.attr("href").is_some();
             return;
         }
         if name == "br" {
@@ -284,144 +359,41 @@ impl Walker<'_> {
         }
     }
 
-    /// `<title>`: its text (read raw by the tokenizer) is the first title.
-    fn title_tag(&mut self, tag: &Tag<'_>) {
-        if !tag.closing {
-            self.title = Some(String::new());
-        } else if let Some(text) = self.title.take() {
-            let text = clean(&text);
-            if !text.is_empty() && self.out.meta.title_tag.is_none() {
-                self.out.meta.title_tag = Some(text);
-            }
-        }
-    }
-
-    fn is_furniture(&self, tag: &Tag<'_>) -> bool {
-        if tag.attr("hidden").is_some()
+    /// Hidden by the page: no reader sees it, whatever it wraps.
+    fn is_hidden(&self, tag: &Tag<'_>) -> bool {
+        tag.attr("hidden").is_some()
             || tag
                 .attr("aria-hidden")
                 .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
             || tag.attr("style").is_some_and(|v| hidden_style(&v))
-        {
-            return true;
+    }
+
+    /// Furniture by element or class name (in `Skip::Hidden` mode, only
+    /// pop-ups and captions).
+    fn is_furniture(&self, tag: &Tag<'_>) -> bool {
+        // The page's own containers: their classes name the page type or
+        // layout ("single-post has-sidebar", "header-spacing"), never a
+        // piece of furniture, and skipping them skips the whole page.
+        if PAGE_CONTAINERS.contains(&tag.name) {
+            return false;
         }
         if self.mode == Skip::Hidden {
-            return ["class", "id"].iter().any(|a| {
-                tag.attr(a)
-                    .is_some_and(|v| popup_value(&v.to_ascii_lowercase()))
-            });
+            // Captions stay out too: their wrappers hold only a picture
+            // and its words, never the article.
+            return matches!(tag.name, "figure" | "figcaption")
+                || ["class", "id"].iter().any(|a| {
+                    tag.attr(a)
+                        .is_some_and(|v| popup_value(&v.to_ascii_lowercase()) || caption_value(&v))
+                });
         }
         if SKIP_ELEMENTS.contains(&tag.name) {
             return true;
         }
-        ["class", "id", "role"]
-            .iter()
-            .any(|a| tag.attr(a).is_some_and(|v| furniture_value(&v)))
-    }
-
-    /// Starts or ends capturing the text of the first `<h1>` and of a byline
-    /// element, even inside skipped furniture.
-    fn track_capture(&mut self, tag: &Tag<'_>) {
-        if tag.self_closing || is_void(tag.name) {
-            return;
-        }
-        if let Some((_, name, depth)) = self.capture.as_mut() {
-            if *name == tag.name {
-                if tag.closing {
-                    *depth -= 1;
-                    if *depth == 0 {
-                        self.end_capture();
-                    }
-                } else {
-                    *depth += 1;
-                }
-            }
-            return;
-        }
-        if tag.closing {
-            return;
-        }
-        if tag.name == "h1" && self.out.meta.h1.is_none() {
-            self.capture = Some((Capture::H1, tag.name.to_string(), 1));
-        } else if self.out.meta.byline_text.is_none()
-            && ["class", "rel", "itemprop"].iter().any(|a| {
-                tag.attr(a).is_some_and(|v| {
-                    let v = v.to_ascii_lowercase();
-                    v.contains("byline") || v == "author" || v.contains("author-name")
-                })
-            })
-        {
-            self.capture = Some((Capture::Byline, tag.name.to_string(), 1));
-        }
-    }
-
-    fn end_capture(&mut self) {
-        if let Some((what, _, _)) = self.capture.take() {
-            let text = clean(&self.capture_buf);
-            self.capture_buf.clear();
-            if text.is_empty() {
-                return;
-            }
-            match what {
-                Capture::H1 => self.out.meta.h1 = Some(text),
-                Capture::Byline => self.out.meta.byline_text = Some(text),
-            }
-        }
-    }
-
-    /// Reads `<meta>` and `<time>` metadata.
-    fn note_meta(&mut self, tag: &Tag<'_>) {
-        match tag.name {
-            "meta" => {
-                let key = tag
-                    .attr("property")
-                    .or_else(|| tag.attr("name"))
-                    .or_else(|| tag.attr("itemprop"))
-                    .map(|k| k.to_ascii_lowercase());
-                let (Some(key), Some(content)) = (key, tag.attr("content")) else {
-                    return;
-                };
-                let content = clean(&content);
-                if content.is_empty() {
-                    return;
-                }
-                let meta = &mut self.out.meta;
-                match key.as_str() {
-                    "og:title" | "twitter:title" if meta.og_title.is_none() => {
-                        meta.og_title = Some(content)
-                    }
-                    "author" | "article:author" | "byl" | "dc.creator" | "parsely-author"
-                        if meta.author.is_none() && !content.starts_with("http") =>
-                    {
-                        meta.author = Some(content)
-                    }
-                    "article:published_time"
-                    | "datepublished"
-                    | "date"
-                    | "pubdate"
-                    | "publish-date"
-                    | "dc.date"
-                    | "dc.date.issued"
-                    | "parsely-pub-date"
-                    | "sailthru.date"
-                    | "og:published_time"
-                        if meta.published.is_none() =>
-                    {
-                        meta.published = Some(content)
-                    }
-                    _ => {}
-                }
-            }
-            "time" if self.out.meta.time.is_none() => {
-                if let Some(dt) = tag.attr("datetime") {
-                    let dt = clean(&dt);
-                    if !dt.is_empty() {
-                        self.out.meta.time = Some(dt);
-                    }
-                }
-            }
-            _ => {}
-        }
+        let block = !INLINE_ELEMENTS.contains(&tag.name);
+        ["class", "id", "role"].iter().any(|a| {
+            tag.attr(a)
+                .is_some_and(|v| furniture_value(&v) || (block && author_box_value(&v)))
+        })
     }
 
     /// Adds decoded text that starts at the current position to the
@@ -433,6 +405,18 @@ impl Walker<'_> {
         }
         if self.capture.is_some() {
             self.capture_buf.push_str(raw);
+        }
+        if let Some(words) = self.words.as_mut() {
+            // Words inside a skipped element count only when skipped for
+            // its name (scripts and hidden text are not on the page).
+            let seen = self.skip.is_none() || self.named_skip.is_some();
+            if seen {
+                let n = raw.split_whitespace().count();
+                *words += n;
+                if let Some(i) = self.named_skip {
+                    self.named_skips[i].1 += n;
+                }
+            }
         }
         if self.skip.is_some() {
             return;
@@ -451,58 +435,81 @@ impl Walker<'_> {
                 _ => self.buf_line = line,
             }
         }
+        let from = self.buf.len();
         if raw.contains(LINE_BREAK) {
             self.buf.push_str(&raw.replace(LINE_BREAK, " "));
         } else {
             self.buf.push_str(raw);
+        }
+        if self.in_link {
+            match self.link_spans.last_mut() {
+                Some(last) if last.1 == from => last.1 = self.buf.len(),
+                _ => self.link_spans.push((from, self.buf.len())),
+            }
         }
     }
 
     /// Ends the current block. Parts separated by `<br>` become blocks of
     /// their own unless the sentence runs on across the break.
     fn flush(&mut self) {
+        let spans = std::mem::take(&mut self.link_spans);
         if self.buf.trim().is_empty() {
             self.buf.clear();
             self.break_lines.clear();
+            self.link_spans = spans;
+            self.link_spans.clear();
             return;
         }
         let mut buf = std::mem::take(&mut self.buf);
         let mut lines = std::mem::take(&mut self.break_lines).into_iter();
-        let mut part: Option<(String, usize)> = None;
+        let mut part: Option<(String, usize, Linked)> = None;
         let mut line = self.buf_line;
+        let mut offset = 0;
         for (i, piece) in buf.split(LINE_BREAK).enumerate() {
             if i > 0 {
                 line = lines.next().unwrap_or(line);
             }
+            let linked = Linked::of(piece, offset, &spans);
+            offset += piece.len() + LINE_BREAK.len_utf8();
             let text = clean(piece);
             match part.as_mut() {
-                Some((prev, _))
+                Some((prev, _, prev_linked))
                     if !text.is_empty()
                         && !ends_break(prev)
                         && (starts_lowercase(&text) || ends_with_connector(prev)) =>
                 {
                     prev.push(' ');
                     prev.push_str(&text);
+                    prev_linked.add(linked);
                 }
                 _ => {
-                    if let Some((done, at)) = part.take() {
-                        self.push_block(done, at);
+                    if let Some((done, at, done_linked)) = part.take() {
+                        self.push_block(done, at, done_linked);
                     }
                     if !text.is_empty() {
-                        part = Some((text, line));
+                        part = Some((text, line, linked));
                     }
                 }
             }
         }
-        if let Some((done, at)) = part {
-            self.push_block(done, at);
+        if let Some((done, at, done_linked)) = part {
+            self.push_block(done, at, done_linked);
         }
-        // Keep the allocation for the next block.
+        // Keep the allocations for the next block.
         buf.clear();
         self.buf = buf;
+        self.link_spans = spans;
+        self.link_spans.clear();
     }
 
-    fn push_block(&mut self, text: String, line: usize) {
+    fn push_block(&mut self, text: String, line: usize, linked: Linked) {
+        // A paragraph or item that is one link from end to end is a
+        // teaser or a promo pointing elsewhere ("Get our app for …"), not
+        // the article's own words. Headings stay: a post title is often a
+        // link to itself.
+        if self.kind != BlockKind::Heading && linked.is_whole() {
+            return;
+        }
         let mut kind = self.kind;
         let mut text = text;
         if kind == BlockKind::Paragraph
@@ -517,6 +524,9 @@ impl Walker<'_> {
         }
     }
 }
+
+mod links;
+mod meta;
 
 #[cfg(test)]
 mod tests;

@@ -151,3 +151,90 @@ fn depth_is_counted_without_recursion() {
     assert_eq!(w.blocks.len(), 1);
     assert_eq!(walk("<p>a<p>b<br><img src=x><div/></p>").max_depth, 0);
 }
+
+#[test]
+fn hidden_mode_still_leaves_out_captions() {
+    let html = r#"<div class="sidebar"><p>Story text in a wrapper named like furniture.</p>
+<div class="wp-caption"><img src="a.jpg"><p class="wp-caption-text">The mayor at the opening. Photo agency</p></div>
+<figure><img src="b.jpg"><figcaption>The new pier seen from the east.</figcaption></figure>
+<p>More story text.</p></div>"#;
+    let texts: Vec<String> = walk_with(html, Skip::Hidden)
+        .blocks
+        .into_iter()
+        .map(|b| b.text)
+        .collect();
+    assert_eq!(
+        texts,
+        vec![
+            "Story text in a wrapper named like furniture.",
+            "More story text."
+        ]
+    );
+}
+
+#[test]
+fn author_box_is_furniture_but_an_inline_author_name_is_not() {
+    let html = r#"<p>The report, written by <span class="author">Ann Lee</span>, was published on Monday.</p>
+<div class="post-author"><h5>Ann Lee</h5><p>Ann Lee lives by the sea with two cats and writes about towns.</p></div>"#;
+    assert_eq!(
+        texts(html),
+        vec!["The report, written by Ann Lee, was published on Monday."]
+    );
+}
+
+#[test]
+fn a_block_that_is_one_link_is_left_out() {
+    let html = r#"<p>The council met on Monday, <a href="/minutes">the minutes show</a>, and voted.</p>
+<p><a href="/offer">Get our daily briefing for one dollar a month. Use the code "PIER".</a></p>
+<p><a href="/subscribe">Subscribe to the paper today</a>.</p>
+<ul><li><a href="/other">Another story entirely, told elsewhere.</a></li><li>An item in words.</li></ul>
+<h2><a href="/post">A heading that links to itself</a></h2>
+<p><a name="anchor">Text inside an anchor without a target.</a></p>
+<p>The vote passed 5 to 2.<br><br><a href="/promo">Read all our stories on the new app.</a></p>"#;
+    assert_eq!(
+        texts(html),
+        vec![
+            "The council met on Monday, the minutes show, and voted.",
+            "An item in words.",
+            "A heading that links to itself",
+            "Text inside an anchor without a target.",
+            "The vote passed 5 to 2.",
+        ]
+    );
+}
+
+#[test]
+fn page_containers_are_never_furniture_by_class() {
+    let html = r#"<html class="header-spacing"><body class="single-post has-sidebar sidebar-right">
+<main class="main-with-sidebar"><p>The story itself.</p></main>
+<div class="sidebar"><p>Something beside it.</p></div>
+<body hidden><p>Never shown.</p></body></body></html>"#;
+    assert_eq!(texts(html), vec!["The story itself."]);
+}
+
+#[test]
+fn a_wrapper_named_like_furniture_around_the_story_is_read() {
+    let html = r#"<div class="container has-sidebar">
+<p>The first paragraph of the story runs to a good many words in all.</p>
+<div class="share-tools"><p>Share this on every network you know.</p></div>
+<p>The second paragraph of the story also runs to many words in all.</p>
+<div class="post-author"><p>The writer lives by the sea.</p></div>
+</div>
+<div class="sidebar"><p>Beside it.</p></div>"#;
+    assert!(texts(html).is_empty());
+    let got: Vec<String> = walk_unwrapped(html)
+        .blocks
+        .into_iter()
+        .map(|b| b.text)
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            "The first paragraph of the story runs to a good many words in all.",
+            "The second paragraph of the story also runs to many words in all.",
+        ]
+    );
+    // Hidden text is never read through, however much it holds.
+    let hidden = r#"<div hidden><p>One two three four five six seven.</p></div><p>Shown.</p>"#;
+    assert_eq!(walk_unwrapped(hidden).blocks.len(), 1);
+}
