@@ -75,7 +75,8 @@ impl ChangeLog {
         let Some(file) = self.file.as_mut() else {
             return Err(io::Error::other("change log is not open"));
         };
-        let mut buf = String::new();
+        // Sized up front: a scan's batch is megabytes of lines.
+        let mut buf = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
         for l in lines {
             buf.push_str(l);
             buf.push('\n');
