@@ -10,7 +10,6 @@ pub mod inspect;
 mod logging;
 mod notify;
 mod state;
-mod warm;
 
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -265,7 +264,6 @@ enum EngineMsg {
 /// The engine thread: delivers leftovers, then handles batches until told
 /// to stop. Messages that arrive together are merged into one pass.
 fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
-    warm::warm_up();
     let n = engine.deliver();
     if n > 0 {
         info!("delivered {n} events left undelivered by the last run");

@@ -81,9 +81,9 @@ impl Packed {
     }
 
     /// An article's claims as the store keeps them: JSON without the
-    /// fields that hold their default ([`stored::claim`]), packed. Reads
+    /// fields that hold their default (`stored::claim`), packed. Reads
     /// back through [`decode_claims`] as the same claims. The same bytes
-    /// as serde's [`Packed::json`] of them, written by hand (a third
+    /// as serde's [`Packed::json`] of them, written by hand (a quarter
     /// of the instructions of serde's); past [`STREAM_FROM`] compressed as
     /// it is written.
     pub fn claims(claims: &[Claim]) -> Packed {
