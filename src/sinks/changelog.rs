@@ -75,7 +75,8 @@ impl ChangeLog {
         let Some(file) = self.file.as_mut() else {
             return Err(io::Error::other("change log is not open"));
         };
-        let mut buf = String::new();
+        // Sized up front: a scan's batch is megabytes of lines.
+        let mut buf = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
         for l in lines {
             buf.push_str(l);
             buf.push('\n');
@@ -107,28 +108,91 @@ fn tail_ids(path: &Path, max: u64) -> std::collections::HashSet<String> {
     if f.seek(SeekFrom::Start(start)).is_err() || f.read_to_end(&mut buf).is_err() {
         return ids;
     }
-    // The first line may be cut by the seek; the last may be partial.
-    let text = String::from_utf8_lossy(&buf);
-    let mut lines: Vec<&str> = text.split('\n').collect();
-    lines.pop();
-    if start > 0 && !lines.is_empty() {
-        lines.remove(0);
-    }
-    const KEY: &str = "\"event_id\":\"";
-    for line in lines {
-        if let Some(i) = line.find(KEY) {
-            let rest = &line[i + KEY.len()..];
-            if let Some(end) = rest.find('"') {
-                ids.insert(rest[..end].to_string());
-            }
+    ids_in(&buf, start > 0, &mut ids);
+    ids
+}
+
+/// The event ids of the complete lines of `buf` (the first skipped when
+/// `cut`: the seek may have landed inside it; the last only when it ends
+/// with a newline). Works on the bytes: lines are found with `memchr`
+/// (`read_until`) and only each id is decoded, instead of checking all
+/// 8 MiB as UTF-8 first (~25 M instructions at every start). The same ids
+/// as decoding the whole buffer lossily, since a replaced invalid
+/// sequence never takes in a newline or a quote.
+fn ids_in(mut buf: &[u8], cut: bool, ids: &mut std::collections::HashSet<String>) {
+    use std::io::BufRead;
+    const KEY: &[u8] = b"\"event_id\":\"";
+    let mut line = Vec::new();
+    let mut first = true;
+    loop {
+        line.clear();
+        if buf.read_until(b'\n', &mut line).is_err() || line.last() != Some(&b'\n') {
+            return;
+        }
+        if std::mem::take(&mut first) && cut {
+            continue;
+        }
+        let Some(i) = line.windows(KEY.len()).position(|w| w == KEY) else {
+            continue;
+        };
+        let rest = &line[i + KEY.len()..];
+        if let Some(end) = rest.iter().position(|&b| b == b'"') {
+            ids.insert(String::from_utf8_lossy(&rest[..end]).into_owned());
         }
     }
-    ids
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ids as they were found before [`ids_in`]: the buffer decoded
+    /// lossily, split into lines, each searched.
+    fn ids_by_text(buf: &[u8], cut: bool) -> std::collections::HashSet<String> {
+        let text = String::from_utf8_lossy(buf);
+        let mut lines: Vec<&str> = text.split('\n').collect();
+        lines.pop();
+        if cut && !lines.is_empty() {
+            lines.remove(0);
+        }
+        const KEY: &str = "\"event_id\":\"";
+        let mut ids = std::collections::HashSet::new();
+        for line in lines {
+            if let Some(i) = line.find(KEY)
+                && let Some(end) = line[i + KEY.len()..].find('"')
+            {
+                ids.insert(line[i + KEY.len()..][..end].to_string());
+            }
+        }
+        ids
+    }
+
+    #[test]
+    fn ids_from_bytes_are_the_ids_from_text() {
+        let log: &[u8] = b"{\"schema\":1,\"event_id\":\"ev_0\"}\n\
+            {\"schema\":1,\"event_id\":\"ev_\xff\xfe1\",\"text\":\"\xe2\x80\"}\n\
+            {\"title\":\"say \\\"event_id\\\":\\\"ev_x\\\"\",\"event_id\":\"ev_2\"}\n\
+            not json at all\n\
+            \n\
+            {\"event_id\":\"ev_\xc3\xa93\"}\n\
+            {\"event_id\":\"ev_\xe2\x80\n4\"}\n\
+            {\"event_id\":\"ev_5";
+        for start in 0..log.len() {
+            for cut in [false, true] {
+                let mut got = std::collections::HashSet::new();
+                ids_in(&log[start..], cut, &mut got);
+                assert_eq!(
+                    got,
+                    ids_by_text(&log[start..], cut),
+                    "from {start}, cut {cut}"
+                );
+            }
+        }
+        let mut all = std::collections::HashSet::new();
+        ids_in(log, false, &mut all);
+        assert!(all.contains("ev_0") && all.contains("ev_2") && all.contains("ev_é3"));
+        assert!(!all.contains("ev_x") && !all.contains("ev_5"), "{all:?}");
+    }
 
     #[test]
     fn ids_at_the_end_of_the_log_are_found_once() {

@@ -2,6 +2,7 @@
 //! appears in the change log (SPEC section 5), plus its human log line and
 //! its rendering for `claimwatch show`.
 
+pub(crate) mod json;
 pub mod line;
 
 use std::fmt::Write as _;

@@ -7,6 +7,8 @@
 use rusqlite::ToSql;
 use rusqlite::types::{ToSqlOutput, ValueRef};
 
+mod stored;
+
 use crate::claims::Claim;
 use crate::sinks::event::line::Bounded;
 
@@ -79,10 +81,19 @@ impl Packed {
     }
 
     /// An article's claims as the store keeps them: JSON without the
-    /// fields that hold their default ([`StoredClaim`]), packed. Reads
-    /// back through [`decode_claims`] as the same claims.
+    /// fields that hold their default (`stored::claim`), packed. Reads
+    /// back through [`decode_claims`] as the same claims. The same bytes
+    /// as serde's [`Packed::json`] of them, written by hand (a quarter
+    /// of the instructions of serde's); past [`STREAM_FROM`] compressed as
+    /// it is written.
     pub fn claims(claims: &[Claim]) -> Packed {
-        Packed::json(&StoredClaims(claims), "[]")
+        match stored::json(claims, STREAM_FROM) {
+            Some(json) => Packed::pack(json),
+            None => match stored::streamed(claims, LEVEL) {
+                Ok(z) => Packed::Zstd(z),
+                Err(_) => Packed::pack_str("[]".into()),
+            },
+        }
     }
 
     /// Bytes this will occupy in the store.
@@ -121,94 +132,6 @@ impl ToSql for Packed {
             Packed::Zstd(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
         })
     }
-}
-
-/// Claims as stored: each a [`StoredClaim`].
-struct StoredClaims<'a>(&'a [Claim]);
-
-impl serde::Serialize for StoredClaims<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.iter().map(StoredClaim::of))
-    }
-}
-
-/// A claim as the store keeps it: its JSON without the fields whose value
-/// is the one a missing field reads as (null, empty, false, body, 0),
-/// which `Claim`'s deserialiser fills back in. About 13% of the claims
-/// JSON for generated articles; the change log's lines are not affected.
-#[derive(serde::Serialize)]
-struct StoredClaim<'a> {
-    id: &'a str,
-    kind: crate::claims::ClaimKind,
-    text: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    quote: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    speaker: Option<&'a str>,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    sources: &'a [String],
-    numbers: &'a [crate::claims::NumberMention],
-    #[serde(skip_serializing_if = "is_false")]
-    negated: bool,
-    #[serde(skip_serializing_if = "is_false")]
-    hedged: bool,
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
-    entities: &'a [String],
-    #[serde(skip_serializing_if = "is_body")]
-    part: crate::claims::Part,
-    #[serde(skip_serializing_if = "is_zero")]
-    paragraph: usize,
-    #[serde(skip_serializing_if = "is_zero")]
-    line: usize,
-}
-
-impl<'a> StoredClaim<'a> {
-    fn of(c: &'a Claim) -> StoredClaim<'a> {
-        // Every field named, no `..`: a field added to `Claim` fails to
-        // compile here rather than being left out of the store.
-        let Claim {
-            id,
-            kind,
-            text,
-            quote,
-            speaker,
-            sources,
-            numbers,
-            negated,
-            hedged,
-            entities,
-            part,
-            paragraph,
-            line,
-        } = c;
-        StoredClaim {
-            id,
-            kind: *kind,
-            text,
-            quote: quote.as_deref(),
-            speaker: speaker.as_deref(),
-            sources,
-            numbers,
-            negated: *negated,
-            hedged: *hedged,
-            entities,
-            part: *part,
-            paragraph: *paragraph,
-            line: *line,
-        }
-    }
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
-fn is_body(p: &crate::claims::Part) -> bool {
-    *p == crate::claims::Part::default()
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
 }
 
 /// A stored value that cannot be read back.
@@ -430,13 +353,15 @@ mod tests {
             Packed::Zstd(z) => decode_claims(ValueRef::Blob(z)),
         };
         assert_eq!(back.expect("decode"), claims);
-        let json = serde_json::to_string(&StoredClaims(&claims[..1])).expect("json");
+        let json =
+            serde_json::to_string(&stored::reference::StoredClaims(&claims[..1])).expect("json");
         assert_eq!(
             json,
             r#"[{"id":"c_1","kind":"statement","text":"The bridge opened.","numbers":[]}]"#
         );
         let whole = serde_json::to_string(&claims).expect("json");
-        let stored = serde_json::to_string(&StoredClaims(&claims)).expect("json");
+        let stored =
+            serde_json::to_string(&stored::reference::StoredClaims(&claims)).expect("json");
         assert!(stored.len() < whole.len());
     }
 

@@ -6,7 +6,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{ChangeEvent, EventKind};
+use super::{ChangeEvent, EventKind, json};
 use crate::claims::{Claim, ClaimKind, NumberMention, Part};
 use crate::config::CreatedClaims;
 use crate::diff::{Change, Detail, Op, Severity};
@@ -96,7 +96,7 @@ pub fn render_created(
     debug_assert!(ev.event == EventKind::Created && ev.changes.is_empty());
     let line = with_changes(ev, max, |_, out| match mode {
         CreatedClaims::None => out.write_str("[]"),
-        CreatedClaims::Compact => serde_json::to_writer(out, &AddedClaims(claims, true)).is_ok(),
+        CreatedClaims::Compact => compact_added(claims, out),
         CreatedClaims::Full => serde_json::to_writer(out, &AddedClaims(claims, false)).is_ok(),
     });
     if let Some(line) = line {
@@ -105,6 +105,26 @@ pub fn render_created(
     // The whole event's length: its head with `[]` swapped for the array.
     let full_bytes = json_len(&*ev) - 2 + json_len(&AddedClaims(claims, false));
     (spilled(ev, claims.len(), full_bytes, None, max), true)
+}
+
+/// Each claim as the compact change that adds it, written by hand
+/// ([`json::compact_added`], the bytes serde writes for [`AddedClaims`]
+/// compact) straight into `out`; false once it passes `out`'s bound,
+/// checked per claim so a huge article stops within one claim of it.
+fn compact_added(claims: &[Claim], out: &mut Bounded) -> bool {
+    let buf = &mut out.buf;
+    buf.push(b'[');
+    for (i, c) in claims.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        json::compact_added(buf, c);
+        if buf.len() > out.max {
+            return false;
+        }
+    }
+    buf.push(b']');
+    buf.len() <= out.max
 }
 
 /// Each claim as the change that adds it, compact or whole, made one at
@@ -159,7 +179,13 @@ pub fn created_head(ev: &ChangeEvent) -> Option<String> {
 /// not a head.
 pub fn created_line(head: &str, claims: &[Claim], compact: bool) -> Option<String> {
     let i = head.find(EMPTY)?;
-    let array = serde_json::to_string(&AddedClaims(claims, compact)).ok()?;
+    let array = if compact {
+        let mut out = Bounded::new(usize::MAX);
+        compact_added(claims, &mut out);
+        out.into_string()?
+    } else {
+        serde_json::to_string(&AddedClaims(claims, compact)).ok()?
+    };
     let mut out = String::with_capacity(head.len() + array.len());
     out.push_str(&head[..i]);
     out.push_str("\"changes\":");
@@ -209,12 +235,20 @@ impl Bounded {
 }
 
 impl std::io::Write for Bounded {
+    #[inline]
     fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
         if self.buf.len() + b.len() > self.max {
             return Err(std::io::Error::other("past the line bound"));
         }
         self.buf.extend_from_slice(b);
         Ok(b.len())
+    }
+
+    /// serde_json writes through `write_all`; the default loops over
+    /// `write` out of line, for every token.
+    #[inline]
+    fn write_all(&mut self, b: &[u8]) -> std::io::Result<()> {
+        self.write(b).map(|_| ())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
@@ -468,6 +502,40 @@ mod tests {
             assert_eq!(created_line(&head, &claims, compact), Some(line.line));
         }
         assert_eq!(created_line("{\"event\":\"created\"}", &claims, true), None);
+    }
+
+    /// The hand-written compact array is the one serde wrote from each
+    /// claim's `diff::added` change, for claims of every shape, and it
+    /// spills at the same bound.
+    #[test]
+    fn compact_claims_written_by_hand_are_serdes_bytes() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/data/port-strike.txt");
+        let text = std::fs::read_to_string(path).expect("bench article");
+        let odd = "Odd \"quotes\"\n\n\"Tab\there, bell \u{7} and \\ 12%,\" said Zoë “Curly” Ruiz 😀 on Monday.\n";
+        for article in [ARTICLE, &text, odd] {
+            let ev = created(article);
+            let claims: Vec<Claim> = ev.changes.iter().filter_map(|c| c.after.clone()).collect();
+            let want = serde_json::to_string(&AddedClaims(&claims, true)).expect("serde");
+            let mut out = Bounded::new(usize::MAX);
+            assert!(compact_added(&claims, &mut out));
+            assert_eq!(out.into_string().expect("utf-8"), want);
+            let mut out = Bounded::new(want.len());
+            assert!(compact_added(&claims, &mut out));
+            let mut out = Bounded::new(want.len() - 1);
+            assert!(!compact_added(&claims, &mut out));
+            // And the whole line, against the line from the changes.
+            let mut bare = ev.clone();
+            bare.changes.clear();
+            let mut ev = ev;
+            let line = render_line(&mut ev, CreatedClaims::Compact, MAX_LINE).line;
+            for max in [MAX_LINE, line.len(), line.len() - 1, 200] {
+                let want = render_line(&mut ev, CreatedClaims::Compact, max);
+                let (got, _) = render_created(&mut bare, &claims, CreatedClaims::Compact, max);
+                assert_eq!(got, want, "{max}");
+            }
+            let head = created_head(&bare).expect("head");
+            assert_eq!(created_line(&head, &claims, true).as_deref(), Some(&*line));
+        }
     }
 
     #[test]
