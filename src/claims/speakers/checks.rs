@@ -1,0 +1,159 @@
+//! What a phrase found before or after a cue can be: a plausible speaker
+//! at all ([`plausible`]), the name a pronoun in the same sentence stands
+//! for ([`pronoun_antecedent`]), and whether the article shows a phrase to
+//! be the clause's subject ([`shown_subject`]).
+
+use super::*;
+
+/// False for a phrase that cannot name a speaker: a fragment glued by a
+/// hyphen to a lower-case function word ("victims-and") or a run of
+/// capitals from a headline ("BOARD SAYS NO").
+pub(super) fn plausible(np: &[Tok]) -> bool {
+    let mut buf = [0u8; 24];
+    let glued = np.iter().any(|t| {
+        t.core.contains('-')
+            && t.core.split('-').any(|part| {
+                part.bytes().all(|b| b.is_ascii_lowercase())
+                    && lexicon::is_boundary(lower(part, &mut buf))
+            })
+    });
+    let shouted = np.len() >= 2
+        && np
+            .iter()
+            .all(|t| t.core.len() > 1 && !t.core.chars().any(char::is_lowercase));
+    // "of new radio ads", "a combination of": a phrase that opens or ends
+    // on a preposition is a piece of another phrase, not a subject.
+    let preposition = |t: Option<&Tok>| {
+        t.is_some_and(|t| {
+            t.raw == t.core
+                && matches!(
+                    t.lw,
+                    "of" | "in"
+                        | "on"
+                        | "at"
+                        | "for"
+                        | "with"
+                        | "from"
+                        | "across"
+                        | "into"
+                        | "by"
+                        | "to"
+                        | "about"
+                        | "among"
+                        | "between"
+                        | "over"
+                        | "under"
+                )
+        })
+    };
+    let fragment = preposition(np.first()) || preposition(np.last());
+    !glued && !shouted && !fragment
+}
+
+/// A pronoun speaker inside a sentence whose main subject is a name agreeing
+/// with it ("Mrs. Lee has said she …", "Proponents … although they say")
+/// refers to that subject.
+pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize> {
+    if np.len() != 1 || np.start == 0 {
+        return np;
+    }
+    let p = toks[np.start].lw;
+    let plural = match p {
+        "he" | "she" | "it" => false,
+        "they" => true,
+        _ => return np,
+    };
+    // "Though she called it outrageous, Clinton …": a pronoun in an opening
+    // subordinate clause points forward to the main subject.
+    let opens_subordinate = lexicon::is_subordinator(toks[0].lw);
+    let limit = if opens_subordinate {
+        toks.len()
+    } else {
+        np.start
+    };
+    let Some(subject) = sentence_subject(toks, limit) else {
+        return np;
+    };
+    if opens_subordinate && subject == np && p == "it" {
+        // "Although the Harbor Board did not name Lee, it warned …": the
+        // main-clause "it" means the opening clause's named subject.
+        return opening_subject(toks, np.start).unwrap_or(np);
+    }
+    let forward = opens_subordinate && subject.start > np.start;
+    if subject.end > np.start && !forward
+        || subject.len() == 1 && lexicon::is_pronoun(&toks[subject.start].core.to_ascii_lowercase())
+    {
+        return np;
+    }
+    // A lone sentence-initial word may be an ordinary word ("More", "All").
+    let first = &toks[subject.start];
+    if subject.len() == 1 && lexicon::classes(&first.core.to_ascii_lowercase()) != 0 {
+        return np;
+    }
+    let head = toks[subject.end - 1].core;
+    // "People like Lee, he said": a plural without "-s" is no "he".
+    let head_plural = head.ends_with('s') && !head.ends_with("ss")
+        || ["people", "men", "women", "children", "police"]
+            .iter()
+            .any(|w| head.eq_ignore_ascii_case(w));
+    // A singular antecedent is a name ("Sen. Ada Lowe (D-Mo.)"), not a
+    // phrase around one ("People like Scott, he said").
+    let agrees = if plural {
+        head_plural
+    } else {
+        // A title's role nouns may stand between capitals ("Labour
+        // leadership candidate Ines Vaz"); a preposition may not.
+        let titled = toks[subject.start].capitalized() && toks[subject.end - 1].capitalized();
+        !head_plural
+            && toks[subject.clone()].iter().all(|t| {
+                t.capitalized()
+                    || t.raw.starts_with('(')
+                    || t.core.is_empty()
+                    || titled
+                        && !lexicon::is_boundary(t.lw)
+                        && !lexicon::is_np_preposition(t.lw)
+                        && !lexicon::is_intro_preposition(t.lw)
+            })
+    };
+    if agrees { subject } else { np }
+}
+
+/// True when the words show `np` to be a clause's subject rather than a
+/// capitalised word that opens a sentence ("Lately, he …", "Local media
+/// has …"): it is a name of several words, or a verb follows it.
+pub(super) fn shown_subject(toks: &[Tok], np: &Range<usize>) -> bool {
+    let first = &toks[np.start];
+    if np.len() >= 2
+        && !lexicon::is_determiner(first.lw)
+        && toks[np.clone()]
+            .iter()
+            .all(|t| t.capitalized() || t.raw.starts_with('('))
+    {
+        return true;
+    }
+    toks.get(np.end).is_some_and(|t| {
+        let w = t.lw;
+        !t.capitalized()
+            && !t.quoted
+            && (w.len() > 4 && w.ends_with("ed")
+                || lexicon::is_passive_aux(w)
+                || lexicon::may_cue(w)
+                || matches!(
+                    w,
+                    "who"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "does"
+                        | "did"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "must"
+                ))
+    })
+}
