@@ -11,17 +11,25 @@ use super::lexicon;
 use super::phrases::{Tok, lower, phrase_before, trim_phrase};
 
 /// The dash closing a dateline at the start of a sentence: up to four
-/// capitalised words or a bracketed agency, then a lone dash.
+/// words of a place in capitals, or a place with its bracketed agency,
+/// then a lone dash.
 fn dateline(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
     if i != 0 {
         return None;
     }
     let k = (1..before.min(5))
         .find(|&k| matches!(toks[k].raw, "-" | "--" | "\u{2013}" | "\u{2014}"))?;
-    toks[..k]
+    // A place in capitals or with its agency: "Ada Lowe - the mayor -
+    // said" is a name set off by dashes, not a dateline.
+    let place = &toks[..k];
+    let agency = place.iter().any(|t| t.raw.starts_with('('));
+    let capitals = place
         .iter()
-        .all(|t| t.capitalized() || t.raw.starts_with('('))
-        .then_some(k)
+        .all(|t| t.core.len() > 1 && !t.core.chars().any(char::is_lowercase));
+    let names = place
+        .iter()
+        .all(|t| t.capitalized() || t.raw.starts_with('('));
+    (names && (agency || capitals)).then_some(k)
 }
 
 /// The comma closing an opening time phrase or sentence adverb ("Sunday

@@ -437,3 +437,21 @@ fn a_dateline_and_an_opening_common_noun_phrase_are_read_as_such() {
         Some("Senior harbor officials")
     );
 }
+
+#[test]
+fn a_name_set_off_by_dashes_is_no_dateline() {
+    // (Dash appositives are not read yet; what matters here is that the
+    // name is not skipped as a dateline.)
+    assert_ne!(
+        one("Ada Lowe - the harbor master - said the port would reopen in May.")
+            .speaker
+            .as_deref(),
+        Some("the harbor master")
+    );
+    assert_eq!(
+        one("NORTH BAY - Nora Vik said on Monday the levy would end.")
+            .speaker
+            .as_deref(),
+        Some("Nora Vik")
+    );
+}

@@ -48,34 +48,16 @@ pub(super) fn entities(
         let c = cores(e);
         !c.is_empty() && c.iter().all(|w| other.contains(w))
     };
-    let mut removed: Vec<&str> = eo
+    let removed: Vec<&str> = eo
         .iter()
         .filter(|(k, e)| !keys_n.contains(k.as_str()) && !kept(e, &words_n))
         .map(|(_, e)| e.as_str())
         .collect();
-    let mut added: Vec<&str> = en
+    let added: Vec<&str> = en
         .iter()
         .filter(|(k, e)| !keys_o.contains(k.as_str()) && !kept(e, &words_o))
         .map(|(_, e)| e.as_str())
         .collect();
-    // A corrected typo ("Hathway" → "Hathaway") names the same thing:
-    // when every name on each side pairs with one on the other that only
-    // gained or lost a letter, the names did not change.
-    if removed.len() == added.len()
-        && !removed.is_empty()
-        && removed
-            .iter()
-            .all(|r| added.iter().any(|a| one_letter_apart(r, a)))
-    {
-        let words: HashSet<String> = removed
-            .iter()
-            .chain(&added)
-            .flat_map(|e| cores(e))
-            .collect();
-        w.explain_cores(&words);
-        removed.clear();
-        added.clear();
-    }
     if removed.is_empty() && added.is_empty() {
         return;
     }
@@ -85,6 +67,16 @@ pub(super) fn entities(
         .flat_map(|e| cores(e))
         .collect();
     w.explain_cores(&words);
+    // A corrected typo ("Hathway" → "Hathaway") names the same thing:
+    // when every name on each side pairs with one on the other that only
+    // gained or lost a letter, the names did not change.
+    let typo_fix = removed.len() == added.len()
+        && removed
+            .iter()
+            .all(|r| added.iter().any(|a| one_letter_apart(r, a)));
+    if typo_fix {
+        return;
+    }
     let join = |v: &[&str]| (!v.is_empty()).then(|| v.join(", "));
     details.push(Detail {
         kind: DetailType::EntityChanged,
