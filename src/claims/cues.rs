@@ -275,6 +275,40 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     {
         return false;
     }
+    // "The strike continued into May", "Talks continued.": going on, not
+    // speaking ("Lowe continued: …", "continued his attack" still report).
+    if matches!(word, "continued" | "continues")
+        && !toks[v].raw.ends_with([':', ','])
+        && toks.get(v + 1).is_none_or(|n| {
+            !n.quoted
+                && matches!(
+                    n.lw,
+                    "into"
+                        | "through"
+                        | "throughout"
+                        | "until"
+                        | "till"
+                        | "for"
+                        | "on"
+                        | "in"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "despite"
+                        | "amid"
+                        | "unabated"
+                        | "apace"
+                        | "overnight"
+                        | "today"
+                        | "as"
+                        | "while"
+                        | "past"
+                        | "beyond"
+                )
+        })
+    {
+        return false;
+    }
     // "Two hikers found dead", "was found guilty": a state reported of
     // the subject (a headline's passive), not something they found.
     if matches!(word, "found" | "feared")

@@ -72,7 +72,7 @@ const PLAIN: &[&str] = &[
     "rejected", "dismissed", "defended", "ruled", "noticed", "notices", "considered", "considers",
     "consider", "describe", "wants", "wanted", "want", "echo", "echoes", "echoed",
     "reference", "references", "referenced",
-    "shouts", "yells", "screams", "whispers", "exclaims", "mutters", "pleads", "scoffs", "muses",
+    "continues", "shouts", "yells", "screams", "whispers", "exclaims", "mutters", "pleads", "scoffs", "muses",
     "interjects", "chants", "proclaims", "clarified", "clarifies", "affirmed", "affirms",
     "reaffirmed", "reaffirms", "speculated", "speculates", "opined", "opines", "bragged", "brags",
     "griped", "grumbled", "texted", "emailed",

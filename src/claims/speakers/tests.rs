@@ -561,3 +561,18 @@ fn manner_of_speaking_verbs_are_cues() {
     // The noun stays a noun.
     assert_eq!(speaker("The shouts from the pier grew louder."), None);
 }
+
+#[test]
+fn continued_reports_words_only_when_it_introduces_them() {
+    // Going on, not speaking.
+    assert_eq!(speaker("The strike continued into a second week."), None);
+    assert_eq!(speaker("Talks at the harbor continued on Monday."), None);
+    assert_eq!(
+        speaker("The crowd cheers, and then Kell continues: \"The port will grow.\"").as_deref(),
+        Some("Kell")
+    );
+    assert_eq!(
+        speaker("\"We are not done,\" continued Mayor Ada Lowe.").as_deref(),
+        Some("Mayor Ada Lowe")
+    );
+}
