@@ -4,15 +4,19 @@
 //!
 //! The engine runs on its own blocking thread and owns the store, so SQLite
 //! never blocks the async runtime; the runtime only waits for signals, pings
-//! the watchdog and forwards messages.
+//! the watchdog and forwards messages. `resolve` turns the config file,
+//! environment and command line into a config; `engine` builds the engine
+//! and runs its thread.
 
+mod engine;
 pub mod inspect;
 mod logging;
 mod notify;
+mod resolve;
 mod state;
 
 use std::future::Future;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::sync::mpsc;
 use std::time::Duration;
@@ -22,23 +26,21 @@ use tokio_util::sync::CancellationToken;
 use tokio_util::task::TaskTracker;
 use tracing::{error, info, warn};
 
-use crate::config::{self, Config, ConfigErrors};
+use crate::config::{Config, ConfigErrors};
 use crate::internal_events as ie;
-use crate::sinks::alerts::AlertPlan;
-use crate::sinks::changelog::ChangeLog;
-use crate::sinks::nats::NatsSpec;
-use crate::watch::{self, Engine, Filter, Root, Settings, Stats, WatchMsg, Watcher};
+use crate::watch::{self, WatchMsg, Watcher};
+use engine::{EngineMsg, STARTUP, claim, engine_loop, owned_elsewhere};
+use resolve::settings;
 
+pub use engine::{ScanReport, scan};
 pub use logging::init_tracing;
+pub use resolve::{Options, Overrides, check_config, describe, is_state_path, resolve_config};
 pub use state::{
     StateLock, StoreSpec, in_store, lock_state, open_store, open_store_for, open_store_read_only,
 };
 
 /// How long shutdown waits for the file in hand before giving up.
 const DRAIN_TIMEOUT: Duration = Duration::from_secs(20);
-/// How long shutdown and `scan` wait for webhook/command alerts in flight
-/// (what is left stays in the outbox for the next start).
-const ALERT_DRAIN: Duration = Duration::from_secs(5);
 
 /// Why the daemon or a command could not run.
 #[derive(Debug, thiserror::Error)]
@@ -60,334 +62,11 @@ impl DaemonError {
     }
 }
 
-/// Command-line settings that win over the config file.
-#[derive(Debug, Clone, Default)]
-pub struct Overrides {
-    pub roots: Vec<PathBuf>,
-    pub state: Option<PathBuf>,
-}
-
-/// Everything `run` needs, kept so that SIGHUP can re-read the config.
-#[derive(Debug, Clone)]
-pub struct Options {
-    pub config_path: Option<PathBuf>,
-    pub overrides: Overrides,
-}
-
-/// Loads the config (or defaults), then applies the environment and the
-/// command line: `--state` > `CLAIMWATCH_STATE_DIR` > file > `./.claimwatch`;
-/// command-line paths > `[watch] roots` > `.`.
-pub fn resolve_config(opts: &Options) -> Result<Config, ConfigErrors> {
-    let (cfg, errors) = resolve_all(opts);
-    if errors.is_empty() {
-        Ok(cfg)
-    } else {
-        Err(ConfigErrors {
-            file: opts.config_path.clone(),
-            errors,
-        })
-    }
-}
-
-/// [`resolve_config`], collecting every error instead of stopping.
-fn resolve_all(opts: &Options) -> (Config, Vec<config::ConfigError>) {
-    let (mut cfg, mut errors) = match &opts.config_path {
-        Some(p) => config::load_all(p),
-        None => (Config::default(), Vec::new()),
-    };
-    errors.extend(config::apply_env(&mut cfg));
-    if let Some(s) = &opts.overrides.state {
-        cfg.state.dir = s.clone();
-    }
-    if !opts.overrides.roots.is_empty() {
-        cfg.watch.roots = opts.overrides.roots.clone();
-    }
-    if cfg.watch.roots.is_empty() {
-        cfg.watch.roots.push(PathBuf::from("."));
-    }
-    (cfg, errors)
-}
-
-/// `check-config`: the config's own errors, the environment's
-/// (`CLAIMWATCH_LOG`) and what it would meet at start (folders, programs,
-/// secrets), all in one list.
-pub fn check_config(opts: &Options) -> Result<Config, ConfigErrors> {
-    let (cfg, mut errors) = resolve_all(opts);
-    errors.extend(config::check_environment(&cfg));
-    if errors.is_empty() {
-        Ok(cfg)
-    } else {
-        Err(ConfigErrors {
-            file: opts.config_path.clone(),
-            errors,
-        })
-    }
-}
-
-/// Canonical roots, the filter (ignoring the state dir and change log) and
-/// engine limits for a config.
-fn settings(cfg: &Config) -> Result<Settings, DaemonError> {
-    let mut roots = Vec::new();
-    for r in &cfg.watch.roots {
-        let root = Root::new(r).map_err(|e| {
-            DaemonError::Fatal(format!(
-                "cannot watch {}: {e}; create the folder or fix [watch] roots / the command-line paths",
-                r.display()
-            ))
-        })?;
-        if !roots.contains(&root) {
-            roots.push(root);
-        }
-    }
-    // A root inside another root would report its files twice.
-    let all = roots.clone();
-    roots.retain(|r| {
-        let outer = all.iter().find(|o| *o != r && r.dir.starts_with(&o.dir));
-        if let Some(o) = outer {
-            warn!(
-                "{} is inside {}; watching it once, as part of the outer folder",
-                r.dir.display(),
-                o.dir.display()
-            );
-        }
-        outer.is_none()
-    });
-    let alerts = AlertPlan::compile(cfg)
-        .map_err(|e| DaemonError::Fatal(format!("{e}; fix [alerts] or set the variable")))?;
-    let mut ignored = Vec::new();
-    for p in [cfg.state.dir.clone(), cfg.changes_path()]
-        .into_iter()
-        .chain(alerts.files())
-        .chain(cfg.report.dir.clone())
-    {
-        ignored.push(std::fs::canonicalize(&p).unwrap_or(p));
-    }
-    let filter = Filter::new(&cfg.watch, ignored)
-        .map_err(|e| DaemonError::Fatal(format!("bad glob in [watch]: {e}")))?;
-    Ok(Settings {
-        roots,
-        filter,
-        max_file_bytes: cfg.watch.max_file_bytes,
-        keep_raw: cfg.state.history_max_revisions,
-        alerts,
-        created_claims: cfg.log.created_claims,
-        publish: NatsSpec::compile(cfg).map_err(|e| {
-            DaemonError::Fatal(format!("{e}; fix [publish] nats or set the variable"))
-        })?,
-    })
-}
-
-/// Builds the engine: store, change log, roots.
-fn engine(cfg: &Config) -> Result<(Engine, StateLock), DaemonError> {
-    let settings = settings(cfg)?;
-    let keys: Vec<String> = settings.roots.iter().map(|r| r.key.clone()).collect();
-    let store = open_store_for(cfg, true, &keys)?;
-    let lock = lock_state(cfg)?;
-    let changes = cfg.changes_path();
-    let log = ChangeLog::open(&changes).map_err(|e| {
-        DaemonError::Fatal(format!(
-            "cannot open the change log {}: {e}; fix [log] changes or its folder's permissions",
-            changes.display()
-        ))
-    })?;
-    Ok((Engine::new(store, log, settings), lock))
-}
-
-/// Takes this node's roots in a shared store; returns those another node
-/// holds (none with SQLite).
-fn claim(engine: &Engine, cfg: &Config) -> Result<Vec<crate::store::Held>, DaemonError> {
-    let keys: Vec<String> = engine.roots().iter().map(|r| r.key.clone()).collect();
-    engine
-        .store()
-        .claim_roots(&keys, Duration::from_millis(cfg.node.takeover_ms))
-        .map_err(|e| DaemonError::Fatal(format!("cannot claim the roots in the store: {e}")))
-}
-
-/// "root X is owned by node Y" for each held root.
-fn owned_elsewhere(held: &[crate::store::Held]) -> String {
-    held.iter()
-        .map(|h| match &h.node {
-            Some(n) => format!("{} is owned by node {n}", h.root),
-            None => format!("{} is owned by another node", h.root),
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
 /// How often a standby asks for its roots: a fifth of the takeover time,
 /// so it takes over well within it once the owner's lock is gone.
 fn standby_poll(cfg: &Config) -> Duration {
     Duration::from_millis((cfg.node.takeover_ms / 5).clamp(200, 2_000))
 }
-
-/// What one `scan` did, and what it could not deliver.
-#[derive(Debug, Clone, Default)]
-pub struct ScanReport {
-    pub stats: Stats,
-    /// (sink, events waiting in its outbox) for every sink with any: the
-    /// change log, or an alert sink (`rule → sink`).
-    pub waiting: Vec<(String, i64)>,
-}
-
-/// One reconcile pass over every root, as the daemon's start-up scan does;
-/// returns its counts and what is left undelivered. Uses every core for
-/// reading and extraction.
-pub fn scan(cfg: &Config) -> Result<ScanReport, DaemonError> {
-    let (mut engine, _lock) = engine(cfg)?;
-    let held = claim(&engine, cfg)?;
-    if !held.is_empty() {
-        return Err(DaemonError::Fatal(format!(
-            "{}; scan them on that node, or stop it first",
-            owned_elsewhere(&held)
-        )));
-    }
-    engine.progress = true;
-    engine.deliver();
-    let stats = engine.full_scan();
-    engine.deliver();
-    engine.drain_alerts(ALERT_DRAIN);
-    let plan = AlertPlan::compile(cfg).map_err(DaemonError::Fatal)?;
-    Ok(ScanReport {
-        stats,
-        waiting: crate::sinks::waiting(engine.store(), &plan, cfg.publish.nats.is_some()),
-    })
-}
-
-/// What the async side tells the engine thread.
-enum EngineMsg {
-    Watch(WatchMsg),
-    Reload(Box<Settings>, PathBuf),
-    ReopenLog,
-    Shutdown,
-}
-
-/// The engine thread: delivers leftovers, then handles batches until told
-/// to stop. Messages that arrive together are merged into one pass.
-fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
-    let n = engine.deliver();
-    if n > 0 {
-        info!("delivered {n} events left undelivered by the last run");
-    }
-    let heartbeat = engine.heartbeat();
-    // The gauge holds what the store knows from the first scrape on, and
-    // follows every batch (not only full scans).
-    let mut live = engine.live_files() as i64;
-    ie::files_watched(live as usize);
-    'outer: loop {
-        // Wake up every second so an idle engine still beats; more often
-        // while the NATS publisher works through a backlog, which it can
-        // only refill from the store on this thread.
-        heartbeat.beat();
-        if engine.store().is_lost() {
-            error!(
-                "lost the connection to the store, and with it the ownership of this node's roots; exiting so that the service restarts (as a standby if another node took over)"
-            );
-            return;
-        }
-        let tick = if engine.catching_up() {
-            Duration::from_millis(20)
-        } else {
-            Duration::from_secs(1)
-        };
-        let first = match rx.recv_timeout(tick) {
-            Ok(m) => m,
-            Err(mpsc::RecvTimeoutError::Timeout) => {
-                // Idle: retry a failed change-log write, record
-                // webhook/command verdicts, retry paused sinks.
-                engine.retry_delivery();
-                engine.pump_alerts();
-                continue;
-            }
-            Err(mpsc::RecvTimeoutError::Disconnected) => break,
-        };
-        let mut msgs = vec![first];
-        while let Ok(m) = rx.try_recv() {
-            msgs.push(m);
-        }
-        let mut paths: Vec<PathBuf> = Vec::new();
-        let mut rescan: Option<String> = None;
-        let mut poll = false;
-        for m in msgs {
-            match m {
-                EngineMsg::Shutdown => break 'outer,
-                EngineMsg::Watch(WatchMsg::Paths(p)) => paths.extend(p),
-                EngineMsg::Watch(WatchMsg::Rescan(why)) => rescan = Some(why),
-                EngineMsg::Watch(WatchMsg::Poll) => poll = true,
-                EngineMsg::Reload(settings, changes) => {
-                    engine.reconfigure(*settings, &changes);
-                    rescan = Some(RELOAD.into());
-                }
-                EngineMsg::ReopenLog => engine.reopen_log(),
-            }
-        }
-        ie::queue_depth(paths.len());
-        if let Some(why) = rescan {
-            // A reload's rescan is routine (logrotate sends one weekly);
-            // only lost watcher events need a person to look.
-            if why == RELOAD {
-                info!("full rescan: {why}");
-            } else if why != STARTUP {
-                warn!("full rescan: {why}");
-            }
-            ie::rescan(if why == STARTUP {
-                "startup"
-            } else if why == RELOAD {
-                "reload"
-            } else {
-                "watcher"
-            });
-            let st = engine.full_scan();
-            live = engine.live_files() as i64;
-            ie::files_watched(live as usize);
-            // `systemctl status` must not say "start-up scan running" forever.
-            notify::status(&format!(
-                "watching {live} files; {} done: {} events, {} errors",
-                if why == STARTUP {
-                    "start-up scan"
-                } else {
-                    "rescan"
-                },
-                st.events(),
-                st.errors
-            ));
-            info!(
-                files = st.examined,
-                events = st.events(),
-                errors = st.errors,
-                "{} done: {} files, {} events, {} unchanged, {} errors",
-                if why == STARTUP {
-                    "start-up scan"
-                } else {
-                    "rescan"
-                },
-                st.examined,
-                st.events(),
-                st.unchanged,
-                st.errors
-            );
-        } else if poll {
-            ie::rescan("poll");
-            engine.full_scan();
-            live = engine.live_files() as i64;
-            ie::files_watched(live as usize);
-        } else if !paths.is_empty() {
-            let before = engine.stats.clone();
-            engine.process_paths(&paths);
-            let st = &engine.stats;
-            // A rename retires one path and adds one: no change.
-            live += (st.created + st.restored) as i64
-                - (before.created + before.restored) as i64
-                - (st.deleted - before.deleted) as i64;
-            ie::files_watched(live.max(0) as usize);
-        }
-        ie::queue_depth(0);
-    }
-    engine.deliver();
-    engine.drain_alerts(ALERT_DRAIN);
-}
-
-const STARTUP: &str = "start-up";
-const RELOAD: &str = "the config was reloaded";
 
 /// Runs the daemon until SIGTERM/SIGINT or `shutdown` resolves. Fatal
 /// only when the store cannot be opened or no watcher can be armed.
@@ -404,7 +83,7 @@ pub async fn run(opts: Options, shutdown: impl Future<Output = ()>) -> Result<()
     tokio::pin!(shutdown);
     // Off the runtime's threads: the PostgreSQL client blocks.
     let cfg = current.clone();
-    let (mut engine, _lock) = tokio::task::spawn_blocking(move || engine(&cfg))
+    let (mut engine, _lock) = tokio::task::spawn_blocking(move || engine::build(&cfg))
         .await
         .map_err(|e| DaemonError::Fatal(format!("cannot open the store: {e}")))??;
     // Serving metrics from here on, so a standby's can be scraped.
@@ -612,25 +291,4 @@ fn reload(
     *current = new;
     info!("SIGHUP: config reloaded");
     notify::ready("watching");
-}
-
-/// The change-log path and roots a config resolves to (for messages).
-pub fn describe(cfg: &Config) -> String {
-    let roots: Vec<String> = cfg
-        .watch
-        .roots
-        .iter()
-        .map(|r| r.display().to_string())
-        .collect();
-    format!(
-        "roots {}; state {}; change log {}",
-        roots.join(", "),
-        cfg.state.dir.display(),
-        cfg.changes_path().display()
-    )
-}
-
-/// True when a path is inside the state folder (used by tests and tools).
-pub fn is_state_path(cfg: &Config, p: &Path) -> bool {
-    p.starts_with(&cfg.state.dir)
 }

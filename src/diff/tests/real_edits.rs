@@ -121,3 +121,22 @@ fn issue12_a_corrected_typo_in_a_name_is_no_entity_change() {
     );
     assert!(types(&c).contains(&DetailType::EntityChanged), "{c:#?}");
 }
+
+#[test]
+fn issue12_speaker_renamed_as_the_article_describes_them_is_low() {
+    let intro = claim("Jan Roe, the harbour master, closed the port on Monday.");
+    let mut a = claim("\"We will reopen within days,\" Roe said.");
+    a.speaker = Some("Roe".into());
+    a.quote = Some("We will reopen within days,".into());
+    let mut b = claim("\"We will reopen within days,\" the harbour master said.");
+    b.speaker = Some("the harbour master".into());
+    b.quote = a.quote.clone();
+    let d = diff_with(&[intro.clone(), a.clone()], &[intro, b.clone()], &CUES);
+    assert_eq!(d.changes.len(), 1, "{d:#?}");
+    assert!(types(&d.changes[0]).contains(&DetailType::SpeakerChanged));
+    assert_eq!(d.changes[0].severity, Severity::Low);
+    // Without the sentence that ties them, another source is high.
+    let other = claim("The port closed on Monday.");
+    let d = diff_with(&[other.clone(), a], &[other, b], &CUES);
+    assert_eq!(d.changes[0].severity, Severity::High, "{d:#?}");
+}

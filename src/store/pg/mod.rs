@@ -6,7 +6,9 @@
 //! ([`owner`]): if the connection dies, so does the ownership, and no
 //! write can follow it.
 
+mod error;
 pub mod owner;
+mod rows;
 mod schema;
 
 use std::cell::RefCell;
@@ -25,6 +27,8 @@ use super::{
 };
 use crate::lineage::Revision;
 
+pub use error::{describe, is_full};
+use rows::{FILE_COLS, file_row, packed_ref, parts, stored_line};
 pub use schema::MIGRATIONS;
 
 /// A PostgreSQL store, as one node sees it.
@@ -33,77 +37,6 @@ pub struct PgStore {
     node: String,
     /// The roots this node writes and delivers (its outbox).
     roots: Vec<String>,
-}
-
-/// A `postgres::Error` as a person reads it: the server's message and
-/// code when it sent one, else the client's reason.
-pub fn describe(e: &postgres::Error) -> String {
-    match e.as_db_error() {
-        Some(db) => format!(
-            "{}: {} (SQLSTATE {})",
-            db.severity(),
-            db.message(),
-            db.code().code()
-        ),
-        None => {
-            let mut text = e.to_string();
-            let mut source = std::error::Error::source(e);
-            while let Some(s) = source {
-                text.push_str(&format!(": {s}"));
-                source = s.source();
-            }
-            text
-        }
-    }
-}
-
-/// The server's disk is full (SQLSTATE 53100): worth retrying later.
-pub fn is_full(e: &postgres::Error) -> bool {
-    e.code() == Some(&postgres::error::SqlState::DISK_FULL)
-}
-
-/// A stored text value as the shared codec reads it: a zstd frame is a
-/// BLOB, plain JSON is TEXT.
-fn packed_ref(bytes: Option<&[u8]>, zstd: bool) -> ValueRef<'_> {
-    match bytes {
-        None => ValueRef::Null,
-        Some(b) if zstd => ValueRef::Blob(b),
-        Some(b) => ValueRef::Text(b),
-    }
-}
-
-/// A packed value's bytes and whether they are a zstd frame.
-fn parts(p: &Packed) -> (&[u8], bool) {
-    match p {
-        Packed::Plain(b) => (b, false),
-        Packed::Zstd(b) => (b, true),
-    }
-}
-
-/// The change-log line of an event from the columns `json, json_z,
-/// derived, claims, claims_z` starting at `at` (claims NULL unless
-/// derived).
-fn stored_line(r: &Row, at: usize) -> Result<String> {
-    let claims_z: Option<bool> = r.get(at + 4);
-    Ok(codec::event_line(
-        packed_ref(r.get(at), r.get(at + 1)),
-        r.get::<_, Option<i16>>(at + 2).map(i64::from),
-        packed_ref(r.get(at + 3), claims_z.unwrap_or(false)),
-    )?)
-}
-
-const FILE_COLS: &str = "id, root, path, live, mtime_ns, size, last_revision";
-
-fn file_row(r: &Row) -> FileRow {
-    FileRow {
-        id: r.get(0),
-        root: r.get(1),
-        path: r.get(2),
-        live: r.get(3),
-        mtime_ns: r.get(4),
-        size: r.get(5),
-        last_revision: r.get(6),
-    }
 }
 
 impl PgStore {

@@ -1,0 +1,200 @@
+//! Numbers and dates: which edits are a changed quantity or date, and
+//! which (a moved number, the same value written another way) are not.
+
+use super::*;
+
+#[test]
+fn number_change_from_extracted_mentions() {
+    let mut a = claim("The reserve covers about 113,000 square kilometers of forest.");
+    a.numbers = vec![num(
+        "113,000 square kilometers",
+        113000.0,
+        "square kilometers",
+    )];
+    let mut b = claim("The reserve covers about 116,000 square kilometers of forest.");
+    b.numbers = vec![num(
+        "116,000 square kilometers",
+        116000.0,
+        "square kilometers",
+    )];
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::NumberChanged]);
+    let d = detail(&c, DetailType::NumberChanged);
+    assert_eq!(d.from.as_deref(), Some("113,000 square kilometers"));
+    assert_eq!(d.to.as_deref(), Some("116,000 square kilometers"));
+    assert_eq!(c.severity, Severity::High);
+    assert_eq!(
+        c.word_diff.as_deref(),
+        Some("The reserve covers about [-113,000-]{+116,000+} square kilometers of forest.")
+    );
+}
+
+#[test]
+fn number_mention_without_unit_in_text_gets_its_unit() {
+    let mut a = claim("Officials counted 40 people at the site.");
+    a.numbers = vec![num("40", 40.0, "people")];
+    let mut b = claim("Officials counted 45 people at the site.");
+    b.numbers = vec![num("45", 45.0, "people")];
+    let c = one_change(a, b);
+    let d = detail(&c, DetailType::NumberChanged);
+    assert_eq!(d.from.as_deref(), Some("40 people"));
+    assert_eq!(d.to.as_deref(), Some("45 people"));
+}
+
+#[test]
+fn a_duration_in_months_is_a_number_not_a_date() {
+    let mut a = claim("The works will be delayed by six months.");
+    a.numbers = vec![num("six months", 6.0, "month")];
+    let mut b = claim("The works will be delayed by nine months.");
+    b.numbers = vec![num("nine months", 9.0, "month")];
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::NumberChanged]);
+}
+
+#[test]
+fn number_words_are_caught_without_mentions() {
+    let c = one_change(
+        claim("The second round of talks is planned within the next two weeks."),
+        claim("The second round of talks is planned within the next three weeks."),
+    );
+    assert_eq!(types(&c), [DetailType::NumberChanged]);
+    let d = detail(&c, DetailType::NumberChanged);
+    assert_eq!(d.from.as_deref(), Some("two weeks"));
+    assert_eq!(d.to.as_deref(), Some("three weeks"));
+}
+
+#[test]
+fn ordinal_in_a_compound_is_a_number_change() {
+    let c = one_change(
+        claim("Troops entered the largest city in the province on Monday."),
+        claim("Troops entered the second-largest city in the province on Monday."),
+    );
+    assert_eq!(types(&c), [DetailType::NumberChanged]);
+    let d = detail(&c, DetailType::NumberChanged);
+    assert_eq!(d.from.as_deref(), Some("largest city"));
+    assert_eq!(d.to.as_deref(), Some("second-largest city"));
+    assert_eq!(c.severity, Severity::High);
+}
+
+#[test]
+fn pronoun_one_is_not_a_number() {
+    let c = one_change(
+        claim("The new rules are not wanted by anyone in the village."),
+        claim("The new rules are wanted by no one in the village."),
+    );
+    assert!(!types(&c).contains(&DetailType::NumberChanged), "{c:#?}");
+    // "not … anyone" → "no one": still one negation, no flip.
+    assert!(!types(&c).contains(&DetailType::NegationChanged), "{c:#?}");
+    assert_eq!(types(&c), [DetailType::WordingChanged]);
+}
+
+#[test]
+fn moved_number_is_not_a_number_change() {
+    let c = one_change(
+        claim("In 12 towns, the storm cut power overnight."),
+        claim("The storm cut power overnight in 12 towns."),
+    );
+    assert_eq!(types(&c), [DetailType::WordingChanged]);
+    assert_eq!(c.severity, Severity::Low);
+}
+
+#[test]
+fn date_changes_from_weekday_month_and_year() {
+    let c = one_change(
+        claim("The ministry announced the agreement on Friday in the capital."),
+        claim("The ministry announced the agreement on Thursday in the capital."),
+    );
+    assert_eq!(types(&c), [DetailType::DateChanged]);
+    let d = detail(&c, DetailType::DateChanged);
+    assert_eq!(
+        (d.from.as_deref(), d.to.as_deref()),
+        (Some("Friday"), Some("Thursday"))
+    );
+
+    let mut a = claim("The dam was completed in 1962 after a decade of work.");
+    a.numbers = vec![num("1962", 1962.0, "year")];
+    let mut b = claim("The dam was completed in 1964 after a decade of work.");
+    b.numbers = vec![num("1964", 1964.0, "year")];
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::DateChanged]);
+    assert_eq!(c.severity, Severity::High);
+
+    let c = one_change(
+        claim("The bridge has been closed since March 5 for repairs."),
+        claim("The bridge has been closed since April 5 for repairs."),
+    );
+    assert_eq!(types(&c), [DetailType::DateChanged]);
+}
+
+#[test]
+fn weekday_replaced_by_a_date_is_one_date_change() {
+    let a = claim("The board said on Tuesday that the vote was postponed.");
+    let mut b = claim("The board said on March 4 that the vote was postponed.");
+    b.numbers = vec![num("March 4", 4.0, "date")];
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::DateChanged]);
+    let d = detail(&c, DetailType::DateChanged);
+    assert_eq!(
+        (d.from.as_deref(), d.to.as_deref()),
+        (Some("Tuesday"), Some("March 4"))
+    );
+}
+
+#[test]
+fn years_and_currencies_are_shown_as_written() {
+    let mut a = claim("The bridge opened in 2021 at a cost of 85 million.");
+    a.numbers = vec![num("2021", 2021.0, "year"), num("85 million", 85e6, "eur")];
+    let mut b = claim("The bridge opened in 2020 at a cost of 95 million.");
+    b.numbers = vec![num("2020", 2020.0, "year"), num("95 million", 95e6, "eur")];
+    let c = one_change(a, b);
+    assert_eq!(
+        detail(&c, DetailType::DateChanged).from.as_deref(),
+        Some("2021")
+    );
+    assert_eq!(
+        detail(&c, DetailType::NumberChanged).to.as_deref(),
+        Some("95 million")
+    );
+}
+
+#[test]
+fn the_same_value_in_another_form_is_no_number_change() {
+    let mut a = claim("The port handled 1.1 million containers and two ferries.");
+    a.numbers = vec![num("1.1 million", 1_100_000.0, ""), num("two", 2.0, "")];
+    let mut b = claim("The port handled 1,100,000 containers and 2 ferries.");
+    b.numbers = vec![num("1,100,000", 1_100_000.0, ""), num("2", 2.0, "")];
+    let d = diff_with(&[a.clone()], &[b], &CUES);
+    assert_eq!(d.changes[0].severity, Severity::Low, "{d:#?}");
+    assert!(
+        d.changes[0]
+            .details
+            .iter()
+            .all(|x| x.kind == DetailType::WordingChanged)
+    );
+    // A different value still is one.
+    let mut c = claim("The port handled 1,200,000 containers and 2 ferries.");
+    c.numbers = vec![num("1,200,000", 1_200_000.0, ""), num("2", 2.0, "")];
+    let d = diff_with(&[a], &[c], &CUES);
+    assert!(
+        d.changes[0]
+            .details
+            .iter()
+            .any(|x| x.kind == DetailType::NumberChanged)
+    );
+}
+
+#[test]
+fn a_changed_quantity_the_extractor_missed_still_counts_when_values_match() {
+    let mut a = claim("The 2GB board drew 30 watts.");
+    a.numbers = vec![num("30", 30.0, "")];
+    let mut b = claim("The 4GB board drew 30 watts.");
+    b.numbers = vec![num("30", 30.0, "")];
+    let d = diff_with(&[a], &[b], &CUES);
+    assert!(
+        d.changes[0]
+            .details
+            .iter()
+            .any(|x| x.kind == DetailType::NumberChanged),
+        "{d:#?}"
+    );
+}

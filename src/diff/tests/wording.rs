@@ -1,0 +1,139 @@
+//! Wording: negation and opposite words, hedges, entities, typo fixes,
+//! several details in one change, and formatting that is no change.
+
+use super::*;
+
+#[test]
+fn negation_flip_and_likely_unlikely() {
+    let mut a = claim("The council is not interested in a short-term lease of the land.");
+    a.negated = true;
+    let b = claim("The council is interested in a short-term lease of the land.");
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::NegationChanged]);
+    let d = detail(&c, DetailType::NegationChanged);
+    assert_eq!((d.from.as_deref(), d.to.as_deref()), (Some("not"), None));
+    assert_eq!(c.severity, Severity::High);
+
+    let c = one_change(
+        claim("Analysts said a rate cut is likely before the end of the year."),
+        claim("Analysts said a rate cut is unlikely before the end of the year."),
+    );
+    assert!(types(&c).contains(&DetailType::NegationChanged), "{c:#?}");
+    assert!(!types(&c).contains(&DetailType::WordingChanged), "{c:#?}");
+}
+
+#[test]
+fn hedge_added_is_medium() {
+    let c = one_change(
+        claim("The factory will close its northern plant by the end of the year."),
+        claim("The factory may close its northern plant by the end of the year."),
+    );
+    assert_eq!(types(&c), [DetailType::HedgeChanged]);
+    assert_eq!(c.severity, Severity::Medium);
+    let c = one_change(
+        claim("The ferry service resumed, officials said on Monday."),
+        claim("The ferry service reportedly resumed, officials said on Monday."),
+    );
+    assert_eq!(types(&c), [DetailType::HedgeChanged]);
+}
+
+#[test]
+fn entity_change_is_medium() {
+    let mut a =
+        claim("Trade between the two neighbours grew after the agreement with Norway was signed.");
+    a.entities = vec!["Norway".into()];
+    let mut b =
+        claim("Trade between the two neighbours grew after the agreement with Sweden was signed.");
+    b.entities = vec!["Sweden".into()];
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::EntityChanged]);
+    let d = detail(&c, DetailType::EntityChanged);
+    assert_eq!(
+        (d.from.as_deref(), d.to.as_deref()),
+        (Some("Norway"), Some("Sweden"))
+    );
+    assert_eq!(c.severity, Severity::Medium);
+}
+
+#[test]
+fn typo_fix_is_low_wording() {
+    let c = one_change(
+        claim("The goverment announced a new plan for the railway network."),
+        claim("The government announced a new plan for the railway network."),
+    );
+    assert_eq!(types(&c), [DetailType::WordingChanged]);
+    assert_eq!(c.severity, Severity::Low);
+    assert_eq!(
+        c.word_diff.as_deref(),
+        Some("The [-goverment-]{+government+} announced a new …")
+    );
+}
+
+#[test]
+fn several_details_in_one_change() {
+    let mut a = claim("Police said 12 people were injured in the blast on Tuesday.");
+    a.numbers = vec![num("12", 12.0, "people")];
+    let mut b = claim("Police said 15 people were not injured in the blast on Wednesday.");
+    b.numbers = vec![num("15", 15.0, "people")];
+    b.negated = true;
+    let c = one_change(a, b);
+    assert_eq!(
+        types(&c),
+        [
+            DetailType::NegationChanged,
+            DetailType::NumberChanged,
+            DetailType::DateChanged
+        ]
+    );
+}
+
+#[test]
+fn formatting_only_changes_are_not_reported() {
+    let old = vec![
+        claim("\u{201c}We will rebuild,\u{201d} she said \u{2014} again."),
+        claim("Prices rose   by 3%\u{a0}in May."),
+    ];
+    let mut new = vec![
+        claim("\"We will rebuild,\" she said - again."),
+        claim("Prices rose by 3% in May."),
+    ];
+    new[0].id = "c_x".into();
+    new[1].id = "c_y".into();
+    let d = diff_with(&old, &new, &CUES);
+    assert!(d.is_empty(), "{d:#?}");
+    assert_eq!(d.summary.unchanged, 2);
+}
+
+#[test]
+fn a_word_swapped_for_its_opposite_is_a_negation_change() {
+    for (before, after) in [
+        (
+            "Exports rose sharply in May.",
+            "Exports fell sharply in May.",
+        ),
+        (
+            "The index closed up 3% on Friday.",
+            "The index closed down 3% on Friday.",
+        ),
+        (
+            "The mayor said the report was accurate.",
+            "The mayor denied the report was accurate.",
+        ),
+    ] {
+        let d = diff_with(&[claim(before)], &[claim(after)], &CUES);
+        let c = &d.changes[0];
+        assert_eq!(c.severity, Severity::High, "{before}");
+        assert!(
+            c.details
+                .iter()
+                .any(|x| x.kind == DetailType::NegationChanged),
+            "{c:#?}"
+        );
+    }
+    let d = diff_with(
+        &[claim("Exports rose sharply in May.")],
+        &[claim("Exports climbed sharply in May.")],
+        &CUES,
+    );
+    assert_eq!(d.changes[0].severity, Severity::Low);
+}
