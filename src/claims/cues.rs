@@ -243,7 +243,22 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     // the subject, not a determiner on the cue.
     let quantifier = quantifier_subject(toks, v);
     let noun_before = !prev.ends_clause() && lexicon::is_determiner(p) && !quantifier;
-    if noun_before || lexicon::is_passive_aux(p) || p == "to" {
+    // "was told" is a passive; "… how hard it was," said Lee is not: the
+    // quotation's last word stands before its closing mark and comma.
+    let passive = lexicon::is_passive_aux(p) && !prev.ends_clause();
+    if noun_before || passive || p == "to" {
+        return false;
+    }
+    // "cited reports that …", "denied claims of …": a noun-like cue right
+    // after a lower-case past tense is that verb's object. "The accused
+    // claims …" keeps its determiner, so the participle there is the noun.
+    let object_of_past = lexicon::is_noun_homograph(word)
+        && !prev.ends_clause()
+        && !prev.capitalized()
+        && p.len() > 4
+        && p.ends_with("ed")
+        && !(v >= 2 && lexicon::is_determiner(toks[v - 2].lw));
+    if object_of_past {
         return false;
     }
     // A possessive before the cue makes it a noun ("Trump's claims").

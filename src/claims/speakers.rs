@@ -309,8 +309,16 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
         }) else {
             continue;
         };
-        let reported = reporting
-            .is_some_and(|c| np.start == c + 1 || np.start == c + 2 && toks[c + 1].lw == "that");
+        // "Lee said Kane …", "Lee said that Kane …", and past a short object
+        // ("Lee cited reports that Kane said …", "made the claim that").
+        let reported = reporting.is_some_and(|c| {
+            let that = np
+                .start
+                .checked_sub(1)
+                .filter(|&t| t > c && toks[t].lw == "that");
+            np.start == c + 1
+                || that.is_some_and(|t| t - c <= 4 && (c..t).all(|k| !toks[k].ends_clause()))
+        });
         if reported {
             continue;
         }

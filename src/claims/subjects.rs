@@ -89,7 +89,17 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
                 .is_some_and(|n| n.capitalized() && !n.raw.ends_with(','))
         };
         let linking = matches!(first, "and" | "but" | "yet" | "or" | "then");
-        if linking && linked(i + 1) {
+        // "Ever since she …,", "Shortly after …,": an adverb on the
+        // subordinator of an opening clause.
+        let on_boundary = matches!(
+            first,
+            "ever" | "even" | "just" | "shortly" | "long" | "soon"
+        ) && toks
+            .get(i + 1)
+            .is_some_and(|n| lexicon::is_boundary(n.lw) && !t.ends_clause());
+        if on_boundary {
+            i += 1;
+        } else if linking && linked(i + 1) {
             i += 1;
         } else if linking && toks.get(i + 1).is_some_and(|n| n.lw == "then") && linked(i + 2) {
             i += 2;
@@ -248,7 +258,7 @@ fn named_appositive(toks: &[Tok], j: usize) -> Option<Range<usize>> {
     if !toks[j - 1].raw.ends_with(',') {
         return None;
     }
-    let lo = j.saturating_sub(6);
+    let lo = j.saturating_sub(4);
     let k = (lo..j - 1).rev().find(|&k| toks[k].raw.ends_with(','))?;
     let name = k + 1..j;
     let capitals = toks[name.clone()]
@@ -450,12 +460,18 @@ pub(super) fn quantifier_subject(toks: &[Tok], v: usize) -> bool {
 /// subject ("One of the doctors who signed the letter called …"), the
 /// subject the clause hangs on.
 fn relative_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<usize>> {
-    let lo = np.start.saturating_sub(4);
-    let k = (lo..np.start)
-        .rev()
-        .find(|&k| matches!(toks[k].lw, "who" | "that") && !toks[k].quoted)?;
+    // "an official who spoke anonymously to discuss strategy said": a
+    // "who" clause may run a few words longer; "that" is more often the
+    // complementiser of a verb or adjective ("so narrow that …").
+    let k = (np.start.saturating_sub(6)..np.start).rev().find(|&k| {
+        let reach = if toks[k].lw == "who" { 6 } else { 4 };
+        matches!(toks[k].lw, "who" | "that") && np.start - k <= reach && !toks[k].quoted
+    })?;
     // The relative pronoun must be followed by its verb, all in one clause.
-    let verb_then_object = k + 1 < np.start
+    // "economists who favor port taxes agree": the phrase read back from
+    // the cue swallowed the clause's verb, so it starts right after "who".
+    let verb_in_phrase = k + 1 == np.start && toks[k].lw == "who" && np.len() >= 2;
+    let verb_then_object = (k + 1 < np.start || verb_in_phrase)
         && !toks[k + 1].capitalized()
         && (k..np.start).all(|i| !toks[i].ends_clause());
     if k == 0 || !verb_then_object || toks[k - 1].ends_clause() {

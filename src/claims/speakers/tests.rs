@@ -576,3 +576,62 @@ fn continued_reports_words_only_when_it_introduces_them() {
         Some("Mayor Ada Lowe")
     );
 }
+
+#[test]
+fn a_quotation_ending_in_a_form_of_be_keeps_its_tail_speaker() {
+    // "was," closes the quotation: no passive "was said".
+    assert_eq!(
+        speaker("\"You know how hard it was,\" said Tom Lade, a city pollster.").as_deref(),
+        Some("Tom Lade")
+    );
+    assert_eq!(
+        speaker("''Nobody knows where it is,'' said Ines Varga.").as_deref(),
+        Some("Ines Varga")
+    );
+    assert_eq!(speaker("The levy was said to be final."), None);
+}
+
+#[test]
+fn a_noun_cue_after_a_past_tense_is_its_object() {
+    assert_eq!(
+        speaker(
+            "Ruth Bell, a harbor researcher, cited reports that Kane said the dock would close."
+        )
+        .as_deref(),
+        Some("Ruth Bell")
+    );
+    assert_eq!(
+        speaker("The mayor denied claims that the port would close.").as_deref(),
+        Some("The mayor")
+    );
+    // Without a past tense before it the word is the verb.
+    assert_eq!(
+        speaker("The harbor board claims that the port will close.").as_deref(),
+        Some("The harbor board")
+    );
+}
+
+#[test]
+fn a_relative_clause_on_the_subject_is_skipped_back_to_its_noun() {
+    assert_eq!(
+        speaker("So even economists who favor port taxes agree that change will be slow.")
+            .as_deref(),
+        Some("economists")
+    );
+}
+
+#[test]
+fn an_adverb_on_an_opening_subordinator_and_a_longer_relative_clause() {
+    assert_eq!(
+        speaker(
+            "Ever since she joined the board, Ms. Vance has been busy, saying the port must grow."
+        )
+        .as_deref(),
+        Some("Ms. Vance")
+    );
+    assert_eq!(
+        speaker("A harbor official who spoke anonymously to discuss internal plans said the dock would close.")
+            .as_deref(),
+        Some("A harbor official")
+    );
+}
