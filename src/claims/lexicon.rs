@@ -30,7 +30,7 @@ const INVERTING: &[&str] = &[
     // Manner-of-speaking verbs: they report words and invert after a
     // quotation ("…," shouted one protester).
     "shouted", "yelled", "screamed", "whispered", "exclaimed", "muttered", "pleaded", "scoffed",
-    "mused", "interjected", "chanted", "proclaimed",
+    "mused", "interjected", "chanted", "proclaimed", "posted", "read", "reads",
 ];
 
 /// Reporting cues: speech, writing, belief and perception verbs, in their
@@ -75,7 +75,7 @@ const PLAIN: &[&str] = &[
     "continues", "shouts", "yells", "screams", "whispers", "exclaims", "mutters", "pleads", "scoffs", "muses",
     "interjects", "chants", "proclaims", "clarified", "clarifies", "affirmed", "affirms",
     "reaffirmed", "reaffirms", "speculated", "speculates", "opined", "opines", "bragged", "brags",
-    "griped", "grumbled", "texted", "emailed",
+    "griped", "grumbled", "texted", "emailed", "sang", "sings", "read", "reads",
 ];
 
 /// Words that may sit between a subject and its cue ("has also said").

@@ -297,13 +297,24 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
             } else if let Some(np) = subject_before(toks, v) {
                 Some((rank, np, Route::Subject))
             } else if class == CueClass::Inverting && (v == 0 || toks[v - 1].ends_clause()) {
-                phrase_after(toks, v + 1, true).map(|np| (rank, np, Route::AfterCue))
+                // "…!\" posted Ada Lowe" names the poster; "…,\" posted the
+                // clip" is what was posted.
+                phrase_after(toks, v + 1, true)
+                    .filter(|np| w != "posted" || toks[np.start].capitalized())
+                    .map(|np| (rank, np, Route::AfterCue))
             } else {
                 None
             }
         };
+        // "\"…,\" the email read": only writing reads out words; "the
+        // students read the report" is reading.
+        let reads = matches!(w, "read" | "reads");
         let Some((mut rank, np, route)) = found.filter(|(_, np, _)| {
-            plausible(&toks[np.clone()])
+            (!reads
+                || toks[np.clone()]
+                    .iter()
+                    .any(|t| WRITTEN_NOUNS.contains(&t.lw)))
+                && plausible(&toks[np.clone()])
                 && !after_opening_preposition(toks, np)
                 && !after_gerund(toks, np)
         }) else {
@@ -370,6 +381,32 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "complaint",
     "lawsuit",
     "resolution",
+];
+
+/// What carries written words that it "reads" ("the sign read \"…\"").
+const WRITTEN_NOUNS: &[&str] = &[
+    "statement",
+    "letter",
+    "memo",
+    "release",
+    "message",
+    "tweet",
+    "post",
+    "email",
+    "note",
+    "sign",
+    "signs",
+    "headline",
+    "banner",
+    "placard",
+    "caption",
+    "card",
+    "poster",
+    "text",
+    "ad",
+    "petition",
+    "invitation",
+    "label",
 ];
 
 /// "is", "was", "'s" and the other forms of "be" before a participle.

@@ -635,3 +635,30 @@ fn an_adverb_on_an_opening_subordinator_and_a_longer_relative_clause() {
         Some("A harbor official")
     );
 }
+
+#[test]
+fn written_words_read_sung_and_posted() {
+    assert_eq!(
+        speaker("\"Vote no on the levy,\" the email read.").as_deref(),
+        Some("the email")
+    );
+    assert_eq!(
+        speaker("A sign on the gate reads \"Closed for repairs.\"").as_deref(),
+        Some("A sign on the gate")
+    );
+    // Reading a report is not reporting.
+    assert_eq!(speaker("The students read the harbor report aloud."), None);
+    assert_eq!(
+        speaker("\"The dock is ours,\" posted Ada Lowe on Sunday.").as_deref(),
+        Some("Ada Lowe")
+    );
+    // What was posted is no speaker.
+    assert_eq!(
+        speaker("Ada Lowe, who starred in \"Dock Days,\" posted the clip on Sunday."),
+        None
+    );
+    assert_eq!(
+        speaker("As the band sang in 1985, \"The river runs to the sea.\"").as_deref(),
+        Some("the band")
+    );
+}
