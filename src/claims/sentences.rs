@@ -238,11 +238,50 @@ fn unstopped_sentence(end: &str) -> bool {
 /// takes the crate's own path.
 fn segment(text: &str) -> Vec<&str> {
     use sentencex::languages::Language;
-    if text.len() > 10 * 1024 {
+    let segs = if text.len() > 10 * 1024 {
         sentencex::segment("en", text)
     } else {
         sentencex::languages::English {}.segment(text)
+    };
+    if !segs.iter().any(|s| stop_before_quote(s).is_some()) {
+        return segs;
     }
+    let mut out = Vec::with_capacity(segs.len() + 1);
+    for mut seg in segs {
+        while let Some(at) = stop_before_quote(seg) {
+            out.push(&seg[..at]);
+            seg = &seg[at..];
+        }
+        out.push(seg);
+    }
+    out
+}
+
+/// Where a quotation opens a new sentence after a word sentencex took for
+/// an abbreviation ("… hired by May. \"It is …\"": "may." is one to it,
+/// so it never splits there before a quote mark, though it does before a
+/// capital). Our own list of words that never end a sentence ("Sen.",
+/// initials) still keeps its quotation ("Sen. \"Bo\" Hale").
+fn stop_before_quote(seg: &str) -> Option<usize> {
+    let b = seg.as_bytes();
+    // Most segments hold no quote mark at all (memchr answers that).
+    if !(b.contains(&b'"') || b.contains(&0xE2)) {
+        return None;
+    }
+    let mut from = 0;
+    while let Some(p) = b[from..].windows(2).position(|w| w == b". ") {
+        let dot = from + p;
+        from = dot + 2;
+        let rest = &seg[dot + 2..];
+        let Some(after) = rest.strip_prefix(['"', '\u{201C}']) else {
+            continue;
+        };
+        let capital = after.chars().next().is_some_and(char::is_uppercase);
+        if capital && !ends_with_abbreviation(&seg[..=dot], false) {
+            return Some(dot + 2);
+        }
+    }
+    None
 }
 
 /// True when `next` continues `prev` rather than starting a sentence;
@@ -388,6 +427,29 @@ const NUMBER_ABBREVIATIONS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::split;
+
+    #[test]
+    fn a_quotation_after_a_month_opens_a_sentence() {
+        assert_eq!(
+            split("Staff would be hired by May. \"It is the right call,\" said Ada Lowe."),
+            [
+                "Staff would be hired by May.",
+                "\"It is the right call,\" said Ada Lowe."
+            ]
+        );
+        assert_eq!(
+            split("The levy ends in Sept. \u{201C}Good riddance,\u{201D} Lowe said."),
+            [
+                "The levy ends in Sept.",
+                "\u{201C}Good riddance,\u{201D} Lowe said."
+            ]
+        );
+        // A title keeps the nickname that follows it.
+        assert_eq!(
+            split("Sen. \"Bo\" Hale voted against the levy."),
+            ["Sen. \"Bo\" Hale voted against the levy."]
+        );
+    }
 
     #[test]
     fn keeps_titles_initials_and_abbreviations() {
