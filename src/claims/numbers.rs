@@ -20,6 +20,17 @@ use lexer::{Kind, Tok};
 use words::lower;
 
 /// Every quantity in `sentence`, in order of appearance.
+/// Whether "one" before `next` and `after` is a figure of speech about
+/// progress ("one step closer", "one step ahead"), not a count. Shared by
+/// extraction and the diff's own number reading.
+pub fn one_is_figure_of_speech(next: &str, after: &str) -> bool {
+    matches!(next, "step" | "steps")
+        && matches!(
+            after,
+            "closer" | "nearer" | "further" | "farther" | "ahead" | "away" | "forward" | "back"
+        )
+}
+
 pub fn extract_numbers(sentence: &str) -> Vec<NumberMention> {
     // Most sentences hold no quantity: a byte pass proves it before any
     // token is built.

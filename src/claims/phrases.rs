@@ -462,7 +462,28 @@ pub(super) fn trim_phrase(toks: &[Tok], mut r: Range<usize>) -> Option<Range<usi
             break;
         }
     }
-    while r.start < r.end && toks[r.end - 1].core.is_empty() {
+    loop {
+        while r.start < r.end && toks[r.end - 1].core.is_empty() {
+            r.end -= 1;
+        }
+        // "The harbor board Thursday proposed …": the day is when, not who.
+        let day = r.len() > 1
+            && matches!(
+                toks[r.end - 1].lw,
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+            );
+        if !day {
+            break;
+        }
         r.end -= 1;
     }
     (r.start < r.end).then_some(r)

@@ -325,6 +325,12 @@ impl Speakers {
 
     /// Remembers a person speaker as the newest, keeping a known gender.
     fn note_person(&mut self, name: &str, gender: Gender) {
+        // "Mayor Ada Lowe's comments …": the person, not the possessive.
+        let name = name
+            .strip_suffix("'s")
+            .or_else(|| name.strip_suffix("\u{2019}s"))
+            .filter(|n| n.len() > 1)
+            .unwrap_or(name);
         // A person noted again keeps its string: no new copy of the name.
         let mut kept: Option<String> = None;
         let known = match self.persons.iter().position(|(n, _)| n == name) {

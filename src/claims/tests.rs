@@ -455,3 +455,12 @@ fn a_name_set_off_by_dashes_is_no_dateline() {
         Some("Nora Vik")
     );
 }
+
+#[test]
+fn a_pronoun_for_a_possessive_name_takes_the_name() {
+    let c = claims(&[
+        "Mayor Ada Lowe's comments came after a meeting with the harbor board.",
+        "But she acknowledged that talks could still break down.",
+    ]);
+    assert_eq!(c[1].speaker.as_deref(), Some("Mayor Ada Lowe"));
+}

@@ -274,7 +274,9 @@ pub fn number_kind(tokens: &[Token], i: usize) -> Option<NumKind> {
                     && !n.text.contains(['\'', '\u{2019}'])
                     && n.text.starts_with(|c: char| c.is_lowercase())
             });
-            return !verb_next && !prev.is_some_and(|w| has(ONE_PRONOUN_BEFORE, w));
+            let core = |k: usize| tokens.get(k).map_or("", |t| t.core.as_str());
+            let idiom = crate::claims::numbers::one_is_figure_of_speech(core(i + 1), core(i + 2));
+            return !verb_next && !idiom && !prev.is_some_and(|w| has(ONE_PRONOUN_BEFORE, w));
         }
         has(NUMBER_WORDS, p)
     });

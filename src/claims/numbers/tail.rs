@@ -150,6 +150,11 @@ impl<'a> Scanner<'a> {
         {
             return Step::Skip(j);
         }
+        // "one step closer to a deal", "one step ahead": a figure of speech
+        // about progress, not a count of steps.
+        if lone_one && super::one_is_figure_of_speech(w, self.lw(j + 1, &mut b2)) {
+            return Step::Skip(j);
+        }
         if let Some((u, e)) = self.counted_noun(j, value == 1.0) {
             return found(e, Cow::Owned(u));
         }

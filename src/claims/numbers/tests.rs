@@ -386,3 +386,12 @@ fn a_lone_one_before_an_s_verb_is_a_pronoun() {
         "bridges",
     );
 }
+
+#[test]
+fn one_step_closer_is_a_figure_of_speech() {
+    assert!(nums("The vote brings the port one step closer to reopening.").is_empty());
+    assert!(nums("The crews stay one step ahead of the flood.").is_empty());
+    // Steps that are counted stay counts.
+    check("The plan has one step left.", "one step", 1.0, "steps");
+    check("Workers took two steps back.", "two steps", 2.0, "steps");
+}

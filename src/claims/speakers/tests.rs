@@ -662,3 +662,11 @@ fn written_words_read_sung_and_posted() {
         Some("the band")
     );
 }
+
+#[test]
+fn a_day_after_the_subject_is_not_part_of_it() {
+    assert_eq!(
+        speaker("The harbor board Thursday proposed two rules for the port.").as_deref(),
+        Some("The harbor board")
+    );
+}

@@ -154,22 +154,27 @@ pub fn classify(old: &Claim, new: &Claim, wd: &WordDiff, cues: &Cues) -> Vec<Det
     }
     let speaker_words = speaker(old, new, &mut w, &mut details);
     quote(old, new, &mut w, &mut details);
-    polarity_detail(
-        (cues.negation)(&old.text),
-        (cues.negation)(&new.text),
-        old.negated != new.negated,
-        false,
-        DetailType::NegationChanged,
-        &mut w,
-        &mut details,
-    );
-    // A swap for the opposite word only counts when no negation cue
-    // already explains the flip.
-    if !details
-        .iter()
-        .any(|d| d.kind == DetailType::NegationChanged)
-    {
-        reversal::reversals(&mut w, &mut details);
+    // "excludes" → "doesn't allow": two flips, one meaning; the rest of
+    // the change is wording.
+    let cancelled = old.negated != new.negated && reversal::flip_cancelled(&mut w);
+    if !cancelled {
+        polarity_detail(
+            (cues.negation)(&old.text),
+            (cues.negation)(&new.text),
+            old.negated != new.negated,
+            false,
+            DetailType::NegationChanged,
+            &mut w,
+            &mut details,
+        );
+        // A swap for the opposite word only counts when no negation cue
+        // already explains the flip.
+        if !details
+            .iter()
+            .any(|d| d.kind == DetailType::NegationChanged)
+        {
+            reversal::reversals(&mut w, &mut details);
+        }
     }
     quantities::numbers(old, new, &mut w, &mut details);
     polarity_detail(

@@ -50,6 +50,61 @@ const OPPOSITES: &[(&str, &str)] = &[
     ("climbed", "dropped"),
 ];
 
+/// Verbs that carry their own negation ("excludes" is "does not allow"),
+/// each with the plain verb, in the form it takes after "not", that the
+/// negated sentence says instead.
+const IMPLICIT_NEGATIONS: &[(&str, &[&str])] = &[
+    ("excludes", &["allow", "include", "admit", "permit"]),
+    ("excluded", &["allow", "include", "admit", "permit"]),
+    ("exclude", &["allow", "include", "admit", "permit"]),
+    ("bans", &["allow", "permit"]),
+    ("banned", &["allow", "permit"]),
+    ("ban", &["allow", "permit"]),
+    ("bars", &["allow", "permit", "admit"]),
+    ("barred", &["allow", "permit", "admit"]),
+    ("forbids", &["allow", "permit"]),
+    ("forbade", &["allow", "permit"]),
+    ("forbid", &["allow", "permit"]),
+    ("prohibits", &["allow", "permit"]),
+    ("prohibited", &["allow", "permit"]),
+    ("prohibit", &["allow", "permit"]),
+    ("blocks", &["allow", "permit"]),
+    ("blocked", &["allow", "permit"]),
+    ("refuses", &["agree", "accept"]),
+    ("refused", &["agree", "accept"]),
+    ("lacks", &["have"]),
+    ("lacked", &["had", "have"]),
+];
+
+/// Whether `a` and `b` are a verb with its own negation and the plain verb
+/// a negated sentence uses for it ("excludes" / "allow"), either way.
+fn implicit_pair(a: &str, b: &str) -> bool {
+    let one_way = |neg: &str, plain: &str| {
+        IMPLICIT_NEGATIONS
+            .iter()
+            .any(|&(n, ps)| n == neg && ps.contains(&plain))
+    };
+    one_way(a, b) || one_way(b, a)
+}
+
+/// For a sentence whose negation flipped: true when it also swapped a verb
+/// that negates by itself for its plain counterpart ("still excludes
+/// women" → "doesn't allow women"), so the two flips cancel and the
+/// meaning stands. Marks both verbs explained.
+pub(super) fn flip_cancelled(w: &mut Work) -> bool {
+    let olds: Vec<usize> = w.old.changed_indices().collect();
+    let news: Vec<usize> = w.new.changed_indices().collect();
+    let hit = olds.iter().find_map(|&i| {
+        news.iter()
+            .find(|&&j| implicit_pair(&w.old.tokens[i].core, &w.new.tokens[j].core))
+            .map(|&j| (i, j))
+    });
+    let Some((i, j)) = hit else { return false };
+    w.old.explained[i] = true;
+    w.new.explained[j] = true;
+    true
+}
+
 /// Whether `a` → `b` swaps a word for its opposite.
 pub(super) fn opposite(a: &str, b: &str) -> bool {
     OPPOSITES

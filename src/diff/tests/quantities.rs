@@ -198,3 +198,12 @@ fn a_changed_quantity_the_extractor_missed_still_counts_when_values_match() {
         "{d:#?}"
     );
 }
+
+#[test]
+fn one_step_closer_is_no_number() {
+    let c = one_change(
+        claim("The vote to fund the port brings the city one step closer to ending the strike."),
+        claim("The mayor signed a bill to fund the port, ending the strike."),
+    );
+    assert!(!types(&c).contains(&DetailType::NumberChanged), "{c:#?}");
+}

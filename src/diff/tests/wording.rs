@@ -137,3 +137,20 @@ fn a_word_swapped_for_its_opposite_is_a_negation_change() {
     );
     assert_eq!(d.changes[0].severity, Severity::Low);
 }
+
+#[test]
+fn a_verb_that_negates_by_itself_swapped_for_not_plus_its_opposite_keeps_the_meaning() {
+    let a = claim("The rowing club still excludes women from its regatta.");
+    let mut b = claim("The rowing club doesn't allow women in its regatta.");
+    b.negated = true;
+    let c = one_change(a, b);
+    assert!(!types(&c).contains(&DetailType::NegationChanged), "{c:#?}");
+    assert_eq!(c.severity, Severity::Low);
+    // Without the implicit negation the flip is real.
+    let a = claim("The rowing club still admits women to its regatta.");
+    let mut b = claim("The rowing club doesn't allow women in its regatta.");
+    b.negated = true;
+    let c = one_change(a, b);
+    assert!(types(&c).contains(&DetailType::NegationChanged), "{c:#?}");
+    assert_eq!(c.severity, Severity::High);
+}
