@@ -282,6 +282,26 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     {
         return false;
     }
+    // "her five proposed bills", "the two reported cases": a participle
+    // between a counted determiner phrase and its plural noun is an
+    // adjective ("Two said …" has no determiner; in "the two suggested
+    // both …" no noun follows).
+    let counted_phrase = is_count(prev.core)
+        && v >= 2
+        && !toks[v - 2].ends_clause()
+        && (lexicon::is_determiner(toks[v - 2].lw) || toks[v - 2].raw.ends_with("'s"));
+    let plural_noun_next = !toks[v].ends_clause()
+        && toks.get(v + 1).is_some_and(|n| {
+            !n.quoted
+                && !n.capitalized()
+                && n.lw.len() > 3
+                && n.lw.ends_with('s')
+                && !lexicon::is_pronoun(n.lw)
+                && !lexicon::is_determiner(n.lw)
+        });
+    if counted_phrase && plural_noun_next && word.ends_with("ed") {
+        return false;
+    }
     // "the battleground states in Ohio": a noun before its preposition.
     if lexicon::is_noun_homograph(word)
         && toks

@@ -481,10 +481,31 @@ pub(super) fn trim_phrase(toks: &[Tok], mut r: Range<usize>) -> Option<Range<usi
                     | "today"
                     | "tonight"
             );
-        if !day {
+        // "Super Tuesday", "Black Friday": a day inside a name stays
+        // ("Lowe Thursday said" is Lowe, on Thursday).
+        let in_name = r.len() >= 2
+            && matches!(
+                toks[r.end - 2].lw,
+                "super"
+                    | "black"
+                    | "good"
+                    | "cyber"
+                    | "ash"
+                    | "holy"
+                    | "bloody"
+                    | "easter"
+                    | "palm"
+                    | "maundy"
+            );
+        if !day || in_name {
             break;
         }
         r.end -= 1;
+        // "A court document filed Thursday": the participle the day was on.
+        let w = toks[r.end - 1].lw;
+        if r.len() > 2 && w.len() > 4 && w.ends_with("ed") && !toks[r.end - 1].capitalized() {
+            r.end -= 1;
+        }
     }
     (r.start < r.end).then_some(r)
 }

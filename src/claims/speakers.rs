@@ -210,6 +210,8 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
             let document = v > 0 && DOCUMENT_NOUNS.contains(&toks[v - 1].lw);
             if after_comma || document {
                 sentence_subject(toks, v).map(|np| (2u8, np, Route::Participle))
+            } else if progressive && adjective_telling(toks, v) {
+                None
             } else if progressive {
                 // "Lee is arguing that …" / "He's claiming …".
                 if toks[v - 1].core.contains(['\'', '\u{2019}']) {
@@ -382,6 +384,16 @@ const DOCUMENT_NOUNS: &[&str] = &[
     "lawsuit",
     "resolution",
 ];
+
+/// "Her silence is telling in its own right", "is telling.": the
+/// adjective, which tells no one anything; "is telling reporters" reports.
+fn adjective_telling(toks: &[Tok], v: usize) -> bool {
+    toks[v].lw == "telling"
+        && (toks[v].ends_clause()
+            || toks
+                .get(v + 1)
+                .is_none_or(|n| matches!(n.lw, "in" | "of" | "about" | "for" | "on" | "because")))
+}
 
 /// What carries written words that it "reads" ("the sign read \"…\"").
 const WRITTEN_NOUNS: &[&str] = &[

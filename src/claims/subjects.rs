@@ -97,9 +97,7 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         ) && toks
             .get(i + 1)
             .is_some_and(|n| lexicon::is_boundary(n.lw) && !t.ends_clause());
-        if on_boundary {
-            i += 1;
-        } else if linking && linked(i + 1) {
+        if on_boundary || linking && linked(i + 1) {
             i += 1;
         } else if linking && toks.get(i + 1).is_some_and(|n| n.lw == "then") && linked(i + 2) {
             i += 2;
@@ -515,6 +513,25 @@ fn skip_time_phrase(toks: &[Tok], mut j: usize) -> usize {
         k -= 1;
     }
     if !opens(toks[k - 1].lw) || toks[k - 1].ends_clause() {
+        // "a report filed Monday says": a bare day on a participle goes
+        // with it.
+        let p = &toks[k - 1];
+        let day = matches!(
+            toks[j - 1].lw,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "yesterday"
+                | "today"
+        );
+        let participle = p.lw.len() > 4 && p.lw.ends_with("ed") && !p.capitalized();
+        if k == j - 1 && day && participle && !p.ends_clause() && k >= 2 {
+            return k - 1;
+        }
         return j;
     }
     j = k - 1;

@@ -669,4 +669,35 @@ fn a_day_after_the_subject_is_not_part_of_it() {
         speaker("The harbor board Thursday proposed two rules for the port.").as_deref(),
         Some("The harbor board")
     );
+    assert_eq!(
+        speaker("A harbor report filed Monday says that the dock is safe.").as_deref(),
+        Some("A harbor report")
+    );
+    // A day inside a name stays in the phrase.
+    let s = speaker("Voters going to the polls on Super Tuesday said the levy is too high.");
+    assert!(
+        s.as_deref().is_some_and(|s| s.ends_with("Super Tuesday")),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn adjectives_that_look_like_cues() {
+    assert_eq!(speaker("Her silence is telling in its own right."), None);
+    assert_eq!(
+        speaker("Lowe is telling reporters that the dock will close.").as_deref(),
+        Some("Lowe")
+    );
+    assert_eq!(
+        speaker("Yet her five proposed bills went nowhere in the council."),
+        None
+    );
+    assert_eq!(
+        speaker("Two said they would vote against the levy.").as_deref(),
+        Some("Two")
+    );
+    assert_eq!(
+        speaker("The statement by the two suggested both are ready.").as_deref(),
+        Some("the two")
+    );
 }
