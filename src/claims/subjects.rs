@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::lexicon;
+use super::persons::{self, ROLE_HEADS};
 use super::phrases::{Tok, lower, phrase_before, trim_phrase};
 
 /// The dash closing a dateline at the start of a sentence: up to four
@@ -66,7 +67,13 @@ fn time_opener(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
                 | "indeed"
                 | "thus"
                 | "yet"
-        );
+        )
+        // "Essentially, …", "Finally, …": an -ly adverb alone before its
+        // comma ("Kelly, …" is a given name).
+        || k == i
+            && last.len() > 5
+            && last.ends_with("ly")
+            && super::names::given_name(last).is_none();
     (time_first || time_last || adverb).then_some(k)
 }
 
@@ -157,7 +164,14 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         i += 1;
     }
     let name_start = i;
-    if i < before && !toks[i].quoted && !toks[i].capitalized() && toks[i].core.ends_with('s') {
+    // "the mayor's lawyers" is no plural "mayor's".
+    let possessive = toks.get(i).is_some_and(|t| t.core.ends_with("'s"));
+    if i < before
+        && !toks[i].quoted
+        && !toks[i].capitalized()
+        && toks[i].core.ends_with('s')
+        && !possessive
+    {
         // A plural common noun ("Proponents", "officials").
         return trim_phrase(toks, start..i + 1);
     }
@@ -214,6 +228,11 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
             k += 1;
         }
     }
+    if name_start > start
+        && let Some(end) = role_with_complement(toks, i, before)
+    {
+        return trim_phrase(toks, start..end);
+    }
     while i < before && !toks[i].quoted && toks[i].capitalized() {
         i += 1;
         if toks[i - 1].ends_clause() {
@@ -227,6 +246,36 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
     if i == name_start {
         return None;
     }
+    // "Clinton's lawyers looked …": a possessive name owns the noun after
+    // it, which is the subject.
+    // Only a person or a body speaks ("Lowe's spokeswoman", "Lowe's
+    // campaign"); "Lowe's speech was …" leaves the name, which the article
+    // remembers.
+    let stem = toks[i - 1].core.strip_suffix("'s").unwrap_or("");
+    let contraction = lexicon::is_pronoun(&stem.to_ascii_lowercase())
+        || matches!(
+            stem.to_ascii_lowercase().as_str(),
+            "that" | "there" | "who" | "what" | "let" | "here" | "where"
+        );
+    if !stem.is_empty() && !contraction && !toks[i - 1].ends_clause() {
+        let speaks = |w: &str| {
+            persons::is_person_noun(w)
+                || persons::is_person_noun(w.strip_suffix('s').unwrap_or(w))
+                || lexicon::is_organisation_word(w)
+        };
+        let mut k = i;
+        while k < before && k - i < 2 && !toks[k].quoted && !toks[k].capitalized() {
+            let w = toks[k].lw;
+            k += 1;
+            if speaks(w) {
+                i = k;
+                break;
+            }
+            if toks[k - 1].ends_clause() || lexicon::classes(w) != 0 {
+                break;
+            }
+        }
+    }
     // "Get those boats out": a lone opening word before a determiner is
     // an imperative verb, not a name.
     if i == name_start + 1 && name_start == 0 && !toks[0].ends_clause() {
@@ -236,6 +285,38 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         }
     }
     trim_phrase(toks, start..i)
+}
+
+/// "A spokesman for the harbor firm declined …", "The director of the
+/// port center has …": after the determiner at `i - 1`, a role noun with
+/// its "for"/"of"/"at" phrase, ending where the verb begins (the end
+/// returned).
+fn role_with_complement(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
+    let head = toks.get(i)?;
+    let role =
+        !head.capitalized() && !head.ends_clause() && ROLE_HEADS.iter().any(|(r, _)| *r == head.lw);
+    let prep = toks
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.lw, "for" | "of" | "at" | "with") && !n.ends_clause());
+    if !role || !prep {
+        return None;
+    }
+    for k in i + 3..before.min(i + 10) {
+        let t = &toks[k];
+        let w = t.lw;
+        if t.quoted || toks[k - 1].ends_clause() {
+            return None;
+        }
+        let verb = !t.capitalized()
+            && (w.len() > 4 && w.ends_with("ed")
+                || lexicon::is_verb_modifier(w)
+                || lexicon::is_passive_aux(w)
+                || lexicon::may_cue(w));
+        if verb {
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// "Vaz, speaking in Dover, Kent, warned …": a lone opening word that is
