@@ -350,7 +350,9 @@ fn lead_claim(text: &str, min_words: usize, speakers: &mut resolve::Speakers) ->
     if end.ends_with(['?', ':', ',', ';']) || word_total(text, min_words) < min_words {
         return None;
     }
-    Some(typed_claim(text, None, speakers).0)
+    // "Ada Lowe: I'd run again" names its speaker like a paragraph label
+    // (an all-capitals kicker, "BREAKING: …", is no transcript here).
+    Some(typed_claim(text, speakers::name_label(text), speakers).0)
 }
 
 /// Words with a letter or digit in `text`, counted up to `limit`.

@@ -502,6 +502,9 @@ pub fn block_speaker(text: &str) -> Option<&str> {
     {
         return Some(label.trim());
     }
+    if let Some(name) = name_label(body) {
+        return Some(name);
+    }
     let close = super::quotes::last_double_quote(text)?;
     let mark = text[close..].chars().next().map_or(1, char::len_utf8);
     let tail = text[close + mark..].trim_start();
@@ -515,6 +518,25 @@ pub fn block_speaker(text: &str) -> Option<&str> {
     let words = name.split_whitespace().take(7).count();
     let capital = name.starts_with(|c: char| c.is_uppercase());
     (capital && (1..=6).contains(&words)).then_some(name)
+}
+
+/// "Ada Lowe: I'd run again.": a person's name (a known given name and
+/// one or two more capitalised words) as the label of what follows.
+/// "Breaking News: …" and "Analysis: …" have no given name.
+pub(super) fn name_label(body: &str) -> Option<&str> {
+    let (label, rest) = body.split_once(':')?;
+    let words: Vec<&str> = label.split_whitespace().take(4).collect();
+    let named = (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
+        })
+        && super::names::given_name(words[0]).is_some();
+    let says = rest
+        .trim_start()
+        .starts_with(|c: char| c.is_alphanumeric() || c == '"' || c == '\u{201C}');
+    (named && says).then(|| label.trim())
 }
 
 /// True for a clause-final attribution: ", X said." / ", said X." with at

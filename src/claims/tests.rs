@@ -464,3 +464,16 @@ fn a_pronoun_for_a_possessive_name_takes_the_name() {
     ]);
     assert_eq!(c[1].speaker.as_deref(), Some("Mayor Ada Lowe"));
 }
+
+#[test]
+fn a_headline_labelled_with_a_name_is_attributed_but_not_a_kicker() {
+    let mut a = article(&["The port will stay open, the mayor said."]);
+    a.title = Some("Maria Lowe: The Port Will Stay Open".into());
+    let c = extract(&a);
+    assert_eq!(c[0].part, Part::Headline);
+    assert_eq!(c[0].speaker.as_deref(), Some("Maria Lowe"));
+    a.title = Some("BREAKING: The Port Will Stay Open".into());
+    let c = extract(&a);
+    assert_eq!(c[0].part, Part::Headline);
+    assert_eq!(c[0].speaker, None);
+}

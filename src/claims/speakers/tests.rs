@@ -729,3 +729,21 @@ fn a_role_noun_with_its_complement_and_an_adverb_opener() {
         Some("Kelly")
     );
 }
+
+#[test]
+fn a_name_label_speaks_for_its_paragraph() {
+    assert_eq!(
+        block_speaker("Maria Lowe: I'd consider another run for mayor."),
+        Some("Maria Lowe")
+    );
+    assert_eq!(
+        block_speaker("Paul Egger: \"The dock stays open.\""),
+        Some("Paul Egger")
+    );
+    // Headings and run-in labels without a given name are no speakers.
+    assert_eq!(block_speaker("Breaking News: the dock is closed."), None);
+    assert_eq!(
+        block_speaker("Harbor Fees Rise: what it means for you."),
+        None
+    );
+}
