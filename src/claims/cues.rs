@@ -302,6 +302,15 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     if counted_phrase && plural_noun_next && word.ends_with("ed") {
         return false;
     }
+    // "linked to a group called the \"Harbor Fund\"": an object named, not
+    // someone calling ("A spokesman called it …" opens its sentence).
+    let naming = matches!(word, "called" | "dubbed" | "named")
+        && v >= 3
+        && matches!(toks[v - 2].lw, "a" | "an")
+        && !toks[v - 3].ends_clause();
+    if naming {
+        return false;
+    }
     // "the battleground states in Ohio": a noun before its preposition.
     if lexicon::is_noun_homograph(word)
         && toks

@@ -75,7 +75,7 @@ const PLAIN: &[&str] = &[
     "continues", "shouts", "yells", "screams", "whispers", "exclaims", "mutters", "pleads", "scoffs", "muses",
     "interjects", "chants", "proclaims", "clarified", "clarifies", "affirmed", "affirms",
     "reaffirmed", "reaffirms", "speculated", "speculates", "opined", "opines", "bragged", "brags",
-    "griped", "grumbled", "texted", "emailed", "sang", "sings", "read", "reads",
+    "griped", "grumbled", "texted", "emailed", "sang", "sings", "read", "reads", "quoted",
 ];
 
 /// Words that may sit between a subject and its cue ("has also said").

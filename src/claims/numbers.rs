@@ -19,7 +19,12 @@ use super::NumberMention;
 use lexer::{Kind, Tok};
 use words::lower;
 
-/// Every quantity in `sentence`, in order of appearance.
+/// Whether `w` (lower case) is a spelled-out number up to the tens
+/// ("two", "twenty"), as a time span before "ago" opens with one.
+pub fn is_number_word(w: &str) -> bool {
+    words::small_number(w).is_some() || words::tens(w).is_some()
+}
+
 /// Whether "one" before `next` and `after` is a figure of speech about
 /// progress ("one step closer", "one step ahead"), not a count. Shared by
 /// extraction and the diff's own number reading.
@@ -31,6 +36,7 @@ pub fn one_is_figure_of_speech(next: &str, after: &str) -> bool {
         )
 }
 
+/// Every quantity in `sentence`, in order of appearance.
 pub fn extract_numbers(sentence: &str) -> Vec<NumberMention> {
     // Most sentences hold no quantity: a byte pass proves it before any
     // token is built.

@@ -154,7 +154,8 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
         }
         let w = t.lw;
         // "As Lee put it, …": an idiom, not a cue word on its own.
-        let put_it = w == "put" && toks.get(v + 1).is_some_and(|n| n.lw == "it" && !n.quoted);
+        let put_it = matches!(w, "put" | "puts")
+            && toks.get(v + 1).is_some_and(|n| n.lw == "it" && !n.quoted);
         // "… was written by Lee": the agent of a passive writing verb.
         let written_by = matches!(w, "written" | "penned" | "authored")
             && toks.get(v + 1).is_some_and(|n| n.lw == "by" && !n.quoted);

@@ -568,10 +568,32 @@ fn comma(t: &Tok) -> bool {
         .ends_with(',')
 }
 
+/// A word that may open a span of time before "ago" ("two weeks ago",
+/// "less than a year ago", "some 20 years ago").
+fn is_span_start(w: &str) -> bool {
+    matches!(
+        w,
+        "less" | "more" | "about" | "nearly" | "almost" | "some" | "just" | "only" | "a" | "an"
+    ) || w.starts_with(|c: char| c.is_ascii_digit())
+        || super::numbers::is_number_word(w)
+}
+
 /// Steps back over a time phrase between a subject and its verb
 /// ("prosecutors in April charged", "a poll released in late August
 /// found"): the index where the subject ends.
 fn skip_time_phrase(toks: &[Tok], mut j: usize) -> usize {
+    // "The State Department less than two weeks ago said": a span of time
+    // ago, with the subject before it.
+    if j >= 3 && toks[j - 1].lw == "ago" && !toks[j - 1].ends_clause() {
+        let lo = j.saturating_sub(6).max(1);
+        let start = (lo..j - 1).find(|&k| {
+            is_span_start(toks[k].lw)
+                && (k..j).all(|i| !toks[i].ends_clause() && !toks[i].capitalized())
+        });
+        if let Some(k) = start {
+            return k;
+        }
+    }
     let is_when = |t: &Tok| {
         let w = t.lw;
         lexicon::is_date_word(w) || !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())

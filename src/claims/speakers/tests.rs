@@ -747,3 +747,26 @@ fn a_name_label_speaks_for_its_paragraph() {
         None
     );
 }
+
+#[test]
+fn spans_of_time_naming_and_quoting() {
+    assert_eq!(
+        speaker("The harbor board less than two weeks ago said that the dock is safe.").as_deref(),
+        Some("The harbor board")
+    );
+    assert_eq!(
+        speaker("As the harbor master puts it, \"The tide decides.\"").as_deref(),
+        Some("the harbor master")
+    );
+    assert_eq!(
+        speaker(
+            "One sign read \"Save the dock,\" a slogan used by a group called the \"Harbor Fund.\""
+        )
+        .as_deref(),
+        Some("One sign")
+    );
+    assert_eq!(
+        speaker("The radio station quoted a dock worker as saying the gates were shut.").as_deref(),
+        Some("The radio station")
+    );
+}
