@@ -92,7 +92,8 @@ const VERB_MODIFIERS: &[&str] = &[
     "actually", "certainly", "apparently", "seemingly", "ultimately", "eventually", "finally",
     "similarly", "likewise", "consistently", "routinely", "regularly", "formally", "officially",
     "doesn't", "didn't", "don't", "won't", "wouldn't", "hasn't", "haven't", "hadn't", "can't",
-    "couldn't", "n't",
+    "couldn't", "n't", "however", "meanwhile", "instead", "nevertheless", "nonetheless",
+    "therefore",
 ];
 
 /// The most common speech cues; they win over weaker cues in a sentence.

@@ -149,7 +149,12 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
         }
         // Reporting verbs are lower-case in running text ("the United
         // States" is not a cue).
-        if t.core.starts_with(|c: char| c.is_uppercase()) && v != 0 {
+        // A headline in title case capitalises its verb too ("Mayor Lowe
+        // Says Port Will Reopen").
+        if t.core.starts_with(|c: char| c.is_uppercase())
+            && v != 0
+            && !(lexicon::is_strong_cue(t.lw) && !lexicon::is_base_form(t.lw) && title_case(toks))
+        {
             continue;
         }
         let w = t.lw;
@@ -394,6 +399,20 @@ fn adjective_telling(toks: &[Tok], v: usize) -> bool {
             || toks
                 .get(v + 1)
                 .is_none_or(|n| matches!(n.lw, "in" | "of" | "about" | "for" | "on" | "because")))
+}
+
+/// True when most words of the sentence are capitalised, as in a title
+/// ("Harbor Chief Says The Port Will Reopen").
+fn title_case(toks: &[Tok]) -> bool {
+    let words = toks
+        .iter()
+        .filter(|t| t.core.starts_with(char::is_alphabetic));
+    let (mut all, mut capitals) = (0, 0);
+    for t in words {
+        all += 1;
+        capitals += usize::from(t.capitalized());
+    }
+    all >= 4 && capitals * 10 >= all * 7
 }
 
 /// What carries written words that it "reads" ("the sign read \"…\"").

@@ -293,15 +293,29 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
 /// returned).
 fn role_with_complement(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
     let head = toks.get(i)?;
-    let role =
-        !head.capitalized() && !head.ends_clause() && ROLE_HEADS.iter().any(|(r, _)| *r == head.lw);
-    let prep = toks
-        .get(i + 1)
-        .is_some_and(|n| matches!(n.lw, "for" | "of" | "at" | "with") && !n.ends_clause());
-    if !role || !prep {
+    let singular = head.lw.strip_suffix('s').unwrap_or(head.lw);
+    let role = !head.capitalized()
+        && !head.ends_clause()
+        && (ROLE_HEADS.iter().any(|(r, _)| *r == head.lw)
+            || matches!(
+                singular,
+                "person" | "source" | "people" | "official" | "aide"
+            ));
+    let next = |k: usize| {
+        toks.get(k)
+            .filter(|n| !n.ends_clause())
+            .map_or("", |n| n.lw)
+    };
+    // "A person familiar with the talks", "sources close to the mayor".
+    let from = match (next(i + 1), next(i + 2)) {
+        ("for" | "of" | "at" | "with", _) => i + 3,
+        ("familiar", "with") | ("close", "to") | ("briefed", "on") | ("involved", "in") => i + 4,
+        _ => return None,
+    };
+    if !role {
         return None;
     }
-    for k in i + 3..before.min(i + 10) {
+    for k in from..before.min(i + 12) {
         let t = &toks[k];
         let w = t.lw;
         if t.quoted || toks[k - 1].ends_clause() {
@@ -395,6 +409,20 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         }
         j -= 1;
     }
+    // "Omar Reyes - a teacher from the east side - says": the subject
+    // before a dashed aside that closes right before the cue.
+    let dash = |t: &Tok| t.core.is_empty() && t.raw.contains(['-', '\u{2014}', '\u{2013}']);
+    if j == v
+        && j >= 3
+        && dash(&toks[j - 1])
+        && let Some(d) = (j.saturating_sub(16)..j - 2)
+            .rev()
+            .find(|&d| dash(&toks[d]))
+        && d > 0
+        && !toks[d - 1].ends_clause()
+    {
+        j = d;
+    }
     if j == 0 || j != v && toks[j - 1].ends_clause() && !toks[j - 1].raw.ends_with(',') {
         return None;
     }
@@ -402,6 +430,15 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     let last = &toks[j - 1];
     if last.quoted {
         return None;
+    }
+    // "A person familiar with the planning for the meeting says": the
+    // role noun whose phrase runs up to the cue.
+    if let Some(d) = (j.saturating_sub(12)..j).find(|&d| {
+        lexicon::is_determiner(toks[d].lw)
+            && (d == 0 || toks[d - 1].ends_clause())
+            && role_with_complement(toks, d + 1, v + 1) == Some(j)
+    }) {
+        return Some(d..j);
     }
     // Typography is folded by the parser, so "who’s" arrives as "who's".
     if matches!(

@@ -770,3 +770,38 @@ fn spans_of_time_naming_and_quoting() {
         Some("The radio station")
     );
 }
+
+#[test]
+fn asides_modifiers_role_phrases_and_title_case_cues() {
+    assert_eq!(
+        speaker("Omar Reyes - a teacher from the east side - says he made a late decision.")
+            .as_deref(),
+        Some("Omar Reyes")
+    );
+    assert_eq!(
+        speaker("Kell however said he would welcome the board's help.").as_deref(),
+        Some("Kell")
+    );
+    assert_eq!(
+        speaker(
+            "A person familiar with the planning for the meeting says the talks will focus on fees."
+        )
+        .as_deref(),
+        Some("A person familiar with the planning for the meeting")
+    );
+    assert_eq!(
+        speaker("Harbor Chief Ines Vaz Says The Port Will Reopen In May").as_deref(),
+        Some("Harbor Chief Ines Vaz")
+    );
+    assert_eq!(
+        speaker("The Port Is Like A Sinking Ship, Harbor Chief Says").as_deref(),
+        Some("Harbor Chief")
+    );
+    // A base form after a modal in a title is no cue of its own.
+    assert_eq!(speaker("I Think Voters Will Say No To The Levy"), None);
+    // In running text a capitalised "Says" is a name or a title, not a cue.
+    assert_eq!(
+        speaker("The band Says Who played at the pier on Friday."),
+        None
+    );
+}
