@@ -151,8 +151,11 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
         // States" is not a cue).
         // A headline in title case capitalises its verb too ("Mayor Lowe
         // Says Port Will Reopen").
+        // After a colon a clause opens with a capital too ("…: According
+        // to recent polls, …").
+        let opens_clause = v == 0 || toks[v - 1].raw.ends_with(':');
         if t.core.starts_with(|c: char| c.is_uppercase())
-            && v != 0
+            && !opens_clause
             && !(lexicon::is_strong_cue(t.lw) && !lexicon::is_base_form(t.lw) && title_case(toks))
         {
             continue;

@@ -805,3 +805,12 @@ fn asides_modifiers_role_phrases_and_title_case_cues() {
         None
     );
 }
+
+#[test]
+fn a_cue_opening_the_clause_after_a_colon() {
+    assert_eq!(
+        speaker("And it has not gone unnoticed: According to recent polls, Lowe trails.")
+            .as_deref(),
+        Some("recent polls")
+    );
+}
