@@ -219,6 +219,12 @@ fn is_found_state(w: &str) -> bool {
             | "drowned"
             | "murdered"
             | "killed"
+            | "trapped"
+            | "buried"
+            | "wounded"
+            | "hurt"
+            | "stranded"
+            | "lost"
     )
 }
 

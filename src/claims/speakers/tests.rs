@@ -71,6 +71,8 @@ fn nouns_and_passives_are_not_cues() {
         None
     );
     assert_eq!(speaker("The skipper was found guilty on Monday."), None);
+    assert_eq!(speaker("Hundreds feared trapped after the quake."), None);
+    assert_eq!(speaker("Six sailors feared lost at sea"), None);
     assert_eq!(
         speaker("Inspectors found that the hull was cracked.").as_deref(),
         Some("Inspectors")
