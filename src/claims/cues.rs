@@ -292,8 +292,9 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     // between a counted determiner phrase and its plural noun is an
     // adjective ("Two said …" has no determiner; in "the two suggested
     // both …" no noun follows).
-    let counted_phrase = is_count(prev.core)
+    let counted_phrase = word.ends_with("ed")
         && v >= 2
+        && is_count(prev.core)
         && !toks[v - 2].ends_clause()
         && (lexicon::is_determiner(toks[v - 2].lw) || toks[v - 2].raw.ends_with("'s"));
     let plural_noun_next = !toks[v].ends_clause()
@@ -305,7 +306,7 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
                 && !lexicon::is_pronoun(n.lw)
                 && !lexicon::is_determiner(n.lw)
         });
-    if counted_phrase && plural_noun_next && word.ends_with("ed") {
+    if counted_phrase && plural_noun_next {
         return false;
     }
     // "linked to a group called the \"Harbor Fund\"": an object named, not

@@ -243,18 +243,28 @@ fn segment(text: &str) -> Vec<&str> {
     } else {
         sentencex::languages::English {}.segment(text)
     };
-    if !segs.iter().any(|s| stop_before_quote(s).is_some()) {
-        return segs;
-    }
-    let mut out = Vec::with_capacity(segs.len() + 1);
-    for mut seg in segs {
-        while let Some(at) = stop_before_quote(seg) {
-            out.push(&seg[..at]);
-            seg = &seg[at..];
+    // One pass; a new vector only once a segment has to be cut.
+    let mut out: Option<Vec<&str>> = None;
+    for (i, &seg) in segs.iter().enumerate() {
+        let Some(mut at) = stop_before_quote(seg) else {
+            if let Some(o) = out.as_mut() {
+                o.push(seg);
+            }
+            continue;
+        };
+        let o = out.get_or_insert_with(|| segs[..i].to_vec());
+        let mut rest = seg;
+        loop {
+            o.push(&rest[..at]);
+            rest = &rest[at..];
+            match stop_before_quote(rest) {
+                Some(next) => at = next,
+                None => break,
+            }
         }
-        out.push(seg);
+        o.push(rest);
     }
-    out
+    out.unwrap_or(segs)
 }
 
 /// Where a quotation opens a new sentence after a word sentencex took for
@@ -268,17 +278,19 @@ fn stop_before_quote(seg: &str) -> Option<usize> {
     if !(b.contains(&b'"') || b.contains(&0xE2)) {
         return None;
     }
-    let mut from = 0;
-    while let Some(p) = b[from..].windows(2).position(|w| w == b". ") {
-        let dot = from + p;
-        from = dot + 2;
-        let rest = &seg[dot + 2..];
-        let Some(after) = rest.strip_prefix(['"', '\u{201C}']) else {
+    // Look at each quote mark ('"' or the lead byte of '“') for ". " before it.
+    for (q, &c) in b.iter().enumerate().skip(2) {
+        let opening = c == b'"' || c == 0xE2 && b.get(q + 1..q + 3) == Some(&[0x80, 0x9C]);
+        if !opening || b[q - 1] != b' ' || b[q - 2] != b'.' {
             continue;
-        };
-        let capital = after.chars().next().is_some_and(char::is_uppercase);
-        if capital && !ends_with_abbreviation(&seg[..=dot], false) {
-            return Some(dot + 2);
+        }
+        let mark = if c == b'"' { 1 } else { 3 };
+        let capital = seg[q + mark..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if capital && !ends_with_abbreviation(&seg[..q - 1], false) {
+            return Some(q);
         }
     }
     None

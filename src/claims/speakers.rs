@@ -156,7 +156,10 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
         let opens_clause = v == 0 || toks[v - 1].raw.ends_with(':');
         if t.core.starts_with(|c: char| c.is_uppercase())
             && !opens_clause
-            && !(lexicon::is_strong_cue(t.lw) && !lexicon::is_base_form(t.lw) && title_case(toks))
+            && !(t.lw.ends_with(['s', 'd'])
+                && lexicon::is_strong_cue(t.lw)
+                && !lexicon::is_base_form(t.lw)
+                && title_case(toks))
         {
             continue;
         }
