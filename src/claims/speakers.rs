@@ -519,6 +519,7 @@ pub fn block_speaker(text: &str) -> Option<&str> {
     let body = text.trim_start_matches(['"', '\u{201C}', ' ']);
     if let Some((label, rest)) = body.split_once(':')
         && !rest.is_empty()
+        && !is_kicker(label)
         // At most four words are counted: a longer label is none.
         && (1..=3).contains(&label.split_whitespace().take(4).count())
         && label.chars().any(char::is_alphabetic)
@@ -544,6 +545,39 @@ pub fn block_speaker(text: &str) -> Option<&str> {
     let words = name.split_whitespace().take(7).count();
     let capital = name.starts_with(|c: char| c.is_uppercase());
     (capital && (1..=6).contains(&words)).then_some(name)
+}
+
+/// A page's kicker or label in capitals ("BREAKING:", "BYLINE:",
+/// "UPDATE:"), which introduces what follows but never speaks it.
+fn is_kicker(label: &str) -> bool {
+    let l = label.trim().to_ascii_uppercase();
+    matches!(
+        l.as_str(),
+        "BREAKING"
+            | "BREAKING NEWS"
+            | "BYLINE"
+            | "UPDATE"
+            | "UPDATED"
+            | "CORRECTION"
+            | "EXCLUSIVE"
+            | "ANALYSIS"
+            | "OPINION"
+            | "EDITORIAL"
+            | "WATCH"
+            | "LOOK"
+            | "LISTEN"
+            | "VIDEO"
+            | "PHOTOS"
+            | "LIVE"
+            | "READ MORE"
+            | "RELATED"
+            | "EDITOR'S NOTE"
+            | "NOTE"
+            | "SOURCE"
+            | "SOURCES"
+            | "CREDIT"
+            | "PHOTO"
+    )
 }
 
 /// "Ada Lowe: I'd run again.": a person's name (a known given name and

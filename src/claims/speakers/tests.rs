@@ -744,6 +744,13 @@ fn a_name_label_speaks_for_its_paragraph() {
     );
     // Headings and run-in labels without a given name are no speakers.
     assert_eq!(block_speaker("Breaking News: the dock is closed."), None);
+    // A kicker in capitals is no transcript label; a name in capitals is.
+    assert_eq!(block_speaker("BYLINE: Maria Lowe."), None);
+    assert_eq!(block_speaker("UPDATE: The dock reopened at noon."), None);
+    assert_eq!(
+        block_speaker("LOWE: We will reopen the dock."),
+        Some("LOWE")
+    );
     assert_eq!(
         block_speaker("Harbor Fees Rise: what it means for you."),
         None
