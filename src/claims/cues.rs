@@ -228,6 +228,23 @@ fn is_found_state(w: &str) -> bool {
     )
 }
 
+/// "sources close to her campaign say", "people familiar with the talks
+/// say": a plural head before "close to"/"familiar with", a few words
+/// back in the same clause, is the subject of the base form at `v`.
+fn plural_before_close_to(toks: &[Tok], v: usize) -> bool {
+    (v.saturating_sub(8)..v.saturating_sub(2)).any(|k| {
+        let head = toks[k].lw;
+        let plural =
+            head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") || head == "people";
+        plural
+            && matches!(
+                (toks[k + 1].lw, toks[k + 2].lw),
+                ("close", "to") | ("familiar", "with") | ("briefed", "on")
+            )
+            && (k..v).all(|i| !toks[i].ends_clause())
+    })
+}
+
 /// Rejects a cue word used as a noun or adjective ("the reported deal",
 /// "his claims", "early-morning tweets") or in the passive ("was told").
 pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
@@ -437,7 +454,8 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         // poll"): a singular subject would take "reports".
         return quantifier
             || (prev.capitalized() && !article_on_name(toks, v))
-            || (p.ends_with('s') && !p.ends_with("ss"));
+            || (p.ends_with('s') && !p.ends_with("ss"))
+            || plural_before_close_to(toks, v);
     }
     // "-s" forms that are also plural nouns: need a name, or a plain
     // singular noun right after an article ("the study finds"). A party

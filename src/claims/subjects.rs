@@ -444,6 +444,17 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     }) {
         return Some(d..j);
     }
+    // "sources close to her campaign say": the plural head and its
+    // "close to"/"familiar with" phrase up to the cue.
+    if let Some(k) = (j.saturating_sub(8)..j.saturating_sub(2)).find(|&k| {
+        matches!(
+            (toks[k + 1].lw, toks[k + 2].lw),
+            ("close", "to") | ("familiar", "with") | ("briefed", "on")
+        ) && (k..j).all(|i| !toks[i].ends_clause())
+    }) && let Some(head) = phrase_before(toks, k + 1)
+    {
+        return Some(head.start..j);
+    }
     // Typography is folded by the parser, so "who’s" arrives as "who's".
     if matches!(
         lower(last.raw.trim_end_matches(','), &mut buf),

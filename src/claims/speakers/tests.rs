@@ -823,3 +823,16 @@ fn a_cue_opening_the_clause_after_a_colon() {
         Some("recent polls")
     );
 }
+
+#[test]
+fn a_plural_head_before_close_to_is_the_subject_of_a_base_form() {
+    assert_eq!(
+        speaker("Rather, sources close to her campaign say she stands behind the mayor.")
+            .as_deref(),
+        Some("sources close to her campaign")
+    );
+    assert_eq!(
+        speaker("People familiar with the talks say a deal is near.").as_deref(),
+        Some("People familiar with the talks")
+    );
+}
