@@ -332,6 +332,24 @@ pub fn is_adjective_like(word: &str) -> bool {
     is_adjective_word(word) || (word.len() > 4 && SUFFIXES.iter().any(|s| word.ends_with(s)))
 }
 
+/// A weekday or a day said relative to today ("Thursday", "yesterday"):
+/// when something was said, never who said it.
+pub fn is_day(word: &str) -> bool {
+    matches!(
+        word,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+    )
+}
+
 /// True when a word could open an attribution (a cue, a participle cue or
 /// "according"): one look-up for the common case of an ordinary word.
 pub fn may_cue(word: &str) -> bool {

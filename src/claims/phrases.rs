@@ -467,20 +467,7 @@ pub(super) fn trim_phrase(toks: &[Tok], mut r: Range<usize>) -> Option<Range<usi
             r.end -= 1;
         }
         // "The harbor board Thursday proposed …": the day is when, not who.
-        let day = r.len() > 1
-            && matches!(
-                toks[r.end - 1].lw,
-                "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "yesterday"
-                    | "today"
-                    | "tonight"
-            );
+        let day = r.len() > 1 && lexicon::is_day(toks[r.end - 1].lw);
         // "Super Tuesday", "Black Friday": a day inside a name stays
         // ("Lowe Thursday said" is Lowe, on Thursday).
         let in_name = r.len() >= 2

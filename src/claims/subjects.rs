@@ -671,18 +671,7 @@ fn skip_time_phrase(toks: &[Tok], mut j: usize) -> usize {
         // "a report filed Monday says": a bare day on a participle goes
         // with it.
         let p = &toks[k - 1];
-        let day = matches!(
-            toks[j - 1].lw,
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "yesterday"
-                | "today"
-        );
+        let day = lexicon::is_day(toks[j - 1].lw);
         let participle = p.lw.len() > 4 && p.lw.ends_with("ed") && !p.capitalized();
         if k == j - 1 && day && participle && !p.ends_clause() && k >= 2 {
             return k - 1;
