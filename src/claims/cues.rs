@@ -237,10 +237,7 @@ fn plural_before_close_to(toks: &[Tok], v: usize) -> bool {
         let plural =
             head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") || head == "people";
         plural
-            && matches!(
-                (toks[k + 1].lw, toks[k + 2].lw),
-                ("close", "to") | ("familiar", "with") | ("briefed", "on")
-            )
+            && lexicon::is_close_to(toks[k + 1].lw, toks[k + 2].lw)
             && (k..v).all(|i| !toks[i].ends_clause())
     })
 }

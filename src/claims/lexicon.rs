@@ -350,6 +350,16 @@ pub fn is_day(word: &str) -> bool {
     )
 }
 
+/// "close to", "familiar with", "briefed on": what ties people to a matter
+/// they speak about ("sources close to the mayor", "people familiar with
+/// the talks").
+pub fn is_close_to(first: &str, second: &str) -> bool {
+    matches!(
+        (first, second),
+        ("close", "to") | ("familiar", "with") | ("briefed", "on") | ("involved", "in")
+    )
+}
+
 /// True when a word could open an attribution (a cue, a participle cue or
 /// "according"): one look-up for the common case of an ordinary word.
 pub fn may_cue(word: &str) -> bool {

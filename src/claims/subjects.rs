@@ -309,7 +309,7 @@ fn role_with_complement(toks: &[Tok], i: usize, before: usize) -> Option<usize> 
     // "A person familiar with the talks", "sources close to the mayor".
     let from = match (next(i + 1), next(i + 2)) {
         ("for" | "of" | "at" | "with", _) => i + 3,
-        ("familiar", "with") | ("close", "to") | ("briefed", "on") | ("involved", "in") => i + 4,
+        (a, b) if lexicon::is_close_to(a, b) => i + 4,
         _ => return None,
     };
     if !role {
@@ -447,10 +447,8 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     // "sources close to her campaign say": the plural head and its
     // "close to"/"familiar with" phrase up to the cue.
     if let Some(k) = (j.saturating_sub(8)..j.saturating_sub(2)).find(|&k| {
-        matches!(
-            (toks[k + 1].lw, toks[k + 2].lw),
-            ("close", "to") | ("familiar", "with") | ("briefed", "on")
-        ) && (k..j).all(|i| !toks[i].ends_clause())
+        lexicon::is_close_to(toks[k + 1].lw, toks[k + 2].lw)
+            && (k..j).all(|i| !toks[i].ends_clause())
     }) && let Some(head) = phrase_before(toks, k + 1)
     {
         return Some(head.start..j);
