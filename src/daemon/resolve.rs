@@ -32,14 +32,7 @@ pub struct Options {
 /// command-line paths > `[watch] roots` > `.`.
 pub fn resolve_config(opts: &Options) -> Result<Config, ConfigErrors> {
     let (cfg, errors) = resolve_all(opts);
-    if errors.is_empty() {
-        Ok(cfg)
-    } else {
-        Err(ConfigErrors {
-            file: opts.config_path.clone(),
-            errors,
-        })
-    }
+    all_or_errors(opts, cfg, errors)
 }
 
 /// [`resolve_config`], collecting every error instead of stopping.
@@ -67,14 +60,22 @@ fn resolve_all(opts: &Options) -> (Config, Vec<config::ConfigError>) {
 pub fn check_config(opts: &Options) -> Result<Config, ConfigErrors> {
     let (cfg, mut errors) = resolve_all(opts);
     errors.extend(config::check_environment(&cfg));
+    all_or_errors(opts, cfg, errors)
+}
+
+/// The config when nothing was wrong, else every error with the file.
+fn all_or_errors(
+    opts: &Options,
+    cfg: Config,
+    errors: Vec<config::ConfigError>,
+) -> Result<Config, ConfigErrors> {
     if errors.is_empty() {
-        Ok(cfg)
-    } else {
-        Err(ConfigErrors {
-            file: opts.config_path.clone(),
-            errors,
-        })
+        return Ok(cfg);
     }
+    Err(ConfigErrors {
+        file: opts.config_path.clone(),
+        errors,
+    })
 }
 
 /// Canonical roots, the filter (ignoring the state dir and change log) and
