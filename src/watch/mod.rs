@@ -1,8 +1,9 @@
 //! Watching: which files are articles ([`filter`]), finding them
-//! ([`walk`]), the notify watcher ([`notifier`]), reading feed files item
+//! ([`walk`]), the notify watcher ([`notifier`]) and its debounce (`debounce`), reading feed files item
 //! by item (`feed`) and the reconcile [`reconcile::Engine`] that turns
 //! changes into revisions and events.
 
+mod debounce;
 mod feed;
 pub mod filter;
 pub mod notifier;

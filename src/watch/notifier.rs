@@ -1,14 +1,17 @@
-//! The filesystem watcher ([`Watcher`]): notify + notify-debouncer-full,
-//! recursive on every root, inotify or polling. Debounced events become
-//! [`WatchMsg`]s; overflow and watcher errors become a rescan request.
+//! The filesystem watcher ([`Watcher`]): notify, recursive on every root,
+//! inotify or polling, with our own debounce thread ([`super::debounce`]).
+//! Debounced events become [`WatchMsg`]s; overflow and watcher errors
+//! become a rescan request.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
-use notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, Debouncer, FileIdMap, new_debouncer_opt};
+use notify::{EventKind, RecursiveMode, Watcher as _};
+
+use super::debounce::Pending;
 
 use crate::config::WatchConfig;
 
@@ -48,8 +51,9 @@ impl Drop for StopOnDrop {
 
 /// A running watcher; dropping it stops watching.
 pub struct Watcher {
-    /// Held for its Drop: stops inotify and the debouncer thread.
-    _native: Option<Debouncer<notify::RecommendedWatcher, FileIdMap>>,
+    /// Held for its Drop: stops inotify, and with its event sender gone
+    /// the debounce thread ends.
+    _native: Option<notify::RecommendedWatcher>,
     /// Held for its Drop: stops the polling thread.
     _poll: Option<StopOnDrop>,
 }
@@ -81,66 +85,81 @@ where
     if cfg.poll {
         return arm_poll(roots, cfg, send);
     }
-    let handler = move |res: DebounceEventResult| match res {
-        Ok(events) => {
-            if events.iter().any(|e| e.need_rescan()) {
-                send(WatchMsg::Rescan(
-                    "the watcher lost events (overflow)".into(),
-                ));
-                return;
-            }
-            let mut paths: Vec<PathBuf> = Vec::new();
-            for e in &events {
-                if matches!(e.kind, EventKind::Access(_)) {
-                    continue;
-                }
-                for p in &e.paths {
-                    if !paths.contains(p) {
-                        paths.push(p.clone());
-                    }
-                }
-            }
-            if !paths.is_empty() {
-                send(WatchMsg::Paths(paths));
-            }
-        }
-        Err(errors) => {
-            let text: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-            send(WatchMsg::Rescan(format!(
-                "watcher error: {}",
-                text.join("; ")
-            )));
-        }
-    };
-    let timeout = Duration::from_millis(cfg.debounce_ms);
+    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
     let notify_cfg = notify::Config::default().with_follow_symlinks(false);
     let first = roots.first().cloned().unwrap_or_default();
-    let mut debouncer: Debouncer<notify::RecommendedWatcher, FileIdMap> = new_debouncer_opt(
-        timeout,
-        Some(tick(timeout)),
-        handler,
-        FileIdMap::new(),
+    let mut watcher = notify::RecommendedWatcher::new(
+        move |res| {
+            // Fails only once the debounce thread is gone (shutdown).
+            let _ = tx.send(res);
+        },
         notify_cfg,
     )
     .map_err(|e| classify(&first, &e))?;
     for root in roots {
-        debouncer
+        watcher
             .watch(root, RecursiveMode::Recursive)
             .map_err(|e| classify(root, &e))?;
     }
+    let quiet = Duration::from_millis(cfg.debounce_ms);
+    std::thread::Builder::new()
+        .name("claimwatch-debounce".into())
+        .spawn(move || debounce_loop(&rx, quiet, &send))
+        .map_err(|e| WatchError::Other {
+            path: "debounce thread".into(),
+            message: e.to_string(),
+        })?;
     Ok(Watcher {
-        _native: Some(debouncer),
+        _native: Some(watcher),
         _poll: None,
     })
 }
 
-/// How often the debouncer checks for settled files. Its default, a
-/// quarter of the debounce, adds up to 50 ms of latency at the default
-/// 200 ms; a tenth (at most 20 ms, at least 5 ms) keeps an edit's
-/// write-to-event time within a few ms of the debounce, and a tick only
-/// scans the pending events.
-fn tick(debounce: Duration) -> Duration {
-    (debounce / 10).clamp(Duration::from_millis(5), Duration::from_millis(20))
+/// Holds raw events until their paths fall quiet and hands them on. Ends
+/// when the watcher is dropped (its sender with it); what is still
+/// pending then is left to the next start-up scan or reload rescan.
+fn debounce_loop<F>(rx: &mpsc::Receiver<notify::Result<notify::Event>>, quiet: Duration, send: &F)
+where
+    F: Fn(WatchMsg),
+{
+    let mut pending = Pending::new(quiet);
+    loop {
+        // Sleeps until the next deadline, or until an event when none.
+        let got = match pending.next_due() {
+            None => rx.recv().map_err(|_| mpsc::RecvTimeoutError::Disconnected),
+            Some(at) => rx.recv_timeout(at.saturating_duration_since(Instant::now())),
+        };
+        match got {
+            Ok(res) => {
+                add(&mut pending, res);
+                // A burst is taken in one go before looking at deadlines.
+                while let Ok(res) = rx.try_recv() {
+                    add(&mut pending, res);
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        }
+        let due = pending.take_due(Instant::now());
+        if let Some(why) = due.rescan {
+            send(WatchMsg::Rescan(why));
+        }
+        if !due.paths.is_empty() {
+            send(WatchMsg::Paths(due.paths));
+        }
+    }
+}
+
+fn add(pending: &mut Pending, res: notify::Result<notify::Event>) {
+    let now = Instant::now();
+    match res {
+        Ok(e) if e.need_rescan() => {
+            pending.rescan("the watcher lost events (overflow)".into(), now);
+        }
+        Ok(e) if matches!(e.kind, EventKind::Access(_)) => {}
+        Ok(e) => pending.touch(e.paths, now),
+        Err(e) => pending.rescan(format!("watcher error: {e}"), now),
+    }
 }
 
 /// Poll mode, for network filesystems where inotify sees no remote
