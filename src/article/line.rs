@@ -385,7 +385,12 @@ pub(crate) fn title_like(s: &str) -> bool {
     let mut capital = 0usize;
     let mut letters = 0usize;
     let mut upper_letters = 0usize;
+    // Most lines asked are wrapped prose: they stop being title-like a
+    // few words in, once the words left cannot lift the capitals back to
+    // 70% and a lower-case letter rules out all capitals.
+    let mut left = s.split(' ').count();
     for (i, raw) in s.split(' ').enumerate() {
+        left -= 1;
         let w = core_word(raw);
         if w.is_empty() {
             continue;
@@ -397,16 +402,19 @@ pub(crate) fn title_like(s: &str) -> bool {
             }
         }
         let first = w.chars().next().unwrap_or(' ');
-        let lower = w.to_lowercase();
         if i == 0 && !(first.is_uppercase() || first.is_ascii_digit()) {
             return false;
         }
-        if i > 0 && MINOR_WORDS.contains(&lower.as_str()) {
+        if i > 0 && MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w)) {
             continue;
         }
         counted += 1;
         if first.is_uppercase() || first.is_ascii_digit() {
             capital += 1;
+        }
+        let lower = counted - capital;
+        if upper_letters < letters && (capital + left) * 3 < lower * 7 {
+            return false;
         }
     }
     if letters >= 2 && upper_letters == letters {

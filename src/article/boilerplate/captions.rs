@@ -44,22 +44,29 @@ const MONTHS: &[&str] = &[
 /// off by commas (no "on"), then month, day and year. Prose says "on
 /// Tuesday" and rarely gives the year with the weekday.
 fn has_caption_date(lower: &str) -> bool {
-    WEEKDAYS.iter().any(|day| {
-        let pat = format!(", {day}, ");
-        lower.match_indices(&pat).any(|(i, _)| {
-            let rest = &lower[i + pat.len()..];
-            let mut words = rest.split_whitespace();
-            let month = words.next().unwrap_or("").trim_end_matches('.');
-            let date = words.next().unwrap_or("").trim_end_matches(',');
-            let year = words.next().unwrap_or("");
-            MONTHS.iter().any(|m| month.starts_with(m))
-                && !date.is_empty()
-                && date.len() <= 2
-                && date.bytes().all(|b| b.is_ascii_digit())
-                && year.len() >= 4
-                && year.bytes().take(4).all(|b| b.is_ascii_digit())
+    lower.match_indices(", ").any(|(i, _)| {
+        let after = &lower[i + 2..];
+        WEEKDAYS.iter().any(|day| {
+            after
+                .strip_prefix(day)
+                .and_then(|r| r.strip_prefix(", "))
+                .is_some_and(is_month_day_year)
         })
     })
+}
+
+/// "nov. 19, 2019 …": a month, a day of one or two digits, a year.
+fn is_month_day_year(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    let month = words.next().unwrap_or("").trim_end_matches('.');
+    let date = words.next().unwrap_or("").trim_end_matches(',');
+    let year = words.next().unwrap_or("");
+    MONTHS.iter().any(|m| month.starts_with(m))
+        && !date.is_empty()
+        && date.len() <= 2
+        && date.bytes().all(|b| b.is_ascii_digit())
+        && year.len() >= 4
+        && year.bytes().take(4).all(|b| b.is_ascii_digit())
 }
 
 /// A gallery caption with its toggle: "… the nation. less", "… the

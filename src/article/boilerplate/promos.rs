@@ -62,10 +62,22 @@ const PHRASES: &[&str] = &[
 
 const PHRASE_MAX_WORDS: usize = 40;
 
+/// [`PHRASES`] as one automaton: a block is read once, not once per
+/// phrase (53 substring searches per short paragraph were an eighth of
+/// extraction's instructions).
+static PHRASE_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        // The crate's choice for 53 phrases is a DFA: ~4 M instructions to
+        // build, once per process, and ~0.1 M fewer per article than a
+        // contiguous NFA (built in 0.9 M), which pays off from about the
+        // 30th article of a scan.
+        aho_corasick::AhoCorasick::new(PHRASES).expect("the promo phrases build an automaton")
+    });
+
 /// True when a block (lower-cased, `words` long) is a contact, bio,
 /// promo or disclaimer line, or a truncated teaser.
 pub(super) fn is_promo(lower: &str, words: usize) -> bool {
-    if words <= PHRASE_MAX_WORDS && PHRASES.iter().any(|p| lower.contains(p)) {
+    if words <= PHRASE_MAX_WORDS && PHRASE_FINDER.is_match(lower) {
         return true;
     }
     is_teaser(lower, words)

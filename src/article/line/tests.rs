@@ -137,3 +137,46 @@ fn decorations() {
     assert!(decorated_heading("**Bold Title**"));
     assert!(!decorated_heading("**bold** and **more**"));
 }
+
+/// `title_like` as it was before its early exit: every word counted.
+fn title_like_full(s: &str) -> bool {
+    let (mut counted, mut capital, mut letters, mut upper) = (0, 0, 0, 0);
+    for (i, raw) in s.split(' ').enumerate() {
+        let w = core_word(raw);
+        if w.is_empty() {
+            continue;
+        }
+        for c in w.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        if i == 0 && !(first.is_uppercase() || first.is_ascii_digit()) {
+            return false;
+        }
+        if i > 0 && MINOR_WORDS.contains(&w.to_lowercase().as_str()) {
+            continue;
+        }
+        counted += 1;
+        capital += usize::from(first.is_uppercase() || first.is_ascii_digit());
+    }
+    (letters >= 2 && upper == letters) || (counted > 0 && capital * 10 >= counted * 7)
+}
+
+proptest::proptest! {
+    /// The early exit never changes the answer.
+    #[test]
+    fn title_like_stops_early_with_the_same_answer(
+        words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "The", "the", "Plan", "plan", "of", "OF", "In", "AND", "War", "war", "2026",
+                "\u{00C9}tat", "\u{00E9}tat", "Bay's", "(Update)", "-", "", "\u{6771}\u{4EAC}",
+                "X", "x", "Of", "Amid", "PORT",
+            ]),
+            0..14,
+        )
+    ) {
+        let s = words.join(" ");
+        proptest::prop_assert_eq!(title_like(&s), title_like_full(&s), "{:?}", s);
+    }
+}
