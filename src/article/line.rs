@@ -343,6 +343,30 @@ const MINOR_WORDS: &[&str] = &[
     "about", "off", "out", "if", "so", "how", "why", "what", "who",
 ];
 
+/// [`MINOR_WORDS`] sorted, for a binary search per word.
+static MINOR_SORTED: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut v = MINOR_WORDS.to_vec();
+    v.sort_unstable();
+    v
+});
+
+/// A word of [`MINOR_WORDS`], in any case. Every minor word is ASCII and
+/// at most five letters, so longer or non-ASCII words are turned down
+/// before the lookup (a scan of the list per word was most of what
+/// `title_like` cost).
+fn is_minor_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 5 || !b.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 5];
+    for (d, c) in buf.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..b.len()])
+        .is_ok_and(|lower| MINOR_SORTED.binary_search(&lower).is_ok())
+}
+
 /// Words that show a line continues onto the next one.
 const CONNECTORS: &[&str] = &[
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "nor", "by", "with",
@@ -405,7 +429,7 @@ pub(crate) fn title_like(s: &str) -> bool {
         if i == 0 && !(first.is_uppercase() || first.is_ascii_digit()) {
             return false;
         }
-        if i > 0 && MINOR_WORDS.iter().any(|m| m.eq_ignore_ascii_case(w)) {
+        if i > 0 && is_minor_word(w) {
             continue;
         }
         counted += 1;

@@ -180,3 +180,17 @@ proptest::proptest! {
         proptest::prop_assert_eq!(title_like(&s), title_like_full(&s), "{:?}", s);
     }
 }
+
+#[test]
+fn minor_words_are_found_in_any_case_and_only_they() {
+    assert!(MINOR_WORDS.iter().all(|w| w.len() <= 5 && w.is_ascii()));
+    for w in MINOR_WORDS {
+        assert!(is_minor_word(w), "{w}");
+        assert!(is_minor_word(&w.to_uppercase()), "{w}");
+    }
+    for w in [
+        "", "plan", "About.", "thee", "ofs", "\u{00E9}", "Theory", "amidst",
+    ] {
+        assert!(!is_minor_word(w), "{w}");
+    }
+}

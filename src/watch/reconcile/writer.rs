@@ -138,7 +138,14 @@ impl Engine {
     pub(super) fn flush(&mut self) {
         let (revs, meta) = self.batch.take();
         if revs.is_empty() {
-            self.deliver();
+            if self.undelivered || !self.outbox_checked {
+                self.deliver();
+            } else {
+                // Every committed event went to the log with its batch:
+                // the outbox holds nothing for it, so it is not asked
+                // (a query per watcher burst).
+                self.pump_alerts();
+            }
             return;
         }
         self.heartbeat.beat();
@@ -183,8 +190,10 @@ impl Engine {
         match self.log.append(&lines) {
             Ok(()) => {
                 if let Err(e) = self.store.mark_delivered(changelog::SINK, &rows) {
-                    // Stays pending: delivered again (same event_id) later.
+                    // Stays pending: the next flush delivers from the
+                    // outbox again (a duplicate line, same event_id).
                     ie::error("store", &format!("cannot mark events delivered: {e}"));
+                    self.outbox_checked = false;
                 }
                 self.pump_alerts();
             }
