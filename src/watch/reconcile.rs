@@ -415,24 +415,44 @@ impl Engine {
         // instead of taking turns on the two cores.
         let settings = self.settings.clone();
         let cancel = self.cancel.clone();
+        // A lone file (the daemon's usual edit) is read on this thread:
+        // handing it to the pool woke its threads, which spun and yielded
+        // before sleeping again, for nothing to overlap with.
+        let lone = candidates.len() == 1;
         let mut rest = candidates.into_iter();
         let mut take_chunk = move || -> Option<Vec<Candidate>> {
             let chunk: Vec<Candidate> = rest.by_ref().take(CHUNK).collect();
             (!chunk.is_empty()).then_some(chunk)
         };
-        std::thread::scope(|scope| {
+        // Phase 2 runs as a task of rayon's pool, whose threads live as
+        // long as the process: a thread spawned per chunk (the daemon's
+        // every edit) paid its start and built its zstd contexts again
+        // each time, and its CPU left no trace in the live threads'
+        // schedstat once it ended.
+        rayon::in_place_scope(|scope| {
             let spawn = |chunk: Vec<Candidate>| {
                 let (settings, cancel, bar) = (&settings, &*cancel, bar.as_ref());
-                scope.spawn(move || {
-                    let observed = observe_all(settings, cancel, &chunk, bar);
-                    (chunk, observed)
-                })
+                let (tx, rx) = std::sync::mpsc::sync_channel(1);
+                // Caught, so a panic ends this pass (as below), not the
+                // engine at the scope's end.
+                let work = move || {
+                    let observed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        observe_all(settings, cancel, &chunk, bar)
+                    }));
+                    let _ = tx.send(observed.map(|o| (chunk, o)));
+                };
+                if lone {
+                    work();
+                } else {
+                    scope.spawn(move |_| work());
+                }
+                rx
             };
             let mut next = take_chunk().map(spawn);
-            while let Some(handle) = next.take() {
+            while let Some(rx) = next.take() {
                 self.heartbeat.beat();
-                let Ok((chunk, observed)) = handle.join() else {
-                    error!("the extraction thread panicked; the next pass retries");
+                let Ok(Ok((chunk, observed))) = rx.recv() else {
+                    error!("the extraction task panicked; the next pass retries");
                     self.stats.errors += 1;
                     break;
                 };
