@@ -101,6 +101,7 @@ pub(super) enum EngineMsg {
 /// The engine thread: delivers leftovers, then handles batches until told
 /// to stop. Messages that arrive together are merged into one pass.
 pub(super) fn engine_loop(mut engine: Engine, rx: mpsc::Receiver<EngineMsg>) {
+    super::warm::warm_up();
     let n = engine.deliver();
     if n > 0 {
         info!("delivered {n} events left undelivered by the last run");

@@ -14,6 +14,7 @@ mod logging;
 mod notify;
 mod resolve;
 mod state;
+mod warm;
 
 use std::future::Future;
 use std::path::PathBuf;
