@@ -275,7 +275,9 @@ fn reattributed(before: &Claim, after: &Claim) -> Option<Change> {
     let (Some(so), Some(sn)) = (before.speaker.as_deref(), after.speaker.as_deref()) else {
         return None;
     };
-    if before.kind != ClaimKind::Quote
+    // The same name as written, the usual case, needs no folding.
+    if so == sn
+        || before.kind != ClaimKind::Quote
         || after.kind != ClaimKind::Quote
         || classify::same_speaker(Some(&fold_name(so)), Some(&fold_name(sn)))
     {

@@ -289,9 +289,10 @@ fn speaker_lost_in_extraction(so: &Option<String>, sn: &Option<String>, w: &Work
 pub(crate) fn same_speaker(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (None, None) => true,
+        (Some(a), Some(b)) if a == b => true,
         (Some(a), Some(b)) => {
             let (wa, wb) = (speaker_words(a), speaker_words(b));
-            a == b || (!wa.is_empty() && !wb.is_empty() && (wa.is_subset(&wb) || wb.is_subset(&wa)))
+            !wa.is_empty() && !wb.is_empty() && (wa.is_subset(&wb) || wb.is_subset(&wa))
         }
         _ => false,
     }
