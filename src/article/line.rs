@@ -447,6 +447,18 @@ pub(crate) fn title_like(s: &str) -> bool {
     counted > 0 && capital * 10 >= counted * 7
 }
 
+/// False exactly when [`title_like`] stops at its first word: the text
+/// before the first space, stripped to its letters and digits, starts with
+/// neither a capital nor a digit (an empty first piece passes, as it does
+/// there).
+fn first_word_capital(s: &str) -> bool {
+    let first = s.split(' ').next().map(core_word).unwrap_or_default();
+    first
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
 /// Could this line be a heading on its own: short, no sentence end, not
 /// ending in a comma or function word, and title-like. A short title-like
 /// question or a label ending in a colon also counts.
@@ -454,6 +466,12 @@ pub(crate) fn heading_candidate(s: &str) -> bool {
     // The length test first: it turns down a paragraph-long line before
     // any word is counted.
     if s.len() > 4 * 120 || char_len(s) > 120 || !words_at_most(s, 15) {
+        return false;
+    }
+    // Every way to `true` below goes through `title_like`, which turns down
+    // a line whose first word starts in lower case before anything else:
+    // asked first, it spares the word counts for wrapped prose.
+    if !first_word_capital(s) {
         return false;
     }
     let words = word_count(s);

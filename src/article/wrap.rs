@@ -7,6 +7,8 @@
 //! is a heading). Joining two paragraphs by mistake is harmless to the
 //! sentences; splitting a sentence is not, so doubt leans towards joining.
 
+use std::cell::Cell;
+
 use super::BlockKind;
 use super::line::{
     LineClass, SrcLine, Unit, char_len, ends_break, ends_sentence, ends_with_connector, first_word,
@@ -16,13 +18,33 @@ use super::line::{
 /// Joins classified lines into paragraphs, headings and list items.
 pub(crate) fn join(lines: Vec<SrcLine>) -> Vec<Unit> {
     let lens: Vec<usize> = lines.iter().map(|l| l.raw_len).collect();
+    let heads = Heads(vec![Cell::new(None); lines.len()]);
     let mut joiner = Joiner {
-        width: estimate_width(&lines, &lens),
+        width: estimate_width(&lines, &lens, &heads),
         first_text: lines.iter().position(|l| l.class == LineClass::Text),
         lines,
         lens,
+        heads,
     };
     joiner.run()
+}
+
+/// [`heading_candidate`] of each line, worked out once: the width estimate
+/// and the joiner ask it of the same short lines (in hard-wrapped text,
+/// every line), and each answer reads the line's words. A line's answer
+/// is asked only while its text is still in place (before a unit takes it).
+struct Heads(Vec<Cell<Option<bool>>>);
+
+impl Heads {
+    fn get(&self, lines: &[SrcLine], i: usize) -> bool {
+        let cell = &self.0[i];
+        if let Some(known) = cell.get() {
+            return known;
+        }
+        let answer = heading_candidate(&lines[i].text);
+        cell.set(Some(answer));
+        answer
+    }
 }
 
 /// The wrap width of a hard-wrapped text, or `None` when lines are whole
@@ -32,15 +54,12 @@ pub(crate) fn join(lines: Vec<SrcLine>) -> Vec<Unit> {
 /// the width. Without evidence, short lines that all end sentences may
 /// still be wrapped text whose breaks fell on sentence ends; the longest
 /// marks the width then.
-fn estimate_width(lines: &[SrcLine], lens: &[usize]) -> Option<usize> {
+fn estimate_width(lines: &[SrcLine], lens: &[usize], heads: &Heads) -> Option<usize> {
     let mut evidence: Vec<usize> = Vec::new();
     let mut inner_max: Option<usize> = None;
     let mut inner = 0usize;
     for (i, w) in lines.windows(2).enumerate() {
-        if w[0].class != LineClass::Text
-            || w[1].class != LineClass::Text
-            || heading_candidate(&w[0].text)
-        {
+        if w[0].class != LineClass::Text || w[1].class != LineClass::Text || heads.get(lines, i) {
             continue;
         }
         inner += 1;
@@ -86,6 +105,7 @@ struct Joiner {
     first_text: Option<usize>,
     lens: Vec<usize>,
     width: Option<usize>,
+    heads: Heads,
 }
 
 /// A unit being assembled.
@@ -201,7 +221,7 @@ impl Joiner {
     /// Line `i`, at the start of a paragraph, is a heading: heading-shaped,
     /// and what follows starts a new block.
     fn heading_here(&self, i: usize) -> bool {
-        if !heading_candidate(&self.lines[i].text) {
+        if !self.heads.get(&self.lines, i) {
             return false;
         }
         match self.lines.get(i + 1) {
@@ -328,6 +348,7 @@ mod tests {
     fn width_is_none_for_unwrapped_text() {
         let ls = lines("a b\n\nc d\n");
         let lens: Vec<usize> = ls.iter().map(|l| l.raw_len).collect();
-        assert_eq!(estimate_width(&ls, &lens), None);
+        let heads = Heads(vec![Cell::new(None); ls.len()]);
+        assert_eq!(estimate_width(&ls, &lens, &heads), None);
     }
 }

@@ -179,6 +179,38 @@ proptest::proptest! {
         let s = words.join(" ");
         proptest::prop_assert_eq!(title_like(&s), title_like_full(&s), "{:?}", s);
     }
+
+    /// `heading_candidate`'s first-word test turns down only lines that
+    /// `title_like` turns down, so its answer is the one without the test.
+    #[test]
+    fn first_word_test_only_turns_down_lines_title_like_rejects(
+        words in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "The", "the", "Plan", "plan", "of", "\"quoted", "(aside)", "2026", "-", "",
+                "\u{00C9}tat", "\u{00E9}tat", "\u{6771}\u{4EAC}", "\u{2014}", "x", "PORT",
+                "said:", "Why?", "'tis",
+            ]),
+            0..10,
+        )
+    ) {
+        let s = words.join(" ");
+        if !first_word_capital(&s) {
+            proptest::prop_assert!(!title_like_full(&s), "{:?}", s);
+        }
+    }
+}
+
+#[test]
+fn first_word_test_reads_the_first_piece_as_title_like_does() {
+    assert!(first_word_capital("The Plan"));
+    assert!(first_word_capital("2026 Budget"));
+    assert!(first_word_capital("\"Quoted Title\""));
+    // An empty first piece (a leading space or a lone dash) passes.
+    assert!(first_word_capital(" lower"));
+    assert!(first_word_capital("- lower case"));
+    assert!(!first_word_capital("lower Case Title"));
+    assert!(!first_word_capital("(aside) Title"));
+    assert!(!heading_candidate("continued from the line above"));
 }
 
 #[test]
