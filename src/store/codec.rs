@@ -7,6 +7,7 @@
 use rusqlite::ToSql;
 use rusqlite::types::{ToSqlOutput, ValueRef};
 
+mod parse;
 mod stored;
 
 use crate::claims::Claim;
@@ -204,6 +205,10 @@ pub fn decode_claims(v: ValueRef<'_>) -> Result<Vec<Claim>, CodecError> {
         ValueRef::Blob(b) => std::borrow::Cow::Owned(unzstd(b)?),
         _ => return Err(CodecError::Type),
     };
+    // The store's own layout is read by hand; any other bytes by serde.
+    if let Some(claims) = parse::claims(&bytes) {
+        return Ok(claims);
+    }
     Ok(serde_json::from_slice(&bytes)?)
 }
 

@@ -57,7 +57,7 @@ pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
 
 /// Whether any of the eight bytes is below 0x20, `"` or `\`.
 #[inline]
-fn needs_escape(w: u64) -> bool {
+pub(crate) fn needs_escape(w: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // A zero byte of `x` sets its high bit in `has_zero(x)`; the high bit
