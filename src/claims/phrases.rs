@@ -501,10 +501,12 @@ pub(super) fn slice(text: &str, toks: &[Tok], r: Range<usize>) -> String {
     let s = &text[toks[r.start].start..toks[r.end - 1].end()];
     let s = s.trim_start_matches(['"', '(', '[', '\u{201C}', '\'']);
     let s = s.trim_end_matches([',', ';', ':', '"', ']', '\u{201D}', '\'', '!', '?']);
+    // An aside's closing bracket, and the full stop after it, end a source
+    // named inside brackets ("(…, according to the county).").
     let s = if s.contains('(') {
         s
     } else {
-        s.trim_end_matches(')')
+        s.strip_suffix(").").unwrap_or(s).trim_end_matches(')')
     };
     let s = match s.strip_suffix('.') {
         Some(stem) if !stem.rsplit(' ').next().is_some_and(is_abbreviation) => stem,

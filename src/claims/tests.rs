@@ -132,6 +132,32 @@ fn pronoun_and_follow_on_quote_resolve_to_the_last_speaker() {
     assert_eq!(c[3].line, 5);
 }
 
+/// "she" is a person: a determiner-led subject ("The Web"), capitalised
+/// only by the sentence start, is not her; a named subject still is.
+#[test]
+fn a_pronoun_after_the_content_skips_a_determiner_led_subject() {
+    let c = claims(&[
+        "Harbour Master Helen Colvard spoke on Monday.",
+        "The Web has made rumours about the dredging common, she said.",
+        "Colvard would not seek another term, she said.",
+    ]);
+    assert_eq!(
+        c[1].speaker.as_deref(),
+        Some("Harbour Master Helen Colvard")
+    );
+    assert_eq!(c[2].speaker.as_deref(), Some("Colvard"));
+}
+
+/// A source named inside brackets loses the closing bracket and the
+/// full stop after it.
+#[test]
+fn a_bracketed_source_loses_its_closing_bracket() {
+    let c = one(
+        "Tolls rose again in March (the true rise is nearer 9%, according to the transport board).",
+    );
+    assert_eq!(c.speaker.as_deref(), Some("the transport board"));
+}
+
 #[test]
 fn the_source_resolves_to_the_source_introduced_earlier() {
     let c = claims(&[

@@ -87,6 +87,12 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
     }
     // A lone sentence-initial word may be an ordinary word ("More", "All").
     let first = &toks[subject.start];
+    // "he"/"she" means a person, and "The Internet" or "A Lisbon court",
+    // capitalised only by the sentence start, is none ("The Web has changed
+    // politics, she said": she is someone named earlier).
+    if !plural && p != "it" && lexicon::is_determiner(first.lw) {
+        return np;
+    }
     if subject.len() == 1 && lexicon::classes(&first.core.to_ascii_lowercase()) != 0 {
         return np;
     }
