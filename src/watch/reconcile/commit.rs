@@ -28,14 +28,12 @@ impl Engine {
             let mut rev = self.staged(&p.ev, p.event, None, revision, Some(raw), claims, content);
             // Its line is rebuilt from the claims stored with it.
             rev.event_derived = p.derived;
-            if p.spilled {
-                // Its changes were not kept: the rules see every claim added.
-                rev.sinks = vec![changelog::SINK.to_string()];
-                rev.sinks
-                    .extend(self.alerter.outbox_names_added(&p.ev, &content.claims));
-                if self.settings.publish.is_some() {
-                    rev.sinks.push(crate::sinks::publish::SINK.to_string());
-                }
+            // Its changes were not kept: the rules see every claim added.
+            rev.sinks = vec![changelog::SINK.to_string()];
+            rev.sinks
+                .extend(self.alerter.outbox_names_added(&p.ev, &content.claims));
+            if self.settings.publish.is_some() {
+                rev.sinks.push(crate::sinks::publish::SINK.to_string());
             }
             self.stage(
                 rev,
