@@ -5,6 +5,11 @@
 //!
 //!   extract_only DIR [THREADS]
 
+// The same allocator as the `claimwatch` binary: the ratio compares the
+// same extraction code under the same allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
