@@ -13,17 +13,7 @@ use crate::claims::{Claim, ClaimKind, NumberMention, Part};
 /// (then `serde_json` decides, with its error if the bytes are bad).
 pub(super) fn claims(b: &[u8]) -> Option<Vec<Claim>> {
     let mut p = Cursor { b, i: 0 };
-    p.eat(b"[")?;
-    let mut out = Vec::new();
-    if !p.eat_if(b"]") {
-        loop {
-            out.push(p.claim()?);
-            if p.eat_if(b"]") {
-                break;
-            }
-            p.eat(b",")?;
-        }
-    }
+    let out = p.array(Cursor::claim)?;
     // Nothing may follow the array, not even whitespace: serde's rules
     // for trailing bytes are its own.
     (p.i == b.len()).then_some(out)
@@ -214,14 +204,15 @@ impl<'a> Cursor<'a> {
         u32::from_str_radix(s, 16).ok()
     }
 
-    fn strings(&mut self) -> Option<Vec<String>> {
+    /// A JSON array of what `item` reads.
+    fn array<T>(&mut self, item: fn(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         self.eat(b"[")?;
         let mut out = Vec::new();
         if self.eat_if(b"]") {
             return Some(out);
         }
         loop {
-            out.push(self.string()?);
+            out.push(item(self)?);
             if self.eat_if(b"]") {
                 return Some(out);
             }
@@ -229,26 +220,23 @@ impl<'a> Cursor<'a> {
         }
     }
 
+    fn strings(&mut self) -> Option<Vec<String>> {
+        self.array(Self::string)
+    }
+
     fn numbers(&mut self) -> Option<Vec<NumberMention>> {
-        self.eat(b"[")?;
-        let mut out = Vec::new();
-        if self.eat_if(b"]") {
-            return Some(out);
-        }
-        loop {
-            self.eat(b"{\"text\":")?;
-            let text = self.string()?;
-            self.eat(b",\"value\":")?;
-            let value = self.float()?;
-            self.eat(b",\"unit\":")?;
-            let unit = self.string()?;
-            self.eat(b"}")?;
-            out.push(NumberMention { text, value, unit });
-            if self.eat_if(b"]") {
-                return Some(out);
-            }
-            self.eat(b",")?;
-        }
+        self.array(Self::number)
+    }
+
+    fn number(&mut self) -> Option<NumberMention> {
+        self.eat(b"{\"text\":")?;
+        let text = self.string()?;
+        self.eat(b",\"value\":")?;
+        let value = self.float()?;
+        self.eat(b",\"unit\":")?;
+        let unit = self.string()?;
+        self.eat(b"}")?;
+        Some(NumberMention { text, value, unit })
     }
 
     /// A number, read by `serde_json` itself so that every value comes
@@ -280,28 +268,11 @@ impl<'a> Cursor<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diff::tests::claim;
     use proptest::prelude::*;
 
     fn serde(b: &[u8]) -> Vec<Claim> {
         serde_json::from_slice(b).expect("serde reads it")
-    }
-
-    fn claim(text: &str) -> Claim {
-        Claim {
-            id: "c_0123456789abcdef".into(),
-            kind: ClaimKind::Statement,
-            text: text.into(),
-            quote: None,
-            speaker: None,
-            sources: Vec::new(),
-            numbers: Vec::new(),
-            negated: false,
-            hedged: false,
-            entities: Vec::new(),
-            part: Part::Body,
-            paragraph: 0,
-            line: 0,
-        }
     }
 
     fn written(claims: &[Claim]) -> Vec<u8> {
@@ -362,6 +333,8 @@ mod tests {
         assert_eq!(serde(spaced).len(), 1);
         let want = Claim {
             id: "c_1".into(),
+            paragraph: 0,
+            line: 0,
             ..claim("A.")
         };
         assert_eq!(serde(defaults)[0], want);
