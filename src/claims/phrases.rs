@@ -277,7 +277,12 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
             break;
         }
         let w = t.lw;
-        let participle = w.len() > 5 && w.ends_with("ing") && !t.capitalized();
+        // "the housing minister", "a leading expert": after a determiner
+        // an -ing word modifies the noun.
+        let participle = w.len() > 5
+            && w.ends_with("ing")
+            && !t.capitalized()
+            && !(i >= 2 && lexicon::is_determiner(toks[i - 2].lw) && !toks[i - 2].ends_clause());
         // "has also included members": a verb after an auxiliary.
         let past_verb =
             i != end && w.len() > 4 && w.ends_with("ed") && !t.capitalized() && i >= 2 && {

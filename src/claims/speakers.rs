@@ -551,33 +551,35 @@ pub fn block_speaker(text: &str) -> Option<&str> {
 /// "UPDATE:"), which introduces what follows but never speaks it.
 fn is_kicker(label: &str) -> bool {
     let l = label.trim().to_ascii_uppercase();
-    matches!(
-        l.as_str(),
-        "BREAKING"
-            | "BREAKING NEWS"
-            | "BYLINE"
-            | "UPDATE"
-            | "UPDATED"
-            | "CORRECTION"
-            | "EXCLUSIVE"
-            | "ANALYSIS"
-            | "OPINION"
-            | "EDITORIAL"
-            | "WATCH"
-            | "LOOK"
-            | "LISTEN"
-            | "VIDEO"
-            | "PHOTOS"
-            | "LIVE"
-            | "READ MORE"
-            | "RELATED"
-            | "EDITOR'S NOTE"
-            | "NOTE"
-            | "SOURCE"
-            | "SOURCES"
-            | "CREDIT"
-            | "PHOTO"
-    )
+    // "Q:" and "A:" mark an interview's turns, not who takes them.
+    l.len() == 1
+        || matches!(
+            l.as_str(),
+            "BREAKING"
+                | "BREAKING NEWS"
+                | "BYLINE"
+                | "UPDATE"
+                | "UPDATED"
+                | "CORRECTION"
+                | "EXCLUSIVE"
+                | "ANALYSIS"
+                | "OPINION"
+                | "EDITORIAL"
+                | "WATCH"
+                | "LOOK"
+                | "LISTEN"
+                | "VIDEO"
+                | "PHOTOS"
+                | "LIVE"
+                | "READ MORE"
+                | "RELATED"
+                | "EDITOR'S NOTE"
+                | "NOTE"
+                | "SOURCE"
+                | "SOURCES"
+                | "CREDIT"
+                | "PHOTO"
+        )
 }
 
 /// "Ada Lowe: I'd run again.": a person's name (a known given name and

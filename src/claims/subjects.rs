@@ -11,6 +11,9 @@ use super::lexicon;
 use super::persons::{self, ROLE_HEADS};
 use super::phrases::{Tok, lower, phrase_before, trim_phrase};
 
+mod heads;
+use heads::{participle_head, relative_head};
+
 /// The dash closing a dateline at the start of a sentence: up to four
 /// words of a place in capitals, or a place with its bracketed agency,
 /// then a lone dash.
@@ -564,6 +567,9 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         // "A poll in Ohio shows": the place belongs to the subject.
         return Some(head.start..np.end);
     }
+    if let Some(wide) = participle_head(toks, &np) {
+        return Some(wide);
+    }
     Some(relative_head(toks, &np).unwrap_or(np))
 }
 
@@ -583,31 +589,6 @@ pub(super) fn quantifier_subject(toks: &[Tok], v: usize) -> bool {
         && !q.quoted
         && !q.ends_clause()
         && (v == 1 || toks[v - 2].ends_clause() || matches!(toks[v - 2].lw, "but" | "and" | "yet"))
-}
-
-/// For a phrase that is the object inside a relative clause on the
-/// subject ("One of the doctors who signed the letter called …"), the
-/// subject the clause hangs on.
-fn relative_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<usize>> {
-    // "an official who spoke anonymously to discuss strategy said": a
-    // "who" clause may run a few words longer; "that" is more often the
-    // complementiser of a verb or adjective ("so narrow that …").
-    let k = (np.start.saturating_sub(6)..np.start).rev().find(|&k| {
-        let reach = if toks[k].lw == "who" { 6 } else { 4 };
-        matches!(toks[k].lw, "who" | "that") && np.start - k <= reach && !toks[k].quoted
-    })?;
-    // The relative pronoun must be followed by its verb, all in one clause.
-    // "economists who favor port taxes agree": the phrase read back from
-    // the cue swallowed the clause's verb, so it starts right after "who".
-    let verb_in_phrase = k + 1 == np.start && toks[k].lw == "who" && np.len() >= 2;
-    let verb_then_object = (k + 1 < np.start || verb_in_phrase)
-        && !toks[k + 1].capitalized()
-        && (k..np.start).all(|i| !toks[i].ends_clause());
-    if k == 0 || !verb_then_object || toks[k - 1].ends_clause() {
-        return None;
-    }
-    let head = phrase_before(toks, k)?;
-    (!lexicon::is_pronoun(toks[head.end - 1].lw)).then_some(head)
 }
 
 /// True for a word followed by a comma, also inside a closing quotation

@@ -755,6 +755,9 @@ fn a_name_label_speaks_for_its_paragraph() {
         block_speaker("Harbor Fees Rise: what it means for you."),
         None
     );
+    // An interview's turn markers name no one.
+    assert_eq!(block_speaker("Q: Will the dock reopen this year?"), None);
+    assert_eq!(block_speaker("A: I expect it to reopen by June."), None);
 }
 
 #[test]
@@ -834,5 +837,28 @@ fn a_plural_head_before_close_to_is_the_subject_of_a_base_form() {
     assert_eq!(
         speaker("People familiar with the talks say a deal is near.").as_deref(),
         Some("People familiar with the talks")
+    );
+}
+
+#[test]
+fn a_participle_phrase_on_the_subject_keeps_its_head() {
+    assert_eq!(
+        speaker("A union official speaking to local radio said, \"The dockers will not return.\"")
+            .as_deref(),
+        Some("A union official speaking to local radio")
+    );
+    assert_eq!(
+        speaker("Residents walking along the river shouted \"Open the gates!\" until dusk.")
+            .as_deref(),
+        Some("Residents walking along the river")
+    );
+    assert_eq!(
+        speaker("A lawyer representing the dockers said the offer was \"an insult.\"").as_deref(),
+        Some("A lawyer representing the dockers")
+    );
+    // A noun in -ing after a determiner is no participle.
+    assert_eq!(
+        speaker("The housing minister said the plan was \"overdue.\"").as_deref(),
+        Some("The housing minister")
     );
 }
