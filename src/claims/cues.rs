@@ -242,6 +242,45 @@ fn plural_before_close_to(toks: &[Tok], v: usize) -> bool {
     })
 }
 
+/// "Half of commuters in each town say", "voters across the region
+/// say": a plural noun with the prepositional phrase that ends right
+/// before the base-form cue (at most three words: the preposition, a
+/// determiner or modifier, the noun).
+fn plural_before_phrase(toks: &[Tok], v: usize) -> bool {
+    (v.saturating_sub(4)..v.saturating_sub(2)).any(|k| {
+        let head = toks[k].lw;
+        let plural =
+            head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") || head == "people";
+        plural
+            && !toks[k].capitalized()
+            && matches!(
+                toks[k + 1].lw,
+                "in" | "of" | "across" | "from" | "at" | "around"
+            )
+            && (k + 2..v).all(|i| {
+                let t = &toks[i];
+                !t.capitalized() && !lexicon::is_boundary(t.lw) && !lexicon::is_pronoun(t.lw)
+            })
+            && (k..v).all(|i| !toks[i].ends_clause() && !toks[i].quoted)
+    })
+}
+
+/// "Most riders surveyed say", "economists polled expect": a past
+/// participle right after the plural noun it describes.
+fn participle_on_plural(toks: &[Tok], v: usize) -> bool {
+    v >= 2 && {
+        let (noun, part) = (&toks[v - 2], &toks[v - 1]);
+        let head = noun.lw;
+        part.lw.len() > 4
+            && part.lw.ends_with("ed")
+            && !part.capitalized()
+            && !noun.capitalized()
+            && !noun.ends_clause()
+            && !part.ends_clause()
+            && (head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") || head == "people")
+    }
+}
+
 /// Rejects a cue word used as a noun or adjective ("the reported deal",
 /// "his claims", "early-morning tweets") or in the passive ("was told").
 pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
@@ -452,7 +491,9 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         return quantifier
             || (prev.capitalized() && !article_on_name(toks, v))
             || (p.ends_with('s') && !p.ends_with("ss"))
-            || plural_before_close_to(toks, v);
+            || plural_before_close_to(toks, v)
+            || plural_before_phrase(toks, v)
+            || participle_on_plural(toks, v);
     }
     // "-s" forms that are also plural nouns: need a name, or a plain
     // singular noun right after an article ("the study finds"). A party
@@ -467,12 +508,29 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
             && !toks[v - 2].ends_clause();
         return !adjective;
     }
-    let article = v >= 2 && {
+    // "the study finds", "a new poll shows", "the latest Gallup survey
+    // shows": an article, then at most two modifiers, then the noun.
+    let is_article = |t: &Tok| {
         matches!(
-            toks[v - 2].lw,
+            t.lw,
             "the" | "a" | "an" | "this" | "its" | "his" | "her" | "their"
         )
     };
-    article
-        && !(p.is_empty() || p.contains('-') || p.ends_with('s') || lexicon::is_adjective_like(p))
+    let article = (v.saturating_sub(4)..v.saturating_sub(1))
+        .rev()
+        .find(|&k| is_article(&toks[k]))
+        .is_some_and(|k| {
+            (k + 1..v - 1).all(|i| {
+                let t = &toks[i];
+                !t.ends_clause()
+                    && !t.quoted
+                    && !lexicon::is_boundary(t.lw)
+                    && !lexicon::is_pronoun(t.lw)
+                    && !t.raw.ends_with("'s")
+                    && !lexicon::is_verb_modifier(t.lw)
+            })
+        });
+    // "the poll shows": a source noun is the subject, not a modifier.
+    let modifier = lexicon::is_adjective_like(p) && !lexicon::is_organisation_word(p);
+    article && !(p.is_empty() || p.contains('-') || p.ends_with('s') || modifier)
 }

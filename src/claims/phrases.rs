@@ -372,6 +372,14 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
     {
         np.start += 1;
     }
+    // "At least half of the riders": the quantifier keeps its "at".
+    if np.start > 0
+        && matches!(toks[np.start].lw, "least" | "most")
+        && toks[np.start - 1].lw == "at"
+        && !toks[np.start - 1].ends_clause()
+    {
+        np.start -= 1;
+    }
     let head = toks[np.end - 1].lw;
     if head.is_empty() && !toks[np.end - 1].capitalized() && toks[np.end - 1].core.is_empty() {
         return None;

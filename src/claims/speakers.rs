@@ -366,6 +366,18 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
         }
         push(rank, v, np, route);
     }
+    // "In a poll released Monday, 52 percent …": with no reporting verb,
+    // the opening phrase names the source.
+    if out.is_empty()
+        && let Some(np) = opening::opening_source(toks)
+    {
+        out.push(Candidate {
+            rank: 2,
+            cue: 0,
+            np,
+            route: Route::According,
+        });
+    }
     out
 }
 
@@ -611,5 +623,6 @@ pub(super) fn is_tail(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
 }
 
 mod checks;
+mod opening;
 #[cfg(test)]
 mod tests;

@@ -46,7 +46,9 @@ pub(super) fn plausible(np: &[Tok]) -> bool {
                 )
         })
     };
-    let fragment = preposition(np.first()) || preposition(np.last());
+    // "At least half of the riders" opens on a quantifier, not a preposition.
+    let quantifier = np.len() >= 2 && np[0].lw == "at" && matches!(np[1].lw, "least" | "most");
+    let fragment = preposition(np.first()) && !quantifier || preposition(np.last());
     !glued && !shouted && !fragment
 }
 

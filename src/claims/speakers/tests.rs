@@ -862,3 +862,52 @@ fn a_participle_phrase_on_the_subject_keeps_its_head() {
         Some("The housing minister")
     );
 }
+
+#[test]
+fn polls_and_surveys_report_what_they_found() {
+    assert_eq!(
+        speaker("A new poll shows Mayor Lee leading her rival by five points.").as_deref(),
+        Some("A new poll")
+    );
+    assert_eq!(
+        speaker("At least half of commuters in each town say the fares are too high.").as_deref(),
+        Some("At least half of commuters in each town")
+    );
+    assert_eq!(
+        speaker("Most riders surveyed say they would switch to buses.").as_deref(),
+        Some("Most riders surveyed")
+    );
+    // A singular noun before a base form is no subject of it.
+    assert_eq!(speaker("The harbor town say goodbye to its ferry."), None);
+}
+
+#[test]
+fn an_opening_phrase_can_name_the_source() {
+    let of = |text: &str| {
+        let lowered = text.to_ascii_lowercase();
+        find_in(&Sentence::new(text, &lowered, &[])).map(|a| a.speaker)
+    };
+    assert_eq!(
+        of("In a new poll released Monday, 52 percent of riders backed the fare freeze.")
+            .as_deref(),
+        Some("a new poll")
+    );
+    assert_eq!(
+        of("In a speech Friday, Lowe laid out her plan for the docks.").as_deref(),
+        Some("Lowe")
+    );
+    // A possessive names the person elsewhere; "the wake of" is no source.
+    assert_eq!(
+        of("In his speech, Lee thanked the volunteers for their work."),
+        None
+    );
+    assert_eq!(
+        of("In the wake of the report, fares fell across the region."),
+        None
+    );
+    // A reporting verb of the sentence still names its own speaker.
+    assert_eq!(
+        of("In the report, the agency estimated that 4,000 riders would switch.").as_deref(),
+        Some("the agency")
+    );
+}

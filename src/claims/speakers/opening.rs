@@ -1,0 +1,83 @@
+//! A source named by the phrase that opens a sentence, with no reporting
+//! verb of its own ([`opening_source`]): "In a poll released Monday, 52
+//! percent backed the plan" is the poll's finding; "In a speech Friday,
+//! Lee laid out her plan" is Lee's.
+
+use std::ops::Range;
+
+use super::super::phrases::Tok;
+
+/// Nouns for a source whose findings a sentence can report: the source is
+/// the opening phrase itself.
+const FINDING_NOUNS: &[&str] = &[
+    "poll",
+    "survey",
+    "report",
+    "study",
+    "analysis",
+    "audit",
+    "review",
+    "assessment",
+    "estimate",
+    "forecast",
+    "census",
+];
+
+/// Nouns for what a person says or writes: the speaker is the named
+/// subject of the clause after the opening phrase.
+const SPEECH_NOUNS: &[&str] = &[
+    "statement",
+    "interview",
+    "letter",
+    "memo",
+    "filing",
+    "speech",
+    "editorial",
+    "op-ed",
+    "column",
+    "essay",
+    "tweet",
+    "post",
+    "book",
+    "memoir",
+    "testimony",
+    "remarks",
+];
+
+/// The source phrase of a sentence opening "In a/an/the/this … poll
+/// (report, speech …) …,": the opening phrase for a finding, the name
+/// right after the comma for a speech. A possessive determiner ("In his
+/// speech, …") or a noun inside an "of" phrase ("In the wake of the
+/// report, …") gives nothing.
+pub(super) fn opening_source(toks: &[Tok]) -> Option<Range<usize>> {
+    if toks.len() < 6 || toks[0].lw != "in" || toks[0].quoted {
+        return None;
+    }
+    if !matches!(toks[1].lw, "a" | "an" | "the" | "this" | "that") {
+        return None;
+    }
+    let comma = (1..toks.len().min(14)).find(|&k| toks[k].raw.ends_with(','))?;
+    if toks.len() - comma < 4 || (1..comma).any(|k| toks[k].quoted || toks[k].ends_clause()) {
+        return None;
+    }
+    // The source noun heads the phrase: at most three modifiers after the
+    // determiner, and no "of" before it.
+    let noun = (2..=comma.min(5))
+        .find(|&k| FINDING_NOUNS.contains(&toks[k].lw) || SPEECH_NOUNS.contains(&toks[k].lw))?;
+    if (2..noun).any(|k| toks[k].lw == "of") {
+        return None;
+    }
+    if FINDING_NOUNS.contains(&toks[noun].lw) {
+        return Some(1..noun + 1);
+    }
+    // "In a speech Friday, Ada Lowe laid out …": the name that opens the
+    // main clause.
+    let start = comma + 1;
+    let end = (start..toks.len().min(start + 4))
+        .take_while(|&k| toks[k].capitalized() && !toks[k].quoted)
+        .last()?
+        + 1;
+    let clean = (start..end - 1).all(|k| !toks[k].ends_clause())
+        && toks.get(end).is_some_and(|t| !t.capitalized() && !t.quoted);
+    clean.then_some(start..end)
+}
