@@ -60,9 +60,10 @@ pub(super) fn opening_source(toks: &[Tok]) -> Option<Range<usize>> {
     if toks.len() - comma < 4 || (1..comma).any(|k| toks[k].quoted || toks[k].ends_clause()) {
         return None;
     }
-    // The source noun heads the phrase: at most three modifiers after the
-    // determiner, and no "of" before it.
-    let noun = (2..=comma.min(5))
+    // The source noun heads the phrase: at most six modifiers after the
+    // determiner ("an NBC News/Marist College poll released Monday"), and
+    // no "of" before it.
+    let noun = (2..=comma.min(8))
         .find(|&k| FINDING_NOUNS.contains(&toks[k].lw) || SPEECH_NOUNS.contains(&toks[k].lw))?;
     if (2..noun).any(|k| toks[k].lw == "of") {
         return None;

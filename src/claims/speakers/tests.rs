@@ -893,6 +893,11 @@ fn an_opening_phrase_can_name_the_source() {
         Some("a new poll")
     );
     assert_eq!(
+        of("In an Ashton Herald/Bay College poll released Monday, 48 percent backed it.")
+            .as_deref(),
+        Some("an Ashton Herald/Bay College poll")
+    );
+    assert_eq!(
         of("In a speech Friday, Lowe laid out her plan for the docks.").as_deref(),
         Some("Lowe")
     );
