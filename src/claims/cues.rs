@@ -265,6 +265,30 @@ fn plural_before_phrase(toks: &[Tok], v: usize) -> bool {
     })
 }
 
+/// A plural noun: an "-s" word or an irregular plural ("women").
+fn plural_noun(t: &Tok) -> bool {
+    let p = t.lw;
+    (p.ends_with('s') && !p.ends_with("ss"))
+        || matches!(p, "women" | "men" | "children" | "people" | "police")
+}
+
+/// "one in five say", "26 percent say", "a third say": a share of a
+/// group as the subject of a base-form cue.
+fn share_of_count(toks: &[Tok], v: usize) -> bool {
+    let p = toks[v - 1].lw;
+    if p == "percent" || matches!(p, "third" | "quarter" | "half" | "majority" | "minority") {
+        return true;
+    }
+    v >= 3
+        && is_count(toks[v - 1].core)
+        && toks[v - 2].lw == "in"
+        && {
+            let lead = toks[v - 3].lw;
+            lead == "one" || is_count(toks[v - 3].core)
+        }
+        && (v - 3..v).all(|k| !toks[k].ends_clause())
+}
+
 /// "Most riders surveyed say", "economists polled expect": a past
 /// participle right after the plural noun it describes.
 fn participle_on_plural(toks: &[Tok], v: usize) -> bool {
@@ -332,9 +356,12 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         return false;
     }
     // "Twenty-seven states", "three reports", "the singer's new show":
-    // a count or a possessive makes the word a noun.
+    // a count or a possessive makes the word a noun; "Lee's aides say" and
+    // "one in five say" keep their verb.
+    let base_after_plural = lexicon::is_base_form(word) && plural_noun(prev);
     if (lexicon::is_noun_homograph(word) || lexicon::is_base_form(word))
-        && (is_count(prev.core) || possessed(toks, v))
+        && (is_count(prev.core) && !share_of_count(toks, v)
+            || possessed(toks, v) && !base_after_plural)
         && !toks
             .get(v + 1)
             .is_some_and(|n| n.core.eq_ignore_ascii_case("that"))
@@ -490,7 +517,8 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         // poll"): a singular subject would take "reports".
         return quantifier
             || (prev.capitalized() && !article_on_name(toks, v))
-            || (p.ends_with('s') && !p.ends_with("ss"))
+            || plural_noun(prev)
+            || share_of_count(toks, v)
             || plural_before_close_to(toks, v)
             || plural_before_phrase(toks, v)
             || participle_on_plural(toks, v);

@@ -399,6 +399,24 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         // "But some note …", "…, all agreed": the quantifier is the subject.
         return Some(v - 1..v);
     }
+    if v >= 3
+        && toks[v - 2].lw == "in"
+        && (toks[v - 3].lw == "one" || super::cues::is_count(toks[v - 3].core))
+        && super::cues::is_count(toks[v - 1].core)
+        && (v - 3..v).all(|k| !toks[k].ends_clause())
+    {
+        // "About one in five say": the share, with its approximation.
+        let mut start = v - 3;
+        if start > 0
+            && matches!(
+                toks[start - 1].lw,
+                "nearly" | "almost" | "roughly" | "only" | "just" | "some"
+            )
+        {
+            start -= 1;
+        }
+        return Some(start..v);
+    }
     let mut buf = [0u8; 24];
     let mut j = v;
     while j > 0 {

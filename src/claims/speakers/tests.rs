@@ -879,6 +879,25 @@ fn polls_and_surveys_report_what_they_found() {
     );
     // A singular noun before a base form is no subject of it.
     assert_eq!(speaker("The harbor town say goodbye to its ferry."), None);
+    // A possessive on a plural subject, an irregular plural, a share.
+    assert_eq!(
+        speaker("Mayor Lee's advisers say the fare freeze will hold.").as_deref(),
+        Some("Mayor Lee's advisers")
+    );
+    assert_eq!(
+        speaker("Even so, the women say the crew checks every ticket.").as_deref(),
+        Some("the women")
+    );
+    assert_eq!(
+        speaker("About one in five say they would stop riding the ferry.").as_deref(),
+        Some("one in five")
+    );
+    assert_eq!(
+        speaker("Only 26 percent say they ride every day.").as_deref(),
+        Some("26 percent")
+    );
+    // "The singer's new show" is still a noun.
+    assert_eq!(speaker("The singer's new show opens on Friday."), None);
 }
 
 #[test]
