@@ -352,7 +352,9 @@ fn lead_claim(text: &str, min_words: usize, speakers: &mut resolve::Speakers) ->
     }
     // "Ada Lowe: I'd run again" names its speaker like a paragraph label
     // (an all-capitals kicker, "BREAKING: …", is no transcript here).
-    Some(typed_claim(text, speakers::name_label(text), speakers).0)
+    // "Lynch: No delay to the probe" labels it with its source.
+    let label = speakers::name_label(text).or_else(|| speakers::headline_label(text));
+    Some(typed_claim(text, label, speakers).0)
 }
 
 /// Words with a letter or digit in `text`, counted up to `limit`.

@@ -624,5 +624,6 @@ pub(super) fn is_tail(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
 
 mod checks;
 mod opening;
+pub(super) use opening::headline_label;
 #[cfg(test)]
 mod tests;

@@ -82,3 +82,69 @@ pub(super) fn opening_source(toks: &[Tok]) -> Option<Range<usize>> {
         && toks.get(end).is_some_and(|t| !t.capitalized() && !t.quoted);
     clean.then_some(start..end)
 }
+
+/// The words of a headline label that introduce a section or format, not
+/// a source ("The Latest:", "News Guide:", "Delegate Update:").
+const LABEL_KICKERS: &[&str] = &[
+    "latest",
+    "update",
+    "updates",
+    "guide",
+    "live",
+    "analysis",
+    "explainer",
+    "recap",
+    "timeline",
+    "factbox",
+    "fact",
+    "check",
+    "watch",
+    "video",
+    "photos",
+    "opinion",
+    "editorial",
+    "review",
+    "podcast",
+    "interview",
+    "exclusive",
+    "breaking",
+    "correction",
+    "preview",
+    "quiz",
+    "today",
+    "week",
+    "morning",
+    "evening",
+    "briefing",
+    "newsletter",
+    "listen",
+    "read",
+    "more",
+];
+
+/// The source a headline names as its label, before a colon: "Lynch: No
+/// outside influence on probe", "Poll: Lowe leads by five" (one to three
+/// capitalised words, and a capital or a quotation mark after the colon).
+/// A label naming a section or format ("The Latest:", "Live Updates:")
+/// names no one.
+pub(in crate::claims) fn headline_label(text: &str) -> Option<&str> {
+    let (label, rest) = text.split_once(':')?;
+    let rest = rest.trim_start();
+    let says = rest.starts_with(|c: char| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}')
+    });
+    let words: Vec<&str> = label.split_whitespace().take(4).collect();
+    if !says || words.is_empty() || words.len() > 3 || words[0].eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let named = words.iter().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase())
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '\'' | '\u{2019}' | '&'))
+    });
+    let kicker = words.iter().any(|w| {
+        let w = w.trim_end_matches('.').to_ascii_lowercase();
+        LABEL_KICKERS.contains(&w.as_str())
+    });
+    (named && !kicker).then(|| label.trim())
+}

@@ -935,3 +935,27 @@ fn an_opening_phrase_can_name_the_source() {
         Some("the agency")
     );
 }
+
+#[test]
+fn a_headline_label_names_its_source() {
+    assert_eq!(
+        headline_label("Lowe: No Delay to the Harbor Works"),
+        Some("Lowe")
+    );
+    assert_eq!(
+        headline_label("Poll: Lowe Leads Park by Five Points"),
+        Some("Poll")
+    );
+    assert_eq!(
+        headline_label("Ada Lowe: 'We Will Reopen the Dock'"),
+        Some("Ada Lowe")
+    );
+    // Section and format labels name no one; nor does a clause.
+    assert_eq!(headline_label("The Latest: Ferry resumes service"), None);
+    assert_eq!(
+        headline_label("Live Updates: Storm reaches the coast"),
+        None
+    );
+    assert_eq!(headline_label("Why the ferry stopped: a timeline"), None);
+    assert_eq!(headline_label("Fares rise again"), None);
+}
