@@ -386,7 +386,12 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
                 && !lexicon::is_pronoun(n.lw)
                 && !lexicon::is_determiner(n.lw)
         });
-    if counted_phrase && plural_noun_next {
+    // "fewer pledged delegates", "many reported cases": likewise after a
+    // quantifier.
+    let quantified = word.ends_with("ed")
+        && matches!(p, "fewer" | "more" | "many" | "several" | "few" | "no")
+        && !prev.ends_clause();
+    if (counted_phrase || quantified) && plural_noun_next {
         return false;
     }
     // "linked to a group called the \"Harbor Fund\"": an object named, not

@@ -959,3 +959,16 @@ fn a_headline_label_names_its_source() {
     assert_eq!(headline_label("Why the ferry stopped: a timeline"), None);
     assert_eq!(headline_label("Fares rise again"), None);
 }
+
+#[test]
+fn ever_before_a_cue_and_a_participle_after_a_quantifier() {
+    assert_eq!(
+        speaker("No mayor of the town has ever said the ferry would close.").as_deref(),
+        Some("No mayor of the town")
+    );
+    // "fewer pledged delegates": the participle describes the noun.
+    assert_eq!(
+        speaker("If Lowe has fewer pledged delegates in June, the race is over."),
+        None
+    );
+}
