@@ -424,7 +424,11 @@ pub(super) fn phrase_after(toks: &[Tok], start: usize, inverted: bool) -> Option
             break;
         }
         let w = t.lw;
-        if i != start && (lexicon::is_after_stop(w) || lexicon::is_time_word(w)) {
+        // "the recently released playbook": after a determiner a time
+        // word modifies the phrase, it does not end it.
+        let modifies =
+            i > start && lexicon::is_determiner(toks[i - 1].lw) && !lexicon::is_after_stop(w);
+        if i != start && (lexicon::is_after_stop(w) || lexicon::is_time_word(w) && !modifies) {
             break;
         }
         i += 1;

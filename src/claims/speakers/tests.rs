@@ -966,6 +966,11 @@ fn ever_before_a_cue_and_a_participle_after_a_quantifier() {
         speaker("No mayor of the town has ever said the ferry would close.").as_deref(),
         Some("No mayor of the town")
     );
+    // A time word after a determiner stays in the source phrase.
+    assert_eq!(
+        speaker("According to the recently released harbor audit, fares rose 8%.").as_deref(),
+        Some("the recently released harbor audit")
+    );
     // "fewer pledged delegates": the participle describes the noun.
     assert_eq!(
         speaker("If Lowe has fewer pledged delegates in June, the race is over."),
