@@ -7,6 +7,7 @@
 pub mod attrib_model;
 mod cues;
 pub mod entities;
+mod interview;
 mod lexicon;
 mod names;
 pub mod numbers;
@@ -210,6 +211,8 @@ pub fn extract(article: &Article) -> Vec<Claim> {
     // Quote claims of paragraphs that end inside a quotation, waiting for
     // the paragraph that closes it to name the speaker.
     let mut pending: Vec<usize> = Vec::new();
+    // Who answers an interview's "A:" turns, found at the first of them.
+    let mut interviewee: Option<Option<String>> = None;
     for (paragraph, block) in article.blocks.iter().enumerate() {
         if block.kind == BlockKind::Heading {
             pending.clear();
@@ -232,10 +235,20 @@ pub fn extract(article: &Article) -> Vec<Claim> {
             }
             continue;
         }
-        let block_speaker = speakers::block_speaker(&block.text);
+        // An interview's answers are the interviewee's words; its
+        // questions name no speaker.
+        let turn = interview::turn(&block.text);
+        let words = turn.map_or(block.text.as_str(), |(_, words)| words);
+        let block_speaker = match turn {
+            Some((interview::Turn::Answer, _)) => interviewee
+                .get_or_insert_with(|| interview::interviewee(&claims))
+                .as_deref(),
+            Some((interview::Turn::Question, _)) => None,
+            None => speakers::block_speaker(&block.text),
+        };
         let mut unattributed_quotes = Vec::new();
         let mut first = true;
-        for text in join_quote_attributions(&block.text, sentences::split(&block.text)) {
+        for text in join_quote_attributions(words, sentences::split(words)) {
             let Some((claim, explicit)) = sentence_claim(text, block_speaker, &mut speakers) else {
                 continue;
             };
@@ -448,6 +461,16 @@ fn typed_claim(
                     p
                 }
                 _ => &a.speaker,
+            };
+            // "I"/"we" in a labelled paragraph ("A: I think …", "LOWE: We
+            // will …") is the label's speaker.
+            let first_person = matches!(
+                phrase.to_ascii_lowercase().as_str(),
+                "i" | "we" | "me" | "us" | "i'm" | "we're"
+            );
+            let phrase = match block_speaker {
+                Some(label) if first_person => label,
+                _ => phrase,
             };
             let resolved = speakers.resolve(phrase);
             if let Some(name) = &resolved {
