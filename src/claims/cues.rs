@@ -228,15 +228,18 @@ fn is_found_state(w: &str) -> bool {
     )
 }
 
+/// A plural head noun a base-form cue can agree with: an "-s" word of
+/// more than three letters ("sources", not "gas" or "boss") or "people".
+fn plural_head(w: &str) -> bool {
+    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") || w == "people"
+}
+
 /// "sources close to her campaign say", "people familiar with the talks
 /// say": a plural head before "close to"/"familiar with", a few words
 /// back in the same clause, is the subject of the base form at `v`.
 fn plural_before_close_to(toks: &[Tok], v: usize) -> bool {
     (v.saturating_sub(8)..v.saturating_sub(2)).any(|k| {
-        let head = toks[k].lw;
-        let plural =
-            head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") || head == "people";
-        plural
+        plural_head(toks[k].lw)
             && lexicon::is_close_to(toks[k + 1].lw, toks[k + 2].lw)
             && (k..v).all(|i| !toks[i].ends_clause())
     })
@@ -248,10 +251,7 @@ fn plural_before_close_to(toks: &[Tok], v: usize) -> bool {
 /// determiner or modifier, the noun).
 fn plural_before_phrase(toks: &[Tok], v: usize) -> bool {
     (v.saturating_sub(4)..v.saturating_sub(2)).any(|k| {
-        let head = toks[k].lw;
-        let plural =
-            head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") || head == "people";
-        plural
+        plural_head(toks[k].lw)
             && !toks[k].capitalized()
             && matches!(
                 toks[k + 1].lw,
@@ -294,14 +294,13 @@ fn share_of_count(toks: &[Tok], v: usize) -> bool {
 fn participle_on_plural(toks: &[Tok], v: usize) -> bool {
     v >= 2 && {
         let (noun, part) = (&toks[v - 2], &toks[v - 1]);
-        let head = noun.lw;
         part.lw.len() > 4
             && part.lw.ends_with("ed")
             && !part.capitalized()
             && !noun.capitalized()
             && !noun.ends_clause()
             && !part.ends_clause()
-            && (head.len() > 3 && head.ends_with('s') && !head.ends_with("ss") || head == "people")
+            && plural_head(noun.lw)
     }
 }
 

@@ -464,12 +464,13 @@ fn typed_claim(
             };
             // "I"/"we" in a labelled paragraph ("A: I think …", "LOWE: We
             // will …") is the label's speaker.
-            let first_person = matches!(
-                phrase.to_ascii_lowercase().as_str(),
-                "i" | "we" | "me" | "us" | "i'm" | "we're"
-            );
+            let first_person = |p: &str| {
+                ["i", "we", "me", "us", "i'm", "we're"]
+                    .iter()
+                    .any(|f| p.eq_ignore_ascii_case(f))
+            };
             let phrase = match block_speaker {
-                Some(label) if first_person => label,
+                Some(label) if first_person(phrase) => label,
                 _ => phrase,
             };
             let resolved = speakers.resolve(phrase);
