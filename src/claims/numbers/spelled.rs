@@ -41,6 +41,21 @@ impl<'a> Scanner<'a> {
             "half" if self.lw(i + 1, &mut [0; 24]) == "of" => {
                 return self.hit(i, i + 1, 0.5, "fraction");
             }
+            // "half a million" is 500,000, not a million.
+            "half" if let Some(wn) = self.scale_after(i + 1) => {
+                return self.tail(i, wn.end, wn.value / 2.0, None, false, wn.scaled, false);
+            }
+            // "a quarter of a million", "a quarter of the vote".
+            "a" | "an"
+                if let Some(den) = words::fraction(self.lw(i + 1, &mut [0; 24]))
+                    && words::ordinal(self.lw(i + 1, &mut [0; 24])).is_none()
+                    && self.lw(i + 2, &mut [0; 24]) == "of" =>
+            {
+                return match self.scale_after(i + 3) {
+                    Some(wn) => self.tail(i, wn.end, wn.value / den, None, false, wn.scaled, false),
+                    None => self.hit(i, i + 2, 1.0 / den, "fraction"),
+                };
+            }
             _ => {}
         }
         if let Some(n) = words::ordinal(w) {
@@ -50,6 +65,9 @@ impl<'a> Scanner<'a> {
                 && self.lw(i + 1, &mut [0; 24]) == "of"
                 && let Some(den) = words::fraction(w)
             {
+                if let Some(wn) = self.scale_after(i + 2) {
+                    return self.tail(i - 1, wn.end, wn.value / den, None, false, wn.scaled, false);
+                }
                 return self.hit(i - 1, i + 1, 1.0 / den, "fraction");
             }
             return self.ordinal_tail(i, i + 1, n, false);
@@ -113,9 +131,23 @@ impl<'a> Scanner<'a> {
         if let Some(den) = words::fraction(self.lw(f, &mut b))
             && self.lw(f + 1, &mut [0; 24]) == "of"
         {
+            // "three quarters of a million".
+            if let Some(scale) = self.scale_after(f + 2) {
+                let value = wn.value / den * scale.value;
+                return self.tail(i, scale.end, value, None, false, scale.scaled, false);
+            }
             return self.hit(i, f + 1, wn.value / den, "fraction");
         }
         self.tail(i, wn.end, wn.value, None, false, wn.scaled, wn.lone_one)
+    }
+
+    /// "a million", "a dozen" from `i` (the amount a fraction before it
+    /// takes a part of: "half a million", "a third of a billion").
+    fn scale_after(&self, i: usize) -> Option<WordNumber> {
+        if !matches!(self.lw(i, &mut [0; 24]), "a" | "an") {
+            return None;
+        }
+        self.word_number(i).filter(|wn| wn.value >= 12.0)
     }
 
     /// A number spelled in words from `i`: "two", "twenty-five", "a dozen",

@@ -38,6 +38,47 @@ fn digits_with_separators_and_decimals() {
 }
 
 #[test]
+fn fractions_of_a_scale_word() {
+    // A change from "half a million" to "a million" doubles the amount.
+    check(
+        "The club spent half a million dollars on the pitch.",
+        "half a million dollars",
+        500_000.0,
+        "usd",
+    );
+    check(
+        "Exports rose by a quarter of a billion euros.",
+        "a quarter of a billion euros",
+        250_000_000.0,
+        "eur",
+    );
+    check(
+        "Nearly three quarters of a million voters stayed home.",
+        "Nearly three quarters of a million voters",
+        750_000.0,
+        "voters",
+    );
+    check(
+        "The firm laid off half a dozen engineers.",
+        "half a dozen engineers",
+        6.0,
+        "engineers",
+    );
+    check(
+        "A third of a million tickets were sold.",
+        "A third of a million tickets",
+        1_000_000.0 / 3.0,
+        "tickets",
+    );
+    check(
+        "The plan won a quarter of the seats.",
+        "a quarter",
+        0.25,
+        "fraction",
+    );
+}
+
+#[test]
 fn number_words() {
     check("Talks will last two weeks.", "two weeks", 2.0, "week");
     check("They bought a dozen eggs.", "a dozen eggs", 12.0, "eggs");

@@ -123,11 +123,11 @@ pub(super) fn start_word(w: &str) -> bool {
         || ordinal(w).is_some()
 }
 
-/// The words after "a"/"an" that make a spelled-out number ("a dozen"),
-/// in any case.
+/// The words after "a"/"an" that make a spelled-out number ("a dozen",
+/// "a quarter of"), in any case.
 pub(super) fn article_scale(w: &str) -> bool {
     [
-        "dozen", "hundred", "thousand", "million", "billion", "trillion",
+        "dozen", "hundred", "thousand", "million", "billion", "trillion", "quarter",
     ]
     .iter()
     .any(|s| s.len() == w.len() && s.eq_ignore_ascii_case(w))
