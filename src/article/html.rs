@@ -138,28 +138,48 @@ fn locate(main: &[HtmlBlock], source: &[HtmlBlock], keep_all: bool) -> Option<Ve
     if !trust_source && !keep_all {
         return None;
     }
+    let used: HashSet<usize> = found.iter().flatten().map(|&(i, _)| i).collect();
     let mut line = source.first().map_or(1, |b| b.line);
-    let located = main
-        .iter()
-        .cloned()
-        .zip(found)
-        .filter_map(|(mut b, hit)| {
-            match hit {
-                Some((i, by_prefix)) => {
-                    let s = &source[i];
-                    line = s.line;
-                    if by_prefix && trust_source && s.text.len() < b.text.len() {
-                        b.text.clone_from(&s.text);
-                    }
+    let mut located = Vec::with_capacity(main.len());
+    // Source index after the last block kept.
+    let mut next = None;
+    for (mut b, hit) in main.iter().cloned().zip(found) {
+        match hit {
+            Some((i, by_prefix)) => {
+                let s = &source[i];
+                line = s.line;
+                if by_prefix && trust_source && s.text.len() < b.text.len() {
+                    b.text.clone_from(&s.text);
                 }
-                None if trust_source => return None,
-                None => {}
+                if trust_source && let Some(from) = next {
+                    restore_posts(source, from..i, &used, &mut located);
+                }
+                next = Some(i + 1);
             }
-            b.line = line;
-            Some(b)
-        })
-        .collect();
+            None if trust_source => continue,
+            None => {}
+        }
+        b.line = line;
+        located.push(b);
+    }
     Some(located)
+}
+
+/// Puts back the blocks of embedded social posts in `range` of the source
+/// that the main-text reader left out (it takes their wrappers, named
+/// "social" or "twitter", for share buttons): between two paragraphs of
+/// the story, a post is what the story quotes.
+fn restore_posts(
+    source: &[HtmlBlock],
+    range: std::ops::Range<usize>,
+    used: &HashSet<usize>,
+    out: &mut Vec<HtmlBlock>,
+) {
+    for i in range {
+        if source[i].post && !used.contains(&i) {
+            out.push(source[i].clone());
+        }
+    }
 }
 
 /// The first source block recorded for `key` at or after index `from`

@@ -191,10 +191,38 @@ pub(crate) fn furniture_value(v: &str) -> bool {
     if FURNITURE_PHRASES.iter().any(|p| lower.contains(p)) {
         return true;
     }
-    if class_words(v).any(|t| is_word_of(t, FURNITURE_TOKENS)) {
+    // A wrapper of something embedded in the story ("social-media-embed",
+    // "embed-twitter") holds a post the article quotes, not share buttons.
+    let embed = class_words(v).any(|t| is_word_of(t, EMBED_TOKENS));
+    if class_words(v)
+        .any(|t| is_word_of(t, FURNITURE_TOKENS) && !(embed && is_word_of(t, EMBED_OVERRIDES)))
+    {
         return true;
     }
     popup_value(&lower)
+}
+
+/// Words that name an embed wrapper.
+const EMBED_TOKENS: &[&str] = &["embed", "embedded", "oembed", "tweet"];
+
+/// Furniture words an embed wrapper's name overrides.
+const EMBED_OVERRIDES: &[&str] = &["social", "widget"];
+
+/// True for the class of an embedded social post's `<blockquote>`
+/// (Twitter/X, Instagram, TikTok, Bluesky, Threads, Mastodon): the post's
+/// text and its signature line are the words of the account it names.
+pub(crate) fn embedded_post_value(v: &str) -> bool {
+    v.split_ascii_whitespace().any(|c| {
+        matches!(
+            c.to_ascii_lowercase().as_str(),
+            "twitter-tweet"
+                | "instagram-media"
+                | "tiktok-embed"
+                | "bluesky-embed"
+                | "text-post-media"
+                | "mastodon-embed"
+        )
+    })
 }
 
 /// True for a class, id or role value naming an author box (the writer's
@@ -296,6 +324,12 @@ mod tests {
     #[test]
     fn furniture_words_are_whole_tokens() {
         assert!(furniture_value("article-share-tools"));
+        // An embed wrapper is the story's, even when named "social".
+        assert!(!furniture_value("social-media-embed"));
+        assert!(furniture_value("social-links"));
+        assert!(furniture_value("embed-ad"));
+        assert!(embedded_post_value("twitter-tweet tw-align-center"));
+        assert!(!embedded_post_value("pull-quote"));
         assert!(furniture_value("Related_Posts"));
         assert!(!furniture_value("commentary-body"));
         assert!(!furniture_value("story-text"));

@@ -17,7 +17,7 @@ use html5gum::{DefaultEmitter, HtmlString, Spanned, Token, Tokenizer};
 use super::BlockKind;
 use super::html_vocab::{
     BLOCK_ELEMENTS, INLINE_ELEMENTS, NOT_RENDERED, SKIP_ELEMENTS, author_box_value, caption_value,
-    furniture_value, hidden_style, is_void, popup_value,
+    embedded_post_value, furniture_value, hidden_style, is_void, popup_value,
 };
 use super::line::{clean, ends_break, ends_with_connector, starts_lowercase, strip_list_marker};
 use links::Linked;
@@ -43,6 +43,8 @@ pub(crate) struct HtmlBlock {
     pub kind: BlockKind,
     pub text: String,
     pub line: usize,
+    /// Inside an embedded social post (see [`embedded_post_value`]).
+    pub post: bool,
 }
 
 /// Metadata picked up from the markup.
@@ -117,6 +119,8 @@ struct Walker<'a> {
     /// Inside `<title>`: its text so far.
     title: Option<String>,
     kind: BlockKind,
+    /// `<blockquote>`s open since an embedded post's own one (0: outside).
+    post_depth: usize,
     list_depth: usize,
     li_depth: usize,
     depth: usize,
@@ -193,6 +197,7 @@ fn walk_once(
         skip: None,
         title: None,
         kind: BlockKind::Paragraph,
+        post_depth: 0,
         list_depth: 0,
         li_depth: 0,
         depth: 0,
@@ -324,6 +329,15 @@ impl Walker<'_> {
             return;
         }
         self.flush();
+        if name == "blockquote" {
+            if tag.closing {
+                self.post_depth = self.post_depth.saturating_sub(1);
+            } else if self.post_depth > 0
+                || tag.attr("class").is_some_and(|v| embedded_post_value(&v))
+            {
+                self.post_depth += 1;
+            }
+        }
         let heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
         match (name, tag.closing) {
             ("ul" | "ol", false) if !tag.self_closing => self.list_depth += 1,
@@ -520,7 +534,12 @@ impl Walker<'_> {
             text = rest.to_string();
         }
         if !text.is_empty() {
-            self.out.blocks.push(HtmlBlock { kind, text, line });
+            self.out.blocks.push(HtmlBlock {
+                kind,
+                text,
+                line,
+                post: self.post_depth > 0,
+            });
         }
     }
 }
