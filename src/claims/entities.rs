@@ -315,7 +315,11 @@ pub fn extract_entities(sentence: &str) -> Vec<String> {
     let mut i = 0;
     let n = sc.t.len();
     while i < n {
-        if !sc.is_cap(i) {
+        // "20°C", "20 degrees Celsius": a temperature's scale, no name.
+        let scale = i > 0
+            && ((sc.t[i - 1].end == sc.t[i].start && sc.text(i - 1) == "\u{B0}")
+                || ["degrees", "degree"].contains(&sc.text(i - 1)));
+        if !sc.is_cap(i) || scale {
             i += 1;
             continue;
         }

@@ -7,6 +7,7 @@
 
 mod dates;
 mod lexer;
+mod measures;
 mod spelled;
 mod tail;
 #[cfg(test)]
@@ -373,6 +374,11 @@ impl<'a> Scanner<'a> {
             if let Some(e) = words::scale(suf, false) {
                 exp = e;
                 j += 1;
+            } else if suf == "m" && self.millions_before_noun(j) {
+                exp = 6;
+                j += 1;
+            } else if let Some(step) = self.temperature(i, j, d.value(0)) {
+                return step;
             } else if suf == "s" {
                 if d.plain && d.int_digits == 4 && d.mant.is_multiple_of(10) {
                     return self.hit(i, j + 1, d.value(0), "year");
@@ -401,6 +407,11 @@ impl<'a> Scanner<'a> {
         // "24 February 2022", "3rd of March".
         if d.plain
             && let Some(step) = self.day_month(i, j, d.mant)
+        {
+            return step;
+        }
+        if exp == 0
+            && let Some(step) = self.temperature(i, j, d.value(0))
         {
             return step;
         }

@@ -19,7 +19,10 @@ pub fn fold(text: &str) -> String {
             pending_space = true;
             continue;
         }
-        if c == '-' {
+        // A minus sign: a hyphen after a space and glued to digits ("fell
+        // to -5C") stays on its number, apart from the word before.
+        let sign = c == '-' && pending_space && chars.peek().is_some_and(char::is_ascii_digit);
+        if c == '-' && !sign {
             // A dash run, spaced or not, folds to one bare hyphen: "a - b",
             // "a -- b" and "a—b" are the same text.
             while chars.peek().is_some_and(|n| *n == '-' || n.is_whitespace()) {
@@ -334,6 +337,8 @@ mod tests {
         );
         assert_eq!(fold("a -- b"), fold("a\u{2013}b"));
         assert_ne!(fold("a b"), fold("ab"));
+        // A minus sign stays on its number.
+        assert_eq!(fold("fell to -5C overnight"), "fell to -5C overnight");
     }
 
     #[test]

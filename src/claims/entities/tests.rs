@@ -162,3 +162,9 @@ fn an_opening_compound_adjective_is_no_name() {
     // A hyphenated name keeps its place.
     assert_eq!(ents("Anne-Marie Lund spoke first."), ["Anne-Marie Lund"]);
 }
+
+#[test]
+fn temperature_scales_are_no_names() {
+    assert_eq!(ents("It was 20\u{B0}C in Madrid."), ["Madrid"]);
+    assert_eq!(ents("Lima hit 30 degrees Celsius."), ["Lima"]);
+}

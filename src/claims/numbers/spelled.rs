@@ -45,16 +45,24 @@ impl<'a> Scanner<'a> {
             "half" if let Some(wn) = self.scale_after(i + 1) => {
                 return self.tail(i, wn.end, wn.value / 2.0, None, false, wn.scaled, false);
             }
-            // "a quarter of a million", "a quarter of the vote".
-            "a" | "an"
-                if let Some(den) = words::fraction(self.lw(i + 1, &mut [0; 24]))
-                    && words::ordinal(self.lw(i + 1, &mut [0; 24])).is_none()
-                    && self.lw(i + 2, &mut [0; 24]) == "of" =>
-            {
-                return match self.scale_after(i + 3) {
-                    Some(wn) => self.tail(i, wn.end, wn.value / den, None, false, wn.scaled, false),
-                    None => self.hit(i, i + 2, 1.0 / den, "fraction"),
-                };
+            // "fell by half".
+            "half" if i > 0 && self.lw(i - 1, &mut [0; 24]) == "by" && self.ends_phrase(i + 1) => {
+                return self.hit(i, i + 1, 0.5, "fraction");
+            }
+            // "a quarter of a million", "a quarter of the vote", "rose by a
+            // third" (but "a third term" is an ordinal).
+            "a" | "an" if let Some(den) = words::fraction(self.lw(i + 1, &mut [0; 24])) => {
+                if self.lw(i + 2, &mut [0; 24]) == "of" {
+                    return match self.scale_after(i + 3) {
+                        Some(wn) => {
+                            self.tail(i, wn.end, wn.value / den, None, false, wn.scaled, false)
+                        }
+                        None => self.hit(i, i + 2, 1.0 / den, "fraction"),
+                    };
+                }
+                if self.ends_phrase(i + 2) {
+                    return self.hit(i, i + 2, 1.0 / den, "fraction");
+                }
             }
             _ => {}
         }
@@ -139,6 +147,41 @@ impl<'a> Scanner<'a> {
             return self.hit(i, f + 1, wn.value / den, "fraction");
         }
         self.tail(i, wn.end, wn.value, None, false, wn.scaled, wn.lone_one)
+    }
+
+    /// Nothing at `k` continues a noun phrase: the sentence ends, a mark
+    /// follows, or a preposition or conjunction ("by a third in a year",
+    /// "by half, officials said").
+    fn ends_phrase(&self, k: usize) -> bool {
+        if k >= self.t.len() {
+            return true;
+        }
+        if self.t[k].kind == Kind::Punct {
+            // "a third-party candidate", "a half-century" join a compound.
+            return !(self.glued(k) && matches!(self.text(k), "-" | "\u{2011}"));
+        }
+        matches!(
+            self.lw(k, &mut [0; 24]),
+            "in" | "on"
+                | "since"
+                | "from"
+                | "over"
+                | "and"
+                | "but"
+                | "or"
+                | "to"
+                | "after"
+                | "than"
+                | "compared"
+                | "this"
+                | "last"
+                | "between"
+                | "during"
+                | "at"
+                | "by"
+                | "year-on-year"
+                | "overall"
+        )
     }
 
     /// "a million", "a dozen" from `i` (the amount a fraction before it

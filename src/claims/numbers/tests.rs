@@ -76,6 +76,75 @@ fn fractions_of_a_scale_word() {
         0.25,
         "fraction",
     );
+    check(
+        "Prices rose by a third in a year.",
+        "a third",
+        1.0 / 3.0,
+        "fraction",
+    );
+    check("Output fell by half.", "half", 0.5, "fraction");
+    check("He won a third term.", "third", 3.0, "ordinal");
+    check("She ran a third-party campaign.", "third", 3.0, "ordinal");
+    assert!(super::scan_numbers("He has spent a quarter-century in office.").is_empty());
+}
+
+#[test]
+fn temperatures_keep_their_scale_and_sign() {
+    check(
+        "It was 20\u{B0}C in the shade.",
+        "20\u{B0}C",
+        20.0,
+        "celsius",
+    );
+    check(
+        "Temperatures fell to -5C overnight.",
+        "-5C",
+        -5.0,
+        "celsius",
+    );
+    check(
+        "The lake froze at minus 3 degrees Celsius.",
+        "minus 3 degrees Celsius",
+        -3.0,
+        "celsius",
+    );
+    check(
+        "The mercury hit 95 degrees Fahrenheit.",
+        "95 degrees Fahrenheit",
+        95.0,
+        "fahrenheit",
+    );
+    check(
+        "Highs reached 30\u{B0} on Friday.",
+        "30\u{B0}",
+        30.0,
+        "degrees",
+    );
+    check(
+        "The lake froze at minus 3 degrees.",
+        "minus 3 degrees",
+        -3.0,
+        "degrees",
+    );
+    // A model name after a proper noun stays none.
+    assert!(super::scan_numbers("She bought an iPhone 5C last year.").is_empty());
+}
+
+#[test]
+fn a_glued_m_before_a_counted_noun_is_millions() {
+    check(
+        "About 2m people watched the final.",
+        "About 2m people",
+        2_000_000.0,
+        "people",
+    );
+    check(
+        "The mine produced 5m tonnes of ore.",
+        "5m tonnes",
+        5_000_000.0,
+        "tons",
+    );
+    check("The wall is 3m high.", "3m", 3.0, "meters");
 }
 
 #[test]

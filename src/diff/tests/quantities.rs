@@ -207,3 +207,54 @@ fn one_step_closer_is_no_number() {
     );
     assert!(!types(&c).contains(&DetailType::NumberChanged), "{c:#?}");
 }
+
+/// Claims as the extractor reads them from one sentence.
+fn read(text: &str) -> Claim {
+    let parsed = crate::article::parse(
+        format!("T\n\n{text}\n").as_bytes(),
+        crate::article::Format::Text,
+    )
+    .expect("text parses");
+    crate::claims::extract(&parsed.article)
+        .into_iter()
+        .find(|c| c.part == crate::claims::Part::Body)
+        .expect("one body claim")
+}
+
+#[test]
+fn fractions_of_scale_words_and_temperatures_compare_by_value() {
+    // The same amount and temperature written another way: no number change.
+    let c = one_change(
+        read("The club spent half a million dollars in 20\u{B0}C heat."),
+        read("The club spent $500,000 in 20 degrees Celsius heat."),
+    );
+    assert!(!types(&c).contains(&DetailType::NumberChanged), "{c:?}");
+    assert!(!types(&c).contains(&DetailType::EntityChanged), "{c:?}");
+    assert_eq!(c.severity, Severity::Low);
+    // Half a million is not a million, and a frost is not a warm day.
+    let c = one_change(
+        read("The club spent half a million dollars in 20\u{B0}C heat."),
+        read("The club spent a million dollars in -2C heat."),
+    );
+    let changed: Vec<_> = c
+        .details
+        .iter()
+        .filter(|d| d.kind == DetailType::NumberChanged)
+        .map(|d| {
+            (
+                d.from.clone().unwrap_or_default(),
+                d.to.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            (
+                "half a million dollars".to_string(),
+                "a million dollars".to_string()
+            ),
+            ("20\u{B0}C".to_string(), "-2C".to_string()),
+        ]
+    );
+}
