@@ -48,7 +48,77 @@ const OPPOSITES: &[(&str, &str)] = &[
     ("expanded", "contracted"),
     ("surged", "plunged"),
     ("climbed", "dropped"),
+    ("accepted", "refused"),
+    ("accepts", "refuses"),
+    ("accept", "refuse"),
+    ("accept", "reject"),
+    ("agreed", "refused"),
+    ("agrees", "refuses"),
+    ("upheld", "overturned"),
+    ("upholds", "overturns"),
+    ("survived", "died"),
+    ("alive", "dead"),
+    ("open", "closed"),
+    ("opened", "closed"),
+    ("opens", "closes"),
+    ("raised", "lowered"),
+    ("raises", "lowers"),
+    ("grew", "shrank"),
+    ("grow", "shrink"),
+    ("improved", "worsened"),
+    ("improve", "worsen"),
+    ("improves", "worsens"),
+    ("profit", "loss"),
+    ("gain", "loss"),
+    ("most", "least"),
+    ("best", "worst"),
+    ("highest", "lowest"),
+    ("largest", "smallest"),
+    ("always", "never"),
+    ("with", "without"),
+    ("included", "excluded"),
+    ("includes", "excludes"),
+    ("include", "exclude"),
+    ("present", "absent"),
+    ("ahead", "behind"),
+    ("leads", "trails"),
+    ("leading", "trailing"),
 ];
+
+/// Words that a negating prefix turns into another word, not into their
+/// opposite ("cover" → "discover", "count" → "discount").
+const NOT_NEGATED_BY_PREFIX: &[&str] = &[
+    "charge", "charged", "close", "closed", "count", "counted", "cover", "covered", "less", "miss",
+    "missed", "play", "played", "pose", "posed", "tract", "der", "ion",
+];
+
+/// Endings of the adjectives that "in-", "im-", "il-" and "ir-" negate
+/// ("valid", "possible", "legal", "relevant"); other words take these
+/// prefixes as another word ("put" → "input", "prove" → "improve").
+const LATINATE_ENDINGS: &[&str] = &[
+    "able", "ible", "al", "ent", "ant", "ate", "ive", "ete", "ect", "ure", "id", "ar", "ous",
+];
+
+/// Whether `b` is `a` with a negating prefix ("safe" → "unsafe", "agree" →
+/// "disagree", "possible" → "impossible", "binding" → "nonbinding").
+fn prefix_negated(a: &str, b: &str) -> bool {
+    let Some(prefix) = b.strip_suffix(a) else {
+        return false;
+    };
+    if a.len() < 4 || NOT_NEGATED_BY_PREFIX.contains(&a) {
+        return false;
+    }
+    let latinate = a.len() >= 5 && LATINATE_ENDINGS.iter().any(|e| a.ends_with(e));
+    match prefix {
+        "un" | "non" => true,
+        "dis" => a.len() >= 5,
+        "in" => latinate && !a.starts_with(['l', 'm', 'p', 'r', 'b']),
+        "im" => latinate && a.starts_with(['m', 'p', 'b']),
+        "il" => latinate && a.starts_with('l'),
+        "ir" => latinate && a.starts_with('r'),
+        _ => false,
+    }
+}
 
 /// Verbs that carry their own negation ("excludes" is "does not allow"),
 /// each with the plain verb, in the form it takes after "not", that the
@@ -110,6 +180,8 @@ pub(super) fn opposite(a: &str, b: &str) -> bool {
     OPPOSITES
         .iter()
         .any(|&(x, y)| (a == x && b == y) || (a == y && b == x))
+        || prefix_negated(a, b)
+        || prefix_negated(b, a)
 }
 
 /// Adds a `negation_changed` detail for each hunk that swaps a changed word
@@ -145,5 +217,35 @@ mod tests {
         assert!(opposite("denied", "said"));
         assert!(!opposite("rose", "climbed"));
         assert!(!opposite("said", "said"));
+        assert!(opposite("accepted", "refused"));
+    }
+
+    #[test]
+    fn a_negating_prefix_reverses_the_word() {
+        for (a, b) in [
+            ("safe", "unsafe"),
+            ("likely", "unlikely"),
+            ("agree", "disagree"),
+            ("possible", "impossible"),
+            ("valid", "invalid"),
+            ("logical", "illogical"),
+            ("relevant", "irrelevant"),
+            ("binding", "nonbinding"),
+        ] {
+            assert!(opposite(a, b), "{a} / {b}");
+            assert!(opposite(b, a), "{b} / {a}");
+        }
+        // Other words that merely start the same way.
+        for (a, b) in [
+            ("put", "input"),
+            ("prove", "improve"),
+            ("cover", "discover"),
+            ("come", "income"),
+            ("side", "inside"),
+            ("less", "unless"),
+            ("port", "import"),
+        ] {
+            assert!(!opposite(a, b), "{a} / {b}");
+        }
     }
 }
