@@ -184,6 +184,39 @@ pub(super) fn opposite(a: &str, b: &str) -> bool {
         || prefix_negated(b, a)
 }
 
+/// Words after which "for" and "against" take opposite sides ("voted
+/// for" → "voted against"); elsewhere they can mean the same ("insurance
+/// for floods", "against floods").
+const SIDE_TAKERS: &[&str] = &[
+    "vote",
+    "voted",
+    "votes",
+    "voting",
+    "argued",
+    "argues",
+    "campaigned",
+    "campaigns",
+    "ruled",
+    "rules",
+    "lobbied",
+    "spoke",
+    "speaks",
+    "testified",
+    "came",
+    "is",
+    "are",
+    "was",
+    "were",
+];
+
+/// "for" ↔ "against" at old token `i` and new token `j`, after a verb that
+/// takes a side.
+fn side_flipped(w: &Work, i: usize, j: usize) -> bool {
+    let (a, b) = (w.old.tokens[i].core.as_str(), w.new.tokens[j].core.as_str());
+    let pair = (a == "for" && b == "against") || (a == "against" && b == "for");
+    pair && i > 0 && SIDE_TAKERS.contains(&w.old.tokens[i - 1].core.as_str())
+}
+
 /// Adds a `negation_changed` detail for each hunk that swaps a changed word
 /// for its opposite, and marks both words explained.
 pub(super) fn reversals(w: &mut Work, details: &mut Vec<Detail>) {
@@ -192,7 +225,9 @@ pub(super) fn reversals(w: &mut Work, details: &mut Vec<Detail>) {
         let news: Vec<usize> = n.clone().filter(|&j| w.new.changed[j]).collect();
         let hit = olds.iter().find_map(|&i| {
             news.iter()
-                .find(|&&j| opposite(&w.old.tokens[i].core, &w.new.tokens[j].core))
+                .find(|&&j| {
+                    opposite(&w.old.tokens[i].core, &w.new.tokens[j].core) || side_flipped(w, i, j)
+                })
                 .map(|&j| (i, j))
         });
         let Some((i, j)) = hit else { continue };

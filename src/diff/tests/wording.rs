@@ -154,3 +154,23 @@ fn a_verb_that_negates_by_itself_swapped_for_not_plus_its_opposite_keeps_the_mea
     assert!(types(&c).contains(&DetailType::NegationChanged), "{c:#?}");
     assert_eq!(c.severity, Severity::High);
 }
+
+#[test]
+fn taking_the_other_side_is_a_reversal() {
+    let c = one_change(
+        claim("The senator voted for the harbour bill on Tuesday."),
+        claim("The senator voted against the harbour bill on Tuesday."),
+    );
+    let d = detail(&c, DetailType::NegationChanged);
+    assert_eq!(
+        (d.from.as_deref(), d.to.as_deref()),
+        (Some("for"), Some("against"))
+    );
+    assert_eq!(c.severity, Severity::High);
+    // "for" and "against" after a noun can mean the same protection.
+    let c = one_change(
+        claim("The town bought insurance for floods last year."),
+        claim("The town bought insurance against floods last year."),
+    );
+    assert!(!types(&c).contains(&DetailType::NegationChanged), "{c:#?}");
+}
