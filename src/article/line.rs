@@ -83,6 +83,16 @@ pub(crate) fn clean(s: &str) -> String {
         }
         let c = s[i..].chars().next().unwrap_or(' ');
         i += c.len_utf8();
+        // An en dash between two words stands for a dash ("the
+        // debate–published by the paper–shows"), as the em dash does
+        // (see `fold_char`); between digits it is a range ("1990–95").
+        if c == '\u{2013}'
+            && out.out.chars().next_back().is_some_and(char::is_alphabetic)
+            && s[i..].chars().next().is_some_and(char::is_alphabetic)
+        {
+            spaced_dash(&mut out);
+            continue;
+        }
         match super::fold_char(c) {
             super::Folded::Char(f) => out.push_folded(f),
             super::Folded::Str(f) => f.chars().for_each(|f| out.push_folded(f)),
@@ -90,6 +100,12 @@ pub(crate) fn clean(s: &str) -> String {
         }
     }
     out.out
+}
+
+fn spaced_dash(out: &mut Cleaner) {
+    out.space();
+    out.push('-');
+    out.space();
 }
 
 /// Text [`clean`] hands back as it is: printable ASCII (nothing to fold,

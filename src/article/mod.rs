@@ -219,8 +219,11 @@ pub(crate) fn fold_char(c: char) -> Folded {
         }
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
         | '\u{00BB}' => Folded::Char('"'),
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-        | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => Folded::Char('-'),
+        // An em dash sets off an aside, spaced or not ("The mayor—who took
+        // office in May—said"): spaced, so the words around it stay words.
+        '\u{2014}' | '\u{2015}' => Folded::Str(" - "),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2212}' | '\u{FE63}'
+        | '\u{FF0D}' => Folded::Char('-'),
         '\u{00A0}' | '\u{2002}' | '\u{2003}' | '\u{2004}' | '\u{2005}' | '\u{2006}'
         | '\u{2007}' | '\u{2008}' | '\u{2009}' | '\u{200A}' | '\u{202F}' | '\u{205F}'
         | '\u{3000}' | '\u{2028}' | '\u{2029}' => Folded::Char(' '),

@@ -45,6 +45,23 @@ fn clean_folds_and_collapses() {
     assert_eq!(clean(""), "");
 }
 
+#[test]
+fn dashes_between_words_are_spaced_ranges_are_not() {
+    assert_eq!(
+        clean("The mayor\u{2014}who took office\u{2014}said"),
+        "The mayor - who took office - said"
+    );
+    assert_eq!(clean("a \u{2014} b"), "a - b");
+    assert_eq!(
+        clean("the debate\u{2013}published by"),
+        "the debate - published by"
+    );
+    assert_eq!(
+        clean("from 1990\u{2013}95 and 10\u{2013}12"),
+        "from 1990-95 and 10-12"
+    );
+}
+
 /// The chunked counts agree with a plain walk.
 #[test]
 fn word_counts_match_a_plain_walk() {
