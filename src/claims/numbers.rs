@@ -415,6 +415,10 @@ impl<'a> Scanner<'a> {
         {
             return step;
         }
+        // "59 and a half".
+        if exp == 0 && self.and_a_half(j) {
+            return self.tail(i, j + 3, d.value(0) + 0.5, None, false, false, false);
+        }
         let year_ok = d.plain && d.int_digits == 4 && exp == 0;
         self.tail(i, j, d.value(exp), None, year_ok, exp != 0, false)
     }

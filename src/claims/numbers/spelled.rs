@@ -51,7 +51,13 @@ impl<'a> Scanner<'a> {
             }
             // "a quarter of a million", "a quarter of the vote", "rose by a
             // third" (but "a third term" is an ordinal).
-            "a" | "an" if let Some(den) = words::fraction(self.lw(i + 1, &mut [0; 24])) => {
+            // (After "59 and", the half belongs to the number before.)
+            "a" | "an"
+                if let Some(den) = words::fraction(self.lw(i + 1, &mut [0; 24]))
+                    && !(i >= 2
+                        && self.lw(i - 1, &mut [0; 24]) == "and"
+                        && self.is_kind(i - 2, Kind::Num)) =>
+            {
                 if self.lw(i + 2, &mut [0; 24]) == "of" {
                     return match self.scale_after(i + 3) {
                         Some(wn) => {
@@ -147,6 +153,13 @@ impl<'a> Scanner<'a> {
             return self.hit(i, f + 1, wn.value / den, "fraction");
         }
         self.tail(i, wn.end, wn.value, None, false, wn.scaled, wn.lone_one)
+    }
+
+    /// "and a half" from `k`.
+    pub(super) fn and_a_half(&self, k: usize) -> bool {
+        self.lw(k, &mut [0; 24]) == "and"
+            && matches!(self.lw(k + 1, &mut [0; 24]), "a" | "one")
+            && self.lw(k + 2, &mut [0; 24]) == "half"
     }
 
     /// Nothing at `k` continues a noun phrase: the sentence ends, a mark

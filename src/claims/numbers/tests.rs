@@ -83,6 +83,12 @@ fn fractions_of_a_scale_word() {
         "fraction",
     );
     check("Output fell by half.", "half", 0.5, "fraction");
+    check(
+        "Savers wait until age 59 and a half.",
+        "59 and a half",
+        59.5,
+        "",
+    );
     check("He won a third term.", "third", 3.0, "ordinal");
     check("She ran a third-party campaign.", "third", 3.0, "ordinal");
     assert!(super::scan_numbers("He has spent a quarter-century in office.").is_empty());
