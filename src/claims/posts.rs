@@ -19,7 +19,8 @@ pub(super) const POST_MIN_WORDS: usize = 4;
 /// when the name has no letters), or `None` when it is no signature.
 pub(super) fn signature(block: &Block) -> Option<String> {
     let text = block.text.trim();
-    let rest = if let Some(rest) = text.strip_prefix("A post shared by ") {
+    let shared = text.strip_prefix("A post shared by ");
+    let rest = if let Some(rest) = shared {
         rest
     } else if block.kind == BlockKind::ListItem {
         // The dash was read as a list marker.
@@ -39,9 +40,12 @@ pub(super) fn signature(block: &Block) -> Option<String> {
         && handle
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-' | '@'));
-    // The tail is the post's date and time: short, and no sentence.
+    // The tail is the post's date and time: short, and no sentence. A
+    // dashed line without a date is a sign-off or a credit ("— Reporting
+    // by Ana Ruiz (@anaruiz)"), not a post's signature.
     let tail_ok = tail.split_whitespace().count() <= TAIL_MAX_WORDS
-        && !tail.contains(['!', '?', ';', '"', '\u{201C}']);
+        && !tail.contains(['!', '?', ';', '"', '\u{201C}'])
+        && (shared.is_some() || has_year(tail));
     if !handle_ok || !tail_ok {
         return None;
     }
@@ -59,6 +63,12 @@ pub(super) fn signature(block: &Block) -> Option<String> {
     } else {
         Some(format!("@{handle}"))
     }
+}
+
+/// A four-digit year from 1990 on, as a post's date shows it.
+fn has_year(s: &str) -> bool {
+    s.split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && d.as_bytes()[0] <= b'2' && d >= "1990")
 }
 
 /// `text` without the links a post ends on (its picture or a shortened
@@ -134,9 +144,12 @@ mod tests {
             Some("Lena Ford")
         );
         assert_eq!(
-            signature("\u{2014} \u{1F308} (@rainbow_7) May 1").as_deref(),
+            signature("\u{2014} \u{1F308} (@rainbow_7) May 1, 2020").as_deref(),
             Some("@rainbow_7")
         );
+        // A credit or sign-off with a handle and no date is no post.
+        assert_eq!(signature("\u{2014} Reporting by Ana Ruiz (@anaruiz)"), None);
+        assert_eq!(signature("-- Ana Ruiz (@anaruiz) in Lisbon"), None);
         // A dash that opens a sentence, or a handle inside prose, is no
         // signature.
         assert_eq!(signature("\u{2014} and then the mayor left."), None);
