@@ -245,9 +245,21 @@ pub fn number_kind(tokens: &[Token], i: usize) -> Option<NumKind> {
     if is_month(tokens, i) {
         return Some(NumKind::Date);
     }
-    let parts = t.parts();
+    // Most words have no hyphen: their one part is the core, borrowed
+    // rather than built (this runs for every word of every changed claim).
+    let hyphenated = t.text.contains('-');
+    let parts: std::borrow::Cow<'_, [String]> = if hyphenated {
+        t.parts().into()
+    } else {
+        std::slice::from_ref(&t.core).into()
+    };
+    let year = if hyphenated {
+        t.raw_parts().iter().any(|p| is_year(p))
+    } else {
+        is_year(t.text.trim_matches(|c: char| !c.is_alphanumeric()))
+    };
     // Years are written without separators: "1,200" is a count.
-    if parts.iter().any(|p| has(DAY_WORDS, p)) || t.raw_parts().iter().any(|p| is_year(p)) {
+    if parts.iter().any(|p| has(DAY_WORDS, p)) || year {
         return Some(NumKind::Date);
     }
     let near_month = |j: Option<usize>| j.is_some_and(|j| j < tokens.len() && is_month(tokens, j));
