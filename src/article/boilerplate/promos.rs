@@ -3,6 +3,9 @@
 //! share invitations, subscription notices, affiliate and copyright
 //! disclaimers, and truncated teaser headlines ("… hopes ...").
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{LazyLock, OnceLock};
+
 /// Phrases that make a short block (at most [`PHRASE_MAX_WORDS`] words) a
 /// contact, credit, promo or disclaimer line wherever they stand in it.
 const PHRASES: &[&str] = &[
@@ -62,22 +65,61 @@ const PHRASES: &[&str] = &[
 
 const PHRASE_MAX_WORDS: usize = 40;
 
-/// [`PHRASES`] as one automaton: a block is read once, not once per
-/// phrase (53 substring searches per short paragraph were an eighth of
-/// extraction's instructions).
-static PHRASE_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-    std::sync::LazyLock::new(|| {
-        // The crate's choice for 53 phrases is a DFA: ~4 M instructions to
-        // build, once per process, and ~0.1 M fewer per article than a
-        // contiguous NFA (built in 0.9 M), which pays off from about the
-        // 30th article of a scan.
-        aho_corasick::AhoCorasick::new(PHRASES).expect("the promo phrases build an automaton")
-    });
+/// [`PHRASES`] found in one pass over a block, not one search per phrase
+/// (53 substring searches per short paragraph were an eighth of
+/// extraction's instructions). Two searchers: the crate's default for 53
+/// phrases is a DFA, the fastest per block but ~4 M instructions to build
+/// (a quarter of a one-shot `claimwatch diff`); a packed (SIMD) searcher
+/// builds in a few thousand and costs ~35,000 more per article. A process
+/// starts on the packed one and builds the DFA once it has asked
+/// [`DFA_AFTER`] times: one-shot commands on an article or two never pay
+/// for the DFA, a scan or the daemon soon runs on it.
+static FIRST_FINDER: LazyLock<Finder> = LazyLock::new(|| {
+    match aho_corasick::packed::Config::new()
+        .builder()
+        .extend(PHRASES)
+        .build()
+    {
+        Some(packed) => Finder::Packed(packed),
+        // No SIMD on this CPU: the DFA from the start.
+        None => Finder::Automaton(dfa()),
+    }
+});
+
+static DFA: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+
+/// Look-ups before the DFA is built (a long article has ~100 short blocks).
+const DFA_AFTER: usize = 200;
+
+static LOOKUPS: AtomicUsize = AtomicUsize::new(0);
+
+fn dfa() -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::new(PHRASES).expect("the promo phrases build an automaton")
+}
+
+enum Finder {
+    Packed(aho_corasick::packed::Searcher),
+    Automaton(aho_corasick::AhoCorasick),
+}
+
+/// Whether `lower` holds one of [`PHRASES`].
+fn has_phrase(lower: &str) -> bool {
+    if let Some(dfa) = DFA.get() {
+        return dfa.is_match(lower);
+    }
+    if LOOKUPS.fetch_add(1, Ordering::Relaxed) >= DFA_AFTER {
+        return DFA.get_or_init(dfa).is_match(lower);
+    }
+    match &*FIRST_FINDER {
+        Finder::Packed(s) => s.find(lower).is_some(),
+        Finder::Automaton(a) => a.is_match(lower),
+    }
+}
 
 /// True when a block (lower-cased, `words` long) is a contact, bio,
 /// promo or disclaimer line, or a truncated teaser.
 pub(super) fn is_promo(lower: &str, words: usize) -> bool {
-    if words <= PHRASE_MAX_WORDS && PHRASE_FINDER.is_match(lower) {
+    if words <= PHRASE_MAX_WORDS && has_phrase(lower) {
         return true;
     }
     is_teaser(lower, words)
