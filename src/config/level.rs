@@ -1,9 +1,9 @@
 //! Log levels as operators write them ([`log_filter`]): the names journald
 //! and syslog use (`warning`, `err`, `notice`, …) and tracing's own, alone
-//! or per target (`claimwatch=debug,info`), turned into an env-filter
+//! or per target (`claimwatch=debug,info`), turned into a target-filter
 //! directive. Anything else is an error, never a silent filter: tracing's
-//! `EnvFilter` reads an unknown word such as `warning` as a *target name*
-//! and then logs nothing at all.
+//! target filters read an unknown word such as `warning` as a *target name*
+//! and then log nothing at all.
 
 /// The tracing level a level name means, if it is one (case-insensitive).
 fn level_name(word: &str) -> Option<&'static str> {
@@ -22,7 +22,7 @@ fn level_name(word: &str) -> Option<&'static str> {
 /// The names accepted, for error messages.
 pub const LEVEL_NAMES: &str = "error (err), warn (warning), info (information, notice), debug, trace, off; or per target: claimwatch=debug,info";
 
-/// Turns a `[log] level` / `CLAIMWATCH_LOG` value into an env-filter
+/// Turns a `[log] level` / `CLAIMWATCH_LOG` value into a target-filter
 /// directive, or says why it is not one.
 pub fn log_filter(spec: &str) -> Result<String, String> {
     let bad = || format!("{spec:?} is not a log level; use {LEVEL_NAMES}");
@@ -84,7 +84,7 @@ mod tests {
         ] {
             assert_eq!(log_filter(given).as_deref(), Ok(want), "{given}");
             // What we hand tracing must parse there too.
-            assert!(tracing_subscriber::EnvFilter::try_new(want).is_ok());
+            assert!(want.parse::<tracing_subscriber::filter::Targets>().is_ok());
         }
     }
 
@@ -109,9 +109,11 @@ mod tests {
         let buf = Buf::default();
         let writer = buf.clone();
         let subscriber = tracing_subscriber::registry()
-            .with(tracing_subscriber::EnvFilter::new(with_quiet_libraries(
-                "info",
-            )))
+            .with(
+                with_quiet_libraries("info")
+                    .parse::<tracing_subscriber::filter::Targets>()
+                    .expect("a target filter"),
+            )
             .with(tracing_subscriber::fmt::layer().with_writer(move || writer.clone()));
         tracing::subscriber::with_default(subscriber, || {
             tracing::info!(target: "notify::inotify", "library chatter");

@@ -6,7 +6,7 @@
 
 use std::io::IsTerminal;
 
-use tracing_subscriber::EnvFilter;
+use tracing_subscriber::filter::Targets;
 use tracing_subscriber::prelude::*;
 
 use crate::config::{ENV_LOG, LogConfig, LogFormat, log_filter, with_quiet_libraries};
@@ -41,7 +41,7 @@ fn journald() -> Option<tracing_journald::Layer> {
     })
 }
 
-/// The env-filter directive: `CLAIMWATCH_LOG`, else `[log] level`, else
+/// The target-filter directive: `CLAIMWATCH_LOG`, else `[log] level`, else
 /// `info`, with operators' level names (`warning`, `err`) translated. The
 /// config check rejects anything else; should an unchecked value get here,
 /// `info` is used rather than a filter that silences every line.
@@ -57,7 +57,14 @@ fn directive(cfg: &LogConfig) -> String {
 
 /// Installs the global subscriber once; later calls are no-ops.
 pub fn init_tracing(cfg: &LogConfig) {
-    let filter = EnvFilter::new(directive(cfg));
+    // Targets, not EnvFilter: the directives are levels per target only,
+    // and EnvFilter's regex matchers built full DFAs in every process
+    // (~4 M instructions of a one-shot command; see docs/PERFORMANCE.md).
+    let filter: Targets = directive(cfg).parse().unwrap_or_else(|_| {
+        Targets::new()
+            .with_default(tracing::Level::WARN)
+            .with_target("claimwatch", tracing::Level::INFO)
+    });
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let ansi = !no_color && std::io::stderr().is_terminal();
     let registry = tracing_subscriber::registry().with(filter);
