@@ -226,7 +226,7 @@ pub fn extract(article: &Article) -> Vec<Claim> {
         if let Some(author) = author {
             signed = true;
             pending.clear();
-            post_claims(&block.text, &author, paragraph, block.line, &mut claims);
+            posts::post_claims(&block.text, &author, paragraph, block.line, &mut claims);
             continue;
         }
         if block.kind == BlockKind::Heading {
@@ -298,34 +298,6 @@ pub fn extract(article: &Article) -> Vec<Claim> {
         }
     }
     claims
-}
-
-/// The claims of an embedded post by `author`: its sentences, without the
-/// links it ends on, are the author's words, stopped or not.
-fn post_claims(text: &str, author: &str, paragraph: usize, line: usize, claims: &mut Vec<Claim>) {
-    // A post is a text of its own: its names are not the antecedents of
-    // the story's pronouns, nor its author the owner of the story's next
-    // quotation.
-    let speakers = &mut resolve::Speakers::default();
-    let words = posts::without_trailing_links(text);
-    for sentence in sentences::split(words) {
-        let claim = match sentence_claim(sentence, Some(author), speakers) {
-            Some((claim, _)) => claim,
-            None if posts::informal_sentence(sentence) => {
-                typed_claim(sentence, Some(author), speakers).0
-            }
-            None => continue,
-        };
-        // The whole sentence is the author's words, as a quotation's are.
-        let quote = claim.quote.clone().or_else(|| Some(sentence.to_string()));
-        claims.push(Claim {
-            kind: ClaimKind::Quote,
-            quote,
-            paragraph: paragraph + 1,
-            line,
-            ..claim
-        });
-    }
 }
 
 /// Re-joins a quotation ending in "!" or "?" with the attribution cut off

@@ -1,8 +1,10 @@
 //! Embedded social posts: a paragraph followed by its signature line
 //! ("— Ana Ruiz (@anaruiz) May 2, 2024", "A post shared by Ana Ruiz
 //! (@anaruiz)") is the named account's own words ([`signature`]), read as
-//! a quotation even when it ends on a link or without a full stop.
+//! a quotation even when it ends on a link or without a full stop
+//! ([`post_claims`]).
 
+use super::{Claim, ClaimKind};
 use crate::article::{Block, BlockKind};
 
 /// Most words of a display name in a signature.
@@ -69,6 +71,40 @@ pub(super) fn signature(block: &Block) -> Option<String> {
 fn has_year(s: &str) -> bool {
     s.split(|c: char| !c.is_ascii_digit())
         .any(|d| d.len() == 4 && d.as_bytes()[0] <= b'2' && d >= "1990")
+}
+
+/// The claims of an embedded post by `author`: its sentences, without the
+/// links it ends on, are the author's words, stopped or not.
+pub(super) fn post_claims(
+    text: &str,
+    author: &str,
+    paragraph: usize,
+    line: usize,
+    claims: &mut Vec<Claim>,
+) {
+    // A post is a text of its own: its names are not the antecedents of
+    // the story's pronouns, nor its author the owner of the story's next
+    // quotation.
+    let speakers = &mut super::resolve::Speakers::default();
+    let words = without_trailing_links(text);
+    for sentence in super::sentences::split(words) {
+        let claim = match super::sentence_claim(sentence, Some(author), speakers) {
+            Some((claim, _)) => claim,
+            None if informal_sentence(sentence) => {
+                super::typed_claim(sentence, Some(author), speakers).0
+            }
+            None => continue,
+        };
+        // The whole sentence is the author's words, as a quotation's are.
+        let quote = claim.quote.clone().or_else(|| Some(sentence.to_string()));
+        claims.push(Claim {
+            kind: ClaimKind::Quote,
+            quote,
+            paragraph: paragraph + 1,
+            line,
+            ..claim
+        });
+    }
 }
 
 /// `text` without the links a post ends on (its picture or a shortened
