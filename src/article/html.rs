@@ -138,7 +138,12 @@ fn locate(main: &[HtmlBlock], source: &[HtmlBlock], keep_all: bool) -> Option<Ve
     if !trust_source && !keep_all {
         return None;
     }
-    let used: HashSet<usize> = found.iter().flatten().map(|&(i, _)| i).collect();
+    // Only a page with an embedded post needs the set of blocks found.
+    let used: HashSet<usize> = if source.iter().any(|b| b.post) {
+        found.iter().flatten().map(|&(i, _)| i).collect()
+    } else {
+        HashSet::new()
+    };
     let mut line = source.first().map_or(1, |b| b.line);
     let mut located = Vec::with_capacity(main.len());
     // Source index after the last block kept.
@@ -278,6 +283,34 @@ mod tests {
 <aside><h3>Most read</h3><ol><li><a href="/a">Storm closes roads</a></li><li><a href="/b">Prices rise</a></li></ol></aside></main>
 <footer><p>All rights reserved.</p></footer>
 </body></html>"#;
+
+    #[test]
+    fn an_embedded_post_the_reader_drops_is_put_back_in_place() {
+        let page = r#"<html><head><title>Slogan row | Example News</title></head><body>
+<main><article><h1>Slogan row</h1>
+<p>The town council unveiled its new slogan on Monday, and residents were quick to answer it on social media within hours.</p>
+<p>The council said the campaign had cost about twelve thousand dollars and would run on buses until the end of the year.</p>
+<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">Twelve thousand dollars for four words and nobody checked them once <a href="https://t.co/x1">pic.twitter.com/x1</a></p>&mdash; Mara Quill (@maraquill) <a href="https://example.org/s/1">March 3, 2021</a></blockquote></div>
+<p>The mayor defended the slogan at a meeting on Tuesday, saying it had already brought the town more attention than any campaign.</p>
+<p>The firm that wrote it did not answer requests for comment by Wednesday evening, a spokeswoman for the council said.</p>
+<p>Council members will vote next month on whether to keep the slogan, and two of them have already said they will vote against it.</p>
+<p>Shop owners on the high street said the row had at least brought visitors, and one said her takings were up on the week before.</p>
+<p>The council has spent more on slogans than on street repairs this year, according to figures it published in its annual report.</p>
+</article></main></body></html>"#;
+        let (units, _) = read(page, &mut Vec::new());
+        let texts: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+        let at = |p: &str| texts.iter().position(|t| t.starts_with(p));
+        let post = at("Twelve thousand dollars").expect("the post is read");
+        assert_eq!(
+            at("\u{2014} Mara Quill")
+                .or(at("- Mara Quill"))
+                .or(at("Mara Quill")),
+            Some(post + 1),
+            "{texts:?}"
+        );
+        assert!(at("The council said").unwrap() < post, "{texts:?}");
+        assert!(post < at("The mayor defended").unwrap(), "{texts:?}");
+    }
 
     #[test]
     fn main_text_without_furniture() {

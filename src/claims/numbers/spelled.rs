@@ -192,7 +192,6 @@ impl<'a> Scanner<'a> {
                 | "during"
                 | "at"
                 | "by"
-                | "year-on-year"
                 | "overall"
         )
     }
