@@ -3,7 +3,7 @@
 //! headings, turns short unpunctuated lines into headings, and strips a
 //! "CITY -" dateline from the lead paragraph.
 
-use super::boilerplate::{is_boilerplate, is_list_head};
+use super::boilerplate::{is_block_furniture, is_boilerplate, is_list_head};
 use super::line::{
     Unit, char_len, ends_sentence, strip_decoration, title_like, word_count, words_at_most,
 };
@@ -51,7 +51,13 @@ pub(crate) fn finish(mut units: Vec<Unit>, mut meta: Meta, format: Format) -> Ar
     if format == Format::Html {
         drop_link_lists(&mut units);
     }
-    units.retain(|u| (u.lines == 1 && format != Format::Html) || !is_boilerplate(&u.text));
+    units.retain(|u| {
+        if u.lines == 1 && format != Format::Html {
+            !is_block_furniture(&u.text)
+        } else {
+            !is_boilerplate(&u.text)
+        }
+    });
     let title_line = take_title(&mut units, &mut meta, format);
     // Taken out before labels are found: an unpunctuated summary would
     // otherwise read as a heading, and it must not count as the lead.
@@ -364,6 +370,45 @@ mod tests {
                 "The council approved the plan.",
                 "Next Steps Ahead",
                 "Work starts in April."
+            ]
+        );
+    }
+
+    /// Issue 12: a credit or contact line that is a whole paragraph of one
+    /// line (plain text written without hard wraps) is furniture, as it is
+    /// in a wrapped paragraph or an HTML block.
+    #[test]
+    fn issue_12_one_line_credit_paragraphs_are_furniture() {
+        let units = vec![
+            unit(BlockKind::Paragraph, "Harbour Plan Approved", 1),
+            unit(
+                BlockKind::Paragraph,
+                "The council approved the plan on Monday.",
+                3,
+            ),
+            unit(
+                BlockKind::Paragraph,
+                "Ines Vidal contributed reporting from Porto.",
+                5,
+            ),
+            unit(
+                BlockKind::Paragraph,
+                "Tom Hale can be reached at tom@example.org. Ines Vidal contributed reporting.",
+                7,
+            ),
+            unit(
+                BlockKind::Paragraph,
+                "The firm said it had contributed to the fund.",
+                9,
+            ),
+        ];
+        let a = finish(units, Meta::default(), Format::Text);
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "The council approved the plan on Monday.",
+                "The firm said it had contributed to the fund."
             ]
         );
     }

@@ -44,14 +44,14 @@ const MONTHS: &[&str] = &[
 /// off by commas (no "on"), then month, day and year. Prose says "on
 /// Tuesday" and rarely gives the year with the weekday.
 fn has_caption_date(lower: &str) -> bool {
-    lower.match_indices(", ").any(|(i, _)| {
-        let after = &lower[i + 2..];
-        WEEKDAYS.iter().any(|day| {
-            after
-                .strip_prefix(day)
-                .and_then(|r| r.strip_prefix(", "))
-                .is_some_and(is_month_day_year)
-        })
+    // Every weekday ends in "day": one vectorised search for "day, "
+    // finds the few places worth a look (most prose has none).
+    memchr::memmem::find_iter(lower.as_bytes(), b"day, ").any(|at| {
+        let (before, rest) = lower.split_at(at + 3);
+        WEEKDAYS
+            .iter()
+            .any(|day| before.strip_suffix(day).is_some_and(|b| b.ends_with(", ")))
+            && rest.strip_prefix(", ").is_some_and(is_month_day_year)
     })
 }
 

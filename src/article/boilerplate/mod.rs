@@ -144,6 +144,13 @@ pub(crate) fn is_boilerplate(block: &str) -> bool {
     if is_boilerplate_with_lead(block, None) {
         return true;
     }
+    is_block_furniture(block)
+}
+
+/// The kinds of furniture only a whole block shows (contact, credit and
+/// bio lines, disclaimers, teasers, captions), without the line rules: for
+/// a paragraph of one line, whose line rules have already run.
+pub(crate) fn is_block_furniture(block: &str) -> bool {
     let block = block.trim();
     if !words_at_most(block, 40) {
         return false;
