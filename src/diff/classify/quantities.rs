@@ -44,7 +44,7 @@ fn mention_changes(
     old: &[&NumberMention],
     new: &[&NumberMention],
 ) -> Vec<(Option<String>, Option<String>)> {
-    let key = |m: &NumberMention| (m.value.to_bits(), m.unit.to_lowercase());
+    let key = |m: &NumberMention| (value_key(m), m.unit.to_lowercase());
     let mut new_left: Vec<&NumberMention> = new.to_vec();
     let mut old_left = Vec::new();
     for m in old {
@@ -208,11 +208,82 @@ pub(super) fn numbers(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<
 /// Both sides mention quantities, and the same values as a multiset.
 fn same_values(old: &[&NumberMention], new: &[&NumberMention]) -> bool {
     let values = |v: &[&NumberMention]| {
-        let mut bits: Vec<u64> = v.iter().map(|m| m.value.to_bits()).collect();
-        bits.sort_unstable();
-        bits
+        let mut keys: Vec<ValueKey> = v.iter().map(|m| value_key(m)).collect();
+        keys.sort_unstable();
+        keys
     };
     !old.is_empty() && values(old) == values(new)
+}
+
+/// What a mention says, for telling a restyling from a change: its value,
+/// and for a calendar date the date itself. A date's value is its day or
+/// its year alone, so "March 1" and "April 1" (or "Feb. 24, 2025" and
+/// "Feb. 25, 2025") have one value and are still different dates.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum ValueKey {
+    Value(u64),
+    Date {
+        year: Option<u16>,
+        month: Option<u8>,
+        day: Option<u8>,
+    },
+}
+
+fn value_key(m: &NumberMention) -> ValueKey {
+    if !m.unit.eq_ignore_ascii_case("date") {
+        return ValueKey::Value(m.value.to_bits());
+    }
+    let (mut year, mut month, mut day) = (None, None, None);
+    let parts: Vec<&str> = m
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .collect();
+    // "2025-02-24": year, month, day in figures.
+    let iso = parts.len() == 3
+        && parts[0].len() == 4
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    for (k, part) in parts.iter().enumerate() {
+        let digits = part.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            let n: u16 = digits.parse().unwrap_or(0);
+            if digits.len() == 4 {
+                year = Some(n);
+            } else if iso && k == 1 {
+                month = u8::try_from(n).ok();
+            } else {
+                day = u8::try_from(n).ok();
+            }
+        } else if let Some(i) = month_index(part) {
+            month = Some(i);
+        }
+    }
+    ValueKey::Date { year, month, day }
+}
+
+/// 1-12 for a month name or its abbreviation ("Sept", "feb").
+fn month_index(word: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = word.to_ascii_lowercase();
+    let stem = lower.get(..3)?;
+    let i = MONTHS.iter().position(|m| *m == stem)?;
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ][i];
+    (full.starts_with(lower.as_str()) || lower == "sept").then(|| i as u8 + 1)
 }
 
 /// Words that take a second unit word after them ("square kilometers").

@@ -258,3 +258,50 @@ fn fractions_of_scale_words_and_temperatures_compare_by_value() {
         ]
     );
 }
+
+/// A date's extracted value is its day (or its year), so two dates with
+/// the same day in other months once read as the same value restyled.
+#[test]
+fn a_date_with_the_same_day_in_another_month_is_a_date_change() {
+    let mut a = claim("The new fares take effect on March 1.");
+    a.numbers = vec![num("March 1", 1.0, "date")];
+    let mut b = claim("The new fares take effect on April 1.");
+    b.numbers = vec![num("April 1", 1.0, "date")];
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::DateChanged]);
+    let d = detail(&c, DetailType::DateChanged);
+    assert_eq!(
+        (d.from.as_deref(), d.to.as_deref()),
+        (Some("March 1"), Some("April 1"))
+    );
+    assert_eq!(c.severity, Severity::High);
+
+    let mut a = claim("The hearing was set for Feb. 24, 2025, in the capital.");
+    a.numbers = vec![num("Feb. 24, 2025", 2025.0, "date")];
+    let mut b = claim("The hearing was set for Feb. 25, 2025, in the capital.");
+    b.numbers = vec![num("Feb. 25, 2025", 2025.0, "date")];
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::DateChanged]);
+}
+
+#[test]
+fn the_same_date_written_another_way_is_no_date_change() {
+    for (old, new, value) in [
+        ("Feb. 24, 2025", "February 24, 2025", 2025.0),
+        ("24 February 2025", "Feb. 24, 2025", 2025.0),
+        ("Sept. 3", "September 3rd", 3.0),
+    ] {
+        let mut a = claim(&format!("The hearing was set for {old} in the capital."));
+        a.numbers = vec![num(old, value, "date")];
+        let mut b = claim(&format!("The hearing was set for {new} in the capital."));
+        b.numbers = vec![num(new, value, "date")];
+        let d = diff_with(&[a], &[b], &CUES);
+        assert!(
+            d.changes.iter().all(|c| c.severity == Severity::Low
+                && c.details
+                    .iter()
+                    .all(|x| x.kind == DetailType::WordingChanged)),
+            "{old} -> {new}: {d:#?}"
+        );
+    }
+}
