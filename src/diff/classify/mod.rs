@@ -221,7 +221,12 @@ fn forget_typos(w: &mut Work, cues: &Cues) -> bool {
             continue;
         };
         let (a, b) = (&w.old.tokens[*i], &w.new.tokens[*j]);
-        if plain(a)
+        // "million" → "billion" and "four" → "five"-like swaps are one
+        // letter apart and change a quantity: never a typo.
+        let quantity = lexicon::number_kind(w.old.tokens, *i).is_some()
+            || lexicon::number_kind(w.new.tokens, *j).is_some();
+        if !quantity
+            && plain(a)
             && plain(b)
             && strsim::damerau_levenshtein(&a.core, &b.core) == 1
             && !reversal::opposite(&a.core, &b.core)

@@ -305,3 +305,27 @@ fn the_same_date_written_another_way_is_no_date_change() {
         );
     }
 }
+
+/// "million" and "billion" are one letter apart, which the typo rule took
+/// for a misspelling: a thousandfold change came out as low wording.
+#[test]
+fn a_scale_word_swap_is_a_number_change_not_a_typo() {
+    let mut a = claim("The storm caused about $4.2 million worth of damage to the port.");
+    a.numbers = vec![num("about $4.2 million", 4.2e6, "usd")];
+    let mut b = claim("The storm caused about $4.2 billion worth of damage to the port.");
+    b.numbers = vec![num("about $4.2 billion", 4.2e9, "usd")];
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::NumberChanged]);
+    let d = detail(&c, DetailType::NumberChanged);
+    assert_eq!(
+        (d.from.as_deref(), d.to.as_deref()),
+        (Some("about $4.2 million"), Some("about $4.2 billion"))
+    );
+    assert_eq!(c.severity, Severity::High);
+    // Found from the words alone too, when the extractor saw no mention.
+    let c = one_change(
+        claim("Losses reached a million euros."),
+        claim("Losses reached a billion euros."),
+    );
+    assert_eq!(types(&c), [DetailType::NumberChanged]);
+}
