@@ -37,6 +37,33 @@ pub fn one_is_figure_of_speech(next: &str, after: &str) -> bool {
         )
 }
 
+/// Whether a mention's unit (as extracted) is a unit of measure: time,
+/// distance, weight, area, energy, temperature, money or a percentage.
+/// The other units are counted nouns ("troops", "people"), which an edit
+/// may reword without changing the count.
+pub fn is_measure_unit(unit: &str) -> bool {
+    let u = unit.trim().to_ascii_lowercase();
+    let base = u.strip_prefix("square ").unwrap_or(&u);
+    words::time_unit(&u).is_some()
+        || words::measure_unit(base).is_some()
+        || words::currency_word(&u).is_some()
+        || matches!(
+            u.as_str(),
+            "percent"
+                | "percentage points"
+                | "celsius"
+                | "fahrenheit"
+                | "barrels per day"
+                | "km/h"
+                | "mph"
+                | "cad"
+                | "aud"
+                | "hkd"
+                | "nzd"
+                | "sgd"
+        )
+}
+
 /// Every quantity in `sentence`, in order of appearance.
 pub fn extract_numbers(sentence: &str) -> Vec<NumberMention> {
     // Most sentences hold no quantity: a byte pass proves it before any

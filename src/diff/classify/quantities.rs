@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::{Work, cores, span_text};
+use crate::claims::numbers::is_measure_unit;
 use crate::claims::{Claim, NumberMention};
 use crate::diff::lexicon::{self, NumKind};
 use crate::diff::words::{Token, is_stopword};
@@ -208,11 +209,23 @@ pub(super) fn numbers(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<
 /// Both sides mention quantities, and the same values as a multiset.
 fn same_values(old: &[&NumberMention], new: &[&NumberMention]) -> bool {
     let values = |v: &[&NumberMention]| {
-        let mut keys: Vec<ValueKey> = v.iter().map(|m| value_key(m)).collect();
+        let mut keys: Vec<(ValueKey, String)> = v
+            .iter()
+            .map(|m| (value_key(m), m.unit.to_lowercase()))
+            .collect();
         keys.sort_unstable();
         keys
     };
-    !old.is_empty() && values(old) == values(new)
+    let (a, b) = (values(old), values(new));
+    // The same value in another unit of measure ("5 years" → "5 months")
+    // is a change; a counted noun reworded ("500 troops" → "500
+    // personnel") is not, nor a unit only one side names.
+    let other_measure = |ua: &str, ub: &str| ua != ub && is_measure_unit(ua) && is_measure_unit(ub);
+    !old.is_empty()
+        && a.len() == b.len()
+        && a.iter()
+            .zip(&b)
+            .all(|((va, ua), (vb, ub))| va == vb && !other_measure(ua, ub))
 }
 
 /// What a mention says, for telling a restyling from a change: its value,

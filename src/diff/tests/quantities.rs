@@ -329,3 +329,47 @@ fn a_scale_word_swap_is_a_number_change_not_a_typo() {
     );
     assert_eq!(types(&c), [DetailType::NumberChanged]);
 }
+
+#[test]
+fn the_same_figure_in_another_unit_is_a_number_change() {
+    let mut a = claim("He was sentenced to 5 years for the fraud.");
+    a.numbers = vec![num("5 years", 5.0, "year")];
+    let mut b = claim("He was sentenced to 5 months for the fraud.");
+    b.numbers = vec![num("5 months", 5.0, "month")];
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::NumberChanged]);
+    let d = detail(&c, DetailType::NumberChanged);
+    assert_eq!(
+        (d.from.as_deref(), d.to.as_deref()),
+        (Some("5 years"), Some("5 months"))
+    );
+    // The same unit written another way stays no change.
+    let mut a = claim("The rate was 85% last year.");
+    a.numbers = vec![num("85%", 85.0, "percent")];
+    let mut b = claim("The rate was 85 percent last year.");
+    b.numbers = vec![num("85 percent", 85.0, "percent")];
+    let d = diff_with(&[a], &[b], &CUES);
+    assert!(
+        d.changes.iter().all(|c| c
+            .details
+            .iter()
+            .all(|x| x.kind == DetailType::WordingChanged)),
+        "{d:#?}"
+    );
+}
+
+#[test]
+fn a_counted_noun_reworded_is_no_number_change() {
+    let mut a = claim("The ministry sent 500 more troops to the border.");
+    a.numbers = vec![num("500 more troops", 500.0, "troops")];
+    let mut b = claim("The ministry sent 500 more personnel to the border.");
+    b.numbers = vec![num("500 more personnel", 500.0, "personnel")];
+    let d = diff_with(&[a], &[b], &CUES);
+    assert!(
+        d.changes.iter().all(|c| c
+            .details
+            .iter()
+            .all(|x| x.kind != DetailType::NumberChanged)),
+        "{d:#?}"
+    );
+}
