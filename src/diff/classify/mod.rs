@@ -297,10 +297,42 @@ pub(crate) fn same_speaker(a: Option<&str>, b: Option<&str>) -> bool {
         (Some(a), Some(b)) if a == b => true,
         (Some(a), Some(b)) => {
             let (wa, wb) = (speaker_words(a), speaker_words(b));
-            !wa.is_empty() && !wb.is_empty() && (wa.is_subset(&wb) || wb.is_subset(&wa))
+            let within = |short: &HashSet<String>, long: &str| {
+                short.is_subset(&speaker_words(long)) && !someone_of(short, long)
+            };
+            !wa.is_empty() && !wb.is_empty() && (within(&wa, b) || within(&wb, a))
         }
         _ => false,
     }
+}
+
+/// The longer phrase names someone else by way of the shorter one: its
+/// possessor ("the governor's spokesman") or the one it works for ("a
+/// spokesman for the governor", "an aide to Lee"), not the same person
+/// with a title added.
+fn someone_of(short: &HashSet<String>, long: &str) -> bool {
+    let words: Vec<&str> = long.split_whitespace().collect();
+    let is_short = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix('\''))
+            .unwrap_or(w);
+        short.contains(&core_of(w))
+    };
+    let Some(first) = words.iter().position(|w| is_short(w)) else {
+        return false;
+    };
+    let last = words.iter().rposition(|w| is_short(w)).unwrap_or(first);
+    let possessor =
+        (words[last].ends_with("'s") || words[last].ends_with("s'")) && last + 1 < words.len();
+    // "for the governor", "to Lee": the role before it is the speaker.
+    let lead = words[..first]
+        .iter()
+        .rev()
+        .find(|w| !matches!(**w, "the" | "a" | "an"));
+    let employer = first > 1 && lead.is_some_and(|w| matches!(*w, "for" | "to"));
+    possessor || employer
 }
 
 /// Speaker changes: from the claims' speakers, or (when the extractor found

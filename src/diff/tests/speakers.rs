@@ -86,6 +86,36 @@ fn speaker_with_title_added_is_the_same_speaker() {
     assert_eq!(types(&c), [DetailType::WordingChanged]);
 }
 
+/// Someone named through the first speaker is another person: their
+/// spokesman, an aide to them. A title added to the same name is not.
+#[test]
+fn a_spokesman_for_the_speaker_is_another_speaker() {
+    for (old, new) in [
+        ("the governor", "the governor's spokesman"),
+        ("the governor", "a spokesman for the governor"),
+        ("Mayor Ines Vidal", "an aide to Mayor Ines Vidal"),
+        ("Vidal", "Vidal's lawyer"),
+    ] {
+        let mut a = claim(&format!("\"We will not raise taxes,\" {old} said."));
+        a.speaker = Some(old.into());
+        let mut b = claim(&format!("\"We will not raise taxes,\" {new} said."));
+        b.speaker = Some(new.into());
+        let c = one_change(a, b);
+        assert_eq!(types(&c), [DetailType::SpeakerChanged], "{old} -> {new}");
+    }
+    for (old, new) in [
+        ("Vidal", "Secretary of State Ines Vidal"),
+        ("the governor", "Governor Ines Vidal"),
+        ("Vidal", "Ines Vidal, the mayor's deputy"),
+    ] {
+        let (old, new) = (old.to_lowercase(), new.to_lowercase());
+        assert!(
+            classify::same_speaker(Some(&old), Some(&new)),
+            "{old} -> {new}"
+        );
+    }
+}
+
 #[test]
 fn speaker_change_next_to_a_reporting_verb_without_extracted_speakers() {
     let c = one_change(
