@@ -223,6 +223,32 @@ const BOUNDARIES: &[&str] = &[
 /// of the agency").
 const NP_PREPOSITIONS: &[&str] = &["of", "for", "at", "from", "with"];
 
+/// Role nouns that name someone by whom they serve, with "to": "an aide
+/// to the mayor", "an adviser to Lee", "the envoy to Kyiv".
+const ATTACHED_ROLES: &[&str] = &[
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "assistant",
+    "assistants",
+    "counsel",
+    "consultant",
+    "consultants",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "deputy",
+    "successor",
+    "envoy",
+    "ambassador",
+    "secretary",
+    "confidant",
+    "confidante",
+];
+
 /// Words that end a speaker phrase read forwards ("said Ryabkov, who …").
 #[rustfmt::skip]
 const AFTER_STOP: &[&str] = &[
@@ -281,6 +307,7 @@ const LISTS: &[&[&str]] = &[
     SUBORDINATORS,
     DATE_WORDS,
     FEELINGS,
+    ATTACHED_ROLES,
 ];
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| Table::build(LISTS));
@@ -322,6 +349,7 @@ member!(is_adjective_word, 17);
 member!(is_subordinator, 18);
 member!(is_date_word, 19);
 member!(is_feeling, 20);
+member!(is_attached_role, 21);
 
 /// True for a word that usually modifies a noun: an adjective from the
 /// list or one with an adjective suffix.

@@ -312,7 +312,10 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
             && i >= 2
             && toks[i].capitalized()
             && toks[i - 2].capitalized()
-            && matches!(w, "on" | "of" | "for" | "in" | "and" | "de");
+            && matches!(w, "on" | "of" | "for" | "in" | "and" | "de")
+            // "an aide to the mayor", "adviser to Lee": the role its
+            // "to" phrase hangs on is the speaker, not the one served.
+            || (w == "to" && i != end && i >= 2 && lexicon::is_attached_role(toks[i - 2].lw));
         // "Ted Vance endorses Lowe, who …": a lower-case verb between
         // two names ends the phrase; "Bank of England" keeps its "of".
         let verb_between = i != end
@@ -353,7 +356,11 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
         if lexicon::is_determiner(w) {
             // "the spokeswoman for the State Department": keep going
             // through "of"/"for" into the head noun.
-            let joins = i > 0 && { lexicon::is_np_preposition(toks[i - 1].lw) };
+            let joins = i > 0
+                && (lexicon::is_np_preposition(toks[i - 1].lw)
+                    || toks[i - 1].lw == "to"
+                        && i >= 2
+                        && lexicon::is_attached_role(toks[i - 2].lw));
             if !joins {
                 break;
             }

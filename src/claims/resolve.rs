@@ -93,7 +93,7 @@ impl Speakers {
             // "No one expected …" names nobody a later "he" could mean.
             return Some(phrase.to_string());
         }
-        let head = lower.split_whitespace().next_back().unwrap_or("");
+        let head = phrase_head(&lower);
         let resolved = if let Some(named) = self.described(phrase) {
             // "the Republican nominee" → "Republican nominee Ann Lee".
             named
@@ -309,13 +309,19 @@ impl Speakers {
             .collect();
         self.persons.iter().rev().map(|(n, _)| n).find_map(|name| {
             // `head` and `short` are lower-case ASCII: compare without copies.
+            // The role is the person's own title, not the one of whom
+            // they speak or work for ("a spokesman for the governor").
+            let mut served = false;
             let has_role = name.split_whitespace().any(|w| {
+                served |= matches!(w, "for" | "to" | "of");
                 let w = w.trim_end_matches('.');
-                w.eq_ignore_ascii_case(head) || w.eq_ignore_ascii_case(short)
+                !served && (w.eq_ignore_ascii_case(head) || w.eq_ignore_ascii_case(short))
             });
             let named = name
                 .split_whitespace()
-                .skip_while(|w| !w.starts_with(char::is_uppercase))
+                .skip_while(|w| {
+                    !w.starts_with(char::is_uppercase) || matches!(*w, "A" | "An" | "The")
+                })
                 .count()
                 > capitals.len();
             let mods_ok = capitals.iter().all(|c| name.contains(c));
@@ -363,6 +369,36 @@ impl Speakers {
         let name = kept.unwrap_or_else(|| name.to_string());
         self.persons.push((name, gender));
     }
+}
+
+/// The head noun of a lower-case descriptive phrase: its last word before
+/// a complement ("a spokesman for the governor" → "spokesman", "a person
+/// familiar with the talks" → "person"), else its last word.
+fn phrase_head(lower: &str) -> &str {
+    let mut head = "";
+    for w in lower.split_whitespace() {
+        if !head.is_empty()
+            && matches!(
+                w,
+                "of" | "for"
+                    | "to"
+                    | "at"
+                    | "from"
+                    | "with"
+                    | "in"
+                    | "on"
+                    | "close"
+                    | "familiar"
+                    | "who"
+                    | "briefed"
+                    | "involved"
+            )
+        {
+            break;
+        }
+        head = w;
+    }
+    head.trim_end_matches(',')
 }
 
 /// True when the last word of `name` is `word` ("Paul Marsh", "Marsh").
@@ -445,6 +481,26 @@ mod tests {
             Some("a senior harbor official")
         );
         assert_eq!(s.resolve("the engineers").as_deref(), Some("the engineers"));
+    }
+
+    /// The head of "a spokesman for the governor" is the spokesman: a later
+    /// "the spokesman" is them, "the governor" is someone else.
+    #[test]
+    fn a_description_is_known_by_its_head_not_its_complement() {
+        let mut s = Speakers::default();
+        s.resolve("A spokesman for the governor");
+        assert_eq!(s.resolve("The governor").as_deref(), Some("The governor"));
+        assert_eq!(
+            s.resolve("the spokesman").as_deref(),
+            Some("A spokesman for the governor")
+        );
+        let mut s = Speakers::default();
+        s.resolve("an aide to the mayor");
+        assert_eq!(s.resolve("the mayor").as_deref(), Some("the mayor"));
+        assert_eq!(
+            s.resolve("the aide").as_deref(),
+            Some("an aide to the mayor")
+        );
     }
 
     #[test]

@@ -707,6 +707,24 @@ fn adjectives_that_look_like_cues() {
     );
 }
 
+/// "to" ends a speaker phrase ("said to the crowd"), except after a role
+/// that serves someone: the aide is the speaker, not the mayor.
+#[test]
+fn a_role_serving_someone_keeps_its_to_phrase() {
+    assert_eq!(
+        speaker("Later, an aide to the mayor said the city would cut 40 jobs.").as_deref(),
+        Some("an aide to the mayor")
+    );
+    assert_eq!(
+        speaker("A senior adviser to Governor Ada Wren said the plan was dead.").as_deref(),
+        Some("A senior adviser to Governor Ada Wren")
+    );
+    assert_eq!(
+        speaker("The mayor told the council the plan was dead.").as_deref(),
+        Some("The mayor")
+    );
+}
+
 #[test]
 fn a_role_noun_with_its_complement_and_an_adverb_opener() {
     assert_eq!(
