@@ -410,6 +410,43 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     {
         return false;
     }
+    // "The detour adds about 15 minutes", "Ferries will add two crossings",
+    // "which added $5 million": adding a quantity, not words.
+    // "…,\" added another official" still inverts after its quotation.
+    if matches!(word, "add" | "adds" | "added" | "adding")
+        && !toks[v].ends_clause()
+        && !prev.quoted
+        && !prev.ends_clause()
+        && toks.get(v + 1).is_some_and(|n| {
+            !n.quoted
+                && (n
+                    .core
+                    .starts_with(|c: char| c.is_ascii_digit() || "$€£¥".contains(c))
+                    || super::numbers::is_number_word(n.lw)
+                    || matches!(
+                        n.lw,
+                        "about"
+                            | "nearly"
+                            | "almost"
+                            | "roughly"
+                            | "around"
+                            | "another"
+                            | "extra"
+                            | "more"
+                            | "up"
+                            | "over"
+                            | "dozens"
+                            | "hundreds"
+                            | "thousands"
+                            | "millions"
+                            | "billions"
+                            | "several"
+                            | "some"
+                    ))
+        })
+    {
+        return false;
+    }
     // "The strike continued into May", "Talks continued.": going on, not
     // speaking ("Lowe continued: …", "continued his attack" still report).
     if matches!(word, "continued" | "continues")

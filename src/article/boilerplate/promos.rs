@@ -46,7 +46,6 @@ const PHRASES: &[&str] = &[
     "thanks for subscribing",
     "thank you for subscribing",
     "all rights reserved",
-    "\u{00A9}",
     "subject to copyright",
     "may be reproduced without",
     "for information purposes only",
@@ -119,10 +118,23 @@ fn has_phrase(lower: &str) -> bool {
 /// True when a block (lower-cased, `words` long) is a contact, bio,
 /// promo or disclaimer line, or a truncated teaser.
 pub(super) fn is_promo(lower: &str, words: usize) -> bool {
-    if words <= PHRASE_MAX_WORDS && has_phrase(lower) {
+    if words <= PHRASE_MAX_WORDS && (has_phrase(lower) || copyright_sign(lower)) {
         return true;
     }
     is_teaser(lower, words)
+}
+
+/// A copyright sign standing as a symbol ("© 2026 Herald", "(c) …" is
+/// prose): one glued to a letter is the tail of a mis-decoded "é"
+/// ("cliché" read as Latin-1 is "clichÃ©").
+fn copyright_sign(lower: &str) -> bool {
+    lower.match_indices('\u{00A9}').any(|(i, _)| {
+        // A combining accent counts as part of its letter ("A\u{303}").
+        !lower[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic() || ('\u{300}'..='\u{36F}').contains(&c))
+    })
 }
 
 /// A teaser headline cut short: "For city, setbacks temper hopes ...".
@@ -169,6 +181,9 @@ mod tests {
             "Officials said they would follow the plan.",
             "He paused and then...",
             "The minister said the commission would report in May.",
+            // A mis-decoded "é" ends in the copyright sign.
+            "It is a clich\u{00C3}\u{00A9} that the race is tight.",
+            "It is a clichA\u{0303}\u{00A9} that the race is tight.",
         ] {
             assert!(!promo(l), "{l}");
         }

@@ -707,6 +707,32 @@ fn adjectives_that_look_like_cues() {
     );
 }
 
+/// "add" reports words ("Lee added that …", "…,\" she added"), not a
+/// quantity added ("the detour adds about 15 minutes").
+#[test]
+fn adding_a_quantity_is_no_cue() {
+    for text in [
+        "Drivers will use the ring road, which adds about 15 minutes to the trip.",
+        "Ferries will add two extra crossings each morning.",
+        "The expansion added 200 jobs last year.",
+        "The new terminal adds $40 million to the budget.",
+    ] {
+        assert_eq!(speaker(text), None, "{text}");
+    }
+    assert_eq!(
+        speaker("The mayor added that 200 jobs would be cut.").as_deref(),
+        Some("The mayor")
+    );
+    assert_eq!(
+        speaker("\"We will cut 200 jobs,\" the mayor added.").as_deref(),
+        Some("the mayor")
+    );
+    assert_eq!(
+        speaker("\"It is over,\" added another harbor official.").as_deref(),
+        Some("another harbor official")
+    );
+}
+
 /// "to" ends a speaker phrase ("said to the crowd"), except after a role
 /// that serves someone: the aide is the speaker, not the mayor.
 #[test]
