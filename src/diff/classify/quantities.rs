@@ -167,7 +167,12 @@ pub(super) fn numbers(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<
                     .map(|&i| &w.old.tokens[i])
                     .chain(num_n.iter().map(|&i| &w.new.tokens[i]))
                     .all(|t| {
-                        covered.contains(&t.core) || t.parts().iter().all(|p| covered.contains(p))
+                        // "10-12" → "10-15": the "10" on both sides is
+                        // no part of the change.
+                        covered.contains(&t.core)
+                            || t.parts().iter().all(|p| {
+                                covered.contains(p) || parts_o.contains(p) && parts_n.contains(p)
+                            })
                     });
                 if all_covered && !found.is_empty() {
                     continue;

@@ -373,3 +373,20 @@ fn a_counted_noun_reworded_is_no_number_change() {
         "{d:#?}"
     );
 }
+
+/// "10-12 inches" → "10-15 inches" is one change of the range's end, not
+/// that plus the whole range again.
+#[test]
+fn a_range_with_one_end_changed_is_one_number_change() {
+    let mut a = claim("Forecasters expect 10-12 inches of snow overnight.");
+    a.numbers = vec![num("10", 10.0, "inches"), num("12 inches", 12.0, "inches")];
+    let mut b = claim("Forecasters expect 10-15 inches of snow overnight.");
+    b.numbers = vec![num("10", 10.0, "inches"), num("15 inches", 15.0, "inches")];
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::NumberChanged], "{c:#?}");
+    let d = detail(&c, DetailType::NumberChanged);
+    assert_eq!(
+        (d.from.as_deref(), d.to.as_deref()),
+        (Some("12 inches"), Some("15 inches"))
+    );
+}
