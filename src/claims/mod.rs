@@ -595,5 +595,9 @@ fn asserts_something(text: &str) -> bool {
     if !end.ends_with(['.', '!']) {
         return false;
     }
-    word_total(text, 3) >= 3
+    // "We lost." said in quotation marks is someone's words, however
+    // short; a two-word sentence of the writer's own is a fragment.
+    let quoted = text.trim_start().starts_with(['"', '\u{201C}'])
+        && text.trim_end().ends_with(['"', '\u{201D}']);
+    word_total(text, 3) >= if quoted { 2 } else { 3 }
 }

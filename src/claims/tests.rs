@@ -503,3 +503,17 @@ fn a_headline_labelled_with_a_name_is_attributed_but_not_a_kicker() {
     assert_eq!(c[0].part, Part::Headline);
     assert_eq!(c[0].speaker, None);
 }
+
+/// A short sentence in quotation marks is someone's words ("We lost."), a
+/// claim whose change matters; two words of the writer's own are not.
+#[test]
+fn a_short_quoted_sentence_is_a_claim() {
+    let cs = claims(&["\"It is over,\" Lee said. \"We lost.\""]);
+    let texts: Vec<&str> = cs.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["\"It is over,\" Lee said.", "\"We lost.\""]);
+    assert_eq!(cs[1].kind, ClaimKind::Quote);
+    assert_eq!(cs[1].speaker.as_deref(), Some("Lee"));
+    let cs = claims(&["The vote was close. Lee lost."]);
+    let texts: Vec<&str> = cs.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["The vote was close."]);
+}
