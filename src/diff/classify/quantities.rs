@@ -116,7 +116,11 @@ pub(super) fn numbers(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<
             let known: HashSet<String> = ms.iter().flat_map(|m| cores(&m.text)).collect();
             side.changed_indices()
                 .filter(|&i| kinds[i] == Some(kind))
-                .all(|i| known.contains(&side.tokens[i].core))
+                .all(|i| {
+                    // "51-49" is the mentions "51" and "49".
+                    let t = &side.tokens[i];
+                    known.contains(&t.core) || t.parts().iter().all(|p| known.contains(p))
+                })
         };
         if same_values(&mo, &mn)
             && in_mentions(&w.old, &kinds_old, &mo)

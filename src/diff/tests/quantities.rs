@@ -390,3 +390,23 @@ fn a_range_with_one_end_changed_is_one_number_change() {
         (Some("12 inches"), Some("15 inches"))
     );
 }
+
+#[test]
+fn a_score_written_with_a_hyphen_or_with_to_is_the_same_score() {
+    let mut a = claim("The bill passed the chamber 51-49 on Tuesday.");
+    a.numbers = vec![num("51", 51.0, ""), num("49", 49.0, "")];
+    let mut b = claim("The bill passed the chamber 51 to 49 on Tuesday.");
+    b.numbers = vec![num("51", 51.0, ""), num("49", 49.0, "")];
+    let d = diff_with(&[a.clone()], &[b], &CUES);
+    assert!(
+        d.changes.iter().all(|c| c
+            .details
+            .iter()
+            .all(|x| x.kind == DetailType::WordingChanged)),
+        "{d:#?}"
+    );
+    let mut c = claim("The bill passed the chamber 52 to 48 on Tuesday.");
+    c.numbers = vec![num("52", 52.0, ""), num("48", 48.0, "")];
+    let c = one_change(a, c);
+    assert!(types(&c).contains(&DetailType::NumberChanged), "{c:#?}");
+}
