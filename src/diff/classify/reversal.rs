@@ -180,8 +180,83 @@ pub(super) fn opposite(a: &str, b: &str) -> bool {
     OPPOSITES
         .iter()
         .any(|&(x, y)| (a == x && b == y) || (a == y && b == x))
+        || opposite_stance(a, b)
         || prefix_negated(a, b)
         || prefix_negated(b, a)
+}
+
+/// Taking a side and taking the other, in one verb form each: any word of
+/// the first list against any of the second ("backed" → "rejected",
+/// "supports" → "opposes", "endorse" → "condemn").
+const STANCES: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "approved",
+            "backed",
+            "supported",
+            "endorsed",
+            "accepted",
+            "favored",
+            "favoured",
+            "welcomed",
+            "praised",
+            "embraced",
+        ],
+        &[
+            "rejected",
+            "opposed",
+            "refused",
+            "blocked",
+            "vetoed",
+            "condemned",
+            "criticized",
+            "criticised",
+            "denounced",
+            "spurned",
+        ],
+    ),
+    (
+        &[
+            "approves", "backs", "supports", "endorses", "accepts", "favors", "favours",
+            "welcomes", "praises", "embraces",
+        ],
+        &[
+            "rejects",
+            "opposes",
+            "refuses",
+            "blocks",
+            "vetoes",
+            "condemns",
+            "criticizes",
+            "criticises",
+            "denounces",
+            "spurns",
+        ],
+    ),
+    (
+        &[
+            "approve", "support", "endorse", "accept", "favor", "favour", "welcome", "praise",
+            "embrace",
+        ],
+        &[
+            "reject",
+            "oppose",
+            "refuse",
+            "block",
+            "veto",
+            "condemn",
+            "criticize",
+            "criticise",
+            "denounce",
+            "spurn",
+        ],
+    ),
+];
+
+fn opposite_stance(a: &str, b: &str) -> bool {
+    STANCES.iter().any(|(pro, con)| {
+        (pro.contains(&a) && con.contains(&b)) || (pro.contains(&b) && con.contains(&a))
+    })
 }
 
 /// Words after which "for" and "against" take opposite sides ("voted
@@ -253,6 +328,12 @@ mod tests {
         assert!(!opposite("rose", "climbed"));
         assert!(!opposite("said", "said"));
         assert!(opposite("accepted", "refused"));
+        assert!(opposite("backed", "rejected"));
+        assert!(opposite("opposes", "supports"));
+        assert!(opposite("endorse", "condemn"));
+        // Two ways of taking the same side, or another verb form.
+        assert!(!opposite("backed", "supported"));
+        assert!(!opposite("backed", "rejects"));
     }
 
     #[test]
