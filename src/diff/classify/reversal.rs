@@ -83,6 +83,17 @@ const OPPOSITES: &[(&str, &str)] = &[
     ("ahead", "behind"),
     ("leads", "trails"),
     ("leading", "trailing"),
+    ("hired", "fired"),
+    ("hire", "fire"),
+    ("hiring", "firing"),
+    ("lifted", "imposed"),
+    ("lifts", "imposes"),
+    ("raised", "cut"),
+    ("raise", "cut"),
+    ("raises", "cuts"),
+    ("added", "cut"),
+    ("adds", "cuts"),
+    ("boosted", "cut"),
 ];
 
 /// Words that a negating prefix turns into another word, not into their
@@ -329,6 +340,8 @@ mod tests {
         assert!(!opposite("said", "said"));
         assert!(opposite("accepted", "refused"));
         assert!(opposite("backed", "rejected"));
+        assert!(opposite("hired", "fired"));
+        assert!(opposite("cut", "raised"));
         assert!(opposite("opposes", "supports"));
         assert!(opposite("endorse", "condemn"));
         // Two ways of taking the same side, or another verb form.
