@@ -108,12 +108,45 @@ pub fn parse(bytes: &[u8], format: Format) -> Result<Parsed, ArticleError> {
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) if !has_utf8_multibyte(bytes) => {
+            // Not one UTF-8 character beyond ASCII: a legacy 8-bit file
+            // ("Caf\xe9"), whose accents a lossy decode would all lose.
+            warnings.push(
+                "invalid UTF-8: read as Windows-1252 (Latin-1), as no UTF-8 character beyond ASCII appears"
+                    .to_string(),
+            );
+            std::borrow::Cow::Owned(decode_windows_1252(bytes))
+        }
         Err(_) => {
             warnings.push("invalid UTF-8: decoded lossily (bad bytes became U+FFFD)".to_string());
             String::from_utf8_lossy(bytes)
         }
     };
     parse_text(&text, format, warnings)
+}
+
+/// Whether any well-formed UTF-8 sequence of two or more bytes appears.
+fn has_utf8_multibyte(bytes: &[u8]) -> bool {
+    bytes.utf8_chunks().any(|c| !c.valid().is_ascii())
+}
+
+/// Windows-1252, the superset of Latin-1 that legacy Western text files and
+/// pages use: 0x80-0x9F are typographic marks, the rest is Latin-1.
+fn decode_windows_1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}',
+        '\u{2021}', '\u{2C6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8D}', '\u{17D}',
+        '\u{8F}', '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}',
+        '\u{2014}', '\u{2DC}', '\u{2122}', '\u{161}', '\u{203A}', '\u{153}', '\u{9D}', '\u{17E}',
+        '\u{178}',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
 }
 
 /// UTF-16 text with a byte-order mark (as some editors save it), decoded.
@@ -235,7 +268,46 @@ pub(crate) fn fold_char(c: char) -> Folded {
 
 #[cfg(test)]
 mod tests {
-    use super::looks_binary;
+    use super::{Format, looks_binary, parse};
+
+    /// A Latin-1 / Windows-1252 file keeps its accents and curly quotes; a
+    /// UTF-8 file with one bad byte is still read as UTF-8.
+    #[test]
+    fn legacy_8_bit_text_is_read_as_windows_1252() {
+        let bytes = b"Caf\xe9 prices rise\n\nThe caf\xe9 owner, Jos\xe9 Ruiz, said prices rose 5%. \x93We had no choice,\x94 he said.\n";
+        let p = parse(bytes, Format::Text).expect("parses");
+        assert!(
+            p.warnings.iter().any(|w| w.contains("Windows-1252")),
+            "{:?}",
+            p.warnings
+        );
+        let body: Vec<&str> = p.article.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(
+            body.iter().any(|t| t.contains("Jos\u{e9} Ruiz")),
+            "{body:?}"
+        );
+        // 0x93/0x94 are curly quotes (normalised to straight ones).
+        assert!(
+            body.iter().any(|t| t.contains("\"We had no choice,\"")),
+            "{body:?}"
+        );
+
+        let mixed = "Caf\u{e9} owner Jos\u{e9} Ruiz said prices rose.\n\nA bad byte: \u{0}";
+        let mut bytes = mixed.replace('\u{0}', "").into_bytes();
+        bytes.push(0xff);
+        let p = parse(&bytes, Format::Text).expect("parses");
+        assert!(
+            p.warnings.iter().any(|w| w.contains("lossily")),
+            "{:?}",
+            p.warnings
+        );
+        assert!(
+            p.article
+                .blocks
+                .iter()
+                .any(|b| b.text.contains("Jos\u{e9} Ruiz"))
+        );
+    }
 
     /// The block-wise count answers as a plain count of control bytes.
     #[test]

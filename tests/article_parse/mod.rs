@@ -311,12 +311,26 @@ fn binary_input_is_an_error() {
 
 #[test]
 fn invalid_utf8_is_decoded_lossily_with_a_warning() {
-    let mut bytes = b"Title Line\n\nThe fare is 12 ".to_vec();
+    // UTF-8 elsewhere in the file ("café"): the bad byte alone is lost.
+    let mut bytes = "Title Line\n\nThe café fare is 12 ".as_bytes().to_vec();
     bytes.push(0xff);
     bytes.extend_from_slice(b" euros.\n");
     let p = parse(&bytes, Format::Text).expect("parses");
     assert_eq!(p.warnings.len(), 1);
-    assert_eq!(p.article.blocks[0].text, "The fare is 12 \u{FFFD} euros.");
+    assert_eq!(
+        p.article.blocks[0].text,
+        "The café fare is 12 \u{FFFD} euros."
+    );
+}
+
+#[test]
+fn bytes_with_no_utf8_character_are_read_as_windows_1252() {
+    // No UTF-8 character beyond ASCII: a Latin-1 file, read whole.
+    let bytes = b"Title Line\n\nThe caf\xe9 fare is 12 euros.\n";
+    let p = parse(bytes, Format::Text).expect("parses");
+    assert_eq!(p.warnings.len(), 1);
+    assert!(p.warnings[0].contains("Windows-1252"), "{:?}", p.warnings);
+    assert_eq!(p.article.blocks[0].text, "The café fare is 12 euros.");
 }
 
 /// A paragraph of plain sentences: lowercase words, the first of each
