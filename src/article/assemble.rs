@@ -10,6 +10,11 @@ use super::line::{
 use super::metadata::{Meta, parse_byline, parse_dateline};
 use super::{Article, Block, BlockKind, Format};
 
+/// One-line paragraphs this close to the top or bottom, or this short,
+/// are looked at for contact, credit and disclaimer phrases.
+const EDGE_UNITS: usize = 4;
+const SHORT_WORDS: usize = 15;
+
 /// Units this close to the top or bottom may be bylines ("By X").
 const HEADER_UNITS: usize = 12;
 const FOOTER_UNITS: usize = 3;
@@ -51,9 +56,16 @@ pub(crate) fn finish(mut units: Vec<Unit>, mut meta: Meta, format: Format) -> Ar
     if format == Format::Html {
         drop_link_lists(&mut units);
     }
+    let total = units.len();
+    let mut index = 0;
     units.retain(|u| {
+        index += 1;
         if u.lines == 1 && format != Format::Html {
-            !is_block_furniture(&u.text)
+            // Credit, contact and disclaimer lines stand at the edges of an
+            // article or are short; a long paragraph mid-article is prose,
+            // and the phrase scan is a tenth of parsing, so it is spared.
+            let edge = index <= EDGE_UNITS || index + EDGE_UNITS > total;
+            !is_block_furniture(&u.text, edge || words_at_most(&u.text, SHORT_WORDS))
         } else {
             !is_boilerplate(&u.text)
         }

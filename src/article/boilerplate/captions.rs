@@ -5,6 +5,16 @@
 
 use super::words::CREDIT_WORDS;
 
+/// Whether a block (as written, trimmed) may be a caption: it ends in a
+/// bracket or a toggle word, or names a weekday before a comma. Cheap, so
+/// most prose is never lower-cased for [`is_caption`].
+pub(super) fn may_be_caption(block: &str) -> bool {
+    block.ends_with(')')
+        || block.ends_with("less")
+        || block.ends_with("more")
+        || memchr::memmem::find(block.as_bytes(), b"day, ").is_some()
+}
+
 /// True when a block (lower-cased) has the shape of a photo caption.
 pub(super) fn is_caption(lower: &str) -> bool {
     ends_in_credit(lower) || has_caption_date(lower) || ends_in_toggle(lower)

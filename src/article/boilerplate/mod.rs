@@ -144,19 +144,28 @@ pub(crate) fn is_boilerplate(block: &str) -> bool {
     if is_boilerplate_with_lead(block, None) {
         return true;
     }
-    is_block_furniture(block)
+    is_block_furniture(block, true)
 }
 
 /// The kinds of furniture only a whole block shows (contact, credit and
 /// bio lines, disclaimers, teasers, captions), without the line rules: for
-/// a paragraph of one line, whose line rules have already run.
-pub(crate) fn is_block_furniture(block: &str) -> bool {
+/// a paragraph of one line, whose line rules have already run. Without
+/// `phrases`, only captions and teasers (cheap shape tests) are looked for.
+pub(crate) fn is_block_furniture(block: &str, phrases: bool) -> bool {
     let block = block.trim();
     if !words_at_most(block, 40) {
         return false;
     }
+    if !phrases && !captions::may_be_caption(block) && !promos::may_be_teaser(block) {
+        return false;
+    }
     let lower = block.to_lowercase();
-    promos::is_promo(&lower, word_count(&lower)) || captions::is_caption(&lower)
+    let words = word_count(&lower);
+    (if phrases {
+        promos::is_promo(&lower, words)
+    } else {
+        promos::is_teaser(&lower, words)
+    }) || captions::is_caption(&lower)
 }
 
 /// [`is_boilerplate`], given `is_furniture_lead(line.trim())` when the

@@ -137,10 +137,15 @@ fn copyright_sign(lower: &str) -> bool {
     })
 }
 
+/// Whether a block (as written) may be a teaser: it ends in an ellipsis.
+pub(super) fn may_be_teaser(block: &str) -> bool {
+    block.ends_with("...") || block.ends_with('\u{2026}')
+}
+
 /// A teaser headline cut short: "For city, setbacks temper hopes ...".
 /// The space before the ellipsis marks the cut; prose trails off without
 /// one ("and then...").
-fn is_teaser(lower: &str, words: usize) -> bool {
+pub(super) fn is_teaser(lower: &str, words: usize) -> bool {
     words <= 25 && (lower.ends_with(" ...") || lower.ends_with(" \u{2026}"))
 }
 
