@@ -296,7 +296,8 @@ fn has_date_before_update(lower: &str) -> bool {
         .is_some_and(|u| u > 0 && has_date(&lower[..u]))
 }
 
-fn month_of(w: &str) -> Option<u32> {
+/// 1-12 for a lower-case month name or abbreviation ("sept", "feb").
+pub(crate) fn month_of(w: &str) -> Option<u32> {
     MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
 }
 

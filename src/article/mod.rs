@@ -10,7 +10,7 @@
 
 mod assemble;
 mod boilerplate;
-mod dates;
+pub(crate) mod dates;
 mod html;
 mod html_vocab;
 mod html_walk;

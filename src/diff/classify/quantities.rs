@@ -276,36 +276,11 @@ fn value_key(m: &NumberMention) -> ValueKey {
             } else {
                 day = u8::try_from(n).ok();
             }
-        } else if let Some(i) = month_index(part) {
-            month = Some(i);
+        } else if let Some(i) = crate::article::dates::month_of(&part.to_ascii_lowercase()) {
+            month = u8::try_from(i).ok();
         }
     }
     ValueKey::Date { year, month, day }
-}
-
-/// 1-12 for a month name or its abbreviation ("Sept", "feb").
-fn month_index(word: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let lower = word.to_ascii_lowercase();
-    let stem = lower.get(..3)?;
-    let i = MONTHS.iter().position(|m| *m == stem)?;
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ][i];
-    (full.starts_with(lower.as_str()) || lower == "sept").then(|| i as u8 + 1)
 }
 
 /// Words that take a second unit word after them ("square kilometers").
