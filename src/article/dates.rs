@@ -297,6 +297,15 @@ fn has_date_before_update(lower: &str) -> bool {
 }
 
 /// 1-12 for a lower-case month name or abbreviation ("sept", "feb").
+/// Whether a lower-case word can follow a clock time in the same sentence
+/// ("3 a.m. Sunday", "7 p.m. Jan. 5", "9 p.m. ET"): a weekday or month name
+/// written out (or a month cut to its stop), or a time zone.
+pub(crate) fn follows_clock_time(w: &str, stop: bool) -> bool {
+    let full_weekday = WEEKDAYS.contains(&w) && w.len() > 4;
+    let month = MONTHS.iter().any(|(m, _)| *m == w) && (w.len() > 3 || stop || w == "may");
+    full_weekday || month || ZONES.iter().any(|(z, _)| *z == w && w.len() > 1)
+}
+
 pub(crate) fn month_of(w: &str) -> Option<u32> {
     MONTHS.iter().find(|(m, _)| *m == w).map(|(_, n)| *n)
 }

@@ -314,7 +314,26 @@ fn should_join(prev: &str, next: &str, open: bool, closes_later: bool) -> bool {
         None => return true,
         _ => {}
     }
-    ends_with_abbreviation(prev, false)
+    ends_with_abbreviation(prev, false) || clock_time_goes_on(prev, next)
+}
+
+/// "The fire started at 3 a.m. Sunday.": the splitter ends a sentence at
+/// "a.m." before any capital, but a weekday, a month or a time zone after a
+/// clock time belongs to it.
+fn clock_time_goes_on(prev: &str, next: &str) -> bool {
+    let Some(last) = prev.split_whitespace().next_back() else {
+        return false;
+    };
+    if !["a.m.", "p.m."]
+        .iter()
+        .any(|t| last.eq_ignore_ascii_case(t))
+    {
+        return false;
+    }
+    let word = next.split_whitespace().next().unwrap_or_default();
+    let stop = word.ends_with('.');
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    word.len() <= 9 && crate::article::dates::follows_clock_time(&word.to_ascii_lowercase(), stop)
 }
 
 /// Running quote counts of a piece of text.
@@ -460,6 +479,25 @@ mod tests {
         assert_eq!(
             split("Sen. \"Bo\" Hale voted against the levy."),
             ["Sen. \"Bo\" Hale voted against the levy."]
+        );
+    }
+
+    /// A weekday, month or time zone after "a.m."/"p.m." was cut off as a
+    /// sentence of its own, so "3 a.m. Sunday" -> "3 a.m. Saturday" was no
+    /// change at all.
+    #[test]
+    fn a_clock_time_keeps_its_day_and_zone() {
+        for text in [
+            "The fire started around 3 a.m. Sunday in the basement.",
+            "Polls close at 8 p.m. ET across the state.",
+            "The hearing resumes at 10 a.m. Jan. 5 in the annex.",
+            "Doors open at 6 P.M. Friday.",
+        ] {
+            assert_eq!(split(text), [text]);
+        }
+        assert_eq!(
+            split("The meeting starts at 7 p.m. The public may attend."),
+            ["The meeting starts at 7 p.m.", "The public may attend."]
         );
     }
 
