@@ -176,6 +176,17 @@ const HEDGE_WORDS: &[&str] = &[
     "said",
     "thought",
     "understood",
+    "projected",
+    "forecast",
+    "forecasted",
+    "predicted",
+    "poised",
+    "plans",
+    "planned",
+    "intends",
+    "believe",
+    "believes",
+    "suspected",
 ];
 
 static NEGATION_FILTER: Filter = Filter::of(&[NEGATION_WORDS]);
@@ -302,11 +313,17 @@ fn scan_words<W>(
                     "might" | "could" | "reportedly" | "allegedly" | "alleged" | "likely"
                     | "possibly" | "perhaps" | "probably" | "apparently" | "potentially"
                     | "presumably" | "supposedly" | "purportedly" | "maybe" | "seemingly"
-                    | "seems" | "seem" | "seemed" | "suggests" | "suggest" | "unconfirmed" => {
-                        Some((w, false))
-                    }
+                    | "seems" | "seem" | "seemed" | "suggests" | "suggest" | "unconfirmed"
+                    | "believe" | "believes" | "suspected" => Some((w, false)),
+                    // A forecast or an intention is not yet a fact: "is
+                    // projected to win" → "wins", "plans to cut" → "cut".
                     "expected" | "appear" | "appears" | "appeared" | "believed" | "rumored"
-                    | "rumoured" => to_follows(&words, z).then_some((w, true)),
+                    | "rumoured" | "projected" | "forecast" | "forecasted" | "predicted"
+                    | "poised" | "plans" | "planned" | "intends" => {
+                        // Two past forms of one verb are one cue.
+                        let w = if w == "forecasted" { "forecast" } else { w };
+                        to_follows(&words, z).then_some((w, true))
+                    }
                     // "is said to", "are thought to": only after a form of "be".
                     "said" | "thought" | "understood" => {
                         let be = prev.is_some_and(|(pa, pz)| {
@@ -473,6 +490,17 @@ mod tests {
             ["may", "reportedly", "expected to"]
         );
         assert_eq!(hedge_cues("He appears to be ill."), ["appears to"]);
+        assert_eq!(
+            hedge_cues("The party is projected to win, and it plans to govern alone."),
+            ["projected to", "plans to"]
+        );
+        assert_eq!(hedge_cues("Police believe the fire was set."), ["believe"]);
+        assert_eq!(
+            hedge_cues("Storms forecasted to hit."),
+            hedge_cues("Storms forecast to hit.")
+        );
+        // Plans as a noun, a forecast as a noun: no hedge.
+        assert!(hedge_cues("The plans were approved after the forecast.").is_empty());
         assert_eq!(hedge_cues("She is said to be upset."), ["said to"]);
         assert!(hedge_cues("She said to wait.").is_empty());
         assert_eq!(hedge_cues("He is believed to have fled."), ["believed to"]);
