@@ -237,6 +237,22 @@ fn is_month(tokens: &[Token], i: usize) -> bool {
 /// Whether token `i` states a quantity or a date: digits, number words,
 /// ordinals (also inside compounds: "second-largest", "30-day"), years,
 /// month and weekday names, and day numbers next to a month.
+/// Words that make a period of time a date counted from now.
+const RELATIVE_DATE_MODIFIERS: &[&str] = &["coming", "last", "next", "past", "previous", "this"];
+
+/// Periods of time a [`RELATIVE_DATE_MODIFIERS`] word dates ("next week").
+const PERIOD_WORDS: &[&str] = &[
+    "autumn", "fall", "month", "spring", "summer", "week", "weekend", "winter", "year",
+];
+
+/// Either word of a date counted from now ("next week", "last year",
+/// "this spring"): "next week" → "next month" moves the date.
+fn relative_date(tokens: &[Token], i: usize) -> bool {
+    let core = |k: usize| tokens.get(k).map_or("", |t| t.core.as_str());
+    let pair = |m: usize| has(RELATIVE_DATE_MODIFIERS, core(m)) && has(PERIOD_WORDS, core(m + 1));
+    pair(i) || i.checked_sub(1).is_some_and(pair)
+}
+
 pub fn number_kind(tokens: &[Token], i: usize) -> Option<NumKind> {
     let t = &tokens[i];
     if t.core.is_empty() {
@@ -259,7 +275,7 @@ pub fn number_kind(tokens: &[Token], i: usize) -> Option<NumKind> {
         is_year(t.text.trim_matches(|c: char| !c.is_alphanumeric()))
     };
     // Years are written without separators: "1,200" is a count.
-    if parts.iter().any(|p| has(DAY_WORDS, p)) || year {
+    if parts.iter().any(|p| has(DAY_WORDS, p)) || year || relative_date(tokens, i) {
         return Some(NumKind::Date);
     }
     let near_month = |j: Option<usize>| j.is_some_and(|j| j < tokens.len() && is_month(tokens, j));
@@ -311,6 +327,8 @@ mod tests {
             REPORTING_VERBS,
             ONE_PRONOUN_BEFORE,
             FUNCTION_WORDS,
+            RELATIVE_DATE_MODIFIERS,
+            PERIOD_WORDS,
         ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();
@@ -369,5 +387,15 @@ mod tests {
         assert_eq!(kind_of("on March 5 they met", "5"), Some(NumKind::Date));
         assert_eq!(kind_of("They may march on.", "may"), None);
         assert_eq!(kind_of("until May they waited", "may"), Some(NumKind::Date));
+    }
+
+    #[test]
+    fn a_period_counted_from_now_is_a_date() {
+        let text = "the trial opens next week after a delay last spring";
+        for w in ["next", "week", "last", "spring"] {
+            assert_eq!(kind_of(text, w), Some(NumKind::Date), "{w}");
+        }
+        assert_eq!(kind_of("the last time they met", "last"), None);
+        assert_eq!(kind_of("a week of talks", "week"), None);
     }
 }

@@ -190,14 +190,14 @@ pub(super) fn numbers(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<
                 {
                     None
                 } else {
-                    quantity_span(w.old.tokens, &o, &num_o)
+                    quantity_span(w.old.tokens, &o, &num_o, kind)
                 };
                 let to = if num_n.is_empty()
                     && !n.clone().any(|i| parts_o.contains(&w.new.tokens[i].core))
                 {
                     None
                 } else {
-                    quantity_span(w.new.tokens, &n, &num_n)
+                    quantity_span(w.new.tokens, &n, &num_n, kind)
                 };
                 if from != to {
                     covered.extend(from.iter().chain(to.iter()).flat_map(|s| cores(s)));
@@ -217,31 +217,49 @@ pub(super) fn numbers(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<
 
 /// Both sides mention quantities, and the same values as a multiset.
 fn same_values(old: &[&NumberMention], new: &[&NumberMention]) -> bool {
-    let values = |v: &[&NumberMention]| {
-        let mut keys: Vec<(ValueKey, String)> = v
-            .iter()
+    let keys = |v: &[&NumberMention]| -> Vec<(ValueKey, String)> {
+        v.iter()
             .map(|m| (value_key(m), m.unit.to_lowercase()))
-            .collect();
-        keys.sort_unstable();
-        keys
+            .collect()
     };
-    let (a, b) = (values(old), values(new));
+    let (a, mut b) = (keys(old), keys(new));
     // The same value in another unit of measure ("5 years" → "5 months")
     // is a change; a counted noun reworded ("500 troops" → "500
     // personnel") is not, nor a unit only one side names.
     let other_measure = |ua: &str, ub: &str| ua != ub && is_measure_unit(ua) && is_measure_unit(ub);
-    !old.is_empty()
-        && a.len() == b.len()
-        && a.iter()
-            .zip(&b)
-            .all(|((va, ua), (vb, ub))| va == vb && !other_measure(ua, ub))
+    if old.is_empty() || a.len() != b.len() {
+        return false;
+    }
+    // Exact matches first, so a looser date match cannot take the partner
+    // another mention needs.
+    let mut loose = Vec::new();
+    for (va, ua) in a {
+        match b
+            .iter()
+            .position(|(vb, ub)| *vb == va && !other_measure(&ua, ub))
+        {
+            Some(p) => {
+                b.swap_remove(p);
+            }
+            None => loose.push(va),
+        }
+    }
+    loose
+        .into_iter()
+        .all(|va| match b.iter().position(|(vb, _)| va.same_date(vb)) {
+            Some(p) => {
+                b.swap_remove(p);
+                true
+            }
+            None => false,
+        })
 }
 
 /// What a mention says, for telling a restyling from a change: its value,
 /// and for a calendar date the date itself. A date's value is its day or
 /// its year alone, so "March 1" and "April 1" (or "Feb. 24, 2025" and
 /// "Feb. 25, 2025") have one value and are still different dates.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum ValueKey {
     Value(u64),
     Date {
@@ -249,6 +267,30 @@ enum ValueKey {
         month: Option<u8>,
         day: Option<u8>,
     },
+}
+
+impl ValueKey {
+    /// The same day and month, the year written on one side only ("Jan. 1"
+    /// → "Jan. 1, 2026"): the year the reader already assumed, spelt out.
+    fn same_date(&self, other: &ValueKey) -> bool {
+        match (self, other) {
+            (
+                ValueKey::Date {
+                    year: ya,
+                    month: ma,
+                    day: da,
+                },
+                ValueKey::Date {
+                    year: yb,
+                    month: mb,
+                    day: db,
+                },
+            ) => {
+                ma.is_some() && da.is_some() && ma == mb && da == db && ya.is_none() != yb.is_none()
+            }
+            _ => false,
+        }
+    }
 }
 
 fn value_key(m: &NumberMention) -> ValueKey {
@@ -319,16 +361,33 @@ fn complete_or_push(
 /// to the last quantity word, plus the unit word that follows ("two" →
 /// "two weeks"); the whole side when it has no quantity word ("largest
 /// town" → "second-largest town").
-fn quantity_span(tokens: &[Token], side: &Range<usize>, nums: &[usize]) -> Option<String> {
+fn quantity_span(
+    tokens: &[Token],
+    side: &Range<usize>,
+    nums: &[usize],
+    kind: NumKind,
+) -> Option<String> {
     if side.is_empty() {
         return None;
     }
-    let (start, mut end) = match (nums.first(), nums.last()) {
+    let (mut start, mut end) = match (nums.first(), nums.last()) {
         (Some(&a), Some(&b)) => (a, b + 1),
         _ => (side.start, side.end.min(side.start + 6)),
     };
-    // One unit word, two for "square kilometers" and the like.
-    for _ in 0..2 {
+    // A date reads whole: "next week" → "next month", not "week" → "month".
+    if kind == NumKind::Date && !nums.is_empty() {
+        let date_at = |k: usize| lexicon::number_kind(tokens, k) == Some(NumKind::Date);
+        while start > 0 && date_at(start - 1) {
+            start -= 1;
+        }
+        while end < tokens.len() && date_at(end) {
+            end += 1;
+        }
+    }
+    // One unit word, two for "square kilometers" and the like; a date has
+    // none ("this month cited" is "this month").
+    let units = if kind == NumKind::Date { 0 } else { 2 };
+    for _ in 0..units {
         let Some(next) = tokens.get(end) else { break };
         let ends_clause = tokens[end - 1]
             .text

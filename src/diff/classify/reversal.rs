@@ -119,7 +119,10 @@ fn prefix_negated(a: &str, b: &str) -> bool {
     if a.len() < 4 || NOT_NEGATED_BY_PREFIX.contains(&a) {
         return false;
     }
-    let latinate = a.len() >= 5 && LATINATE_ENDINGS.iter().any(|e| a.ends_with(e));
+    // An adverb negates as its adjective does ("appropriately" →
+    // "inappropriately").
+    let adjective = a.strip_suffix("ly").unwrap_or(a);
+    let latinate = adjective.len() >= 5 && LATINATE_ENDINGS.iter().any(|e| adjective.ends_with(e));
     match prefix {
         "un" | "non" => true,
         "dis" => a.len() >= 5,
@@ -360,6 +363,8 @@ mod tests {
             ("logical", "illogical"),
             ("relevant", "irrelevant"),
             ("binding", "nonbinding"),
+            ("appropriately", "inappropriately"),
+            ("legally", "illegally"),
         ] {
             assert!(opposite(a, b), "{a} / {b}");
             assert!(opposite(b, a), "{b} / {a}");
@@ -373,6 +378,7 @@ mod tests {
             ("side", "inside"),
             ("less", "unless"),
             ("port", "import"),
+            ("ply", "imply"),
         ] {
             assert!(!opposite(a, b), "{a} / {b}");
         }

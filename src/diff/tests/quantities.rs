@@ -312,6 +312,50 @@ fn the_same_date_written_another_way_is_no_date_change() {
     }
 }
 
+/// A year spelt out after a day and month the reader already had is the
+/// same date; a year changed, or the day with it, is not.
+#[test]
+fn a_year_added_to_the_same_day_is_no_date_change() {
+    let dated = |text: &str, value: f64| {
+        let mut c = claim(&format!(
+            "The new rules take effect {text} across the state."
+        ));
+        c.numbers = vec![num(text, value, "date")];
+        c
+    };
+    for (old, new) in [("Jan. 1", "Jan. 1, 2026"), ("March 3, 2025", "March 3")] {
+        let (a, b) = (dated(old, 1.0), dated(new, 2026.0));
+        let d = diff_with(&[a], &[b], &CUES);
+        assert!(
+            only_wording(&d) && d.changes.iter().all(|c| c.severity == Severity::Low),
+            "{old} -> {new}: {d:#?}"
+        );
+    }
+    for (old, new) in [("Jan. 1, 2025", "Jan. 1, 2026"), ("Jan. 1", "Jan. 2, 2026")] {
+        let c = one_change(dated(old, 2025.0), dated(new, 2026.0));
+        assert_eq!(types(&c), [DetailType::DateChanged], "{old} -> {new}");
+    }
+}
+
+/// "next week" → "next month" moved the trial, and was low wording.
+#[test]
+fn a_period_counted_from_now_changed_is_a_date_change() {
+    for (old, new) in [("next week", "next month"), ("this year", "last year")] {
+        let a = claim(&format!(
+            "The trial of the two men is due to open {old} in the capital."
+        ));
+        let b = claim(&format!(
+            "The trial of the two men is due to open {new} in the capital."
+        ));
+        let c = one_change(a, b);
+        assert_eq!(types(&c), [DetailType::DateChanged], "{old} -> {new}");
+        assert_eq!(c.severity, Severity::High);
+        // The date alone, not the word after it.
+        let d = detail(&c, DetailType::DateChanged);
+        assert_eq!((d.from.as_deref(), d.to.as_deref()), (Some(old), Some(new)));
+    }
+}
+
 /// "million" and "billion" are one letter apart, which the typo rule took
 /// for a misspelling: a thousandfold change came out as low wording.
 #[test]
