@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 mod entities;
+mod qualifiers;
 mod quantities;
 mod reversal;
 
@@ -177,6 +178,7 @@ pub fn classify(old: &Claim, new: &Claim, wd: &WordDiff, cues: &Cues) -> Vec<Det
         }
     }
     quantities::numbers(old, new, &mut w, &mut details);
+    qualifiers::qualifiers(old, new, &mut w, &mut details);
     polarity_detail(
         (cues.hedge)(&old.text),
         (cues.hedge)(&new.text),

@@ -260,7 +260,7 @@ fn same_values(old: &[&NumberMention], new: &[&NumberMention]) -> bool {
 /// its year alone, so "March 1" and "April 1" (or "Feb. 24, 2025" and
 /// "Feb. 25, 2025") have one value and are still different dates.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum ValueKey {
+pub(super) enum ValueKey {
     Value(u64),
     Date {
         year: Option<u16>,
@@ -293,7 +293,7 @@ impl ValueKey {
     }
 }
 
-fn value_key(m: &NumberMention) -> ValueKey {
+pub(super) fn value_key(m: &NumberMention) -> ValueKey {
     if !m.unit.eq_ignore_ascii_case("date") {
         return ValueKey::Value(m.value.to_bits());
     }

@@ -94,6 +94,7 @@ const OPPOSITES: &[(&str, &str)] = &[
     ("added", "cut"),
     ("adds", "cuts"),
     ("boosted", "cut"),
+    ("majority", "minority"),
 ];
 
 /// Words that a negating prefix turns into another word, not into their

@@ -447,3 +447,56 @@ fn a_score_written_with_a_hyphen_or_with_to_is_the_same_score() {
     let c = one_change(a, c);
     assert!(types(&c).contains(&DetailType::NumberChanged), "{c:#?}");
 }
+
+/// "More than half" → "Nearly half" moved the figure to its other side,
+/// and "$2 million" → "$2 million a year" made a sum a yearly one: both
+/// were low wording.
+#[test]
+fn a_figure_that_changed_side_or_period_is_a_number_change() {
+    let mut a = claim("More than half of residents support the plan, the survey found.");
+    a.numbers = vec![num("More than half", 0.5, "fraction")];
+    let mut b = claim("Nearly half of residents support the plan, the survey found.");
+    b.numbers = vec![num("Nearly half", 0.5, "fraction")];
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::NumberChanged]);
+    let d = detail(&c, DetailType::NumberChanged);
+    assert_eq!(
+        (d.from.as_deref(), d.to.as_deref()),
+        (Some("More than half"), Some("Nearly half"))
+    );
+
+    let mut a = claim("The measure would cost taxpayers $2 million, Hale said.");
+    a.numbers = vec![num("$2 million", 2e6, "usd")];
+    let mut b = claim("The measure would cost taxpayers $2 million a year, Hale said.");
+    b.numbers = vec![num("$2 million", 2e6, "usd")];
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::NumberChanged]);
+    let d = detail(&c, DetailType::NumberChanged);
+    assert_eq!(
+        (d.from.as_deref(), d.to.as_deref()),
+        (Some("$2 million"), Some("$2 million a year"))
+    );
+
+    // Rounding words and one period said two ways are no change.
+    for (old, new, figure) in [
+        ("about 300 people", "some 300 people", None),
+        (
+            "$2 million a year",
+            "$2 million annually",
+            Some("$2 million"),
+        ),
+    ] {
+        let mut a = claim(&format!("The program costs {old} in the county."));
+        a.numbers = vec![num(figure.unwrap_or(old), 300.0, "people")];
+        let mut b = claim(&format!("The program costs {new} in the county."));
+        b.numbers = vec![num(figure.unwrap_or(new), 300.0, "people")];
+        let d = diff_with(&[a], &[b], &CUES);
+        assert!(
+            d.changes
+                .iter()
+                .flat_map(|c| &c.details)
+                .all(|x| x.kind != DetailType::NumberChanged),
+            "{old} -> {new}: {d:#?}"
+        );
+    }
+}

@@ -1,0 +1,199 @@
+//! What a figure is said to be beyond its value: the side of it the true
+//! value lies on ("more than half" → "nearly half") and the period it is
+//! counted over ("$2 million" → "$2 million a year"). Either changed, with
+//! the figure itself the same, is a `number_changed`.
+
+use super::Work;
+use super::cores;
+use super::quantities::value_key;
+use crate::claims::{Claim, NumberMention};
+use crate::diff::{Detail, DetailType};
+
+/// Which side of its figure a qualifier puts the true value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bound {
+    Above,
+    Below,
+    /// No qualifier, or one that only rounds ("about", "some").
+    Near,
+}
+
+/// Qualifiers that put the value above the figure.
+const ABOVE: &[&str] = &[
+    "more than",
+    "over",
+    "above",
+    "at least",
+    "upwards of",
+    "in excess of",
+    "exceeding",
+    "greater than",
+    "higher than",
+    "north of",
+];
+
+/// Qualifiers that put the value below the figure (or at most at it).
+const BELOW: &[&str] = &[
+    "less than",
+    "fewer than",
+    "under",
+    "below",
+    "nearly",
+    "almost",
+    "up to",
+    "at most",
+    "no more than",
+    "not quite",
+    "shy of",
+];
+
+fn bound_of(mention: &str) -> Bound {
+    let lower = mention.to_lowercase();
+    // "just over", "well under": the degree does not move the side.
+    let mut rest = lower.as_str();
+    for degree in ["just ", "well ", "slightly ", "a little "] {
+        rest = rest.strip_prefix(degree).unwrap_or(rest);
+    }
+    let opens = |q: &&str| {
+        rest.strip_prefix(*q)
+            .is_some_and(|r| r.starts_with(' ') || r.starts_with(|c: char| !c.is_alphabetic()))
+    };
+    if BELOW.iter().any(opens) {
+        Bound::Below
+    } else if ABOVE.iter().any(opens) {
+        Bound::Above
+    } else {
+        Bound::Near
+    }
+}
+
+/// The period a figure is counted over, from the words right after it in
+/// the sentence: "a year", "per day", "each month", "annually".
+fn rate_after(text: &str, mention: &str) -> Option<&'static str> {
+    let at = text.find(mention)?;
+    let mut words = text[at + mention.len()..].split_whitespace().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    let first = words.next()?;
+    let period = |w: &str| -> Option<&'static str> {
+        Some(match w {
+            "year" | "annum" => "year",
+            "month" => "month",
+            "week" => "week",
+            "day" => "day",
+            "hour" => "hour",
+            _ => return None,
+        })
+    };
+    match first.as_str() {
+        "annually" | "yearly" => Some("year"),
+        "monthly" => Some("month"),
+        "weekly" => Some("week"),
+        "daily" => Some("day"),
+        "hourly" => Some("hour"),
+        "a" | "an" | "per" | "each" | "every" => period(&words.next()?),
+        _ => None,
+    }
+}
+
+/// The words after a mention that state its rate, for the detail text.
+fn with_rate(text: &str, m: &NumberMention) -> String {
+    let Some(at) = text.find(&m.text) else {
+        return m.text.clone();
+    };
+    if rate_after(text, &m.text).is_none() {
+        return m.text.clone();
+    }
+    let rest = &text[at + m.text.len()..];
+    let first = rest.split_whitespace().next().unwrap_or_default();
+    let one_word = matches!(
+        first
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+            .as_str(),
+        "annually" | "yearly" | "monthly" | "weekly" | "daily" | "hourly"
+    );
+    let n = if one_word { 1 } else { 2 };
+    let words: Vec<&str> = rest.split_whitespace().take(n).collect();
+    let rate = words.join(" ");
+    format!(
+        "{} {}",
+        m.text,
+        rate.trim_end_matches(|c: char| !c.is_alphanumeric())
+    )
+}
+
+/// `number_changed` details for figures whose value and unit stayed but
+/// whose side ("more than" → "nearly") or period ("a year" added) changed.
+/// Figures whose value changed are the number rules' business.
+pub(super) fn qualifiers(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<Detail>) {
+    let mut used = vec![false; new.numbers.len()];
+    for m in &old.numbers {
+        let key = (value_key(m), m.unit.to_lowercase());
+        let Some(j) = new
+            .numbers
+            .iter()
+            .enumerate()
+            .position(|(j, n)| !used[j] && (value_key(n), n.unit.to_lowercase()) == key)
+        else {
+            continue;
+        };
+        used[j] = true;
+        let n = &new.numbers[j];
+        let sides = (bound_of(&m.text), bound_of(&n.text));
+        let flipped = matches!(
+            sides,
+            (Bound::Above, Bound::Below) | (Bound::Below, Bound::Above)
+        );
+        let rates = (
+            rate_after(&old.text, &m.text),
+            rate_after(&new.text, &n.text),
+        );
+        if !flipped && rates.0 == rates.1 {
+            continue;
+        }
+        let (from, to) = (with_rate(&old.text, m), with_rate(&new.text, n));
+        let mut said = cores(&from);
+        said.extend(cores(&to));
+        w.explain_cores(&said);
+        details.push(Detail {
+            kind: DetailType::NumberChanged,
+            from: Some(from),
+            to: Some(to),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_side_a_qualifier_puts_the_value_on() {
+        assert_eq!(bound_of("More than half"), Bound::Above);
+        assert_eq!(bound_of("just over 300 people"), Bound::Above);
+        assert_eq!(bound_of("Nearly half"), Bound::Below);
+        assert_eq!(bound_of("no more than 5"), Bound::Below);
+        assert_eq!(bound_of("about 40 homes"), Bound::Near);
+        assert_eq!(bound_of("300 people"), Bound::Near);
+        // A word that only starts like a qualifier.
+        assert_eq!(bound_of("overtime pay of $5"), Bound::Near);
+    }
+
+    #[test]
+    fn the_period_a_figure_is_counted_over() {
+        let t = "It would cost $2 million a year, or $40 per month, paid annually.";
+        assert_eq!(rate_after(t, "$2 million"), Some("year"));
+        assert_eq!(rate_after(t, "$40"), Some("month"));
+        assert_eq!(
+            rate_after("It costs $2 million annually.", "$2 million"),
+            Some("year")
+        );
+        assert_eq!(
+            rate_after("It costs $2 million a piece.", "$2 million"),
+            None
+        );
+        assert_eq!(rate_after("It cost $2 million.", "$2 million"), None);
+    }
+}
