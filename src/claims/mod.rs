@@ -599,5 +599,22 @@ fn asserts_something(text: &str) -> bool {
     // short; a two-word sentence of the writer's own is a fragment.
     let quoted = text.trim_start().starts_with(['"', '\u{201C}'])
         && text.trim_end().ends_with(['"', '\u{201D}']);
-    word_total(text, 3) >= if quoted { 2 } else { 3 }
+    word_total(text, 3) >= if quoted { 2 } else { 3 } && (quoted || !only_names(text))
+}
+
+/// A short line of capitalised words and figures alone ("Martin Truex
+/// Jr.", "Friday, Dec. 6."): a name or a date on its own (a table cell, a
+/// signature), with no word that could state anything about it.
+fn only_names(text: &str) -> bool {
+    let mut words = 0;
+    for w in text.split_whitespace() {
+        let Some(first) = w.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        words += 1;
+        if words > 6 || !(first.is_uppercase() || first.is_ascii_digit()) {
+            return false;
+        }
+    }
+    true
 }

@@ -225,6 +225,20 @@ fn questions_headings_and_fragments_are_not_claims() {
     assert_eq!(c[0].text, "The ferry will run on Sunday.");
 }
 
+/// A table cell or a caption line that is only a name or a date ("Ada
+/// Marsh Jr.", "Friday, Dec. 6.") ends in a full stop but states nothing.
+#[test]
+fn a_name_or_date_alone_is_not_a_claim() {
+    let c = claims(&[
+        "Ada Marsh Jr.",
+        "Friday, Dec. 6.",
+        "Ada Marsh Jr. won the race.",
+        "\"Thank You Ada!\"",
+    ]);
+    let texts: Vec<&str> = c.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["Ada Marsh Jr. won the race.", "\"Thank You Ada!\""]);
+}
+
 #[test]
 fn transcript_labels_and_signed_quotes() {
     let c = claims(&[
