@@ -90,11 +90,13 @@ pub fn claim_line(claim: &Claim, style: Style) -> String {
     if claim.hedged {
         tags.push(style.paint("35", "HEDGED"));
     }
-    let mut line = format!(
-        "L{:<4} {:<10}",
-        claim.line,
-        style.paint("1", claim.kind.as_str())
-    );
+    // Line 0 is unknown (a feed item's title): shown as "L-".
+    let at = if claim.line == 0 {
+        "-".to_string()
+    } else {
+        claim.line.to_string()
+    };
+    let mut line = format!("L{at:<4} {:<10}", style.paint("1", claim.kind.as_str()));
     if !tags.is_empty() {
         line.push(' ');
         line.push_str(&tags.join(" "));

@@ -79,8 +79,14 @@ pub fn detail_line(d: &Detail) -> String {
     }
 }
 
+/// " line N", or nothing where the line is unknown (0: a feed item's
+/// title, which has no line of its own in the item's text).
 fn location(c: &Claim) -> String {
-    format!("line {}", c.line)
+    if c.line == 0 {
+        String::new()
+    } else {
+        format!(" line {}", c.line)
+    }
 }
 
 fn header(change: &Change, style: Style) -> String {
@@ -100,7 +106,7 @@ fn header(change: &Change, style: Style) -> String {
         if c.part != Part::Body {
             let _ = write!(h, " {}", style.paint("1", c.part.as_str()));
         }
-        let _ = write!(h, " {} {}", c.kind.as_str(), style.paint("2", &location(c)));
+        let _ = write!(h, " {}{}", c.kind.as_str(), style.paint("2", &location(c)));
     }
     if let Some(sim) = change.similarity {
         let _ = write!(

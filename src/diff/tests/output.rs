@@ -109,6 +109,19 @@ fn a_headline_change_says_where_it_is() {
     );
     let json = serde_json::to_value(&d).expect("serialises");
     assert_eq!(json["changes"][0]["after"]["part"], "headline");
+    // A feed item's title has no line of its own: no "line 0".
+    let mut d = d;
+    for c in &mut d.changes {
+        c.before
+            .iter_mut()
+            .chain(c.after.iter_mut())
+            .for_each(|x| x.line = 0);
+    }
+    let plain = text::render("v1", "v2", &d, crate::render::Style { color: false });
+    assert!(
+        plain.contains("high   modified headline statement (similarity"),
+        "{plain}"
+    );
     // A body claim's header names no part.
     let d = diff_with(
         &[claim("Nine ferries ran.")],
