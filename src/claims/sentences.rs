@@ -27,6 +27,14 @@ pub fn split(text: &str) -> Vec<&str> {
             vec![trimmed]
         };
     }
+    if cannot_split(text, trimmed) {
+        return vec![trimmed];
+    }
+    split_segmented(text)
+}
+
+/// [`split`] by the segmenter and the post-pass.
+fn split_segmented(text: &str) -> Vec<&str> {
     // Sub-slices of `text`; `last_start` is where the last one starts.
     let mut out: Vec<&str> = Vec::with_capacity(4);
     let mut last_start = 0;
@@ -74,6 +82,35 @@ pub fn split(text: &str) -> Vec<&str> {
     }
     out
 }
+
+/// True when the segmenter could only end a sentence in the closing run of
+/// `trimmed` (its stops and the quote marks after them), so [`split`] would
+/// give back `trimmed` whole: one ASCII line (the segmenter's ASCII path; no
+/// paragraph break or list line), short enough for one call, whose every
+/// other stop is followed straight away by a lower-case letter or a digit
+/// ("1.2", "a.m", "Yahoo!s"), which the segmenter never splits at. A piece
+/// cut after the closing stop holds only quote marks, and is joined back.
+fn cannot_split(text: &str, trimmed: &str) -> bool {
+    let b = trimmed.as_bytes();
+    let mut end = b.len();
+    while end > 0 && matches!(b[end - 1], b'"' | b'\'') {
+        end -= 1;
+    }
+    while end > 0 && matches!(b[end - 1], b'.' | b'!' | b'?') {
+        end -= 1;
+    }
+    // memchr to the few stops; most paragraphs fail at the first one. The
+    // byte after a stop before `end` is in `b` (the closing run's first
+    // byte for the last one, which is no letter or digit).
+    memchr::memchr3_iter(b'.', b'!', b'?', &b[..end])
+        .all(|i| matches!(b.get(i + 1), Some(b'a'..=b'z' | b'0'..=b'9')))
+        && text.len() <= SEGMENT_CHUNK
+        && text.is_ascii()
+        && !text.as_bytes().contains(&b'\n')
+}
+
+/// Longest text handed to the English segmenter in one call (see [`segment`]).
+const SEGMENT_CHUNK: usize = 10 * 1024;
 
 /// Sentence stops of scripts written without spaces: the ideographic full
 /// stop and the full-width stop, exclamation and question marks.
@@ -238,7 +275,7 @@ fn unstopped_sentence(end: &str) -> bool {
 /// takes the crate's own path.
 fn segment(text: &str) -> Vec<&str> {
     use sentencex::languages::Language;
-    let segs = if text.len() > 10 * 1024 {
+    let segs = if text.len() > SEGMENT_CHUNK {
         sentencex::segment("en", text)
     } else {
         sentencex::languages::English {}.segment(text)
@@ -461,6 +498,33 @@ mod tests {
             split("Sen. \"Bo\" Hale voted against the levy."),
             ["Sen. \"Bo\" Hale voted against the levy."]
         );
+    }
+
+    /// What `cannot_split` answers without the segmenter is what the
+    /// segmenter and the post-pass give.
+    #[test]
+    fn cannot_split_agrees_with_the_segmenter() {
+        for text in [
+            "The port handled 1.2 million containers last year.",
+            "Talks resume at 10 a.m.",
+            "  It rose 0.3 points, he said.\"  ",
+            "\"It is 2.5 or 3.0,\" she said!'\"",
+            "Shares of Yahoo!s rose 4.5% to 3.2.",
+            "He said \"stop.\"",
+            "Prices rose by 15%, the survey found (2.1 in May).",
+        ] {
+            assert!(super::cannot_split(text, text.trim()), "{text:?}");
+            assert_eq!(super::split_segmented(text), [text.trim()], "{text:?}");
+        }
+        for text in [
+            "It rose. Then it fell.",
+            "Talks resume at 10 a.m. at the office.",
+            "It is 2.5! Or not",
+            "The U.S. agreed.",
+            "Line one.\nLine two.",
+        ] {
+            assert!(!super::cannot_split(text, text.trim()), "{text:?}");
+        }
     }
 
     #[test]
