@@ -367,7 +367,7 @@ impl Quotes {
         // are looked for only where their lead byte occurs.
         let b = s.as_bytes();
         self.straight += count_byte(b, b'"');
-        if !b.contains(&0xE2) {
+        if memchr::memchr(0xE2, b).is_none() {
             return;
         }
         for (i, _) in b.iter().enumerate().filter(|&(_, &c)| c == 0xE2) {
