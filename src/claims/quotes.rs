@@ -25,11 +25,20 @@ pub fn spans(text: &str, open_at_start: bool) -> Vec<Range<usize>> {
     // A byte walk: the marks are ASCII or the three-byte U+201C/U+201D,
     // whose lead byte 0xE2 only ever starts a character.
     let mut i = 0;
+    // Without a corner bracket's lead byte (0xE3) the other marks are
+    // three bytes, which memchr3 jumps to; else runs of other bytes are
+    // skipped with one table load each.
+    let corners = memchr::memchr(0xE3, bytes).is_some();
     while i < bytes.len() {
-        // Runs of other bytes are skipped with one table load each.
         if !MARK[usize::from(bytes[i])] {
-            i += 1;
-            continue;
+            if corners {
+                i += 1;
+                continue;
+            }
+            match memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..]) {
+                Some(k) => i += k,
+                None => break,
+            }
         }
         match bytes[i] {
             // Two apostrophes stand in for a double quote in some wire copy.
