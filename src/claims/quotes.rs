@@ -122,21 +122,10 @@ pub fn last_double_quote(s: &str) -> Option<usize> {
     None
 }
 
-/// Index of the last '"' or 0x9D byte of `b`. Blocks of 32 bytes are
-/// tested from the end without branches (it vectorises) and only the block
-/// holding one is walked: most sentences hold none.
+/// Index of the last '"' or 0x9D byte of `b` (memrchr2, vectorised:
+/// most sentences hold none).
 fn last_candidate(b: &[u8]) -> Option<usize> {
-    const BLOCK: usize = 32;
-    let hit = |c: u8| (c == b'"') | (c == 0x9D);
-    let mut end = b.len();
-    while end >= BLOCK {
-        let block = &b[end - BLOCK..end];
-        if block.iter().fold(false, |any, &c| any | hit(c)) {
-            return block.iter().rposition(|&c| hit(c)).map(|j| end - BLOCK + j);
-        }
-        end -= BLOCK;
-    }
-    b[..end].iter().rposition(|&c| hit(c))
+    memchr::memrchr2(b'"', 0x9D, b)
 }
 
 /// Number of words in a span of text; text written without spaces (CJK)
