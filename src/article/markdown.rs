@@ -18,7 +18,7 @@ const FRONT_MATTER_LINES: usize = 100;
 /// Classifies the lines of a Markdown article; front matter fields go into
 /// `meta`.
 pub(crate) fn source_lines(text: &str, meta: &mut Meta) -> Vec<SrcLine> {
-    let raw_lines: Vec<&str> = text.lines().collect();
+    let raw_lines: Vec<&str> = super::text::lines(text).collect();
     let mut out: Vec<SrcLine> = Vec::with_capacity(raw_lines.len());
     let front = front_matter_end(&raw_lines);
     let mut fence: Option<(char, usize)> = None;

@@ -203,7 +203,7 @@ fn parse_text(
 /// the first few kilobytes.
 pub fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
+    if memchr::memchr(0, head).is_some() {
         return true;
     }
     // Counted in byte-wide sums over blocks of 255 (they cannot overflow),

@@ -545,7 +545,8 @@ fn typed_claim(
         speakers.mention_entities(&entities, about);
     } else {
         let narrated = entities.iter().map(String::as_str).filter(|e| {
-            text.find(e)
+            // memmem: std's `find` sets up a two-way searcher per call.
+            memchr::memmem::find(text.as_bytes(), e.as_bytes())
                 .is_none_or(|at| !spans.iter().any(|r| r.contains(&at)))
         });
         speakers.mention_each(narrated, about);

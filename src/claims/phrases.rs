@@ -106,38 +106,31 @@ pub(super) fn tokenize<'a>(
             lw,
         });
     };
-    if text.is_ascii() {
-        // Byte walk over the same split and trim as the general path below:
-        // for ASCII, `split_whitespace` splits at space and \t..\r, and
-        // `char::is_alphanumeric` is `u8::is_ascii_alphanumeric`.
-        let b = text.as_bytes();
-        let n = b.len();
-        let mut i = 0;
-        loop {
-            while i < n && matches!(b[i], b' ' | b'\t'..=b'\r') {
-                i += 1;
-            }
-            if i == n {
-                break;
-            }
-            let start = i;
-            while i < n && !matches!(b[i], b' ' | b'\t'..=b'\r') {
-                i += 1;
-            }
-            let (mut a, mut z) = (start, i);
+    if text.is_ascii() && memchr::memchr(0x0B, text.as_bytes()).is_none() {
+        // The general path below as a byte walk: for ASCII, `split_whitespace`
+        // splits at space and \t..\r, which is `split_ascii_whitespace`'s
+        // set but for the vertical tab (0x0B), absent here, and
+        // `char::is_alphanumeric` is `u8::is_ascii_alphanumeric`. The split
+        // hands out its words without slicing's char-boundary checks.
+        for raw in text.split_ascii_whitespace() {
+            let start = raw.as_ptr() as usize - base;
+            let rb = raw.as_bytes();
+            let (mut a, mut z) = (0, rb.len());
             // One table load per byte (`u8::is_ascii_alphanumeric`).
-            while a < z && !lexicon::ALNUM[usize::from(b[a])] {
+            while a < z && !lexicon::ALNUM[usize::from(rb[a])] {
                 a += 1;
             }
-            while z > a && !lexicon::ALNUM[usize::from(b[z - 1])] {
+            while z > a && !lexicon::ALNUM[usize::from(rb[z - 1])] {
                 z -= 1;
             }
-            let lw = if z - a <= 24 {
-                lowered.get(a..z).unwrap_or("")
+            let core = &raw[a..z];
+            let at = start + a;
+            let lw = if core.len() <= 24 {
+                lowered.get(at..at + core.len()).unwrap_or("")
             } else {
                 ""
             };
-            push(&text[start..i], start, &text[a..z], lw);
+            push(raw, start, core, lw);
         }
     } else {
         for raw in text.split_whitespace() {

@@ -25,11 +25,20 @@ pub fn spans(text: &str, open_at_start: bool) -> Vec<Range<usize>> {
     // A byte walk: the marks are ASCII or the three-byte U+201C/U+201D,
     // whose lead byte 0xE2 only ever starts a character.
     let mut i = 0;
+    // Without a corner bracket's lead byte (0xE3) the other marks are
+    // three bytes, which memchr3 jumps to; else runs of other bytes are
+    // skipped with one table load each.
+    let corners = memchr::memchr(0xE3, bytes).is_some();
     while i < bytes.len() {
-        // Runs of other bytes are skipped with one table load each.
         if !MARK[usize::from(bytes[i])] {
-            i += 1;
-            continue;
+            if corners {
+                i += 1;
+                continue;
+            }
+            match memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..]) {
+                Some(k) => i += k,
+                None => break,
+            }
         }
         match bytes[i] {
             // Two apostrophes stand in for a double quote in some wire copy.
@@ -113,21 +122,10 @@ pub fn last_double_quote(s: &str) -> Option<usize> {
     None
 }
 
-/// Index of the last '"' or 0x9D byte of `b`. Blocks of 32 bytes are
-/// tested from the end without branches (it vectorises) and only the block
-/// holding one is walked: most sentences hold none.
+/// Index of the last '"' or 0x9D byte of `b` (memrchr2, vectorised:
+/// most sentences hold none).
 fn last_candidate(b: &[u8]) -> Option<usize> {
-    const BLOCK: usize = 32;
-    let hit = |c: u8| (c == b'"') | (c == 0x9D);
-    let mut end = b.len();
-    while end >= BLOCK {
-        let block = &b[end - BLOCK..end];
-        if block.iter().fold(false, |any, &c| any | hit(c)) {
-            return block.iter().rposition(|&c| hit(c)).map(|j| end - BLOCK + j);
-        }
-        end -= BLOCK;
-    }
-    b[..end].iter().rposition(|&c| hit(c))
+    memchr::memrchr2(b'"', 0x9D, b)
 }
 
 /// Number of words in a span of text; text written without spaces (CJK)

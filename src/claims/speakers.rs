@@ -529,7 +529,10 @@ pub fn quote_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
 /// signature after a closing quote ("“…” - Ann Lee, teacher").
 pub fn block_speaker(text: &str) -> Option<&str> {
     let body = text.trim_start_matches(['"', '\u{201C}', ' ']);
-    if let Some((label, rest)) = body.split_once(':')
+    // Most paragraphs hold no colon: one search settles both label tests.
+    let colon = memchr::memchr(b':', body.as_bytes()).is_some();
+    if colon
+        && let Some((label, rest)) = body.split_once(':')
         && !rest.is_empty()
         && !is_kicker(label)
         // At most four words are counted: a longer label is none.
@@ -541,9 +544,12 @@ pub fn block_speaker(text: &str) -> Option<&str> {
     {
         return Some(label.trim());
     }
-    if let Some(name) = name_label(body) {
+    if colon && let Some(name) = name_label(body) {
         return Some(name);
     }
+    // A signature opens with a hyphen or a dash (whose UTF-8 forms lead
+    // with 0xE2): without one, no need to look for the closing quote.
+    memchr::memchr2(b'-', 0xE2, text.as_bytes())?;
     let close = super::quotes::last_double_quote(text)?;
     let mark = text[close..].chars().next().map_or(1, char::len_utf8);
     let tail = text[close + mark..].trim_start();

@@ -153,10 +153,12 @@ pub(crate) fn is_boilerplate(block: &str) -> bool {
 /// `phrases`, only captions and teasers (cheap shape tests) are looked for.
 pub(crate) fn is_block_furniture(block: &str, phrases: bool) -> bool {
     let block = block.trim();
-    if !words_at_most(block, 40) {
+    // The shape tests before the word count: most blocks asked are long
+    // paragraphs of neither shape, and the count walks their first 40 words.
+    if !phrases && !captions::may_be_caption(block) && !promos::may_be_teaser(block) {
         return false;
     }
-    if !phrases && !captions::may_be_caption(block) && !promos::may_be_teaser(block) {
+    if !words_at_most(block, 40) {
         return false;
     }
     let lower = block.to_lowercase();
