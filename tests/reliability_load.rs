@@ -77,7 +77,30 @@ fn ten_thousand_files_in_a_second_are_all_recorded() {
         "FIGURE burst-files: 10000 files written in {wrote:?}, all recorded {took:?} later, VmHWM {hwm} KiB"
     );
     assert!(hwm < MAX_HWM_KB, "peak memory {hwm} KiB");
-    assert_eq!(events(&d.state).len(), 10_000, "one event per file");
+    // One `created` per file. `std::fs::write` creates the file and then
+    // writes it: on a loaded machine a file can stay empty past the
+    // debounce, and its text then arrives as a `modified` of another
+    // hash (seen once in CI: 10,001 events). An event that repeats its
+    // file's previous hash would be a duplicate, and is a failure.
+    let mut seen: HashMap<String, Vec<(String, Value)>> = HashMap::new();
+    for e in events(&d.state) {
+        let path = e["path"].as_str().unwrap_or_default().to_string();
+        let kind = e["event"].as_str().unwrap_or_default().to_string();
+        seen.entry(path)
+            .or_default()
+            .push((kind, e["hash"].clone()));
+    }
+    assert_eq!(seen.len(), 10_000, "events for every file, and no other");
+    for (path, evs) in &seen {
+        assert_eq!(evs[0].0, "created", "{path}: {evs:?}");
+        assert!(
+            evs[1..].iter().all(|(k, _)| k == "modified")
+                && evs.windows(2).all(|w| w[0].1 != w[1].1),
+            "{path}: a duplicate event: {evs:?}"
+        );
+    }
+    let extra: usize = seen.values().map(|v| v.len() - 1).sum();
+    eprintln!("FIGURE burst-files: {extra} files seen half-written (an extra modified event)");
 }
 
 #[test]
