@@ -72,6 +72,24 @@ fn one_change(old: Claim, new: Claim) -> Change {
     d.changes[0].clone()
 }
 
+/// A quotation said by `speaker`.
+fn quote_by(text: &str, speaker: &str) -> Claim {
+    let mut c = claim(text);
+    c.kind = ClaimKind::Quote;
+    c.quote = Some(text.trim_matches('"').to_string());
+    c.speaker = Some(speaker.to_string());
+    c
+}
+
+/// Every change of `d` is wording only: a restyling, no typed detail.
+fn only_wording(d: &ClaimDiff) -> bool {
+    d.changes.iter().all(|c| {
+        c.details
+            .iter()
+            .all(|x| x.kind == DetailType::WordingChanged)
+    })
+}
+
 fn types(c: &Change) -> Vec<DetailType> {
     c.details.iter().map(|d| d.kind).collect()
 }

@@ -97,6 +97,55 @@ pub fn core_of(word: &str) -> String {
         .collect()
 }
 
+/// The cores of a word with an English contraction written out ("aren't"
+/// → "are", "not"; "we're" → "we", "are"; "cannot" → "can", "not"), so a
+/// quotation that only expands or contracts its words reads the same.
+/// "'s" is written out only after pronouns ("it's" → "it", "is"), where
+/// it cannot be a possessive; "'d" (would or had) is left as it is.
+pub fn expanded_cores(word: &str) -> Vec<String> {
+    let lower: String = word
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}'))
+        .flat_map(|c| c.to_lowercase())
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .collect();
+    let pair = |a: &str, b: &str| vec![a.to_string(), b.to_string()];
+    match lower.as_str() {
+        "cannot" | "can't" => return pair("can", "not"),
+        "won't" => return pair("will", "not"),
+        "shan't" => return pair("shall", "not"),
+        "ain't" => return pair("is", "not"),
+        _ => {}
+    }
+    if let Some(stem) = lower.strip_suffix("n't") {
+        return pair(stem, "not");
+    }
+    for (suffix, full) in [
+        ("'re", "are"),
+        ("'ve", "have"),
+        ("'ll", "will"),
+        ("'m", "am"),
+    ] {
+        if let Some(stem) = lower.strip_suffix(suffix) {
+            return pair(stem, full);
+        }
+    }
+    if let Some(stem) = lower.strip_suffix("'s")
+        && matches!(
+            stem,
+            "it" | "that" | "there" | "here" | "he" | "she" | "what" | "who" | "where" | "let"
+        )
+    {
+        return pair(stem, if stem == "let" { "us" } else { "is" });
+    }
+    let core = core_of(word);
+    if core.is_empty() {
+        Vec::new()
+    } else {
+        vec![core]
+    }
+}
+
 /// Splits folded text into words, tracking which lie inside `"…"`.
 pub fn tokens(folded: &str) -> Vec<Token> {
     let mut inside = false;

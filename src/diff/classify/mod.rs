@@ -495,10 +495,10 @@ fn quote(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<Detail>) {
     };
     // The same words with other quote marks or hyphens ("'cover up'" →
     // "\"cover-up\""): typography, not a changed quotation.
+    // So are contractions written out or in ("are not" → "aren't").
     let words_of = |t: &str| -> Vec<String> {
         t.split(|c: char| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
-            .map(core_of)
-            .filter(|c| !c.is_empty())
+            .flat_map(crate::diff::words::expanded_cores)
             .collect()
     };
     if words_of(&old.text) == words_of(&new.text) {

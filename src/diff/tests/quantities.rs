@@ -3,15 +3,6 @@
 
 use super::*;
 
-/// Every change of `d` is wording only: a restyling, no typed detail.
-fn only_wording(d: &ClaimDiff) -> bool {
-    d.changes.iter().all(|c| {
-        c.details
-            .iter()
-            .all(|x| x.kind == DetailType::WordingChanged)
-    })
-}
-
 #[test]
 fn number_change_from_extracted_mentions() {
     let mut a = claim("The reserve covers about 113,000 square kilometers of forest.");

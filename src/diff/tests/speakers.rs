@@ -136,14 +136,6 @@ fn speaker_change_next_to_a_reporting_verb_without_extracted_speakers() {
     assert!(!types(&c).contains(&DetailType::SpeakerChanged), "{c:#?}");
 }
 
-fn quote_by(text: &str, speaker: &str) -> Claim {
-    let mut c = claim(text);
-    c.kind = ClaimKind::Quote;
-    c.quote = Some(text.trim_matches('"').to_string());
-    c.speaker = Some(speaker.to_string());
-    c
-}
-
 #[test]
 fn a_follow_on_quote_with_another_speaker_is_reported_once() {
     let follow = "\"Nobody takes this lightly.\"";

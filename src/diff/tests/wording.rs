@@ -174,3 +174,47 @@ fn taking_the_other_side_is_a_reversal() {
     );
     assert!(!types(&c).contains(&DetailType::NegationChanged), "{c:#?}");
 }
+
+/// "We are not going back" → "We aren't going back" inside a quotation
+/// was a high quote change: the same words, contracted. (The real
+/// polarity cues: they read "n't" as "not".)
+#[test]
+fn a_contraction_in_a_quotation_is_wording() {
+    for (old, new) in [
+        (
+            "\"We are not going back,\" Ada Lowe said.",
+            "\"We aren't going back,\" Ada Lowe said.",
+        ),
+        (
+            "\"It's over, and we're done,\" Ada Lowe said.",
+            "\"It is over, and we are done,\" Ada Lowe said.",
+        ),
+        (
+            "\"We cannot wait,\" Ada Lowe said.",
+            "\"We can't wait,\" Ada Lowe said.",
+        ),
+    ] {
+        let d = diff_with(
+            &[quote_by(old, "Ada Lowe")],
+            &[quote_by(new, "Ada Lowe")],
+            &classify::Cues::POLARITY,
+        );
+        assert!(
+            only_wording(&d) && d.changes.iter().all(|c| c.severity == Severity::Low),
+            "{old} -> {new}: {d:#?}"
+        );
+    }
+    // Another word is still a quote change.
+    let d = diff_with(
+        &[quote_by(
+            "\"We aren't going back,\" Ada Lowe said.",
+            "Ada Lowe",
+        )],
+        &[quote_by(
+            "\"We are going back,\" Ada Lowe said.",
+            "Ada Lowe",
+        )],
+        &classify::Cues::POLARITY,
+    );
+    assert_eq!(d.changes[0].severity, Severity::High, "{d:#?}");
+}
