@@ -122,6 +122,19 @@ pub(super) fn numbers(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<
                     known.contains(&t.core) || t.parts().iter().all(|p| known.contains(p))
                 })
         };
+        // The same figures in swapped places ("won 52% to 48%" → "48% to
+        // 52%"): every other word stayed, so the order is the news.
+        if let Some((from, to)) = swapped(w, &kinds_old, &kinds_new, kind) {
+            // Every other word is the same: the swap explains all of it.
+            w.old.explain_if(|_, _| true);
+            w.new.explain_if(|_, _| true);
+            details.push(Detail {
+                kind: detail_kind,
+                from: Some(from),
+                to: Some(to),
+            });
+            continue;
+        }
         if same_values(&mo, &mn)
             && in_mentions(&w.old, &kinds_old, &mo)
             && in_mentions(&w.new, &kinds_new, &mn)
@@ -213,6 +226,58 @@ pub(super) fn numbers(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<
             });
         }
     }
+}
+
+/// The quantity words of both sides when they are the same words in
+/// another order, in the same slots among unchanged words: a swap of
+/// figures ("52% to 48%" → "48% to 52%"), not a figure moved with its
+/// words ("Of 40 members, 12" → "12 of 40 members").
+fn swapped(
+    w: &Work,
+    kinds_old: &[Option<NumKind>],
+    kinds_new: &[Option<NumKind>],
+    kind: NumKind,
+) -> Option<(String, String)> {
+    fn split<'a>(
+        toks: &'a [Token],
+        kinds: &[Option<NumKind>],
+        kind: NumKind,
+    ) -> (Vec<&'a str>, Vec<&'a str>) {
+        let (mut figures, mut rest) = (Vec::new(), Vec::new());
+        for (t, k) in toks.iter().zip(kinds) {
+            if *k == Some(kind) {
+                figures.push(t.text.as_str());
+                // The figure's place: a swap keeps every figure's slot.
+                rest.push("#");
+            } else {
+                rest.push(t.core.as_str());
+            }
+        }
+        (figures, rest)
+    }
+    let (fo, ro) = split(w.old.tokens, kinds_old, kind);
+    let (fn_, rn) = split(w.new.tokens, kinds_new, kind);
+    let same_order = fo
+        .iter()
+        .zip(&fn_)
+        .all(|(x, y)| crate::diff::words::core_of(x) == crate::diff::words::core_of(y));
+    if fo.len() < 2 || fo.len() != fn_.len() || same_order || ro != rn {
+        return None;
+    }
+    // Compared by their cores: "48%." at the end is "48%".
+    let sorted = |v: &[&str]| {
+        let mut c: Vec<String> = v.iter().map(|t| crate::diff::words::core_of(t)).collect();
+        c.sort_unstable();
+        c
+    };
+    let (a, b) = (sorted(&fo), sorted(&fn_));
+    let clean = |v: &[&str]| {
+        v.iter()
+            .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric() && !"%$€£".contains(c)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    (a == b).then(|| (clean(&fo), clean(&fn_)))
 }
 
 /// Both sides mention quantities, and the same values as a multiset.

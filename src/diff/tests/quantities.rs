@@ -491,3 +491,28 @@ fn a_figure_that_changed_side_or_period_is_a_number_change() {
         );
     }
 }
+
+/// "passed 52% to 48%" → "48% to 52%" has the same figures, so it read as
+/// a restyling; swapped in place, with every other word kept, they are a
+/// number change.
+#[test]
+fn figures_swapped_in_place_are_a_number_change() {
+    let mut a = claim("The measure passed 52% to 48%.");
+    a.numbers = vec![num("52%", 52.0, "percent"), num("48%", 48.0, "percent")];
+    let mut b = claim("The measure passed 48% to 52%.");
+    b.numbers = vec![num("48%", 48.0, "percent"), num("52%", 52.0, "percent")];
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::NumberChanged]);
+    let d = detail(&c, DetailType::NumberChanged);
+    assert_eq!(
+        (d.from.as_deref(), d.to.as_deref()),
+        (Some("52%, 48%"), Some("48%, 52%"))
+    );
+    // Figures that moved with their words are no change.
+    let mut a = claim("Of 40 members, 12 voted against the measure.");
+    a.numbers = vec![num("40 members", 40.0, "members"), num("12", 12.0, "")];
+    let mut b = claim("12 of 40 members voted against the measure.");
+    b.numbers = vec![num("12", 12.0, ""), num("40 members", 40.0, "members")];
+    let d = diff_with(&[a], &[b], &CUES);
+    assert!(only_wording(&d), "{d:#?}");
+}
