@@ -1021,3 +1021,23 @@ fn ever_before_a_cue_and_a_participle_after_a_quantifier() {
         None
     );
 }
+
+/// A verb no list knows ("beamed", "shrugged") between a closed quotation
+/// and a name took the previous paragraph's speaker.
+#[test]
+fn an_unknown_verb_after_a_quotation_names_who_spoke() {
+    assert_eq!(
+        speaker("\"This is a great day!\" beamed Tom Hale, the council president.").as_deref(),
+        Some("Tom Hale")
+    );
+    assert_eq!(
+        speaker("\"We will see,\" shrugged Ada Lowe.").as_deref(),
+        Some("Ada Lowe")
+    );
+    // A quoted word is no utterance, and a name must end the clause.
+    assert_eq!(speaker("The \"reform\" alarmed Republicans."), None);
+    assert_eq!(
+        speaker("\"We will see,\" worried Ada Lowe and her staff for days."),
+        None
+    );
+}
