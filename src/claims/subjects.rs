@@ -399,14 +399,22 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         // "But some note …", "…, all agreed": the quantifier is the subject.
         return Some(v - 1..v);
     }
-    if v >= 3
-        && toks[v - 2].lw == "in"
-        && (toks[v - 3].lw == "one" || super::cues::is_count(toks[v - 3].core))
-        && super::cues::is_count(toks[v - 1].core)
-        && (v - 3..v).all(|k| !toks[k].ends_clause())
+    // "One in five adults say": the share may name what it counts.
+    let counted = usize::from(
+        v >= 4
+            && !toks[v - 1].capitalized()
+            && !super::cues::is_count(toks[v - 1].core)
+            && toks[v - 3].lw == "in",
+    );
+    let c = v - counted;
+    if c >= 3
+        && toks[c - 2].lw == "in"
+        && (toks[c - 3].lw == "one" || super::cues::is_count(toks[c - 3].core))
+        && super::cues::is_count(toks[c - 1].core)
+        && (c - 3..v).all(|k| !toks[k].ends_clause())
     {
         // "About one in five say": the share, with its approximation.
-        let mut start = v - 3;
+        let mut start = c - 3;
         if start > 0
             && matches!(
                 toks[start - 1].lw,

@@ -937,6 +937,10 @@ fn polls_and_surveys_report_what_they_found() {
         Some("one in five")
     );
     assert_eq!(
+        speaker("One in four riders said the ferry was late.").as_deref(),
+        Some("One in four riders")
+    );
+    assert_eq!(
         speaker("Only 26 percent say they ride every day.").as_deref(),
         Some("26 percent")
     );

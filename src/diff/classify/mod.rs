@@ -14,7 +14,7 @@ mod quantities;
 mod reversal;
 
 use super::lexicon;
-use super::words::{Token, WordDiff, core_of, fold, is_stopword};
+use super::words::{Token, WordDiff, core_of, fold, is_stopword, tokens};
 use super::{Detail, DetailType, Severity};
 use crate::claims::{Claim, polarity};
 
@@ -297,6 +297,7 @@ pub(crate) fn same_speaker(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {
         (None, None) => true,
         (Some(a), Some(b)) if a == b => true,
+        (Some(a), Some(b)) if only_figures_differ(a, b) => true,
         (Some(a), Some(b)) => {
             let (wa, wb) = (speaker_words(a), speaker_words(b));
             let within = |short: &HashSet<String>, long: &str| {
@@ -306,6 +307,18 @@ pub(crate) fn same_speaker(a: Option<&str>, b: Option<&str>) -> bool {
         }
         _ => false,
     }
+}
+
+/// "One in five adults" → "One in four adults": the same group with
+/// another figure, which the number details report.
+fn only_figures_differ(a: &str, b: &str) -> bool {
+    let (ta, tb) = (tokens(&fold(a)), tokens(&fold(b)));
+    ta.len() == tb.len()
+        && (0..ta.len()).any(|i| ta[i].core != tb[i].core)
+        && (0..ta.len()).all(|i| {
+            ta[i].core == tb[i].core
+                || lexicon::number_kind(&ta, i).is_some() && lexicon::number_kind(&tb, i).is_some()
+        })
 }
 
 /// The longer phrase names someone else by way of the shorter one: its
