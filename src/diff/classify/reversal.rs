@@ -95,6 +95,11 @@ const OPPOSITES: &[(&str, &str)] = &[
     ("adds", "cuts"),
     ("boosted", "cut"),
     ("majority", "minority"),
+    ("passes", "rejects"),
+    ("passed", "rejected"),
+    ("pass", "reject"),
+    ("passes", "fails"),
+    ("pass", "fail"),
 ];
 
 /// Words that a negating prefix turns into another word, not into their
@@ -345,6 +350,7 @@ mod tests {
         assert!(opposite("accepted", "refused"));
         assert!(opposite("backed", "rejected"));
         assert!(opposite("hired", "fired"));
+        assert!(opposite("passes", "rejects"));
         assert!(opposite("cut", "raised"));
         assert!(opposite("opposes", "supports"));
         assert!(opposite("endorse", "condemn"));
