@@ -68,60 +68,51 @@ fn bound_of(mention: &str) -> Bound {
 }
 
 /// The period a figure is counted over, from the words right after it in
-/// the sentence: "a year", "per day", "each month", "annually".
-fn rate_after(text: &str, mention: &str) -> Option<&'static str> {
-    let at = text.find(mention)?;
-    let mut words = text[at + mention.len()..].split_whitespace().map(|w| {
+/// the sentence ("a year", "per day", "each month", "annually"), with
+/// those words as written.
+fn rate_after<'t>(text: &'t str, mention: &str) -> Option<(&'static str, &'t str)> {
+    let at = text.find(mention)? + mention.len();
+    let rest = &text[at..];
+    let mut words = rest.split_whitespace();
+    let word = |w: &str| {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
-    });
-    let first = words.next()?;
-    let period = |w: &str| -> Option<&'static str> {
-        Some(match w {
-            "year" | "annum" => "year",
-            "month" => "month",
-            "week" => "week",
-            "day" => "day",
-            "hour" => "hour",
-            _ => return None,
-        })
     };
-    match first.as_str() {
-        "annually" | "yearly" => Some("year"),
-        "monthly" => Some("month"),
-        "weekly" => Some("week"),
-        "daily" => Some("day"),
-        "hourly" => Some("hour"),
-        "a" | "an" | "per" | "each" | "every" => period(&words.next()?),
-        _ => None,
-    }
+    let first = word(words.next()?);
+    let (period, taken) = match first.as_str() {
+        "annually" | "yearly" => ("year", 1),
+        "monthly" => ("month", 1),
+        "weekly" => ("week", 1),
+        "daily" => ("day", 1),
+        "hourly" => ("hour", 1),
+        "a" | "an" | "per" | "each" | "every" => {
+            let period = match word(words.next()?).as_str() {
+                "year" | "annum" => "year",
+                "month" => "month",
+                "week" => "week",
+                "day" => "day",
+                "hour" => "hour",
+                _ => return None,
+            };
+            (period, 2)
+        }
+        _ => return None,
+    };
+    // The rate's words as written: up to the end of its last word.
+    let last = rest.split_whitespace().nth(taken - 1)?;
+    let end = last.as_ptr() as usize - rest.as_ptr() as usize + last.len();
+    let written = rest[..end]
+        .trim()
+        .trim_end_matches(|c: char| !c.is_alphanumeric());
+    Some((period, written))
 }
 
-/// The words after a mention that state its rate, for the detail text.
+/// A mention as written, with the rate words after it when it has them.
 fn with_rate(text: &str, m: &NumberMention) -> String {
-    let Some(at) = text.find(&m.text) else {
-        return m.text.clone();
-    };
-    if rate_after(text, &m.text).is_none() {
-        return m.text.clone();
+    match rate_after(text, &m.text) {
+        Some((_, rate)) => format!("{} {rate}", m.text),
+        None => m.text.clone(),
     }
-    let rest = &text[at + m.text.len()..];
-    let first = rest.split_whitespace().next().unwrap_or_default();
-    let one_word = matches!(
-        first
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
-            .as_str(),
-        "annually" | "yearly" | "monthly" | "weekly" | "daily" | "hourly"
-    );
-    let n = if one_word { 1 } else { 2 };
-    let words: Vec<&str> = rest.split_whitespace().take(n).collect();
-    let rate = words.join(" ");
-    format!(
-        "{} {}",
-        m.text,
-        rate.trim_end_matches(|c: char| !c.is_alphanumeric())
-    )
 }
 
 /// `number_changed` details for figures whose value and unit stayed but
@@ -146,11 +137,9 @@ pub(super) fn qualifiers(old: &Claim, new: &Claim, w: &mut Work, details: &mut V
             sides,
             (Bound::Above, Bound::Below) | (Bound::Below, Bound::Above)
         );
-        let rates = (
-            rate_after(&old.text, &m.text),
-            rate_after(&new.text, &n.text),
-        );
-        if !flipped && rates.0 == rates.1 {
+        // Compared by period: "a year" and "annually" are one rate.
+        let period = |text: &str, m: &NumberMention| rate_after(text, &m.text).map(|(p, _)| p);
+        if !flipped && period(&old.text, m) == period(&new.text, n) {
             continue;
         }
         let (from, to) = (with_rate(&old.text, m), with_rate(&new.text, n));
@@ -184,11 +173,11 @@ mod tests {
     #[test]
     fn the_period_a_figure_is_counted_over() {
         let t = "It would cost $2 million a year, or $40 per month, paid annually.";
-        assert_eq!(rate_after(t, "$2 million"), Some("year"));
-        assert_eq!(rate_after(t, "$40"), Some("month"));
+        assert_eq!(rate_after(t, "$2 million"), Some(("year", "a year")));
+        assert_eq!(rate_after(t, "$40"), Some(("month", "per month")));
         assert_eq!(
             rate_after("It costs $2 million annually.", "$2 million"),
-            Some("year")
+            Some(("year", "annually"))
         );
         assert_eq!(
             rate_after("It costs $2 million a piece.", "$2 million"),
