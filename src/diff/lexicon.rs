@@ -250,8 +250,30 @@ const PERIOD_WORDS: &[&str] = &[
 fn relative_date(tokens: &[Token], i: usize) -> bool {
     let core = |k: usize| tokens.get(k).map_or("", |t| t.core.as_str());
     let pair = |m: usize| has(RELATIVE_DATE_MODIFIERS, core(m)) && has(PERIOD_WORDS, core(m + 1));
-    pair(i) || i.checked_sub(1).is_some_and(pair)
+    // "a year ago", "a decade earlier": one period counted back or on from
+    // now, with no figure the extractor would see ("a decade ago" → "a
+    // year ago" moves the date).
+    let one_period = |m: usize| {
+        matches!(core(m), "a" | "an")
+            && (has(PERIOD_WORDS, core(m + 1)) || has(COUNTED_PERIODS, core(m + 1)))
+            && has(FROM_NOW, core(m + 2))
+    };
+    pair(i) || i.checked_sub(1).is_some_and(|m| pair(m) || one_period(m)) || one_period(i)
 }
+
+/// Periods that are counted ("a decade ago") but not named with "next"
+/// or "last" in [`PERIOD_WORDS`].
+const COUNTED_PERIODS: &[&str] = &[
+    "century",
+    "day",
+    "decade",
+    "fortnight",
+    "generation",
+    "hour",
+];
+
+/// Words that place a counted period before or after now ("a year ago").
+const FROM_NOW: &[&str] = &["ago", "earlier", "later"];
 
 pub fn number_kind(tokens: &[Token], i: usize) -> Option<NumKind> {
     let t = &tokens[i];
@@ -329,6 +351,8 @@ mod tests {
             FUNCTION_WORDS,
             RELATIVE_DATE_MODIFIERS,
             PERIOD_WORDS,
+            COUNTED_PERIODS,
+            FROM_NOW,
         ] {
             let mut sorted = list.to_vec();
             sorted.sort_unstable();
@@ -397,5 +421,17 @@ mod tests {
         }
         assert_eq!(kind_of("the last time they met", "last"), None);
         assert_eq!(kind_of("a week of talks", "week"), None);
+        for w in ["a", "decade"] {
+            assert_eq!(
+                kind_of("it shut a decade ago", w),
+                Some(NumKind::Date),
+                "{w}"
+            );
+        }
+        assert_eq!(
+            kind_of("prices rose from a year earlier", "year"),
+            Some(NumKind::Date)
+        );
+        assert_eq!(kind_of("a day of rest", "a"), None);
     }
 }

@@ -79,6 +79,10 @@ fn sentence_initial_ordinary_words_are_excluded() {
     assert_eq!(ents("He said: \"We will not go to Oslo.\""), ["Oslo"]);
     assert_eq!(ents("Canada rejected it."), ["Canada"]);
     assert!(ents("Six people left.").is_empty());
+    // Quantity words open sentences too: "Half the staff" names no one.
+    assert!(ents("Half the staff quit.").is_empty());
+    assert!(ents("Dozens of flights were canceled.").is_empty());
+    assert_eq!(ents("Thousands marched in Lisbon."), ["Lisbon"]);
     assert_eq!(ents("He said ''But Lima is far.''"), ["Lima"]);
     assert_eq!(
         ents("Reviewing the Treaty of the Seas."),

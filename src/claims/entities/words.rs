@@ -157,7 +157,8 @@ const STOP_WORDS: &[&str] = &[
     "often", "already", "perhaps", "maybe", "certainly", "clearly", "obviously", "neither",
     "either", "none", "nothing", "everyone", "someone", "anyone", "nobody", "everything",
     "something", "anything", "we're", "it's", "that's", "there's", "here's", "let's", "don't", "mr",
-    "mrs", "ms",
+    "mrs", "ms", "half", "dozen", "dozens", "hundreds", "thousands", "millions", "billions",
+    "scores", "twenty", "eleven", "twelve",
 ];
 
 /// Words that head a title before a name ("President", "Minister").

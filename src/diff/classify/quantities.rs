@@ -226,6 +226,40 @@ pub(super) fn numbers(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<
             });
         }
     }
+    join_period_counts(details);
+}
+
+/// "a year earlier" → "two years earlier": the count the extractor saw
+/// ("two years", a number) and the one it did not ("a year", a date word)
+/// are one change of date, not a number that appeared and a date that went.
+fn join_period_counts(details: &mut Vec<Detail>) {
+    let lone = |d: &Detail, kind: DetailType, from: bool| {
+        d.kind == kind && (d.from.is_some() == from) && (d.to.is_some() != from)
+    };
+    let one_period = |d: &Detail| {
+        d.from
+            .iter()
+            .chain(&d.to)
+            .any(|t| t.starts_with("a ") || t.starts_with("an "))
+    };
+    for from_date in [true, false] {
+        let date = details
+            .iter()
+            .position(|d| lone(d, DetailType::DateChanged, from_date) && one_period(d));
+        let number = details
+            .iter()
+            .position(|d| lone(d, DetailType::NumberChanged, !from_date));
+        let (Some(di), Some(ni)) = (date, number) else {
+            continue;
+        };
+        let n = details.remove(ni);
+        let d = &mut details[if ni < di { di - 1 } else { di }];
+        if from_date {
+            d.to = n.to;
+        } else {
+            d.from = n.from;
+        }
+    }
 }
 
 /// The quantity words of both sides when they are the same words in

@@ -100,6 +100,28 @@ const OPPOSITES: &[(&str, &str)] = &[
     ("pass", "reject"),
     ("passes", "fails"),
     ("pass", "fail"),
+    ("positive", "negative"),
+    ("accidental", "deliberate"),
+    ("accidental", "intentional"),
+    ("accidentally", "deliberately"),
+    ("accidentally", "intentionally"),
+    ("signed", "vetoed"),
+    ("signs", "vetoes"),
+    ("before", "after"),
+    ("bought", "sold"),
+    ("buy", "sell"),
+    ("buys", "sells"),
+    ("buying", "selling"),
+    ("sober", "drunk"),
+    ("stronger", "weaker"),
+    ("better", "worse"),
+    ("victory", "defeat"),
+    ("began", "ended"),
+    ("resumed", "suspended"),
+    ("optimistic", "pessimistic"),
+    ("overestimated", "underestimated"),
+    ("overvalued", "undervalued"),
+    ("accelerated", "slowed"),
 ];
 
 /// Words that a negating prefix turns into another word, not into their
@@ -354,6 +376,11 @@ mod tests {
         assert!(opposite("cut", "raised"));
         assert!(opposite("opposes", "supports"));
         assert!(opposite("endorse", "condemn"));
+        assert!(opposite("negative", "positive"));
+        assert!(opposite("accidental", "deliberate"));
+        assert!(opposite("vetoed", "signed"));
+        assert!(opposite("before", "after"));
+        assert!(opposite("sold", "bought"));
         // Two ways of taking the same side, or another verb form.
         assert!(!opposite("backed", "supported"));
         assert!(!opposite("backed", "rejects"));

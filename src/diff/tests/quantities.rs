@@ -347,6 +347,35 @@ fn a_period_counted_from_now_changed_is_a_date_change() {
     }
 }
 
+/// "a decade ago" → "a year ago" was low wording: no figure is written,
+/// so the extractor saw none. And "a year earlier" → "two years earlier"
+/// came out as a number that appeared and a date that went.
+#[test]
+fn one_period_counted_back_is_a_date() {
+    let c = one_change(
+        claim("The plant near the river closed a decade ago after a fire."),
+        claim("The plant near the river closed a year ago after a fire."),
+    );
+    assert_eq!(types(&c), [DetailType::DateChanged]);
+    let d = detail(&c, DetailType::DateChanged);
+    assert_eq!(
+        (d.from.as_deref(), d.to.as_deref()),
+        (Some("a decade"), Some("a year"))
+    );
+
+    let mut a = claim("Retail sales rose 5% from a year earlier, the agency said.");
+    a.numbers = vec![num("5%", 5.0, "%")];
+    let mut b = claim("Retail sales rose 5% from two years earlier, the agency said.");
+    b.numbers = vec![num("5%", 5.0, "%"), num("two years", 2.0, "years")];
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::DateChanged]);
+    let d = detail(&c, DetailType::DateChanged);
+    assert_eq!(
+        (d.from.as_deref(), d.to.as_deref()),
+        (Some("a year"), Some("two years"))
+    );
+}
+
 /// "million" and "billion" are one letter apart, which the typo rule took
 /// for a misspelling: a thousandfold change came out as low wording.
 #[test]
