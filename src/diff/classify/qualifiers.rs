@@ -14,9 +14,24 @@ use crate::diff::{Detail, DetailType};
 enum Bound {
     Above,
     Below,
-    /// No qualifier, or one that only rounds ("about", "some").
+    /// A qualifier that only rounds ("about", "some").
     Near,
+    /// No qualifier: the figure as the value.
+    Exact,
 }
+
+/// Qualifiers that round the figure without saying which side the value
+/// lies on.
+const ROUNDING: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "an estimated",
+    "estimated",
+    "close to",
+];
 
 /// Qualifiers that put the value above the figure.
 const ABOVE: &[&str] = &[
@@ -62,8 +77,10 @@ fn bound_of(mention: &str) -> Bound {
         Bound::Below
     } else if ABOVE.iter().any(opens) {
         Bound::Above
-    } else {
+    } else if ROUNDING.iter().any(opens) {
         Bound::Near
+    } else {
+        Bound::Exact
     }
 }
 
@@ -133,9 +150,15 @@ pub(super) fn qualifiers(old: &Claim, new: &Claim, w: &mut Work, details: &mut V
         used[j] = true;
         let n = &new.numbers[j];
         let sides = (bound_of(&m.text), bound_of(&n.text));
+        // A bound that appears or goes on an exact figure ("14 died" →
+        // "at least 14 died") changes what is claimed; a rounding word
+        // that turns into a bound ("about 300" → "more than 300") does not.
         let flipped = matches!(
             sides,
-            (Bound::Above, Bound::Below) | (Bound::Below, Bound::Above)
+            (Bound::Above, Bound::Below)
+                | (Bound::Below, Bound::Above)
+                | (Bound::Exact, Bound::Above | Bound::Below)
+                | (Bound::Above | Bound::Below, Bound::Exact)
         );
         // Compared by period: "a year" and "annually" are one rate.
         let period = |text: &str, m: &NumberMention| rate_after(text, &m.text).map(|(p, _)| p);
@@ -165,9 +188,10 @@ mod tests {
         assert_eq!(bound_of("Nearly half"), Bound::Below);
         assert_eq!(bound_of("no more than 5"), Bound::Below);
         assert_eq!(bound_of("about 40 homes"), Bound::Near);
-        assert_eq!(bound_of("300 people"), Bound::Near);
+        assert_eq!(bound_of("roughly 40 homes"), Bound::Near);
+        assert_eq!(bound_of("300 people"), Bound::Exact);
         // A word that only starts like a qualifier.
-        assert_eq!(bound_of("overtime pay of $5"), Bound::Near);
+        assert_eq!(bound_of("overtime pay of $5"), Bound::Exact);
     }
 
     #[test]

@@ -325,7 +325,14 @@ fn same_values(old: &[&NumberMention], new: &[&NumberMention]) -> bool {
     // The same value in another unit of measure ("5 years" → "5 months")
     // is a change; a counted noun reworded ("500 troops" → "500
     // personnel") is not, nor a unit only one side names.
-    let other_measure = |ua: &str, ub: &str| ua != ub && is_measure_unit(ua) && is_measure_unit(ub);
+    // A share and a count are other measures too ("60 votes" → "60% of
+    // the vote").
+    let share = |u: &str| matches!(u, "percent" | "percentage points");
+    let other_measure = |ua: &str, ub: &str| {
+        ua != ub
+            && ((is_measure_unit(ua) && is_measure_unit(ub))
+                || (share(ua) || share(ub)) && !ua.is_empty() && !ub.is_empty())
+    };
     if old.is_empty() || a.len() != b.len() {
         return false;
     }

@@ -521,6 +521,34 @@ fn a_figure_that_changed_side_or_period_is_a_number_change() {
     }
 }
 
+/// "14 people died" → "at least 14 people died" made an exact toll a
+/// lower bound, and "60 votes" → "60% of the vote" a count a share: both
+/// were low wording.
+#[test]
+fn a_bound_on_an_exact_figure_or_a_share_for_a_count_is_a_number_change() {
+    let mut a = claim("Officials confirmed that 14 people died in the flooding.");
+    a.numbers = vec![num("14 people", 14.0, "people")];
+    let mut b = claim("Officials confirmed that at least 14 people died in the flooding.");
+    b.numbers = vec![num("at least 14 people", 14.0, "people")];
+    let c = one_change(a.clone(), b.clone());
+    assert_eq!(types(&c), [DetailType::NumberChanged]);
+    let d = detail(&c, DetailType::NumberChanged);
+    assert_eq!(
+        (d.from.as_deref(), d.to.as_deref()),
+        (Some("14 people"), Some("at least 14 people"))
+    );
+    // And back: the bound dropped.
+    let c = one_change(b, a);
+    assert_eq!(types(&c), [DetailType::NumberChanged]);
+
+    let mut a = claim("The measure passed with 60 votes in the chamber.");
+    a.numbers = vec![num("60 votes", 60.0, "votes")];
+    let mut b = claim("The measure passed with 60% of the vote in the chamber.");
+    b.numbers = vec![num("60%", 60.0, "percent")];
+    let c = one_change(a, b);
+    assert!(types(&c).contains(&DetailType::NumberChanged), "{c:#?}");
+}
+
 /// "passed 52% to 48%" → "48% to 52%" has the same figures, so it read as
 /// a restyling; swapped in place, with every other word kept, they are a
 /// number change.
