@@ -93,7 +93,8 @@ const VERB_MODIFIERS: &[&str] = &[
     "similarly", "likewise", "consistently", "routinely", "regularly", "formally", "officially",
     "doesn't", "didn't", "don't", "won't", "wouldn't", "hasn't", "haven't", "hadn't", "can't",
     "couldn't", "n't", "however", "meanwhile", "instead", "nevertheless", "nonetheless",
-    "therefore", "ever",
+    "therefore", "ever", "no", "longer", "yet", "quietly", "rarely", "seldom", "hardly",
+    "increasingly",
 ];
 
 /// The most common speech cues; they win over weaker cues in a sentence.

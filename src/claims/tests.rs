@@ -531,3 +531,15 @@ fn a_short_quoted_sentence_is_a_claim() {
     let texts: Vec<&str> = cs.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(texts, ["The vote was close."]);
 }
+
+/// "The agency no longer recommends that …" named "no longer" as the
+/// speaker, so dropping the recommendation read as a new source too.
+#[test]
+fn a_two_word_adverb_before_the_cue_is_not_the_speaker() {
+    for s in [
+        "The water board no longer recommends that residents boil tap water.",
+        "The water board quietly says that residents should boil tap water.",
+    ] {
+        assert_eq!(one(s).speaker.as_deref(), Some("The water board"), "{s}");
+    }
+}

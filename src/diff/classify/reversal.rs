@@ -122,6 +122,8 @@ const OPPOSITES: &[(&str, &str)] = &[
     ("overestimated", "underestimated"),
     ("overvalued", "undervalued"),
     ("accelerated", "slowed"),
+    ("permanent", "temporary"),
+    ("permanently", "temporarily"),
 ];
 
 /// Words that a negating prefix turns into another word, not into their
