@@ -9,6 +9,7 @@ mod cues;
 pub mod entities;
 mod interview;
 mod lexicon;
+mod list_items;
 mod names;
 pub mod numbers;
 mod persons;
@@ -264,7 +265,11 @@ pub fn extract(article: &Article) -> Vec<Claim> {
         let mut unattributed_quotes = Vec::new();
         let mut first = true;
         for text in join_quote_attributions(words, sentences::split(words)) {
-            let Some((claim, explicit)) = sentence_claim(text, block_speaker, &mut speakers) else {
+            let claim = sentence_claim(text, block_speaker, &mut speakers).or_else(|| {
+                (block.kind == BlockKind::ListItem && list_items::unstopped_item(text))
+                    .then(|| typed_claim(text, block_speaker, &mut speakers))
+            });
+            let Some((claim, explicit)) = claim else {
                 continue;
             };
             if first && !pending.is_empty() {

@@ -543,3 +543,33 @@ fn a_two_word_adverb_before_the_cue_is_not_the_speaker() {
         assert_eq!(one(s).speaker.as_deref(), Some("The water board"), "{s}");
     }
 }
+
+/// "- 12 new officers will be hired" was dropped: list items are written
+/// without a closing stop, and the rule for long unstopped lines wants
+/// eight words and a capital first. A paragraph of the same words is
+/// still no claim.
+#[test]
+fn an_unstopped_list_item_with_a_finite_verb_is_a_claim() {
+    let mut a = article(&["The council passed the plan on Tuesday."]);
+    for (i, t) in ["12 new officers will be hired", "Local news and weather"]
+        .into_iter()
+        .enumerate()
+    {
+        a.blocks.push(Block {
+            kind: BlockKind::ListItem,
+            text: t.to_string(),
+            line: 3 + i,
+        });
+    }
+    let c = extract(&a);
+    let texts: Vec<&str> = c.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "The council passed the plan on Tuesday.",
+            "12 new officers will be hired"
+        ]
+    );
+    assert_eq!(c[1].numbers.len(), 1);
+    assert!(claims(&["12 new officers will be hired"]).is_empty());
+}
