@@ -140,7 +140,8 @@ impl Iterator for Words<'_> {
 /// Cue words, the sources of the pre-check filters below.
 const NEGATION_WORDS: &[&str] = &[
     "not", "cannot", "never", "none", "nobody", "nothing", "nowhere", "neither", "nor", "without",
-    "unlikely", "no", "refuse", "refuses", "refused", "refusing",
+    "unlikely", "no", "refuse", "refuses", "refused", "refusing", "fail", "fails", "failed",
+    "failing",
 ];
 const HEDGE_WORDS: &[&str] = &[
     "may",
@@ -286,9 +287,9 @@ fn scan_words<W>(
                         .trim_start()
                         .starts_with(|c: char| c.is_ascii_digit()))
                     .then_some(("no", false)),
-                    "refuse" | "refuses" | "refused" | "refusing" => {
-                        to_follows(&words, z).then_some((w, true))
-                    }
+                    // "failed to meet" is "did not meet".
+                    "refuse" | "refuses" | "refused" | "refusing" | "fail" | "fails" | "failed"
+                    | "failing" => to_follows(&words, z).then_some((w, true)),
                     _ if w.ends_with("n't") => Some(("not", false)),
                     _ => None,
                 };
@@ -458,6 +459,11 @@ mod tests {
     fn refuse_to_is_a_negation() {
         assert_eq!(negation_cues("He refused to comment."), ["refused to"]);
         assert!(negation_cues("He refused the offer.").is_empty());
+        assert_eq!(
+            negation_cues("The firm failed to meet its target."),
+            ["failed to"]
+        );
+        assert!(negation_cues("The talks failed on Monday.").is_empty());
     }
 
     #[test]

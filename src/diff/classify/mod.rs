@@ -555,6 +555,32 @@ fn quote(old: &Claim, new: &Claim, w: &mut Work, details: &mut Vec<Detail>) {
 /// Negation or hedge change: the cue lists differ (negation: in count, so
 /// "not … anyone" → "no one" is not a flip; hedges: in any cue), or the
 /// extractor's flag flipped.
+/// A cue word without its tense or number ending, so "plans", "planned"
+/// and "plan" (or "believes", "believed") compare equal. Crude on purpose:
+/// it only ever compares cue words with each other.
+fn inflection_stem(w: &str) -> String {
+    let mut s = w;
+    if let Some(t) = s.strip_suffix("ing").filter(|t| t.len() >= 3) {
+        s = t;
+    } else if let Some(t) = s.strip_suffix("ed").filter(|t| t.len() >= 3) {
+        s = t;
+    } else if let Some(t) = s
+        .strip_suffix('s')
+        .filter(|t| t.len() >= 3 && !t.ends_with('s'))
+    {
+        s = t;
+    }
+    // "planned" → "plann" → "plan"; "believe" → "believ", as "believed".
+    let b = s.as_bytes();
+    if b.len() >= 4 && b[b.len() - 1] == b[b.len() - 2] && !b[b.len() - 1].is_ascii_digit() {
+        s = &s[..s.len() - 1];
+    }
+    s.strip_suffix('e')
+        .filter(|t| t.len() >= 3)
+        .unwrap_or(s)
+        .to_string()
+}
+
 fn polarity_detail(
     old_cues: Vec<String>,
     new_cues: Vec<String>,
@@ -564,8 +590,18 @@ fn polarity_detail(
     w: &mut Work,
     details: &mut Vec<Detail>,
 ) {
+    // "plans to" → "planned to" keeps the one hedge in another tense.
     let norm = |v: &[String]| {
-        let mut v: Vec<String> = v.iter().map(|c| c.to_lowercase()).collect();
+        let mut v: Vec<String> = v
+            .iter()
+            .map(|c| {
+                c.to_lowercase()
+                    .split_whitespace()
+                    .map(inflection_stem)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
         v.sort();
         v
     };

@@ -37,6 +37,24 @@ fn hedge_added_is_medium() {
     assert_eq!(types(&c), [DetailType::HedgeChanged]);
 }
 
+/// "had no plans to resign" → "planned to resign" also reported the hedge
+/// "plans to" → "planned to": one hedge in another tense is no change.
+#[test]
+fn one_hedge_in_another_tense_is_no_hedge_change() {
+    let mut a = claim("The minister said he plans to step down before the summer recess.");
+    a.hedged = true;
+    let mut b = claim("The minister said he planned to step down before the summer recess.");
+    b.hedged = true;
+    let d = diff_with(&[a], &[b], &Cues::POLARITY);
+    assert!(
+        d.changes
+            .iter()
+            .flat_map(|c| &c.details)
+            .all(|x| x.kind != DetailType::HedgeChanged),
+        "{d:#?}"
+    );
+}
+
 #[test]
 fn entity_change_is_medium() {
     let mut a =
