@@ -456,6 +456,11 @@ fn ends_with_abbreviation(prev: &str, before_digit: bool) -> bool {
     if TITLES.contains(&lower) {
         return true;
     }
+    // "Ft. Worth", "Mt. Hood": capitalised, these open a place name;
+    // "10 ft." is feet and may end a sentence.
+    if stem.starts_with(|c: char| c.is_ascii_uppercase()) && PLACE_PREFIXES.contains(&lower) {
+        return true;
+    }
     before_digit && NUMBER_ABBREVIATIONS.contains(&lower)
 }
 
@@ -483,6 +488,9 @@ const TITLES: &[&str] = &[
     "capt", "sgt", "cpl", "adm", "cmdr", "prof", "rev", "hon", "pres", "supt", "det", "insp", "st",
     "fr", "messrs", "mmes", "atty", "amb", "lieut", "brig", "vs", "v", "gens",
 ];
+
+/// Abbreviations that open a place name when capitalised ("Ft. Worth").
+const PLACE_PREFIXES: &[&str] = &["ft", "mt", "mts", "ste"];
 
 /// Abbreviations that are followed by a number ("No. 5", "Jan. 4").
 const NUMBER_ABBREVIATIONS: &[&str] = &[

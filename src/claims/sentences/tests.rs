@@ -66,6 +66,19 @@ fn keeps_titles_initials_and_abbreviations() {
     );
 }
 
+/// "Ft. Worth would get the first shipments" was cut at "Ft.".
+#[test]
+fn keeps_a_place_name_abbreviation_but_ends_at_feet() {
+    assert_eq!(
+        split("Crews from Ft. Worth and Mt. Vernon arrived. The wall is 10 ft. The gate is wider."),
+        vec![
+            "Crews from Ft. Worth and Mt. Vernon arrived.",
+            "The wall is 10 ft.",
+            "The gate is wider."
+        ]
+    );
+}
+
 #[test]
 fn keeps_a_multi_sentence_quotation_whole() {
     let s = split("\"We came. We stayed,\" the mayor said. \"We won.\" Crowds cheered.");
