@@ -304,7 +304,15 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
                     // It must open its clause, and a capital on the
                     // sentence's first word proves nothing.
                     let opens = np.start == 0 || toks[np.start - 1].ends_clause();
-                    opens && (np.start.max(1)..np.end).any(|k| toks[k].capitalized())
+                    // "Critics, who plan to appeal, said …": a relative
+                    // or partitive aside hangs on a subject, capital or not.
+                    let aside = np.end < v
+                        && toks[np.end - 1].raw.ends_with(',')
+                        && matches!(
+                            toks[np.end].lw,
+                            "who" | "whose" | "many" | "most" | "some" | "several" | "all" | "both"
+                        );
+                    opens && (aside || (np.start.max(1)..np.end).any(|k| toks[k].capitalized()))
                 })
             };
             if let Some(np) = inverted_tail(toks, v, class).filter(|_| !named_subject()) {

@@ -573,3 +573,29 @@ fn an_unstopped_list_item_with_a_finite_verb_is_a_claim() {
     assert_eq!(c[1].numbers.len(), 1);
     assert!(claims(&["12 new officers will be hired"]).is_empty());
 }
+
+/// "Critics, who plan to appeal, said the plan ignores flood risks." named
+/// "the plan ignores flood risks" as the speaker (read as ", said X"): a
+/// relative aside after the opening noun shows that noun is the subject.
+#[test]
+fn an_aside_after_a_common_noun_subject_keeps_it_the_speaker() {
+    for (s, who) in [
+        (
+            "Critics, who plan to appeal, said the plan ignores flood risks.",
+            "Critics",
+        ),
+        (
+            "The farmers, many of them tenants, said the levy was unfair.",
+            "The farmers",
+        ),
+    ] {
+        assert_eq!(one(s).speaker.as_deref(), Some(who), "{s}");
+    }
+    // The inverted form still names the speaker after the cue.
+    assert_eq!(
+        one("The levy is unfair, said one farmer.")
+            .speaker
+            .as_deref(),
+        Some("one farmer")
+    );
+}
