@@ -161,9 +161,13 @@ impl<'a> Scanner<'a> {
         if lone_one {
             // A bare "one" ("one of the", "no one") is not a quantity, but
             // "one to two years" opens a range.
-            let range = matches!(w, "to" | "or")
+            // "one in five adults" is a share, as "1 in 5 adults" is;
+            // "one in a long line" is no count.
+            let next = self.text_or_empty(j + 1);
+            let range = matches!(w, "to" | "or" | "in")
                 && (self.is_kind(j + 1, Kind::Num)
-                    || words::may_start_number(self.text_or_empty(j + 1)));
+                    || words::may_start_number(next)
+                        && !(w == "in" && matches!(next, "a" | "an" | "A" | "An")));
             if !range {
                 return Step::Skip(j);
             }

@@ -511,3 +511,16 @@ fn one_step_closer_is_a_figure_of_speech() {
     check("The plan has one step left.", "one step", 1.0, "steps");
     check("Workers took two steps back.", "two steps", 2.0, "steps");
 }
+
+/// "one in five children" lost its "one" ("1 in 5 children" kept its
+/// "1"), so restyling the share read as a number change.
+#[test]
+fn one_in_a_figure_is_a_share_as_in_digits() {
+    let words = nums("Nearly one in five children live in poverty.");
+    let digits = nums("Nearly 1 in 5 children live in poverty.");
+    let values = |v: &[(String, f64, String)]| v.iter().map(|m| m.1).collect::<Vec<_>>();
+    assert_eq!(values(&words), [1.0, 5.0]);
+    assert_eq!(values(&words), values(&digits));
+    // "one in a long line" counts nothing.
+    assert!(nums("He is one in a long line of harbor masters.").is_empty());
+}

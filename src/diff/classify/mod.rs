@@ -146,7 +146,7 @@ pub fn classify(old: &Claim, new: &Claim, wd: &WordDiff, cues: &Cues) -> Vec<Det
     let mut details = Vec::new();
     // Typo fixes ("teh" → "the", "[ars]" → "[are]") are wording, however
     // they sit in a quotation: only other changes are classified.
-    if forget_typos(&mut w, cues) {
+    if forget_typos(&mut w, cues) && quantities::same_figures(old, new) {
         return vec![Detail {
             kind: DetailType::WordingChanged,
             from: None,

@@ -83,6 +83,15 @@ fn mention_changes(
     out
 }
 
+/// Whether both claims hold the same figures in the same units. Words
+/// fold currency signs away ("$1.5m" and "£1.5m" are one word), so a swap
+/// of currency shows only here.
+pub(super) fn same_figures(old: &Claim, new: &Claim) -> bool {
+    let (o, n): (Vec<&NumberMention>, Vec<&NumberMention>) =
+        (old.numbers.iter().collect(), new.numbers.iter().collect());
+    mention_changes(&o, &n).is_empty()
+}
+
 /// Number and date changes: from the extracted mentions, and from the words
 /// themselves (number words, ordinals, month and weekday names) so a change
 /// the extractor missed is still caught.

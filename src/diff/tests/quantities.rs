@@ -549,6 +549,23 @@ fn a_bound_on_an_exact_figure_or_a_share_for_a_count_is_a_number_change() {
     assert!(types(&c).contains(&DetailType::NumberChanged), "{c:#?}");
 }
 
+/// "£1.5m" → "$1.5m" was low wording: words fold the currency sign away,
+/// so the text looked unchanged but for a typo.
+#[test]
+fn a_currency_swapped_on_the_same_figure_is_a_number_change() {
+    let mut a = claim("The club paid £1.5m for the winger last summer.");
+    a.numbers = vec![num("£1.5m", 1.5e6, "gbp")];
+    let mut b = claim("The club paid $1.5m for the winger last summer.");
+    b.numbers = vec![num("$1.5m", 1.5e6, "usd")];
+    let c = one_change(a, b);
+    assert_eq!(types(&c), [DetailType::NumberChanged]);
+    let d = detail(&c, DetailType::NumberChanged);
+    assert_eq!(
+        (d.from.as_deref(), d.to.as_deref()),
+        (Some("£1.5m"), Some("$1.5m"))
+    );
+}
+
 /// "passed 52% to 48%" → "48% to 52%" has the same figures, so it read as
 /// a restyling; swapped in place, with every other word kept, they are a
 /// number change.
