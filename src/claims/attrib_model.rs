@@ -65,6 +65,7 @@ pub const FEATURES: &[&str] = &[
     "phrase_after_quote",
     "inside_that_clause",
     "holds_that_clause",
+    "act_cue",
 ];
 
 /// The weights file as `scripts/train-attribution` writes it.
@@ -175,6 +176,7 @@ pub(super) fn features(toks: &[Tok], found: &[Candidate], i: usize) -> [f64; FEA
         o.cue < first_word && opens_that(o) && o.np.end <= first_word && o.rank <= c.rank
     }));
     f[40] = flag(opens_that(c) && found.iter().any(|o| o.cue > v && o.np.start > v));
+    f[41] = flag(c.act);
     f
 }
 

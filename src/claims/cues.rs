@@ -40,10 +40,13 @@ const CATENATIVES: &[&str] = &[
 /// Only "said" and "added" qualify: other inverting cues also take an
 /// object ("Lee, an aide, noted the rule in May.").
 pub(super) fn inverted_tail(toks: &[Tok], v: usize, class: CueClass) -> Option<Range<usize>> {
-    if class != CueClass::Inverting
+    // "…, say some economists." inverts its plural too; "say," alone is
+    // "for example".
+    let say = toks[v].lw == "say" && !toks[v].ends_clause();
+    if (class != CueClass::Inverting && !say)
         || v == 0
         || !toks[v - 1].raw.ends_with(',')
-        || !matches!(toks[v].lw, "said" | "says" | "added" | "adds")
+        || !(say || matches!(toks[v].lw, "said" | "says" | "added" | "adds"))
     {
         return None;
     }
@@ -74,7 +77,11 @@ pub(super) fn inverted_tail(toks: &[Tok], v: usize, class: CueClass) -> Option<R
         || lexicon::is_determiner(toks[np.start].lw)
         || lexicon::is_pronoun(toks[np.start].lw)
         || lexicon::classes(toks[np.start].lw) == 0;
-    (closes && named && toks.len() - np.end <= 6).then_some(np)
+    // ", said Ada Lowe, who ran the port for a decade.": a relative clause
+    // on the speaker may run on.
+    let relative =
+        np.end < toks.len() && toks[np.end - 1].raw.ends_with(',') && toks[np.end].lw == "who";
+    (closes && named && (toks.len() - np.end <= 6 || relative)).then_some(np)
 }
 
 /// True when the phrase is the object of a gerund ("… forwarding its view
@@ -324,7 +331,17 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     // "Some believe …", "Many argue …": a quantifier opening the clause is
     // the subject, not a determiner on the cue.
     let quantifier = quantifier_subject(toks, v);
-    let noun_before = !prev.ends_clause() && lexicon::is_determiner(p) && !quantifier;
+    // "a widely denounced tweet": an adverb between a determiner and a
+    // participle makes the participle an adjective.
+    let adverb_on_adjective = word.ends_with("ed")
+        && p.len() > 4
+        && p.ends_with("ly")
+        && !prev.ends_clause()
+        && v >= 2
+        && matches!(toks[v - 2].lw, "a" | "an" | "the")
+        && !toks[v - 2].ends_clause();
+    let noun_before =
+        !prev.ends_clause() && lexicon::is_determiner(p) && !quantifier || adverb_on_adjective;
     // "was told" is a passive; "… how hard it was," said Lee is not: the
     // quotation's last word stands before its closing mark and comma.
     let passive = lexicon::is_passive_aux(p) && !prev.ends_clause();
@@ -510,6 +527,16 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     {
         return false;
     }
+    // "Sales declined 5 percent": falling; "Lee declined to comment"
+    // takes a stance. "Ford pushed back the launch", "the plan backed
+    // off": moving, not reporting.
+    let next = toks.get(v + 1).map_or("", |n| n.lw);
+    if word == "declined" && next != "to"
+        || matches!(word, "pushed" | "backed" | "pressed")
+            && matches!(next, "back" | "off" | "up" | "down" | "ahead")
+    {
+        return false;
+    }
     // "showed up at the debate": arriving, not reporting.
     if matches!(word, "show" | "shows" | "showed")
         && toks.get(v + 1).is_some_and(|n| n.core == "up")
@@ -556,7 +583,9 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         // "Officials say", "Democrats argue": a plural or a name, unless an
         // article opens the name ("a Boston Globe report", "the CNN
         // poll"): a singular subject would take "reports".
+        // "…, say harbor pilots.": an inverted plural after its clause.
         return quantifier
+            || word == "say" && inverted_tail(toks, v, class).is_some()
             || (prev.capitalized() && !article_on_name(toks, v))
             || plural_noun(prev)
             || share_of_count(toks, v)

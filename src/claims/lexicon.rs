@@ -78,6 +78,18 @@ const PLAIN: &[&str] = &[
     "griped", "grumbled", "texted", "emailed", "sang", "sings", "read", "reads", "quoted",
 ];
 
+/// Stances and acts a source takes publicly ("Lee endorsed Park", "Lee
+/// declined to comment", "Lee blasted the plan"): cues, but weaker ones
+/// than words reported.
+#[rustfmt::skip]
+const ACTS: &[&str] = &[
+    "sought", "seeks", "opposed", "opposes", "supported", "endorsed", "endorses", "offered",
+    "decided", "ordered", "refused", "declined", "discussed", "congratulated", "hailed",
+    "applauded", "blasted", "blasts", "slammed", "slams", "attacked", "pushed", "backed",
+    "rebuked", "pressed", "expressed", "denounced", "voiced", "railed", "highlighted", "talked",
+    "issued", "listed",
+];
+
 /// Words that may sit between a subject and its cue ("has also said").
 #[rustfmt::skip]
 const VERB_MODIFIERS: &[&str] = &[
@@ -146,7 +158,9 @@ const PARTICIPLE_CUES: &[&str] = &[
     "saying", "adding", "noting", "arguing", "insisting", "warning", "claiming", "writing",
     "explaining", "telling", "calling", "asserting", "stressing", "suggesting", "declaring",
     "accusing", "urging", "promising", "vowing", "predicting", "acknowledging", "admitting",
-    "denying", "complaining", "tweeting", "stating",
+    "denying", "complaining", "tweeting", "stating", "criticizing", "questioning", "dismissing",
+    "refusing", "announcing", "pointing", "describing", "citing", "praising", "blasting",
+    "slamming", "defending", "mocking", "touting", "demanding", "asking",
 ];
 
 /// Words naming a time ("in April", "on Tuesday", "last week").
@@ -309,6 +323,7 @@ const LISTS: &[&[&str]] = &[
     DATE_WORDS,
     FEELINGS,
     ATTACHED_ROLES,
+    ACTS,
 ];
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| Table::build(LISTS));
@@ -351,6 +366,7 @@ member!(is_subordinator, 18);
 member!(is_date_word, 19);
 member!(is_feeling, 20);
 member!(is_attached_role, 21);
+member!(is_act_cue, 22);
 
 /// True for a word that usually modifies a noun: an adjective from the
 /// list or one with an adjective suffix.
@@ -392,20 +408,27 @@ pub fn is_close_to(first: &str, second: &str) -> bool {
 /// True when a word could open an attribution (a cue, a participle cue or
 /// "according"): one look-up for the common case of an ordinary word.
 pub fn may_cue(word: &str) -> bool {
-    cue_filter_hit(word) && (word == "according" || classes(word) & (1 | 2 | 1 << 11) != 0)
+    cue_filter_hit(word)
+        && (word == "according" || classes(word) & (1 | 2 | 1 << 11 | 1 << 22) != 0)
 }
 
 /// Like [`may_cue`], also true for a stance adjective ("incensed"); the
 /// common word costs only the filter probe.
 pub fn may_cue_or_feeling(word: &str) -> bool {
     cue_filter_hit(word)
-        && (word == "according" || classes(word) & (1 | 2 | 1 << 11 | 1 << 20) != 0)
+        && (word == "according" || classes(word) & (1 | 2 | 1 << 11 | 1 << 20 | 1 << 22) != 0)
 }
 
 /// The cue words' filter: most words of a sentence are rejected without
 /// hashing them.
-static CUE_FILTER: Filter =
-    Filter::of(&[INVERTING, PLAIN, PARTICIPLE_CUES, FEELINGS, &["according"]]);
+static CUE_FILTER: Filter = Filter::of(&[
+    INVERTING,
+    PLAIN,
+    ACTS,
+    PARTICIPLE_CUES,
+    FEELINGS,
+    &["according"],
+]);
 
 fn cue_filter_hit(word: &str) -> bool {
     CUE_FILTER.may_hold(word)
@@ -415,7 +438,7 @@ fn cue_filter_hit(word: &str) -> bool {
 pub fn cue(word: &str) -> Option<CueClass> {
     if is_inverting(word) {
         Some(CueClass::Inverting)
-    } else if is_plain_cue(word) {
+    } else if is_plain_cue(word) || is_act_cue(word) {
         Some(CueClass::Plain)
     } else {
         None
@@ -476,6 +499,7 @@ mod tests {
         for w in INVERTING
             .iter()
             .chain(PLAIN)
+            .chain(ACTS)
             .chain(BOUNDARIES)
             .chain(VERB_MODIFIERS)
         {
@@ -483,6 +507,7 @@ mod tests {
         }
         assert_eq!(cue("said"), Some(CueClass::Inverting));
         assert_eq!(cue("argues"), Some(CueClass::Plain));
+        assert!(cue("endorsed") == Some(CueClass::Plain) && is_act_cue("endorsed"));
         assert_eq!(cue("table"), None);
         assert!(may_cue("saying") && may_cue("according") && may_cue("told"));
         assert!(!may_cue("harbor"));

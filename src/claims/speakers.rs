@@ -25,7 +25,7 @@ pub struct Attribution {
     pub speaker: String,
     /// Byte offset of the cue word in the sentence.
     pub cue_at: usize,
-    /// The cue sits in a relative clause ("Vance endorses Lowe, who says
+    /// The cue sits in a relative clause ("Vance thanks Lowe, who says
     /// …"): the sentence is still about its main subject.
     pub relative: bool,
     /// The pronoun as written when `speaker` is its antecedent in the same
@@ -122,6 +122,8 @@ pub(super) struct Candidate {
     /// Token range of the speaker phrase.
     pub(super) np: Range<usize>,
     pub(super) route: Route,
+    /// The cue is a stance or act ("endorsed", "declined"), not words.
+    pub(super) act: bool,
 }
 
 /// Every reporting cue of a sentence with its speaker phrase, in order.
@@ -131,11 +133,16 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
     // token that passes no cue filter just as cheaply.
     let mut out: Vec<Candidate> = Vec::new();
     let mut push = |rank: u8, cue: usize, np: Range<usize>, route: Route| {
+        let act = lexicon::is_act_cue(toks[cue].lw);
         out.push(Candidate {
-            rank,
+            // Reported words outrank a stance for the rules, even in a
+            // relative clause ("Vance endorses Lowe, who says …"); the
+            // learned choice may still prefer the main clause's stance.
+            rank: if act { rank + 3 } else { rank },
             cue,
             np,
             route,
+            act,
         });
     };
     // The last cue that found a speaker: a cue whose subject opens the
@@ -170,6 +177,18 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
         // "… was written by Lee": the agent of a passive writing verb.
         let written_by = matches!(w, "written" | "penned" | "authored")
             && toks.get(v + 1).is_some_and(|n| n.lw == "by" && !n.quoted);
+        // "As reported by the Gazette, …": the agent is the source.
+        let as_reported = matches!(w, "reported" | "noted" | "stated" | "told")
+            && v > 0
+            && toks[v - 1].lw == "as"
+            && (v == 1 || toks[v - 2].ends_clause())
+            && toks.get(v + 1).is_some_and(|n| n.lw == "by" && !n.quoted);
+        if as_reported {
+            if let Some(np) = phrase_after(toks, v + 2, false) {
+                push(1, v, np, Route::According);
+            }
+            continue;
+        }
         if written_by {
             let passive = v > 0 && is_be_form(toks[v - 1].core);
             if let Some(np) = phrase_after(toks, v + 2, false).filter(|_| passive) {
@@ -382,7 +401,9 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
     }
     // "In a poll released Monday, 52 percent …": with no reporting verb,
     // the opening phrase names the source.
-    if out.is_empty()
+    // A stance alone leaves the opening source its place ("In a new poll,
+    // 52 percent backed the plan").
+    if out.iter().all(|c| c.act)
         && let Some(np) = opening::opening_source(toks)
     {
         out.push(Candidate {
@@ -390,6 +411,7 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
             cue: 0,
             np,
             route: Route::According,
+            act: false,
         });
     }
     out
@@ -575,5 +597,7 @@ mod opening;
 pub use labels::block_speaker;
 pub(super) use labels::name_label;
 pub(super) use opening::headline_label;
+#[cfg(test)]
+mod subject_tests;
 #[cfg(test)]
 mod tests;

@@ -12,73 +12,9 @@ use super::persons::{self, ROLE_HEADS};
 use super::phrases::{Tok, lower, phrase_before, trim_phrase};
 
 mod heads;
+mod openers;
 use heads::{participle_head, relative_head};
-
-/// The dash closing a dateline at the start of a sentence: up to four
-/// words of a place in capitals, or a place with its bracketed agency,
-/// then a lone dash.
-fn dateline(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
-    if i != 0 {
-        return None;
-    }
-    let k = (1..before.min(5))
-        .find(|&k| matches!(toks[k].raw, "-" | "--" | "\u{2013}" | "\u{2014}"))?;
-    // A place in capitals or with its agency: "Ada Lowe - the mayor -
-    // said" is a name set off by dashes, not a dateline.
-    let place = &toks[..k];
-    let agency = place.iter().any(|t| t.raw.starts_with('('));
-    let capitals = place
-        .iter()
-        .all(|t| t.core.len() > 1 && !t.core.chars().any(char::is_lowercase));
-    let names = place
-        .iter()
-        .all(|t| t.capitalized() || t.raw.starts_with('('));
-    (names && (agency || capitals)).then_some(k)
-}
-
-/// The comma closing an opening time phrase or sentence adverb ("Sunday
-/// morning,", "Hours later,", "Two days ago,", "Likewise,"): at most four
-/// words, opening with a time word, closing with "later"/"earlier"/"ago",
-/// or one linking adverb.
-fn time_opener(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
-    let k = (i..before.min(i + 4)).find(|&k| comma(&toks[k]))?;
-    let last = toks[k].lw;
-    let time_first = lexicon::is_date_word(toks[i].lw) && toks[i].lw != "may";
-    let time_last = matches!(
-        last,
-        "later" | "earlier" | "ago" | "afterward" | "afterwards"
-    );
-    let adverb = k == i
-        && matches!(
-            last,
-            "likewise"
-                | "meanwhile"
-                | "however"
-                | "instead"
-                | "moreover"
-                | "nevertheless"
-                | "nonetheless"
-                | "still"
-                | "now"
-                | "then"
-                | "today"
-                | "yesterday"
-                | "overall"
-                | "again"
-                | "besides"
-                | "otherwise"
-                | "indeed"
-                | "thus"
-                | "yet"
-        )
-        // "Essentially, …", "Finally, …": an -ly adverb alone before its
-        // comma ("Kelly, …" is a given name).
-        || k == i
-            && last.len() > 5
-            && last.ends_with("ly")
-            && super::names::given_name(last).is_none();
-    (time_first || time_last || adverb).then_some(k)
-}
+use openers::{dateline, skip_time_phrase, time_opener};
 
 /// The subject at the start of the sentence (after an introductory
 /// phrase ending in a comma): a pronoun, or an optional determiner and a
@@ -225,6 +161,25 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
             if (plural || lexicon::is_organisation_word(w) || singular_past) && verb_next {
                 return trim_phrase(toks, start..k + 1);
             }
+            // "The billionaire businessman began …": a person's role noun
+            // right before a lower-case word that continues no noun phrase.
+            let person_head = !plural
+                && name_start > start
+                && !toks[k].ends_clause()
+                && persons::is_person_noun(w)
+                && !toks[k].core.ends_with("'s")
+                && toks.get(k + 1).is_some_and(|n| {
+                    let nw = n.lw;
+                    let verb = lexicon::is_verb_modifier(nw)
+                        || lexicon::is_passive_aux(nw)
+                        || lexicon::may_cue(nw);
+                    let plain =
+                        lexicon::classes(nw) == 0 && !nw.ends_with("ing") && !nw.ends_with('s');
+                    !n.capitalized() && !n.quoted && !nw.is_empty() && (verb || plain)
+                });
+            if person_head {
+                return trim_phrase(toks, start..k + 1);
+            }
             if toks[k].ends_clause() {
                 break;
             }
@@ -248,6 +203,18 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
     }
     if i == name_start {
         return None;
+    }
+    // "The Florida senator sought …", "the Labour nominee, saying …": after
+    // a determiner, capitalised modifiers lead on to their role noun.
+    if name_start > start
+        && i < before
+        && !toks[i - 1].ends_clause()
+        && !toks[i - 1].core.ends_with("'s")
+        && !toks[i].quoted
+        && !toks[i].capitalized()
+        && persons::is_person_noun(toks[i].lw)
+    {
+        i += 1;
     }
     // "Clinton's lawyers looked …": a possessive name owns the noun after
     // it, which is the subject.
@@ -623,73 +590,6 @@ fn comma(t: &Tok) -> bool {
     t.raw
         .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}'])
         .ends_with(',')
-}
-
-/// A word that may open a span of time before "ago" ("two weeks ago",
-/// "less than a year ago", "some 20 years ago").
-fn is_span_start(w: &str) -> bool {
-    matches!(
-        w,
-        "less" | "more" | "about" | "nearly" | "almost" | "some" | "just" | "only" | "a" | "an"
-    ) || w.starts_with(|c: char| c.is_ascii_digit())
-        || super::numbers::is_number_word(w)
-}
-
-/// Steps back over a time phrase between a subject and its verb
-/// ("prosecutors in April charged", "a poll released in late August
-/// found"): the index where the subject ends.
-fn skip_time_phrase(toks: &[Tok], mut j: usize) -> usize {
-    // "The State Department less than two weeks ago said": a span of time
-    // ago, with the subject before it.
-    if j >= 3 && toks[j - 1].lw == "ago" && !toks[j - 1].ends_clause() {
-        let lo = j.saturating_sub(6).max(1);
-        let start = (lo..j - 1).find(|&k| {
-            is_span_start(toks[k].lw)
-                && (k..j).all(|i| !toks[i].ends_clause() && !toks[i].capitalized())
-        });
-        if let Some(k) = start {
-            return k;
-        }
-    }
-    let is_when = |t: &Tok| {
-        let w = t.lw;
-        lexicon::is_date_word(w) || !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit())
-    };
-    let opens = |w: &str| {
-        matches!(
-            w,
-            "in" | "on" | "last" | "this" | "during" | "earlier" | "late" | "early"
-        )
-    };
-    if j < 3 || toks[j - 1].ends_clause() || !is_when(&toks[j - 1]) {
-        return j;
-    }
-    let mut k = j - 1;
-    // "in late August", "earlier this month".
-    if matches!(toks[k - 1].lw, "late" | "early" | "mid" | "this" | "last")
-        && k >= 3
-        && opens(toks[k - 2].lw)
-    {
-        k -= 1;
-    }
-    if !opens(toks[k - 1].lw) || toks[k - 1].ends_clause() {
-        // "a report filed Monday says": a bare day on a participle goes
-        // with it.
-        let p = &toks[k - 1];
-        let day = lexicon::is_day(toks[j - 1].lw);
-        let participle = p.lw.len() > 4 && p.lw.ends_with("ed") && !p.capitalized();
-        if k == j - 1 && day && participle && !p.ends_clause() && k >= 2 {
-            return k - 1;
-        }
-        return j;
-    }
-    j = k - 1;
-    // "a poll released in late August": the participle goes too.
-    let w = toks[j - 1].lw;
-    if j >= 3 && w.len() > 4 && w.ends_with("ed") && !toks[j - 1].capitalized() {
-        j -= 1;
-    }
-    j
 }
 
 /// True for an "-ly" word that is a noun, not an adverb: one of the common

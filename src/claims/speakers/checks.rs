@@ -81,6 +81,11 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
         // main-clause "it" means the opening clause's named subject.
         return opening_subject(toks, np.start).unwrap_or(np);
     }
+    // "South Carolina, he said, was …": a subject set off by the comma
+    // right before the pronoun's cue is what the reported clause is about.
+    if subject.end == np.start && toks[subject.end - 1].raw.ends_with(',') {
+        return np;
+    }
     let forward = opens_subordinate && subject.start > np.start;
     if subject.end > np.start && !forward
         || subject.len() == 1 && lexicon::is_pronoun(&toks[subject.start].core.to_ascii_lowercase())

@@ -1,0 +1,100 @@
+//! Speaker phrases found past an opening look back, through a role noun
+//! after capitalised modifiers, after "as reported by", in an inverted
+//! plural tail; on sentences written for these tests.
+
+use super::*;
+use crate::claims::quotes;
+
+fn speaker(text: &str) -> Option<String> {
+    find(text, &quotes::spans(text, false)).map(|a| a.speaker)
+}
+
+#[test]
+fn a_participle_finds_a_role_noun_after_its_capitalised_modifiers() {
+    assert_eq!(
+        speaker("The Harbor senator sought to calm the crowd, saying the ferry would run.")
+            .as_deref(),
+        Some("The Harbor senator")
+    );
+    assert_eq!(
+        speaker(
+            "The billionaire ferry owner began by talking about fares, saying they would rise."
+        )
+        .as_deref(),
+        Some("The billionaire ferry owner")
+    );
+}
+
+#[test]
+fn an_opening_look_back_is_no_subject() {
+    assert_eq!(
+        speaker("Back in 2009, Mrs. Ada Lowe praised the plan, telling reporters: \"It works.\"")
+            .as_deref(),
+        Some("Mrs. Ada Lowe")
+    );
+}
+
+#[test]
+fn as_reported_by_names_the_source() {
+    assert_eq!(
+        speaker("As reported by the Harbor Gazette, inspectors found 40 cracks in the bridge.")
+            .as_deref(),
+        Some("the Harbor Gazette")
+    );
+}
+
+#[test]
+fn a_plural_inverts_after_say_and_keeps_its_relative_clause() {
+    assert_eq!(
+        speaker("The ferry line may close, say several harbor pilots, who have run it for years.")
+            .as_deref(),
+        Some("several harbor pilots")
+    );
+    // "say," alone is "for example".
+    assert_eq!(
+        speaker("Some ports, say, Dover, will close, the board said.").as_deref(),
+        Some("the board")
+    );
+}
+
+#[test]
+fn a_subject_set_off_before_the_pronoun_cue_is_not_its_antecedent() {
+    assert_eq!(
+        speaker("Dover, he said, was the best port on the coast.").as_deref(),
+        Some("he")
+    );
+}
+
+#[test]
+fn a_degree_word_on_an_opening_adverb_is_no_subject() {
+    assert_eq!(
+        speaker("More recently, Ada Lowe took aim at the ferry fares, calling them unfair.")
+            .as_deref(),
+        Some("Ada Lowe")
+    );
+}
+
+#[test]
+fn an_adverb_after_an_article_makes_a_participle_an_adjective() {
+    assert_eq!(
+        speaker("The headline mirrors a widely denounced post from last spring.").as_deref(),
+        None
+    );
+}
+
+#[test]
+fn stances_and_acts_are_attributed() {
+    assert_eq!(
+        speaker("Mayor Ada Lowe endorsed the harbor plan on Friday.").as_deref(),
+        Some("Mayor Ada Lowe")
+    );
+    assert_eq!(
+        speaker("A spokesman for the port declined to comment.").as_deref(),
+        Some("A spokesman for the port")
+    );
+    // Falling is no stance.
+    assert_eq!(
+        speaker("Ferry traffic declined 5 percent in May.").as_deref(),
+        None
+    );
+}
