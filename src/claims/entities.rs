@@ -289,6 +289,13 @@ impl<'a> Scan<'a> {
         k == 0 || !self.t[k - 1].word && self.t[k - 1].opener
     }
 
+    /// Whether the token before `k` (> 0) makes it a temperature's scale:
+    /// a glued degree sign or the word "degree(s)".
+    fn scale_before(&self, k: usize) -> bool {
+        (self.t[k - 1].end == self.t[k].start && self.text(k - 1) == "\u{B0}")
+            || ["degrees", "degree"].contains(&self.text(k - 1))
+    }
+
     fn is_date_word(&self, k: usize) -> bool {
         if self.flag(k, words::MAY) {
             // "Theresa May" is a name; "May 5" and a lone "May" are dates.
@@ -316,10 +323,8 @@ pub fn extract_entities(sentence: &str) -> Vec<String> {
     let n = sc.t.len();
     while i < n {
         // "20°C", "20 degrees Celsius": a temperature's scale, no name.
-        let scale = i > 0
-            && ((sc.t[i - 1].end == sc.t[i].start && sc.text(i - 1) == "\u{B0}")
-                || ["degrees", "degree"].contains(&sc.text(i - 1)));
-        if !sc.is_cap(i) || scale {
+        // Asked only of a capitalised word (most are not).
+        if !sc.is_cap(i) || i > 0 && sc.scale_before(i) {
             i += 1;
             continue;
         }
@@ -489,17 +494,21 @@ fn trim_lower_hyphen_tail(text: &str) -> &str {
 
 /// The end of the word `s[start..end]`, taking the point after it when it
 /// is an initial, a chain or a known abbreviation ("F.", "U.S.", "Mr.").
-#[inline]
+#[inline(always)]
 fn with_point(s: &str, start: usize, end: usize) -> usize {
-    let b = s.as_bytes();
-    if b.get(end) == Some(&b'.') {
-        let w = &s[start..end];
-        let single = w.len() == 1 && b[start].is_ascii_uppercase();
-        if single || w.contains('.') || words::abbreviation(w) {
-            return end + 1;
-        }
+    // Inline: most words are followed by no point (it was a call per word).
+    if s.as_bytes().get(end) == Some(&b'.') && takes_point(s, start, end) {
+        return end + 1;
     }
     end
+}
+
+/// Whether the word `s[start..end]`, followed by a point, keeps it.
+#[inline(never)]
+fn takes_point(s: &str, start: usize, end: usize) -> bool {
+    let w = &s[start..end];
+    let single = w.len() == 1 && s.as_bytes()[start].is_ascii_uppercase();
+    single || w.contains('.') || words::abbreviation(w)
 }
 
 #[cfg(test)]

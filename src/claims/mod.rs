@@ -387,28 +387,35 @@ fn lead_claim(text: &str, min_words: usize, speakers: &mut resolve::Speakers) ->
 
 /// Words with a letter or digit in `text`, counted up to `limit`.
 fn word_total(text: &str, limit: usize) -> usize {
-    if text.is_ascii() {
-        // The same count as below as a byte walk: for ASCII,
-        // `split_whitespace` splits at space and \t..\r, and
-        // `char::is_alphanumeric` is `u8::is_ascii_alphanumeric`.
-        let mut count = 0;
-        let mut in_word = false;
-        let mut alnum = false;
-        for &c in text.as_bytes() {
-            if matches!(c, b' ' | b'\t'..=b'\r') {
-                if in_word && alnum {
-                    count += 1;
-                    if count == limit {
-                        return count;
-                    }
+    // The same count as below as a byte walk while the bytes are ASCII: for
+    // ASCII, `split_whitespace` splits at space and \t..\r, and
+    // `char::is_alphanumeric` is `u8::is_ascii_alphanumeric`. The walk
+    // mostly stops at the limit within a few words, so the text is not
+    // checked for ASCII up front; a non-ASCII byte before then sends it
+    // to the general count.
+    let mut count = 0;
+    let mut in_word = false;
+    let mut alnum = false;
+    let mut ascii = true;
+    for &c in text.as_bytes() {
+        if matches!(c, b' ' | b'\t'..=b'\r') {
+            if in_word && alnum {
+                count += 1;
+                if count == limit {
+                    return count;
                 }
-                in_word = false;
-                alnum = false;
-            } else {
-                in_word = true;
-                alnum |= c.is_ascii_alphanumeric();
             }
+            in_word = false;
+            alnum = false;
+        } else if c >= 0x80 {
+            ascii = false;
+            break;
+        } else {
+            in_word = true;
+            alnum |= c.is_ascii_alphanumeric();
         }
+    }
+    if ascii {
         return (count + usize::from(in_word && alnum)).min(limit);
     }
     text.split_whitespace()
