@@ -3,6 +3,7 @@
 //!
 //! Pipeline: [`article`] (parse) → [`claims`] (extract) → [`diff`] (compare).
 
+pub mod alloc;
 pub mod article;
 pub mod claims;
 pub mod cli;
