@@ -32,17 +32,20 @@ fn is_apos(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-fn tokenize(s: &str) -> Vec<Tok> {
+/// `lowered` is `s.to_ascii_lowercase()` (the same byte offsets).
+fn tokenize(s: &str, lowered: &str) -> Vec<Tok> {
     if s.is_ascii() {
-        tokenize_ascii(s)
+        tokenize_ascii(s, lowered)
     } else {
         tokenize_general(s)
     }
 }
 
 /// [`tokenize_general`] for an all-ASCII sentence (most are): the same
-/// tokens, without the character decoding.
-fn tokenize_ascii(s: &str) -> Vec<Tok> {
+/// tokens, without the character decoding. A word's lower case for the
+/// word lists is sliced from `lowered` (what `lower_word` gives an ASCII
+/// word: its lower case up to 24 bytes, else ""), not copied per word.
+fn tokenize_ascii(s: &str, lowered: &str) -> Vec<Tok> {
     let b = s.as_bytes();
     let n = b.len();
     // Words and punctuation marks: room for both, so the vector is not
@@ -118,8 +121,12 @@ fn tokenize_ascii(s: &str) -> Vec<Tok> {
         tok.cap = is_cap(w);
         // A lower-case word matters only as a particle (all are short).
         if tok.cap || w.len() <= 3 {
-            let mut buf = [0; 24];
-            tok.flags = words::classify(super::lexicon::lower_word(w, &mut buf), tok.cap);
+            let lw = if w.len() <= 24 {
+                &lowered[tok.start..tok.end]
+            } else {
+                ""
+            };
+            tok.flags = words::classify(lw, tok.cap);
         }
         out.push(tok);
         i = end;
@@ -312,9 +319,16 @@ impl<'a> Scan<'a> {
 
 /// Named entities in order of first appearance, without duplicates.
 pub fn extract_entities(sentence: &str) -> Vec<String> {
+    extract_entities_lowered(sentence, &sentence.to_ascii_lowercase())
+}
+
+/// [`extract_entities`] given `lowered`, `sentence.to_ascii_lowercase()`
+/// (claim typing has it already).
+pub(crate) fn extract_entities_lowered(sentence: &str, lowered: &str) -> Vec<String> {
+    debug_assert_eq!(lowered.len(), sentence.len());
     let sc = Scan {
         s: sentence,
-        t: tokenize(sentence),
+        t: tokenize(sentence, lowered),
     };
     // Nearly every sentence names something (it opens with a capital).
     let mut out: Vec<String> = Vec::with_capacity(4);

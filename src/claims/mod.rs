@@ -532,7 +532,7 @@ fn typed_claim(
             None => None,
         },
     };
-    let numbers = numbers::extract_numbers(text);
+    let numbers = numbers::extract_numbers_lowered(text, &lowered);
     let kind = if is_quote {
         ClaimKind::Quote
     } else if attribution.is_some() {
@@ -544,7 +544,7 @@ fn typed_claim(
     };
     let explicit = attribution.is_some();
     let (negated, hedged) = polarity::polarity(text);
-    let entities = entities::extract_entities(text);
+    let entities = entities::extract_entities_lowered(text, &lowered);
     // People named inside a quotation are the speaker's words, not the
     // narration a later "he" continues.
     let about = focus.as_deref().or(speaker.as_deref());
