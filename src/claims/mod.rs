@@ -387,16 +387,10 @@ fn lead_claim(text: &str, min_words: usize, speakers: &mut resolve::Speakers) ->
 
 /// Words with a letter or digit in `text`, counted up to `limit`.
 fn word_total(text: &str, limit: usize) -> usize {
-    // The same count as below as a byte walk while the bytes are ASCII: for
-    // ASCII, `split_whitespace` splits at space and \t..\r, and
-    // `char::is_alphanumeric` is `u8::is_ascii_alphanumeric`. The walk
-    // mostly stops at the limit within a few words, so the text is not
-    // checked for ASCII up front; a non-ASCII byte before then sends it
-    // to the general count.
-    let mut count = 0;
-    let mut in_word = false;
-    let mut alnum = false;
-    let mut ascii = true;
+    // A byte walk while the bytes are ASCII (there `split_whitespace` splits
+    // at space and \t..\r and `is_alphanumeric` is ASCII's); a non-ASCII
+    // byte before the limit falls back to the general count.
+    let (mut count, mut in_word, mut alnum) = (0, false, false);
     for &c in text.as_bytes() {
         if matches!(c, b' ' | b'\t'..=b'\r') {
             if in_word && alnum {
@@ -405,23 +399,19 @@ fn word_total(text: &str, limit: usize) -> usize {
                     return count;
                 }
             }
-            in_word = false;
-            alnum = false;
+            (in_word, alnum) = (false, false);
         } else if c >= 0x80 {
-            ascii = false;
-            break;
+            return text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .take(limit)
+                .count();
         } else {
             in_word = true;
             alnum |= c.is_ascii_alphanumeric();
         }
     }
-    if ascii {
-        return (count + usize::from(in_word && alnum)).min(limit);
-    }
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .take(limit)
-        .count()
+    (count + usize::from(in_word && alnum)).min(limit)
 }
 
 /// Types one sentence as a claim, or `None` when it asserts nothing

@@ -475,20 +475,6 @@ fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 6]) -> Option<&'b [u8]> {
     Some(out)
 }
 
-/// A word list as a constant and as a `match` on bytes, which compiles to
-/// a branch on length and bytes (`contains` on the list compared the word
-/// with every entry in turn, each a `memcmp` call).
-macro_rules! word_list {
-    ($(#[$doc:meta])* $list:ident, $is:ident: $($w:literal),* $(,)?) => {
-        $(#[$doc])*
-        #[cfg_attr(not(test), allow(dead_code))]
-        const $list: &[&[u8]] = &[$($w),*];
-        fn $is(w: &[u8]) -> bool {
-            matches!(w, $($w)|*)
-        }
-    };
-}
-
 word_list!(
     /// Abbreviations that are followed by a name, so never end a sentence.
     TITLES, is_title_word:
