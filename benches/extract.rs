@@ -11,7 +11,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 // The same allocator as the `claimwatch` binary, so the figures are the daemon's.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: claimwatch::alloc::MiMalloc = claimwatch::alloc::MiMalloc;
 
 const ARTICLE: &[u8] = include_bytes!("data/port-strike.txt");
 

@@ -3,6 +3,22 @@
 //!
 //! Pipeline: [`article`] (parse) → [`claims`] (extract) → [`diff`] (compare).
 
+/// A word list as a constant and as a `match` on bytes, which compiles to
+/// a branch on length and bytes (`contains` on a list compared the word
+/// with each entry in turn, a `memcmp` call apiece). The constant is kept
+/// for the tests that check the entries.
+macro_rules! word_list {
+    ($(#[$doc:meta])* $list:ident, $is:ident: $($w:literal),* $(,)?) => {
+        $(#[$doc])*
+        #[cfg_attr(not(test), allow(dead_code))]
+        const $list: &[&[u8]] = &[$($w),*];
+        fn $is(w: &[u8]) -> bool {
+            matches!(w, $($w)|*)
+        }
+    };
+}
+
+pub mod alloc;
 pub mod article;
 pub mod claims;
 pub mod cli;

@@ -295,13 +295,14 @@ fn trim_closers(s: &str) -> &str {
     &s[..n]
 }
 
-/// Abbreviations that precede a name or number and so never end a sentence.
-const NON_FINAL_ABBREVIATIONS: &[&str] = &[
-    "mr.", "mrs.", "ms.", "dr.", "prof.", "sen.", "rep.", "gov.", "gen.", "lt.", "col.", "sgt.",
-    "capt.", "cmdr.", "adm.", "maj.", "st.", "rev.", "hon.", "pres.", "supt.", "insp.", "jan.",
-    "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "vs.",
-    "e.g.", "i.e.", "approx.", "fig.",
-];
+word_list!(
+    /// Abbreviations that precede a name or number and so never end a sentence.
+    NON_FINAL_ABBREVIATIONS, is_non_final_abbreviation:
+    b"mr.", b"mrs.", b"ms.", b"dr.", b"prof.", b"sen.", b"rep.", b"gov.", b"gen.", b"lt.", b"col.",
+    b"sgt.", b"capt.", b"cmdr.", b"adm.", b"maj.", b"st.", b"rev.", b"hon.", b"pres.", b"supt.",
+    b"insp.", b"jan.", b"feb.", b"mar.", b"apr.", b"jun.", b"jul.", b"aug.", b"sep.", b"sept.",
+    b"oct.", b"nov.", b"dec.", b"vs.", b"e.g.", b"i.e.", b"approx.", b"fig.",
+);
 
 /// True when the line ends a sentence: `.`, `!`, `?` (or `...`, or the
 /// CJK stops 。！？), possibly followed by closing quotes or brackets, and
@@ -326,10 +327,7 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
         if let Some(head) = buf.get_mut(..last.len()) {
             head.copy_from_slice(last.as_bytes());
             head.make_ascii_lowercase();
-            if NON_FINAL_ABBREVIATIONS
-                .iter()
-                .any(|a| a.as_bytes() == &head[..])
-            {
+            if is_non_final_abbreviation(head) {
                 return false;
             }
         }

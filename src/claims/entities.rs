@@ -32,17 +32,20 @@ fn is_apos(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
-fn tokenize(s: &str) -> Vec<Tok> {
+/// `lowered` is `s.to_ascii_lowercase()` (the same byte offsets).
+fn tokenize(s: &str, lowered: &str) -> Vec<Tok> {
     if s.is_ascii() {
-        tokenize_ascii(s)
+        tokenize_ascii(s, lowered)
     } else {
         tokenize_general(s)
     }
 }
 
 /// [`tokenize_general`] for an all-ASCII sentence (most are): the same
-/// tokens, without the character decoding.
-fn tokenize_ascii(s: &str) -> Vec<Tok> {
+/// tokens, without the character decoding. A word's lower case for the
+/// word lists is sliced from `lowered` (what `lower_word` gives an ASCII
+/// word: its lower case up to 24 bytes, else ""), not copied per word.
+fn tokenize_ascii(s: &str, lowered: &str) -> Vec<Tok> {
     let b = s.as_bytes();
     let n = b.len();
     // Words and punctuation marks: room for both, so the vector is not
@@ -118,8 +121,12 @@ fn tokenize_ascii(s: &str) -> Vec<Tok> {
         tok.cap = is_cap(w);
         // A lower-case word matters only as a particle (all are short).
         if tok.cap || w.len() <= 3 {
-            let mut buf = [0; 24];
-            tok.flags = words::classify(super::lexicon::lower_word(w, &mut buf), tok.cap);
+            let lw = if w.len() <= 24 {
+                &lowered[tok.start..tok.end]
+            } else {
+                ""
+            };
+            tok.flags = words::classify(lw, tok.cap);
         }
         out.push(tok);
         i = end;
@@ -289,6 +296,13 @@ impl<'a> Scan<'a> {
         k == 0 || !self.t[k - 1].word && self.t[k - 1].opener
     }
 
+    /// Whether the token before `k` (> 0) makes it a temperature's scale:
+    /// a glued degree sign or the word "degree(s)".
+    fn scale_before(&self, k: usize) -> bool {
+        (self.t[k - 1].end == self.t[k].start && self.text(k - 1) == "\u{B0}")
+            || ["degrees", "degree"].contains(&self.text(k - 1))
+    }
+
     fn is_date_word(&self, k: usize) -> bool {
         if self.flag(k, words::MAY) {
             // "Theresa May" is a name; "May 5" and a lone "May" are dates.
@@ -305,9 +319,16 @@ impl<'a> Scan<'a> {
 
 /// Named entities in order of first appearance, without duplicates.
 pub fn extract_entities(sentence: &str) -> Vec<String> {
+    extract_entities_lowered(sentence, &sentence.to_ascii_lowercase())
+}
+
+/// [`extract_entities`] given `lowered`, `sentence.to_ascii_lowercase()`
+/// (claim typing has it already).
+pub(crate) fn extract_entities_lowered(sentence: &str, lowered: &str) -> Vec<String> {
+    debug_assert_eq!(lowered.len(), sentence.len());
     let sc = Scan {
         s: sentence,
-        t: tokenize(sentence),
+        t: tokenize(sentence, lowered),
     };
     // Nearly every sentence names something (it opens with a capital).
     let mut out: Vec<String> = Vec::with_capacity(4);
@@ -316,10 +337,8 @@ pub fn extract_entities(sentence: &str) -> Vec<String> {
     let n = sc.t.len();
     while i < n {
         // "20°C", "20 degrees Celsius": a temperature's scale, no name.
-        let scale = i > 0
-            && ((sc.t[i - 1].end == sc.t[i].start && sc.text(i - 1) == "\u{B0}")
-                || ["degrees", "degree"].contains(&sc.text(i - 1)));
-        if !sc.is_cap(i) || scale {
+        // Asked only of a capitalised word (most are not).
+        if !sc.is_cap(i) || i > 0 && sc.scale_before(i) {
             i += 1;
             continue;
         }
@@ -489,17 +508,21 @@ fn trim_lower_hyphen_tail(text: &str) -> &str {
 
 /// The end of the word `s[start..end]`, taking the point after it when it
 /// is an initial, a chain or a known abbreviation ("F.", "U.S.", "Mr.").
-#[inline]
+#[inline(always)]
 fn with_point(s: &str, start: usize, end: usize) -> usize {
-    let b = s.as_bytes();
-    if b.get(end) == Some(&b'.') {
-        let w = &s[start..end];
-        let single = w.len() == 1 && b[start].is_ascii_uppercase();
-        if single || w.contains('.') || words::abbreviation(w) {
-            return end + 1;
-        }
+    // Inline: most words are followed by no point (it was a call per word).
+    if s.as_bytes().get(end) == Some(&b'.') && takes_point(s, start, end) {
+        return end + 1;
     }
     end
+}
+
+/// Whether the word `s[start..end]`, followed by a point, keeps it.
+#[inline(never)]
+fn takes_point(s: &str, start: usize, end: usize) -> bool {
+    let w = &s[start..end];
+    let single = w.len() == 1 && s.as_bytes()[start].is_ascii_uppercase();
+    single || w.contains('.') || words::abbreviation(w)
 }
 
 #[cfg(test)]

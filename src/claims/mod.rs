@@ -392,34 +392,31 @@ fn lead_claim(text: &str, min_words: usize, speakers: &mut resolve::Speakers) ->
 
 /// Words with a letter or digit in `text`, counted up to `limit`.
 fn word_total(text: &str, limit: usize) -> usize {
-    if text.is_ascii() {
-        // The same count as below as a byte walk: for ASCII,
-        // `split_whitespace` splits at space and \t..\r, and
-        // `char::is_alphanumeric` is `u8::is_ascii_alphanumeric`.
-        let mut count = 0;
-        let mut in_word = false;
-        let mut alnum = false;
-        for &c in text.as_bytes() {
-            if matches!(c, b' ' | b'\t'..=b'\r') {
-                if in_word && alnum {
-                    count += 1;
-                    if count == limit {
-                        return count;
-                    }
+    // A byte walk while the bytes are ASCII (there `split_whitespace` splits
+    // at space and \t..\r and `is_alphanumeric` is ASCII's); a non-ASCII
+    // byte before the limit falls back to the general count.
+    let (mut count, mut in_word, mut alnum) = (0, false, false);
+    for &c in text.as_bytes() {
+        if matches!(c, b' ' | b'\t'..=b'\r') {
+            if in_word && alnum {
+                count += 1;
+                if count == limit {
+                    return count;
                 }
-                in_word = false;
-                alnum = false;
-            } else {
-                in_word = true;
-                alnum |= c.is_ascii_alphanumeric();
             }
+            (in_word, alnum) = (false, false);
+        } else if c >= 0x80 {
+            return text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .take(limit)
+                .count();
+        } else {
+            in_word = true;
+            alnum |= c.is_ascii_alphanumeric();
         }
-        return (count + usize::from(in_word && alnum)).min(limit);
     }
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .take(limit)
-        .count()
+    (count + usize::from(in_word && alnum)).min(limit)
 }
 
 /// Types one sentence as a claim, or `None` when it asserts nothing
@@ -530,7 +527,7 @@ fn typed_claim(
             None => None,
         },
     };
-    let numbers = numbers::extract_numbers(text);
+    let numbers = numbers::extract_numbers_lowered(text, &lowered);
     let kind = if is_quote {
         ClaimKind::Quote
     } else if attribution.is_some() {
@@ -542,7 +539,7 @@ fn typed_claim(
     };
     let explicit = attribution.is_some();
     let (negated, hedged) = polarity::polarity(text);
-    let entities = entities::extract_entities(text);
+    let entities = entities::extract_entities_lowered(text, &lowered);
     // People named inside a quotation are the speaker's words, not the
     // narration a later "he" continues.
     let about = focus.as_deref().or(speaker.as_deref());

@@ -71,15 +71,26 @@ pub fn extract_numbers(sentence: &str) -> Vec<NumberMention> {
     if !may_hold_number(sentence) {
         return Vec::new();
     }
-    scan_numbers(sentence)
+    scan_numbers(sentence, &sentence.to_ascii_lowercase())
+}
+
+/// [`extract_numbers`] given `lowered`, `sentence.to_ascii_lowercase()`
+/// (claim typing has it already).
+pub(crate) fn extract_numbers_lowered(sentence: &str, lowered: &str) -> Vec<NumberMention> {
+    if !may_hold_number(sentence) {
+        return Vec::new();
+    }
+    scan_numbers(sentence, lowered)
 }
 
 /// [`extract_numbers`] without the pre-check.
-fn scan_numbers(sentence: &str) -> Vec<NumberMention> {
+fn scan_numbers(sentence: &str, lowered: &str) -> Vec<NumberMention> {
+    debug_assert_eq!(lowered.len(), sentence.len());
     let mut toks = Vec::with_capacity(sentence.len() / 4 + 4);
     lexer::tokenize(sentence, &mut toks);
     let sc = Scanner {
         s: sentence,
+        lowered,
         t: &toks,
     };
     let mut found: Vec<Found> = Vec::with_capacity(4);
@@ -258,6 +269,9 @@ impl Digits {
 
 struct Scanner<'a> {
     s: &'a str,
+    /// `s.to_ascii_lowercase()` (the same byte offsets), which [`Self::lw`]
+    /// slices.
+    lowered: &'a str,
     t: &'a [Tok],
 }
 
@@ -276,11 +290,16 @@ impl<'a> Scanner<'a> {
         (k < self.t.len() && self.t[k].kind == Kind::Word).then(|| self.text(k))
     }
 
-    /// Lower-cased word at `k` ("" when not a word).
-    fn lw<'b>(&'b self, k: usize, buf: &'b mut [u8; 24]) -> &'b str {
+    /// Lower-cased word at `k` ("" when not a word), as [`lower`] gives
+    /// it (an ASCII word of at most 24 bytes, else ""), sliced from the
+    /// lowered sentence rather than copied and checked per look-up.
+    fn lw(&self, k: usize) -> &'a str {
         match self.word(k) {
-            Some(w) => lower(w, buf),
-            None => "",
+            Some(w) if w.len() <= 24 && w.is_ascii() => {
+                let t = &self.t[k];
+                &self.lowered[t.start..t.end]
+            }
+            _ => "",
         }
     }
 
@@ -317,12 +336,13 @@ impl<'a> Scanner<'a> {
             return Step::Skip(i + 1);
         };
         let mut start = i;
-        if cur == "usd" && i > 0 && self.glued(i) {
-            let mut b = [0; 24];
-            if let Some(c) = words::dollar_prefix(self.lw(i - 1, &mut b)) {
-                cur = c;
-                start = i - 1;
-            }
+        if cur == "usd"
+            && i > 0
+            && self.glued(i)
+            && let Some(c) = words::dollar_prefix(self.lw(i - 1))
+        {
+            cur = c;
+            start = i - 1;
         }
         if !self.is_kind(i + 1, Kind::Num) {
             return Step::Skip(i + 1);
@@ -335,8 +355,7 @@ impl<'a> Scanner<'a> {
         let d = Digits::parse(self.text(num));
         let mut j = num + 1;
         let mut exp = 0;
-        let mut b = [0; 24];
-        if let Some(e) = words::scale(self.lw(j, &mut b), true) {
+        if let Some(e) = words::scale(self.lw(j), true) {
             exp = e;
             j += 1;
         }
@@ -351,7 +370,6 @@ impl<'a> Scanner<'a> {
 
     /// A token starting with a digit.
     fn numeric(&self, i: usize) -> Step {
-        let mut b = [0; 24];
         // Inside a word: "G7", "COVID-19", "F-16" (but "mid-2022" is a year).
         if i > 0 && self.glued(i) {
             let prev = &self.t[i - 1];
@@ -397,7 +415,7 @@ impl<'a> Scanner<'a> {
         let mut exp = 0;
         // A suffix glued to the digits: "5km", "1.2bn", "1990s", "3rd".
         if self.glued(j) && self.is_kind(j, Kind::Word) {
-            let suf = self.lw(j, &mut b);
+            let suf = self.lw(j);
             if let Some(e) = words::scale(suf, false) {
                 exp = e;
                 j += 1;
@@ -478,7 +496,7 @@ impl<'a> Scanner<'a> {
     fn identifier_before(&self, i: usize) -> bool {
         let mut b = [0; 24];
         if self.is_punct(i - 1, ".") && i > 1 {
-            let w = self.lw(i - 2, &mut b);
+            let w = self.lw(i - 2);
             return matches!(w, "no" | "nos" | "vol" | "p" | "pp" | "art" | "sec");
         }
         let Some(w) = self.word(i - 1) else {

@@ -311,10 +311,10 @@ fn segment(text: &str) -> Vec<&str> {
 /// initials) still keeps its quotation ("Sen. \"Bo\" Hale").
 fn stop_before_quote(seg: &str) -> Option<usize> {
     let b = seg.as_bytes();
-    // Most segments hold no quote mark at all (one memchr answers that).
-    memchr::memchr2(b'"', 0xE2, b)?;
-    // Look at each quote mark ('"' or the lead byte of '“') for ". " before it.
-    for (q, &c) in b.iter().enumerate().skip(2) {
+    // Look at each quote mark ('"' or the lead byte of '“') for ". " before
+    // it; memchr jumps between them (most segments hold none).
+    for q in memchr::memchr2_iter(b'"', 0xE2, b).filter(|&q| q >= 2) {
+        let c = b[q];
         let opening = c == b'"' || c == 0xE2 && b.get(q + 1..q + 3) == Some(&[0x80, 0x9C]);
         if !opening || b[q - 1] != b' ' || b[q - 2] != b'.' {
             continue;
@@ -453,50 +453,47 @@ fn ends_with_abbreviation(prev: &str, before_digit: bool) -> bool {
     let Some(lower) = ascii_lower(stem, &mut buf) else {
         return false;
     };
-    if TITLES.contains(&lower) {
-        return true;
-    }
     // "Ft. Worth", "Mt. Hood": capitalised, these open a place name;
     // "10 ft." is feet and may end a sentence.
-    if stem.starts_with(|c: char| c.is_ascii_uppercase()) && PLACE_PREFIXES.contains(&lower) {
-        return true;
-    }
-    before_digit && NUMBER_ABBREVIATIONS.contains(&lower)
+    let place = stem.starts_with(|c: char| c.is_ascii_uppercase())
+        && matches!(lower, b"ft" | b"mt" | b"mts" | b"ste");
+    is_title_word(lower) || place || before_digit && is_number_abbreviation(lower)
 }
 
 /// True for a title abbreviation without its full stop ("Sen", "lt").
 pub fn is_title(stem: &str) -> bool {
     let mut buf = [0u8; 6];
-    ascii_lower(stem, &mut buf).is_some_and(|lower| TITLES.contains(&lower))
+    ascii_lower(stem, &mut buf).is_some_and(is_title_word)
 }
 
-/// `word` lower-cased (ASCII letters only, like `to_ascii_lowercase`) in
-/// `buf`; `None` when it does not fit, so it is in no list here.
-fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 6]) -> Option<&'b str> {
+/// `word`'s bytes lower-cased (ASCII letters only, like
+/// `to_ascii_lowercase`) in `buf`; `None` when it does not fit, so it is
+/// in no list here.
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 6]) -> Option<&'b [u8]> {
     if word.len() > buf.len() {
         return None;
     }
     let out = &mut buf[..word.len()];
     out.copy_from_slice(word.as_bytes());
     out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+    Some(out)
 }
 
-/// Abbreviations that are followed by a name, so never end a sentence.
-const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "maj",
-    "capt", "sgt", "cpl", "adm", "cmdr", "prof", "rev", "hon", "pres", "supt", "det", "insp", "st",
-    "fr", "messrs", "mmes", "atty", "amb", "lieut", "brig", "vs", "v", "gens",
-];
+word_list!(
+    /// Abbreviations that are followed by a name, so never end a sentence.
+    TITLES, is_title_word:
+    b"mr", b"mrs", b"ms", b"dr", b"sen", b"sens", b"rep", b"reps", b"gov", b"gen", b"lt",
+    b"col", b"maj", b"capt", b"sgt", b"cpl", b"adm", b"cmdr", b"prof", b"rev", b"hon", b"pres",
+    b"supt", b"det", b"insp", b"st", b"fr", b"messrs", b"mmes", b"atty", b"amb", b"lieut",
+    b"brig", b"vs", b"v", b"gens",
+);
 
-/// Abbreviations that open a place name when capitalised ("Ft. Worth").
-const PLACE_PREFIXES: &[&str] = &["ft", "mt", "mts", "ste"];
-
-/// Abbreviations that are followed by a number ("No. 5", "Jan. 4").
-const NUMBER_ABBREVIATIONS: &[&str] = &[
-    "no", "nos", "vol", "art", "sec", "fig", "pp", "p", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "ch", "para", "approx",
-];
+word_list!(
+    /// Abbreviations that are followed by a number ("No. 5", "Jan. 4").
+    NUMBER_ABBREVIATIONS, is_number_abbreviation:
+    b"no", b"nos", b"vol", b"art", b"sec", b"fig", b"pp", b"p", b"jan", b"feb", b"mar", b"apr",
+    b"jun", b"jul", b"aug", b"sep", b"sept", b"oct", b"nov", b"dec", b"ch", b"para", b"approx",
+);
 
 #[cfg(test)]
 mod tests;

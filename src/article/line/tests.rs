@@ -111,7 +111,7 @@ fn sentence_ends() {
     assert!(ends_sentence("本当か？"));
     assert!(!ends_sentence("新しい橋の計画"));
     for a in NON_FINAL_ABBREVIATIONS {
-        assert!(a.len() <= 7 && *a == a.to_ascii_lowercase(), "{a}");
+        assert!(a.len() <= 7 && *a == a.to_ascii_lowercase(), "{a:?}");
     }
 }
 

@@ -45,14 +45,13 @@ impl<'a> Scanner<'a> {
             has_minutes = true;
             j += 2;
         }
-        let mut b = [0; 24];
-        let w = self.lw(j, &mut b);
+        let w = self.lw(j);
         let (pm, end) = match w {
             "am" | "pm" => (w == "pm", j + 1),
             "a" | "p"
                 if self.is_punct(j + 1, ".")
                     && self.glued(j + 1)
-                    && self.lw(j + 2, &mut [0; 24]) == "m"
+                    && self.lw(j + 2) == "m"
                     && self.glued(j + 2) =>
             {
                 let e = if self.is_punct(j + 3, ".") && self.glued(j + 3) {
@@ -82,11 +81,10 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let mut m = j;
-        let mut b = [0; 24];
-        if self.lw(m, &mut b) == "of" {
+        if self.lw(m) == "of" {
             m += 1;
         }
-        if !(self.capitalised(m) && words::month(self.lw(m, &mut b))) {
+        if !(self.capitalised(m) && words::month(self.lw(m))) {
             return None;
         }
         let mut end = m + 1;
@@ -129,8 +127,7 @@ impl<'a> Scanner<'a> {
             return Step::Skip(i + 1);
         }
         let mut end = j + 1;
-        let mut b = [0; 24];
-        if self.glued(end) && matches!(self.lw(end, &mut b), "st" | "nd" | "rd" | "th") {
+        if self.glued(end) && matches!(self.lw(end), "st" | "nd" | "rd" | "th") {
             end += 1;
         }
         match self.year_at(end) {

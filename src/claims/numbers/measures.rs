@@ -12,15 +12,14 @@ impl<'a> Scanner<'a> {
     /// "20°C", "20° F", "12C", "95 degrees Fahrenheit", with its sign
     /// ("minus 12C", "-5°C").
     pub(super) fn temperature(&self, i: usize, j: usize, value: f64) -> Option<Step> {
-        let mut b = [0; 24];
-        let scale_word = |k: usize, b: &mut [u8; 24]| match self.lw(k, b) {
+        let scale_word = |k: usize| match self.lw(k) {
             "c" | "celsius" | "centigrade" => Some("celsius"),
             "f" | "fahrenheit" => Some("fahrenheit"),
             _ => None,
         };
         let (end, unit) = if self.is_punct(j, "\u{B0}") && self.glued(j) {
-            match scale_word(j + 1, &mut b) {
-                Some(u) if self.glued(j + 1) || self.lw(j + 1, &mut b).len() > 1 => (j + 2, u),
+            match scale_word(j + 1) {
+                Some(u) if self.glued(j + 1) || self.lw(j + 1).len() > 1 => (j + 2, u),
                 _ => (j + 1, "degrees"),
             }
         } else if self.glued(j) && matches!(self.word(j), Some("C" | "F")) {
@@ -33,19 +32,19 @@ impl<'a> Scanner<'a> {
             if after_name {
                 return None;
             }
-            (j + 1, scale_word(j, &mut b)?)
-        } else if !self.glued(j) && matches!(self.lw(j, &mut b), "degrees" | "degree") {
-            match scale_word(j + 1, &mut b) {
+            (j + 1, scale_word(j)?)
+        } else if !self.glued(j) && matches!(self.lw(j), "degrees" | "degree") {
+            match scale_word(j + 1) {
                 Some(u) => (j + 2, u),
                 // "minus 3 degrees": a temperature, whatever its scale.
-                None if i > 0 && self.lw(i - 1, &mut b) == "minus" => (j + 1, "degrees"),
+                None if i > 0 && self.lw(i - 1) == "minus" => (j + 1, "degrees"),
                 None => return None,
             }
         } else {
             return None;
         };
         let (start, value) = match i.checked_sub(1) {
-            Some(p) if self.lw(p, &mut b) == "minus" => (p, -value),
+            Some(p) if self.lw(p) == "minus" => (p, -value),
             Some(p)
                 if self.glued(i)
                     && (self.is_punct(p, "-") || self.is_punct(p, "\u{2212}"))
@@ -67,8 +66,7 @@ impl<'a> Scanner<'a> {
     /// "m" glued to digits means millions when a counted noun or a unit
     /// follows ("2m people", "5m tonnes"), metres otherwise ("3m high").
     pub(super) fn millions_before_noun(&self, m: usize) -> bool {
-        let mut b = [0; 24];
-        let next = self.lw(m + 1, &mut b);
+        let next = self.lw(m + 1);
         self.is_kind(m + 1, Kind::Word)
             && !self.glued(m + 1)
             && !self.capitalised(m + 1)

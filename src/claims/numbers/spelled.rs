@@ -13,10 +13,9 @@ impl<'a> Scanner<'a> {
             return Step::Skip(i + 1);
         }
         let raw = self.text(i);
-        let mut b = [0; 24];
         // Months and currency codes: a byte check before the look-ups.
         if raw.as_bytes()[0].is_ascii_uppercase() && (3..=9).contains(&raw.len()) {
-            let w = self.lw(i, &mut b);
+            let w = self.lw(i);
             if words::month(w) {
                 return self.month_date(i);
             }
@@ -31,14 +30,14 @@ impl<'a> Scanner<'a> {
         if !words::may_open_number(raw) {
             return Step::Skip(i + 1);
         }
-        let w = self.lw(i, &mut b);
+        let w = self.lw(i);
         if w.is_empty() {
             return Step::Skip(i + 1);
         }
         match w {
             "twice" => return self.hit(i, i + 1, 2.0, "times"),
             "thrice" => return self.hit(i, i + 1, 3.0, "times"),
-            "half" if self.lw(i + 1, &mut [0; 24]) == "of" => {
+            "half" if self.lw(i + 1) == "of" => {
                 return self.hit(i, i + 1, 0.5, "fraction");
             }
             // "half a million" is 500,000, not a million.
@@ -46,19 +45,17 @@ impl<'a> Scanner<'a> {
                 return self.tail(i, wn.end, wn.value / 2.0, None, false, wn.scaled, false);
             }
             // "fell by half".
-            "half" if i > 0 && self.lw(i - 1, &mut [0; 24]) == "by" && self.ends_phrase(i + 1) => {
+            "half" if i > 0 && self.lw(i - 1) == "by" && self.ends_phrase(i + 1) => {
                 return self.hit(i, i + 1, 0.5, "fraction");
             }
             // "a quarter of a million", "a quarter of the vote", "rose by a
             // third" (but "a third term" is an ordinal).
             // (After "59 and", the half belongs to the number before.)
             "a" | "an"
-                if let Some(den) = words::fraction(self.lw(i + 1, &mut [0; 24]))
-                    && !(i >= 2
-                        && self.lw(i - 1, &mut [0; 24]) == "and"
-                        && self.is_kind(i - 2, Kind::Num)) =>
+                if let Some(den) = words::fraction(self.lw(i + 1))
+                    && !(i >= 2 && self.lw(i - 1) == "and" && self.is_kind(i - 2, Kind::Num)) =>
             {
-                if self.lw(i + 2, &mut [0; 24]) == "of" {
+                if self.lw(i + 2) == "of" {
                     return match self.scale_after(i + 3) {
                         Some(wn) => {
                             self.tail(i, wn.end, wn.value / den, None, false, wn.scaled, false)
@@ -75,8 +72,8 @@ impl<'a> Scanner<'a> {
         if let Some(n) = words::ordinal(w) {
             // "a third of the country" is a fraction.
             if i > 0
-                && self.lw(i - 1, &mut [0; 24]) == "a"
-                && self.lw(i + 1, &mut [0; 24]) == "of"
+                && self.lw(i - 1) == "a"
+                && self.lw(i + 1) == "of"
                 && let Some(den) = words::fraction(w)
             {
                 if let Some(wn) = self.scale_after(i + 2) {
@@ -95,7 +92,7 @@ impl<'a> Scanner<'a> {
                 if wn.lone_one
                     && i > 0
                     && matches!(
-                        self.lw(i - 1, &mut b),
+                        self.lw(i - 1),
                         "no" | "any"
                             | "every"
                             | "each"
@@ -116,9 +113,8 @@ impl<'a> Scanner<'a> {
     /// After an ordinal ending before `j`: "second-largest" is a rank,
     /// "3rd of March" a date, else an ordinal.
     pub(super) fn ordinal_tail(&self, i: usize, j: usize, n: f64, digits: bool) -> Step {
-        let mut b = [0; 24];
         if self.is_punct(j, "-") && self.glued(j) && self.glued(j + 1) {
-            let w = self.lw(j + 1, &mut b);
+            let w = self.lw(j + 1);
             if w.len() > 3 && (w.ends_with("est") || matches!(w, "most" | "least")) {
                 return self.hit(i, j + 2, n, "rank");
             }
@@ -133,7 +129,6 @@ impl<'a> Scanner<'a> {
     }
 
     pub(super) fn word_number_tail(&self, i: usize, wn: WordNumber) -> Step {
-        let mut b = [0; 24];
         if wn.ordinal {
             return self.ordinal_tail(i, wn.end, wn.value, false);
         }
@@ -142,8 +137,8 @@ impl<'a> Scanner<'a> {
         if self.is_punct(f, "-") && self.glued(f) {
             f += 1;
         }
-        if let Some(den) = words::fraction(self.lw(f, &mut b))
-            && self.lw(f + 1, &mut [0; 24]) == "of"
+        if let Some(den) = words::fraction(self.lw(f))
+            && self.lw(f + 1) == "of"
         {
             // "three quarters of a million".
             if let Some(scale) = self.scale_after(f + 2) {
@@ -157,9 +152,7 @@ impl<'a> Scanner<'a> {
 
     /// "and a half" from `k`.
     pub(super) fn and_a_half(&self, k: usize) -> bool {
-        self.lw(k, &mut [0; 24]) == "and"
-            && matches!(self.lw(k + 1, &mut [0; 24]), "a" | "one")
-            && self.lw(k + 2, &mut [0; 24]) == "half"
+        self.lw(k) == "and" && matches!(self.lw(k + 1), "a" | "one") && self.lw(k + 2) == "half"
     }
 
     /// Nothing at `k` continues a noun phrase: the sentence ends, a mark
@@ -174,7 +167,7 @@ impl<'a> Scanner<'a> {
             return !(self.glued(k) && matches!(self.text(k), "-" | "\u{2011}"));
         }
         matches!(
-            self.lw(k, &mut [0; 24]),
+            self.lw(k),
             "in" | "on"
                 | "since"
                 | "from"
@@ -199,7 +192,7 @@ impl<'a> Scanner<'a> {
     /// "a million", "a dozen" from `i` (the amount a fraction before it
     /// takes a part of: "half a million", "a third of a billion").
     fn scale_after(&self, i: usize) -> Option<WordNumber> {
-        if !matches!(self.lw(i, &mut [0; 24]), "a" | "an") {
+        if !matches!(self.lw(i), "a" | "an") {
             return None;
         }
         self.word_number(i).filter(|wn| wn.value >= 12.0)
@@ -218,7 +211,6 @@ impl<'a> Scanner<'a> {
             Hundred,
             Scale,
         }
-        let mut b = [0; 24];
         let (mut total, mut cur) = (0.0f64, 0.0f64);
         let mut last = Last::None;
         let mut k = i;
@@ -226,8 +218,8 @@ impl<'a> Scanner<'a> {
         let mut scaled = false;
         let mut ordinal = false;
         let mut words_used = 0;
-        if matches!(self.lw(i, &mut b), "a" | "an") {
-            let next = self.lw(i + 1, &mut b);
+        if matches!(self.lw(i), "a" | "an") {
+            let next = self.lw(i + 1);
             if !matches!(
                 next,
                 "dozen" | "hundred" | "thousand" | "million" | "billion" | "trillion"
@@ -239,7 +231,7 @@ impl<'a> Scanner<'a> {
             k = i + 1;
         }
         loop {
-            let w = self.lw(k, &mut b);
+            let w = self.lw(k);
             if w.is_empty() {
                 break;
             }
@@ -295,11 +287,11 @@ impl<'a> Scanner<'a> {
             end = k + 1;
             // Connectors: "twenty-five", "four-and-a-half", "hundred and ten".
             if self.is_punct(k + 1, "-") && self.glued(k + 1) && self.glued(k + 2) {
-                if self.lw(k + 2, &mut b) == "and"
+                if self.lw(k + 2) == "and"
                     && self.is_punct(k + 3, "-")
-                    && self.lw(k + 4, &mut b) == "a"
+                    && self.lw(k + 4) == "a"
                     && self.is_punct(k + 5, "-")
-                    && self.lw(k + 6, &mut b) == "half"
+                    && self.lw(k + 6) == "half"
                 {
                     cur += 0.5;
                     end = k + 7;
@@ -308,13 +300,13 @@ impl<'a> Scanner<'a> {
                 k += 2;
                 continue;
             }
-            if self.lw(k + 1, &mut b) == "and" {
-                if self.lw(k + 2, &mut b) == "a" && self.lw(k + 3, &mut b) == "half" {
+            if self.lw(k + 1) == "and" {
+                if self.lw(k + 2) == "a" && self.lw(k + 3) == "half" {
                     cur += 0.5;
                     end = k + 4;
                     break;
                 }
-                let next = self.lw(k + 2, &mut b);
+                let next = self.lw(k + 2);
                 if (total > 0.0 || cur >= 100.0)
                     && (words::small_number(next).is_some() || words::tens(next).is_some())
                 {

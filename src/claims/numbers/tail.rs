@@ -21,10 +21,8 @@ impl<'a> Scanner<'a> {
         mut scaled: bool,
         lone_one: bool,
     ) -> Step {
-        let mut b = [0; 24];
-        let mut b2 = [0; 24];
         if !scaled
-            && let Some(e) = words::scale(self.lw(j, &mut b), money.is_some())
+            && let Some(e) = words::scale(self.lw(j), money.is_some())
             && self.word(j).is_some_and(|w| w.len() > 1 || money.is_some())
         {
             value *= 10f64.powi(e);
@@ -47,12 +45,12 @@ impl<'a> Scanner<'a> {
         // Hyphenated units: "30-day", "45-year-old", "10-kilometer",
         // "27-member".
         if self.is_punct(j, "-") && self.glued(j) && self.glued(j + 1) {
-            let w = self.lw(j + 1, &mut b);
+            let w = self.lw(j + 1);
             if let Some(u) = words::time_unit(w) {
                 let mut e = j + 2;
                 if self.is_punct(e, "-")
                     && self.glued(e)
-                    && matches!(self.lw(e + 1, &mut b2), "old" | "long")
+                    && matches!(self.lw(e + 1), "old" | "long")
                 {
                     e += 2;
                 }
@@ -68,7 +66,7 @@ impl<'a> Scanner<'a> {
             let noun_after = self.is_kind(j + 2, Kind::Word)
                 && !self.glued(j + 2)
                 && !self.capitalised(j + 2)
-                && !words::function_word(self.lw(j + 2, &mut b2));
+                && !words::function_word(self.lw(j + 2));
             if !w.is_empty()
                 && noun_after
                 && !self.capitalised(j + 1)
@@ -80,7 +78,7 @@ impl<'a> Scanner<'a> {
                 return found(j + 2, Cow::Owned(words::pluralize(w)));
             }
         }
-        let w = self.lw(j, &mut b);
+        let w = self.lw(j);
         if w == "o'clock" && value <= 24.0 {
             return found(j + 1, b_("time"));
         }
@@ -89,19 +87,19 @@ impl<'a> Scanner<'a> {
         }
         match w {
             "percent" | "pct" => return found(j + 1, b_("percent")),
-            "per" if self.lw(j + 1, &mut b2) == "cent" => return found(j + 2, b_("percent")),
-            "percentage" if self.lw(j + 1, &mut b2).starts_with("point") => {
+            "per" if self.lw(j + 1) == "cent" => return found(j + 2, b_("percent")),
+            "percentage" if self.lw(j + 1).starts_with("point") => {
                 return found(j + 2, b_("percentage points"));
             }
-            "basis" if self.lw(j + 1, &mut b2).starts_with("point") => {
+            "basis" if self.lw(j + 1).starts_with("point") => {
                 return found(j + 2, b_("basis points"));
             }
             "square" | "sq" => {
-                if let Some(u) = words::area_base(self.lw(j + 1, &mut b2)) {
+                if let Some(u) = words::area_base(self.lw(j + 1)) {
                     return found(j + 2, b_(u));
                 }
             }
-            "us" if self.lw(j + 1, &mut b2).starts_with("dollar") => {
+            "us" if self.lw(j + 1).starts_with("dollar") => {
                 return found(j + 2, b_("usd"));
             }
             _ => {}
@@ -123,7 +121,7 @@ impl<'a> Scanner<'a> {
             } else {
                 i.wrapping_sub(1)
             };
-            let prep = i > 0 && words::year_preposition(self.lw(prev, &mut b2));
+            let prep = i > 0 && words::year_preposition(self.lw(prev));
             if value >= 1900.0 || prep {
                 return found(j, b_("year"));
             }
@@ -134,7 +132,7 @@ impl<'a> Scanner<'a> {
                 w,
                 "more" | "other" | "additional" | "full" | "straight" | "consecutive" | "further"
             )
-            && let Some(u) = words::time_unit(self.lw(j + 1, &mut b2))
+            && let Some(u) = words::time_unit(self.lw(j + 1))
         {
             return found(j + 2, b_(u));
         }
@@ -152,7 +150,7 @@ impl<'a> Scanner<'a> {
         }
         // "one step closer to a deal", "one step ahead": a figure of speech
         // about progress, not a count of steps.
-        if lone_one && super::one_is_figure_of_speech(w, self.lw(j + 1, &mut b2)) {
+        if lone_one && super::one_is_figure_of_speech(w, self.lw(j + 1)) {
             return Step::Skip(j);
         }
         if let Some((u, e)) = self.counted_noun(j, value == 1.0) {
@@ -220,12 +218,11 @@ impl<'a> Scanner<'a> {
     /// when the first reads as an adjective ("one unusual feature" →
     /// "features").
     pub(super) fn single_noun(&self, j: usize) -> Option<(String, usize)> {
-        let mut b = [0; 24];
         for k in j..j + 2 {
             if !self.is_kind(k, Kind::Word) || self.glued(k) || self.capitalised(k) {
                 return None;
             }
-            let w = self.lw(k, &mut b);
+            let w = self.lw(k);
             if w.is_empty() || words::function_word(w) {
                 return None;
             }
@@ -239,24 +236,9 @@ impl<'a> Scanner<'a> {
     /// Widens a mention's start over a qualifier before it ("nearly",
     /// "more than", "as many as").
     pub(super) fn qualifier_start(&self, start: usize) -> usize {
-        let mut b1 = [0; 24];
-        let mut b2 = [0; 24];
-        let mut b3 = [0; 24];
-        let w1 = if start >= 1 {
-            self.lw(start - 1, &mut b1)
-        } else {
-            ""
-        };
-        let w2 = if start >= 2 {
-            self.lw(start - 2, &mut b2)
-        } else {
-            ""
-        };
-        let w3 = if start >= 3 {
-            self.lw(start - 3, &mut b3)
-        } else {
-            ""
-        };
+        let w1 = if start >= 1 { self.lw(start - 1) } else { "" };
+        let w2 = if start >= 2 { self.lw(start - 2) } else { "" };
+        let w3 = if start >= 3 { self.lw(start - 3) } else { "" };
         if !w3.is_empty() && words::qualifier3(w3, w2, w1) {
             start - 3
         } else if !w2.is_empty() && words::qualifier2(w2, w1) {
@@ -277,12 +259,11 @@ impl<'a> Scanner<'a> {
             if a.unit.is_empty() == b.unit.is_empty() || b.start < a.end {
                 continue;
             }
-            let mut buf = [0; 24];
             let conn = if b.core == a.end + 1 {
                 if self.is_punct(a.end, "-") {
                     "-"
                 } else {
-                    self.lw(a.end, &mut buf)
+                    self.lw(a.end)
                 }
             } else {
                 ""

@@ -95,7 +95,7 @@ fn keeps_a_multi_sentence_quotation_whole() {
 #[test]
 fn abbreviation_lists_fit_the_look_up_buffer() {
     for w in super::TITLES.iter().chain(super::NUMBER_ABBREVIATIONS) {
-        assert!(w.len() <= 6 && *w == w.to_ascii_lowercase(), "{w}");
+        assert!(w.len() <= 6 && *w == w.to_ascii_lowercase(), "{w:?}");
     }
     assert!(super::is_title("SEN") && super::is_title("Messrs"));
     assert!(!super::is_title("Senator") && !super::is_title(""));
