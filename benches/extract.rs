@@ -11,7 +11,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 // The same allocator as the `claimwatch` binary, so the figures are the daemon's.
 #[global_allocator]
-static GLOBAL: claimwatch::alloc::MiMalloc = claimwatch::alloc::MiMalloc;
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const ARTICLE: &[u8] = include_bytes!("data/port-strike.txt");
 

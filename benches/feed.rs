@@ -9,7 +9,7 @@ use claimwatch::feed::{self, plan};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 #[global_allocator]
-static GLOBAL: claimwatch::alloc::MiMalloc = claimwatch::alloc::MiMalloc;
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const SUBJECTS: &[&str] = &[
     "The harbour authority",

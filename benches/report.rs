@@ -15,7 +15,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 
 // The same allocator as the `claimwatch` binary, so the figures are the daemon's.
 #[global_allocator]
-static GLOBAL: claimwatch::alloc::MiMalloc = claimwatch::alloc::MiMalloc;
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const REVISIONS: usize = 1000;
 const PLACES: &[&str] = &[

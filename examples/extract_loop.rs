@@ -8,7 +8,7 @@
 
 // The same allocator as the `claimwatch` binary.
 #[global_allocator]
-static GLOBAL: claimwatch::alloc::MiMalloc = claimwatch::alloc::MiMalloc;
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);

@@ -8,7 +8,7 @@
 // The same allocator as the `claimwatch` binary: the ratio compares the
 // same extraction code under the same allocator.
 #[global_allocator]
-static GLOBAL: claimwatch::alloc::MiMalloc = claimwatch::alloc::MiMalloc;
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

@@ -18,7 +18,6 @@ macro_rules! word_list {
     };
 }
 
-pub mod alloc;
 pub mod article;
 pub mod claims;
 pub mod cli;

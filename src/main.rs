@@ -12,9 +12,8 @@ use claimwatch::render::{self, Style};
 
 // mimalloc: extraction allocates many small strings per claim; glibc's
 // malloc cost ~13% of extraction time in `cargo bench --bench extract`.
-// `claimwatch::alloc` calls its plain malloc where the alignment allows.
 #[global_allocator]
-static GLOBAL: claimwatch::alloc::MiMalloc = claimwatch::alloc::MiMalloc;
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
