@@ -35,7 +35,7 @@ pub(super) fn unstopped_item(text: &str) -> bool {
     {
         return false;
     }
-    if text.contains("http") || text.contains("www.") || text.contains(['@', '#', '|', ':']) {
+    if super::sentences::link_or_label(text) {
         return false;
     }
     let mut words = 0usize;

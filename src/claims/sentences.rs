@@ -221,6 +221,12 @@ pub fn shape_verdict(text: &str) -> Option<bool> {
     (!text.ends_with(')') && unstopped_sentence(end)).then_some(true)
 }
 
+/// Links, handles and "Teaser: headline" or "Section | Site" separators:
+/// marks of furniture in a line that has no closing stop.
+pub(super) fn link_or_label(text: &str) -> bool {
+    text.contains("http") || text.contains("www.") || text.contains(['@', '#', '|', ':'])
+}
+
 /// True for a bracketed tag in capitals ("[VIDEO]", "[PICS]"), as teaser
 /// headlines carry.
 fn has_caps_tag(s: &str) -> bool {
@@ -245,8 +251,7 @@ fn unstopped_sentence(end: &str) -> bool {
     if !last.is_alphanumeric() || !end.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    // Links, handles, "Teaser: headline" and "[VIDEO]" tags are furniture.
-    if end.contains("http") || end.contains("www.") || end.contains(['@', '#', '|', ':']) {
+    if link_or_label(end) {
         return false;
     }
     // A single-quoted quotation is headline style ("Man 'jumped from
