@@ -11,6 +11,14 @@ use super::lexicon::{self, CueClass};
 use super::phrases::{Tok, lower, phrase_after};
 use super::subjects::quantifier_subject;
 
+mod nouns;
+
+use nouns::{
+    article_on_name, is_found_state, participle_on_plural, plural_before_close_to,
+    plural_before_phrase, plural_noun, relative_on_noun, share_of_count,
+};
+pub(super) use nouns::{is_count, possessed};
+
 /// The verb a cue completes as an infinitive ("continues to insist",
 /// "went on to say"): its token index, for the subject before it.
 pub(super) fn catenative_before(toks: &[Tok], v: usize) -> Option<usize> {
@@ -50,7 +58,20 @@ pub(super) fn inverted_tail(toks: &[Tok], v: usize, class: CueClass) -> Option<R
     {
         return None;
     }
+    // "Lowe, though, said …": an aside between the subject and its cue.
+    let aside = v >= 2
+        && toks[v - 2].raw.ends_with(',')
+        && matches!(
+            toks[v - 1].lw,
+            "though" | "however" | "too" | "also" | "meanwhile" | "instead" | "then"
+        );
+    if aside {
+        return None;
+    }
     let np = phrase_after(toks, v + 1, true)?;
+    if opens_clause(toks, &np) {
+        return None;
+    }
     // The phrase ends the sentence or gives way to a place, time or
     // manner ("in the room", "on Friday"), not to a verb ("the vote was").
     let closes = np.end >= toks.len()
@@ -82,6 +103,16 @@ pub(super) fn inverted_tail(toks: &[Tok], v: usize, class: CueClass) -> Option<R
     let relative =
         np.end < toks.len() && toks[np.end - 1].raw.ends_with(',') && toks[np.end].lw == "who";
     (closes && named && (toks.len() - np.end <= 6 || relative)).then_some(np)
+}
+
+/// ", said she." inverts a lone pronoun; in ", said she became …" and
+/// ", said he's …" the phrase after the cue opens what was said.
+pub(super) fn opens_clause(toks: &[Tok], np: &Range<usize>) -> bool {
+    let personal = |w: &str| matches!(w, "he" | "she" | "they" | "we" | "i" | "you" | "it");
+    let first = toks[np.start].lw;
+    let pronoun_led =
+        personal(first) || first.split_once('\'').is_some_and(|(stem, _)| personal(stem));
+    pronoun_led && (np.len() > 1 || first.contains('\''))
 }
 
 /// True when the phrase is the object of a gerund ("… forwarding its view
@@ -134,183 +165,6 @@ pub(super) fn after_opening_preposition(toks: &[Tok], np: &Range<usize>) -> bool
         )
 }
 
-/// A number in digits or words ("27", "Twenty-seven", "three").
-pub(super) fn is_count(word: &str) -> bool {
-    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit() || b == b',') {
-        return true;
-    }
-    let first = word.split('-').next().unwrap_or("");
-    let mut buf = [0u8; 24];
-    matches!(
-        lower(first, &mut buf),
-        "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "thirteen"
-            | "fourteen"
-            | "fifteen"
-            | "sixteen"
-            | "seventeen"
-            | "eighteen"
-            | "nineteen"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "sixty"
-            | "seventy"
-            | "eighty"
-            | "ninety"
-            | "hundred"
-            | "hundreds"
-            | "dozens"
-            | "thousands"
-            | "millions"
-    )
-}
-
-/// True when a possessive ("Lee's", "the firm's") opens the words right
-/// before the cue, so the cue is the head noun of that phrase.
-pub(super) fn possessed(toks: &[Tok], v: usize) -> bool {
-    (v.saturating_sub(3)..v).any(|k| {
-        let raw = toks[k].raw;
-        (raw.ends_with("'s") || raw.ends_with("\u{2019}s"))
-            && (k..v).all(|i| !toks[i].ends_clause())
-    })
-}
-
-/// True when the capitalised words right before `v` are opened by "a" or
-/// "an", or by "the" with a singular last word: the name is a modifier
-/// of the word at `v` ("a Boston Globe report"), not its subject.
-fn article_on_name(toks: &[Tok], v: usize) -> bool {
-    let mut k = v;
-    while k > 0 && toks[k - 1].capitalized() && !toks[k - 1].ends_clause() && v - k < 5 {
-        k -= 1;
-    }
-    if k == v || k == 0 || toks[k - 1].ends_clause() {
-        return false;
-    }
-    match toks[k - 1].lw {
-        "a" | "an" => true,
-        "the" => !toks[v - 1].core.ends_with('s'),
-        _ => false,
-    }
-}
-
-/// The states "found"/"feared" report of a person in the passive ("found
-/// dead", "feared missing"), not a finding of theirs.
-fn is_found_state(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches(|c: char| !c.is_alphanumeric()),
-        "dead"
-            | "alive"
-            | "guilty"
-            | "innocent"
-            | "liable"
-            | "unconscious"
-            | "unresponsive"
-            | "safe"
-            | "missing"
-            | "injured"
-            | "hanged"
-            | "stabbed"
-            | "shot"
-            | "drowned"
-            | "murdered"
-            | "killed"
-            | "trapped"
-            | "buried"
-            | "wounded"
-            | "hurt"
-            | "stranded"
-            | "lost"
-    )
-}
-
-/// A plural head noun a base-form cue can agree with: an "-s" word of
-/// more than three letters ("sources", not "gas" or "boss") or "people".
-fn plural_head(w: &str) -> bool {
-    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") || w == "people"
-}
-
-/// "sources close to her campaign say", "people familiar with the talks
-/// say": a plural head before "close to"/"familiar with", a few words
-/// back in the same clause, is the subject of the base form at `v`.
-fn plural_before_close_to(toks: &[Tok], v: usize) -> bool {
-    (v.saturating_sub(8)..v.saturating_sub(2)).any(|k| {
-        plural_head(toks[k].lw)
-            && lexicon::is_close_to(toks[k + 1].lw, toks[k + 2].lw)
-            && (k..v).all(|i| !toks[i].ends_clause())
-    })
-}
-
-/// "Half of commuters in each town say", "voters across the region
-/// say": a plural noun with the prepositional phrase that ends right
-/// before the base-form cue (at most three words: the preposition, a
-/// determiner or modifier, the noun).
-fn plural_before_phrase(toks: &[Tok], v: usize) -> bool {
-    (v.saturating_sub(4)..v.saturating_sub(2)).any(|k| {
-        plural_head(toks[k].lw)
-            && !toks[k].capitalized()
-            && matches!(
-                toks[k + 1].lw,
-                "in" | "of" | "across" | "from" | "at" | "around"
-            )
-            && (k + 2..v).all(|i| {
-                let t = &toks[i];
-                !t.capitalized() && !lexicon::is_boundary(t.lw) && !lexicon::is_pronoun(t.lw)
-            })
-            && (k..v).all(|i| !toks[i].ends_clause() && !toks[i].quoted)
-    })
-}
-
-/// A plural noun: an "-s" word or an irregular plural ("women").
-fn plural_noun(t: &Tok) -> bool {
-    let p = t.lw;
-    (p.ends_with('s') && !p.ends_with("ss"))
-        || matches!(p, "women" | "men" | "children" | "people" | "police")
-}
-
-/// "one in five say", "26 percent say", "a third say": a share of a
-/// group as the subject of a base-form cue.
-fn share_of_count(toks: &[Tok], v: usize) -> bool {
-    let p = toks[v - 1].lw;
-    if p == "percent" || matches!(p, "third" | "quarter" | "half" | "majority" | "minority") {
-        return true;
-    }
-    v >= 3
-        && is_count(toks[v - 1].core)
-        && toks[v - 2].lw == "in"
-        && {
-            let lead = toks[v - 3].lw;
-            lead == "one" || is_count(toks[v - 3].core)
-        }
-        && (v - 3..v).all(|k| !toks[k].ends_clause())
-}
-
-/// "Most riders surveyed say", "economists polled expect": a past
-/// participle right after the plural noun it describes.
-fn participle_on_plural(toks: &[Tok], v: usize) -> bool {
-    v >= 2 && {
-        let (noun, part) = (&toks[v - 2], &toks[v - 1]);
-        part.lw.len() > 4
-            && part.lw.ends_with("ed")
-            && !part.capitalized()
-            && !noun.capitalized()
-            && !noun.ends_clause()
-            && !part.ends_clause()
-            && plural_head(noun.lw)
-    }
-}
-
 /// Rejects a cue word used as a noun or adjective ("the reported deal",
 /// "his claims", "early-morning tweets") or in the passive ("was told").
 pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
@@ -344,7 +198,9 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         !prev.ends_clause() && lexicon::is_determiner(p) && !quantifier || adverb_on_adjective;
     // "was told" is a passive; "… how hard it was," said Lee is not: the
     // quotation's last word stands before its closing mark and comma.
-    let passive = lexicon::is_passive_aux(p) && !prev.ends_clause();
+    let passive = lexicon::is_passive_aux(p)
+        && !prev.ends_clause()
+        && !super::subjects::modal_name(toks, v);
     if noun_before || passive || p == "to" {
         return false;
     }
@@ -534,6 +390,8 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     if word == "declined" && next != "to"
         || matches!(word, "pushed" | "backed" | "pressed")
             && matches!(next, "back" | "off" | "up" | "down" | "ahead")
+        // "…," Lee shot back: a retort; "police fired on", "the storm hit".
+        || matches!(word, "fired" | "shot" | "hit") && next != "back"
     {
         return false;
     }
@@ -571,6 +429,9 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         .is_some_and(|n| n.core.eq_ignore_ascii_case("that"));
     if !base && !noun_like {
         return true;
+    }
+    if noun_like && that_follows && relative_on_noun(toks, v) {
+        return false;
     }
     // "the help of states that …" is still a noun after a preposition.
     if !base && that_follows && !lexicon::is_np_preposition(p) && !lexicon::is_boundary(p) {

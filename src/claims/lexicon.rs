@@ -31,6 +31,8 @@ const INVERTING: &[&str] = &[
     // quotation ("…," shouted one protester).
     "shouted", "yelled", "screamed", "whispered", "exclaimed", "muttered", "pleaded", "scoffed",
     "mused", "interjected", "chanted", "proclaimed", "posted", "read", "reads",
+    // Only with "back" ("…," Lee shot back); `cues::verb_context` checks.
+    "fired", "shot", "hit",
 ];
 
 /// Reporting cues: speech, writing, belief and perception verbs, in their

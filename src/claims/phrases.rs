@@ -472,7 +472,11 @@ pub(super) fn trim_phrase(toks: &[Tok], mut r: Range<usize>) -> Option<Range<usi
             && w.len() == 4
             && w.bytes().all(|b| b.is_ascii_digit())
             && toks[r.start + 1].capitalized();
-        let intro = lexicon::is_intro_preposition(w) && r.len() > 1 || year;
+        // "62-year-old Ola Brandt": the age describes the name after it.
+        let age = r.len() > 1 && w.ends_with("-year-old") && toks[r.start + 1].capitalized();
+        // "…," fired back Lee: the cue's particle, not the name.
+        let particle = w == "back" && r.len() > 1 && toks[r.start + 1].capitalized();
+        let intro = lexicon::is_intro_preposition(w) && r.len() > 1 || year || age || particle;
         if toks[r.start].core.is_empty() || lexicon::is_boundary(w) || intro {
             r.start += 1;
         } else {

@@ -348,6 +348,7 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
                 // clip" is what was posted.
                 phrase_after(toks, v + 1, true)
                     .filter(|np| w != "posted" || toks[np.start].capitalized())
+                    .filter(|np| !super::cues::opens_clause(toks, np))
                     .map(|np| (rank, np, Route::AfterCue))
             } else {
                 None

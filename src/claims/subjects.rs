@@ -51,13 +51,7 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
             i = (i..before).find(|&k| comma(&toks[k]))? + 1;
             // "At a rally in Dover, Kent, on Monday, …": a place's region
             // between commas is still the phrase.
-            if toks
-                .get(i)
-                .is_some_and(|t| t.capitalized() && t.raw.ends_with(','))
-                && toks
-                    .get(i + 1)
-                    .is_some_and(|n| lexicon::is_intro_preposition(n.lw))
-            {
+            if place_region(toks, i) {
                 i += 1;
             }
             // "Following a swiftly called, late-afternoon meeting, …": the
@@ -94,6 +88,14 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         } else {
             break;
         }
+    }
+    // "62-year-old Ola Brandt said": the age describes the name after it.
+    if toks
+        .get(i)
+        .is_some_and(|t| t.lw.ends_with("-year-old") && !t.ends_clause())
+        && toks.get(i + 1).is_some_and(Tok::capitalized)
+    {
+        i += 1;
     }
     let start = i;
     if i < before && lexicon::is_pronoun(toks[i].lw) {
@@ -366,6 +368,9 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         // "But some note …", "…, all agreed": the quantifier is the subject.
         return Some(v - 1..v);
     }
+    if modal_name(toks, v) {
+        return Some(v - 1..v);
+    }
     // "One in five adults say": the share may name what it counts.
     let counted = usize::from(
         v >= 4
@@ -613,4 +618,40 @@ fn ly_noun(toks: &[Tok], k: usize) -> bool {
         return true;
     }
     k > 0 && lexicon::is_determiner(toks[k - 1].lw)
+}
+
+/// "At a rally in Dover, Kent, on Monday, …", "In Dover, Ohio, 62-year-old
+/// Ola Brandt said": a place's region between commas right after an
+/// opening phrase that ends on the place, still part of that phrase. A
+/// determiner or a number after it makes the capitalised word a name with
+/// its apposition ("In Dover, Lowe, the mayor, said").
+fn place_region(toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    let place_before = i > 0 && toks[i - 1].capitalized();
+    let after = toks.get(i + 1).filter(|n| !n.quoted);
+    t.capitalized()
+        && t.raw.ends_with(',')
+        && place_before
+        && after.is_some_and(|n| {
+            lexicon::is_intro_preposition(n.lw)
+                || !lexicon::is_determiner(n.lw)
+                    && (!n.lw.starts_with(|c: char| c.is_ascii_digit())
+                        || n.lw.ends_with("-year-old"))
+                    && !lexicon::may_cue(n.lw)
+        })
+}
+
+/// "Will urged …", "…, May said": a capitalised modal opening its clause
+/// right before a past-tense cue is a name (a modal takes a base form).
+pub(super) fn modal_name(toks: &[Tok], v: usize) -> bool {
+    v >= 1 && {
+        let t = &toks[v - 1];
+        let cue = toks[v].lw;
+        let past = cue.ends_with("ed") || matches!(cue, "said" | "told" | "wrote" | "thought");
+        matches!(t.lw, "will" | "may")
+            && t.core.starts_with(char::is_uppercase)
+            && !t.quoted
+            && past
+            && (v == 1 || toks[v - 2].ends_clause())
+    }
 }

@@ -98,3 +98,92 @@ fn stances_and_acts_are_attributed() {
         None
     );
 }
+
+#[test]
+fn a_place_region_after_an_opening_phrase_is_no_subject() {
+    assert_eq!(
+        speaker("At a town meeting in Dover, Ohio, Ola Brandt said the levy was too high.")
+            .as_deref(),
+        Some("Ola Brandt")
+    );
+    // "62-year-old" describes the name it stands before.
+    assert_eq!(
+        speaker(
+            "At a fair in Lisle, Kent, 62-year-old Ola Brandt also railed against the levy, and \
+             explained why it upset her."
+        )
+        .as_deref(),
+        Some("Ola Brandt")
+    );
+    // A determiner after the comma makes an apposition: "Hale" is the
+    // name, not a region.
+    assert_eq!(
+        speaker("In Dover, Hale, the harbor master, said the levy was too high.").as_deref(),
+        Some("Hale")
+    );
+}
+
+#[test]
+fn a_noun_with_its_relative_clause_is_no_cue() {
+    assert_eq!(
+        speaker("Most Western states that vote in May have large rural populations."),
+        None
+    );
+    assert_eq!(
+        speaker("Lawmakers from states that have banned the drug want a federal rule."),
+        None
+    );
+    assert_eq!(
+        speaker("The memo states that the pier will close.").as_deref(),
+        Some("The memo")
+    );
+}
+
+#[test]
+fn a_retort_with_back_names_its_speaker() {
+    assert_eq!(
+        speaker("\"They came for the free lunch,\" Hale shot back with a laugh.").as_deref(),
+        Some("Hale")
+    );
+    assert_eq!(
+        speaker("\"They came for the free lunch,\" fired back Ola Brandt.").as_deref(),
+        Some("Ola Brandt")
+    );
+    assert_eq!(speaker("Police fired tear gas at the crowd."), None);
+    assert_eq!(speaker("The storm hit the coast on Monday."), None);
+}
+
+#[test]
+fn what_follows_said_after_a_comma_may_be_what_was_said() {
+    // An aside between the subject and its cue keeps the subject.
+    assert_eq!(
+        speaker("Hale, though, said he's with the harbor board on the levy.").as_deref(),
+        Some("Hale")
+    );
+    // A pronoun with its verb after the cue opens the reported clause.
+    assert_ne!(
+        speaker(
+            "The clerk of nearly four years, a registered voter who spoke on condition of \
+             anonymity, said she became ill last year."
+        )
+        .as_deref(),
+        Some("she became ill")
+    );
+    assert_eq!(
+        speaker("The pier will close, said one harbor pilot.").as_deref(),
+        Some("one harbor pilot")
+    );
+}
+
+#[test]
+fn a_capitalised_modal_before_a_past_tense_cue_is_a_name() {
+    assert_eq!(
+        speaker("Citing the storm, Will urged the council to delay the vote.").as_deref(),
+        Some("Will")
+    );
+    assert_eq!(
+        speaker("May said the deal was done.").as_deref(),
+        Some("May")
+    );
+    assert_eq!(speaker("Voters will be urged to stay home."), None);
+}
