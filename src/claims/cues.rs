@@ -110,8 +110,10 @@ pub(super) fn inverted_tail(toks: &[Tok], v: usize, class: CueClass) -> Option<R
 pub(super) fn opens_clause(toks: &[Tok], np: &Range<usize>) -> bool {
     let personal = |w: &str| matches!(w, "he" | "she" | "they" | "we" | "i" | "you" | "it");
     let first = toks[np.start].lw;
-    let pronoun_led =
-        personal(first) || first.split_once('\'').is_some_and(|(stem, _)| personal(stem));
+    let pronoun_led = personal(first)
+        || first
+            .split_once('\'')
+            .is_some_and(|(stem, _)| personal(stem));
     pronoun_led && (np.len() > 1 || first.contains('\''))
 }
 
@@ -198,7 +200,12 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         !prev.ends_clause() && lexicon::is_determiner(p) && !quantifier || adverb_on_adjective;
     // "was told" is a passive; "… how hard it was," said Lee is not: the
     // quotation's last word stands before its closing mark and comma.
-    let passive = lexicon::is_passive_aux(p)
+    // "they aren't admitted": a negated auxiliary is one too.
+    let aux = p
+        .strip_suffix("n't")
+        .or_else(|| p.strip_suffix("n\u{2019}t"))
+        .unwrap_or(p);
+    let passive = lexicon::is_passive_aux(if aux == "ca" || aux == "wo" { p } else { aux })
         && !prev.ends_clause()
         && !super::subjects::modal_name(toks, v);
     if noun_before || passive || p == "to" {

@@ -249,10 +249,10 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         }
     }
     // "Get those boats out": a lone opening word before a determiner is
-    // an imperative verb, not a name.
+    // an imperative verb, not a name; "Doing so" a gerund.
     if i == name_start + 1 && name_start == 0 && !toks[0].ends_clause() {
         let next = toks.get(1).map_or("", |t| t.lw);
-        if lexicon::is_determiner(next) || lexicon::is_pronoun(next) {
+        if lexicon::is_determiner(next) || lexicon::is_pronoun(next) || next == "so" {
             return None;
         }
     }

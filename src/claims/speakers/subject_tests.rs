@@ -187,3 +187,17 @@ fn a_capitalised_modal_before_a_past_tense_cue_is_a_name() {
     );
     assert_eq!(speaker("Voters will be urged to stay home."), None);
 }
+
+#[test]
+fn a_negated_auxiliary_makes_a_passive_and_a_gerund_is_no_subject() {
+    assert_eq!(
+        speaker("Far from the border, they aren't admitted until they are vetted."),
+        None
+    );
+    assert_eq!(
+        speaker("Fielding said the plan was sound.").as_deref(),
+        Some("Fielding")
+    );
+    let text = "Doing so \"looked like an attempt to rig the vote.\"";
+    assert_eq!(quote_subject(text, &quotes::spans(text, false)), None);
+}
