@@ -7,6 +7,7 @@ use super::classify::Cues;
 use super::*;
 use crate::claims::{ClaimKind, NumberMention, claim_id};
 
+mod measures;
 mod output;
 mod quantities;
 mod real_edits;

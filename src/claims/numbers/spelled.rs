@@ -37,12 +37,26 @@ impl<'a> Scanner<'a> {
         match w {
             "twice" => return self.hit(i, i + 1, 2.0, "times"),
             "thrice" => return self.hit(i, i + 1, 3.0, "times"),
-            "half" if self.lw(i + 1) == "of" => {
+            // "half of the staff", "half the staff".
+            "half"
+                if self.lw(i + 1) == "of"
+                    || matches!(
+                        self.lw(i + 1),
+                        "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "all"
+                    ) =>
+            {
                 return self.hit(i, i + 1, 0.5, "fraction");
             }
             // "half a million" is 500,000, not a million.
             "half" if let Some(wn) = self.scale_after(i + 1) => {
                 return self.tail(i, wn.end, wn.value / 2.0, None, false, wn.scaled, false);
+            }
+            // "half a year", "half an hour": a span, as "six months" is.
+            "half"
+                if matches!(self.lw(i + 1), "a" | "an")
+                    && let Some(unit) = half_span_unit(self.lw(i + 2)) =>
+            {
+                return self.hit(i, i + 3, 0.5, unit);
             }
             // "fell by half".
             "half" if i > 0 && self.lw(i - 1) == "by" && self.ends_phrase(i + 1) => {
@@ -338,4 +352,18 @@ pub(super) struct WordNumber {
     ordinal: bool,
     /// A lone "one", reported only when it counts something.
     lone_one: bool,
+}
+
+/// The unit of a span of time a "half a/an" may take ("half a year").
+fn half_span_unit(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "hour" => "hour",
+        "day" => "day",
+        "week" => "week",
+        "month" => "month",
+        "year" => "year",
+        "decade" => "decade",
+        "century" => "century",
+        _ => return None,
+    })
 }

@@ -529,3 +529,27 @@ fn one_in_a_figure_is_a_share_as_in_digits() {
     // "one in a long line" counts nothing.
     assert!(nums("He is one in a long line of harbor masters.").is_empty());
 }
+
+#[test]
+fn half_a_span_and_half_the_group() {
+    check(
+        "The review will take half a year.",
+        "half a year",
+        0.5,
+        "year",
+    );
+    check(
+        "He waited half an hour for the ferry.",
+        "half an hour",
+        0.5,
+        "hour",
+    );
+    check("Half the staff left in May.", "Half", 0.5, "fraction");
+    // "half a million" is still 500,000.
+    check(
+        "The club spent half a million dollars.",
+        "half a million dollars",
+        500_000.0,
+        "usd",
+    );
+}

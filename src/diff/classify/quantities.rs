@@ -45,7 +45,7 @@ fn mention_changes(
     old: &[&NumberMention],
     new: &[&NumberMention],
 ) -> Vec<(Option<String>, Option<String>)> {
-    let key = |m: &NumberMention| (value_key(m), m.unit.to_lowercase());
+    let key = mention_key;
     let mut new_left: Vec<&NumberMention> = new.to_vec();
     let mut old_left = Vec::new();
     for m in old {
@@ -81,6 +81,36 @@ fn mention_changes(
         .collect();
     out.extend(new_left.into_iter().map(|n| (None, Some(mention_text(n)))));
     out
+}
+
+/// A mention in the unit another way of writing it shares: a fraction
+/// as a percentage ("a quarter", "25%"), a span in months or days ("half
+/// a year", "six months"; "two weeks", "14 days"; "half an hour", "30
+/// minutes"), rounded so products
+/// compare equal. `None` for anything else.
+fn same_measure(m: &NumberMention) -> Option<(f64, &'static str)> {
+    let (factor, unit) = match m.unit.to_ascii_lowercase().trim_end_matches('s') {
+        "fraction" | "percent" if m.unit.eq_ignore_ascii_case("fraction") => (100.0, "percent"),
+        "percent" => (1.0, "percent"),
+        "year" if !is_date_mention(m) => (12.0, "month"),
+        "decade" => (120.0, "month"),
+        "month" => (1.0, "month"),
+        "week" => (7.0, "day"),
+        "day" => (1.0, "day"),
+        "hour" => (60.0, "minute"),
+        "minute" => (1.0, "minute"),
+        _ => return None,
+    };
+    Some(((m.value * factor * 1e6).round() / 1e6, unit))
+}
+
+/// What makes two mentions the same quantity: value and unit, after
+/// [`same_measure`].
+fn mention_key(m: &NumberMention) -> (ValueKey, String) {
+    match same_measure(m) {
+        Some((v, unit)) => (ValueKey::Value(v.to_bits()), unit.to_string()),
+        None => (value_key(m), m.unit.to_lowercase()),
+    }
 }
 
 /// Whether both claims hold the same figures in the same units. Words
@@ -326,9 +356,7 @@ fn swapped(
 /// Both sides mention quantities, and the same values as a multiset.
 fn same_values(old: &[&NumberMention], new: &[&NumberMention]) -> bool {
     let keys = |v: &[&NumberMention]| -> Vec<(ValueKey, String)> {
-        v.iter()
-            .map(|m| (value_key(m), m.unit.to_lowercase()))
-            .collect()
+        v.iter().map(|m| mention_key(m)).collect()
     };
     let (a, mut b) = (keys(old), keys(new));
     // The same value in another unit of measure ("5 years" → "5 months")

@@ -124,6 +124,11 @@ const OPPOSITES: &[(&str, &str)] = &[
     ("accelerated", "slowed"),
     ("permanent", "temporary"),
     ("permanently", "temporarily"),
+    ("early", "late"),
+    ("earlier", "later"),
+    ("hire", "cut"),
+    ("hired", "cut"),
+    ("hiring", "cutting"),
 ];
 
 /// Words that a negating prefix turns into another word, not into their
@@ -383,6 +388,8 @@ mod tests {
         assert!(opposite("vetoed", "signed"));
         assert!(opposite("before", "after"));
         assert!(opposite("sold", "bought"));
+        assert!(opposite("late", "early"));
+        assert!(opposite("hire", "cut"));
         // Two ways of taking the same side, or another verb form.
         assert!(!opposite("backed", "supported"));
         assert!(!opposite("backed", "rejects"));
