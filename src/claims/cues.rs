@@ -15,7 +15,7 @@ mod nouns;
 
 use nouns::{
     article_on_name, is_found_state, participle_on_plural, plural_before_close_to,
-    plural_before_phrase, plural_noun, relative_on_noun, share_of_count,
+    plural_before_phrase, plural_noun, relative_on_noun, share_of_count, source_noun_before,
 };
 pub(super) use nouns::{is_count, possessed};
 
@@ -435,6 +435,13 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         .get(v + 1)
         .is_some_and(|n| n.core.eq_ignore_ascii_case("that"));
     if !base && !noun_like {
+        return true;
+    }
+    if matches!(
+        word,
+        "shows" | "show" | "finds" | "find" | "suggests" | "suggest" | "indicates" | "indicate"
+    ) && source_noun_before(toks, v, base)
+    {
         return true;
     }
     if noun_like && that_follows && relative_on_noun(toks, v) {

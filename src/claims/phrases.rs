@@ -258,7 +258,12 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
     {
         let t = &toks[end - 1];
         let w = t.lw;
-        if !t.capitalized() && (lexicon::is_boundary(w) || (w.len() > 5 && w.ends_with("ing"))) {
+        // "saying", "including" end no subject; "the ranking", "a
+        // briefing" (after a determiner) are nouns.
+        let noun_ing =
+            end >= 2 && lexicon::is_determiner(toks[end - 2].lw) && !toks[end - 2].ends_clause();
+        let gerund = w.len() > 5 && w.ends_with("ing") && !noun_ing;
+        if !t.capitalized() && (lexicon::is_boundary(w) || gerund) {
             return None;
         }
     }

@@ -13,8 +13,11 @@ use super::phrases::{Tok, lower, phrase_before, trim_phrase};
 
 mod heads;
 mod openers;
+mod shares;
 use heads::{participle_head, relative_head};
 use openers::{dateline, skip_time_phrase, time_opener};
+pub(super) use shares::modal_name;
+use shares::place_region;
 
 /// The subject at the start of the sentence (after an introductory
 /// phrase ending in a comma): a pronoun, or an optional determiner and a
@@ -371,31 +374,8 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     if modal_name(toks, v) {
         return Some(v - 1..v);
     }
-    // "One in five adults say": the share may name what it counts.
-    let counted = usize::from(
-        v >= 4
-            && !toks[v - 1].capitalized()
-            && !super::cues::is_count(toks[v - 1].core)
-            && toks[v - 3].lw == "in",
-    );
-    let c = v - counted;
-    if c >= 3
-        && toks[c - 2].lw == "in"
-        && (toks[c - 3].lw == "one" || super::cues::is_count(toks[c - 3].core))
-        && super::cues::is_count(toks[c - 1].core)
-        && (c - 3..v).all(|k| !toks[k].ends_clause())
-    {
-        // "About one in five say": the share, with its approximation.
-        let mut start = c - 3;
-        if start > 0
-            && matches!(
-                toks[start - 1].lw,
-                "nearly" | "almost" | "roughly" | "only" | "just" | "some"
-            )
-        {
-            start -= 1;
-        }
-        return Some(start..v);
+    if let Some(share) = shares::share_subject(toks, v) {
+        return Some(share);
     }
     let mut buf = [0u8; 24];
     let mut j = v;
@@ -618,40 +598,4 @@ fn ly_noun(toks: &[Tok], k: usize) -> bool {
         return true;
     }
     k > 0 && lexicon::is_determiner(toks[k - 1].lw)
-}
-
-/// "At a rally in Dover, Kent, on Monday, …", "In Dover, Ohio, 62-year-old
-/// Ola Brandt said": a place's region between commas right after an
-/// opening phrase that ends on the place, still part of that phrase. A
-/// determiner or a number after it makes the capitalised word a name with
-/// its apposition ("In Dover, Lowe, the mayor, said").
-fn place_region(toks: &[Tok], i: usize) -> bool {
-    let Some(t) = toks.get(i) else { return false };
-    let place_before = i > 0 && toks[i - 1].capitalized();
-    let after = toks.get(i + 1).filter(|n| !n.quoted);
-    t.capitalized()
-        && t.raw.ends_with(',')
-        && place_before
-        && after.is_some_and(|n| {
-            lexicon::is_intro_preposition(n.lw)
-                || !lexicon::is_determiner(n.lw)
-                    && (!n.lw.starts_with(|c: char| c.is_ascii_digit())
-                        || n.lw.ends_with("-year-old"))
-                    && !lexicon::may_cue(n.lw)
-        })
-}
-
-/// "Will urged …", "…, May said": a capitalised modal opening its clause
-/// right before a past-tense cue is a name (a modal takes a base form).
-pub(super) fn modal_name(toks: &[Tok], v: usize) -> bool {
-    v >= 1 && {
-        let t = &toks[v - 1];
-        let cue = toks[v].lw;
-        let past = cue.ends_with("ed") || matches!(cue, "said" | "told" | "wrote" | "thought");
-        matches!(t.lw, "will" | "may")
-            && t.core.starts_with(char::is_uppercase)
-            && !t.quoted
-            && past
-            && (v == 1 || toks[v - 2].ends_clause())
-    }
 }

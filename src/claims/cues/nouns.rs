@@ -157,6 +157,20 @@ pub(super) fn share_of_count(toks: &[Tok], v: usize) -> bool {
     if p == "percent" || matches!(p, "third" | "quarter" | "half" | "majority" | "minority") {
         return true;
     }
+    // "42% say" (not "42%, say,").
+    if toks[v - 1].raw.ends_with('%') && !toks[v - 1].ends_clause() {
+        return true;
+    }
+    // "nine out of 10 say".
+    if v >= 4
+        && is_count(toks[v - 1].core)
+        && toks[v - 2].lw == "of"
+        && toks[v - 3].lw == "out"
+        && is_count(toks[v - 4].core)
+        && (v - 4..v).all(|k| !toks[k].ends_clause())
+    {
+        return true;
+    }
     v >= 3
         && is_count(toks[v - 1].core)
         && toks[v - 2].lw == "in"
@@ -172,13 +186,16 @@ pub(super) fn share_of_count(toks: &[Tok], v: usize) -> bool {
 pub(super) fn participle_on_plural(toks: &[Tok], v: usize) -> bool {
     v >= 2 && {
         let (noun, part) = (&toks[v - 2], &toks[v - 1]);
+        // "Voters surveyed say": a capital that only opens the clause.
+        let opens = v == 2 || toks[v - 3].ends_clause();
         part.lw.len() > 4
             && part.lw.ends_with("ed")
             && !part.capitalized()
-            && !noun.capitalized()
+            && (!noun.capitalized() || opens)
             && !noun.ends_clause()
             && !part.ends_clause()
-            && plural_head(noun.lw)
+            // "those surveyed say".
+            && (plural_head(noun.lw) || noun.lw == "those")
     }
 }
 
@@ -209,4 +226,54 @@ pub(super) fn relative_on_noun(toks: &[Tok], v: usize) -> bool {
                 | "those"
         );
     !toks[v].ends_clause() && (plural_aux || quantified)
+}
+
+/// "The latest Harbor Reports poll shows", "Polls there show": a source
+/// of findings right before the cue (past "there"/"also"), agreeing with
+/// it in number, however many words modify it.
+pub(super) fn source_noun_before(toks: &[Tok], v: usize, base: bool) -> bool {
+    let Some(mut k) = v.checked_sub(1) else {
+        return false;
+    };
+    if matches!(toks[k].lw, "there" | "also" | "now" | "still") && k > 0 {
+        k -= 1;
+    }
+    let t = &toks[k];
+    let singular = matches!(
+        t.lw,
+        "poll"
+            | "survey"
+            | "study"
+            | "analysis"
+            | "email"
+            | "memo"
+            | "letter"
+            | "document"
+            | "video"
+            | "ranking"
+            | "review"
+            | "audit"
+            | "census"
+            | "tally"
+            | "index"
+    );
+    let plural = matches!(
+        t.lw,
+        "polls"
+            | "surveys"
+            | "studies"
+            | "emails"
+            | "documents"
+            | "records"
+            | "figures"
+            | "data"
+            | "statistics"
+            | "findings"
+            | "results"
+            | "rankings"
+            | "numbers"
+    );
+    !t.capitalized() && !t.quoted && (k..v).all(|i| !toks[i].ends_clause()) && {
+        if base { plural } else { singular }
+    }
 }

@@ -201,3 +201,39 @@ fn a_negated_auxiliary_makes_a_passive_and_a_gerund_is_no_subject() {
     let text = "Doing so \"looked like an attempt to rig the vote.\"";
     assert_eq!(quote_subject(text, &quotes::spans(text, false)), None);
 }
+
+#[test]
+fn a_share_or_a_surveyed_group_says() {
+    assert_eq!(
+        speaker("Among riders, 42% say the fares are too high.").as_deref(),
+        Some("42%")
+    );
+    assert_eq!(
+        speaker("Nearly nine out of 10 say they will need new skills.").as_deref(),
+        Some("Nearly nine out of 10")
+    );
+    assert_eq!(
+        speaker("By big margins, those surveyed say the pier should reopen.").as_deref(),
+        Some("those surveyed")
+    );
+    assert_eq!(
+        speaker("Riders surveyed say the pier should reopen.").as_deref(),
+        Some("Riders surveyed")
+    );
+    // A cue word opening the sentence has nothing before it.
+    assert_eq!(speaker("Say what you will, the pier works."), None);
+}
+
+#[test]
+fn a_source_of_findings_shows_however_it_is_modified() {
+    assert_eq!(
+        speaker("The latest Harbor Reports poll shows Lowe leading by four points.").as_deref(),
+        Some("The latest Harbor Reports poll")
+    );
+    assert_eq!(
+        speaker("The ranking said he is not a billionaire.").as_deref(),
+        Some("The ranking")
+    );
+    // A plural source with a singular verb, or the reverse, is no cue.
+    assert_eq!(speaker("The polls shows nothing new."), None);
+}

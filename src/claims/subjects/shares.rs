@@ -1,0 +1,96 @@
+//! Subjects that are no plain noun phrase before their cue: a share of a
+//! group ("one in five say", "42% say"), a capitalised modal that is a
+//! name ("Will urged"), and a place's region after an opening phrase that
+//! is still part of it ("In Dover, Ohio, …").
+
+use std::ops::Range;
+
+use crate::claims::cues::is_count;
+use crate::claims::lexicon;
+use crate::claims::phrases::Tok;
+
+/// A share of a group as the subject of the cue at `v`: "One in five
+/// adults say", "About one in five say", "42% say", "Nearly nine out of
+/// 10 say".
+pub(super) fn share_subject(toks: &[Tok], v: usize) -> Option<Range<usize>> {
+    if v == 0 {
+        return None;
+    }
+    // "One in five adults say": the share may name what it counts.
+    let counted = usize::from(
+        v >= 4
+            && !toks[v - 1].capitalized()
+            && !is_count(toks[v - 1].core)
+            && toks[v - 3].lw == "in",
+    );
+    let c = v - counted;
+    if c >= 3
+        && toks[c - 2].lw == "in"
+        && (toks[c - 3].lw == "one" || is_count(toks[c - 3].core))
+        && is_count(toks[c - 1].core)
+        && (c - 3..v).all(|k| !toks[k].ends_clause())
+    {
+        return Some(approximated(toks, c - 3)..v);
+    }
+    // "42% say", "Nearly nine out of 10 say": the share is the subject.
+    let share_start = if toks[v - 1].raw.ends_with('%') && !toks[v - 1].ends_clause() {
+        Some(v - 1)
+    } else {
+        (v >= 4
+            && toks[v - 2].lw == "of"
+            && toks[v - 3].lw == "out"
+            && is_count(toks[v - 1].core)
+            && is_count(toks[v - 4].core)
+            && (v - 4..v).all(|k| !toks[k].ends_clause()))
+        .then_some(v - 4)
+    };
+    share_start.map(|start| approximated(toks, start)..v)
+}
+
+/// Where a share starts with the approximation before it ("Nearly one in
+/// five", "Roughly 42%"; "About" opens many a sentence and stays out).
+fn approximated(toks: &[Tok], start: usize) -> usize {
+    let approx = start > 0
+        && !toks[start - 1].ends_clause()
+        && matches!(
+            toks[start - 1].lw,
+            "nearly" | "almost" | "roughly" | "only" | "just" | "some"
+        );
+    start - usize::from(approx)
+}
+
+/// "At a rally in Dover, Kent, on Monday, …", "In Dover, Ohio, 62-year-old
+/// Ola Brandt said": a place's region between commas right after an
+/// opening phrase that ends on the place, still part of that phrase. A
+/// determiner or a number after it makes the capitalised word a name with
+/// its apposition ("In Dover, Lowe, the mayor, said").
+pub(super) fn place_region(toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    let place_before = i > 0 && toks[i - 1].capitalized();
+    let after = toks.get(i + 1).filter(|n| !n.quoted);
+    t.capitalized()
+        && t.raw.ends_with(',')
+        && place_before
+        && after.is_some_and(|n| {
+            lexicon::is_intro_preposition(n.lw)
+                || !lexicon::is_determiner(n.lw)
+                    && (!n.lw.starts_with(|c: char| c.is_ascii_digit())
+                        || n.lw.ends_with("-year-old"))
+                    && !lexicon::may_cue(n.lw)
+        })
+}
+
+/// "Will urged …", "…, May said": a capitalised modal opening its clause
+/// right before a past-tense cue is a name (a modal takes a base form).
+pub(in crate::claims) fn modal_name(toks: &[Tok], v: usize) -> bool {
+    v >= 1 && {
+        let t = &toks[v - 1];
+        let cue = toks[v].lw;
+        let past = cue.ends_with("ed") || matches!(cue, "said" | "told" | "wrote" | "thought");
+        matches!(t.lw, "will" | "may")
+            && t.core.starts_with(char::is_uppercase)
+            && !t.quoted
+            && past
+            && (v == 1 || toks[v - 2].ends_clause())
+    }
+}
