@@ -25,10 +25,14 @@ pub(super) enum Kind {
     /// the defaults (155 M against 164 M) and 0.7% smaller: JSON's short
     /// matches (`","`) cost a sequence each and save next to nothing.
     Claims,
-    /// Event JSON: level -1 against [`EVENT_PREFIX`]. A `created` head
-    /// (~450 bytes) took 355 bytes at level 1 and ~52,000 instructions,
-    /// mostly building entropy tables for a few hundred literals; against
-    /// the prefix its keys are matches: 196 bytes and ~28,000.
+    /// Event JSON against [`EVENT_PREFIX`], at level -1 up to
+    /// [`EVENT_FAST_MAX`] bytes, else level 1. A `created` head (~450
+    /// bytes) took 355 bytes at level 1 and ~52,000 instructions, mostly
+    /// building entropy tables for a few hundred literals; against the
+    /// prefix at level -1 its keys are matches: 267 bytes and ~33,000.
+    /// Longer lines gain from the prefix at level 1 (a `modified` line of
+    /// ~1.4 KB: 683 -> 459 bytes; a whole 17 KB `created` line, which
+    /// `reindex` keeps: 2,795 -> 2,609) and lose at level -1 (3,294).
     Event,
 }
 
@@ -37,8 +41,12 @@ pub(super) enum Kind {
 /// skippable one), so a stored value says which it is.
 pub(super) const EVENT_TAG: u8 = b'E';
 
+/// Event values up to this size are compressed at level -1.
+const EVENT_FAST_MAX: usize = 1 << 10;
+
 /// Event values past this size are compressed as [`Kind::Plain`]: the
-/// prefix only helps short values, and level -1 loses on long ones.
+/// prefix helps only their start, and an untagged frame this big
+/// can be decoded as a stream (a spilled 50 MB article's event).
 pub(super) const EVENT_PREFIX_MAX: usize = 64 << 10;
 
 /// A sample of the event JSON the change log holds (SPEC 5), the most
@@ -89,7 +97,13 @@ pub(super) fn compress(bytes: &[u8], kind: Kind) -> io::Result<Vec<u8>> {
                 .and_then(|_| cx.set_parameter(CParameter::MinMatch(7)))
                 .and_then(|_| cx.set_parameter(CParameter::HashLog(14))),
             Kind::Event => cx
-                .set_parameter(CParameter::CompressionLevel(-1))
+                .set_parameter(CParameter::CompressionLevel(
+                    if bytes.len() <= EVENT_FAST_MAX {
+                        -1
+                    } else {
+                        LEVEL
+                    },
+                ))
                 .and_then(|_| cx.ref_prefix(EVENT_PREFIX)),
         }
         .map_err(zerr)?;
