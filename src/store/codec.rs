@@ -1,8 +1,10 @@
 //! How the store packs what it keeps ([`Packed`]): raw text, claims and
 //! event JSON are zstd-compressed on a worker core before the writer sees
 //! them, and read back through one decoder per kind ([`decode_text`],
-//! [`decode_claims`], [`decode_raw`]). Stores written before compression
-//! (plain TEXT claims and events, plain raw bytes) read the same way.
+//! [`decode_claims`], [`decode_raw`]). Event JSON is compressed against a
+//! fixed sample event and tagged ([`Packed::event`], `zframe`). Stores
+//! written before (plain TEXT claims and events, plain raw bytes, untagged
+//! frames) read the same way.
 
 use rusqlite::ToSql;
 use rusqlite::types::{ToSqlOutput, ValueRef};
