@@ -67,7 +67,7 @@ impl StagedRevision {
             event_id: n.event_id.to_string(),
             event_kind: n.event_kind.to_string(),
             severity: n.severity.to_string(),
-            event: Packed::pack_str(n.event_json.to_string()),
+            event: Packed::event(n.event_json.to_string()),
             event_derived: None,
             full_event: None,
             sinks: n.sinks.iter().map(|s| s.to_string()).collect(),

@@ -1,24 +1,22 @@
 //! How the store packs what it keeps ([`Packed`]): raw text, claims and
 //! event JSON are zstd-compressed on a worker core before the writer sees
 //! them, and read back through one decoder per kind ([`decode_text`],
-//! [`decode_claims`], [`decode_raw`]). Stores written before compression
-//! (plain TEXT claims and events, plain raw bytes) read the same way.
+//! [`decode_claims`], [`decode_raw`]). Event JSON is compressed against a
+//! fixed sample event and tagged ([`Packed::event`], `zframe`). Stores
+//! written before (plain TEXT claims and events, plain raw bytes, untagged
+//! frames) read the same way.
 
 use rusqlite::ToSql;
 use rusqlite::types::{ToSqlOutput, ValueRef};
 
 mod parse;
 mod stored;
+mod zframe;
+
+use zframe::{EVENT_TAG, Kind, LEVEL};
 
 use crate::claims::Claim;
 use crate::sinks::event::line::Bounded;
-
-/// zstd level 1. Level 6 makes an article's claims JSON 12% smaller and
-/// its raw text 7% (the store 0.97x instead of about 1.03x the corpus),
-/// but costs about 50 us more per article on a worker core, a tenth of
-/// extraction's cost: the cold index's rate matters more than 6% of the
-/// store.
-const LEVEL: i32 = 1;
 
 /// Below this, compression's frame overhead outweighs its gain.
 const MIN_COMPRESS: usize = 64;
@@ -43,11 +41,35 @@ pub enum Packed {
 impl Packed {
     /// Compresses `bytes` when that makes them smaller.
     pub fn pack(bytes: Vec<u8>) -> Packed {
+        Packed::pack_as(bytes, Kind::Plain)
+    }
+
+    fn pack_as(bytes: Vec<u8>, kind: Kind) -> Packed {
         if bytes.len() < MIN_COMPRESS {
             return Packed::Plain(bytes);
         }
-        match compress(&bytes) {
+        match zframe::compress(&bytes, kind) {
             Ok(z) if z.len() < bytes.len() => Packed::Zstd(z),
+            _ => Packed::Plain(bytes),
+        }
+    }
+
+    /// Event JSON (a change-log line or a `created` head) for
+    /// `events.json` or `events.full`: up to [`zframe::EVENT_PREFIX_MAX`]
+    /// compressed against a sample event ([`zframe::Kind::Event`]) and
+    /// tagged so [`decode_text`] knows; longer, as [`Packed::pack_str`].
+    pub fn event(json: String) -> Packed {
+        let bytes = json.into_bytes();
+        if bytes.len() < MIN_COMPRESS || bytes.len() > zframe::EVENT_PREFIX_MAX {
+            return Packed::pack(bytes);
+        }
+        match zframe::compress(&bytes, Kind::Event) {
+            Ok(z) if z.len() < bytes.len() => {
+                let mut tagged = Vec::with_capacity(z.len() + 1);
+                tagged.push(EVENT_TAG);
+                tagged.extend_from_slice(&z);
+                Packed::Zstd(tagged)
+            }
             _ => Packed::Plain(bytes),
         }
     }
@@ -89,7 +111,7 @@ impl Packed {
     /// it is written.
     pub fn claims(claims: &[Claim]) -> Packed {
         match stored::json(claims, STREAM_FROM) {
-            Some(json) => Packed::pack(json),
+            Some(json) => Packed::pack_as(json, Kind::Claims),
             None => match stored::streamed(claims, LEVEL) {
                 Ok(z) => Packed::Zstd(z),
                 Err(_) => Packed::pack_str("[]".into()),
@@ -151,22 +173,23 @@ pub enum CodecError {
 }
 
 fn unzstd(b: &[u8]) -> Result<Vec<u8>, CodecError> {
+    // A value compressed against the sample event: a tag, then a frame
+    // that always states its size.
+    if let Some((&EVENT_TAG, frame)) = b.split_first() {
+        let n = zstd::zstd_safe::get_frame_content_size(frame)
+            .ok()
+            .flatten()
+            .filter(|&n| n <= MAX_BULK_DECODE)
+            .ok_or_else(|| std::io::Error::other("tagged event frame without its size"))?;
+        return Ok(zframe::decompress(frame, n as usize, true)?);
+    }
     // A frame that says its size (every frame `compress` writes) goes
     // through this thread's context into a buffer of that size; a
     // streaming decoder per call allocated and set up its own context
     // each time, a quarter of the decoding's instructions.
     if let Ok(Some(n)) = zstd::zstd_safe::get_frame_content_size(b)
         && n <= MAX_BULK_DECODE
-        && let Ok(v) = DECOMPRESSOR.with(|cell| {
-            let mut slot = cell.try_borrow_mut().map_err(std::io::Error::other)?;
-            if slot.is_none() {
-                *slot = Some(zstd::bulk::Decompressor::new()?);
-            }
-            match slot.as_mut() {
-                Some(d) => d.decompress(b, n as usize),
-                None => Err(std::io::Error::other("no decompression context")),
-            }
-        })
+        && let Ok(v) = zframe::decompress(b, n as usize, false)
     {
         return Ok(v);
     }
@@ -277,29 +300,10 @@ pub fn event_line(
     crate::sinks::event::line::created_line(&stored, &claims, compact).ok_or(CodecError::Derived)
 }
 
-thread_local! {
-    /// One decompression context per thread, for the same reason.
-    static DECOMPRESSOR: std::cell::RefCell<Option<zstd::bulk::Decompressor<'static>>> =
-        const { std::cell::RefCell::new(None) };
-    /// One compression context per worker thread: a fresh one per call
-    /// allocated and zeroed its tables each time, about a third of the
-    /// compression cost for article-sized inputs. Same output.
-    static COMPRESSOR: std::cell::RefCell<Option<zstd::bulk::Compressor<'static>>> =
-        const { std::cell::RefCell::new(None) };
-}
-
 /// `bytes` compressed at [`LEVEL`] with this thread's context.
+#[cfg(test)]
 fn compress(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
-    COMPRESSOR.with(|cell| {
-        let mut slot = cell.try_borrow_mut().map_err(std::io::Error::other)?;
-        if slot.is_none() {
-            *slot = Some(zstd::bulk::Compressor::new(LEVEL)?);
-        }
-        match slot.as_mut() {
-            Some(c) => c.compress(bytes),
-            None => zstd::bulk::compress(bytes, LEVEL),
-        }
-    })
+    zframe::compress(bytes, Kind::Plain)
 }
 
 #[cfg(test)]

@@ -397,7 +397,7 @@ impl SqliteStore {
                     })
                     .optional()?;
                 if let Some((event_row, line)) = found {
-                    whole.execute(params![event_row, Packed::pack_str(line?)])?;
+                    whole.execute(params![event_row, Packed::event(line?)])?;
                 }
             }
             let mut stmt =

@@ -55,6 +55,29 @@ pub(super) struct Content {
     pub(super) title: Option<String>,
     pub(super) mtime_ns: i64,
     pub(super) size: i64,
+    /// `claims` were dropped here, on the worker that made them: a new
+    /// file's claims are not needed by the writer when no alert rule can
+    /// read them and no edited rename is looked for; a rename found after
+    /// all reads them back from `claims_packed` ([`Content::claims`]).
+    /// Freeing them on the writer thread (cross-thread frees) was a
+    /// quarter of its instructions in a cold scan.
+    pub(super) claims_dropped: bool,
+}
+
+impl Content {
+    /// The claims, read back from the packed copy if they were dropped.
+    pub(super) fn claims(&mut self) -> &[Claim] {
+        if self.claims_dropped {
+            let packed = match &self.claims_packed {
+                Packed::Plain(b) => codec::decode_claims(rusqlite::types::ValueRef::Text(b)),
+                Packed::Zstd(z) => codec::decode_claims(rusqlite::types::ValueRef::Blob(z)),
+            };
+            // Packed here from these very claims: it reads back.
+            self.claims = packed.unwrap_or_default();
+            self.claims_dropped = false;
+        }
+        &self.claims
+    }
 }
 
 /// A `created` event ready for the writer.
@@ -125,8 +148,8 @@ fn prepare_created(
         .into_iter()
         .collect();
     let (event, derived) = match head {
-        Some((d, head)) => (Packed::pack(head.into_bytes()), Some(d)),
-        None => (Packed::pack(line.line.clone().into_bytes()), None),
+        Some((d, head)) => (Packed::event(head), Some(d)),
+        None => (Packed::event(line.line.clone()), None),
     };
     Prepared {
         ev,
@@ -142,8 +165,14 @@ pub(super) fn mtime_size(meta: &std::fs::Metadata) -> (i64, i64) {
     (ns, meta.len() as i64)
 }
 
-/// Reads one file: size cap, symlink check, hash, extraction.
-pub(super) fn observe(settings: &Settings, cancel: &AtomicBool, c: &Candidate) -> Observed {
+/// Reads one file: size cap, symlink check, hash, extraction. A new
+/// file's claims are kept for the writer only with `keep_new_claims`.
+pub(super) fn observe(
+    settings: &Settings,
+    cancel: &AtomicBool,
+    c: &Candidate,
+    keep_new_claims: bool,
+) -> Observed {
     if cancel.load(Ordering::Relaxed) {
         return Observed::Cancelled;
     }
@@ -205,15 +234,23 @@ pub(super) fn observe(settings: &Settings, cancel: &AtomicBool, c: &Candidate) -
                 .row
                 .is_none()
                 .then(|| Box::new(prepare_created(settings, c, &hash, &ex)));
+            let claims_dropped = created.is_some() && !keep_new_claims;
+            let claims = if claims_dropped {
+                drop(ex.claims);
+                Vec::new()
+            } else {
+                ex.claims
+            };
             Observed::Content(Box::new(Content {
                 claims_packed,
                 size,
                 raw,
                 hash,
-                claims: ex.claims,
+                claims,
                 title: ex.title,
                 mtime_ns,
                 created,
+                claims_dropped,
             }))
         }
         // Only binary content fails extraction: deliberate, not an error.

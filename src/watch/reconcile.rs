@@ -415,6 +415,9 @@ impl Engine {
         // instead of taking turns on the two cores.
         let settings = self.settings.clone();
         let cancel = self.cancel.clone();
+        // A new file's claims go to the writer only if an alert rule may
+        // read them or an edited rename is looked for (watcher bursts).
+        let keep_new_claims = self.timed || !self.settings.alerts.rules.is_empty();
         // A lone file (the daemon's usual edit) is read on this thread:
         // handing it to the pool woke its threads, which spun and yielded
         // before sleeping again, for nothing to overlap with.
@@ -437,7 +440,7 @@ impl Engine {
                 // engine at the scope's end.
                 let work = move || {
                     let observed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                        observe_all(settings, cancel, &chunk, bar)
+                        observe_all(settings, cancel, &chunk, bar, keep_new_claims)
                     }));
                     let _ = tx.send(observed.map(|o| (chunk, o)));
                 };
@@ -578,11 +581,12 @@ fn observe_all(
     cancel: &AtomicBool,
     candidates: &[Candidate],
     bar: Option<&indicatif::ProgressBar>,
+    keep_new_claims: bool,
 ) -> Vec<Observed> {
     candidates
         .par_iter()
         .map(|c| {
-            let o = observe(settings, cancel, c);
+            let o = observe(settings, cancel, c, keep_new_claims);
             if let Some(b) = bar {
                 b.inc(1);
             }

@@ -18,22 +18,28 @@ pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
     let mut start = 0;
     let mut i = 0;
     while i < b.len() {
-        // Skips a word of plain bytes at a time; most claim text has no
-        // byte to escape at all.
-        if i + 8 <= b.len() {
+        // A word of eight bytes at a time, the last one padded with
+        // spaces (never escaped), so a short string or a tail is one test
+        // rather than a loop per byte; most claim text has no byte to
+        // escape at all. The lowest flagged byte of a word is exact (a
+        // false flag can only sit above a true one), so it is jumped to.
+        let w = if i + 8 <= b.len() {
             let mut w = [0u8; 8];
             w.copy_from_slice(&b[i..i + 8]);
-            if !needs_escape(u64::from_le_bytes(w)) {
-                i += 8;
-                continue;
-            }
-        }
-        let c = b[i];
-        let esc = ESCAPE[c as usize];
-        if esc == 0 {
-            i += 1;
+            u64::from_le_bytes(w)
+        } else {
+            let mut w = [b' '; 8];
+            w[..b.len() - i].copy_from_slice(&b[i..]);
+            u64::from_le_bytes(w)
+        };
+        let m = escape_mask(w);
+        if m == 0 {
+            i += 8;
             continue;
         }
+        i += (m.trailing_zeros() / 8) as usize;
+        let c = b[i];
+        let esc = ESCAPE[c as usize];
         out.extend_from_slice(&b[start..i]);
         if esc == b'u' {
             const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -55,16 +61,24 @@ pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// Whether any of the eight bytes is below 0x20, `"` or `\`.
+/// Whether any of the eight bytes is below 0x20, `"` or `\\`.
 #[inline]
 pub(crate) fn needs_escape(w: u64) -> bool {
+    escape_mask(w) != 0
+}
+
+/// The high bit of each byte of `w` (little-endian) that is below 0x20,
+/// `"` or `\\`; bytes above the lowest flagged one may be flagged falsely
+/// (a borrow), the lowest is always right.
+#[inline]
+fn escape_mask(w: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // A zero byte of `x` sets its high bit in `has_zero(x)`; the high bit
     // of a byte >= 0x80 in `w` would do the same, so it is masked out.
     let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let below = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-    (below | has_zero(w ^ (ONES * b'"' as u64)) | has_zero(w ^ (ONES * b'\\' as u64))) != 0
+    below | has_zero(w ^ (ONES * b'"' as u64)) | has_zero(w ^ (ONES * b'\\' as u64))
 }
 
 /// What each byte becomes after a backslash: 0 for none, `u` for `\u00xx`.

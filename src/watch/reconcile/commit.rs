@@ -17,13 +17,16 @@ impl Engine {
         if let Some(r) = &renamed_from {
             paths.push(self.settings.roots[cand.root].dir.join(&r.path));
         }
+        let created = renamed_from.is_none() && cand.row.is_none() && content.created.is_some();
+        if !created || !self.alerter.plan().rules.is_empty() {
+            // Diffed or read by alert rules: read back if a worker dropped
+            // them (before their packed copy moves into the revision).
+            content.claims();
+        }
         let raw = std::mem::replace(&mut content.raw, Packed::Plain(Vec::new()));
         let claims = std::mem::replace(&mut content.claims_packed, Packed::Plain(Vec::new()));
         // A new file's event was built on a worker core (observe).
-        if renamed_from.is_none()
-            && cand.row.is_none()
-            && let Some(p) = content.created.take()
-        {
+        if created && let Some(p) = content.created.take() {
             let p = *p;
             let mut rev = self.staged(&p.ev, p.event, None, revision, Some(raw), claims, content);
             // Its line is rebuilt from the claims stored with it.
@@ -87,8 +90,8 @@ impl Engine {
         let line = render_line(&mut ev, self.settings.created_claims, MAX_LINE);
         let mut rev = self.staged(
             &ev,
-            Packed::pack_str(line.line.clone()),
-            line.full.map(Packed::pack_str),
+            Packed::event(line.line.clone()),
+            line.full.map(Packed::event),
             revision,
             Some(raw),
             claims,
@@ -219,9 +222,9 @@ impl Engine {
             event_id: ev.event_id.clone(),
             event_kind: EventKind::Deleted.as_str().to_string(),
             severity: event::severity_str(ev.severity).to_string(),
-            event: Packed::pack_str(line.line.clone()),
+            event: Packed::event(line.line.clone()),
             event_derived: None,
-            full_event: line.full.map(Packed::pack_str),
+            full_event: line.full.map(Packed::event),
             sinks: self.sinks_for(&ev),
             retire_file: None,
             keep_raw: self.settings.keep_raw,

@@ -118,7 +118,7 @@ impl Engine {
             event_id: ev.event_id.clone(),
             event_kind: ev.event.as_str().to_string(),
             severity: event::severity_str(ev.severity).to_string(),
-            event: Packed::pack_str(line.line.clone()),
+            event: Packed::event(line.line.clone()),
             full_event: line.full.map(Packed::pack_str),
             event_derived: None,
             sinks: self.sinks_for(&ev),

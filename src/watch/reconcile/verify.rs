@@ -140,6 +140,7 @@ impl Engine {
             title: rev.title.clone(),
             mtime_ns: from.mtime_ns,
             size: from.size,
+            claims_dropped: false,
         };
         self.commit_content(&cand, &mut old, Some(from))?;
         // The edit is diffed against the renamed revision, so that one

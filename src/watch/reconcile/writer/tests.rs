@@ -145,3 +145,37 @@ fn a_full_store_is_retried_with_backoff_and_recovers_without_another_edit() {
     assert!(lines.iter().all(|l| l["event"] == "created"), "{lines:?}");
     assert_eq!(e.retry.backoff, std::time::Duration::from_secs(1), "reset");
 }
+
+/// A cold scan frees a new file's claims on its worker (no alert rule);
+/// a rename found later in a scan reads them back from the packed copy,
+/// so its event still counts every claim unchanged.
+#[test]
+fn a_rename_found_by_a_scan_reads_back_the_claims_a_worker_dropped() {
+    let (root, state) = (
+        tempfile::tempdir().expect("t"),
+        tempfile::tempdir().expect("t"),
+    );
+    write_articles(root.path(), 3, 60);
+    let mut e = engine(root.path(), state.path());
+    assert_eq!(e.full_scan().created, 3);
+    std::fs::rename(root.path().join("a001.txt"), root.path().join("b001.txt")).expect("mv");
+    let stats = e.full_scan();
+    assert_eq!((stats.renamed, stats.created, stats.deleted), (1, 0, 0));
+    let lines = log_lines(state.path());
+    let created = lines
+        .iter()
+        .find(|l| l["path"] == "a001.txt" && l["event"] == "created")
+        .expect("created");
+    let renamed = lines
+        .iter()
+        .find(|l| l["path"] == "b001.txt")
+        .expect("renamed");
+    assert_eq!(renamed["event"], "renamed", "{renamed}");
+    let n = created["summary"]["added"].as_u64().expect("added");
+    assert!(n > 0);
+    assert_eq!(
+        renamed["summary"]["unchanged"].as_u64(),
+        Some(n),
+        "{renamed}"
+    );
+}
