@@ -63,6 +63,11 @@ pub const MIGRATIONS: &[&str] = &[
     // revision's claims, which are then not stored twice; NULL (every
     // older row): `json` is the line.
     "ALTER TABLE events ADD COLUMN derived INTEGER;",
+    // 5: no table changes. Event values may be zstd frames against the
+    // sample event (`codec::zframe`, tagged `E`), which a binary of
+    // schema 4 cannot read: the version makes it refuse the store
+    // instead of failing on those rows.
+    "-- event values may be tagged frames",
 ];
 
 /// Applies every migration above the store's version, each in its own

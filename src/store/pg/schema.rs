@@ -86,6 +86,9 @@ pub const MIGRATIONS: &[&str] = &[
     // set (codec::DERIVED_*), `json` holds the event's head and its line
     // is rebuilt from the revision's claims; NULL: `json` is the line.
     "ALTER TABLE events ADD COLUMN derived SMALLINT;",
+    // 3: no table changes, as SQLite's migration 5: event values may be
+    // frames against the sample event, which older binaries cannot read.
+    "-- event values may be tagged frames",
 ];
 
 /// The schema version of the database (0 when it has no claimwatch tables).
