@@ -33,16 +33,18 @@ pub(super) fn share_subject(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         return Some(approximated(toks, c - 3)..v);
     }
     // "42% say", "Nearly nine out of 10 say": the share is the subject.
+    let out_of = v >= 4
+        && toks[v - 2].lw == "of"
+        && toks[v - 3].lw == "out"
+        && is_count(toks[v - 1].core)
+        && is_count(toks[v - 4].core)
+        && (v - 4..v).all(|k| !toks[k].ends_clause());
     let share_start = if toks[v - 1].raw.ends_with('%') && !toks[v - 1].ends_clause() {
         Some(v - 1)
+    } else if out_of {
+        Some(v - 4)
     } else {
-        (v >= 4
-            && toks[v - 2].lw == "of"
-            && toks[v - 3].lw == "out"
-            && is_count(toks[v - 1].core)
-            && is_count(toks[v - 4].core)
-            && (v - 4..v).all(|k| !toks[k].ends_clause()))
-        .then_some(v - 4)
+        None
     };
     share_start.map(|start| approximated(toks, start)..v)
 }
