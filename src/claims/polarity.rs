@@ -17,6 +17,8 @@
 /// ahead; ASCII takes a fast path, other characters are decoded.
 use super::lexicon::{ALNUM, Filter, key};
 
+mod source_clause;
+
 #[derive(Clone)]
 struct Words<'a> {
     s: &'a str,
@@ -267,11 +269,19 @@ fn scan_words<W>(
             .is_some_and(|(a, e)| s[a..e].eq_ignore_ascii_case("to") && s[z..a].trim().is_empty())
     };
     let bytes = s.as_bytes();
+    // A negation describing the source ("…, said one pilot, who asked not
+    // to be named") is not the claim's. Looked for only once a negation
+    // cue turns up.
+    let mut aside: Option<Option<(usize, usize)>> = None;
     while let Some((a, z)) = words.next() {
         // The gates read bytes: the word is sliced as text only for a cue.
         let wb = &bytes[a..z];
         let (neg_gate, hedge_gate) = gates(wb);
-        let neg = negation && (neg_gate || ends_nt(wb));
+        let neg = negation
+            && (neg_gate || ends_nt(wb))
+            && !aside
+                .get_or_insert_with(|| source_clause::span(s))
+                .is_some_and(|(x, y)| x <= a && z <= y);
         let hed = hedge && hedge_gate;
         if neg || hed {
             let raw = &s[a..z];
