@@ -335,10 +335,14 @@ pub(crate) fn extract_entities_lowered(sentence: &str, lowered: &str) -> Vec<Str
     let mut span: Vec<usize> = Vec::with_capacity(8);
     let mut i = 0;
     let n = sc.t.len();
+    // "Mayor Lowe Says Pier Will Reopen": in a title-case headline a verb
+    // is capitalised too, and ends a name rather than joining the next.
+    let title = title_case(&sc.t);
+    let verb = |k: usize| title && title_verb(&lowered[sc.t[k].start..sc.t[k].end]);
     while i < n {
         // "20°C", "20 degrees Celsius": a temperature's scale, no name.
         // Asked only of a capitalised word (most are not).
-        if !sc.is_cap(i) || i > 0 && sc.scale_before(i) {
+        if !sc.is_cap(i) || i > 0 && sc.scale_before(i) || verb(i) {
             i += 1;
             continue;
         }
@@ -347,7 +351,7 @@ pub(crate) fn extract_entities_lowered(sentence: &str, lowered: &str) -> Vec<Str
         let mut k = i + 1;
         let mut poss = sc.t[i].poss;
         while !poss && k < n {
-            if sc.is_cap(k) {
+            if sc.is_cap(k) && !verb(k) {
                 span.push(k);
                 poss = sc.t[k].poss;
                 k += 1;
@@ -527,3 +531,44 @@ fn takes_point(s: &str, start: usize, end: usize) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether most words are capitalised, as in a title-case headline.
+fn title_case(t: &[Tok]) -> bool {
+    let words = t.iter().filter(|t| t.word);
+    let (all, caps) = words.fold((0, 0), |(a, c), t| (a + 1, c + usize::from(t.cap)));
+    all >= 4 && caps * 10 >= all * 7
+}
+
+/// The verbs and auxiliaries a title-case headline capitalises ("Says",
+/// "Will", "Won't"), lower-cased.
+fn title_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "says"
+            | "said"
+            | "say"
+            | "tells"
+            | "told"
+            | "warns"
+            | "claims"
+            | "denies"
+            | "vows"
+            | "will"
+            | "won't"
+            | "would"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "can"
+            | "can't"
+            | "could"
+            | "should"
+            | "to"
+            | "be"
+            | "not"
+    )
+}

@@ -176,3 +176,21 @@ fn temperature_scales_are_no_names() {
     assert_eq!(ents("It was 20\u{B0}C in Madrid."), ["Madrid"]);
     assert_eq!(ents("Lima hit 30 degrees Celsius."), ["Lima"]);
 }
+
+#[test]
+fn a_title_case_headline_splits_names_at_its_verbs() {
+    assert_eq!(
+        ents("Mayor Lowe Says Pier Will Reopen"),
+        ["Lowe", "Pier", "Reopen"]
+    );
+    // The same headline with "Won't" names the same things.
+    assert_eq!(
+        ents("Mayor Lowe Says Pier Won't Reopen"),
+        ["Lowe", "Pier", "Reopen"]
+    );
+    // In running text a capitalised run stays one name.
+    assert_eq!(
+        ents("The Bank of England said rates would hold."),
+        ["Bank of England"]
+    );
+}
