@@ -16,8 +16,8 @@ mod openers;
 mod shares;
 use heads::{participle_head, relative_head};
 use openers::{dateline, skip_time_phrase, time_opener};
-pub(super) use shares::modal_name;
 use shares::place_region;
+pub(super) use shares::{modal_name, share_subject};
 
 /// The subject at the start of the sentence (after an introductory
 /// phrase ending in a comma): a pronoun, or an optional determiner and a

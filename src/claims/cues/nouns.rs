@@ -150,35 +150,13 @@ pub(super) fn plural_noun(t: &Tok) -> bool {
         || matches!(p, "women" | "men" | "children" | "people" | "police")
 }
 
-/// "one in five say", "26 percent say", "a third say": a share of a
+/// "one in five say", "26 percent say", "a third say", "42% say": a share of a
 /// group as the subject of a base-form cue.
 pub(super) fn share_of_count(toks: &[Tok], v: usize) -> bool {
     let p = toks[v - 1].lw;
-    if p == "percent" || matches!(p, "third" | "quarter" | "half" | "majority" | "minority") {
-        return true;
-    }
-    // "42% say" (not "42%, say,").
-    if toks[v - 1].raw.ends_with('%') && !toks[v - 1].ends_clause() {
-        return true;
-    }
-    // "nine out of 10 say".
-    if v >= 4
-        && is_count(toks[v - 1].core)
-        && toks[v - 2].lw == "of"
-        && toks[v - 3].lw == "out"
-        && is_count(toks[v - 4].core)
-        && (v - 4..v).all(|k| !toks[k].ends_clause())
-    {
-        return true;
-    }
-    v >= 3
-        && is_count(toks[v - 1].core)
-        && toks[v - 2].lw == "in"
-        && {
-            let lead = toks[v - 3].lw;
-            lead == "one" || is_count(toks[v - 3].core)
-        }
-        && (v - 3..v).all(|k| !toks[k].ends_clause())
+    p == "percent"
+        || matches!(p, "third" | "quarter" | "half" | "majority" | "minority")
+        || crate::claims::subjects::share_subject(toks, v).is_some()
 }
 
 /// "Most riders surveyed say", "economists polled expect": a past

@@ -12,7 +12,7 @@ use crate::claims::phrases::Tok;
 /// A share of a group as the subject of the cue at `v`: "One in five
 /// adults say", "About one in five say", "42% say", "Nearly nine out of
 /// 10 say".
-pub(super) fn share_subject(toks: &[Tok], v: usize) -> Option<Range<usize>> {
+pub(in crate::claims) fn share_subject(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     if v == 0 {
         return None;
     }
