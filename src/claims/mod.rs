@@ -270,6 +270,7 @@ pub fn extract(article: &Article) -> Vec<Claim> {
                     .then(|| typed_claim(text, block_speaker, &mut speakers))
             });
             let Some((claim, explicit)) = claim else {
+                note_lead_in(text, &mut speakers);
                 continue;
             };
             if first && !pending.is_empty() {
@@ -432,6 +433,29 @@ fn sentence_claim(
         return None;
     }
     Some(typed_claim(text, block_speaker, speakers))
+}
+
+/// At most how many words a lead-in may run on from its cue to the colon
+/// ("said in a statement on Monday:").
+const LEAD_IN_TAIL_WORDS: usize = 7;
+
+/// A lead-in that ends on a colon ("As Paul Marsh of the Gazette
+/// wrote:", "The council, in a statement, added:") asserts nothing
+/// itself, but names who speaks the quotation that follows it. Its cue
+/// must be near the colon: in "The bias shows when … this statement by
+/// Lowe:" the quotation is not the subject's.
+fn note_lead_in(text: &str, speakers: &mut resolve::Speakers) {
+    if !text.trim_end().ends_with(':') {
+        return;
+    }
+    let spans = quotes::spans(text, false);
+    let lowered = text.to_ascii_lowercase();
+    let sentence = phrases::Sentence::new(text, &lowered, &spans);
+    if let (Some(a), _) = speakers::find_with_sources(&sentence)
+        && text[a.cue_at..].split_whitespace().count() <= LEAD_IN_TAIL_WORDS
+    {
+        speakers.resolve(&a.speaker);
+    }
 }
 
 /// Types a sentence known to assert something; the flag as for

@@ -571,7 +571,9 @@ pub fn quote_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
     let lowered = text.to_ascii_lowercase();
     let toks = tokenize(text, &lowered, quotes);
     let first_quoted = toks.iter().position(|t| t.quoted)?;
-    let np = sentence_subject(&toks, first_quoted)?;
+    let np = sentence_subject(&toks, first_quoted)
+        .filter(|np| np.end <= first_quoted)
+        .or_else(|| present_subject(&toks, first_quoted))?;
     // "Lee: \"…\"" labels the quotation; "Trade Rules: Ending \"the
     // cycle\" is …" is a run-in heading before a scare quote.
     let label = toks[np.end - 1].raw.ends_with(':');
@@ -581,6 +583,36 @@ pub fn quote_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
         np.end < first_quoted
     };
     (placed && plausible(&toks[np.clone()])).then(|| slice(text, &toks, np))
+}
+
+/// "The ad targets a \"rigged economy\"", "The video then shows …": a
+/// determiner and one singular noun opening the sentence, before a verb
+/// in the present tense and the quotation; the thing whose words they
+/// are.
+fn present_subject(toks: &[Tok], first_quoted: usize) -> Option<Range<usize>> {
+    let [det, noun, rest @ ..] = toks.get(..first_quoted)? else {
+        return None;
+    };
+    let verb_at = usize::from(rest.first().is_some_and(|t| t.lw == "then"));
+    let verb = rest.get(verb_at)?;
+    let noun_ok = !noun.capitalized()
+        && noun.raw == noun.core
+        && noun.lw.len() > 1
+        && !noun.lw.ends_with('s')
+        && !lexicon::is_not_speaker(noun.lw)
+        && lexicon::classes(noun.lw) == 0;
+    let present = verb.raw == verb.core
+        && !verb.capitalized()
+        && verb.lw.len() > 3
+        && verb.lw.ends_with('s')
+        && !verb.lw.ends_with("ss")
+        && !verb.lw.ends_with("'s")
+        && lexicon::classes(verb.lw) == 0;
+    (matches!(det.lw, "the" | "this" | "its" | "their" | "his" | "her")
+        && det.raw == det.core
+        && noun_ok
+        && present)
+        .then_some(0..2)
 }
 
 /// True for a clause-final attribution: ", X said." / ", said X." with at

@@ -380,6 +380,18 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     let mut buf = [0u8; 24];
     let mut j = v;
     while j > 0 {
+        // "who has in the past described": a set phrase of time between
+        // the auxiliary and its verb.
+        if j >= 3
+            && matches!(
+                [toks[j - 3].lw, toks[j - 2].lw, toks[j - 1].lw],
+                ["in", "the", "past"] | ["at", "the", "time"] | ["in", "recent", "years"]
+            )
+            && toks[j - 3..j].iter().all(|t| !t.quoted && !t.ends_clause())
+        {
+            j -= 3;
+            continue;
+        }
         let t = &toks[j - 1];
         let w = t.lw;
         let adverb = w.len() > 4 && w.ends_with("ly") && !t.capitalized() && !ly_noun(toks, j - 1);

@@ -599,3 +599,30 @@ fn an_aside_after_a_common_noun_subject_keeps_it_the_speaker() {
         Some("one farmer")
     );
 }
+
+#[test]
+fn a_lead_in_ending_on_a_colon_names_the_speaker_of_the_quotation_after_it() {
+    let c = claims(&[
+        "Mayor Ada Wren said the pier would reopen in June.",
+        "As Paul Marsh of the Harbor Gazette wrote:",
+        "\"The pier has been closed for a year and nobody at city hall seems to care.\"",
+        "The council, in a statement, added:",
+        "\"We will reopen the pier when it is safe and not a day before.\"",
+    ]);
+    let speakers: Vec<_> = c.iter().map(|c| c.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Mayor Ada Wren"),
+            Some("Paul Marsh of the Harbor Gazette"),
+            Some("The council")
+        ]
+    );
+    // A cue far from the colon introduces no one's words.
+    let c = claims(&[
+        "Mayor Ada Wren said the pier would reopen in June.",
+        "The doubts show when looking at how the board rated this plan by the council on Monday:",
+        "\"The pier has been closed for a year and nobody at city hall seems to care.\"",
+    ]);
+    assert_eq!(c.last().unwrap().speaker.as_deref(), Some("Mayor Ada Wren"));
+}

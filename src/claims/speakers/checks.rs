@@ -113,6 +113,10 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
     // phrase around one ("People like Scott, he said").
     let agrees = if plural {
         head_plural
+    } else if p == "it" {
+        // "The group seeks to end what it calls …": "it" means a thing or
+        // a body, which a common noun names as well as a name does.
+        !head_plural
     } else {
         // A title's role nouns may stand between capitals ("Labour
         // leadership candidate Ines Vaz"); a preposition may not.

@@ -237,3 +237,46 @@ fn a_source_of_findings_shows_however_it_is_modified() {
     // A plural source with a singular verb, or the reverse, is no cue.
     assert_eq!(speaker("The polls shows nothing new."), None);
 }
+
+#[test]
+fn a_set_phrase_of_time_between_auxiliary_and_cue_keeps_the_subject() {
+    let s =
+        "Ada Lowe, who has in the past described the pier as \"a rusting hazard,\" voted for it.";
+    let a = find(s, &quotes::spans(s, false)).expect("an attribution");
+    assert_eq!(a.speaker, "Ada Lowe");
+    assert!(a.relative);
+    assert_eq!(
+        speaker("Harbor officials have in recent years said the pier is safe.").as_deref(),
+        Some("Harbor officials")
+    );
+}
+
+#[test]
+fn an_unattributed_quotation_belongs_to_a_thing_in_the_present_tense() {
+    let q = |s: &str| quote_subject(s, &quotes::spans(s, false));
+    assert_eq!(
+        q("The ad targets a \"rigged harbor economy\" that favors insiders.").as_deref(),
+        Some("The ad")
+    );
+    assert_eq!(
+        q("The report then blames \"years of neglect\" for the collapse.").as_deref(),
+        Some("The report")
+    );
+    // A thing of no words, or a verb not in the present tense, is no such
+    // subject.
+    assert_eq!(
+        q("The pier remains \"closed until further notice\" today."),
+        None
+    );
+    assert_eq!(q("The ad ran \"every hour\" on Monday."), None);
+}
+
+#[test]
+fn it_means_the_subject_a_common_noun_names() {
+    let s = "The group seeks to end what it calls \"reckless dumping\" at the pier.";
+    let spans = quotes::spans(s, false);
+    assert_eq!(
+        find(s, &spans).map(|a| a.speaker).as_deref(),
+        Some("The group")
+    );
+}
