@@ -466,7 +466,8 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
             || share_of_count(toks, v)
             || plural_before_close_to(toks, v)
             || plural_before_phrase(toks, v)
-            || participle_on_plural(toks, v);
+            || participle_on_plural(toks, v)
+            || super::subjects::modified_subject(toks, v).is_some();
     }
     // "-s" forms that are also plural nouns: need a name, or a plain
     // singular noun right after an article ("the study finds"). A party

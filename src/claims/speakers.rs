@@ -341,7 +341,10 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
             } else if coordinated {
                 // "Lee outlined a plan and vowed …": the shared subject.
                 sentence_subject(toks, v - 1).map(|np| (rank + 1, np, Route::Coordinated))
-            } else if let Some(np) = subject_before(toks, v) {
+            } else if let Some(np) = subject_before(toks, v).filter(|np| !verb_phrase(toks, np)) {
+                Some((rank, np, Route::Subject))
+            } else if let Some(np) = super::subjects::modified_subject(toks, v) {
+                // "The officials whose laws were struck down say".
                 Some((rank, np, Route::Subject))
             } else if class == CueClass::Inverting && (v == 0 || toks[v - 1].ends_clause()) {
                 // "…!\" posted Ada Lowe" names the poster; "…,\" posted the
@@ -583,6 +586,24 @@ pub fn quote_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
         np.end < first_quoted
     };
     (placed && plausible(&toks[np.clone()])).then(|| slice(text, &toks, np))
+}
+
+/// A verb phrase read back as a subject ("… whose laws were invalidated
+/// say", "… were struck down say"): lower-case words, the first a
+/// participle or the second a particle, are the end of a clause on the
+/// subject, not it.
+fn verb_phrase(toks: &[Tok], np: &Range<usize>) -> bool {
+    let first = &toks[np.start];
+    let participle = first.lw.len() > 4 && (first.lw.ends_with("ed") || first.lw.ends_with("ing"));
+    let particle = np.len() == 2
+        && matches!(
+            toks[np.start + 1].lw,
+            "down" | "up" | "out" | "off" | "back" | "away"
+        );
+    toks[np.clone()]
+        .iter()
+        .all(|t| !t.capitalized() && !t.quoted)
+        && (np.len() == 1 && participle || particle)
 }
 
 /// "The ad targets a \"rigged economy\"", "The video then shows …": a

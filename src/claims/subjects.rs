@@ -14,6 +14,7 @@ use super::phrases::{Tok, lower, phrase_before, trim_phrase};
 mod heads;
 mod openers;
 mod shares;
+pub(super) use heads::modified_subject;
 use heads::{participle_head, relative_head};
 use openers::{dateline, skip_time_phrase, time_opener};
 use shares::place_region;

@@ -280,3 +280,41 @@ fn it_means_the_subject_a_common_noun_names() {
         Some("The group")
     );
 }
+
+#[test]
+fn a_plural_subject_with_a_clause_on_it_says() {
+    for (s, want) in [
+        (
+            "Executives for Harbor Foods, which earned more than $3 billion last year, say the plant will close.",
+            "Executives for Harbor Foods",
+        ),
+        (
+            "The state officials whose laws were struck down say the courts have changed.",
+            "The state officials",
+        ),
+        (
+            "Pilots who have worked the port for years say the channel is too shallow.",
+            "Pilots",
+        ),
+        (
+            "Democrats - and some Republicans - say that the ferry plan costs too much.",
+            "Democrats",
+        ),
+        (
+            "One pilot who worked the port and who asked not to be named said the channel is shallow.",
+            "One pilot",
+        ),
+    ] {
+        assert_eq!(speaker(s).as_deref(), Some(want), "{s}");
+    }
+    // ", said Ada Lowe" still names the speaker after the cue, and a
+    // second clause keeps its own subject.
+    assert_eq!(
+        speaker("The channel with the shallow spots, said Ada Lowe, needs dredging.").as_deref(),
+        Some("Ada Lowe")
+    );
+    assert_eq!(
+        speaker("Ferries in the harbor run late and some say the pier is unsafe."),
+        Some("some".into())
+    );
+}

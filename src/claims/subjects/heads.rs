@@ -3,7 +3,10 @@
 //! ("One of the doctors who signed the letter said") or a participial
 //! phrase ("A lawyer representing the family said").
 //!
-//! Main entries: [`relative_head`], [`participle_head`].
+//! A subject with such a clause may also stand well before a plain "say"
+//! ("Executives for Mondelez, which earned …, say").
+//!
+//! Main entries: [`relative_head`], [`participle_head`], [`modified_subject`].
 
 use std::ops::Range;
 
@@ -88,4 +91,99 @@ pub(super) fn participle_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<u
     let head = phrase_before(toks, p)?;
     let opens = head.start == 0 || toks[head.start - 1].ends_clause();
     (opens && !lexicon::is_pronoun(toks[head.end - 1].lw)).then_some(head.start..np.end)
+}
+
+/// "Executives for Mondelez, which earned …, say", "Activists clamoring
+/// to block Lowe say", "Democrats - and some Republicans - say": the
+/// sentence's subject with a relative clause, a participle, a
+/// prepositional phrase or an aside between it and a plain "say"/"said"
+/// (plural for "say"), all in one clause.
+pub(in crate::claims) fn modified_subject(toks: &[Tok], v: usize) -> Option<Range<usize>> {
+    let base = match toks[v].lw {
+        "say" => true,
+        "said" | "says" => false,
+        _ => return None,
+    };
+    // ", said Doyle" after a comma is an inverted attribution, whose
+    // speaker follows the cue.
+    // "those who said": the relative pronoun is the cue's subject.
+    if v < 3
+        || !base && toks[v - 1].raw.ends_with(',')
+        || matches!(toks[v - 1].lw, "who" | "which" | "that")
+    {
+        return None;
+    }
+    let fits = |np: &Range<usize>| np.end + 1 < v && modifies(toks, np, v, base);
+    super::sentence_subject(toks, v)
+        .filter(fits)
+        .or_else(|| opening_noun_phrase(toks, v).filter(fits))
+}
+
+/// Whether the words from the end of `np` to the cue at `v` modify it:
+/// they open with a relative pronoun, a preposition, a participle, a
+/// comma or a dash and hold no second clause. A plain "say" (`base`)
+/// needs a plural head.
+fn modifies(toks: &[Tok], np: &Range<usize>, v: usize, base: bool) -> bool {
+    let head = toks[np.end - 1].core;
+    let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
+        || head.eq_ignore_ascii_case("people");
+    if base && !plural {
+        return false;
+    }
+    let dashed = |t: &Tok| t.core.is_empty() && t.raw.contains(['-', '\u{2014}', '\u{2013}']);
+    let next = &toks[np.end];
+    // A dashed aside may hold its own "and" ("Democrats - and some
+    // Republicans - say").
+    let aside = dashed(next);
+    let opens = modifier_word(next.lw) || aside || toks[np.end - 1].raw.ends_with(',');
+    // "who worshiped here and who asked not to be named said": a second
+    // relative clause joined on is still the subject's.
+    opens
+        && (np.end..v).all(|k| {
+            let t = &toks[k];
+            let joins = matches!(
+                t.lw,
+                "and" | "but" | "while" | "because" | "if" | "when" | "as"
+            );
+            let relative = t.lw == "and"
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.lw, "who" | "whose" | "which"));
+            !t.quoted && !t.raw.ends_with([';', ':', '.']) && (aside || relative || !joins)
+        })
+}
+
+/// A word that opens a modifier of the noun before it: a relative
+/// pronoun, a preposition or a participle.
+fn modifier_word(w: &str) -> bool {
+    matches!(
+        w,
+        "who" | "whose" | "which" | "for" | "of" | "from" | "in" | "at" | "with"
+    ) || w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"))
+}
+
+/// The noun phrase opening the sentence, up to the first word that
+/// modifies it ("The state officials | whose laws …", "Harbor activists |
+/// clamoring …"): an optional determiner and at most five words.
+fn opening_noun_phrase(toks: &[Tok], v: usize) -> Option<Range<usize>> {
+    let first = toks.first()?;
+    if lexicon::is_boundary(first.lw) || lexicon::is_intro_preposition(first.lw) {
+        return None;
+    }
+    let mut k = usize::from(lexicon::is_determiner(first.lw));
+    while k < v.min(6) {
+        let t = &toks[k];
+        let w = t.lw;
+        if t.quoted || w.is_empty() {
+            break;
+        }
+        if modifier_word(w) {
+            break;
+        }
+        k += 1;
+        if t.ends_clause() {
+            break;
+        }
+    }
+    (k > 0 && k + 1 < v && !lexicon::is_determiner(toks[k - 1].lw)).then_some(0..k)
 }
