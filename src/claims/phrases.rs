@@ -433,7 +433,12 @@ pub(super) fn phrase_after(toks: &[Tok], start: usize, inverted: bool) -> Option
         // word modifies the phrase, it does not end it.
         let modifies =
             i > start && lexicon::is_determiner(toks[i - 1].lw) && !lexicon::is_after_stop(w);
-        if i != start && (lexicon::is_after_stop(w) || lexicon::is_time_word(w) && !modifies) {
+        // "according to the Tax Policy Center - half a point of …": a
+        // dash closes the phrase.
+        let dash = t.core.is_empty() && t.raw.contains(['-', '\u{2014}', '\u{2013}']);
+        if i != start
+            && (lexicon::is_after_stop(w) || lexicon::is_time_word(w) && !modifies || dash)
+        {
             break;
         }
         i += 1;

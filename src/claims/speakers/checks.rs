@@ -6,12 +6,23 @@
 use super::*;
 
 /// False for a phrase that cannot name a speaker: a fragment glued by a
-/// hyphen to a lower-case function word ("victims-and") or a run of
+/// hyphen to a lower-case function word after it ("victims-and") or a run of
 /// capitals from a headline ("BOARD SAYS NO").
 pub(super) fn plausible(np: &[Tok]) -> bool {
     let mut buf = [0u8; 24];
+    // "a just-released poll", "the so-called experts": an adverb before a
+    // participle or an adjective makes one word.
+    let compound = |core: &str| {
+        core.split_once('-').is_some_and(|(_, rest)| {
+            !rest.contains('-')
+                && rest.len() > 3
+                && rest.bytes().all(|b| b.is_ascii_lowercase())
+                && !lexicon::is_boundary(rest)
+        })
+    };
     let glued = np.iter().any(|t| {
         t.core.contains('-')
+            && !compound(t.core)
             && t.core.split('-').any(|part| {
                 part.bytes().all(|b| b.is_ascii_lowercase())
                     && lexicon::is_boundary(lower(part, &mut buf))

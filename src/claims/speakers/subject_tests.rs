@@ -318,3 +318,19 @@ fn a_plural_subject_with_a_clause_on_it_says() {
         Some("some".into())
     );
 }
+
+#[test]
+fn according_to_a_source_closed_by_a_dash_or_with_a_compound_modifier() {
+    assert_eq!(
+        speaker("The plan would raise $1.1 trillion over a decade, according to the Harbor Policy Center - half a point of output.")
+            .as_deref(),
+        Some("the Harbor Policy Center")
+    );
+    assert_eq!(
+        speaker(
+            "According to a just-released poll from Harbor University, Ada Lowe leads in Dover."
+        )
+        .as_deref(),
+        Some("a just-released poll from Harbor University")
+    );
+}
