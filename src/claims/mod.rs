@@ -260,7 +260,13 @@ pub fn extract(article: &Article) -> Vec<Claim> {
                 .get_or_insert_with(|| interview::interviewee(&claims))
                 .as_deref(),
             Some((interview::Turn::Question, _)) => None,
-            None => speakers::block_speaker(&block.text),
+            // An untitled article's first line "Lynch: No delay to the
+            // probe." is labelled like a headline.
+            None => speakers::block_speaker(&block.text).or_else(|| {
+                (paragraph == 0 && article.title.is_none())
+                    .then(|| speakers::headline_label(&block.text))
+                    .flatten()
+            }),
         };
         let mut unattributed_quotes = Vec::new();
         let mut first = true;

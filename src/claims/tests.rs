@@ -626,3 +626,16 @@ fn a_lead_in_ending_on_a_colon_names_the_speaker_of_the_quotation_after_it() {
     ]);
     assert_eq!(c.last().unwrap().speaker.as_deref(), Some("Mayor Ada Wren"));
 }
+
+#[test]
+fn an_untitled_articles_first_line_with_a_name_label_is_attributed() {
+    let c = claims(&[
+        "Lowe: Pier will reopen in June.",
+        "Mayor Ada Lowe spoke at the harbor on Monday.",
+        "Harbor Board: The vote is final.",
+    ]);
+    assert_eq!(c[0].kind, ClaimKind::Attributed);
+    assert_eq!(c[0].speaker.as_deref(), Some("Lowe"));
+    // Only the first line is read as a headline.
+    assert_eq!(c.last().unwrap().speaker, None);
+}
