@@ -17,7 +17,7 @@ use nouns::{
     article_on_name, is_found_state, participle_on_plural, plural_before_close_to,
     plural_before_phrase, plural_noun, relative_on_noun, share_of_count, source_noun_before,
 };
-pub(super) use nouns::{is_count, possessed};
+pub(super) use nouns::{is_count, possessed, source_subject};
 
 /// The verb a cue completes as an infinitive ("continues to insist",
 /// "went on to say"): its token index, for the subject before it.
@@ -463,6 +463,8 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
             || word == "say" && inverted_tail(toks, v, class).is_some()
             || (prev.capitalized() && !article_on_name(toks, v))
             || plural_noun(prev)
+            // "Officials there say".
+            || matches!(p, "there" | "here") && v >= 2 && plural_noun(&toks[v - 2])
             || share_of_count(toks, v)
             || plural_before_close_to(toks, v)
             || plural_before_phrase(toks, v)

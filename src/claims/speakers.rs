@@ -343,8 +343,11 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
                 sentence_subject(toks, v - 1).map(|np| (rank + 1, np, Route::Coordinated))
             } else if let Some(np) = subject_before(toks, v).filter(|np| !verb_phrase(toks, np)) {
                 Some((rank, np, Route::Subject))
-            } else if let Some(np) = super::subjects::modified_subject(toks, v) {
-                // "The officials whose laws were struck down say".
+            } else if let Some(np) = super::subjects::modified_subject(toks, v)
+                .or_else(|| super::cues::source_subject(toks, v))
+            {
+                // "The officials whose laws were struck down say", "Polls
+                // there show".
                 Some((rank, np, Route::Subject))
             } else if class == CueClass::Inverting && (v == 0 || toks[v - 1].ends_clause()) {
                 // "…!\" posted Ada Lowe" names the poster; "…,\" posted the

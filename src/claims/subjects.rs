@@ -398,7 +398,9 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         let adverb = w.len() > 4 && w.ends_with("ly") && !t.capitalized() && !ly_noun(toks, j - 1);
         // "Theresa May said": a capitalised "May" mid-sentence is a name.
         let modal = lexicon::is_verb_modifier(w) && !(t.capitalized() && j > 1);
-        if t.quoted || t.ends_clause() || !(adverb || modal) {
+        // "Officials there say", "Polls there show".
+        let place = matches!(w, "there" | "here") && j > 1 && !t.capitalized();
+        if t.quoted || t.ends_clause() || !(adverb || modal || place) {
             break;
         }
         j -= 1;

@@ -2,6 +2,8 @@
 //! possessive ("Lee's claims"), a plural head the cue agrees with
 //! ("sources close to her say"), a share of a group ("one in five say").
 
+use std::ops::Range;
+
 use crate::claims::lexicon;
 use crate::claims::phrases::{Tok, lower};
 
@@ -206,9 +208,10 @@ pub(super) fn relative_on_noun(toks: &[Tok], v: usize) -> bool {
     !toks[v].ends_clause() && (plural_aux || quantified)
 }
 
-/// "The latest Harbor Reports poll shows", "Polls there show": a source
-/// of findings right before the cue (past "there"/"also"), agreeing with
-/// it in number, however many words modify it.
+/// "The latest Harbor Reports poll shows", "Polls there show", "The
+/// average of polls shows": a source of findings right before the cue
+/// (past "there"/"also"), agreeing with it in number, however many words
+/// modify it.
 pub(super) fn source_noun_before(toks: &[Tok], v: usize, base: bool) -> bool {
     let Some(mut k) = v.checked_sub(1) else {
         return false;
@@ -234,6 +237,7 @@ pub(super) fn source_noun_before(toks: &[Tok], v: usize, base: bool) -> bool {
             | "census"
             | "tally"
             | "index"
+            | "polling"
     );
     let plural = matches!(
         t.lw,
@@ -251,7 +255,35 @@ pub(super) fn source_noun_before(toks: &[Tok], v: usize, base: bool) -> bool {
             | "rankings"
             | "numbers"
     );
+    // "The rolling average of polls shows": the plural source is the
+    // complement of a singular head.
+    let of_plural =
+        plural && (k.saturating_sub(3)..k).any(|i| toks[i].lw == "of" && !toks[i].ends_clause());
     !t.capitalized() && !t.quoted && (k..v).all(|i| !toks[i].ends_clause()) && {
-        if base { plural } else { singular }
+        if base { plural } else { singular || of_plural }
     }
+}
+
+/// The phrase [`source_noun_before`] finds, from its clause's start (at
+/// most eight words back): "Polls there show" → "Polls", "Exit polling
+/// shows" → "Exit polling".
+pub(in crate::claims) fn source_subject(toks: &[Tok], v: usize) -> Option<Range<usize>> {
+    let w = toks[v].lw;
+    if !matches!(
+        w,
+        "show" | "shows" | "find" | "finds" | "suggest" | "suggests" | "indicate" | "indicates"
+    ) || !source_noun_before(toks, v, lexicon::is_base_form(w))
+    {
+        return None;
+    }
+    let mut end = v;
+    if matches!(toks[end - 1].lw, "there" | "also" | "now" | "still") {
+        end -= 1;
+    }
+    let mut start = end - 1;
+    while start > 0 && end - start < 8 && !toks[start - 1].ends_clause() && !toks[start - 1].quoted
+    {
+        start -= 1;
+    }
+    Some(start..end)
 }

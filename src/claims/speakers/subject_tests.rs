@@ -334,3 +334,27 @@ fn according_to_a_source_closed_by_a_dash_or_with_a_compound_modifier() {
         Some("a just-released poll from Harbor University")
     );
 }
+
+#[test]
+fn a_source_of_findings_however_placed_shows() {
+    for (s, want) in [
+        (
+            "Harbor officials there say the pier is unsafe.",
+            "Harbor officials",
+        ),
+        (
+            "Exit polling shows Lowe won 83% of voters under 30.",
+            "Exit polling",
+        ),
+        (
+            "The rolling average of harbor polls shows Lowe's figure has improved to 40 percent.",
+            "The rolling average of harbor polls",
+        ),
+        (
+            "The Harbor Electronic Markets, where traders bet on the outcome, show the mayor more likely to win.",
+            "The Harbor Electronic Markets",
+        ),
+    ] {
+        assert_eq!(speaker(s).as_deref(), Some(want), "{s}");
+    }
+}

@@ -96,11 +96,12 @@ pub(super) fn participle_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<u
 /// "Executives for Mondelez, which earned …, say", "Activists clamoring
 /// to block Lowe say", "Democrats - and some Republicans - say": the
 /// sentence's subject with a relative clause, a participle, a
-/// prepositional phrase or an aside between it and a plain "say"/"said"
-/// (plural for "say"), all in one clause.
+/// prepositional phrase or an aside between it and "said"/"says" or a
+/// plural's "say", "show", "argue", "warn", "insist" or "contend", all in
+/// one clause.
 pub(in crate::claims) fn modified_subject(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     let base = match toks[v].lw {
-        "say" => true,
+        "say" | "show" | "argue" | "warn" | "insist" | "contend" => true,
         "said" | "says" => false,
         _ => return None,
     };
@@ -121,7 +122,7 @@ pub(in crate::claims) fn modified_subject(toks: &[Tok], v: usize) -> Option<Rang
 
 /// Whether the words from the end of `np` to the cue at `v` modify it:
 /// they open with a relative pronoun, a preposition, a participle, a
-/// comma or a dash and hold no second clause. A plain "say" (`base`)
+/// comma or a dash and hold no second clause. A base form (`base`)
 /// needs a plural head.
 fn modifies(toks: &[Tok], np: &Range<usize>, v: usize, base: bool) -> bool {
     let head = toks[np.end - 1].core;
