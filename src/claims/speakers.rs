@@ -14,7 +14,7 @@ use super::cues::{
     after_gerund, after_opening_preposition, catenative_before, inverted_tail, verb_context,
 };
 use super::lexicon::{self, CueClass};
-use super::phrases::{Sentence, Tok, lower, phrase_after, slice, tokenize};
+use super::phrases::{Sentence, Tok, lower, phrase_after, slice};
 use super::subjects::{sentence_subject, subject_before};
 
 /// The reporting cue of a sentence and its speaker phrase as written.
@@ -570,27 +570,6 @@ fn opening_subject(toks: &[Tok], limit: usize) -> Option<Range<usize>> {
     (i > start && !possessive && !joined).then_some(1..i)
 }
 
-/// For a sentence with a quotation but no reporting cue ("Lee condemned
-/// the plan as \"reckless\""), the subject of its main clause when that
-/// subject comes before the quotation.
-pub fn quote_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
-    let lowered = text.to_ascii_lowercase();
-    let toks = tokenize(text, &lowered, quotes);
-    let first_quoted = toks.iter().position(|t| t.quoted)?;
-    let np = sentence_subject(&toks, first_quoted)
-        .filter(|np| np.end <= first_quoted)
-        .or_else(|| present_subject(&toks, first_quoted))?;
-    // "Lee: \"…\"" labels the quotation; "Trade Rules: Ending \"the
-    // cycle\" is …" is a run-in heading before a scare quote.
-    let label = toks[np.end - 1].raw.ends_with(':');
-    let placed = if label {
-        np.end == first_quoted
-    } else {
-        np.end < first_quoted
-    };
-    (placed && plausible(&toks[np.clone()])).then(|| slice(text, &toks, np))
-}
-
 /// A verb phrase read back as a subject ("… whose laws were invalidated
 /// say", "… were struck down say"): lower-case words, the first a
 /// participle or the second a particle, are the end of a clause on the
@@ -609,36 +588,6 @@ fn verb_phrase(toks: &[Tok], np: &Range<usize>) -> bool {
         && (np.len() == 1 && participle || particle)
 }
 
-/// "The ad targets a \"rigged economy\"", "The video then shows …": a
-/// determiner and one singular noun opening the sentence, before a verb
-/// in the present tense and the quotation; the thing whose words they
-/// are.
-fn present_subject(toks: &[Tok], first_quoted: usize) -> Option<Range<usize>> {
-    let [det, noun, rest @ ..] = toks.get(..first_quoted)? else {
-        return None;
-    };
-    let verb_at = usize::from(rest.first().is_some_and(|t| t.lw == "then"));
-    let verb = rest.get(verb_at)?;
-    let noun_ok = !noun.capitalized()
-        && noun.raw == noun.core
-        && noun.lw.len() > 1
-        && !noun.lw.ends_with('s')
-        && !lexicon::is_not_speaker(noun.lw)
-        && lexicon::classes(noun.lw) == 0;
-    let present = verb.raw == verb.core
-        && !verb.capitalized()
-        && verb.lw.len() > 3
-        && verb.lw.ends_with('s')
-        && !verb.lw.ends_with("ss")
-        && !verb.lw.ends_with("'s")
-        && lexicon::classes(verb.lw) == 0;
-    (matches!(det.lw, "the" | "this" | "its" | "their" | "his" | "her")
-        && det.raw == det.core
-        && noun_ok
-        && present)
-        .then_some(0..2)
-}
-
 /// True for a clause-final attribution: ", X said." / ", said X." with at
 /// most a few words after it.
 pub(super) fn is_tail(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
@@ -651,9 +600,11 @@ pub(super) fn is_tail(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
 mod checks;
 mod labels;
 mod opening;
+mod quoted;
 pub use labels::block_speaker;
 pub(super) use labels::name_label;
 pub(super) use opening::headline_label;
+pub use quoted::quote_subject;
 #[cfg(test)]
 mod subject_tests;
 #[cfg(test)]

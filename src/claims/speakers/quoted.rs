@@ -1,0 +1,97 @@
+//! Who an unattributed quotation belongs to when its own sentence says:
+//! the subject of the main clause before it ("Lee condemned the plan as
+//! \"reckless\"", "The ad targets a \"rigged economy\"").
+//!
+//! Main entry: [`quote_subject`].
+
+use std::ops::Range;
+
+use super::checks::plausible;
+use crate::claims::lexicon;
+use crate::claims::phrases::{Tok, slice, tokenize};
+use crate::claims::subjects::sentence_subject;
+
+/// For a sentence with a quotation but no reporting cue ("Lee condemned
+/// the plan as \"reckless\""), the subject of its main clause when that
+/// subject comes before the quotation.
+pub fn quote_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
+    let lowered = text.to_ascii_lowercase();
+    let toks = tokenize(text, &lowered, quotes);
+    let first_quoted = toks.iter().position(|t| t.quoted)?;
+    let np = sentence_subject(&toks, first_quoted)
+        .filter(|np| np.end <= first_quoted)
+        .or_else(|| present_subject(&toks, first_quoted))?;
+    // "Lee: \"…\"" labels the quotation; "Trade Rules: Ending \"the
+    // cycle\" is …" is a run-in heading before a scare quote.
+    let label = toks[np.end - 1].raw.ends_with(':');
+    let placed = if label {
+        np.end == first_quoted
+    } else {
+        np.end < first_quoted
+    };
+    (placed && plausible(&toks[np.clone()])).then(|| slice(text, &toks, np))
+}
+
+/// Things made of words, which a quotation after them may come from.
+const WORDED_THINGS: &[&str] = &[
+    "ad",
+    "advert",
+    "article",
+    "bill",
+    "book",
+    "brief",
+    "column",
+    "complaint",
+    "documentary",
+    "editorial",
+    "email",
+    "film",
+    "filing",
+    "letter",
+    "lawsuit",
+    "memo",
+    "message",
+    "order",
+    "petition",
+    "piece",
+    "platform",
+    "proposal",
+    "release",
+    "resolution",
+    "ruling",
+    "sign",
+    "speech",
+    "statement",
+    "suit",
+    "tweet",
+    "video",
+];
+
+/// "The ad targets a \"rigged economy\"", "The video then shows …": a
+/// determiner and one singular noun for a body or a text opening the
+/// sentence, before a verb in the present tense and the quotation; the
+/// thing whose words they are.
+fn present_subject(toks: &[Tok], first_quoted: usize) -> Option<Range<usize>> {
+    let [det, noun, rest @ ..] = toks.get(..first_quoted)? else {
+        return None;
+    };
+    let verb_at = usize::from(rest.first().is_some_and(|t| t.lw == "then"));
+    let verb = rest.get(verb_at)?;
+    // Only a body or a text has words of its own: "The pier remains
+    // \"closed\"" quotes someone else.
+    let noun_ok = !noun.capitalized()
+        && noun.raw == noun.core
+        && (lexicon::is_organisation_word(noun.lw) || WORDED_THINGS.contains(&noun.lw));
+    let present = verb.raw == verb.core
+        && !verb.capitalized()
+        && verb.lw.len() > 3
+        && verb.lw.ends_with('s')
+        && !verb.lw.ends_with("ss")
+        && !verb.lw.ends_with("'s")
+        && lexicon::classes(verb.lw) == 0;
+    (matches!(det.lw, "the" | "this" | "its" | "their" | "his" | "her")
+        && det.raw == det.core
+        && noun_ok
+        && present)
+        .then_some(0..2)
+}
