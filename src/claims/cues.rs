@@ -14,7 +14,7 @@ use super::subjects::quantifier_subject;
 mod nouns;
 
 use nouns::{
-    article_on_name, is_found_state, participle_on_plural, plural_before_close_to,
+    article_on_name, is_findings_cue, is_found_state, participle_on_plural, plural_before_close_to,
     plural_before_phrase, plural_noun, relative_on_noun, share_of_count, source_noun_before,
 };
 pub(super) use nouns::{is_count, possessed, source_subject};
@@ -437,11 +437,7 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     if !base && !noun_like {
         return true;
     }
-    if matches!(
-        word,
-        "shows" | "show" | "finds" | "find" | "suggests" | "suggest" | "indicates" | "indicate"
-    ) && source_noun_before(toks, v, base)
-    {
+    if is_findings_cue(word) && source_noun_before(toks, v, base) {
         return true;
     }
     if noun_like && that_follows && relative_on_noun(toks, v) {

@@ -213,12 +213,9 @@ pub(super) fn relative_on_noun(toks: &[Tok], v: usize) -> bool {
 /// (past "there"/"also"), agreeing with it in number, however many words
 /// modify it.
 pub(super) fn source_noun_before(toks: &[Tok], v: usize, base: bool) -> bool {
-    let Some(mut k) = v.checked_sub(1) else {
+    let Some(k) = noun_before(toks, v) else {
         return false;
     };
-    if matches!(toks[k].lw, "there" | "also" | "now" | "still") && k > 0 {
-        k -= 1;
-    }
     let t = &toks[k];
     let singular = matches!(
         t.lw,
@@ -269,21 +266,35 @@ pub(super) fn source_noun_before(toks: &[Tok], v: usize, base: bool) -> bool {
 /// shows" → "Exit polling".
 pub(in crate::claims) fn source_subject(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     let w = toks[v].lw;
-    if !matches!(
-        w,
-        "show" | "shows" | "find" | "finds" | "suggest" | "suggests" | "indicate" | "indicates"
-    ) || !source_noun_before(toks, v, lexicon::is_base_form(w))
-    {
+    if !is_findings_cue(w) || !source_noun_before(toks, v, lexicon::is_base_form(w)) {
         return None;
     }
-    let mut end = v;
-    if matches!(toks[end - 1].lw, "there" | "also" | "now" | "still") {
-        end -= 1;
-    }
+    let end = noun_before(toks, v)? + 1;
     let mut start = end - 1;
     while start > 0 && end - start < 8 && !toks[start - 1].ends_clause() && !toks[start - 1].quoted
     {
         start -= 1;
     }
     Some(start..end)
+}
+
+/// The index of the word before the cue at `v`, past an adverb of place
+/// or time ("Polls there show", "The survey also finds").
+fn noun_before(toks: &[Tok], v: usize) -> Option<usize> {
+    let k = v.checked_sub(1)?;
+    Some(
+        if matches!(toks[k].lw, "there" | "also" | "now" | "still") && k > 0 {
+            k - 1
+        } else {
+            k
+        },
+    )
+}
+
+/// A cue that reports findings rather than words ("shows", "finds").
+pub(super) fn is_findings_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "show" | "shows" | "find" | "finds" | "suggest" | "suggests" | "indicate" | "indicates"
+    )
 }
