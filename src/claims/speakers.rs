@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use checks::{plausible, pronoun_antecedent, shown_subject};
+use checks::{plausible, plural_looking_name, pronoun_antecedent, shown_subject};
 
 use super::cues::{
     after_gerund, after_opening_preposition, catenative_before, inverted_tail, verb_context,
@@ -86,7 +86,14 @@ pub(super) fn attribution_of(text: &str, toks: &[Tok], c: &Candidate) -> Attribu
     // "They" agrees in number with a plural subject, which is evidence
     // enough; "he"/"she" needs the subject shown to be one.
     let singular = matches!(toks[np.start].lw, "he" | "she");
-    let guess = singular && antecedent != np && !shown_subject(toks, &antecedent);
+    // A name in an opening clause ("While Lowe has …, she said") may be
+    // the other person of it: the article's knowledge decides.
+    let opening_clause = antecedent.start == 1 && lexicon::is_subordinator(toks[0].lw);
+    let guess = singular
+        && antecedent != np
+        && (!shown_subject(toks, &antecedent)
+            || plural_looking_name(toks, &antecedent)
+            || opening_clause);
     Attribution {
         relative: np.end < v && { (np.end..v).any(|k| matches!(toks[k].lw, "who" | "which")) },
         speaker: slice(text, toks, antecedent),
@@ -446,34 +453,6 @@ fn manner_verb_speaker(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     (toks[np.start].capitalized() && ends).then_some(np)
 }
 
-/// Nouns for a message that a participle cue may describe ("a statement
-/// saying", "a letter warning").
-const DOCUMENT_NOUNS: &[&str] = &[
-    "statement",
-    "statements",
-    "letter",
-    "memo",
-    "report",
-    "release",
-    "message",
-    "tweet",
-    "tweets",
-    "post",
-    "email",
-    "video",
-    "ad",
-    "note",
-    "remarks",
-    "speech",
-    "op-ed",
-    "editorial",
-    "interview",
-    "filing",
-    "complaint",
-    "lawsuit",
-    "resolution",
-];
-
 /// "Her silence is telling in its own right", "is telling.": the
 /// adjective, which tells no one anything; "is telling reporters" reports.
 fn adjective_telling(toks: &[Tok], v: usize) -> bool {
@@ -497,32 +476,6 @@ fn title_case(toks: &[Tok]) -> bool {
     }
     all >= 4 && capitals * 10 >= all * 7
 }
-
-/// What carries written words that it "reads" ("the sign read \"…\"").
-const WRITTEN_NOUNS: &[&str] = &[
-    "statement",
-    "letter",
-    "memo",
-    "release",
-    "message",
-    "tweet",
-    "post",
-    "email",
-    "note",
-    "sign",
-    "signs",
-    "headline",
-    "banner",
-    "placard",
-    "caption",
-    "card",
-    "poster",
-    "text",
-    "ad",
-    "petition",
-    "invitation",
-    "label",
-];
 
 /// "is", "was", "'s" and the other forms of "be" before a participle.
 fn is_be_form(word: &str) -> bool {
@@ -605,6 +558,7 @@ pub use labels::block_speaker;
 pub(super) use labels::name_label;
 pub(super) use opening::headline_label;
 pub use quoted::quote_subject;
+use quoted::{DOCUMENT_NOUNS, WRITTEN_NOUNS};
 #[cfg(test)]
 mod subject_tests;
 #[cfg(test)]

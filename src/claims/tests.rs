@@ -639,3 +639,18 @@ fn an_untitled_articles_first_line_with_a_name_label_is_attributed() {
     // Only the first line is read as a headline.
     assert_eq!(c.last().unwrap().speaker, None);
 }
+
+#[test]
+fn a_pronoun_means_the_known_name_opening_its_sentence() {
+    let got = claims(&[
+        "Senator Paul Harris spoke at the port on Monday.",
+        "The board met Kim Moss on Tuesday.",
+        "Harris exaggerates when he says he wrote the ferry bill.",
+        "While Moss has voiced concern over the fares, she has not called for a vote.",
+    ]);
+    let speakers: Vec<Option<&str>> = got.iter().map(|c| c.speaker.as_deref()).collect();
+    // Without the sentence's own name, "he"/"she" would go to the last
+    // person named (Kim Moss, of unknown gender).
+    assert_eq!(speakers[2], Some("Harris"), "{got:#?}");
+    assert_eq!(speakers[3], Some("Moss"), "{got:#?}");
+}

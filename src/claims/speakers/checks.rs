@@ -92,6 +92,13 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
         // main-clause "it" means the opening clause's named subject.
         return opening_subject(toks, np.start).unwrap_or(np);
     }
+    // Not after "if"/"unless": a condition names whom it is about.
+    let conditional = matches!(toks[0].lw, "if" | "unless");
+    if opens_subordinate && subject == np && !plural && !conditional {
+        // "While Lowe has voiced concern, she has not called …": the
+        // main-clause "she" means the opening clause's named subject.
+        return subordinate_name(toks, np.start, p == "she").unwrap_or(np);
+    }
     // "South Carolina, he said, was …": a subject set off by the comma
     // right before the pronoun's cue is what the reported clause is about.
     if subject.end == np.start && toks[subject.end - 1].raw.ends_with(',') {
@@ -115,8 +122,11 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
         return np;
     }
     let head = toks[subject.end - 1].core;
-    // "People like Lee, he said": a plural without "-s" is no "he".
-    let head_plural = head.ends_with('s') && !head.ends_with("ss")
+    // "People like Lee, he said": a plural without "-s" is no "he". A
+    // capitalised "-s" may be a surname ("Sanders exaggerates when he
+    // says"): the article must vouch for it (`plural_looking_name`).
+    let capital_s = p != "it" && !plural && plural_looking_name(toks, &subject);
+    let head_plural = head.ends_with('s') && !head.ends_with("ss") && !capital_s
         || ["people", "men", "women", "children", "police"]
             .iter()
             .any(|w| head.eq_ignore_ascii_case(w));
@@ -144,6 +154,44 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
             })
     };
     if agrees { subject } else { np }
+}
+
+/// The name that opens a subordinate clause before `limit` ("While Ada
+/// Lowe has …", "When Vance later referred to …"), when its given name or
+/// title does not say the other gender.
+fn subordinate_name(toks: &[Tok], limit: usize, female: bool) -> Option<Range<usize>> {
+    let mut i = 1;
+    while i < limit && toks[i].capitalized() && !toks[i].quoted && !toks[i].ends_clause() {
+        i += 1;
+    }
+    let verb = toks
+        .get(i)
+        .filter(|t| i < limit && !t.capitalized() && !t.quoted)?;
+    let possessive = toks[i - 1].core.ends_with("'s") || toks[i - 1].core.ends_with("\u{2019}s");
+    let joined = lexicon::is_np_preposition(verb.lw) || matches!(verb.lw, "and" | "or" | "in");
+    if i == 1 || possessive || joined || lexicon::is_determiner(toks[1].lw) {
+        return None;
+    }
+    let name: String = toks[1..i]
+        .iter()
+        .map(|t| t.core)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let gender = crate::claims::persons::gender_of(&name);
+    let other = if female {
+        crate::claims::persons::Gender::Male
+    } else {
+        crate::claims::persons::Gender::Female
+    };
+    (gender != other).then_some(1..i)
+}
+
+/// A name whose last word ends in "-s" like a plural ("Sanders",
+/// "Democrats"): only what the article knows tells a surname from a group.
+pub(super) fn plural_looking_name(toks: &[Tok], np: &Range<usize>) -> bool {
+    let head = &toks[np.end - 1];
+    let possessive = head.core.ends_with("'s") || head.core.ends_with("\u{2019}s");
+    head.capitalized() && head.core.ends_with('s') && !head.core.ends_with("ss") && !possessive
 }
 
 /// True when the words show `np` to be a clause's subject rather than a

@@ -2,6 +2,9 @@
 //! the subject of the main clause before it ("Lee condemned the plan as
 //! \"reckless\"", "The ad targets a \"rigged economy\"").
 //!
+//! Also the nouns for messages and written things that other cues ask
+//! about ([`DOCUMENT_NOUNS`], [`WRITTEN_NOUNS`]).
+//!
 //! Main entry: [`quote_subject`].
 
 use std::ops::Range;
@@ -95,3 +98,57 @@ fn present_subject(toks: &[Tok], first_quoted: usize) -> Option<Range<usize>> {
         && present)
         .then_some(0..2)
 }
+
+/// Nouns for a message that a participle cue may describe ("a statement
+/// saying", "a letter warning").
+pub(super) const DOCUMENT_NOUNS: &[&str] = &[
+    "statement",
+    "statements",
+    "letter",
+    "memo",
+    "report",
+    "release",
+    "message",
+    "tweet",
+    "tweets",
+    "post",
+    "email",
+    "video",
+    "ad",
+    "note",
+    "remarks",
+    "speech",
+    "op-ed",
+    "editorial",
+    "interview",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "resolution",
+];
+
+/// What carries written words that it "reads" ("the sign read \"…\"").
+pub(super) const WRITTEN_NOUNS: &[&str] = &[
+    "statement",
+    "letter",
+    "memo",
+    "release",
+    "message",
+    "tweet",
+    "post",
+    "email",
+    "note",
+    "sign",
+    "signs",
+    "headline",
+    "banner",
+    "placard",
+    "caption",
+    "card",
+    "poster",
+    "text",
+    "ad",
+    "petition",
+    "invitation",
+    "label",
+];

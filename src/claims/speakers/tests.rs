@@ -1047,3 +1047,41 @@ fn an_unknown_verb_after_a_quotation_names_who_spoke() {
         None
     );
 }
+
+#[test]
+fn a_surname_ending_in_s_is_a_guessed_antecedent_for_he() {
+    let find_one = |t: &str| find(t, &quotes::spans(t, false)).expect("an attribution");
+    // "Harris" may be a surname or a plural: the article's memory decides.
+    let harris = find_one("Harris exaggerates when he says he wrote the ferry bill.");
+    assert_eq!(harris.speaker, "Harris");
+    assert_eq!(harris.pronoun.as_deref(), Some("he"));
+    // A possessive is no subject for "he"; "it" never means a plural.
+    assert_eq!(
+        find_one("Vance's plan, he said, would close the port.").speaker,
+        "he"
+    );
+    assert_eq!(
+        find_one("Documents from the board began circulating after it announced a breach.").speaker,
+        "it"
+    );
+}
+
+#[test]
+fn a_name_opening_a_subordinate_clause_is_a_guessed_antecedent() {
+    let find_one = |t: &str| find(t, &quotes::spans(t, false)).expect("an attribution");
+    let lowe = find_one(
+        "While Lowe has voiced concern over the ferry, she has not called for the board to resign.",
+    );
+    assert_eq!(lowe.speaker, "Lowe");
+    assert_eq!(lowe.pronoun.as_deref(), Some("she"));
+    // A condition names whom it is about, not who speaks.
+    assert_eq!(
+        find_one("If Lowe loses the vote, he said, the port will close.").speaker,
+        "he"
+    );
+    // A given name of the other gender rules the name out.
+    assert_eq!(
+        find_one("When Paul Lowe spoke first, she said the plan was late.").speaker,
+        "she"
+    );
+}

@@ -1,0 +1,111 @@
+//! Role and name phrases inside a subject: a role noun with its
+//! complement ("A spokesman for the harbor firm"), a title run that
+//! resumes after role nouns, a name set off between commas, and a lone
+//! opening name before a participle.
+
+use std::ops::Range;
+
+use super::super::lexicon;
+use super::super::persons::{self, ROLE_HEADS};
+use super::super::phrases::Tok;
+
+/// "A spokesman for the harbor firm declined …", "The director of the
+/// port center has …": after the determiner at `i - 1`, a role noun with
+/// its "for"/"of"/"at" phrase, ending where the verb begins (the end
+/// returned).
+pub(super) fn role_with_complement(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
+    let head = toks.get(i)?;
+    let singular = head.lw.strip_suffix('s').unwrap_or(head.lw);
+    let role = !head.capitalized()
+        && !head.ends_clause()
+        && (ROLE_HEADS.iter().any(|(r, _)| *r == head.lw)
+            || matches!(
+                singular,
+                "person" | "source" | "people" | "official" | "aide"
+            ));
+    let next = |k: usize| {
+        toks.get(k)
+            .filter(|n| !n.ends_clause())
+            .map_or("", |n| n.lw)
+    };
+    // "A person familiar with the talks", "sources close to the mayor".
+    let from = match (next(i + 1), next(i + 2)) {
+        ("for" | "of" | "at" | "with", _) => i + 3,
+        (a, b) if lexicon::is_close_to(a, b) => i + 4,
+        _ => return None,
+    };
+    if !role {
+        return None;
+    }
+    for k in from..before.min(i + 12) {
+        let t = &toks[k];
+        let w = t.lw;
+        if t.quoted || toks[k - 1].ends_clause() {
+            return None;
+        }
+        let verb = !t.capitalized()
+            && (w.len() > 4 && w.ends_with("ed")
+                || lexicon::is_verb_modifier(w)
+                || lexicon::is_passive_aux(w)
+                || lexicon::may_cue(w));
+        if verb {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// "Vaz, speaking in Dover, Kent, warned …": a lone opening word that is
+/// no ordinary word, with an "-ing" word after its comma (a participle,
+/// or "during"), is the name the aside describes (a capital on the first
+/// word alone shows nothing).
+pub(super) fn opening_name_before_participle(toks: &[Tok], np: &Range<usize>) -> bool {
+    let participle = toks.get(np.end).is_some_and(|n| {
+        let w = n.lw;
+        w.len() > 5 && w.ends_with("ing") && !n.capitalized()
+    });
+    *np == (0..1) && participle && lexicon::classes(toks[0].lw) == 0
+}
+
+/// "…, her senior adviser, Tomas Egger, said": the name between the
+/// commas before the cue (`j`), set off after a person or role noun.
+pub(super) fn named_appositive(toks: &[Tok], j: usize) -> Option<Range<usize>> {
+    if !toks[j - 1].raw.ends_with(',') {
+        return None;
+    }
+    let lo = j.saturating_sub(4);
+    let k = (lo..j - 1).rev().find(|&k| toks[k].raw.ends_with(','))?;
+    let name = k + 1..j;
+    let capitals = toks[name.clone()]
+        .iter()
+        .all(|t| !t.quoted && (t.capitalized() || t.raw.starts_with('(')));
+    let role = !toks[k].capitalized() && persons::is_person_noun(toks[k].lw);
+    (capitals && role && name.len() <= 4).then_some(name)
+}
+
+/// Where a capitalised title run resumes after lower-case role nouns
+/// (at most three, the last a person or role noun: "leadership
+/// candidate", "front-runner") when a capitalised name follows them.
+pub(super) fn title_run_on(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
+    let mut k = i;
+    while k < before && k - i < 3 {
+        let t = &toks[k];
+        let w = t.lw;
+        if t.quoted || t.capitalized() || w.is_empty() {
+            break;
+        }
+        if lexicon::is_boundary(w) || lexicon::is_determiner(w) || lexicon::is_np_preposition(w) {
+            return None;
+        }
+        k += 1;
+        if t.ends_clause() {
+            return None;
+        }
+    }
+    let named = k > i
+        && k < before
+        && toks[k].capitalized()
+        && !toks[k].quoted
+        && persons::is_person_noun(toks[k - 1].lw);
+    named.then_some(k)
+}
