@@ -388,7 +388,17 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
                 .start
                 .checked_sub(1)
                 .filter(|&t| t > c && toks[t].lw == "that");
-            np.start == c + 1
+            // "Cost estimates, he added, were …", "after the talk ended,
+            // Lee said …": a comma after the first cue sets the second off
+            // as its own attribution, unless the first opens an "as"
+            // clause ("As the Gazette revealed, the board agreed").
+            let as_clause = || {
+                (c.saturating_sub(6)..c)
+                    .rev()
+                    .take_while(|&k| !toks[k].ends_clause())
+                    .any(|k| toks[k].lw == "as")
+            };
+            np.start == c + 1 && (!toks[c].ends_clause() || as_clause())
                 || that.is_some_and(|t| t - c <= 4 && (c..t).all(|k| !toks[k].ends_clause()))
         });
         if reported {

@@ -493,7 +493,13 @@ fn a_name_set_off_by_dashes_is_no_dateline() {
             .speaker
             .as_deref(),
         Some("Nora Vik")
-    );
+    ); // A place in capitals with its state: the person after it is the
+    // sentence's subject, whom a later "she" means.
+    let got = claims(&[
+        "NORTH BAY, Calif. - Rallying the dock workers, Nora Vik promised change.",
+        "A Vik presidency, she vowed, would bring new docks.",
+    ]);
+    assert_eq!(got[1].speaker.as_deref(), Some("Nora Vik"), "{got:#?}");
 }
 
 #[test]

@@ -104,6 +104,19 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
     if subject.end == np.start && toks[subject.end - 1].raw.ends_with(',') {
         return np;
     }
+    // "Cost estimates, he added, were …": a pronoun and cue set off by
+    // commas interrupt the clause, whose subject is not the speaker.
+    // The subject's own clause must run up to them: "… Mook acknowledged
+    // …, which is an outcome, he said, …" is Mook's.
+    let set_off = toks[np.start - 1].raw.ends_with(',')
+        && toks.get(np.end).is_some_and(|c| c.raw.ends_with(','))
+        && subject.end < np.start
+        && toks[subject.end..np.start - 1]
+            .iter()
+            .all(|t| !t.ends_clause());
+    if set_off {
+        return np;
+    }
     let forward = opens_subordinate && subject.start > np.start;
     if subject.end > np.start && !forward
         || subject.len() == 1 && lexicon::is_pronoun(&toks[subject.start].core.to_ascii_lowercase())

@@ -358,3 +358,16 @@ fn a_source_of_findings_however_placed_shows() {
         assert_eq!(speaker(s).as_deref(), Some(want), "{s}");
     }
 }
+
+#[test]
+fn the_agent_of_obtained_is_not_the_source_but_a_writer_is() {
+    assert_eq!(
+        speaker("A letter from the port union obtained by the Gazette warns that fares will rise.")
+            .as_deref(),
+        Some("A letter from the port union")
+    );
+    assert_eq!(
+        speaker("A report written by Ines Vaz warns that fares will rise.").as_deref(),
+        Some("Ines Vaz")
+    );
+}

@@ -1085,3 +1085,32 @@ fn a_name_opening_a_subordinate_clause_is_a_guessed_antecedent() {
         "she"
     );
 }
+
+#[test]
+fn a_cue_set_off_by_commas_is_its_own_attribution() {
+    // The subject the pronoun interrupts is not its antecedent, and a
+    // noun that looks like a cue ("estimates") is no speaker's verb.
+    assert_eq!(
+        speaker("Fare estimates, she added, were \"set by the board alone.\"").as_deref(),
+        Some("she")
+    );
+    // A subject whose clause has closed before is.
+    assert_eq!(
+        speaker("Ines Vaz admitted the ferry had lost money, which is a result, she said, \"we expected.\"")
+            .as_deref(),
+        Some("Ines Vaz")
+    );
+    // A cue closing an opening clause leaves the main clause its own.
+    assert_eq!(
+        speaker(
+            "Later, after the hearing concluded, Vaz stated of the ferry that the report was late."
+        )
+        .as_deref(),
+        Some("Vaz")
+    );
+    // An "as" clause still reports the main clause.
+    assert_eq!(
+        speaker("As the Gazette revealed, the board agreed to sell the pier.").as_deref(),
+        Some("the Gazette")
+    );
+}

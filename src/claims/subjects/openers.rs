@@ -9,8 +9,8 @@ use crate::claims::lexicon;
 use crate::claims::phrases::Tok;
 
 /// The dash closing a dateline at the start of a sentence: up to four
-/// words of a place in capitals, or a place with its bracketed agency,
-/// then a lone dash.
+/// words of a place in capitals (with its state after a comma), or a
+/// place with its bracketed agency, then a lone dash.
 pub(super) fn dateline(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
     if i != 0 {
         return None;
@@ -21,7 +21,13 @@ pub(super) fn dateline(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
     // said" is a name set off by dashes, not a dateline.
     let place = &toks[..k];
     let agency = place.iter().any(|t| t.raw.starts_with('('));
-    let capitals = place
+    // "BUENA PARK, Calif. -": the place in capitals up to its comma, the
+    // state after it as written.
+    let city = place
+        .iter()
+        .position(|t| t.raw.ends_with(','))
+        .map_or(place.len(), |p| p + 1);
+    let capitals = place[..city]
         .iter()
         .all(|t| t.core.len() > 1 && !t.core.chars().any(char::is_lowercase));
     let names = place
