@@ -212,17 +212,29 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
     if i == name_start {
         return None;
     }
-    // "The Florida senator sought …", "the Labour nominee, saying …": after
-    // a determiner, capitalised modifiers lead on to their role noun.
+    // "The Florida senator sought …", "the Labour nominee, saying …", "The
+    // Lowe campaign pushed back": after a determiner, capitalised
+    // modifiers lead on to their role or organisation noun.
     if name_start > start
         && i < before
         && !toks[i - 1].ends_clause()
         && !toks[i - 1].core.ends_with("'s")
         && !toks[i].quoted
         && !toks[i].capitalized()
-        && persons::is_person_noun(toks[i].lw)
+        && (persons::is_person_noun(toks[i].lw) || lexicon::is_organisation_word(toks[i].lw))
     {
         i += 1;
+        // "A Lowe campaign official": the body's person (one set off by a
+        // comma is a title before the name it introduces).
+        if i < before
+            && !toks[i - 1].ends_clause()
+            && !toks[i].quoted
+            && !toks[i].capitalized()
+            && !toks[i].ends_clause()
+            && persons::is_person_noun(toks[i].lw)
+        {
+            i += 1;
+        }
     }
     // "Clinton's lawyers looked …": a possessive name owns the noun after
     // it, which is the subject.

@@ -371,3 +371,22 @@ fn the_agent_of_obtained_is_not_the_source_but_a_writer_is() {
         Some("Ines Vaz")
     );
 }
+
+#[test]
+fn capitalised_modifiers_lead_on_to_a_body_and_its_person() {
+    assert_eq!(
+        speaker("The Lowe campaign pushed back against the plan, calling it a stunt.").as_deref(),
+        Some("The Lowe campaign")
+    );
+    assert_eq!(
+        speaker("A Lowe campaign official later walked back the remark, saying it was a joke.")
+            .as_deref(),
+        Some("A Lowe campaign official")
+    );
+    // A title set off before the name it introduces leaves the name.
+    assert_eq!(
+        speaker("The Harbor Board inspector general, Ines Vaz, said the fares would rise.")
+            .as_deref(),
+        Some("Ines Vaz")
+    );
+}
