@@ -13,6 +13,7 @@ use super::checks::plausible;
 use crate::claims::lexicon;
 use crate::claims::phrases::{Tok, slice, tokenize};
 use crate::claims::subjects::sentence_subject;
+use crate::claims::{names, persons};
 
 /// For a sentence with a quotation but no reporting cue ("Lee condemned
 /// the plan as \"reckless\""), the subject of its main clause when that
@@ -21,6 +22,9 @@ pub fn quote_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
     let lowered = text.to_ascii_lowercase();
     let toks = tokenize(text, &lowered, quotes);
     let first_quoted = toks.iter().position(|t| t.quoted)?;
+    if let Some(np) = colon_name(&toks, first_quoted) {
+        return Some(slice(text, &toks, np));
+    }
     let np = sentence_subject(&toks, first_quoted)
         .filter(|np| np.end <= first_quoted)
         .or_else(|| present_subject(&toks, first_quoted))?;
@@ -33,6 +37,92 @@ pub fn quote_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
         np.end < first_quoted
     };
     (placed && plausible(&toks[np.clone()])).then(|| slice(text, &toks, np))
+}
+
+/// "… doesn't surprise Republican pollster Ana Ruiz: \"…\"": a person's
+/// name right before the colon that opens the quotation, shown to be a
+/// person by a role noun or title before it or a given name, is whose
+/// words follow.
+fn colon_name(toks: &[Tok], first_quoted: usize) -> Option<Range<usize>> {
+    let end = first_quoted;
+    if end < 3 || !toks[end - 1].raw.ends_with(':') {
+        return None;
+    }
+    let mut k = end;
+    while k > 0
+        && end - k < 4
+        && toks[k - 1].capitalized()
+        && !toks[k - 1].quoted
+        && (k == end || !toks[k - 1].ends_clause())
+    {
+        k -= 1;
+    }
+    // A label opening the sentence ("Lee: …") is `quote_subject`'s.
+    if k == end || k == 0 {
+        return None;
+    }
+    let first = toks[k].core.trim_end_matches('.');
+    let titled = crate::claims::sentences::is_title(first);
+    let given = end - k >= 2 && names::given_name(toks[k].core).is_some();
+    let role = !toks[k - 1].capitalized()
+        && !toks[k - 1].quoted
+        && !toks[k - 1].ends_clause()
+        && persons::is_person_noun(toks[k - 1].lw);
+    if !(titled || given || role) {
+        return None;
+    }
+    // "Republican pollster Ana Ruiz": the role and its capitalised
+    // modifiers belong to the name.
+    let mut start = k;
+    if role {
+        start -= 1;
+        while start > 0
+            && k - start < 3
+            && toks[start - 1].capitalized()
+            && !toks[start - 1].quoted
+            && !toks[start - 1].ends_clause()
+        {
+            start -= 1;
+        }
+    }
+    // "The crowd cheered for Sen. Ada Lowe: …" is the crowd's; "a
+    // statement by Sen. Ada Lowe: …" hers. Back over the phrase's
+    // lower-case modifiers and determiner ("to the island newspaper …").
+    let preposition = |w: &str| {
+        matches!(
+            w,
+            "for"
+                | "to"
+                | "at"
+                | "with"
+                | "about"
+                | "against"
+                | "on"
+                | "of"
+                | "from"
+                | "in"
+                | "toward"
+                | "towards"
+                | "over"
+                | "like"
+        )
+    };
+    let mut before = start;
+    while before > 0
+        && start - before < 3
+        && !toks[before - 1].capitalized()
+        && !toks[before - 1].ends_clause()
+        && !preposition(toks[before - 1].lw)
+        && !lexicon::is_boundary(toks[before - 1].lw)
+        && !lexicon::is_determiner(toks[before - 1].lw)
+    {
+        before -= 1;
+    }
+    if before > 0 && lexicon::is_determiner(toks[before - 1].lw) {
+        before -= 1;
+    }
+    let object = before > 0 && preposition(toks[before - 1].lw);
+    (!object).then_some(start..end)
 }
 
 /// Things made of words, which a quotation after them may come from.

@@ -390,3 +390,27 @@ fn capitalised_modifiers_lead_on_to_a_body_and_its_person() {
         Some("Ines Vaz")
     );
 }
+
+#[test]
+fn a_person_named_before_the_colon_owns_the_quotation() {
+    let q = |s: &str| quote_subject(s, &quotes::spans(s, false));
+    assert_eq!(
+        q("The delay does not surprise Republican pollster Ines Vaz: \"Ferries are always late.\"")
+            .as_deref(),
+        Some("Republican pollster Ines Vaz")
+    );
+    assert_eq!(
+        q("Fares rose again - Sen. Ada Lowe: \"The board has failed the island.\"").as_deref(),
+        Some("Sen. Ada Lowe")
+    );
+    // A name that is the object of a preposition is not the speaker.
+    assert_ne!(
+        q("The crowd cheered for Sen. Ada Lowe: \"We love you!\"").as_deref(),
+        Some("Sen. Ada Lowe")
+    );
+    let gazette = q("The mayor spoke to the island newspaper Harbor Gazette: \"We will rebuild.\"");
+    assert!(
+        gazette.as_deref().is_none_or(|g| !g.contains("Gazette")),
+        "{gazette:?}"
+    );
+}
