@@ -252,8 +252,27 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
             let progressive = v > 0 && is_be_form(toks[v - 1].core);
             // "… issued a statement calling …": the statement's issuer.
             let document = v > 0 && DOCUMENT_NOUNS.contains(&toks[v - 1].lw);
+            // "… while saying", "by initially saying": a subordinator on
+            // the participle; at the sentence's start ("After saying …,
+            // the man …") the subject follows its clause.
+            let mut b = v;
+            if b > 1 && toks[b - 1].lw.ends_with("ly") && !toks[b - 1].ends_clause() {
+                b -= 1;
+            }
+            let subordinated = b > 0
+                && !toks[b - 1].ends_clause()
+                && matches!(
+                    toks[b - 1].lw,
+                    "while" | "after" | "before" | "by" | "when" | "since" | "without"
+                );
             if after_comma || document {
                 sentence_subject(toks, v).map(|np| (2u8, np, Route::Participle))
+            } else if subordinated && b == 1 {
+                sentence_subject(toks, toks.len())
+                    .filter(|np| np.start > v)
+                    .map(|np| (2u8, np, Route::Participle))
+            } else if subordinated {
+                sentence_subject(toks, b - 1).map(|np| (2u8, np, Route::Participle))
             } else if progressive && adjective_telling(toks, v) {
                 None
             } else if progressive {

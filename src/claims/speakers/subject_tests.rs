@@ -414,3 +414,22 @@ fn a_person_named_before_the_colon_owns_the_quotation() {
         "{gazette:?}"
     );
 }
+
+#[test]
+fn a_participle_after_a_subordinator_is_the_main_subjects() {
+    assert_eq!(
+        speaker("Vaz had a sober view of the plan, while saying that the ferry would run.")
+            .as_deref(),
+        Some("Vaz")
+    );
+    assert_eq!(
+        speaker("The harbor board ended its meeting by announcing the port would close.")
+            .as_deref(),
+        Some("The harbor board")
+    );
+    // At the start the subject follows the opening clause.
+    assert_eq!(
+        speaker("After initially saying he was tired, the mayor stayed on the pier.").as_deref(),
+        Some("the mayor")
+    );
+}
