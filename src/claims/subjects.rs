@@ -505,7 +505,7 @@ fn passive_agent_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<usize>> {
 
 /// True when the word before the cue at `v` is a quantifier standing alone
 /// as the subject of its clause ("Some believe …", "…, all agreed", "but
-/// many argue"), not a determiner or a floating "all" ("they all said").
+/// many argue", "that some say"), not a determiner or a floating "all" ("they all said").
 pub(super) fn quantifier_subject(toks: &[Tok], v: usize) -> bool {
     if v == 0 {
         return false;
@@ -518,7 +518,17 @@ pub(super) fn quantifier_subject(toks: &[Tok], v: usize) -> bool {
     quantifier
         && !q.quoted
         && !q.ends_clause()
-        && (v == 1 || toks[v - 2].ends_clause() || matches!(toks[v - 2].lw, "but" | "and" | "yet"))
+        && (v == 1
+            || toks[v - 2].ends_clause()
+            || matches!(toks[v - 2].lw, "but" | "and" | "yet")
+            // "laws that some say target …": the relative clause's subject,
+            // before a verb that is no noun ("that some state laws …").
+            || matches!(toks[v - 2].lw, "that" | "which")
+                && matches!(
+                    toks[v].lw,
+                    "say" | "believe" | "argue" | "think" | "contend" | "insist" | "allege"
+                        | "suggest" | "maintain" | "predict" | "warn"
+                ))
 }
 
 /// True for a word followed by a comma, also inside a closing quotation

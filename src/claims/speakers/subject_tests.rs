@@ -433,3 +433,21 @@ fn a_participle_after_a_subordinator_is_the_main_subjects() {
         Some("the mayor")
     );
 }
+
+#[test]
+fn a_linking_word_and_a_relative_pronoun_leave_the_subject_found() {
+    assert_eq!(
+        speaker("But harbor activists clamoring to block the levy say they are winning.")
+            .as_deref(),
+        Some("harbor activists clamoring to block the levy")
+    );
+    assert_eq!(
+        speaker("The board passed rules that some say target ferry workers.").as_deref(),
+        Some("some")
+    );
+    // "some state laws": a noun, not a cue.
+    assert_ne!(
+        speaker("Judges have ruled that some state laws were unfair.").as_deref(),
+        Some("some")
+    );
+}

@@ -89,7 +89,10 @@ pub(super) fn participle_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<u
         return None;
     }
     let head = phrase_before(toks, p)?;
-    let opens = head.start == 0 || toks[head.start - 1].ends_clause();
+    // "But activists clamoring …": a linking word opens the sentence.
+    let opens = head.start == 0
+        || toks[head.start - 1].ends_clause()
+        || head.start == 1 && matches!(toks[0].lw, "but" | "and" | "yet" | "so");
     (opens && !lexicon::is_pronoun(toks[head.end - 1].lw)).then_some(head.start..np.end)
 }
 
@@ -165,14 +168,20 @@ fn modifier_word(w: &str) -> bool {
 
 /// The noun phrase opening the sentence, up to the first word that
 /// modifies it ("The state officials | whose laws …", "Harbor activists |
-/// clamoring …"): an optional determiner and at most five words.
+/// clamoring …"): after an optional linking word, an optional determiner
+/// and at most five words.
 fn opening_noun_phrase(toks: &[Tok], v: usize) -> Option<Range<usize>> {
-    let first = toks.first()?;
+    // "But Harbor activists clamoring …": past a linking word.
+    let linked = toks
+        .first()
+        .is_some_and(|t| matches!(t.lw, "but" | "and" | "yet" | "so") && !t.ends_clause());
+    let start = usize::from(linked);
+    let first = toks.get(start)?;
     if lexicon::is_boundary(first.lw) || lexicon::is_intro_preposition(first.lw) {
         return None;
     }
-    let mut k = usize::from(lexicon::is_determiner(first.lw));
-    while k < v.min(6) {
+    let mut k = start + usize::from(lexicon::is_determiner(first.lw));
+    while k < v.min(start + 6) {
         let t = &toks[k];
         let w = t.lw;
         if t.quoted || w.is_empty() {
@@ -186,5 +195,5 @@ fn opening_noun_phrase(toks: &[Tok], v: usize) -> Option<Range<usize>> {
             break;
         }
     }
-    (k > 0 && k + 1 < v && !lexicon::is_determiner(toks[k - 1].lw)).then_some(0..k)
+    (k > start && k + 1 < v && !lexicon::is_determiner(toks[k - 1].lw)).then_some(start..k)
 }
