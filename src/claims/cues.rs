@@ -290,6 +290,17 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     {
         return false;
     }
+    // "his neighboring state of Michigan", "a report of …": a base form
+    // before "of" is a noun too; verbs of speech may still say "of".
+    if lexicon::is_base_form(word)
+        && !matches!(
+            word,
+            "say" | "think" | "speak" | "write" | "warn" | "ask" | "tell" | "complain" | "boast"
+        )
+        && toks.get(v + 1).is_some_and(|n| n.core == "of")
+    {
+        return false;
+    }
     // "The detour adds about 15 minutes", "Ferries will add two crossings",
     // "which added $5 million": adding a quantity, not words.
     // "…,\" added another official" still inverts after its quotation.

@@ -451,3 +451,15 @@ fn a_linking_word_and_a_relative_pronoun_leave_the_subject_found() {
         Some("some")
     );
 }
+
+#[test]
+fn a_base_form_before_of_is_a_noun_unless_it_reports_words() {
+    assert_eq!(
+        speaker("The mayor is hoping to win votes in her home state of Maine this week."),
+        None
+    );
+    assert_eq!(
+        speaker("Dock workers complain of long shifts and late pay.").as_deref(),
+        Some("Dock workers")
+    );
+}
