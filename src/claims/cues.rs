@@ -275,10 +275,24 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     }
     // "linked to a group called the \"Harbor Fund\"": an object named, not
     // someone calling ("A spokesman called it …" opens its sentence).
+    // "a popular play called \"…\"": modifiers may stand between.
+    let indefinite = (v.saturating_sub(4)..v - 1)
+        .rev()
+        .take_while(|&k| {
+            let t = &toks[k];
+            !t.ends_clause()
+                && !t.quoted
+                && !matches!(
+                    t.lw,
+                    "who" | "which" | "that" | "has" | "have" | "had" | "is" | "was"
+                )
+        })
+        .find(|&k| lexicon::is_determiner(toks[k].lw))
+        .is_some_and(|k| matches!(toks[k].lw, "a" | "an") && k >= 1 && !toks[k - 1].ends_clause());
     let naming = matches!(word, "called" | "dubbed" | "named")
         && v >= 3
-        && matches!(toks[v - 2].lw, "a" | "an")
-        && !toks[v - 3].ends_clause();
+        && !toks[v - 1].ends_clause()
+        && indefinite;
     if naming {
         return false;
     }

@@ -463,3 +463,21 @@ fn a_base_form_before_of_is_a_noun_unless_it_reports_words() {
         Some("Dock workers")
     );
 }
+
+#[test]
+fn called_after_an_indefinite_noun_phrase_names_it() {
+    assert_eq!(
+        speaker("They joined a small resistance movement called the Harbor Front."),
+        None
+    );
+    assert_eq!(
+        speaker("Both oppose a pension formula called the \"chained index\" that cuts payments."),
+        None
+    );
+    // An appositive set off by commas still leaves "called" its subject.
+    assert_eq!(
+        speaker("Sen. Ada Lowe, also a port hopeful, called the plan \"reckless\" on Sunday.")
+            .as_deref(),
+        Some("Sen. Ada Lowe")
+    );
+}
