@@ -305,11 +305,23 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         return false;
     }
     // "his neighboring state of Michigan", "a report of …": a base form
-    // before "of" is a noun too; verbs of speech may still say "of".
+    // before "of" is a noun too; verbs of speech and knowing still take
+    // "of" ("complain of", "know of").
     if lexicon::is_base_form(word)
         && !matches!(
             word,
-            "say" | "think" | "speak" | "write" | "warn" | "ask" | "tell" | "complain" | "boast"
+            "say"
+                | "think"
+                | "speak"
+                | "write"
+                | "warn"
+                | "ask"
+                | "tell"
+                | "complain"
+                | "boast"
+                | "know"
+                | "hear"
+                | "learn"
         )
         && toks.get(v + 1).is_some_and(|n| n.core == "of")
     {

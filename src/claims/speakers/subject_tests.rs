@@ -462,6 +462,10 @@ fn a_base_form_before_of_is_a_noun_unless_it_reports_words() {
         speaker("Dock workers complain of long shifts and late pay.").as_deref(),
         Some("Dock workers")
     );
+    assert_eq!(
+        speaker("Harbor pilots know of no ferry that ran on time.").as_deref(),
+        Some("Harbor pilots")
+    );
 }
 
 #[test]
