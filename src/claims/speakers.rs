@@ -532,26 +532,6 @@ pub(super) fn relative_object(toks: &[Tok], v: usize, np: &Range<usize>) -> bool
     relative && np.start > 0 && !toks[np.start - 1].ends_clause()
 }
 
-/// The subject right after an opening subordinator, before `limit`, that
-/// "it" may mean: "the" and a name ("the Harbor Board"), followed by its
-/// lower-case verb.
-fn opening_subject(toks: &[Tok], limit: usize) -> Option<Range<usize>> {
-    if toks.get(1).is_none_or(|t| t.lw != "the") {
-        return None;
-    }
-    let start = 2;
-    let mut i = start;
-    while i < limit && toks[i].capitalized() && !toks[i].quoted && !toks[i].ends_clause() {
-        i += 1;
-    }
-    let verb = toks
-        .get(i)
-        .filter(|t| i < limit && !t.capitalized() && !t.quoted)?;
-    let possessive = toks[i - 1].raw.ends_with("'s");
-    let joined = lexicon::is_np_preposition(verb.lw) || matches!(verb.lw, "and" | "or" | "in");
-    (i > start && !possessive && !joined).then_some(1..i)
-}
-
 /// A verb phrase read back as a subject ("… whose laws were invalidated
 /// say", "… were struck down say"): lower-case words, the first a
 /// participle or the second a particle, are the end of a clause on the

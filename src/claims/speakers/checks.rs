@@ -169,23 +169,22 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
     if agrees { subject } else { np }
 }
 
+/// The subject right after an opening subordinator, before `limit`, that
+/// "it" may mean: "the" and a name ("the Harbor Board"), followed by its
+/// lower-case verb.
+fn opening_subject(toks: &[Tok], limit: usize) -> Option<Range<usize>> {
+    if toks.get(1).is_none_or(|t| t.lw != "the") {
+        return None;
+    }
+    name_before_verb(toks, 2, limit).map(|end| 1..end)
+}
+
 /// The name that opens a subordinate clause before `limit` ("While Ada
 /// Lowe has …", "When Vance later referred to …"), when its given name or
 /// title does not say the other gender.
 fn subordinate_name(toks: &[Tok], limit: usize, female: bool) -> Option<Range<usize>> {
-    let mut i = 1;
-    while i < limit && toks[i].capitalized() && !toks[i].quoted && !toks[i].ends_clause() {
-        i += 1;
-    }
-    let verb = toks
-        .get(i)
-        .filter(|t| i < limit && !t.capitalized() && !t.quoted)?;
-    let possessive = toks[i - 1].core.ends_with("'s") || toks[i - 1].core.ends_with("\u{2019}s");
-    let joined = lexicon::is_np_preposition(verb.lw) || matches!(verb.lw, "and" | "or" | "in");
-    if i == 1 || possessive || joined || lexicon::is_determiner(toks[1].lw) {
-        return None;
-    }
-    let name: String = toks[1..i]
+    let end = name_before_verb(toks, 1, limit)?;
+    let name: String = toks[1..end]
         .iter()
         .map(|t| t.core)
         .collect::<Vec<_>>()
@@ -196,15 +195,38 @@ fn subordinate_name(toks: &[Tok], limit: usize, female: bool) -> Option<Range<us
     } else {
         crate::claims::persons::Gender::Female
     };
-    (gender != other).then_some(1..i)
+    (gender != other).then_some(1..end)
+}
+
+/// The end of a run of capitalised words from `start` that is followed,
+/// before `limit`, by a lower-case word that is its verb: no possessive
+/// ("Lowe's plan"), no preposition or "and" after the run.
+fn name_before_verb(toks: &[Tok], start: usize, limit: usize) -> Option<usize> {
+    let mut i = start;
+    while i < limit && toks[i].capitalized() && !toks[i].quoted && !toks[i].ends_clause() {
+        i += 1;
+    }
+    let verb = toks
+        .get(i)
+        .filter(|t| i < limit && !t.capitalized() && !t.quoted)?;
+    let owner = i > start && possessive(&toks[i - 1]);
+    let joined = lexicon::is_np_preposition(verb.lw) || matches!(verb.lw, "and" | "or" | "in");
+    (i > start && !owner && !joined).then_some(i)
+}
+
+/// "Lowe's", with either apostrophe.
+fn possessive(t: &Tok) -> bool {
+    t.core.ends_with("'s") || t.core.ends_with("\u{2019}s")
 }
 
 /// A name whose last word ends in "-s" like a plural ("Sanders",
 /// "Democrats"): only what the article knows tells a surname from a group.
 pub(super) fn plural_looking_name(toks: &[Tok], np: &Range<usize>) -> bool {
     let head = &toks[np.end - 1];
-    let possessive = head.core.ends_with("'s") || head.core.ends_with("\u{2019}s");
-    head.capitalized() && head.core.ends_with('s') && !head.core.ends_with("ss") && !possessive
+    head.capitalized()
+        && head.core.ends_with('s')
+        && !head.core.ends_with("ss")
+        && !possessive(head)
 }
 
 /// True when the words show `np` to be a clause's subject rather than a
