@@ -466,11 +466,82 @@ pub(super) fn phrase_after(toks: &[Tok], start: usize, inverted: bool) -> Option
     if inverted && plain_start && !toks[np.clone()].iter().any(Tok::capitalized) {
         return None;
     }
+    // "according to a poll released Sunday": the phrase stopped at the
+    // day, and the participle it leaves says when, not who. After any
+    // other noun it may be a clause's own verb ("figures her campaign
+    // released"), which keeps it.
+    if np.len() >= 2
+        && is_publication_participle(toks[np.end - 1].lw)
+        && is_published_noun(toks[np.end - 2].lw)
+    {
+        np.end -= 1;
+    }
     let head = toks[np.end - 1].lw;
     if lexicon::is_not_speaker(head) {
         return None;
     }
     Some(np)
+}
+
+/// Nouns for what is put out: polls, reports, filings.
+fn is_published_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "poll"
+            | "polls"
+            | "survey"
+            | "surveys"
+            | "report"
+            | "reports"
+            | "study"
+            | "data"
+            | "figures"
+            | "results"
+            | "memo"
+            | "lawsuit"
+            | "suit"
+            | "complaint"
+            | "declaration"
+            | "filing"
+            | "filings"
+            | "document"
+            | "documents"
+            | "schedule"
+            | "statement"
+            | "letter"
+            | "analysis"
+            | "estimate"
+            | "estimates"
+            | "transcript"
+            | "records"
+            | "review"
+            | "audit"
+            | "count"
+            | "tally"
+    )
+}
+
+/// Participles of putting a text out ("a poll released", "a lawsuit
+/// filed"), which end a source phrase only when what follows them (a day,
+/// a place, an agent) was cut off.
+fn is_publication_participle(w: &str) -> bool {
+    matches!(
+        w,
+        "released"
+            | "published"
+            | "conducted"
+            | "taken"
+            | "issued"
+            | "filed"
+            | "compiled"
+            | "posted"
+            | "obtained"
+            | "prepared"
+            | "commissioned"
+            | "unveiled"
+            | "circulated"
+            | "distributed"
+    )
 }
 
 /// Drops leading conjunctions/adverbs and empty punctuation tokens.

@@ -46,6 +46,24 @@ fn according_to_and_tail_attribution() {
         speaker("The cranes were idle for a week, the source added.").as_deref(),
         Some("the source")
     );
+    // The day after a participle of publication ends the phrase; the
+    // participle goes with it.
+    assert_eq!(
+        speaker(
+            "Most dockers back the strike, according to a Harbor Gazette poll released Sunday."
+        )
+        .as_deref(),
+        Some("a Harbor Gazette poll")
+    );
+    assert_eq!(
+        speaker("The yard lost $2 million, according to a lawsuit filed in Ashton.").as_deref(),
+        Some("a lawsuit")
+    );
+    // After another noun the participle may be a clause's verb.
+    assert_eq!(
+        speaker("Dock pay rose 4%, according to figures the union released Monday.").as_deref(),
+        Some("figures the union released")
+    );
 }
 
 #[test]
