@@ -8,6 +8,11 @@ use std::ops::Range;
 
 use super::lexicon;
 
+mod trim;
+
+use trim::is_publication_of;
+pub(super) use trim::{slice, trim_phrase};
+
 /// One whitespace-separated word of a sentence.
 #[derive(Clone)]
 pub(super) struct Tok<'a> {
@@ -470,10 +475,7 @@ pub(super) fn phrase_after(toks: &[Tok], start: usize, inverted: bool) -> Option
     // day, and the participle it leaves says when, not who. After any
     // other noun it may be a clause's own verb ("figures her campaign
     // released"), which keeps it.
-    if np.len() >= 2
-        && is_publication_participle(toks[np.end - 1].lw)
-        && is_published_noun(toks[np.end - 2].lw)
-    {
+    if np.len() >= 2 && is_publication_of(toks[np.end - 2].lw, toks[np.end - 1].lw) {
         np.end -= 1;
     }
     let head = toks[np.end - 1].lw;
@@ -481,138 +483,4 @@ pub(super) fn phrase_after(toks: &[Tok], start: usize, inverted: bool) -> Option
         return None;
     }
     Some(np)
-}
-
-/// Nouns for what is put out: polls, reports, filings.
-fn is_published_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "poll"
-            | "polls"
-            | "survey"
-            | "surveys"
-            | "report"
-            | "reports"
-            | "study"
-            | "data"
-            | "figures"
-            | "results"
-            | "memo"
-            | "lawsuit"
-            | "suit"
-            | "complaint"
-            | "declaration"
-            | "filing"
-            | "filings"
-            | "document"
-            | "documents"
-            | "schedule"
-            | "statement"
-            | "letter"
-            | "analysis"
-            | "estimate"
-            | "estimates"
-            | "transcript"
-            | "records"
-            | "review"
-            | "audit"
-            | "count"
-            | "tally"
-    )
-}
-
-/// Participles of putting a text out ("a poll released", "a lawsuit
-/// filed"), which end a source phrase only when what follows them (a day,
-/// a place, an agent) was cut off.
-fn is_publication_participle(w: &str) -> bool {
-    matches!(
-        w,
-        "released"
-            | "published"
-            | "conducted"
-            | "taken"
-            | "issued"
-            | "filed"
-            | "compiled"
-            | "posted"
-            | "obtained"
-            | "prepared"
-            | "commissioned"
-            | "unveiled"
-            | "circulated"
-            | "distributed"
-    )
-}
-
-/// Drops leading conjunctions/adverbs and empty punctuation tokens.
-pub(super) fn trim_phrase(toks: &[Tok], mut r: Range<usize>) -> Option<Range<usize>> {
-    while r.start < r.end {
-        let w = toks[r.start].lw;
-        // "in 2017 America says": a year before a name is not part of it.
-        let year = r.len() > 1
-            && w.len() == 4
-            && w.bytes().all(|b| b.is_ascii_digit())
-            && toks[r.start + 1].capitalized();
-        // "62-year-old Ola Brandt": the age describes the name after it.
-        let age = r.len() > 1 && w.ends_with("-year-old") && toks[r.start + 1].capitalized();
-        // "…," fired back Lee: the cue's particle, not the name.
-        let particle = w == "back" && r.len() > 1 && toks[r.start + 1].capitalized();
-        let intro = lexicon::is_intro_preposition(w) && r.len() > 1 || year || age || particle;
-        if toks[r.start].core.is_empty() || lexicon::is_boundary(w) || intro {
-            r.start += 1;
-        } else {
-            break;
-        }
-    }
-    loop {
-        while r.start < r.end && toks[r.end - 1].core.is_empty() {
-            r.end -= 1;
-        }
-        // "The harbor board Thursday proposed …": the day is when, not who.
-        let day = r.len() > 1 && lexicon::is_day(toks[r.end - 1].lw);
-        // "Super Tuesday", "Black Friday": a day inside a name stays
-        // ("Lowe Thursday said" is Lowe, on Thursday).
-        let in_name = r.len() >= 2
-            && matches!(
-                toks[r.end - 2].lw,
-                "super"
-                    | "black"
-                    | "good"
-                    | "cyber"
-                    | "ash"
-                    | "holy"
-                    | "bloody"
-                    | "easter"
-                    | "palm"
-                    | "maundy"
-            );
-        if !day || in_name {
-            break;
-        }
-        r.end -= 1;
-        // "A court document filed Thursday": the participle the day was on.
-        let w = toks[r.end - 1].lw;
-        if r.len() > 2 && w.len() > 4 && w.ends_with("ed") && !toks[r.end - 1].capitalized() {
-            r.end -= 1;
-        }
-    }
-    (r.start < r.end).then_some(r)
-}
-
-pub(super) fn slice(text: &str, toks: &[Tok], r: Range<usize>) -> String {
-    let s = &text[toks[r.start].start..toks[r.end - 1].end()];
-    let s = s.trim_start_matches(['"', '(', '[', '\u{201C}', '\'']);
-    let s = s.trim_end_matches([',', ';', ':', '"', ']', '\u{201D}', '\'', '!', '?']);
-    // An aside's closing bracket, and the full stop after it, end a source
-    // named inside brackets ("(…, according to the county).").
-    let s = if s.contains('(') {
-        s
-    } else {
-        s.strip_suffix(").").unwrap_or(s).trim_end_matches(')')
-    };
-    let s = match s.strip_suffix('.') {
-        Some(stem) if !stem.rsplit(' ').next().is_some_and(is_abbreviation) => stem,
-        _ => s,
-    };
-    s.trim().to_string()
 }
