@@ -455,15 +455,17 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     }
     let base = lexicon::is_base_form(word);
     let noun_like = lexicon::is_noun_homograph(word);
-    // "Health worries have dogged …": a noun followed by its verb.
-    let verb_follows = toks.get(v + 1).is_some_and(|n| {
-        let w = n.lw;
-        lexicon::is_passive_aux(w)
-            || matches!(
-                w,
-                "have" | "has" | "had" | "will" | "would" | "could" | "can" | "may" | "might"
-            )
-    });
+    // "Health worries have dogged …": a noun followed by its verb. A
+    // comma sets a cue off instead ("…, the survey shows, is whether").
+    let verb_follows = !toks[v].ends_clause()
+        && toks.get(v + 1).is_some_and(|n| {
+            let w = n.lw;
+            lexicon::is_passive_aux(w)
+                || matches!(
+                    w,
+                    "have" | "has" | "had" | "will" | "would" | "could" | "can" | "may" | "might"
+                )
+        });
     if noun_like && verb_follows {
         return false;
     }

@@ -246,6 +246,13 @@ fn lower_copy<'b>(word: &'b str, buf: &'b mut [u8; 24]) -> &'b str {
     std::str::from_utf8(&buf[..word.len()]).unwrap_or("")
 }
 
+/// "-ing" nouns for what reports findings, which head a subject with no
+/// determiner ("Exit polling showed …", "Internal polling finds …").
+/// Nouns that take one ("the ruling", "a filing") need no entry.
+fn is_ing_source(w: &str) -> bool {
+    matches!(w, "polling" | "reporting" | "recording" | "testing")
+}
+
 /// The noun phrase ending (exclusive) at token `end`, scanning back to a
 /// clause boundary or a determiner.
 pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
@@ -267,7 +274,7 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
         // briefing" (after a determiner) are nouns.
         let noun_ing =
             end >= 2 && lexicon::is_determiner(toks[end - 2].lw) && !toks[end - 2].ends_clause();
-        let gerund = w.len() > 5 && w.ends_with("ing") && !noun_ing;
+        let gerund = w.len() > 5 && w.ends_with("ing") && !noun_ing && !is_ing_source(w);
         if !t.capitalized() && (lexicon::is_boundary(w) || gerund) {
             return None;
         }

@@ -485,3 +485,27 @@ fn called_after_an_indefinite_noun_phrase_names_it() {
         Some("Sen. Ada Lowe")
     );
 }
+
+#[test]
+fn an_ing_noun_of_findings_heads_a_subject_without_a_determiner() {
+    assert_eq!(
+        speaker("Exit polling showed that dockers backed the strike in every ward.").as_deref(),
+        Some("Exit polling")
+    );
+    // Other "-ing" words before a cue are still no subject.
+    assert_eq!(
+        speaker("Walking home, Lowe said the ferry was late.").as_deref(),
+        Some("Lowe")
+    );
+}
+
+#[test]
+fn a_findings_cue_set_off_by_commas_is_a_verb_before_the_next_verb() {
+    assert_eq!(
+        speaker("What is less certain, the survey shows, is whether they will vote at all.")
+            .as_deref(),
+        Some("the survey")
+    );
+    // Without the comma the noun still takes the verb after it.
+    assert_eq!(speaker("Health worries have dogged the mayor."), None);
+}
