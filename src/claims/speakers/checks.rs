@@ -28,10 +28,12 @@ pub(super) fn plausible(np: &[Tok]) -> bool {
                     && lexicon::is_boundary(lower(part, &mut buf))
             })
     });
+    // Two short capitals may be an acronym's name ("BFM TV reported").
     let shouted = np.len() >= 2
         && np
             .iter()
-            .all(|t| t.core.len() > 1 && !t.core.chars().any(char::is_lowercase));
+            .all(|t| t.core.len() > 1 && !t.core.chars().any(char::is_lowercase))
+        && (np.len() > 2 || np.iter().any(|t| t.core.len() > 4));
     // "of new radio ads", "a combination of": a phrase that opens or ends
     // on a preposition is a piece of another phrase, not a subject.
     let preposition = |t: Option<&Tok>| {

@@ -509,3 +509,25 @@ fn a_findings_cue_set_off_by_commas_is_a_verb_before_the_next_verb() {
     // Without the comma the noun still takes the verb after it.
     assert_eq!(speaker("Health worries have dogged the mayor."), None);
 }
+
+#[test]
+fn an_acronym_speaker_is_not_a_shouted_headline() {
+    assert_eq!(
+        speaker("Crews were treating the fire as arson, BFM TV reported.").as_deref(),
+        Some("BFM TV")
+    );
+    assert_eq!(speaker("THE HARBOR BOARD SAYS NO TO FERRY"), None);
+    assert_eq!(
+        speaker("PORT AT ITS BEST - \"Ferry returns,\" by Ada Lowe."),
+        None
+    );
+}
+
+#[test]
+fn this_past_week_between_an_appositive_and_its_verb() {
+    assert_eq!(
+        speaker("Ada Lowe, the harbor chairwoman, this past week announced a new ferry.")
+            .as_deref(),
+        Some("Ada Lowe")
+    );
+}

@@ -135,9 +135,11 @@ pub(super) fn skip_time_phrase(toks: &[Tok], mut j: usize) -> usize {
         return j;
     }
     let mut k = j - 1;
-    // "in late August", "earlier this month".
-    if matches!(toks[k - 1].lw, "late" | "early" | "mid" | "this" | "last")
-        && k >= 3
+    // "in late August", "earlier this month", "this past week".
+    if matches!(
+        toks[k - 1].lw,
+        "late" | "early" | "mid" | "this" | "last" | "past"
+    ) && k >= 3
         && opens(toks[k - 2].lw)
     {
         k -= 1;
