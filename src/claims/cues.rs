@@ -19,6 +19,16 @@ use nouns::{
 };
 pub(super) use nouns::{is_count, possessed, source_subject};
 
+/// A cue that reports findings in any tense ("show", "showed", "found",
+/// "suggested").
+pub(super) fn reports_findings(w: &str) -> bool {
+    is_findings_cue(w)
+        || matches!(
+            w,
+            "showed" | "shown" | "found" | "suggested" | "indicated" | "indicate"
+        )
+}
+
 /// The verb a cue completes as an infinitive ("continues to insist",
 /// "went on to say"): its token index, for the subject before it.
 pub(super) fn catenative_before(toks: &[Tok], v: usize) -> Option<usize> {

@@ -8,7 +8,9 @@
 
 use std::ops::Range;
 
-use checks::{plausible, plural_looking_name, pronoun_antecedent, shown_subject};
+use checks::{
+    plausible, plural_looking_name, pronoun_antecedent, shown_subject, singular_verb_after,
+};
 
 use super::cues::{
     after_gerund, after_opening_preposition, catenative_before, inverted_tail, verb_context,
@@ -91,8 +93,9 @@ pub(super) fn attribution_of(text: &str, toks: &[Tok], c: &Candidate) -> Attribu
     let opening_clause = antecedent.start == 1 && lexicon::is_subordinator(toks[0].lw);
     let guess = singular
         && antecedent != np
-        && (!shown_subject(toks, &antecedent)
-            || plural_looking_name(toks, &antecedent)
+        && ((!shown_subject(toks, &antecedent) || plural_looking_name(toks, &antecedent))
+            // "Sanders exaggerates when he says": the verb shows one person.
+            && !singular_verb_after(toks, &antecedent)
             || opening_clause);
     Attribution {
         relative: np.end < v && { (np.end..v).any(|k| matches!(toks[k].lw, "who" | "which")) },
@@ -430,6 +433,13 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
         let demoted = !tail && (subordinate(toks, np.start) || relative_object(toks, v, &np));
         if tail {
             rank = 0;
+        } else if route == Route::Subject
+            && is_tail(toks, v, &np)
+            && super::cues::reports_findings(w)
+        {
+            // "He agreed to sell it in 2010, records show.": a findings
+            // tail covers the sentence before it.
+            rank = rank.min(1);
         } else if demoted {
             // "when he wrote his book, Smith said …": the main clause wins.
             rank += 2;

@@ -231,6 +231,20 @@ pub(super) fn plural_looking_name(toks: &[Tok], np: &Range<usize>) -> bool {
         && !possessive(head)
 }
 
+/// True when a singular verb follows `np` ("Sanders says", "Rhodes
+/// exaggerates", "Rhimes has"): a name in "-s" before it is no plural.
+pub(super) fn singular_verb_after(toks: &[Tok], np: &Range<usize>) -> bool {
+    !toks[np.end - 1].ends_clause()
+        && toks.get(np.end).is_some_and(|t| {
+            let w = t.lw;
+            !t.quoted
+                && (matches!(w, "is" | "was" | "has" | "does")
+                    || w.ends_with('s')
+                        && !w.ends_with("ss")
+                        && (lexicon::may_cue(w) || w.ends_with("es")))
+        })
+}
+
 /// True when the words show `np` to be a clause's subject rather than a
 /// capitalised word that opens a sentence ("Lately, he …", "Local media
 /// has …"): it is a name of several words, or a verb follows it.

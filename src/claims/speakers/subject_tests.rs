@@ -531,3 +531,18 @@ fn this_past_week_between_an_appositive_and_its_verb() {
         Some("Ada Lowe")
     );
 }
+
+#[test]
+fn a_findings_tail_covers_the_sentence_before_it() {
+    assert_eq!(
+        speaker("He agreed to sell the yard to Lowe in 2010, records show.").as_deref(),
+        Some("records")
+    );
+}
+
+#[test]
+fn a_singular_verb_shows_a_name_in_s_to_be_no_plural() {
+    let a = find("Rhodes exaggerates when he says he wrote the law.", &[]);
+    assert_eq!(a.as_ref().map(|a| a.speaker.as_str()), Some("Rhodes"));
+    assert_eq!(a.and_then(|a| a.pronoun), None);
+}
