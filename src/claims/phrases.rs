@@ -485,8 +485,10 @@ pub(super) fn phrase_after(toks: &[Tok], start: usize, inverted: bool) -> Option
     if np.len() >= 2 && is_publication_of(toks[np.end - 2].lw, toks[np.end - 1].lw) {
         np.end -= 1;
     }
-    let head = toks[np.end - 1].lw;
-    if lexicon::is_not_speaker(head) {
+    // After its cue a capitalised head is a name ("according to the
+    // Times"), not the common noun.
+    let head = &toks[np.end - 1];
+    if lexicon::is_not_speaker(head.lw) && !head.capitalized() {
         return None;
     }
     Some(np)

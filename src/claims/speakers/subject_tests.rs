@@ -546,3 +546,16 @@ fn a_singular_verb_shows_a_name_in_s_to_be_no_plural() {
     assert_eq!(a.as_ref().map(|a| a.speaker.as_str()), Some("Rhodes"));
     assert_eq!(a.and_then(|a| a.pronoun), None);
 }
+
+#[test]
+fn a_capitalised_head_after_according_to_is_a_name() {
+    assert_eq!(
+        speaker("According to the Times, the board turned the report over this week.").as_deref(),
+        Some("the Times")
+    );
+    // The common noun is still no source.
+    assert_eq!(
+        speaker("The ferry ran late many times, according to times."),
+        None
+    );
+}
