@@ -17,7 +17,7 @@ mod roles;
 mod shares;
 pub(super) use heads::modified_subject;
 use heads::{participle_head, relative_head};
-use openers::{dateline, skip_time_phrase, time_opener};
+use openers::{dateline, skip_occasion, skip_time_phrase, time_opener};
 use roles::{named_appositive, opening_name_before_participle, role_with_complement, title_run_on};
 use shares::place_region;
 pub(super) use shares::{modal_name, share_subject};
@@ -335,7 +335,7 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     if j == 0 || j != v && toks[j - 1].ends_clause() && !toks[j - 1].raw.ends_with(',') {
         return None;
     }
-    j = skip_time_phrase(toks, j);
+    j = skip_occasion(toks, skip_time_phrase(toks, j));
     let last = &toks[j - 1];
     if last.quoted {
         return None;

@@ -559,3 +559,29 @@ fn a_capitalised_head_after_according_to_is_a_name() {
         None
     );
 }
+
+#[test]
+fn the_occasion_between_a_subject_and_its_verb_is_no_subject() {
+    assert_eq!(
+        speaker("Lowe in a statement said the ferry would run.").as_deref(),
+        Some("Lowe")
+    );
+    assert_eq!(
+        speaker("The mayor in an interview on Monday warned that fares would rise.").as_deref(),
+        Some("The mayor")
+    );
+    // No subject before the occasion: nothing to step back to.
+    assert_eq!(
+        speaker("The statement said fares would rise.").as_deref(),
+        Some("The statement")
+    );
+    assert_eq!(
+        speaker("The big new statement said fares would rise.").as_deref(),
+        Some("The big new statement")
+    );
+    // A phrase that only ends in such a noun keeps it.
+    assert_eq!(
+        speaker("The group at the center of the debate said fares would rise.").as_deref(),
+        Some("The group at the center of the debate")
+    );
+}

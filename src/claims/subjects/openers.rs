@@ -163,3 +163,61 @@ pub(super) fn skip_time_phrase(toks: &[Tok], mut j: usize) -> usize {
     }
     j
 }
+
+/// Steps back over the occasion of a statement between a subject and its
+/// verb ("Lowe in a statement said", "The mayor in an interview on
+/// Monday warned", "Trump at a rally claimed"): the index where the
+/// subject ends, or `j` when there is none.
+pub(super) fn skip_occasion(toks: &[Tok], j: usize) -> usize {
+    if j < 4 || toks[j - 1].ends_clause() || !is_occasion(toks[j - 1].lw) {
+        return j;
+    }
+    // The determiner, then at most two modifiers before the noun.
+    let Some(d) = (j.saturating_sub(4)..j - 1).rev().find(|&k| {
+        matches!(
+            toks[k].lw,
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "this" | "that"
+        )
+    }) else {
+        return j;
+    };
+    let Some(p) = d.checked_sub(1) else {
+        return j;
+    };
+    let opens = matches!(toks[p].lw, "in" | "during" | "at" | "on");
+    let clean = (p..j).all(|k| !toks[k].ends_clause() && !toks[k].quoted);
+    if !opens || !clean || p == 0 || toks[p - 1].ends_clause() {
+        return j;
+    }
+    skip_time_phrase(toks, p)
+}
+
+/// Nouns for the occasion a statement was made on.
+fn is_occasion(w: &str) -> bool {
+    matches!(
+        w,
+        "statement"
+            | "interview"
+            | "speech"
+            | "letter"
+            | "email"
+            | "post"
+            | "tweet"
+            | "op-ed"
+            | "column"
+            | "address"
+            | "briefing"
+            | "appearance"
+            | "conference"
+            | "release"
+            | "memo"
+            | "remarks"
+            | "testimony"
+            | "hearing"
+            | "video"
+            | "podcast"
+            | "broadcast"
+            | "rally"
+            | "debate"
+    )
+}
