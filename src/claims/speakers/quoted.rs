@@ -22,7 +22,7 @@ pub fn quote_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
     let lowered = text.to_ascii_lowercase();
     let toks = tokenize(text, &lowered, quotes);
     let first_quoted = toks.iter().position(|t| t.quoted)?;
-    if let Some(np) = colon_name(&toks, first_quoted) {
+    if let Some(np) = colon_name(&toks, first_quoted).or_else(|| from_source(&toks, first_quoted)) {
         return Some(slice(text, &toks, np));
     }
     let np = sentence_subject(&toks, first_quoted)
@@ -37,6 +37,36 @@ pub fn quote_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
         np.end < first_quoted
     };
     (placed && plausible(&toks[np.clone()])).then(|| slice(text, &toks, np))
+}
+
+/// "From the report: \"…\"", "More from Lee and Park: \"…\"": the
+/// source a lead-in names right before the colon that opens the quotation.
+fn from_source(toks: &[Tok], first_quoted: usize) -> Option<Range<usize>> {
+    let end = first_quoted;
+    if end < 2 || !toks[end - 1].raw.ends_with(':') {
+        return None;
+    }
+    let f = (end.saturating_sub(7)..end - 1).find(|&k| toks[k].lw == "from")?;
+    // "… - More from Lee: …": a dash opens a lead-in too.
+    let opens = |k: usize| {
+        k == 0 || toks[k - 1].ends_clause() || {
+            let t = &toks[k - 1];
+            t.core.is_empty() && t.raw.contains(['-', '\u{2014}', '\u{2013}'])
+        }
+    };
+    let lead = opens(f)
+        || f >= 1
+            && matches!(toks[f - 1].lw, "more" | "also" | "excerpt" | "excerpts")
+            && opens(f - 1);
+    // The source runs from "from" to the colon: a name or a determined
+    // noun phrase ("the report", "Lee and Park").
+    let np = f + 1..end;
+    let first = &toks[np.start];
+    let named = first.capitalized() || lexicon::is_determiner(first.lw);
+    let whole = toks[np.start..end - 1]
+        .iter()
+        .all(|t| !t.ends_clause() && !t.quoted);
+    (lead && named && whole && plausible(&toks[np.clone()])).then_some(np)
 }
 
 /// "… doesn't surprise Republican pollster Ana Ruiz: \"…\"": a person's

@@ -416,6 +416,26 @@ fn a_person_named_before_the_colon_owns_the_quotation() {
 }
 
 #[test]
+fn a_lead_in_from_a_source_owns_the_quotation() {
+    let q = |s: &str| quote_subject(s, &quotes::spans(s, false));
+    assert_eq!(
+        q("From the report: \"Ferry samples with longer field periods were more accurate.\"")
+            .as_deref(),
+        Some("the report")
+    );
+    assert_eq!(
+        q("The gap is real - More from Lowe and Vance: \"Our data confirm both issues.\"")
+            .as_deref(),
+        Some("Lowe and Vance")
+    );
+    // A "from" inside the clause is no lead-in.
+    assert_ne!(
+        q("The mayor returned from the island: \"We will rebuild.\"").as_deref(),
+        Some("the island")
+    );
+}
+
+#[test]
 fn a_participle_after_a_subordinator_is_the_main_subjects() {
     assert_eq!(
         speaker("Vaz had a sober view of the plan, while saying that the ferry would run.")
