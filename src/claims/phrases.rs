@@ -45,7 +45,7 @@ impl Tok<'_> {
         if t.ends_with([',', ';', ':', '!', '?']) {
             return true;
         }
-        if t.len() < self.raw.len() && !self.raw.ends_with(')') {
+        if t.len() < self.raw.len() && !self.raw.ends_with(')') && !self.plural_possessive() {
             // A closing quote mark ends the narration before it.
             return true;
         }
@@ -53,6 +53,15 @@ impl Tok<'_> {
             return !is_abbreviation(stem);
         }
         false
+    }
+
+    /// "Sanders' campaign": an apostrophe after a final "s" outside any
+    /// quotation is a possessive, not a closing quote mark.
+    fn plural_possessive(&self) -> bool {
+        !self.quoted
+            && self.raw.strip_suffix(['\'', '\u{2019}']).is_some_and(|w| {
+                w.ends_with(['s', 'S']) && !w.starts_with(['\'', '\u{2018}', '"', '\u{201C}'])
+            })
     }
 
     pub(super) fn starts_clause(&self) -> bool {

@@ -605,3 +605,15 @@ fn the_occasion_between_a_subject_and_its_verb_is_no_subject() {
         Some("The group at the center of the debate")
     );
 }
+
+#[test]
+fn an_apostrophe_after_a_final_s_is_a_possessive() {
+    assert_eq!(
+        speaker("Ada Rhodes' campaign says it raised $2 million in January.").as_deref(),
+        Some("Ada Rhodes' campaign")
+    );
+    assert_eq!(
+        speaker("Rhodes\u{2019} team said the committee skirts the limits.").as_deref(),
+        Some("Rhodes\u{2019} team")
+    );
+}
