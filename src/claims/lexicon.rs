@@ -109,7 +109,7 @@ const VERB_MODIFIERS: &[&str] = &[
     "doesn't", "didn't", "don't", "won't", "wouldn't", "hasn't", "haven't", "hadn't", "can't",
     "couldn't", "n't", "however", "meanwhile", "instead", "nevertheless", "nonetheless",
     "therefore", "ever", "no", "longer", "yet", "quietly", "rarely", "seldom", "hardly",
-    "increasingly",
+    "increasingly", "sometimes",
 ];
 
 /// The most common speech cues; they win over weaker cues in a sentence.

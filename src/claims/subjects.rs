@@ -306,6 +306,15 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
             j -= 3;
             continue;
         }
+        // "critics have in particular noted".
+        if j >= 3
+            && toks[j - 2].lw == "in"
+            && matches!(toks[j - 1].lw, "particular" | "turn" | "private" | "public")
+            && toks[j - 2..j].iter().all(|t| !t.quoted && !t.ends_clause())
+        {
+            j -= 2;
+            continue;
+        }
         let t = &toks[j - 1];
         let w = t.lw;
         let adverb = w.len() > 4 && w.ends_with("ly") && !t.capitalized() && !ly_noun(toks, j - 1);

@@ -617,3 +617,15 @@ fn an_apostrophe_after_a_final_s_is_a_possessive() {
         Some("Rhodes\u{2019} team")
     );
 }
+
+#[test]
+fn an_adverbial_between_the_auxiliary_and_the_cue_is_no_subject() {
+    assert_eq!(
+        speaker("Critics have in particular noted the cost of the ferry.").as_deref(),
+        Some("Critics")
+    );
+    assert_eq!(
+        speaker("The fares rose, as Lowe has sometimes acknowledged.").as_deref(),
+        Some("Lowe")
+    );
+}
