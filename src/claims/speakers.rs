@@ -579,6 +579,8 @@ pub(super) use opening::headline_label;
 pub use quoted::quote_subject;
 use quoted::{DOCUMENT_NOUNS, WRITTEN_NOUNS};
 #[cfg(test)]
+mod edge_tests;
+#[cfg(test)]
 mod subject_tests;
 #[cfg(test)]
 mod tests;

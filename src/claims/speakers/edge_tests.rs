@@ -1,0 +1,136 @@
+//! Speaker phrases read up to their edges: what stands between a subject
+//! and its cue (an occasion, a time phrase, an adverbial), what a phrase
+//! is made of (a possessive apostrophe, an acronym, an "-ing" noun, a
+//! capitalised head after the cue), and which cue a sentence's tail or a
+//! singular verb settles; on sentences written for these tests.
+
+use super::*;
+use crate::claims::quotes;
+
+fn speaker(text: &str) -> Option<String> {
+    find(text, &quotes::spans(text, false)).map(|a| a.speaker)
+}
+
+#[test]
+fn an_ing_noun_of_findings_heads_a_subject_without_a_determiner() {
+    assert_eq!(
+        speaker("Exit polling showed that dockers backed the strike in every ward.").as_deref(),
+        Some("Exit polling")
+    );
+    // Other "-ing" words before a cue are still no subject.
+    assert_eq!(
+        speaker("Walking home, Lowe said the ferry was late.").as_deref(),
+        Some("Lowe")
+    );
+}
+
+#[test]
+fn a_findings_cue_set_off_by_commas_is_a_verb_before_the_next_verb() {
+    assert_eq!(
+        speaker("What is less certain, the survey shows, is whether they will vote at all.")
+            .as_deref(),
+        Some("the survey")
+    );
+    // Without the comma the noun still takes the verb after it.
+    assert_eq!(speaker("Health worries have dogged the mayor."), None);
+}
+
+#[test]
+fn an_acronym_speaker_is_not_a_shouted_headline() {
+    assert_eq!(
+        speaker("Crews were treating the fire as arson, BFM TV reported.").as_deref(),
+        Some("BFM TV")
+    );
+    assert_eq!(speaker("THE HARBOR BOARD SAYS NO TO FERRY"), None);
+    assert_eq!(
+        speaker("PORT AT ITS BEST - \"Ferry returns,\" by Ada Lowe."),
+        None
+    );
+}
+
+#[test]
+fn this_past_week_between_an_appositive_and_its_verb() {
+    assert_eq!(
+        speaker("Ada Lowe, the harbor chairwoman, this past week announced a new ferry.")
+            .as_deref(),
+        Some("Ada Lowe")
+    );
+}
+
+#[test]
+fn a_findings_tail_covers_the_sentence_before_it() {
+    assert_eq!(
+        speaker("He agreed to sell the yard to Lowe in 2010, records show.").as_deref(),
+        Some("records")
+    );
+}
+
+#[test]
+fn a_singular_verb_shows_a_name_in_s_to_be_no_plural() {
+    let a = find("Rhodes exaggerates when he says he wrote the law.", &[]);
+    assert_eq!(a.as_ref().map(|a| a.speaker.as_str()), Some("Rhodes"));
+    assert_eq!(a.and_then(|a| a.pronoun), None);
+}
+
+#[test]
+fn a_capitalised_head_after_according_to_is_a_name() {
+    assert_eq!(
+        speaker("According to the Times, the board turned the report over this week.").as_deref(),
+        Some("the Times")
+    );
+    // The common noun is still no source.
+    assert_eq!(
+        speaker("The ferry ran late many times, according to times."),
+        None
+    );
+}
+
+#[test]
+fn the_occasion_between_a_subject_and_its_verb_is_no_subject() {
+    assert_eq!(
+        speaker("Lowe in a statement said the ferry would run.").as_deref(),
+        Some("Lowe")
+    );
+    assert_eq!(
+        speaker("The mayor in an interview on Monday warned that fares would rise.").as_deref(),
+        Some("The mayor")
+    );
+    // No subject before the occasion: nothing to step back to.
+    assert_eq!(
+        speaker("The statement said fares would rise.").as_deref(),
+        Some("The statement")
+    );
+    assert_eq!(
+        speaker("The big new statement said fares would rise.").as_deref(),
+        Some("The big new statement")
+    );
+    // A phrase that only ends in such a noun keeps it.
+    assert_eq!(
+        speaker("The group at the center of the debate said fares would rise.").as_deref(),
+        Some("The group at the center of the debate")
+    );
+}
+
+#[test]
+fn an_apostrophe_after_a_final_s_is_a_possessive() {
+    assert_eq!(
+        speaker("Ada Rhodes' campaign says it raised $2 million in January.").as_deref(),
+        Some("Ada Rhodes' campaign")
+    );
+    assert_eq!(
+        speaker("Rhodes\u{2019} team said the committee skirts the limits.").as_deref(),
+        Some("Rhodes\u{2019} team")
+    );
+}
+
+#[test]
+fn an_adverbial_between_the_auxiliary_and_the_cue_is_no_subject() {
+    assert_eq!(
+        speaker("Critics have in particular noted the cost of the ferry.").as_deref(),
+        Some("Critics")
+    );
+    assert_eq!(
+        speaker("The fares rose, as Lowe has sometimes acknowledged.").as_deref(),
+        Some("Lowe")
+    );
+}
