@@ -22,11 +22,7 @@ pub(super) use nouns::{is_count, possessed, source_subject};
 /// A cue that reports findings in any tense ("show", "showed", "found",
 /// "suggested").
 pub(super) fn reports_findings(w: &str) -> bool {
-    is_findings_cue(w)
-        || matches!(
-            w,
-            "showed" | "shown" | "found" | "suggested" | "indicated" | "indicate"
-        )
+    is_findings_cue(w) || matches!(w, "showed" | "shown" | "found" | "suggested" | "indicated")
 }
 
 /// The verb a cue completes as an infinitive ("continues to insist",
