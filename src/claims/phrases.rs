@@ -64,6 +64,12 @@ impl Tok<'_> {
             })
     }
 
+    /// A dash standing alone between words ("Lee - a teacher - says"),
+    /// hyphen, en dash or em dash.
+    pub(super) fn is_dash(&self) -> bool {
+        self.core.is_empty() && self.raw.contains(['-', '\u{2014}', '\u{2013}'])
+    }
+
     pub(super) fn starts_clause(&self) -> bool {
         self.raw.starts_with(['(', '"', '\u{201C}', '['])
     }
@@ -291,7 +297,7 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
     let mut i = end;
     while i > 0 {
         let t = &toks[i - 1];
-        let dash = t.core.is_empty() && t.raw.contains('-');
+        let dash = t.is_dash();
         if t.quoted || dash || (i != end && t.ends_clause()) {
             break;
         }
@@ -456,7 +462,7 @@ pub(super) fn phrase_after(toks: &[Tok], start: usize, inverted: bool) -> Option
             i > start && lexicon::is_determiner(toks[i - 1].lw) && !lexicon::is_after_stop(w);
         // "according to the Tax Policy Center - half a point of …": a
         // dash closes the phrase.
-        let dash = t.core.is_empty() && t.raw.contains(['-', '\u{2014}', '\u{2013}']);
+        let dash = t.is_dash();
         if i != start
             && (lexicon::is_after_stop(w) || lexicon::is_time_word(w) && !modifies || dash)
         {

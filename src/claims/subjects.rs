@@ -329,13 +329,12 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     }
     // "Omar Reyes - a teacher from the east side - says": the subject
     // before a dashed aside that closes right before the cue.
-    let dash = |t: &Tok| t.core.is_empty() && t.raw.contains(['-', '\u{2014}', '\u{2013}']);
     if j == v
         && j >= 3
-        && dash(&toks[j - 1])
+        && toks[j - 1].is_dash()
         && let Some(d) = (j.saturating_sub(16)..j - 2)
             .rev()
-            .find(|&d| dash(&toks[d]))
+            .find(|&d| toks[d].is_dash())
         && d > 0
         && !toks[d - 1].ends_clause()
     {
@@ -379,13 +378,12 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     {
         // "…, who said", "Lee - who's called for …": the antecedent before
         // the relative pronoun, past a dash.
-        let dash = |t: &Tok| t.core.is_empty() && t.raw.contains(['-', '\u{2014}']);
         let mut k = j - 1;
-        if k > 0 && dash(&toks[k - 1]) {
+        if k > 0 && toks[k - 1].is_dash() {
             k -= 1;
             // "admirals -- most of whom backed her -- who cited": the
             // noun before the dashed aside.
-            if let Some(d) = (k.saturating_sub(12)..k).rev().find(|&d| dash(&toks[d])) {
+            if let Some(d) = (k.saturating_sub(12)..k).rev().find(|&d| toks[d].is_dash()) {
                 k = d;
             }
         }

@@ -48,12 +48,7 @@ fn from_source(toks: &[Tok], first_quoted: usize) -> Option<Range<usize>> {
     }
     let f = (end.saturating_sub(7)..end - 1).find(|&k| toks[k].lw == "from")?;
     // "… - More from Lee: …": a dash opens a lead-in too.
-    let opens = |k: usize| {
-        k == 0 || toks[k - 1].ends_clause() || {
-            let t = &toks[k - 1];
-            t.core.is_empty() && t.raw.contains(['-', '\u{2014}', '\u{2013}'])
-        }
-    };
+    let opens = |k: usize| k == 0 || toks[k - 1].ends_clause() || toks[k - 1].is_dash();
     let lead = opens(f)
         || f >= 1
             && matches!(toks[f - 1].lw, "more" | "also" | "excerpt" | "excerpts")

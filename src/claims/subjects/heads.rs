@@ -134,11 +134,10 @@ fn modifies(toks: &[Tok], np: &Range<usize>, v: usize, base: bool) -> bool {
     if base && !plural {
         return false;
     }
-    let dashed = |t: &Tok| t.core.is_empty() && t.raw.contains(['-', '\u{2014}', '\u{2013}']);
     let next = &toks[np.end];
     // A dashed aside may hold its own "and" ("Democrats - and some
     // Republicans - say").
-    let aside = dashed(next);
+    let aside = next.is_dash();
     let opens = modifier_word(next.lw) || aside || toks[np.end - 1].raw.ends_with(',');
     // "who worshiped here and who asked not to be named said": a second
     // relative clause joined on is still the subject's.
