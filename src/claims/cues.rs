@@ -302,6 +302,23 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     if naming {
         return false;
     }
+    // "New York state Democratic official": "state" after a singular
+    // place name is a noun; names joined by "and" ("Lee and Park state
+    // that") keep their verb.
+    if word == "state"
+        && v >= 2
+        && prev.capitalized()
+        && !prev.quoted
+        && !p.ends_with('s')
+        && !lexicon::is_pronoun(p)
+        && toks.get(v + 1).is_none_or(|n| n.lw != "that")
+        && !(v.saturating_sub(4)..v - 1)
+            .rev()
+            .take_while(|&k| !toks[k].ends_clause())
+            .any(|k| matches!(toks[k].lw, "and" | "&" | "or"))
+    {
+        return false;
+    }
     // "the battleground states in Ohio": a noun before its preposition.
     if lexicon::is_noun_homograph(word)
         && toks

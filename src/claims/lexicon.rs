@@ -163,7 +163,10 @@ const PARTICIPLE_CUES: &[&str] = &[
     "accusing", "urging", "promising", "vowing", "predicting", "acknowledging", "admitting",
     "denying", "complaining", "tweeting", "stating", "criticizing", "questioning", "dismissing",
     "refusing", "announcing", "pointing", "describing", "citing", "praising", "blasting",
-    "slamming", "defending", "mocking", "touting", "demanding", "asking",
+    "slamming", "defending", "mocking", "touting", "demanding", "asking", "recalling",
+    "repeating", "echoing", "pledging", "joking", "alleging", "revealing", "emphasizing",
+    "contending", "conceding", "reiterating", "confirming", "cautioning", "hinting", "lamenting",
+    "boasting", "recounting",
 ];
 
 /// Words naming a time ("in April", "on Tuesday", "last week").

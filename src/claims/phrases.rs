@@ -112,8 +112,13 @@ pub(super) fn tokenize<'a>(
     let (mut next, mut max_end) = (0, 0);
     let base = text.as_ptr() as usize;
     // `lw` follows `lower`'s rule: ASCII words up to 24 bytes, else "".
-    let mut push = |raw: &'a str, start: usize, core: &'a str, lw: &'a str| {
+    let mut push = |raw: &'a str, start: usize, core: &'a str, mut lw: &'a str| {
         let end = start + raw.len();
+        // An initial ("James A. Baker", "Mark I. Lee") keeps its full stop
+        // in `lw`, so it is not the article "a" or the pronoun "I".
+        if let [b'A'..=b'Z', b'.'] = raw.as_bytes() {
+            lw = lowered.get(start..end).unwrap_or(lw);
+        }
         while let Some(q) = sorted.get(next).filter(|q| q.start < end) {
             max_end = max_end.max(q.end);
             next += 1;

@@ -18,7 +18,10 @@ mod shares;
 pub(super) use heads::modified_subject;
 use heads::{participle_head, relative_head};
 use openers::{dateline, skip_occasion, skip_time_phrase, time_opener};
-use roles::{named_appositive, opening_name_before_participle, role_with_complement, title_run_on};
+use roles::{
+    named_appositive, opening_name_before_participle, role_with_complement, title_run_on,
+    unclosed_appositive,
+};
 use shares::place_region;
 pub(super) use shares::{modal_name, share_subject};
 
@@ -109,6 +112,22 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
     }
     if i < before && lexicon::is_determiner(toks[i].lw) {
         i += 1;
+    }
+    // "Two objectors, Ann Lee and Bo Park, …": a count on a plural noun.
+    if i + 1 < before
+        && crate::claims::cues::is_count(toks[i].core)
+        && !toks[i].ends_clause()
+        && toks[i + 1..i + 2].iter().all(|n| {
+            let w = n.lw;
+            !n.quoted
+                && !n.capitalized()
+                && w.len() > 3
+                && w.ends_with('s')
+                && !lexicon::is_not_speaker(w)
+                && !matches!(w, "hours" | "minutes" | "seconds" | "decades" | "centuries")
+        })
+    {
+        return trim_phrase(toks, start..i + 2);
     }
     let name_start = i;
     // "the mayor's lawyers" is no plural "mayor's".
@@ -427,6 +446,9 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         j
     };
     let np = phrase_before(toks, end)?;
+    if let Some(name) = unclosed_appositive(toks, &np) {
+        return Some(name);
+    }
     let head = toks[np.end - 1].lw;
     if np.len() == 1
         && head.ends_with("ed")

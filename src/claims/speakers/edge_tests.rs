@@ -134,3 +134,64 @@ fn an_adverbial_between_the_auxiliary_and_the_cue_is_no_subject() {
         Some("Lowe")
     );
 }
+
+#[test]
+fn an_initial_is_neither_the_article_nor_the_pronoun() {
+    assert_eq!(
+        speaker("\"The fares will rise,\" Harbor Counsel Mara A. Quist wrote in a letter.")
+            .as_deref(),
+        Some("Harbor Counsel Mara A. Quist")
+    );
+    assert_eq!(
+        speaker("Tobias I. Wend, the harbor master, has said the pier will reopen.").as_deref(),
+        Some("Tobias I. Wend")
+    );
+}
+
+#[test]
+fn an_appositive_without_its_closing_comma_leaves_the_name_the_subject() {
+    assert_eq!(
+        speaker(
+            "On Monday, Sen. Ilse Brandt (D-Ore.), a critic of the ferry plan told reporters it would fail."
+        )
+        .as_deref(),
+        Some("Sen. Ilse Brandt (D-Ore.)")
+    );
+    // After a preposition the appositive is the subject itself.
+    assert_eq!(
+        speaker("After meeting Brandt, a spokesman for the port said the ferry would run.")
+            .as_deref(),
+        Some("a spokesman for the port")
+    );
+}
+
+#[test]
+fn state_after_a_place_name_is_a_noun() {
+    assert_eq!(
+        speaker(
+            "The strike ended during a panel with Oregon state Democratic official Oskar Lind."
+        ),
+        None
+    );
+    assert_eq!(
+        speaker("Lind and Brandt state that the pier is safe.").as_deref(),
+        Some("Lind and Brandt")
+    );
+}
+
+#[test]
+fn a_progressive_or_participle_of_speech_finds_its_subject() {
+    assert_eq!(
+        speaker("The Oregon state harbor master is confirming that the pier is closed.").as_deref(),
+        Some("The Oregon state harbor master")
+    );
+    assert_eq!(
+        speaker("Two inspectors, Mara Quist and Oskar Lind, filed a complaint, contending that the pier was unsafe.")
+            .as_deref(),
+        Some("Two inspectors")
+    );
+    assert_eq!(
+        speaker("Lind won the vote by repeating his promise that fares would fall.").as_deref(),
+        Some("Lind")
+    );
+}

@@ -83,6 +83,27 @@ pub(super) fn named_appositive(toks: &[Tok], j: usize) -> Option<Range<usize>> {
     (capitals && role && name.len() <= 4).then_some(name)
 }
 
+/// "Sen. Ann Lee (D-NY), a supporter of the plan told reporters …": an
+/// appositive whose closing comma is missing. The subject is the name
+/// before it when that name opens the clause; after a preposition ("After
+/// meeting Lee, a spokesman said") the appositive is the subject itself.
+pub(super) fn unclosed_appositive(toks: &[Tok], np: &Range<usize>) -> Option<Range<usize>> {
+    let mut a = np.start;
+    if a >= 1 && matches!(toks[a - 1].lw, "a" | "an") {
+        a -= 1;
+    }
+    if a == 0 || !matches!(toks[a].lw, "a" | "an") || !toks[a - 1].raw.ends_with(',') {
+        return None;
+    }
+    let role = (a + 1..np.end.min(a + 4)).any(|k| persons::is_person_noun(toks[k].lw));
+    let name = super::phrase_before(toks, a)?;
+    let opens = name.start == 0 || toks[name.start - 1].ends_clause();
+    let named = toks[name.clone()]
+        .iter()
+        .all(|t| !t.quoted && (t.capitalized() || t.raw.starts_with('(')));
+    (role && opens && named).then_some(name)
+}
+
 /// Where a capitalised title run resumes after lower-case role nouns
 /// (at most three, the last a person or role noun: "leadership
 /// candidate", "front-runner") when a capitalised name follows them.
