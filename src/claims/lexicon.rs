@@ -216,7 +216,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "nato", "un", "imf", "statistics", "guardian", "review", "organization", "organisation",
     "council", "authority", "police", "army", "navy", "force", "forces", "ministry", "embassy",
     "republicans", "democrats", "officials", "sources", "experts", "analysts", "politifact",
-    "show", "program", "programme", "website", "channel",
+    "show", "program", "programme", "website", "channel", "pac", "firm", "coalition",
 ];
 
 const DETERMINERS: &[&str] = &[

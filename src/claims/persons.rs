@@ -156,7 +156,13 @@ pub(super) fn looks_like_person(phrase: &str) -> bool {
         prev = w;
         last = w;
     }
-    let head = if last.starts_with(char::is_lowercase) || phrase.starts_with(char::is_lowercase) {
+    // "Most voters in Alabama and Ohio": a lower-case noun before the
+    // preposition heads a phrase whatever its first and last words are.
+    let common_head = before_preposition.is_some_and(|w| w.starts_with(char::is_lowercase));
+    let head = if common_head
+        || last.starts_with(char::is_lowercase)
+        || phrase.starts_with(char::is_lowercase)
+    {
         before_preposition.unwrap_or(last)
     } else {
         last
@@ -253,5 +259,15 @@ mod tests {
         own.sort_unstable();
         own.dedup();
         assert_eq!(own.len(), PERSON_NOUNS.len());
+    }
+
+    #[test]
+    fn a_lower_case_noun_before_a_preposition_heads_the_phrase() {
+        assert!(!looks_like_person(
+            "Most harbor workers in Ashton, Dover and Kent"
+        ));
+        assert!(looks_like_person("The mayor of Ashton"));
+        assert!(looks_like_person("Mayor Ada Lowe of Ashton"));
+        assert!(!looks_like_person("An anti-tax super PAC"));
     }
 }

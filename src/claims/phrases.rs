@@ -333,7 +333,22 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
                     && !lexicon::is_boundary(p)
                     && !toks[i - 2].ends_clause()
             };
-        if past_verb || after_noun {
+        // "would involve Attorney General Lee", "also includes members": a
+        // verb after a modal, or an -s verb after an adverb of the clause.
+        let after_modal = i != end
+            && i >= 2
+            && !t.capitalized()
+            && !toks[i - 2].ends_clause()
+            && match toks[i - 2].lw {
+                "would" | "will" | "could" | "should" | "must" | "might" | "can" | "did"
+                | "does" => true,
+                "also" | "still" | "never" | "often" | "always" | "already" | "repeatedly"
+                | "recently" | "frequently" | "reportedly" | "allegedly" => {
+                    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+                }
+                _ => false,
+            };
+        if past_verb || after_noun || after_modal {
             break;
         }
         // "Commission on Presidential Debates": a preposition inside a

@@ -296,6 +296,32 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
     trim_phrase(toks, start..i)
 }
 
+/// "voters in Alabama, Georgia and Virginia said": a list of names after
+/// a preposition ends the phrase `np` found at its last "and"; the head
+/// the list hangs on comes before it.
+fn head_of_name_list(toks: &[Tok], np: &Range<usize>) -> Option<Range<usize>> {
+    if !toks[np.start].capitalized()
+        || !toks[np.clone()]
+            .iter()
+            .any(|t| matches!(t.lw, "and" | "or"))
+    {
+        return None;
+    }
+    let mut s = np.start;
+    while s >= 1 && s + 6 > np.start {
+        let t = &toks[s - 1];
+        if !(t.raw.ends_with(',') && t.capitalized() && !t.quoted) {
+            break;
+        }
+        s -= 1;
+    }
+    if s == np.start || s == 0 || !matches!(toks[s - 1].lw, "in" | "from" | "of" | "across") {
+        return None;
+    }
+    // The head is a common noun ("voters"), capitalised only at the start.
+    phrase_before(toks, s - 1).filter(|p| p.end == 1 || !toks[p.end - 1].capitalized())
+}
+
 /// The noun phrase that ends right before the cue at `v`, skipping
 /// auxiliaries and adverbs ("has also said"), appositives ("Flynn, a top
 /// aide, said") and relative pronouns ("Smith, who said").
@@ -445,7 +471,10 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     } else {
         j
     };
-    let np = phrase_before(toks, end)?;
+    let mut np = phrase_before(toks, end)?;
+    if let Some(head) = head_of_name_list(toks, &np) {
+        np = head.start..np.end;
+    }
     if let Some(name) = unclosed_appositive(toks, &np) {
         return Some(name);
     }

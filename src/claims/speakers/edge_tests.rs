@@ -195,3 +195,38 @@ fn a_progressive_or_participle_of_speech_finds_its_subject() {
         Some("Lind")
     );
 }
+
+#[test]
+fn a_verb_after_a_modal_or_an_adverb_is_not_part_of_the_subject() {
+    assert_eq!(
+        speaker(
+            "Any ruling would involve Judge Mara Quist, who told the council the pier was safe."
+        )
+        .as_deref(),
+        Some("Judge Mara Quist")
+    );
+    assert_eq!(
+        speaker("The coalition also includes inspectors who claim the pier is unsafe.").as_deref(),
+        Some("inspectors")
+    );
+}
+
+#[test]
+fn a_list_of_places_after_a_preposition_keeps_the_head_before_it() {
+    assert_eq!(
+        speaker("Most harbor workers in Ashton, Dover and Kent said they would strike.").as_deref(),
+        Some("Most harbor workers in Ashton, Dover and Kent")
+    );
+    assert_eq!(
+        speaker("On Monday, Lind and Brandt said they would strike.").as_deref(),
+        Some("Lind and Brandt")
+    );
+    // An opening phrase's place before a plain subject is no list.
+    assert_eq!(
+        speaker(
+            "Before the vote in Ashton, the ferry operators and the pilots said they would strike."
+        )
+        .as_deref(),
+        Some("the ferry operators and the pilots")
+    );
+}
