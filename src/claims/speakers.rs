@@ -60,7 +60,28 @@ pub(super) fn find_with_sources(sentence: &Sentence) -> (Option<Attribution>, Ve
     let Some(best) = super::attrib_model::choose(toks, &found) else {
         return (None, Vec::new());
     };
-    let main = attribution_of(sentence.text, toks, &found[best]);
+    let mut main = attribution_of(sentence.text, toks, &found[best]);
+    // "Rhimes declared …: "…," she said": an antecedent that is itself the
+    // subject of another speech cue of the main clause is shown to speak.
+    if main.pronoun.is_some() && !lexicon::is_subordinator(toks[0].lw) {
+        let antecedent = pronoun_antecedent(toks, found[best].np.clone());
+        // A name, not a plural capitalised only as the sentence's first
+        // word ("Candidates who think …, she said").
+        let named = toks[antecedent.clone()]
+            .iter()
+            .enumerate()
+            .filter(|(k, t)| t.capitalized() && antecedent.start + k > 0)
+            .count()
+            > 0;
+        if named
+            && found
+                .iter()
+                .enumerate()
+                .any(|(i, c)| i != best && c.np == antecedent && !c.act)
+        {
+            main.pronoun = None;
+        }
+    }
     if found.len() < 2 {
         return (Some(main), Vec::new());
     }

@@ -1,0 +1,162 @@
+//! Pronouns and descriptions in [`super::super::extract`]: "he said",
+//! "the source", follow-on quotations, on short articles written for these
+//! tests.
+
+use super::*;
+
+#[test]
+fn pronoun_and_follow_on_quote_resolve_to_the_last_speaker() {
+    let c = claims(&[
+        "Fisheries Minister Tomas Rell spoke in the capital.",
+        "\"The quotas stay,\" Rell said. \"Nobody will change them this year.\"",
+        "\"We listened to everyone,\" he said.",
+    ]);
+    let speakers: Vec<_> = c.iter().map(|c| c.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        vec![None, Some("Rell"), Some("Rell"), Some("Rell")]
+    );
+    assert_eq!(c[2].kind, ClaimKind::Quote);
+    assert_eq!(c[2].paragraph, 2);
+    assert_eq!(c[3].line, 5);
+}
+
+/// "she" is a person: a determiner-led subject ("The Web"), capitalised
+/// only by the sentence start, is not her; a named subject still is.
+
+#[test]
+fn a_pronoun_after_the_content_skips_a_determiner_led_subject() {
+    let c = claims(&[
+        "Harbour Master Helen Colvard spoke on Monday.",
+        "The Web has made rumours about the dredging common, she said.",
+        "Colvard would not seek another term, she said.",
+    ]);
+    assert_eq!(
+        c[1].speaker.as_deref(),
+        Some("Harbour Master Helen Colvard")
+    );
+    assert_eq!(c[2].speaker.as_deref(), Some("Colvard"));
+}
+
+/// A source named inside brackets loses the closing bracket and the
+/// full stop after it.
+
+#[test]
+fn the_source_resolves_to_the_source_introduced_earlier() {
+    let c = claims(&[
+        "\"The talks are stuck,\" a senior harbor official said.",
+        "Crews worked through the night.",
+        "The dredging will take a month, the official said.",
+    ]);
+    assert_eq!(c[2].speaker.as_deref(), Some("a senior harbor official"));
+}
+
+#[test]
+fn pronoun_in_an_opening_clause_points_to_the_main_subject() {
+    let c = claims(&[
+        "Governor Ray Holt spoke first.",
+        "Although she said the plan was reckless, Mayor Ada Wren signed it.",
+    ]);
+    assert_eq!(c[1].kind, ClaimKind::Attributed);
+    assert_eq!(c[1].speaker.as_deref(), Some("Mayor Ada Wren"));
+}
+
+#[test]
+fn the_pronoun_after_a_cue_is_read() {
+    assert_eq!(
+        crate::claims::reported_pronoun("said she would run."),
+        Some(true)
+    );
+    assert_eq!(
+        crate::claims::reported_pronoun("said that he was sure."),
+        Some(false)
+    );
+    assert_eq!(
+        crate::claims::reported_pronoun("said the vote was close."),
+        None
+    );
+    assert_eq!(crate::claims::reported_pronoun("said"), None);
+}
+
+#[test]
+fn he_said_reaches_a_person_named_outside_an_attribution() {
+    let claims = extract(&article(&[
+        "Mayor Ada Lowe said the ferry will run all winter.",
+        "Paul Marsh, 45, runs a bakery on the quay.",
+        "\"It has been a hard year for the harbour,\" he said.",
+        "Twelve towns led by Brill are suing the harbour board.",
+        "They argue that the fees broke the charter.",
+    ]));
+    let speaker = |i: usize| claims[i].speaker.as_deref();
+    assert_eq!(speaker(0), Some("Mayor Ada Lowe"));
+    assert_eq!(speaker(2), Some("Paul Marsh"));
+    assert_eq!(speaker(4), Some("Twelve towns"));
+}
+
+#[test]
+fn an_unattributed_quote_belongs_to_the_person_just_introduced() {
+    let claims = extract(&article(&[
+        "\"We will step away from this,\" Pence said on Sunday.",
+        "On \"Harbor Talk,\" Sen. Ada Lowe (Vt.), who lost the primary, named two reasons. \"The young are tired of it.\"",
+    ]));
+    assert_eq!(claims[0].speaker.as_deref(), Some("Pence"));
+    let quote = claims.last().map(|c| c.speaker.as_deref());
+    assert_eq!(quote, Some(Some("Sen. Ada Lowe (Vt.)")));
+}
+
+#[test]
+fn a_pronoun_after_an_opening_word_goes_to_the_earlier_speaker() {
+    let c = claims(&[
+        "Harbor master Ines Vaz said the pier would close in May.",
+        "Lately, she said, the ferry fares have doubled twice.",
+    ]);
+    assert_eq!(c[1].speaker.as_deref(), Some("Harbor master Ines Vaz"));
+    // A known person as the sentence's own subject stays its antecedent.
+    let c = claims(&[
+        "Harbor master Ines Vaz said the pier would close in May.",
+        "Mayor Tomas Egger spoke next.",
+        "Vaz has said she will run the port herself.",
+    ]);
+    assert_eq!(c[2].speaker.as_deref(), Some("Vaz"));
+}
+
+#[test]
+fn a_pronoun_for_a_possessive_name_takes_the_name() {
+    let c = claims(&[
+        "Mayor Ada Lowe's comments came after a meeting with the harbor board.",
+        "But she acknowledged that talks could still break down.",
+    ]);
+    assert_eq!(c[1].speaker.as_deref(), Some("Mayor Ada Lowe"));
+}
+
+#[test]
+fn a_pronoun_means_the_known_name_opening_its_sentence() {
+    let got = claims(&[
+        "Senator Paul Harris spoke at the port on Monday.",
+        "The board met Kim Moss on Tuesday.",
+        "Harris exaggerates when he says he wrote the ferry bill.",
+        "While Moss has voiced concern over the fares, she has not called for a vote.",
+    ]);
+    let speakers: Vec<Option<&str>> = got.iter().map(|c| c.speaker.as_deref()).collect();
+    // Without the sentence's own name, "he"/"she" would go to the last
+    // person named (Kim Moss, of unknown gender).
+    assert_eq!(speakers[2], Some("Harris"), "{got:#?}");
+    assert_eq!(speakers[3], Some("Moss"), "{got:#?}");
+}
+
+#[test]
+fn a_pronoun_means_the_name_that_speaks_earlier_in_its_sentence() {
+    // "Quist" has no given name the memory knows, but she speaks in the
+    // same sentence, so "she" is her, not the woman named before.
+    let c = claims(&[
+        "Mara Lind, who runs the harbor fund, opened the evening.",
+        "In her speech, Quist declared the need for patience: \"Wait for the tide,\" she said.",
+    ]);
+    assert_eq!(c[1].speaker.as_deref(), Some("Quist"));
+    // A plural capitalised only as the sentence's first word is no name.
+    let c = claims(&[
+        "Mara Lind, the harbor master, spoke on Monday.",
+        "Captains who think \"the pier is lost are wrong,\" she said.",
+    ]);
+    assert_eq!(c[1].speaker.as_deref(), Some("Mara Lind"));
+}
