@@ -102,6 +102,20 @@ pub(super) fn rule_choice(found: &[Candidate]) -> Option<usize> {
     (0..found.len()).min_by_key(|&i| (found[i].rank, i))
 }
 
+/// "As Ann Lee, author of "Tides," put it": the name after an opening
+/// "As" up to its appositive, when the appositive itself hides the
+/// subject (it ends in a quoted title).
+fn as_name_before_aside(toks: &[Tok], v: usize) -> Option<Range<usize>> {
+    if toks.first()?.lw != "as" || v < 3 {
+        return None;
+    }
+    let comma = (1..v.min(6)).find(|&k| toks[k].raw.ends_with(','))?;
+    toks[1..=comma]
+        .iter()
+        .all(|t| t.capitalized() && !t.quoted)
+        .then_some(1..comma + 1)
+}
+
 /// The [`Attribution`] a candidate gives.
 pub(super) fn attribution_of(text: &str, toks: &[Tok], c: &Candidate) -> Attribution {
     let (v, np) = (c.cue, c.np.clone());
@@ -269,6 +283,7 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
         } else if put_it {
             subject_before(toks, v)
                 .filter(|np| np.start > 0 && toks[np.start - 1].lw == "as")
+                .or_else(|| as_name_before_aside(toks, v))
                 .map(|np| (2u8, np, Route::PutIt))
         } else if lexicon::is_participle_cue(w) {
             // ", saying …": the speaker is the subject of the main clause.
@@ -413,11 +428,23 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
         // "\"…,\" the email read": only writing reads out words; "the
         // students read the report" is reading.
         let reads = matches!(w, "read" | "reads");
-        let Some((mut rank, np, route)) = found.filter(|(_, np, _)| {
-            (!reads
-                || toks[np.clone()]
-                    .iter()
-                    .any(|t| WRITTEN_NOUNS.contains(&t.lw)))
+        // "refusing to recant earlier remarks": a lone lower-case word after
+        // "to" is an infinitive, not the subject of the noun after it.
+        let infinitive = |np: &Range<usize>, route: Route| {
+            route == Route::Subject
+                && np.len() == 1
+                && np.start > 0
+                && toks[np.start - 1].lw == "to"
+                && !toks[np.start].capitalized()
+                && !toks[np.start].lw.ends_with('s')
+                && !toks[np.start - 1].ends_clause()
+        };
+        let Some((mut rank, np, route)) = found.filter(|(_, np, route)| {
+            !infinitive(np, *route)
+                && (!reads
+                    || toks[np.clone()]
+                        .iter()
+                        .any(|t| WRITTEN_NOUNS.contains(&t.lw)))
                 && plausible(&toks[np.clone()])
                 && !after_opening_preposition(toks, np)
                 && !after_gerund(toks, np)

@@ -230,3 +230,28 @@ fn a_list_of_places_after_a_preposition_keeps_the_head_before_it() {
         Some("the ferry operators and the pilots")
     );
 }
+
+#[test]
+fn as_a_name_put_it_survives_an_appositive_ending_in_a_title() {
+    assert_eq!(
+        speaker(
+            "As Mara Quist, author of \"Tides of Ashton,\" put it, \"the pier outlived its town.\""
+        )
+        .as_deref(),
+        Some("Mara Quist")
+    );
+}
+
+#[test]
+fn a_word_after_to_is_an_infinitive_not_a_subject() {
+    assert_eq!(
+        speaker("Brandt went after Lind at the hearing refusing to recant earlier remarks."),
+        None
+    );
+    // A plural after "to" is the object of the preposition.
+    assert_eq!(
+        speaker("The plan sounded fine to inspectors, who warned that the pier would flood.")
+            .as_deref(),
+        Some("inspectors")
+    );
+}
