@@ -108,7 +108,15 @@ pub(super) fn inverted_tail(toks: &[Tok], v: usize, class: CueClass) -> Option<R
     // on the speaker may run on.
     let relative =
         np.end < toks.len() && toks[np.end - 1].raw.ends_with(',') && toks[np.end].lw == "who";
-    (closes && named && (toks.len() - np.end <= 6 || relative)).then_some(np)
+    // ", said Ann Lee, a security official under two governors.": an
+    // appositive on the speaker runs to the end with no verb of its own.
+    let appositive = np.end < toks.len()
+        && toks[np.end - 1].raw.ends_with(',')
+        && matches!(toks[np.end].lw, "a" | "an" | "the")
+        && toks[np.end..].iter().all(|t| {
+            !t.quoted && !lexicon::is_passive_aux(t.lw) && !matches!(t.lw, "has" | "have" | "had")
+        });
+    (closes && named && (toks.len() - np.end <= 6 || relative || appositive)).then_some(np)
 }
 
 /// ", said she." inverts a lone pronoun; in ", said she became …" and

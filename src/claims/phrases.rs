@@ -446,10 +446,19 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
             head,
             "all" | "both" | "some" | "many" | "most" | "several" | "few" | "others"
         );
+    // "The employee of four years": the head comes before "of"/"for".
+    let complement = || {
+        (np.start + 1..np.end - 1).any(|k| {
+            matches!(toks[k].lw, "of" | "for")
+                && (super::persons::is_person_noun(toks[k - 1].lw)
+                    || lexicon::is_organisation_word(toks[k - 1].lw))
+                && !toks[k - 1].ends_clause()
+        })
+    };
     if !quantifier
         && (lexicon::is_determiner(head)
             || numeric
-            || (!name_head && lexicon::is_not_speaker(head)))
+            || (!name_head && lexicon::is_not_speaker(head) && !complement()))
     {
         return None;
     }

@@ -35,7 +35,8 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
     for _ in 0..3 {
         let t = toks.get(i)?;
         let first = t.lw;
-        let participle = first.len() > 4 && (first.ends_with("ed") || first.ends_with("ing"));
+        let participle = first.len() > 4
+            && (first.ends_with("ed") || first.ends_with("ing") && !ing_surname(toks, i));
         // "And Lee went on the attack, saying …", "But then Lee …": a
         // linking word before a name opens the main clause itself, not a
         // phrase up to a comma.
@@ -294,6 +295,28 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         }
     }
     trim_phrase(toks, start..i)
+}
+
+/// "Ebeling reminisced about …", "Fleming said": a capitalised word in
+/// "-ing" followed by a finite verb is a surname, not an opening participle
+/// ("Walking to the car, …", "Following revised rules, …").
+fn ing_surname(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if !t.capitalized() || t.ends_clause() || lexicon::classes(t.lw) != 0 {
+        return false;
+    }
+    let Some(next) = toks.get(i + 1).filter(|n| !n.capitalized() && !n.quoted) else {
+        return false;
+    };
+    let after = toks.get(i + 2).map_or("", |a| a.lw);
+    matches!(next.lw, "said" | "says" | "told" | "tells")
+        || next.lw.len() > 3
+            && next.lw.ends_with("ed")
+            && !next.ends_clause()
+            && (lexicon::is_boundary(after)
+                || lexicon::is_determiner(after)
+                || lexicon::is_np_preposition(after)
+                || lexicon::is_pronoun(after))
 }
 
 /// "voters in Alabama, Georgia and Virginia said": a list of names after

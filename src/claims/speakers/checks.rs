@@ -20,9 +20,15 @@ pub(super) fn plausible(np: &[Tok]) -> bool {
                 && !lexicon::is_boundary(rest)
         })
     };
+    // "the under-35 generation": an age group, not "under" glued on.
+    let ages = |core: &str| {
+        core.split('-')
+            .any(|p| p.bytes().all(|b| b.is_ascii_digit()))
+    };
     let glued = np.iter().any(|t| {
         t.core.contains('-')
             && !compound(t.core)
+            && !ages(t.core)
             && t.core.split('-').any(|part| {
                 part.bytes().all(|b| b.is_ascii_lowercase())
                     && lexicon::is_boundary(lower(part, &mut buf))

@@ -255,3 +255,39 @@ fn a_word_after_to_is_an_infinitive_not_a_subject() {
         Some("inspectors")
     );
 }
+
+#[test]
+fn an_inverted_tail_may_end_on_the_speakers_appositive() {
+    assert_eq!(
+        speaker(
+            "Some repairs are hard to price, while others never end, said Oskar Lind, a harbor engineer under two mayors."
+        )
+        .as_deref(),
+        Some("Oskar Lind")
+    );
+}
+
+#[test]
+fn a_time_complement_or_an_age_group_does_not_hide_the_head() {
+    assert_eq!(
+        speaker("The employee of nearly four years, a welder, said she was told to leave.")
+            .as_deref(),
+        Some("The employee of nearly four years")
+    );
+    assert_eq!(
+        speaker("Fix the pier first, the under-35 generation says by a wide margin.").as_deref(),
+        Some("the under-35 generation")
+    );
+}
+
+#[test]
+fn a_surname_in_ing_before_a_verb_is_no_opening_participle() {
+    assert_eq!(
+        speaker("Ebeling walked to the pier with Lind, and said the repairs were late.").as_deref(),
+        Some("Ebeling")
+    );
+    assert_eq!(
+        speaker("Walking to the pier, Lind said the repairs were late.").as_deref(),
+        Some("Lind")
+    );
+}
