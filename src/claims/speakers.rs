@@ -116,6 +116,27 @@ fn as_name_before_aside(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         .then_some(1..comma + 1)
 }
 
+/// "with 30 percent of voters saying …", "left three in 10 saying …": the
+/// share or group between "with"/"left" and the participle says it.
+fn with_share_saying(toks: &[Tok], v: usize) -> Option<Range<usize>> {
+    let w = (v.saturating_sub(8)..v.saturating_sub(1))
+        .rev()
+        .find(|&k| matches!(toks[k].lw, "with" | "left"))?;
+    let np = w + 1..v;
+    let clean = toks[np.clone()].iter().all(|t| {
+        !t.quoted
+            && !t.ends_clause()
+            && !lexicon::is_pronoun(t.lw)
+            && (!lexicon::is_boundary(t.lw) || t.lw == "in")
+            && !matches!(t.lw, "what" | "that" | "this")
+    });
+    let head = toks[v - 1].lw;
+    let counted = head == "percent"
+        || super::cues::is_count(toks[v - 1].core)
+        || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
+    (clean && counted && !toks[w].quoted).then_some(np)
+}
+
 /// The [`Attribution`] a candidate gives.
 pub(super) fn attribution_of(text: &str, toks: &[Tok], c: &Candidate) -> Attribution {
     let (v, np) = (c.cue, c.np.clone());
@@ -337,7 +358,7 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
                 }
                 (start > 0).then_some((1u8, start..v, Route::Participle))
             } else {
-                None
+                with_share_saying(toks, v).map(|np| (2u8, np, Route::Participle))
             }
         } else if w == "according" {
             toks.get(v + 1)

@@ -291,3 +291,16 @@ fn a_surname_in_ing_before_a_verb_is_no_opening_participle() {
         Some("Lind")
     );
 }
+
+#[test]
+fn a_share_between_with_and_saying_is_the_source() {
+    assert_eq!(
+        speaker("Lind gained ground, with 30 percent of riders saying they trust the ferry.")
+            .as_deref(),
+        Some("30 percent of riders")
+    );
+    assert_eq!(
+        speaker("The strike has left three in 10 saying the port should close.").as_deref(),
+        Some("three in 10")
+    );
+}
