@@ -478,9 +478,11 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     }
     // "the laws proposed by the governor": a participle, not a verb.
     let by_agent = toks.get(v + 1).is_some_and(|n| n.core == "by")
-        && toks
-            .get(v + 2)
-            .is_some_and(|a| a.capitalized() || lexicon::is_determiner(a.lw));
+        && toks.get(v + 2).is_some_and(|a| {
+            // "a measure opposed by unions": a plural agent too.
+            let plural = a.lw.len() > 3 && a.lw.ends_with('s') && !a.lw.ends_with("ss");
+            a.capitalized() || lexicon::is_determiner(a.lw) || plural
+        });
     if by_agent && word.ends_with("ed") {
         return false;
     }

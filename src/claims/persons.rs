@@ -229,6 +229,7 @@ const PERSON_NOUNS: &[&str] = &[
     "surgeon", "dentist", "pharmacist", "therapist", "psychologist", "psychiatrist", "landlord",
     "tenant", "homeowner", "shopkeeper", "merchant", "trader", "banker", "investor", "entrepreneur",
     "challenger", "incumbent", "deputy", "assistant", "staffer", "insider", "whistleblower",
+    "graduate", "alumnus", "alumna", "ally",
 ];
 
 #[cfg(test)]

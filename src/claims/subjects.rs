@@ -319,6 +319,25 @@ fn ing_surname(toks: &[Tok], i: usize) -> bool {
                 || lexicon::is_pronoun(after))
 }
 
+/// "in sync with Clinton, who believes": a relative clause on a phrase
+/// whose head is a thing means the name in its complement; "an aide to
+/// Governor Lowe, who said" keeps the person its head names.
+fn name_after_thing(toks: &[Tok], np: Range<usize>) -> Range<usize> {
+    let Some(p) = (np.start + 1..np.end)
+        .find(|&k| lexicon::is_np_preposition(toks[k].lw) || toks[k].lw == "to")
+    else {
+        return np;
+    };
+    let head = &toks[p - 1];
+    let thing = !head.capitalized()
+        && !persons::is_person_noun(head.lw)
+        && !lexicon::is_organisation_word(head.lw)
+        && !lexicon::is_pronoun(head.lw)
+        && !head.lw.ends_with('s');
+    let named = p + 1 < np.end && toks[p + 1..np.end].iter().all(Tok::capitalized);
+    if thing && named { p + 1..np.end } else { np }
+}
+
 /// "voters in Alabama, Georgia and Virginia said": a list of names after
 /// a preposition ends the phrase `np` found at its last "and"; the head
 /// the list hangs on comes before it.
@@ -455,7 +474,10 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
                 k = d;
             }
         }
-        return (k >= 1).then(|| phrase_before(toks, k)).flatten();
+        return (k >= 1)
+            .then(|| phrase_before(toks, k))
+            .flatten()
+            .map(|np| name_after_thing(toks, np));
     }
     if last.raw.ends_with(',')
         && let Some(np) = sentence_subject(toks, j)

@@ -304,3 +304,25 @@ fn a_share_between_with_and_saying_is_the_source() {
         Some("three in 10")
     );
 }
+
+#[test]
+fn a_relative_clause_on_a_things_complement_means_the_name() {
+    assert_eq!(
+        speaker("Lind voted to stay in line with Brandt, who believes the pier can be saved.")
+            .as_deref(),
+        Some("Brandt")
+    );
+    // A person's role keeps its phrase.
+    assert_eq!(
+        speaker(
+            "The plan was backed by Lind, a former aide to Mayor Lowe, who said it would work."
+        )
+        .as_deref(),
+        Some("a former aide to Mayor Lowe")
+    );
+    // A plural agent after "by" makes the participle passive.
+    assert_eq!(
+        speaker("Lind backed Proposition 9, a measure strongly opposed by unions.").as_deref(),
+        Some("Lind")
+    );
+}
