@@ -61,9 +61,7 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
             i = (i..before).find(|&k| comma(&toks[k]))? + 1;
             // "At a rally in Dover, Kent, on Monday, …": a place's region
             // between commas is still the phrase.
-            if place_region(toks, i) {
-                i += 1;
-            }
+            i += place_region(toks, i);
             // "Following a swiftly called, late-afternoon meeting, …": the
             // phrase runs on past a comma before a lower-case word.
             if toks.get(i).is_some_and(|t| {

@@ -326,3 +326,16 @@ fn a_relative_clause_on_a_things_complement_means_the_name() {
         Some("Lind")
     );
 }
+
+#[test]
+fn a_two_word_region_after_an_opening_place_is_part_of_the_phrase() {
+    assert_eq!(
+        speaker("Speaking at a rally in Salem, New Hampshire, Lind went after Brandt, calling her \"a stiff.\"")
+            .as_deref(),
+        Some("Lind")
+    );
+    assert_eq!(
+        speaker("In Salem, North Dakota, Gov. Ada Lowe said the pier would close.").as_deref(),
+        Some("Gov. Ada Lowe")
+    );
+}

@@ -65,10 +65,28 @@ fn approximated(toks: &[Tok], start: usize) -> usize {
 /// Ola Brandt said": a place's region between commas right after an
 /// opening phrase that ends on the place, still part of that phrase. A
 /// determiner or a number after it makes the capitalised word a name with
-/// its apposition ("In Dover, Lowe, the mayor, said").
-pub(super) fn place_region(toks: &[Tok], i: usize) -> bool {
+/// its apposition ("In Dover, Lowe, the mayor, said"). Gives how many
+/// words the region takes (0 when there is none).
+pub(super) fn place_region(toks: &[Tok], i: usize) -> usize {
+    // "Salem, New Hampshire, Trump …": a region of two words opens with
+    // a compass point or "New".
+    let two = toks.get(i).is_some_and(|t| {
+        matches!(
+            t.core,
+            "New" | "North" | "South" | "West" | "East" | "Rhode"
+        ) && !t.quoted
+            && !t.ends_clause()
+    });
+    if two && one_word_region(toks, i + 1, i > 0 && toks[i - 1].capitalized()) {
+        return 2;
+    }
+    usize::from(one_word_region(toks, i, i > 0 && toks[i - 1].capitalized()))
+}
+
+/// [`place_region`]'s one-word region at `i` (`place_before`: a capitalised
+/// place stands before the region).
+fn one_word_region(toks: &[Tok], i: usize, place_before: bool) -> bool {
     let Some(t) = toks.get(i) else { return false };
-    let place_before = i > 0 && toks[i - 1].capitalized();
     let after = toks.get(i + 1).filter(|n| !n.quoted);
     t.capitalized()
         && t.raw.ends_with(',')
