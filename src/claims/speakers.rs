@@ -11,6 +11,7 @@ use std::ops::Range;
 use checks::{
     plausible, plural_looking_name, pronoun_antecedent, shown_subject, singular_verb_after,
 };
+use routes::{adjective_telling, as_name_before_aside, manner_verb_speaker, with_share_saying};
 
 use super::cues::{
     after_gerund, after_opening_preposition, catenative_before, inverted_tail, verb_context,
@@ -100,41 +101,6 @@ pub(super) fn find_with_sources(sentence: &Sentence) -> (Option<Attribution>, Ve
 /// the lowest rank.
 pub(super) fn rule_choice(found: &[Candidate]) -> Option<usize> {
     (0..found.len()).min_by_key(|&i| (found[i].rank, i))
-}
-
-/// "As Ann Lee, author of "Tides," put it": the name after an opening
-/// "As" up to its appositive, when the appositive itself hides the
-/// subject (it ends in a quoted title).
-fn as_name_before_aside(toks: &[Tok], v: usize) -> Option<Range<usize>> {
-    if toks.first()?.lw != "as" || v < 3 {
-        return None;
-    }
-    let comma = (1..v.min(6)).find(|&k| toks[k].raw.ends_with(','))?;
-    toks[1..=comma]
-        .iter()
-        .all(|t| t.capitalized() && !t.quoted)
-        .then_some(1..comma + 1)
-}
-
-/// "with 30 percent of voters saying …", "left three in 10 saying …": the
-/// share or group between "with"/"left" and the participle says it.
-fn with_share_saying(toks: &[Tok], v: usize) -> Option<Range<usize>> {
-    let w = (v.saturating_sub(8)..v.saturating_sub(1))
-        .rev()
-        .find(|&k| matches!(toks[k].lw, "with" | "left"))?;
-    let np = w + 1..v;
-    let clean = toks[np.clone()].iter().all(|t| {
-        !t.quoted
-            && !t.ends_clause()
-            && !lexicon::is_pronoun(t.lw)
-            && (!lexicon::is_boundary(t.lw) || t.lw == "in")
-            && !matches!(t.lw, "what" | "that" | "this")
-    });
-    let head = toks[v - 1].lw;
-    let counted = head == "percent"
-        || super::cues::is_count(toks[v - 1].core)
-        || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
-    (clean && counted && !toks[w].quoted).then_some(np)
 }
 
 /// The [`Attribution`] a candidate gives.
@@ -539,38 +505,6 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
     out
 }
 
-/// The speaker after an unknown past-tense verb that follows a closed
-/// quotation ending in its own punctuation (`,"` `!"` `?"`), when the
-/// speaker is a capitalised name that ends the clause: `"…!" beamed Tom
-/// Hale, the council president.` A quoted word without punctuation
-/// (`the "reform" alarmed Republicans`) is no utterance.
-fn manner_verb_speaker(toks: &[Tok], v: usize) -> Option<Range<usize>> {
-    let t = &toks[v];
-    if v == 0 || t.lw.len() < 4 || !t.lw.ends_with("ed") || t.ends_clause() {
-        return None;
-    }
-    let before = toks[v - 1].raw.trim_end_matches(['"', '\u{201D}']);
-    let closed = toks[v - 1].quoted
-        && before.len() < toks[v - 1].raw.len()
-        && before.ends_with([',', '!', '?']);
-    if !closed {
-        return None;
-    }
-    let np = phrase_after(toks, v + 1, true)?;
-    let ends = np.end == toks.len() || toks[np.end - 1].ends_clause();
-    (toks[np.start].capitalized() && ends).then_some(np)
-}
-
-/// "Her silence is telling in its own right", "is telling.": the
-/// adjective, which tells no one anything; "is telling reporters" reports.
-fn adjective_telling(toks: &[Tok], v: usize) -> bool {
-    toks[v].lw == "telling"
-        && (toks[v].ends_clause()
-            || toks
-                .get(v + 1)
-                .is_none_or(|n| matches!(n.lw, "in" | "of" | "about" | "for" | "on" | "because")))
-}
-
 /// True when most words of the sentence are capitalised, as in a title
 /// ("Harbor Chief Says The Port Will Reopen").
 fn title_case(toks: &[Tok]) -> bool {
@@ -642,6 +576,7 @@ mod checks;
 mod labels;
 mod opening;
 mod quoted;
+mod routes;
 pub use labels::block_speaker;
 pub(super) use labels::name_label;
 pub(super) use opening::headline_label;

@@ -1,0 +1,76 @@
+//! Speaker phrases of the rarer routes to a cue: "As Ann Lee, author of
+//! "Tides," put it", a share between "with" and "saying", a manner verb
+//! after a closed quotation ("…!" beamed Tom Hale), and the adjective
+//! "telling" that reports nothing.
+
+use std::ops::Range;
+
+use super::super::lexicon;
+use super::super::phrases::{Tok, phrase_after};
+
+/// "As Ann Lee, author of "Tides," put it": the name after an opening
+/// "As" up to its appositive, when the appositive itself hides the
+/// subject (it ends in a quoted title).
+pub(super) fn as_name_before_aside(toks: &[Tok], v: usize) -> Option<Range<usize>> {
+    if toks.first()?.lw != "as" || v < 3 {
+        return None;
+    }
+    let comma = (1..v.min(6)).find(|&k| toks[k].raw.ends_with(','))?;
+    toks[1..=comma]
+        .iter()
+        .all(|t| t.capitalized() && !t.quoted)
+        .then_some(1..comma + 1)
+}
+
+/// "with 30 percent of voters saying …", "left three in 10 saying …": the
+/// share or group between "with"/"left" and the participle says it.
+pub(super) fn with_share_saying(toks: &[Tok], v: usize) -> Option<Range<usize>> {
+    let w = (v.saturating_sub(8)..v.saturating_sub(1))
+        .rev()
+        .find(|&k| matches!(toks[k].lw, "with" | "left"))?;
+    let np = w + 1..v;
+    let clean = toks[np.clone()].iter().all(|t| {
+        !t.quoted
+            && !t.ends_clause()
+            && !lexicon::is_pronoun(t.lw)
+            && (!lexicon::is_boundary(t.lw) || t.lw == "in")
+            && !matches!(t.lw, "what" | "that" | "this")
+    });
+    let head = toks[v - 1].lw;
+    let counted = head == "percent"
+        || super::super::cues::is_count(toks[v - 1].core)
+        || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
+    (clean && counted && !toks[w].quoted).then_some(np)
+}
+
+/// The speaker after an unknown past-tense verb that follows a closed
+/// quotation ending in its own punctuation (`,"` `!"` `?"`), when the
+/// speaker is a capitalised name that ends the clause: `"…!" beamed Tom
+/// Hale, the council president.` A quoted word without punctuation
+/// (`the "reform" alarmed Republicans`) is no utterance.
+pub(super) fn manner_verb_speaker(toks: &[Tok], v: usize) -> Option<Range<usize>> {
+    let t = &toks[v];
+    if v == 0 || t.lw.len() < 4 || !t.lw.ends_with("ed") || t.ends_clause() {
+        return None;
+    }
+    let before = toks[v - 1].raw.trim_end_matches(['"', '\u{201D}']);
+    let closed = toks[v - 1].quoted
+        && before.len() < toks[v - 1].raw.len()
+        && before.ends_with([',', '!', '?']);
+    if !closed {
+        return None;
+    }
+    let np = phrase_after(toks, v + 1, true)?;
+    let ends = np.end == toks.len() || toks[np.end - 1].ends_clause();
+    (toks[np.start].capitalized() && ends).then_some(np)
+}
+
+/// "Her silence is telling in its own right", "is telling.": the
+/// adjective, which tells no one anything; "is telling reporters" reports.
+pub(super) fn adjective_telling(toks: &[Tok], v: usize) -> bool {
+    toks[v].lw == "telling"
+        && (toks[v].ends_clause()
+            || toks
+                .get(v + 1)
+                .is_none_or(|n| matches!(n.lw, "in" | "of" | "about" | "for" | "on" | "because")))
+}
