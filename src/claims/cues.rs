@@ -17,7 +17,7 @@ use nouns::{
     article_on_name, is_findings_cue, is_found_state, participle_on_plural, plural_before_close_to,
     plural_before_phrase, plural_noun, relative_on_noun, share_of_count, source_noun_before,
 };
-pub(super) use nouns::{is_count, possessed, source_subject};
+pub(super) use nouns::{is_count, plural_head, possessed, source_subject};
 
 /// A cue that reports findings in any tense ("show", "showed", "found",
 /// "suggested").
@@ -480,8 +480,7 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     let by_agent = toks.get(v + 1).is_some_and(|n| n.core == "by")
         && toks.get(v + 2).is_some_and(|a| {
             // "a measure opposed by unions": a plural agent too.
-            let plural = a.lw.len() > 3 && a.lw.ends_with('s') && !a.lw.ends_with("ss");
-            a.capitalized() || lexicon::is_determiner(a.lw) || plural
+            a.capitalized() || lexicon::is_determiner(a.lw) || plural_head(a.lw)
         });
     if by_agent && word.ends_with("ed") {
         return false;

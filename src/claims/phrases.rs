@@ -344,7 +344,7 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
                 | "does" => true,
                 "also" | "still" | "never" | "often" | "always" | "already" | "repeatedly"
                 | "recently" | "frequently" | "reportedly" | "allegedly" => {
-                    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+                    super::cues::plural_head(w)
                 }
                 _ => false,
             };

@@ -68,12 +68,7 @@ pub(super) fn find_with_sources(sentence: &Sentence) -> (Option<Attribution>, Ve
         let antecedent = pronoun_antecedent(toks, found[best].np.clone());
         // A name, not a plural capitalised only as the sentence's first
         // word ("Candidates who think …, she said").
-        let named = toks[antecedent.clone()]
-            .iter()
-            .enumerate()
-            .filter(|(k, t)| t.capitalized() && antecedent.start + k > 0)
-            .count()
-            > 0;
+        let named = antecedent.clone().any(|k| k > 0 && toks[k].capitalized());
         if named
             && found
                 .iter()

@@ -110,7 +110,7 @@ pub(super) fn is_found_state(w: &str) -> bool {
 
 /// A plural head noun a base-form cue can agree with: an "-s" word of
 /// more than three letters ("sources", not "gas" or "boss") or "people".
-pub(super) fn plural_head(w: &str) -> bool {
+pub(in crate::claims) fn plural_head(w: &str) -> bool {
     w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") || w == "people"
 }
 

@@ -39,7 +39,7 @@ pub(super) fn with_share_saying(toks: &[Tok], v: usize) -> Option<Range<usize>> 
     let head = toks[v - 1].lw;
     let counted = head == "percent"
         || super::super::cues::is_count(toks[v - 1].core)
-        || head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
+        || super::super::cues::plural_head(head);
     (clean && counted && !toks[w].quoted).then_some(np)
 }
 
