@@ -172,13 +172,33 @@ pub(super) fn looks_like_person(phrase: &str) -> bool {
     let lower = super::phrases::lower(head, &mut buf);
     if head.starts_with(char::is_uppercase) {
         // "the Commission on Presidential Debates", "The New York Times".
-        return !first.eq_ignore_ascii_case("the") && !lexicon::is_organisation_word(lower);
+        let group = first == last && plural_group(lower);
+        return !(first.eq_ignore_ascii_case("the")
+            || lexicon::is_organisation_word(lower)
+            || group);
     }
     let plural = head.ends_with('s') && !head.ends_with("ss");
     // A common noun must name a person ("the aide", "a senior source"),
     // not a thing ("the paranoia", "the footage").
     let who = word_bits(lower) & (PERSON | ROLE | FEMALE | MALE) != 0 || agent_noun(lower);
     who && !plural && !lexicon::is_organisation_word(lower)
+}
+
+/// A lower-cased word naming people in the plural, which one word
+/// capitalised at a sentence's start may be: "Americans" or
+/// "Palestinians" (a demonym; "Evans" is too short), "Economists" or
+/// "Lawmakers" (a person noun and its "-s"). Surnames that read like an
+/// agent noun's plural ("Sanders") are not: only listed person nouns and
+/// "-ist"/"-ian" agents count.
+fn plural_group(lower: &str) -> bool {
+    let Some(stem) = lower.strip_suffix('s') else {
+        return false;
+    };
+    if lower.len() >= 6 && stem.ends_with("an") {
+        return true;
+    }
+    word_bits(stem) & (PERSON | ROLE) != 0
+        || (stem.ends_with("ist") || stem.ends_with("ian")) && stem.len() > 5
 }
 
 /// True for a lower-case noun naming a person or a role ("candidate",
@@ -270,5 +290,21 @@ mod tests {
         assert!(looks_like_person("The mayor of Ashton"));
         assert!(looks_like_person("Mayor Ada Lowe of Ashton"));
         assert!(!looks_like_person("An anti-tax super PAC"));
+    }
+
+    #[test]
+    fn one_capitalised_plural_of_people_is_a_group() {
+        for group in [
+            "Ashtonians",
+            "Americans",
+            "Economists",
+            "Lawmakers",
+            "Voters",
+        ] {
+            assert!(!looks_like_person(group), "{group}");
+        }
+        for surname in ["Sanders", "Evans", "Waters", "Rogers", "Ramos", "Lowe"] {
+            assert!(looks_like_person(surname), "{surname}");
+        }
     }
 }

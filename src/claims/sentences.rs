@@ -70,6 +70,19 @@ fn split_segmented(text: &str) -> Vec<&str> {
                 quotes.open(),
                 last_close.is_some_and(|q| q >= last_end),
             ) {
+                // "Sen. Ada Fox, D-S.C. "We will …"": the state's last
+                // letter closes the sentence and the quotation opens the
+                // next one.
+                if let Some(cut) = state_before_quote(last, seg) {
+                    *last = &text[last_start..start + cut];
+                    let rest = seg[cut..].trim_start();
+                    let rest_start = end - rest.len();
+                    quotes = Quotes::default();
+                    quotes.add(rest);
+                    out.push(rest);
+                    last_start = rest_start;
+                    continue;
+                }
                 quotes.add(text.get(last_end..end).unwrap_or_default());
                 *last = &text[last_start..end];
                 continue;
@@ -81,6 +94,26 @@ fn split_segmented(text: &str) -> Vec<&str> {
         last_start = start;
     }
     out
+}
+
+/// Where a state's last letter ends a sentence before a quotation: `prev`
+/// ends with a party and the state's first letter ("D-S."), `next` opens
+/// with the other letter and a quotation of a capitalised sentence
+/// ("C. \"We …"). The byte length of "C." in `next`.
+fn state_before_quote(prev: &str, next: &str) -> Option<usize> {
+    let last = prev.split_whitespace().next_back()?;
+    let (_, letter) = last.strip_suffix('.')?.rsplit_once('-')?;
+    let b = next.as_bytes();
+    let party_letter = letter.len() == 1 && letter.bytes().all(|c| c.is_ascii_uppercase());
+    let state_letter = b.len() > 4 && b[0].is_ascii_uppercase() && b[1] == b'.' && b[2] == b' ';
+    if !party_letter || !state_letter {
+        return None;
+    }
+    let rest = &next[3..];
+    let quoted = rest
+        .strip_prefix('"')
+        .or_else(|| rest.strip_prefix('\u{201C}'))?;
+    quoted.starts_with(char::is_uppercase).then_some(2)
 }
 
 /// True when the segmenter could only end a sentence in the closing run of
@@ -446,7 +479,9 @@ fn ends_with_abbreviation(prev: &str, before_digit: bool) -> bool {
     let Some(stem) = word.strip_suffix('.') else {
         return false;
     };
-    // A single capital letter: an initial ("J. R. Allen").
+    // A single capital letter: an initial ("J. R. Allen"), or the first
+    // letter of a state after a party ("Sen. Ann Lee, R-N.H., said").
+    let stem = stem.rsplit_once('-').map_or(stem, |(_, after)| after);
     let mut chars = stem.chars();
     if let (Some(c), None) = (chars.next(), chars.next())
         && c.is_uppercase()

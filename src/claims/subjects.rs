@@ -73,8 +73,12 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
             {
                 i = k + 1;
             }
-        } else if first.len() > 4
-            && first.ends_with("ly")
+        } else if (first.len() > 4 && first.ends_with("ly")
+            // "Years after Lowe claimed …, …": a span of time before it.
+            || matches!(
+                first,
+                "years" | "months" | "weeks" | "days" | "hours" | "minutes" | "moments" | "decades"
+            ))
             && toks.get(i + 1).is_some_and(|n| {
                 lexicon::is_subordinator(n.lw) || lexicon::is_intro_preposition(n.lw)
             })

@@ -66,6 +66,19 @@ fn keeps_titles_initials_and_abbreviations() {
     );
 }
 
+/// "Sen. Ann Lee, R-N.H., refunded …" was cut after "R-N.".
+#[test]
+fn keeps_a_state_after_a_party_letter() {
+    assert_eq!(
+        split("Rep. Bo Hale, R-N.H., noted the cost. Sen. Ada Fox, D-S.C. \"We will pass it.\""),
+        vec![
+            "Rep. Bo Hale, R-N.H., noted the cost.",
+            "Sen. Ada Fox, D-S.C.",
+            "\"We will pass it.\""
+        ]
+    );
+}
+
 /// "Ft. Worth would get the first shipments" was cut at "Ft.".
 #[test]
 fn keeps_a_place_name_abbreviation_but_ends_at_feet() {

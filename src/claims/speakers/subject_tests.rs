@@ -505,3 +505,14 @@ fn called_after_an_indefinite_noun_phrase_names_it() {
         Some("Sen. Ada Lowe")
     );
 }
+
+#[test]
+fn a_span_of_time_opening_a_clause_is_skipped() {
+    assert_eq!(
+        speaker(
+            "Years after the mayor quietly claimed that the ferry was safe, Vaz won the vote by promising repairs."
+        )
+        .as_deref(),
+        Some("Vaz")
+    );
+}
