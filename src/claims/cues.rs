@@ -258,6 +258,10 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         && !toks
             .get(v + 1)
             .is_some_and(|n| n.core.eq_ignore_ascii_case("that"))
+        // "Voters who backed Lowe in 2012 say", "supporters who came to
+        // protest this week's convention say": the count or possessive
+        // sits in a clause on the subject.
+        && super::subjects::modified_subject(toks, v).is_none()
     {
         return false;
     }

@@ -388,7 +388,9 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
             } else if coordinated {
                 // "Lee outlined a plan and vowed …": the shared subject.
                 sentence_subject(toks, v - 1).map(|np| (rank + 1, np, Route::Coordinated))
-            } else if let Some(np) = subject_before(toks, v).filter(|np| !verb_phrase(toks, np)) {
+            } else if let Some(np) = subject_before(toks, v)
+                .filter(|np| !verb_phrase(toks, np) && !singular_before_base(toks, v, np))
+            {
                 Some((rank, np, Route::Subject))
             } else if let Some(np) = super::subjects::modified_subject(toks, v)
                 .or_else(|| super::cues::source_subject(toks, v))
@@ -502,6 +504,20 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
 
 /// True when most words of the sentence are capitalised, as in a title
 /// ("Harbor Chief Says The Port Will Reopen").
+/// "Even those who sketched paths to the nomination acknowledge": a
+/// lower-case singular right before a base-form cue is the end of a
+/// clause on the subject, when that subject opens earlier ("People
+/// briefed on the situation say" is one phrase).
+fn singular_before_base(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
+    let head = &toks[np.end - 1];
+    lexicon::is_base_form(toks[v].lw)
+        && np.end == v
+        && !head.capitalized()
+        && !head.lw.ends_with('s')
+        && !lexicon::is_pronoun(head.lw)
+        && super::subjects::modified_subject(toks, v).is_some_and(|m| m.start < np.start)
+}
+
 fn title_case(toks: &[Tok]) -> bool {
     let words = toks
         .iter()

@@ -346,7 +346,9 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         let modal = lexicon::is_verb_modifier(w) && !(t.capitalized() && j > 1);
         // "Officials there say", "Polls there show".
         let place = matches!(w, "there" | "here") && j > 1 && !t.capitalized();
-        if t.quoted || t.ends_clause() || !(adverb || modal || place) {
+        // "Lowe has since said": "since" on a perfect is an adverb.
+        let since = w == "since" && j > 1 && matches!(toks[j - 2].lw, "has" | "have" | "had");
+        if t.quoted || t.ends_clause() || !(adverb || modal || place || since) {
             break;
         }
         j -= 1;

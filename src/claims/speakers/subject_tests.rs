@@ -516,3 +516,39 @@ fn a_span_of_time_opening_a_clause_is_skipped() {
         Some("Vaz")
     );
 }
+
+#[test]
+fn a_relative_clause_on_a_plural_subject_runs_to_its_base_form_cue() {
+    for (text, who) in [
+        (
+            "But some who use the ferry daily argue that fares are too high.",
+            "some",
+        ),
+        (
+            "Even those who have backed Mr. Lowe since the start acknowledge that the plan is thin.",
+            "those",
+        ),
+        (
+            "Harbor pilots who worked the port in 2012 say the channel is silting.",
+            "Harbor pilots",
+        ),
+        (
+            "Many pilots who came to protest this week's vote say they will strike.",
+            "Many pilots",
+        ),
+        (
+            "People briefed on the harbor plan say it will pass.",
+            "People briefed on the harbor plan",
+        ),
+    ] {
+        assert_eq!(speaker(text).as_deref(), Some(who), "{text}");
+    }
+}
+
+#[test]
+fn since_on_a_perfect_is_an_adverb_before_the_cue() {
+    assert_eq!(
+        speaker("Mayor Lowe has since said she would back a smaller levy.").as_deref(),
+        Some("Mayor Lowe")
+    );
+}

@@ -104,7 +104,9 @@ pub(super) fn participle_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<u
 /// one clause.
 pub(in crate::claims) fn modified_subject(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     let base = match toks[v].lw {
-        "say" | "show" | "argue" | "warn" | "insist" | "contend" => true,
+        "say" | "show" | "argue" | "warn" | "insist" | "contend" | "acknowledge" | "believe"
+        | "agree" | "claim" | "note" | "predict" | "fear" | "suggest" | "maintain" | "complain"
+        | "concede" | "allege" | "admit" => true,
         "said" | "says" => false,
         _ => return None,
     };
@@ -129,8 +131,14 @@ pub(in crate::claims) fn modified_subject(toks: &[Tok], v: usize) -> Option<Rang
 /// needs a plural head.
 fn modifies(toks: &[Tok], np: &Range<usize>, v: usize, base: bool) -> bool {
     let head = toks[np.end - 1].core;
+    // "Some who advocate it argue", "Even those who sketched paths
+    // acknowledge": a quantifier or "those" heading the phrase is plural.
     let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss")
-        || head.eq_ignore_ascii_case("people");
+        || [
+            "people", "some", "many", "most", "several", "few", "both", "all", "those",
+        ]
+        .iter()
+        .any(|w| head.eq_ignore_ascii_case(w));
     if base && !plural {
         return false;
     }
@@ -152,7 +160,11 @@ fn modifies(toks: &[Tok], np: &Range<usize>, v: usize, base: bool) -> bool {
                 && toks
                     .get(k + 1)
                     .is_some_and(|n| matches!(n.lw, "who" | "whose" | "which"));
-            !t.quoted && !t.raw.ends_with([';', ':', '.']) && (aside || relative || !joins)
+            // "Mr." and "Sen." end no clause.
+            let stop = t.raw.ends_with([';', ':'])
+                || t.raw.ends_with('.')
+                    && !crate::claims::sentences::is_title(t.raw.trim_end_matches('.'));
+            !t.quoted && !stop && (aside || relative || !joins)
         })
 }
 
@@ -173,7 +185,7 @@ fn opening_noun_phrase(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     // "But Harbor activists clamoring …": past a linking word.
     let linked = toks
         .first()
-        .is_some_and(|t| matches!(t.lw, "but" | "and" | "yet" | "so") && !t.ends_clause());
+        .is_some_and(|t| matches!(t.lw, "but" | "and" | "yet" | "so" | "even") && !t.ends_clause());
     let start = usize::from(linked);
     let first = toks.get(start)?;
     if lexicon::is_boundary(first.lw) || lexicon::is_intro_preposition(first.lw) {
@@ -194,5 +206,14 @@ fn opening_noun_phrase(toks: &[Tok], v: usize) -> Option<Range<usize>> {
             break;
         }
     }
-    (k > start && k + 1 < v && !lexicon::is_determiner(toks[k - 1].lw)).then_some(start..k)
+    // "Some who advocate it argue": a quantifier alone before "who" is
+    // the phrase.
+    let pronoun = k == start + 1
+        && matches!(
+            first.lw,
+            "some" | "many" | "most" | "several" | "few" | "both" | "all" | "those"
+        )
+        && toks.get(k).is_some_and(|t| t.lw == "who");
+    (k > start && k + 1 < v && (pronoun || !lexicon::is_determiner(toks[k - 1].lw)))
+        .then_some(start..k)
 }
