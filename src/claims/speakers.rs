@@ -9,7 +9,8 @@
 use std::ops::Range;
 
 use checks::{
-    plausible, plural_looking_name, pronoun_antecedent, shown_subject, singular_verb_after,
+    plausible, plural_looking_name, pronoun_antecedent, shown_subject, singular_before_base,
+    singular_verb_after,
 };
 use routes::{adjective_telling, as_name_before_aside, manner_verb_speaker, with_share_saying};
 
@@ -504,20 +505,6 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
 
 /// True when most words of the sentence are capitalised, as in a title
 /// ("Harbor Chief Says The Port Will Reopen").
-/// "Even those who sketched paths to the nomination acknowledge": a
-/// lower-case singular right before a base-form cue is the end of a
-/// clause on the subject, when that subject opens earlier ("People
-/// briefed on the situation say" is one phrase).
-fn singular_before_base(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
-    let head = &toks[np.end - 1];
-    lexicon::is_base_form(toks[v].lw)
-        && np.end == v
-        && !head.capitalized()
-        && !head.lw.ends_with('s')
-        && !lexicon::is_pronoun(head.lw)
-        && super::subjects::modified_subject(toks, v).is_some_and(|m| m.start < np.start)
-}
-
 fn title_case(toks: &[Tok]) -> bool {
     let words = toks
         .iter()

@@ -16,7 +16,7 @@ mod heads;
 mod openers;
 mod roles;
 mod shares;
-use edges::{head_of_name_list, ing_surname, name_after_thing};
+use edges::{head_of_name_list, ing_surname, name_after_thing, passive_agent_head};
 pub(super) use heads::modified_subject;
 use heads::{participle_head, relative_head};
 use openers::{dateline, skip_occasion, skip_time_phrase, time_opener};
@@ -522,27 +522,6 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         return Some(head);
     }
     Some(relative_head(toks, &np).unwrap_or(np))
-}
-
-/// "A letter from the Legion obtained by the Gazette warns": the agent of
-/// a participle of getting hold of a text is not its source; the phrase
-/// the participle hangs on is. ("A report written by Lee" is Lee's.)
-fn passive_agent_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<usize>> {
-    if np.start < 3 || toks[np.start - 1].lw != "by" {
-        return None;
-    }
-    let p = &toks[np.start - 2];
-    let obtained = !p.quoted
-        && !p.ends_clause()
-        && !toks[np.start - 1].ends_clause()
-        && matches!(
-            p.lw,
-            "obtained" | "reviewed" | "seen" | "received" | "acquired" | "intercepted"
-        );
-    if !obtained {
-        return None;
-    }
-    subject_before(toks, np.start - 2).filter(|head| head.end == np.start - 2)
 }
 
 /// True when the word before the cue at `v` is a quantifier standing alone

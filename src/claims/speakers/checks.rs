@@ -290,3 +290,17 @@ pub(super) fn shown_subject(toks: &[Tok], np: &Range<usize>) -> bool {
                 ))
     })
 }
+
+/// "Even those who sketched paths to the nomination acknowledge": a
+/// lower-case singular right before a base-form cue is the end of a
+/// clause on the subject, when that subject opens earlier ("People
+/// briefed on the situation say" is one phrase).
+pub(super) fn singular_before_base(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
+    let head = &toks[np.end - 1];
+    lexicon::is_base_form(toks[v].lw)
+        && np.end == v
+        && !head.capitalized()
+        && !head.lw.ends_with('s')
+        && !lexicon::is_pronoun(head.lw)
+        && crate::claims::subjects::modified_subject(toks, v).is_some_and(|m| m.start < np.start)
+}

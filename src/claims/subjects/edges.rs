@@ -1,7 +1,8 @@
 //! Where a subject phrase starts or ends around names: a capitalised
 //! "-ing" word before a verb is a surname, not an opening participle; a
 //! list of places after a preposition keeps the head before it; a relative
-//! clause on a thing's complement means the name in it.
+//! clause on a thing's complement means the name in it; the agent of
+//! "obtained by" is not a text's source.
 
 use std::ops::Range;
 
@@ -74,4 +75,25 @@ pub(super) fn head_of_name_list(toks: &[Tok], np: &Range<usize>) -> Option<Range
     }
     // The head is a common noun ("voters"), capitalised only at the start.
     phrase_before(toks, s - 1).filter(|p| p.end == 1 || !toks[p.end - 1].capitalized())
+}
+
+/// "A letter from the Legion obtained by the Gazette warns": the agent of
+/// a participle of getting hold of a text is not its source; the phrase
+/// the participle hangs on is. ("A report written by Lee" is Lee's.)
+pub(super) fn passive_agent_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<usize>> {
+    if np.start < 3 || toks[np.start - 1].lw != "by" {
+        return None;
+    }
+    let p = &toks[np.start - 2];
+    let obtained = !p.quoted
+        && !p.ends_clause()
+        && !toks[np.start - 1].ends_clause()
+        && matches!(
+            p.lw,
+            "obtained" | "reviewed" | "seen" | "received" | "acquired" | "intercepted"
+        );
+    if !obtained {
+        return None;
+    }
+    super::subject_before(toks, np.start - 2).filter(|head| head.end == np.start - 2)
 }
