@@ -166,7 +166,7 @@ const PARTICIPLE_CUES: &[&str] = &[
     "slamming", "defending", "mocking", "touting", "demanding", "asking", "recalling",
     "repeating", "echoing", "pledging", "joking", "alleging", "revealing", "emphasizing",
     "contending", "conceding", "reiterating", "confirming", "cautioning", "hinting", "lamenting",
-    "boasting", "recounting",
+    "boasting", "recounting", "hoping",
 ];
 
 /// Words naming a time ("in April", "on Tuesday", "last week").

@@ -475,7 +475,7 @@ fn a_linking_word_and_a_relative_pronoun_leave_the_subject_found() {
 #[test]
 fn a_base_form_before_of_is_a_noun_unless_it_reports_words() {
     assert_eq!(
-        speaker("The mayor is hoping to win votes in her home state of Maine this week."),
+        speaker("The mayor plans to win votes in her home state of Maine this week."),
         None
     );
     assert_eq!(
@@ -550,5 +550,17 @@ fn since_on_a_perfect_is_an_adverb_before_the_cue() {
     assert_eq!(
         speaker("Mayor Lowe has since said she would back a smaller levy.").as_deref(),
         Some("Mayor Lowe")
+    );
+}
+
+#[test]
+fn hoping_after_the_subject_is_its_cue() {
+    assert_eq!(
+        speaker("Mayor Lowe is hoping the council will back the levy.").as_deref(),
+        Some("Mayor Lowe")
+    );
+    assert_eq!(
+        speaker("The mayor set out a plan in May, hoping to win the harbor vote.").as_deref(),
+        Some("The mayor")
     );
 }
