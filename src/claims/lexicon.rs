@@ -169,6 +169,16 @@ const PARTICIPLE_CUES: &[&str] = &[
     "boasting", "recounting", "hoping",
 ];
 
+/// Participles of belief and stance cues (", fearing …", "is seeking
+/// …"): like [`PARTICIPLE_CUES`], but a name right before one is what
+/// it modifies ("the Super PAC backing Lowe"), not its speaker.
+#[rustfmt::skip]
+const STANCE_PARTICIPLES: &[&str] = &[
+    "seeking", "fearing", "believing", "expecting", "wondering", "decrying", "proposing",
+    "hailing", "expressing", "congratulating", "endorsing", "rejecting", "applauding",
+    "backing", "supporting", "threatening", "welcoming",
+];
+
 /// Words naming a time ("in April", "on Tuesday", "last week").
 #[rustfmt::skip]
 const DATE_WORDS: &[&str] = &[
@@ -330,6 +340,7 @@ const LISTS: &[&[&str]] = &[
     FEELINGS,
     ATTACHED_ROLES,
     ACTS,
+    STANCE_PARTICIPLES,
 ];
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| Table::build(LISTS));
@@ -361,7 +372,6 @@ member!(is_time_word, 7);
 member!(is_pronoun, 8);
 member!(is_not_speaker, 9);
 member!(is_passive_aux, 10);
-member!(is_participle_cue, 11);
 member!(is_intro_preposition, 12);
 member!(is_organisation_word, 13);
 member!(is_strong_cue, 14);
@@ -373,6 +383,14 @@ member!(is_date_word, 19);
 member!(is_feeling, 20);
 member!(is_attached_role, 21);
 member!(is_act_cue, 22);
+member!(is_stance_participle, 23);
+
+/// A participle that attaches a cue to the main subject: of speech
+/// (", saying …") or of a stance (", fearing …").
+#[inline]
+pub fn is_participle_cue(word: &str) -> bool {
+    classes(word) & (1 << 11 | 1 << 23) != 0
+}
 
 /// True for a word that usually modifies a noun: an adjective from the
 /// list or one with an adjective suffix.
@@ -415,14 +433,15 @@ pub fn is_close_to(first: &str, second: &str) -> bool {
 /// "according"): one look-up for the common case of an ordinary word.
 pub fn may_cue(word: &str) -> bool {
     cue_filter_hit(word)
-        && (word == "according" || classes(word) & (1 | 2 | 1 << 11 | 1 << 22) != 0)
+        && (word == "according" || classes(word) & (1 | 2 | 1 << 11 | 1 << 22 | 1 << 23) != 0)
 }
 
 /// Like [`may_cue`], also true for a stance adjective ("incensed"); the
 /// common word costs only the filter probe.
 pub fn may_cue_or_feeling(word: &str) -> bool {
     cue_filter_hit(word)
-        && (word == "according" || classes(word) & (1 | 2 | 1 << 11 | 1 << 20 | 1 << 22) != 0)
+        && (word == "according"
+            || classes(word) & (1 | 2 | 1 << 11 | 1 << 20 | 1 << 22 | 1 << 23) != 0)
 }
 
 /// The cue words' filter: most words of a sentence are rejected without
@@ -432,6 +451,7 @@ static CUE_FILTER: Filter = Filter::of(&[
     PLAIN,
     ACTS,
     PARTICIPLE_CUES,
+    STANCE_PARTICIPLES,
     FEELINGS,
     &["according"],
 ]);

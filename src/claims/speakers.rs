@@ -308,6 +308,7 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
                 && toks[v - 1].capitalized()
                 && !toks[v - 1].ends_clause()
                 && !lexicon::is_date_word(toks[v - 1].lw)
+                && !lexicon::is_stance_participle(w)
             {
                 // "footage of Lee saying …": the name the participle is on.
                 let mut start = v - 1;

@@ -564,3 +564,24 @@ fn hoping_after_the_subject_is_its_cue() {
         Some("The mayor")
     );
 }
+
+#[test]
+fn a_stance_participle_takes_the_subject_but_not_a_name_before_it() {
+    assert_eq!(
+        speaker("Mayor Lowe is seeking a second term in the harbor district.").as_deref(),
+        Some("Mayor Lowe")
+    );
+    assert_eq!(
+        speaker("The pilots walked out on Monday, fearing the new shifts would be unsafe.")
+            .as_deref(),
+        Some("The pilots")
+    );
+    // The fund is what "backing" modifies, not who speaks.
+    let text = "The head of the Harbor PAC backing Gov. Ada Wren, Bo Hale, praised the vote.";
+    let lowered = text.to_ascii_lowercase();
+    let spans = quotes::spans(text, false);
+    let sentence = Sentence::new(text, &lowered, &spans);
+    let toks = sentence.toks();
+    let cues: Vec<&str> = candidates(toks).iter().map(|c| toks[c.cue].lw).collect();
+    assert_eq!(cues, ["praised"]);
+}
