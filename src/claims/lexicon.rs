@@ -78,6 +78,8 @@ const PLAIN: &[&str] = &[
     "interjects", "chants", "proclaims", "clarified", "clarifies", "affirmed", "affirms",
     "reaffirmed", "reaffirms", "speculated", "speculates", "opined", "opines", "bragged", "brags",
     "griped", "grumbled", "texted", "emailed", "sang", "sings", "read", "reads", "quoted",
+    "praises", "dismisses", "defends", "recounts", "touts", "characterizes", "advises", "deems",
+    "mocks", "decries", "derides", "rejects",
 ];
 
 /// Stances a source takes publicly ("Lee endorsed Park", "Lee declined to
@@ -90,7 +92,8 @@ const PLAIN: &[&str] = &[
 const ACTS: &[&str] = &[
     "sought", "seeks", "opposed", "opposes", "supported", "endorsed", "endorses", "refused",
     "declined", "congratulated", "hailed", "applauded", "blasted", "blasts", "slammed", "slams",
-    "backed", "rebuked", "expressed", "denounced", "voiced", "railed",
+    "backed", "rebuked", "expressed", "denounced", "voiced", "railed", "supports", "backs",
+    "refuses", "denounces",
 ];
 
 /// Words that may sit between a subject and its cue ("has also said").

@@ -339,3 +339,25 @@ fn a_two_word_region_after_an_opening_place_is_part_of_the_phrase() {
         Some("Gov. Ada Lowe")
     );
 }
+
+#[test]
+fn the_s_forms_of_stance_cues_report_and_their_nouns_do_not() {
+    for (text, who) in [
+        (
+            "Mayor Lowe defends the levy in a letter to pilots.",
+            Some("Mayor Lowe"),
+        ),
+        (
+            "Harbor chief praises pilots after the storm.",
+            Some("Harbor chief"),
+        ),
+        ("Lowe refuses to release the ferry audit.", Some("Lowe")),
+        ("The plan drew rebukes from pilots and shippers.", None),
+        (
+            "Fare declines would follow as riders leave the ferry.",
+            None,
+        ),
+    ] {
+        assert_eq!(speaker(text).as_deref(), who, "{text}");
+    }
+}
