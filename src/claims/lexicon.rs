@@ -79,7 +79,7 @@ const PLAIN: &[&str] = &[
     "reaffirmed", "reaffirms", "speculated", "speculates", "opined", "opines", "bragged", "brags",
     "griped", "grumbled", "texted", "emailed", "sang", "sings", "read", "reads", "quoted",
     "praises", "dismisses", "defends", "recounts", "touts", "characterizes", "advises", "deems",
-    "mocks", "decries", "derides", "rejects",
+    "mocks", "decries", "derides", "rejects", "defend", "dismiss", "tout",
 ];
 
 /// Stances a source takes publicly ("Lee endorsed Park", "Lee declined to
@@ -93,7 +93,7 @@ const ACTS: &[&str] = &[
     "sought", "seeks", "opposed", "opposes", "supported", "endorsed", "endorses", "refused",
     "declined", "congratulated", "hailed", "applauded", "blasted", "blasts", "slammed", "slams",
     "backed", "rebuked", "expressed", "denounced", "voiced", "railed", "supports", "backs",
-    "refuses", "denounces",
+    "refuses", "denounces", "denounce", "oppose", "endorse", "seek",
 ];
 
 /// Words that may sit between a subject and its cue ("has also said").
@@ -134,7 +134,8 @@ const BASE_FORMS: &[&str] = &[
     "maintain", "contend", "allege", "reveal", "disclose", "indicate", "emphasize", "stress",
     "mention", "observe", "remark", "agree", "concede", "lament", "propose", "worry", "fear",
     "doubt", "demand", "see", "recommend", "wonder", "assume", "suspect", "understand", "consider",
-    "describe", "want", "forecast", "project", "echo", "reference",
+    "describe", "want", "forecast", "project", "echo", "reference", "defend", "dismiss", "tout",
+    "denounce", "oppose", "endorse", "seek",
 ];
 
 /// "-s" forms that are also plural nouns ("his claims", "new reports").

@@ -361,3 +361,16 @@ fn the_s_forms_of_stance_cues_report_and_their_nouns_do_not() {
         assert_eq!(speaker(text).as_deref(), who, "{text}");
     }
 }
+
+#[test]
+fn base_forms_of_stance_cues_need_a_plural_subject() {
+    for (text, who) in [
+        ("Most pilots oppose the new shifts.", Some("Most pilots")),
+        ("Harbor unions endorse the levy.", Some("Harbor unions")),
+        ("The pilots will defend the old route.", Some("The pilots")),
+        ("Heaping praise on the pilots.", None),
+        ("Lowe came to defend the levy.", None),
+    ] {
+        assert_eq!(speaker(text).as_deref(), who, "{text}");
+    }
+}

@@ -495,7 +495,7 @@ fn called_after_an_indefinite_noun_phrase_names_it() {
         None
     );
     assert_eq!(
-        speaker("Both oppose a pension formula called the \"chained index\" that cuts payments."),
+        speaker("Both like a pension formula called the \"chained index\" that cuts payments."),
         None
     );
     // An appositive set off by commas still leaves "called" its subject.
