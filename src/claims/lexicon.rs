@@ -393,8 +393,14 @@ member!(is_stance_participle, 23);
 /// (", saying …") or of a stance (", fearing …").
 #[inline]
 pub fn is_participle_cue(word: &str) -> bool {
-    classes(word) & (1 << 11 | 1 << 23) != 0
+    classes(word) & PARTICIPLE_BITS != 0
 }
+
+/// The lists of participle cues: of speech (bit 11) and of a stance (23).
+const PARTICIPLE_BITS: u32 = 1 << 11 | 1 << 23;
+
+/// The lists of cue words: inverting, plain, participles and acts.
+const CUE_BITS: u32 = 1 | 2 | PARTICIPLE_BITS | 1 << 22;
 
 /// True for a word that usually modifies a noun: an adjective from the
 /// list or one with an adjective suffix.
@@ -436,16 +442,13 @@ pub fn is_close_to(first: &str, second: &str) -> bool {
 /// True when a word could open an attribution (a cue, a participle cue or
 /// "according"): one look-up for the common case of an ordinary word.
 pub fn may_cue(word: &str) -> bool {
-    cue_filter_hit(word)
-        && (word == "according" || classes(word) & (1 | 2 | 1 << 11 | 1 << 22 | 1 << 23) != 0)
+    cue_filter_hit(word) && (word == "according" || classes(word) & CUE_BITS != 0)
 }
 
 /// Like [`may_cue`], also true for a stance adjective ("incensed"); the
 /// common word costs only the filter probe.
 pub fn may_cue_or_feeling(word: &str) -> bool {
-    cue_filter_hit(word)
-        && (word == "according"
-            || classes(word) & (1 | 2 | 1 << 11 | 1 << 20 | 1 << 22 | 1 << 23) != 0)
+    cue_filter_hit(word) && (word == "according" || classes(word) & (CUE_BITS | 1 << 20) != 0)
 }
 
 /// The cue words' filter: most words of a sentence are rejected without
