@@ -11,8 +11,10 @@ use super::lexicon::{self, CueClass};
 use super::phrases::{Tok, lower, phrase_after};
 use super::subjects::quantifier_subject;
 
+mod catenative;
 mod nouns;
 
+pub(super) use catenative::catenative_before;
 use nouns::{
     article_on_name, is_findings_cue, is_found_state, participle_on_plural, plural_before_close_to,
     plural_before_phrase, plural_noun, relative_on_noun, share_of_count, source_noun_before,
@@ -24,30 +26,6 @@ pub(super) use nouns::{is_count, plural_head, possessed, source_subject};
 pub(super) fn reports_findings(w: &str) -> bool {
     is_findings_cue(w) || matches!(w, "showed" | "shown" | "found" | "suggested" | "indicated")
 }
-
-/// The verb a cue completes as an infinitive ("continues to insist",
-/// "went on to say"): its token index, for the subject before it.
-pub(super) fn catenative_before(toks: &[Tok], v: usize) -> Option<usize> {
-    if v < 2 || toks[v - 1].lw != "to" || toks[v - 2].ends_clause() {
-        return None;
-    }
-    let mut verb = v - 2;
-    if toks[verb].lw == "on" && verb > 0 {
-        // "went on to say".
-        verb -= 1;
-        return matches!(toks[verb].lw, "went" | "goes" | "go").then_some(verb);
-    }
-    CATENATIVES.contains(&toks[verb].lw).then_some(verb)
-}
-
-/// Verbs that carry a reporting verb as their infinitive without changing
-/// who speaks ("continued to argue"); "refused to say" is left out, as it
-/// reports no words.
-#[rustfmt::skip]
-const CATENATIVES: &[&str] = &[
-    "continue", "continues", "continued", "began", "begins", "begin", "started", "starts",
-    "tried", "tries", "seemed", "seems", "appeared", "appears", "used", "went",
-];
 
 /// For an inverting cue right after a comma, the speaker after it when
 /// that phrase closes the sentence (", said one source in the room.").
@@ -252,12 +230,19 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     // a count or a possessive makes the word a noun; "Lee's aides say" and
     // "one in five say" keep their verb.
     let base_after_plural = lexicon::is_base_form(word) && plural_noun(prev);
+    // "the three states that voted": after a determiner and a count a
+    // plural is the noun even before "that" ("Two say that …" keeps it).
+    let determined_count = v >= 2
+        && lexicon::is_determiner(toks[v - 2].lw)
+        && !toks[v - 2].ends_clause()
+        && !lexicon::is_base_form(word);
     if (lexicon::is_noun_homograph(word) || lexicon::is_base_form(word))
         && (is_count(prev.core) && !share_of_count(toks, v)
             || possessed(toks, v) && !base_after_plural)
-        && !toks
-            .get(v + 1)
-            .is_some_and(|n| n.core.eq_ignore_ascii_case("that"))
+        && (determined_count
+            || !toks
+                .get(v + 1)
+                .is_some_and(|n| n.core.eq_ignore_ascii_case("that")))
         // "Voters who backed Lowe in 2012 say", "supporters who came to
         // protest this week's convention say": the count or possessive
         // sits in a clause on the subject.

@@ -12,7 +12,8 @@ use checks::{
     plausible, plural_looking_name, pronoun_antecedent, shown_subject, singular_before_base,
     singular_verb_after,
 };
-use routes::{adjective_telling, as_name_before_aside, manner_verb_speaker, with_share_saying};
+use participle::{according_speaker, participle_speaker};
+use routes::{as_name_before_aside, manner_verb_speaker};
 
 use super::cues::{
     after_gerund, after_opening_preposition, catenative_before, inverted_tail, verb_context,
@@ -269,65 +270,9 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
                 .or_else(|| as_name_before_aside(toks, v))
                 .map(|np| (2u8, np, Route::PutIt))
         } else if lexicon::is_participle_cue(w) {
-            // ", saying …": the speaker is the subject of the main clause.
-            let after_comma = v > 0 && toks[v - 1].raw.ends_with(',');
-            let progressive = v > 0 && is_be_form(toks[v - 1].core);
-            // "… issued a statement calling …": the statement's issuer.
-            let document = v > 0 && DOCUMENT_NOUNS.contains(&toks[v - 1].lw);
-            // "… while saying", "by initially saying": a subordinator on
-            // the participle; at the sentence's start ("After saying …,
-            // the man …") the subject follows its clause.
-            let mut b = v;
-            if b > 1 && toks[b - 1].lw.ends_with("ly") && !toks[b - 1].ends_clause() {
-                b -= 1;
-            }
-            let subordinated = b > 0
-                && !toks[b - 1].ends_clause()
-                && matches!(
-                    toks[b - 1].lw,
-                    "while" | "after" | "before" | "by" | "when" | "since" | "without"
-                );
-            if after_comma || document {
-                sentence_subject(toks, v).map(|np| (2u8, np, Route::Participle))
-            } else if subordinated && b == 1 {
-                sentence_subject(toks, toks.len())
-                    .filter(|np| np.start > v)
-                    .map(|np| (2u8, np, Route::Participle))
-            } else if subordinated {
-                sentence_subject(toks, b - 1).map(|np| (2u8, np, Route::Participle))
-            } else if progressive && adjective_telling(toks, v) {
-                None
-            } else if progressive {
-                // "Lee is arguing that …" / "He's claiming …".
-                if toks[v - 1].core.contains(['\'', '\u{2019}']) {
-                    Some((1u8, v - 1..v, Route::Participle))
-                } else {
-                    subject_before(toks, v - 1).map(|np| (1u8, np, Route::Participle))
-                }
-            } else if v >= 2
-                && toks[v - 1].capitalized()
-                && !toks[v - 1].ends_clause()
-                && !lexicon::is_date_word(toks[v - 1].lw)
-                && !lexicon::is_stance_participle(w)
-            {
-                // "footage of Lee saying …": the name the participle is on.
-                let mut start = v - 1;
-                while start > 0
-                    && v - start < 5
-                    && toks[start - 1].capitalized()
-                    && !toks[start - 1].ends_clause()
-                {
-                    start -= 1;
-                }
-                (start > 0).then_some((1u8, start..v, Route::Participle))
-            } else {
-                with_share_saying(toks, v).map(|np| (2u8, np, Route::Participle))
-            }
+            participle_speaker(toks, v, w)
         } else if w == "according" {
-            toks.get(v + 1)
-                .filter(|next| next.core.eq_ignore_ascii_case("to") && !next.quoted)
-                .and_then(|_| phrase_after(toks, v + 2, false))
-                .map(|np| (1u8, np, Route::According))
+            according_speaker(toks, v)
         } else {
             let Some(class) = lexicon::cue(w) else {
                 continue;
@@ -345,9 +290,16 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
             }
             if let Some(verb) = catenative_before(toks, v) {
                 // "Lee continues to insist …": the subject of the verb
-                // the cue hangs on.
-                if let Some(np) =
-                    subject_before(toks, verb).filter(|np| plausible(&toks[np.clone()]))
+                // the cue hangs on; "Lee is trying to explain …": of its
+                // auxiliary.
+                let head = if toks[verb].lw.ends_with("ing") {
+                    (verb > 0 && is_be_form(toks[verb - 1].core)).then(|| verb - 1)
+                } else {
+                    Some(verb)
+                };
+                if let Some(np) = head
+                    .and_then(|h| subject_before(toks, h))
+                    .filter(|np| plausible(&toks[np.clone()]))
                 {
                     let rank = if lexicon::is_strong_cue(w) { 1 } else { 2 };
                     push(rank, v, np, Route::Catenative);
@@ -574,13 +526,14 @@ pub(super) fn is_tail(toks: &[Tok], v: usize, np: &Range<usize>) -> bool {
 mod checks;
 mod labels;
 mod opening;
+mod participle;
 mod quoted;
 mod routes;
 pub use labels::block_speaker;
 pub(super) use labels::name_label;
 pub(super) use opening::headline_label;
+use quoted::WRITTEN_NOUNS;
 pub use quoted::quote_subject;
-use quoted::{DOCUMENT_NOUNS, WRITTEN_NOUNS};
 #[cfg(test)]
 mod edge_tests;
 #[cfg(test)]

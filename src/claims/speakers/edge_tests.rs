@@ -374,3 +374,75 @@ fn base_forms_of_stance_cues_need_a_plural_subject() {
         assert_eq!(speaker(text).as_deref(), who, "{text}");
     }
 }
+
+#[test]
+fn a_cue_after_a_catenative_idiom_takes_the_idiom_subject() {
+    for (text, who) in [
+        (
+            "Ada Lowe is continuing to insist she will release the logs.",
+            Some("Ada Lowe"),
+        ),
+        (
+            "The mayor is trying to explain why the ferry was late.",
+            Some("The mayor"),
+        ),
+        (
+            "The senator took to Twitter to say the vote was rigged.",
+            Some("The senator"),
+        ),
+        (
+            "Ada Lowe has taken to the radio to complain that fares rose.",
+            Some("Ada Lowe"),
+        ),
+        (
+            "The mayor went out of his way to say that the port had recovered.",
+            Some("The mayor"),
+        ),
+        (
+            "Dock workers were slightly more likely to say the strike helped.",
+            Some("Dock workers"),
+        ),
+        // Not said by anyone: an adjective before "to", a participle clause.
+        ("It is too soon to say whether the levy will pass.", None),
+        (
+            "The mayor spent the week trying to explain the delay.",
+            None,
+        ),
+    ] {
+        assert_eq!(speaker(text).as_deref(), who, "{text}");
+    }
+}
+
+#[test]
+fn an_adverb_may_stand_inside_a_progressive_speech_cue() {
+    assert_eq!(
+        speaker("Some are quietly saying it is time to sell the port.").as_deref(),
+        Some("Some")
+    );
+    // A stance participle in a relative clause stays no one's words.
+    assert_eq!(
+        speaker("It counts the dockers in the city who are actively seeking work.").as_deref(),
+        None
+    );
+}
+
+#[test]
+fn according_to_may_open_on_a_time_adverb_and_participle() {
+    assert_eq!(
+        speaker("According to recently leaked harbor memos, the levy will rise.").as_deref(),
+        Some("recently leaked harbor memos")
+    );
+}
+
+#[test]
+fn a_counted_plural_after_a_determiner_is_a_noun_before_that() {
+    assert_eq!(
+        speaker("Lowe and Hale campaigned in the largest of the three states that voted Tuesday.")
+            .as_deref(),
+        None
+    );
+    assert_eq!(
+        speaker("Two harbor pilots say that the channel is safe.").as_deref(),
+        Some("Two harbor pilots")
+    );
+}
