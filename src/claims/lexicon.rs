@@ -79,7 +79,7 @@ const PLAIN: &[&str] = &[
     "reaffirmed", "reaffirms", "speculated", "speculates", "opined", "opines", "bragged", "brags",
     "griped", "grumbled", "texted", "emailed", "sang", "sings", "read", "reads", "quoted",
     "praises", "dismisses", "defends", "recounts", "touts", "characterizes", "advises", "deems",
-    "mocks", "decries", "derides", "rejects", "defend", "dismiss", "tout",
+    "mocks", "decries", "derides", "rejects", "defend", "dismiss", "tout", "point", "points",
 ];
 
 /// Stances a source takes publicly ("Lee endorsed Park", "Lee declined to
@@ -135,7 +135,7 @@ const BASE_FORMS: &[&str] = &[
     "mention", "observe", "remark", "agree", "concede", "lament", "propose", "worry", "fear",
     "doubt", "demand", "see", "recommend", "wonder", "assume", "suspect", "understand", "consider",
     "describe", "want", "forecast", "project", "echo", "reference", "defend", "dismiss", "tout",
-    "denounce", "oppose", "endorse", "seek",
+    "denounce", "oppose", "endorse", "seek", "point",
 ];
 
 /// "-s" forms that are also plural nouns ("his claims", "new reports").
@@ -146,7 +146,7 @@ const NOUN_HOMOGRAPHS: &[&str] = &[
     "promises", "recalls", "laments", "stresses", "disputes", "forecasts", "projects", "questions",
     "calls", "hints", "cautions", "wonders", "wants", "sees", "considers", "urges", "charges",
     "concerns", "describes", "worries", "echoes",
-    "references", "shouts", "screams", "whispers", "chants",
+    "references", "shouts", "screams", "whispers", "chants", "points",
 ];
 
 /// Words before a noun that mark it as a noun ("recent reports").

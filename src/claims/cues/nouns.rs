@@ -1,6 +1,7 @@
 //! Noun-phrase tests around a cue word: a count ("Twelve states"), a
 //! possessive ("Lee's claims"), a plural head the cue agrees with
-//! ("sources close to her say"), a share of a group ("one in five say").
+//! ("sources close to her say"), a share of a group ("one in five say"),
+//! "point" without "to" or "out".
 
 use std::ops::Range;
 
@@ -297,4 +298,15 @@ pub(super) fn is_findings_cue(w: &str) -> bool {
         w,
         "show" | "shows" | "find" | "finds" | "suggest" | "suggests" | "indicate" | "indicates"
     )
+}
+
+/// "They point to …", "Critics point out …": "point" and "points" report
+/// nothing without "to" or "out", and after a count ("at one point to
+/// wave") they are the noun.
+pub(in crate::claims) fn bare_point(toks: &[Tok], v: usize) -> bool {
+    matches!(toks[v].lw, "point" | "points")
+        && (v > 0 && (is_count(toks[v - 1].core) || toks[v - 1].lw == "one")
+            || toks
+                .get(v + 1)
+                .is_none_or(|n| n.quoted || !matches!(n.lw, "to" | "out")))
 }

@@ -446,3 +446,47 @@ fn a_counted_plural_after_a_determiner_is_a_noun_before_that() {
         Some("Two harbor pilots")
     );
 }
+
+#[test]
+fn calls_for_is_a_verb_after_a_pronoun_a_name_or_a_singular_phrase() {
+    for (text, who) in [
+        (
+            "He calls for a new ferry; Mrs. Hale wants a bridge.",
+            Some("He"),
+        ),
+        ("Ada Lowe calls for a vote on the levy.", Some("Ada Lowe")),
+        (
+            "His plan calls for fares that rise with distance.",
+            Some("His plan"),
+        ),
+        (
+            "The accord calls on every port to cut fumes.",
+            Some("The accord"),
+        ),
+        // A plural noun before it, or an adjective, keeps the noun.
+        ("Republican calls for an inquiry grew louder.", None),
+        ("Their calls for strikes in the port went unheard.", None),
+    ] {
+        assert_eq!(speaker(text).as_deref(), who, "{text}");
+    }
+}
+
+#[test]
+fn point_reports_only_before_to_or_out() {
+    for (text, who) in [
+        (
+            "Dock workers point out that fares have doubled.",
+            Some("Dock workers"),
+        ),
+        ("Ada Lowe points to the rise in fares.", Some("Ada Lowe")),
+        ("As Lowe points out, the port is busy.", Some("Lowe")),
+        ("Lowe leads by five points in the new poll.", None),
+        ("He stopped at one point to wave to the crowd.", None),
+        (
+            "The ferry routes are beginning to point toward the north.",
+            None,
+        ),
+    ] {
+        assert_eq!(speaker(text).as_deref(), who, "{text}");
+    }
+}
