@@ -319,11 +319,8 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     // "the battleground states in Ohio": a noun before its preposition.
     // "Lee calls for …", "the bill calls for …" keep the verb after a
     // pronoun, a name or a singular noun phrase.
-    let calls_for = word == "calls"
-        && toks
-            .get(v + 1)
-            .is_some_and(|n| matches!(n.lw, "for" | "on"))
-        && !prev.ends_clause()
+    // "Lee talks about …" likewise; "trade talks about …" is the noun.
+    let verb_subject = !prev.ends_clause()
         && (lexicon::is_pronoun(p)
             || matches!(p, "who" | "which" | "that")
             // "Republican calls for …" is a noun after an adjective.
@@ -336,6 +333,14 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
                 && (v.saturating_sub(3)..v - 1).any(|k| {
                     lexicon::is_determiner(toks[k].lw) || toks[k].raw.ends_with("'s")
                 }));
+    if word == "talks" && !verb_subject {
+        return false;
+    }
+    let calls_for = word == "calls"
+        && verb_subject
+        && toks
+            .get(v + 1)
+            .is_some_and(|n| matches!(n.lw, "for" | "on"));
     if lexicon::is_noun_homograph(word)
         && !calls_for
         && toks

@@ -80,6 +80,7 @@ const PLAIN: &[&str] = &[
     "griped", "grumbled", "texted", "emailed", "sang", "sings", "read", "reads", "quoted",
     "praises", "dismisses", "defends", "recounts", "touts", "characterizes", "advises", "deems",
     "mocks", "decries", "derides", "rejects", "defend", "dismiss", "tout", "point", "points",
+    "talked", "talks", "spoke", "speaks",
 ];
 
 /// Stances a source takes publicly ("Lee endorsed Park", "Lee declined to
@@ -146,7 +147,7 @@ const NOUN_HOMOGRAPHS: &[&str] = &[
     "promises", "recalls", "laments", "stresses", "disputes", "forecasts", "projects", "questions",
     "calls", "hints", "cautions", "wonders", "wants", "sees", "considers", "urges", "charges",
     "concerns", "describes", "worries", "echoes",
-    "references", "shouts", "screams", "whispers", "chants", "points",
+    "references", "shouts", "screams", "whispers", "chants", "points", "talks",
 ];
 
 /// Words before a noun that mark it as a noun ("recent reports").

@@ -300,13 +300,21 @@ pub(super) fn is_findings_cue(w: &str) -> bool {
     )
 }
 
-/// "They point to …", "Critics point out …": "point" and "points" report
-/// nothing without "to" or "out", and after a count ("at one point to
-/// wave") they are the noun.
+/// A cue that reports only with its particle: "They point to …",
+/// "Critics point out …", "Lee talked about …", "Lee spoke of …". After a
+/// count "point" is the noun ("at one point to wave").
 pub(in crate::claims) fn bare_point(toks: &[Tok], v: usize) -> bool {
-    matches!(toks[v].lw, "point" | "points")
-        && (v > 0 && (is_count(toks[v - 1].core) || toks[v - 1].lw == "one")
-            || toks
-                .get(v + 1)
-                .is_none_or(|n| n.quoted || !matches!(n.lw, "to" | "out")))
+    let next = toks.get(v + 1).filter(|n| !n.quoted).map(|n| n.lw);
+    match toks[v].lw {
+        "point" | "points" => {
+            v > 0 && (is_count(toks[v - 1].core) || toks[v - 1].lw == "one")
+                || !matches!(next, Some("to" | "out"))
+        }
+        // "the least talked about change" is an adjective.
+        "talked" | "talks" | "spoke" | "speaks" => {
+            !matches!(next, Some("about" | "of"))
+                || v > 0 && matches!(toks[v - 1].lw, "least" | "most" | "more" | "much")
+        }
+        _ => false,
+    }
 }

@@ -490,3 +490,24 @@ fn point_reports_only_before_to_or_out() {
         assert_eq!(speaker(text).as_deref(), who, "{text}");
     }
 }
+
+#[test]
+fn talking_and_speaking_report_with_about_or_of() {
+    for (text, who) in [
+        (
+            "Ada Lowe talked about the ferry at length.",
+            Some("Ada Lowe"),
+        ),
+        ("Mr. Hale seldom speaks of his brother.", Some("Mr. Hale")),
+        (
+            "Lowe, who won an award, spoke about the value of ports.",
+            Some("Lowe"),
+        ),
+        ("Ada Lowe talks about a new levy.", Some("Ada Lowe")),
+        ("Lowe spoke with reporters on Monday.", None),
+        ("It is the least talked about change in the port.", None),
+        ("Their talks about the port stalled.", None),
+    ] {
+        assert_eq!(speaker(text).as_deref(), who, "{text}");
+    }
+}
