@@ -19,7 +19,7 @@ use nouns::{
     article_on_name, is_findings_cue, is_found_state, participle_on_plural, plural_before_close_to,
     plural_before_phrase, plural_noun, relative_on_noun, share_of_count, source_noun_before,
 };
-pub(super) use nouns::{bare_point, is_count, plural_head, possessed, source_subject};
+pub(super) use nouns::{is_count, missing_particle, plural_head, possessed, source_subject};
 
 /// A cue that reports findings in any tense ("show", "showed", "found",
 /// "suggested").
@@ -320,8 +320,9 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     // "Lee calls for …", "the bill calls for …" keep the verb after a
     // pronoun, a name or a singular noun phrase.
     // "Lee talks about …" likewise; "trade talks about …" is the noun.
-    let verb_subject = !prev.ends_clause()
-        && (lexicon::is_pronoun(p)
+    let verb_subject = || {
+        !prev.ends_clause()
+            && (lexicon::is_pronoun(p)
             || matches!(p, "who" | "which" | "that")
             // "Republican calls for …" is a noun after an adjective.
             || prev.capitalized()
@@ -332,15 +333,16 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
                 && !p.ends_with('s')
                 && (v.saturating_sub(3)..v - 1).any(|k| {
                     lexicon::is_determiner(toks[k].lw) || toks[k].raw.ends_with("'s")
-                }));
-    if word == "talks" && !verb_subject {
+                }))
+    };
+    if word == "talks" && !verb_subject() {
         return false;
     }
     let calls_for = word == "calls"
-        && verb_subject
         && toks
             .get(v + 1)
-            .is_some_and(|n| matches!(n.lw, "for" | "on"));
+            .is_some_and(|n| matches!(n.lw, "for" | "on"))
+        && verb_subject();
     if lexicon::is_noun_homograph(word)
         && !calls_for
         && toks
@@ -349,7 +351,7 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     {
         return false;
     }
-    if bare_point(toks, v) {
+    if missing_particle(toks, v) {
         return false;
     }
     // "his neighboring state of Michigan", "a report of …": a base form

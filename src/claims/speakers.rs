@@ -16,7 +16,7 @@ use participle::{according_speaker, participle_speaker};
 use routes::{as_name_before_aside, manner_verb_speaker};
 
 use super::cues::{
-    after_gerund, after_opening_preposition, bare_point, catenative_before, inverted_tail,
+    after_gerund, after_opening_preposition, catenative_before, inverted_tail, missing_particle,
     verb_context,
 };
 use super::lexicon::{self, CueClass};
@@ -289,7 +289,7 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
                 push(2, v, v - 1..v + 1, Route::ByOne);
                 continue;
             }
-            if let Some(verb) = catenative_before(toks, v).filter(|_| !bare_point(toks, v)) {
+            if let Some(verb) = catenative_before(toks, v).filter(|_| !missing_particle(toks, v)) {
                 // "Lee continues to insist …": the subject of the verb
                 // the cue hangs on; "Lee is trying to explain …": of its
                 // auxiliary.

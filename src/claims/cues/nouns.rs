@@ -1,7 +1,7 @@
 //! Noun-phrase tests around a cue word: a count ("Twelve states"), a
 //! possessive ("Lee's claims"), a plural head the cue agrees with
 //! ("sources close to her say"), a share of a group ("one in five say"),
-//! "point" without "to" or "out".
+//! a cue word without its particle ("point" without "to" or "out").
 
 use std::ops::Range;
 
@@ -303,7 +303,7 @@ pub(super) fn is_findings_cue(w: &str) -> bool {
 /// A cue that reports only with its particle: "They point to …",
 /// "Critics point out …", "Lee talked about …", "Lee spoke of …". After a
 /// count "point" is the noun ("at one point to wave").
-pub(in crate::claims) fn bare_point(toks: &[Tok], v: usize) -> bool {
+pub(in crate::claims) fn missing_particle(toks: &[Tok], v: usize) -> bool {
     let next = toks.get(v + 1).filter(|n| !n.quoted).map(|n| n.lw);
     match toks[v].lw {
         "point" | "points" => {
