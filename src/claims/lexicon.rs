@@ -172,6 +172,11 @@ const PARTICIPLE_CUES: &[&str] = &[
     "repeating", "echoing", "pledging", "joking", "alleging", "revealing", "emphasizing",
     "contending", "conceding", "reiterating", "confirming", "cautioning", "hinting", "lamenting",
     "boasting", "recounting", "hoping",
+    // Manner of speaking and replies (", shouting …", ", remarking …").
+    "shouting", "yelling", "screaming", "chanting", "whispering", "exclaiming", "proclaiming",
+    "remarking", "observing", "responding", "replying", "answering", "reasoning", "concluding",
+    "informing", "advising", "reminding", "wondering", "implying", "blaming", "crediting",
+    "reporting",
 ];
 
 /// Participles of belief and stance cues (", fearing …", "is seeking
@@ -427,6 +432,47 @@ pub fn is_day(word: &str) -> bool {
             | "yesterday"
             | "today"
             | "tonight"
+    )
+}
+
+/// A common irregular past tense ("left", "took"): a verb after a plural
+/// head that no "-ed" shows ("The council members left the hall, saying
+/// …").
+pub fn is_irregular_past(word: &str) -> bool {
+    matches!(
+        word,
+        "left"
+            | "quit"
+            | "went"
+            | "came"
+            | "took"
+            | "made"
+            | "gave"
+            | "held"
+            | "met"
+            | "ran"
+            | "won"
+            | "sent"
+            | "spent"
+            | "led"
+            | "began"
+            | "brought"
+            | "kept"
+            | "stood"
+            | "sat"
+            | "fought"
+            | "paid"
+            | "built"
+            | "threw"
+            | "broke"
+            | "chose"
+            | "drove"
+            | "fell"
+            | "grew"
+            | "rose"
+            | "got"
+            | "became"
+            | "wore"
     )
 }
 

@@ -175,6 +175,7 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
                 let nw = n.lw;
                 !n.capitalized()
                     && (nw.ends_with("ed")
+                        || lexicon::is_irregular_past(nw)
                         || lexicon::is_verb_modifier(nw)
                         || lexicon::is_passive_aux(nw)
                         || lexicon::may_cue(nw)
@@ -532,6 +533,19 @@ pub(super) fn quantifier_subject(toks: &[Tok], v: usize) -> bool {
         return false;
     }
     let q = &toks[v - 1];
+    // "Another said …", "Each added …": one of the people just named, with
+    // a finite verb that is no naming ("and another called i360") and no
+    // noun ("yet another state primary"), opening its sentence or clause.
+    if matches!(q.lw, "another" | "each" | "neither" | "either" | "none") {
+        let w = toks[v].lw;
+        return !q.quoted
+            && !q.ends_clause()
+            && !lexicon::is_base_form(w)
+            && !matches!(w, "called" | "named" | "dubbed" | "labeled" | "titled")
+            && (v == 1
+                || toks[v - 2].ends_clause()
+                || v == 2 && matches!(toks[0].lw, "but" | "and" | "yet"));
+    }
     let quantifier = matches!(
         q.lw,
         "some" | "many" | "most" | "several" | "few" | "all" | "both"

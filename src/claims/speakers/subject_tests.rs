@@ -585,3 +585,41 @@ fn a_stance_participle_takes_the_subject_but_not_a_name_before_it() {
     let cues: Vec<&str> = candidates(toks).iter().map(|c| toks[c.cue].lw).collect();
     assert_eq!(cues, ["praised"]);
 }
+
+#[test]
+fn a_lone_another_or_each_opening_a_sentence_is_the_speaker() {
+    assert_eq!(
+        speaker("Another said the ferry would run late.").as_deref(),
+        Some("Another")
+    );
+    assert_eq!(
+        speaker("Each added that the fares would rise.").as_deref(),
+        Some("Each")
+    );
+    // Naming, not speech; a noun, not a verb.
+    assert_eq!(
+        speaker("The board hired Tidewell, and another called Harbor Data, owned by the port.")
+            .as_deref(),
+        None
+    );
+    assert_eq!(
+        speaker("Whenever you groan about yet another state primary, look at it this way.")
+            .as_deref(),
+        None
+    );
+}
+
+#[test]
+fn a_manner_participle_after_the_clause_reports_its_subject() {
+    assert_eq!(
+        speaker("Protesters interrupted the speech, shouting that the ferry would never run.")
+            .as_deref(),
+        Some("Protesters")
+    );
+    // "left" is a past verb after the plural head, though no "-ed" shows it.
+    assert_eq!(
+        speaker("The council members left the hall, remarking that the vote had been rigged.")
+            .as_deref(),
+        Some("The council members")
+    );
+}
