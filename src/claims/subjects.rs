@@ -80,12 +80,19 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
                 "years" | "months" | "weeks" | "days" | "hours" | "minutes" | "moments" | "decades"
             ))
             && toks.get(i + 1).is_some_and(|n| {
-                lexicon::is_subordinator(n.lw) || lexicon::is_intro_preposition(n.lw)
+                lexicon::is_subordinator(n.lw)
+                    || lexicon::is_intro_preposition(n.lw)
+                    // "Hastily blaming the council, …": an adverb on an
+                    // opening participle.
+                    || first.ends_with("ly")
+                        && n.lw.len() > 4
+                        && (n.lw.ends_with("ing") || n.lw.ends_with("ed"))
+                        && !n.capitalized()
             })
         {
             // "Shortly after the vote, …": an adverb opening an
             // introductory phrase, up to its comma.
-            i = (i..before).find(|&k| comma(&toks[k]))? + 1;
+            i = opening_phrase_end(toks, i, before)? + 1;
         } else if let Some(k) = dateline(toks, i, before) {
             // "OSLO (Reuters) - …": the place and agency before the dash.
             i = k + 1;
@@ -95,7 +102,7 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         } else if participle {
             // "Chastened by the polls, …" skips to the comma; "Retired
             // Gen. Ann Lee is …" has none and is the subject itself.
-            match (i..before).find(|&k| comma(&toks[k])) {
+            match opening_phrase_end(toks, i, before) {
                 Some(k) => i = k + 1,
                 None => break,
             }
@@ -302,6 +309,20 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
     trim_phrase(toks, start..i)
 }
 
+/// The last token of an opening phrase from `i`: its comma, or the
+/// closing dash of an aside right before a capitalised subject
+/// ("Politicizing the tragedy - as he did in Paris - Lee blamed …").
+fn opening_phrase_end(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
+    let comma_at = (i..before).find(|&k| comma(&toks[k]));
+    let open = (i + 1..comma_at.unwrap_or(before)).find(|&k| toks[k].is_dash());
+    let aside_end = open.and_then(|d| {
+        (d + 1..comma_at.unwrap_or(before))
+            .find(|&k| toks[k].is_dash())
+            .filter(|&k| toks.get(k + 1).is_some_and(Tok::capitalized))
+    });
+    aside_end.or(comma_at)
+}
+
 /// The noun phrase that ends right before the cue at `v`, skipping
 /// auxiliaries and adverbs ("has also said"), appositives ("Flynn, a top
 /// aide, said") and relative pronouns ("Smith, who said").
@@ -431,6 +452,20 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     }
     if let Some(np) = named_appositive(toks, j) {
         return Some(np);
+    }
+    // "Gov. Ann Lee (R-Ohio), said": a party label closes the name, not an
+    // appositive.
+    if last.raw.starts_with('(')
+        && last.raw.ends_with("),")
+        && j >= 2
+        && toks[j - 2].capitalized()
+        && !toks[j - 2].ends_clause()
+        && let Some(np) = phrase_before(toks, j - 1)
+        // One name: a list ("others, including Sen. Lee (D-Ore.) and Rep.
+        // Park (D-Ariz.), are urging") is an aside on the subject.
+        && !toks[np.clone()].iter().any(|t| matches!(t.lw, "and" | "or"))
+    {
+        return Some(np.start..j);
     }
     let end = if last.raw.ends_with(',') {
         // Appositive: the subject ends at an earlier comma; the nearest one

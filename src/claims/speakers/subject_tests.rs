@@ -623,3 +623,65 @@ fn a_manner_participle_after_the_clause_reports_its_subject() {
         Some("The council members")
     );
 }
+
+#[test]
+fn an_editorial_reads_out_its_words() {
+    assert_eq!(
+        speaker(
+            "\"If the mayor wants a second term, she should fix the ferry,\" the editorial read."
+        )
+        .as_deref(),
+        Some("the editorial")
+    );
+}
+
+#[test]
+fn a_dateline_with_a_date_is_no_subject() {
+    assert_eq!(
+        speaker(
+            "HARBORTON, Dec. 8 (UPI) - In response to the strike, the senator rallied supporters, \
+             saying the port would reopen."
+        )
+        .as_deref(),
+        Some("the senator")
+    );
+}
+
+#[test]
+fn an_adverb_on_an_opening_participle_is_no_name() {
+    assert_eq!(
+        speaker("Hastily blaming the storm, Lowe cut the timetable, saying the ferry would run.")
+            .as_deref(),
+        Some("Lowe")
+    );
+    // The opening phrase may close on a dashed aside instead of a comma.
+    assert_eq!(
+        speaker(
+            "Hastily blaming the storm - much as he did after the flood last spring - Lowe cut \
+             the timetable, saying the ferry would run."
+        )
+        .as_deref(),
+        Some("Lowe")
+    );
+}
+
+#[test]
+fn a_party_label_before_a_comma_closes_the_name() {
+    assert_eq!(
+        speaker(
+            "Tuesday at the hall in Dover, OH, after winning Ohio in the Harbor County primary, \
+             Gov. Ada Lowe (R-OH), said the port would reopen."
+        )
+        .as_deref(),
+        Some("Gov. Ada Lowe (R-OH)")
+    );
+    // A list of labelled names is an aside on the subject.
+    assert_eq!(
+        speaker(
+            "Others, including Sen. Bo Park (D-Ore.) and Rep. Ann Lee (D-Ariz.), are urging the \
+             board to wait."
+        )
+        .as_deref(),
+        Some("Others")
+    );
+}

@@ -8,14 +8,14 @@ use super::comma;
 use crate::claims::lexicon;
 use crate::claims::phrases::Tok;
 
-/// The dash closing a dateline at the start of a sentence: up to four
-/// words of a place in capitals (with its state after a comma), or a
-/// place with its bracketed agency, then a lone dash.
+/// The dash closing a dateline at the start of a sentence: up to six
+/// words of a place in capitals (with its state or a date after a comma),
+/// or a place with its bracketed agency, then a lone dash.
 pub(super) fn dateline(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
     if i != 0 {
         return None;
     }
-    let k = (1..before.min(5))
+    let k = (1..before.min(7))
         .find(|&k| matches!(toks[k].raw, "-" | "--" | "\u{2013}" | "\u{2014}"))?;
     // A place in capitals or with its agency: "Ada Lowe - the mayor -
     // said" is a name set off by dashes, not a dateline.
@@ -30,9 +30,12 @@ pub(super) fn dateline(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
     let capitals = place[..city]
         .iter()
         .all(|t| t.core.len() > 1 && !t.core.chars().any(char::is_lowercase));
-    let names = place
-        .iter()
-        .all(|t| t.capitalized() || t.raw.starts_with('('));
+    // "WASHINGTON, Dec. 8 (UPI) -": a date may follow the place.
+    let names = place.iter().enumerate().all(|(n, t)| {
+        t.capitalized()
+            || t.raw.starts_with('(')
+            || n >= city && t.core.bytes().all(|b| b.is_ascii_digit()) && !t.core.is_empty()
+    });
     (names && (agency || capitals)).then_some(k)
 }
 
