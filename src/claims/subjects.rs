@@ -19,13 +19,13 @@ mod shares;
 use edges::{head_of_name_list, ing_surname, name_after_thing, passive_agent_head};
 pub(super) use heads::modified_subject;
 use heads::{participle_head, relative_head};
-use openers::{dateline, skip_occasion, skip_time_phrase, time_opener};
+use openers::{dateline, opening_phrase_end, skip_occasion, skip_time_phrase, time_opener};
 use roles::{
     named_appositive, opening_name_before_participle, role_with_complement, title_run_on,
     unclosed_appositive,
 };
 use shares::place_region;
-pub(super) use shares::{modal_name, share_subject};
+pub(super) use shares::{modal_name, quantifier_subject, share_subject};
 
 /// The subject at the start of the sentence (after an introductory
 /// phrase ending in a comma): a pronoun, or an optional determiner and a
@@ -309,20 +309,6 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
     trim_phrase(toks, start..i)
 }
 
-/// The last token of an opening phrase from `i`: its comma, or the
-/// closing dash of an aside right before a capitalised subject
-/// ("Politicizing the tragedy - as he did in Paris - Lee blamed …").
-fn opening_phrase_end(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
-    let comma_at = (i..before).find(|&k| comma(&toks[k]));
-    let open = (i + 1..comma_at.unwrap_or(before)).find(|&k| toks[k].is_dash());
-    let aside_end = open.and_then(|d| {
-        (d + 1..comma_at.unwrap_or(before))
-            .find(|&k| toks[k].is_dash())
-            .filter(|&k| toks.get(k + 1).is_some_and(Tok::capitalized))
-    });
-    aside_end.or(comma_at)
-}
-
 /// The noun phrase that ends right before the cue at `v`, skipping
 /// auxiliaries and adverbs ("has also said"), appositives ("Flynn, a top
 /// aide, said") and relative pronouns ("Smith, who said").
@@ -558,47 +544,6 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         return Some(head);
     }
     Some(relative_head(toks, &np).unwrap_or(np))
-}
-
-/// True when the word before the cue at `v` is a quantifier standing alone
-/// as the subject of its clause ("Some believe …", "…, all agreed", "but
-/// many argue", "that some say"), not a determiner or a floating "all" ("they all said").
-pub(super) fn quantifier_subject(toks: &[Tok], v: usize) -> bool {
-    if v == 0 {
-        return false;
-    }
-    let q = &toks[v - 1];
-    // "Another said …", "Each added …": one of the people just named, with
-    // a finite verb that is no naming ("and another called i360") and no
-    // noun ("yet another state primary"), opening its sentence or clause.
-    if matches!(q.lw, "another" | "each" | "neither" | "either" | "none") {
-        let w = toks[v].lw;
-        return !q.quoted
-            && !q.ends_clause()
-            && !lexicon::is_base_form(w)
-            && !matches!(w, "called" | "named" | "dubbed" | "labeled" | "titled")
-            && (v == 1
-                || toks[v - 2].ends_clause()
-                || v == 2 && matches!(toks[0].lw, "but" | "and" | "yet"));
-    }
-    let quantifier = matches!(
-        q.lw,
-        "some" | "many" | "most" | "several" | "few" | "all" | "both"
-    );
-    quantifier
-        && !q.quoted
-        && !q.ends_clause()
-        && (v == 1
-            || toks[v - 2].ends_clause()
-            || matches!(toks[v - 2].lw, "but" | "and" | "yet")
-            // "laws that some say target …": the relative clause's subject,
-            // before a verb that is no noun ("that some state laws …").
-            || matches!(toks[v - 2].lw, "that" | "which")
-                && matches!(
-                    toks[v].lw,
-                    "say" | "believe" | "argue" | "think" | "contend" | "insist" | "allege"
-                        | "suggest" | "maintain" | "predict" | "warn"
-                ))
 }
 
 /// True for a word followed by a comma, also inside a closing quotation

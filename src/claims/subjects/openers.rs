@@ -1,8 +1,9 @@
 //! Time phrases and openers a subject search steps over: a dateline
 //! ("OSLO (Reuters) -"), an opening time phrase or sentence adverb
 //! ("Sunday morning,", "Hours later,", "Back in 2009,") before
-//! [`super::sentence_subject`]'s subject, and a time phrase between a
-//! subject and its verb ("prosecutors in April charged").
+//! [`super::sentence_subject`]'s subject, where an opening phrase ends
+//! (its comma or a dashed aside), and a time phrase between a subject and
+//! its verb ("prosecutors in April charged").
 
 use super::comma;
 use crate::claims::lexicon;
@@ -223,4 +224,18 @@ fn is_occasion(w: &str) -> bool {
             | "rally"
             | "debate"
     )
+}
+
+/// The last token of an opening phrase from `i`: its comma, or the
+/// closing dash of an aside right before a capitalised subject
+/// ("Politicizing the tragedy - as he did in Paris - Lee blamed …").
+pub(super) fn opening_phrase_end(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
+    let comma_at = (i..before).find(|&k| comma(&toks[k]));
+    let open = (i + 1..comma_at.unwrap_or(before)).find(|&k| toks[k].is_dash());
+    let aside_end = open.and_then(|d| {
+        (d + 1..comma_at.unwrap_or(before))
+            .find(|&k| toks[k].is_dash())
+            .filter(|&k| toks.get(k + 1).is_some_and(Tok::capitalized))
+    });
+    aside_end.or(comma_at)
 }

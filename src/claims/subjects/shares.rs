@@ -1,7 +1,8 @@
 //! Subjects that are no plain noun phrase before their cue: a share of a
 //! group ("one in five say", "42% say"), a capitalised modal that is a
-//! name ("Will urged"), and a place's region after an opening phrase that
-//! is still part of it ("In Dover, Ohio, …").
+//! name ("Will urged"), a lone quantifier ("But some note", "Another
+//! said"), and a place's region after an opening phrase that is still part
+//! of it ("In Dover, Ohio, …").
 
 use std::ops::Range;
 
@@ -113,4 +114,45 @@ pub(in crate::claims) fn modal_name(toks: &[Tok], v: usize) -> bool {
             && past
             && (v == 1 || toks[v - 2].ends_clause())
     }
+}
+
+/// True when the word before the cue at `v` is a quantifier standing alone
+/// as the subject of its clause ("Some believe …", "…, all agreed", "but
+/// many argue", "that some say"), not a determiner or a floating "all" ("they all said").
+pub(in crate::claims) fn quantifier_subject(toks: &[Tok], v: usize) -> bool {
+    if v == 0 {
+        return false;
+    }
+    let q = &toks[v - 1];
+    // "Another said …", "Each added …": one of the people just named, with
+    // a finite verb that is no naming ("and another called i360") and no
+    // noun ("yet another state primary"), opening its sentence or clause.
+    if matches!(q.lw, "another" | "each" | "neither" | "either" | "none") {
+        let w = toks[v].lw;
+        return !q.quoted
+            && !q.ends_clause()
+            && !lexicon::is_base_form(w)
+            && !matches!(w, "called" | "named" | "dubbed" | "labeled" | "titled")
+            && (v == 1
+                || toks[v - 2].ends_clause()
+                || v == 2 && matches!(toks[0].lw, "but" | "and" | "yet"));
+    }
+    let quantifier = matches!(
+        q.lw,
+        "some" | "many" | "most" | "several" | "few" | "all" | "both"
+    );
+    quantifier
+        && !q.quoted
+        && !q.ends_clause()
+        && (v == 1
+            || toks[v - 2].ends_clause()
+            || matches!(toks[v - 2].lw, "but" | "and" | "yet")
+            // "laws that some say target …": the relative clause's subject,
+            // before a verb that is no noun ("that some state laws …").
+            || matches!(toks[v - 2].lw, "that" | "which")
+                && matches!(
+                    toks[v].lw,
+                    "say" | "believe" | "argue" | "think" | "contend" | "insist" | "allege"
+                        | "suggest" | "maintain" | "predict" | "warn"
+                ))
 }
