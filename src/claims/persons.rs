@@ -79,6 +79,8 @@ pub(super) const ROLE_HEADS: &[(&str, &str)] = &[
     ("leader", "leader"), ("chief", "chief"), ("judge", "judge"), ("attorney", "attorney"),
     ("ambassador", "ambassador"), ("general", "gen"), ("prime", "prime"), ("premier", "premier"),
     ("commissioner", "commissioner"), ("sheriff", "sheriff"), ("officer", "officer"),
+    ("admiral", "adm"), ("colonel", "col"), ("lieutenant", "lt"), ("sergeant", "sgt"),
+    ("captain", "capt"),
 ];
 
 /// Titles and role nouns that mark a woman.

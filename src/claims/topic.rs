@@ -63,7 +63,14 @@ pub(super) fn topic_in(sentence: &Sentence) -> Option<Topic> {
 fn named_subject(text: &str, toks: &[Tok]) -> Option<String> {
     let np = sentence_subject(toks, toks.len().min(12))?;
     let words = &toks[np.clone()];
-    if words.len() > 4 || words.iter().any(|t| t.quoted || !t.capitalized()) {
+    // "Adm. Harry B. Harris Jr.": a middle initial and a suffix are no
+    // more words of the name.
+    let initial_or_suffix = |t: &Tok| {
+        let c = t.core.trim_end_matches('.');
+        c.len() == 1 || matches!(c, "Jr" | "Sr" | "II" | "III" | "IV")
+    };
+    let length = words.iter().filter(|t| !initial_or_suffix(t)).count();
+    if length > 4 || words.iter().any(|t| t.quoted || !t.capitalized()) {
         return None;
     }
     let first = words[0].lw;

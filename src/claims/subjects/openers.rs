@@ -84,6 +84,22 @@ pub(super) fn time_opener(toks: &[Tok], i: usize, before: usize) -> Option<usize
                 | "indeed"
                 | "thus"
                 | "yet"
+                // "First, …", "Second, …": the steps of an argument.
+                | "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "last"
+                | "next"
+                | "also"
+                | "plus"
+                | "furthermore"
+                | "therefore"
+                | "hence"
+                | "anyway"
+                | "sometimes"
+                | "often"
         )
         // "Essentially, …", "Finally, …": an -ly adverb alone before its
         // comma ("Kelly, …" is a given name).

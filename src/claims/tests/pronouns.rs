@@ -160,3 +160,21 @@ fn a_pronoun_means_the_name_that_speaks_earlier_in_its_sentence() {
     ]);
     assert_eq!(c[1].speaker.as_deref(), Some("Mara Lind"));
 }
+
+/// A name with a middle initial and a suffix is still a subject a later
+/// "he" means; a military rank refers back to it; "First," opens an
+/// argument and names no one.
+#[test]
+fn a_suffixed_name_and_its_rank_are_what_he_and_the_admiral_mean() {
+    let c = claims(&[
+        "Adm. Carl B. Voss Jr., who leads the harbor fleet, makes no apologies for his views.",
+        "\"You would have to ignore the tides to think otherwise,\" he said.",
+        "The complaints had two goals, the admiral said.",
+        "First, the fleet was \"cut off from the government,\" an idea that was \"untrue.\"",
+    ]);
+    let speakers: Vec<_> = c.iter().map(|c| c.speaker.as_deref()).collect();
+    assert_eq!(speakers[1], Some("Adm. Carl B. Voss Jr."));
+    assert_eq!(speakers[2], Some("Adm. Carl B. Voss Jr."));
+    // The quotation goes on the admiral's reasoning.
+    assert_eq!(speakers[3], Some("Adm. Carl B. Voss Jr."));
+}
