@@ -486,12 +486,19 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     }
     let head = toks[np.end - 1].lw;
     if np.len() == 1
-        && head.ends_with("ed")
         && np.start >= 2
-        && matches!(toks[np.start - 1].lw, "i" | "we" | "you" | "they")
+        && !toks[np.start].capitalized()
+        && !toks[np.start - 1].ends_clause()
+        && (head.ends_with("ed") && matches!(toks[np.start - 1].lw, "i" | "we" | "you" | "they")
+            // "A company he owns has charged": a singular verb of the
+            // clause after "he"/"she".
+            || head.ends_with('s')
+                && !head.ends_with("ss")
+                && matches!(toks[np.start - 1].lw, "he" | "she"))
     {
         // "the experts I interviewed said": the noun the clause is on.
-        return phrase_before(toks, np.start - 1);
+        return phrase_before(toks, np.start - 1)
+            .filter(|n| !lexicon::is_pronoun(toks[n.end - 1].lw) && toks[n.end - 1].lw != "what");
     }
     if np.start >= 2
         && toks[np.start - 1].core == "and"

@@ -91,6 +91,7 @@ fn named_subject(text: &str, toks: &[Tok]) -> Option<String> {
             let w = n.lw;
             !n.capitalized()
                 && (w.ends_with("ed")
+                    || lexicon::is_irregular_past(w)
                     || w.ends_with('s') && !lexicon::is_organisation_word(w)
                     || lexicon::is_verb_modifier(w)
                     || lexicon::is_passive_aux(w)

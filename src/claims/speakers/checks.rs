@@ -78,7 +78,11 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
     if np.len() != 1 || np.start == 0 {
         return np;
     }
-    let p = toks[np.start].lw;
+    // "what he's proposing": the pronoun of a contraction.
+    let p = toks[np.start]
+        .lw
+        .split_once('\'')
+        .map_or(toks[np.start].lw, |(stem, _)| stem);
     let plural = match p {
         "he" | "she" | "it" => false,
         "they" => true,

@@ -685,3 +685,12 @@ fn a_party_label_before_a_comma_closes_the_name() {
         Some("Others")
     );
 }
+
+#[test]
+fn a_contact_relative_clause_after_he_is_no_subject() {
+    assert_eq!(
+        speaker("Fuel is a large cost: a company he owns has charged the port $3 million.")
+            .as_deref(),
+        Some("a company")
+    );
+}

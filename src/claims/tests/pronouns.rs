@@ -178,3 +178,17 @@ fn a_suffixed_name_and_its_rank_are_what_he_and_the_admiral_mean() {
     // The quotation goes on the admiral's reasoning.
     assert_eq!(speakers[3], Some("Adm. Carl B. Voss Jr."));
 }
+
+/// An irregular past ("put") still shows the name before it is the
+/// sentence's subject, whom a later "she" means; "he's" is "he".
+#[test]
+fn a_subject_before_an_irregular_past_and_a_contracted_pronoun_resolve() {
+    let c = claims(&[
+        "Marta Quill put her faith in the harbor vote.",
+        "\"We know we have work to do,\" she told a cheering crowd.",
+        "On Friday, Ada Lowe went on the radio and chastised Park.",
+        "Voss goes big, never worrying whether what he's proposing is realistic.",
+    ]);
+    assert_eq!(c[1].speaker.as_deref(), Some("Marta Quill"));
+    assert_eq!(c[3].speaker.as_deref(), Some("Voss"));
+}
