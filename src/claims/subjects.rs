@@ -75,10 +75,7 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
             }
         } else if (first.len() > 4 && first.ends_with("ly")
             // "Years after Lowe claimed …, …": a span of time before it.
-            || matches!(
-                first,
-                "years" | "months" | "weeks" | "days" | "hours" | "minutes" | "moments" | "decades"
-            ))
+            || is_time_span(first))
             && toks.get(i + 1).is_some_and(|n| {
                 lexicon::is_subordinator(n.lw)
                     || lexicon::is_intro_preposition(n.lw)
@@ -92,6 +89,20 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         {
             // "Shortly after the vote, …": an adverb opening an
             // introductory phrase, up to its comma.
+            i = opening_phrase_end(toks, i, before)? + 1;
+        } else if crate::claims::cues::is_count(t.core)
+            && !t.ends_clause()
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| is_time_span(n.lw) && !n.ends_clause())
+            && toks.get(i + 2).is_some_and(|n| {
+                matches!(
+                    n.lw,
+                    "after" | "before" | "later" | "earlier" | "into" | "since"
+                )
+            })
+        {
+            // "Two hours after the interview aired, …": a counted span.
             i = opening_phrase_end(toks, i, before)? + 1;
         } else if let Some(k) = dateline(toks, i, before) {
             // "OSLO (Reuters) - …": the place and agency before the dash.
@@ -307,6 +318,14 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         }
     }
     trim_phrase(toks, start..i)
+}
+
+/// A plural unit of time ("hours", "years").
+fn is_time_span(w: &str) -> bool {
+    matches!(
+        w,
+        "years" | "months" | "weeks" | "days" | "hours" | "minutes" | "moments" | "decades"
+    )
 }
 
 /// The noun phrase that ends right before the cue at `v`, skipping

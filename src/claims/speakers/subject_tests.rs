@@ -694,3 +694,16 @@ fn a_contact_relative_clause_after_he_is_no_subject() {
         Some("a company")
     );
 }
+
+#[test]
+fn a_counted_span_of_time_opens_the_sentence_and_names_no_one() {
+    assert_eq!(
+        speaker("Two weeks after the vote, Judge Ada Lowe broke a long silence, saying the ferry would run.")
+            .as_deref(),
+        Some("Judge Ada Lowe")
+    );
+    assert_eq!(
+        speaker("Two officials said the ferry would run.").as_deref(),
+        Some("Two officials")
+    );
+}
