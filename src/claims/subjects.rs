@@ -242,6 +242,15 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
     {
         return trim_phrase(toks, start..end);
     }
+    // "After the vote, team owner Mark Cuban went …": lower-case role
+    // nouns after an opening phrase lead on to the name.
+    if i == name_start
+        && i > 0
+        && toks[i - 1].ends_clause()
+        && let Some(k) = title_run_on(toks, i, before)
+    {
+        i = k;
+    }
     while i < before && !toks[i].quoted && toks[i].capitalized() {
         i += 1;
         if toks[i - 1].ends_clause() {

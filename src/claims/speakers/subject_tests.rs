@@ -707,3 +707,22 @@ fn a_counted_span_of_time_opens_the_sentence_and_names_no_one() {
         Some("Two officials")
     );
 }
+
+#[test]
+fn lower_case_role_nouns_after_an_opening_phrase_lead_on_to_the_name() {
+    assert_eq!(
+        speaker(
+            "After the vote, former senator Ada Lowe went on the radio, saying the field was weak."
+        )
+        .as_deref(),
+        Some("former senator Ada Lowe")
+    );
+    // "donor" is a person noun too.
+    assert_eq!(
+        speaker(
+            "After the vote, campaign donor Ada Lowe went on the radio, saying the field was weak."
+        )
+        .as_deref(),
+        Some("campaign donor Ada Lowe")
+    );
+}
