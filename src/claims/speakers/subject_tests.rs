@@ -5,6 +5,10 @@
 use super::*;
 use crate::claims::quotes;
 
+fn quoted_speaker(text: &str) -> Option<String> {
+    quote_subject(text, &quotes::spans(text, false))
+}
+
 fn speaker(text: &str) -> Option<String> {
     find(text, &quotes::spans(text, false)).map(|a| a.speaker)
 }
@@ -724,5 +728,21 @@ fn lower_case_role_nouns_after_an_opening_phrase_lead_on_to_the_name() {
         )
         .as_deref(),
         Some("campaign donor Ada Lowe")
+    );
+}
+
+#[test]
+fn an_abbreviated_state_after_an_opening_place_is_no_subject() {
+    assert_eq!(
+        quoted_speaker(
+            "In Aspen, Colo., the graduate ended her speech with a line: \"Every obstacle yields.\""
+        )
+        .as_deref(),
+        Some("the graduate")
+    );
+    // A name with its apposition is still the subject.
+    assert_eq!(
+        speaker("In Dover, Lowe, the mayor, said the plan would work.").as_deref(),
+        Some("Lowe")
     );
 }

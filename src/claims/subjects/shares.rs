@@ -88,6 +88,14 @@ pub(super) fn place_region(toks: &[Tok], i: usize) -> usize {
 /// place stands before the region).
 fn one_word_region(toks: &[Tok], i: usize, place_before: bool) -> bool {
     let Some(t) = toks.get(i) else { return false };
+    // "In Aspen, Colo., the graduate …": an abbreviated state is a region
+    // even before a determiner; no name ends in a stop ("Jr." aside).
+    let abbreviated = t.raw.ends_with(".,")
+        && (2..=6).contains(&t.core.trim_end_matches('.').len())
+        && !matches!(t.core.trim_end_matches('.'), "Jr" | "Sr");
+    if abbreviated && place_before && t.capitalized() && !t.quoted {
+        return true;
+    }
     let after = toks.get(i + 1).filter(|n| !n.quoted);
     t.capitalized()
         && t.raw.ends_with(',')
