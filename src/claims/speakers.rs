@@ -536,6 +536,8 @@ pub(super) use opening::headline_label;
 use quoted::WRITTEN_NOUNS;
 pub use quoted::quote_subject;
 #[cfg(test)]
+mod clause_tests;
+#[cfg(test)]
 mod edge_tests;
 #[cfg(test)]
 mod subject_tests;

@@ -2,10 +2,13 @@
 //! ("OSLO (Reuters) -"), an opening time phrase or sentence adverb
 //! ("Sunday morning,", "Hours later,", "Back in 2009,") before
 //! [`super::sentence_subject`]'s subject, where an opening phrase ends
-//! (its comma or a dashed aside), and a time phrase between a subject and
-//! its verb ("prosecutors in April charged").
+//! (its comma or a dashed aside) and so where the main clause starts
+//! ([`main_clause_start`]), and a time phrase between a subject and its
+//! verb ("prosecutors in April charged").
 
 use super::comma;
+use super::edges::ing_surname;
+use super::shares::place_region;
 use crate::claims::lexicon;
 use crate::claims::phrases::Tok;
 
@@ -254,4 +257,110 @@ pub(super) fn opening_phrase_end(toks: &[Tok], i: usize, before: usize) -> Optio
             .filter(|&k| toks.get(k + 1).is_some_and(Tok::capitalized))
     });
     aside_end.or(comma_at)
+}
+
+/// Where the main clause starts: past up to three introductory phrases
+/// ("During a speech on Monday,", "Chastened by the polls, …,", "OSLO
+/// (Reuters) -", "Two weeks after the vote,"); `None` when an opening
+/// phrase runs to `before` without its comma.
+pub(super) fn main_clause_start(toks: &[Tok], before: usize) -> Option<usize> {
+    let mut i = 0;
+    // Skip introductory phrases ("During a speech on Monday,", "Chastened
+    // by the polls, as well as …,") to the main clause.
+    for _ in 0..3 {
+        let t = toks.get(i)?;
+        let first = t.lw;
+        let participle = first.len() > 4
+            && (first.ends_with("ed") || first.ends_with("ing") && !ing_surname(toks, i));
+        // "And Lee went on the attack, saying …", "But then Lee …": a
+        // linking word before a name opens the main clause itself, not a
+        // phrase up to a comma.
+        let linked = |k: usize| {
+            toks.get(k)
+                .is_some_and(|n| n.capitalized() && !n.raw.ends_with(','))
+        };
+        let linking = matches!(first, "and" | "but" | "yet" | "or" | "then");
+        // "Ever since she …,", "Shortly after …,": an adverb on the
+        // subordinator of an opening clause.
+        let on_boundary = matches!(
+            first,
+            "ever" | "even" | "just" | "shortly" | "long" | "soon"
+        ) && toks
+            .get(i + 1)
+            .is_some_and(|n| lexicon::is_boundary(n.lw) && !t.ends_clause());
+        if on_boundary || linking && linked(i + 1) {
+            i += 1;
+        } else if linking && toks.get(i + 1).is_some_and(|n| n.lw == "then") && linked(i + 2) {
+            i += 2;
+        } else if lexicon::is_boundary(first) || lexicon::is_intro_preposition(first) {
+            i = (i..before).find(|&k| comma(&toks[k]))? + 1;
+            // "At a rally in Dover, Kent, on Monday, …": a place's region
+            // between commas is still the phrase.
+            i += place_region(toks, i);
+            // "Following a swiftly called, late-afternoon meeting, …": the
+            // phrase runs on past a comma before a lower-case word.
+            if toks.get(i).is_some_and(|t| {
+                let w = t.lw;
+                !t.capitalized() && !lexicon::is_pronoun(w) && !lexicon::is_determiner(w)
+            }) && let Some(k) = (i..before.min(i + 6)).find(|&k| toks[k].raw.ends_with(','))
+            {
+                i = k + 1;
+            }
+        } else if (first.len() > 4 && first.ends_with("ly")
+            // "Years after Lowe claimed …, …": a span of time before it.
+            || is_time_span(first))
+            && toks.get(i + 1).is_some_and(|n| {
+                lexicon::is_subordinator(n.lw)
+                    || lexicon::is_intro_preposition(n.lw)
+                    // "Hastily blaming the council, …": an adverb on an
+                    // opening participle.
+                    || first.ends_with("ly")
+                        && n.lw.len() > 4
+                        && (n.lw.ends_with("ing") || n.lw.ends_with("ed"))
+                        && !n.capitalized()
+            })
+        {
+            // "Shortly after the vote, …": an adverb opening an
+            // introductory phrase, up to its comma.
+            i = opening_phrase_end(toks, i, before)? + 1;
+        } else if crate::claims::cues::is_count(t.core)
+            && !t.ends_clause()
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| is_time_span(n.lw) && !n.ends_clause())
+            && toks.get(i + 2).is_some_and(|n| {
+                matches!(
+                    n.lw,
+                    "after" | "before" | "later" | "earlier" | "into" | "since"
+                )
+            })
+        {
+            // "Two hours after the interview aired, …": a counted span.
+            i = opening_phrase_end(toks, i, before)? + 1;
+        } else if let Some(k) = dateline(toks, i, before) {
+            // "OSLO (Reuters) - …": the place and agency before the dash.
+            i = k + 1;
+        } else if let Some(k) = time_opener(toks, i, before) {
+            // "Sunday morning, …", "Hours later, …", "Likewise, …".
+            i = k + 1;
+        } else if participle {
+            // "Chastened by the polls, …" skips to the comma; "Retired
+            // Gen. Ann Lee is …" has none and is the subject itself.
+            match opening_phrase_end(toks, i, before) {
+                Some(k) => i = k + 1,
+                None => break,
+            }
+        } else {
+            break;
+        }
+    }
+    Some(i)
+}
+
+/// A plural unit of time ("hours", "years").
+fn is_time_span(w: &str) -> bool {
+    matches!(
+        w,
+        "years" | "months" | "weeks" | "days" | "hours" | "minutes" | "moments" | "decades"
+    )
 }

@@ -1,0 +1,173 @@
+//! Speakers past openers and asides: a counted span or an adverb on a
+//! participle opening the sentence, a dateline with a date, an abbreviated
+//! state, a party label before a comma, lower-case role nouns before a
+//! name, a lone "another"/"each", manner participles, written things that
+//! "read", a contact relative clause; on sentences written for these tests.
+
+use super::*;
+use crate::claims::quotes;
+
+fn speaker(text: &str) -> Option<String> {
+    find(text, &quotes::spans(text, false)).map(|a| a.speaker)
+}
+
+fn quoted_speaker(text: &str) -> Option<String> {
+    quote_subject(text, &quotes::spans(text, false))
+}
+
+#[test]
+fn a_lone_another_or_each_opening_a_sentence_is_the_speaker() {
+    assert_eq!(
+        speaker("Another said the ferry would run late.").as_deref(),
+        Some("Another")
+    );
+    assert_eq!(
+        speaker("Each added that the fares would rise.").as_deref(),
+        Some("Each")
+    );
+    // Naming, not speech; a noun, not a verb.
+    assert_eq!(
+        speaker("The board hired Tidewell, and another called Harbor Data, owned by the port.")
+            .as_deref(),
+        None
+    );
+    assert_eq!(
+        speaker("Whenever you groan about yet another state primary, look at it this way.")
+            .as_deref(),
+        None
+    );
+}
+
+#[test]
+fn a_manner_participle_after_the_clause_reports_its_subject() {
+    assert_eq!(
+        speaker("Protesters interrupted the speech, shouting that the ferry would never run.")
+            .as_deref(),
+        Some("Protesters")
+    );
+    // "left" is a past verb after the plural head, though no "-ed" shows it.
+    assert_eq!(
+        speaker("The council members left the hall, remarking that the vote had been rigged.")
+            .as_deref(),
+        Some("The council members")
+    );
+}
+
+#[test]
+fn an_editorial_reads_out_its_words() {
+    assert_eq!(
+        speaker(
+            "\"If the mayor wants a second term, she should fix the ferry,\" the editorial read."
+        )
+        .as_deref(),
+        Some("the editorial")
+    );
+}
+
+#[test]
+fn a_dateline_with_a_date_is_no_subject() {
+    assert_eq!(
+        speaker(
+            "HARBORTON, Dec. 8 (UPI) - In response to the strike, the senator rallied supporters, \
+             saying the port would reopen."
+        )
+        .as_deref(),
+        Some("the senator")
+    );
+}
+
+#[test]
+fn an_adverb_on_an_opening_participle_is_no_name() {
+    assert_eq!(
+        speaker("Hastily blaming the storm, Lowe cut the timetable, saying the ferry would run.")
+            .as_deref(),
+        Some("Lowe")
+    );
+    // The opening phrase may close on a dashed aside instead of a comma.
+    assert_eq!(
+        speaker(
+            "Hastily blaming the storm - much as he did after the flood last spring - Lowe cut \
+             the timetable, saying the ferry would run."
+        )
+        .as_deref(),
+        Some("Lowe")
+    );
+}
+
+#[test]
+fn a_party_label_before_a_comma_closes_the_name() {
+    assert_eq!(
+        speaker(
+            "Tuesday at the hall in Dover, OH, after winning Ohio in the Harbor County primary, \
+             Gov. Ada Lowe (R-OH), said the port would reopen."
+        )
+        .as_deref(),
+        Some("Gov. Ada Lowe (R-OH)")
+    );
+    // A list of labelled names is an aside on the subject.
+    assert_eq!(
+        speaker(
+            "Others, including Sen. Bo Park (D-Ore.) and Rep. Ann Lee (D-Ariz.), are urging the \
+             board to wait."
+        )
+        .as_deref(),
+        Some("Others")
+    );
+}
+
+#[test]
+fn a_contact_relative_clause_after_he_is_no_subject() {
+    assert_eq!(
+        speaker("Fuel is a large cost: a company he owns has charged the port $3 million.")
+            .as_deref(),
+        Some("a company")
+    );
+}
+
+#[test]
+fn a_counted_span_of_time_opens_the_sentence_and_names_no_one() {
+    assert_eq!(
+        speaker("Two weeks after the vote, Judge Ada Lowe broke a long silence, saying the ferry would run.")
+            .as_deref(),
+        Some("Judge Ada Lowe")
+    );
+    assert_eq!(
+        speaker("Two officials said the ferry would run.").as_deref(),
+        Some("Two officials")
+    );
+}
+
+#[test]
+fn lower_case_role_nouns_after_an_opening_phrase_lead_on_to_the_name() {
+    assert_eq!(
+        speaker(
+            "After the vote, former senator Ada Lowe went on the radio, saying the field was weak."
+        )
+        .as_deref(),
+        Some("former senator Ada Lowe")
+    );
+    // "donor" is a person noun too.
+    assert_eq!(
+        speaker(
+            "After the vote, campaign donor Ada Lowe went on the radio, saying the field was weak."
+        )
+        .as_deref(),
+        Some("campaign donor Ada Lowe")
+    );
+}
+
+#[test]
+fn an_abbreviated_state_after_an_opening_place_is_no_subject() {
+    assert_eq!(
+        quoted_speaker(
+            "In Aspen, Colo., the graduate ended her speech with a line: \"Every obstacle yields.\""
+        )
+        .as_deref(),
+        Some("the graduate")
+    );
+    // A name with its apposition is still the subject.
+    assert_eq!(
+        speaker("In Dover, Lowe, the mayor, said the plan would work.").as_deref(),
+        Some("Lowe")
+    );
+}
