@@ -40,7 +40,14 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         i += 1;
     }
     let start = i;
-    if i < before && lexicon::is_pronoun(toks[i].lw) {
+    // "she's said": a personal pronoun with its contracted auxiliary
+    // ("It's time for …" is no one's).
+    let pronoun = |w: &str| {
+        lexicon::is_pronoun(w)
+            || w.split_once('\'')
+                .is_some_and(|(p, _)| matches!(p, "he" | "she" | "they" | "we" | "i" | "you"))
+    };
+    if i < before && pronoun(toks[i].lw) {
         return Some(i..i + 1);
     }
     if i < before && lexicon::is_determiner(toks[i].lw) {

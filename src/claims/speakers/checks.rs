@@ -90,7 +90,16 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
     };
     // "Though she called it outrageous, Clinton …": a pronoun in an opening
     // subordinate clause points forward to the main subject.
-    let opens_subordinate = lexicon::is_subordinator(toks[0].lw);
+    // "Ever since Lowe announced …, he's said": an adverb may stand on
+    // the opening subordinator.
+    let sub = usize::from(
+        matches!(
+            toks[0].lw,
+            "ever" | "even" | "just" | "shortly" | "long" | "soon"
+        ) && !toks[0].ends_clause()
+            && toks.len() > 1,
+    );
+    let opens_subordinate = lexicon::is_subordinator(toks[sub].lw);
     let limit = if opens_subordinate {
         toks.len()
     } else {
@@ -102,14 +111,14 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
     if opens_subordinate && subject == np && p == "it" {
         // "Although the Harbor Board did not name Lee, it warned …": the
         // main-clause "it" means the opening clause's named subject.
-        return opening_subject(toks, np.start).unwrap_or(np);
+        return opening_subject(toks, sub + 1, np.start).unwrap_or(np);
     }
     // Not after "if"/"unless": a condition names whom it is about.
-    let conditional = matches!(toks[0].lw, "if" | "unless");
+    let conditional = matches!(toks[sub].lw, "if" | "unless");
     if opens_subordinate && subject == np && !plural && !conditional {
         // "While Lowe has voiced concern, she has not called …": the
         // main-clause "she" means the opening clause's named subject.
-        return subordinate_name(toks, np.start, p == "she").unwrap_or(np);
+        return subordinate_name(toks, sub + 1, np.start, p == "she").unwrap_or(np);
     }
     // "South Carolina, he said, was …": a subject set off by the comma
     // right before the pronoun's cue is what the reported clause is about.
@@ -184,19 +193,24 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
 /// The subject right after an opening subordinator, before `limit`, that
 /// "it" may mean: "the" and a name ("the Harbor Board"), followed by its
 /// lower-case verb.
-fn opening_subject(toks: &[Tok], limit: usize) -> Option<Range<usize>> {
-    if toks.get(1).is_none_or(|t| t.lw != "the") {
+fn opening_subject(toks: &[Tok], start: usize, limit: usize) -> Option<Range<usize>> {
+    if toks.get(start).is_none_or(|t| t.lw != "the") {
         return None;
     }
-    name_before_verb(toks, 2, limit).map(|end| 1..end)
+    name_before_verb(toks, start + 1, limit).map(|end| start..end)
 }
 
 /// The name that opens a subordinate clause before `limit` ("While Ada
 /// Lowe has …", "When Vance later referred to …"), when its given name or
 /// title does not say the other gender.
-fn subordinate_name(toks: &[Tok], limit: usize, female: bool) -> Option<Range<usize>> {
-    let end = name_before_verb(toks, 1, limit)?;
-    let name: String = toks[1..end]
+fn subordinate_name(
+    toks: &[Tok],
+    start: usize,
+    limit: usize,
+    female: bool,
+) -> Option<Range<usize>> {
+    let end = name_before_verb(toks, start, limit)?;
+    let name: String = toks[start..end]
         .iter()
         .map(|t| t.core)
         .collect::<Vec<_>>()
@@ -207,7 +221,7 @@ fn subordinate_name(toks: &[Tok], limit: usize, female: bool) -> Option<Range<us
     } else {
         crate::claims::persons::Gender::Female
     };
-    (gender != other).then_some(1..end)
+    (gender != other).then_some(start..end)
 }
 
 /// The end of a run of capitalised words from `start` that is followed,

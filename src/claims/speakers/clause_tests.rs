@@ -2,7 +2,8 @@
 //! participle opening the sentence, a dateline with a date, an abbreviated
 //! state, a party label before a comma, lower-case role nouns before a
 //! name, a lone "another"/"each", manner participles, written things that
-//! "read", a contact relative clause; on sentences written for these tests.
+//! "read", a contact relative clause, an adverb on an opening subordinator
+//! ("Ever since Lowe …, she's said"); on sentences written for these tests.
 
 use super::*;
 use crate::claims::quotes;
@@ -169,5 +170,24 @@ fn an_abbreviated_state_after_an_opening_place_is_no_subject() {
     assert_eq!(
         speaker("In Dover, Lowe, the mayor, said the plan would work.").as_deref(),
         Some("Lowe")
+    );
+}
+
+#[test]
+fn an_adverb_on_the_opening_subordinator_keeps_its_name_for_a_contracted_pronoun() {
+    assert_eq!(
+        speaker(
+            "Ever since Ada Lowe announced her run last year, she's said the same thing at every \
+             stop: \"It is not about me.\""
+        )
+        .as_deref(),
+        Some("Ada Lowe")
+    );
+    assert_eq!(
+        speaker(
+            "Ever since Ada Lowe announced her run, she has said the same thing at every stop."
+        )
+        .as_deref(),
+        Some("Ada Lowe")
     );
 }
