@@ -435,6 +435,18 @@ pub fn is_day(word: &str) -> bool {
     )
 }
 
+/// The word before a contraction's apostrophe ("he's" → "he"), or the
+/// word itself: tokens are lower-cased with typographic apostrophes folded.
+pub fn contraction_stem(word: &str) -> &str {
+    word.split_once('\'').map_or(word, |(stem, _)| stem)
+}
+
+/// An adverb that may stand on an opening subordinator ("Ever since …",
+/// "Shortly after …").
+pub fn is_subordinator_adverb(word: &str) -> bool {
+    matches!(word, "ever" | "even" | "just" | "shortly" | "long" | "soon")
+}
+
 /// A common irregular past tense ("left", "took", "put"): a verb after a
 /// subject that no "-ed" shows ("The council members left the hall, saying
 /// …", "Clinton put her faith in …"). Not in the look-up table, whose

@@ -251,11 +251,11 @@ const PERSON_NOUNS: &[&str] = &[
     "surgeon", "dentist", "pharmacist", "therapist", "psychologist", "psychiatrist", "landlord",
     "tenant", "homeowner", "shopkeeper", "merchant", "trader", "banker", "investor", "entrepreneur",
     "challenger", "incumbent", "deputy", "assistant", "staffer", "insider", "whistleblower",
-    "graduate", "alumnus", "alumna", "ally", "comedian", "filmmaker", "novelist", "poet", "commentator", "pundit",
-    "broadcaster", "preacher", "evangelist", "chaplain", "donor", "lobbyist", "operative",
-    "campaigner", "delegate", "superdelegate", "contender", "hopeful", "front-runner",
-    "frontrunner", "justice", "councilor", "councillor", "alderman", "trustee", "academic",
-    "scholar", "lecturer", "sociologist", "demographer", "advocate", "philanthropist",
+    "graduate", "alumnus", "alumna", "ally", "comedian", "filmmaker", "novelist", "poet",
+    "commentator", "pundit", "broadcaster", "preacher", "evangelist", "chaplain", "donor",
+    "lobbyist", "operative", "campaigner", "delegate", "superdelegate", "contender", "hopeful",
+    "front-runner", "frontrunner", "justice", "councilor", "councillor", "alderman", "trustee",
+    "academic", "scholar", "lecturer", "sociologist", "demographer", "advocate", "philanthropist",
 ];
 
 #[cfg(test)]

@@ -44,8 +44,10 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
     // ("It's time for …" is no one's).
     let pronoun = |w: &str| {
         lexicon::is_pronoun(w)
-            || w.split_once('\'')
-                .is_some_and(|(p, _)| matches!(p, "he" | "she" | "they" | "we" | "i" | "you"))
+            || matches!(
+                lexicon::contraction_stem(w),
+                "he" | "she" | "they" | "we" | "i" | "you"
+            )
     };
     if i < before && pronoun(toks[i].lw) {
         return Some(i..i + 1);

@@ -79,10 +79,7 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
         return np;
     }
     // "what he's proposing": the pronoun of a contraction.
-    let p = toks[np.start]
-        .lw
-        .split_once('\'')
-        .map_or(toks[np.start].lw, |(stem, _)| stem);
+    let p = lexicon::contraction_stem(toks[np.start].lw);
     let plural = match p {
         "he" | "she" | "it" => false,
         "they" => true,
@@ -93,11 +90,7 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
     // "Ever since Lowe announced …, he's said": an adverb may stand on
     // the opening subordinator.
     let sub = usize::from(
-        matches!(
-            toks[0].lw,
-            "ever" | "even" | "just" | "shortly" | "long" | "soon"
-        ) && !toks[0].ends_clause()
-            && toks.len() > 1,
+        lexicon::is_subordinator_adverb(toks[0].lw) && !toks[0].ends_clause() && toks.len() > 1,
     );
     let opens_subordinate = lexicon::is_subordinator(toks[sub].lw);
     let limit = if opens_subordinate {

@@ -282,12 +282,10 @@ pub(super) fn main_clause_start(toks: &[Tok], before: usize) -> Option<usize> {
         let linking = matches!(first, "and" | "but" | "yet" | "or" | "then");
         // "Ever since she …,", "Shortly after …,": an adverb on the
         // subordinator of an opening clause.
-        let on_boundary = matches!(
-            first,
-            "ever" | "even" | "just" | "shortly" | "long" | "soon"
-        ) && toks
-            .get(i + 1)
-            .is_some_and(|n| lexicon::is_boundary(n.lw) && !t.ends_clause());
+        let on_boundary = lexicon::is_subordinator_adverb(first)
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| lexicon::is_boundary(n.lw) && !t.ends_clause());
         if on_boundary || linking && linked(i + 1) {
             i += 1;
         } else if linking && toks.get(i + 1).is_some_and(|n| n.lw == "then") && linked(i + 2) {
