@@ -56,6 +56,20 @@ pub(super) fn inverted_tail(toks: &[Tok], v: usize, class: CueClass) -> Option<R
     if opens_clause(toks, &np) {
         return None;
     }
+    // "Lee, of the institute, said his survey showed …": a past-tense cue
+    // inside the phrase makes it the reported clause, not a speaker.
+    let reported_verb = toks[np.start + 1..np.end].iter().any(|t| {
+        !t.capitalized()
+            && lexicon::cue(t.lw).is_some()
+            && (t.lw.ends_with("ed")
+                || matches!(
+                    t.lw,
+                    "said" | "found" | "thought" | "knew" | "felt" | "told" | "wrote"
+                ))
+    });
+    if reported_verb {
+        return None;
+    }
     // The phrase ends the sentence or gives way to a place, time or
     // manner ("in the room", "on Friday"), not to a verb ("the vote was").
     let closes = np.end >= toks.len()
@@ -86,11 +100,13 @@ pub(super) fn inverted_tail(toks: &[Tok], v: usize, class: CueClass) -> Option<R
     // on the speaker may run on.
     let relative =
         np.end < toks.len() && toks[np.end - 1].raw.ends_with(',') && toks[np.end].lw == "who";
-    // ", said Ann Lee, a security official under two governors.": an
-    // appositive on the speaker runs to the end with no verb of its own.
+    // ", said Ann Lee, a security official under two governors.", ", said
+    // Ann Lee, director of the institute.": an appositive on the speaker
+    // runs to the end with no verb of its own.
     let appositive = np.end < toks.len()
         && toks[np.end - 1].raw.ends_with(',')
-        && matches!(toks[np.end].lw, "a" | "an" | "the")
+        && (matches!(toks[np.end].lw, "a" | "an" | "the")
+            || !toks[np.end].capitalized() && super::persons::is_person_noun(toks[np.end].lw))
         && toks[np.end..].iter().all(|t| {
             !t.quoted && !lexicon::is_passive_aux(t.lw) && !matches!(t.lw, "has" | "have" | "had")
         });

@@ -3,7 +3,9 @@
 //! state, a party label before a comma, lower-case role nouns before a
 //! name, a lone "another"/"each", manner participles, written things that
 //! "read", a contact relative clause, an adverb on an opening subordinator
-//! ("Ever since Lowe …, she's said"); on sentences written for these tests.
+//! ("Ever since Lowe …, she's said"), a cue inside the opening clause, a
+//! reported clause after an inverted "said"; on sentences written for
+//! these tests.
 
 use super::*;
 use crate::claims::quotes;
@@ -189,5 +191,59 @@ fn an_adverb_on_the_opening_subordinator_keeps_its_name_for_a_contracted_pronoun
         )
         .as_deref(),
         Some("Ada Lowe")
+    );
+}
+
+#[test]
+fn a_cue_inside_the_opening_clause_yields_to_the_main_clause() {
+    assert_eq!(
+        speaker("While not everything Baker says is true, Jamison said Baker is \"telling his supporters what they want to hear.\"")
+            .as_deref(),
+        Some("Jamison")
+    );
+    assert_eq!(
+        speaker("While only 7 percent said they are undecided, 27 percent of those who named a candidate said they could be persuaded.")
+            .as_deref(),
+        Some("27 percent of those")
+    );
+    // A dash pair inside the opening clause does not close it.
+    assert_eq!(
+        speaker("While some captains say the pier is safe - a common view - others say it is not.")
+            .as_deref(),
+        Some("others")
+    );
+    // "As X pointed out, …" attributes the main clause to X.
+    assert_eq!(
+        speaker(
+            "As one ferry captain pointed out with a chart, the gap between the two fares is wide."
+        )
+        .as_deref(),
+        Some("one ferry captain")
+    );
+}
+
+#[test]
+fn a_relative_clause_with_its_own_object_leaves_the_main_verb_main() {
+    let s = "Some 27 percent of those who named a candidate said they could be persuaded.";
+    let a = find(s, &quotes::spans(s, false)).expect("an attribution");
+    assert_eq!(a.speaker, "Some 27 percent of those");
+    assert!(!a.relative);
+}
+
+#[test]
+fn a_phrase_with_a_past_tense_cue_after_said_is_the_reported_clause() {
+    assert_eq!(
+        speaker("Another pollster, Dana Wood of Harbor College, said his survey of dockworkers showed Mr. Baker's support holding steady after the vote.")
+            .as_deref(),
+        Some("Another pollster")
+    );
+}
+
+#[test]
+fn an_inverted_speaker_may_carry_a_bare_role_appositive() {
+    assert_eq!(
+        speaker("Even as the race moves to Ashton, a town that she hoped to carry, the race will be tight, said Dan Gerst, director of Harbor Polling and an independent analyst in Ashton.")
+            .as_deref(),
+        Some("Dan Gerst")
     );
 }

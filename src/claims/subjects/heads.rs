@@ -34,6 +34,10 @@ pub(super) fn relative_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<usi
     if k == 0 || !verb_then_object || toks[k - 1].ends_clause() {
         return None;
     }
+    // "27 percent of those who named a candidate said": the share of them.
+    if k >= 3 && toks[k - 1].lw == "those" && toks[k - 2].lw == "of" && !toks[k - 2].ends_clause() {
+        return phrase_before(toks, k - 2).map(|share| share.start..k);
+    }
     let head = phrase_before(toks, k)?;
     (!lexicon::is_pronoun(toks[head.end - 1].lw)).then_some(head)
 }
