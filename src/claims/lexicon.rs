@@ -30,7 +30,8 @@ const INVERTING: &[&str] = &[
     // Manner-of-speaking verbs: they report words and invert after a
     // quotation ("…," shouted one protester).
     "shouted", "yelled", "screamed", "whispered", "exclaimed", "muttered", "pleaded", "scoffed",
-    "mused", "interjected", "chanted", "proclaimed", "posted", "read", "reads",
+    "mused", "interjected", "chanted", "proclaimed", "posted", "read", "reads", "opined",
+    "reiterated", "bragged", "elaborated",
     // Only with "back" ("…," Lee shot back); `cues::verb_context` checks.
     "fired", "shot", "hit",
 ];

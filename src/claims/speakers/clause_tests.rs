@@ -247,3 +247,27 @@ fn an_inverted_speaker_may_carry_a_bare_role_appositive() {
         Some("Dan Gerst")
     );
 }
+
+#[test]
+fn a_day_after_later_sits_between_subject_and_cue() {
+    assert_eq!(
+        speaker(
+            "Priebus later Thursday told Harbor Radio: \"Both of them are meeting next week.\""
+        )
+        .as_deref(),
+        Some("Priebus")
+    );
+}
+
+#[test]
+fn an_opinion_verb_inverts_after_a_quotation() {
+    assert_eq!(
+        speaker("\"Owners should leave their guns at home,\" opined Ashton's Daily Ledger.")
+            .as_deref(),
+        Some("Ashton's Daily Ledger")
+    );
+    assert_eq!(
+        speaker("\"It is over,\" reiterated the harbor master.").as_deref(),
+        Some("the harbor master")
+    );
+}

@@ -151,7 +151,7 @@ pub(super) fn skip_time_phrase(toks: &[Tok], mut j: usize) -> usize {
     let opens = |w: &str| {
         matches!(
             w,
-            "in" | "on" | "last" | "this" | "during" | "earlier" | "late" | "early"
+            "in" | "on" | "last" | "this" | "during" | "earlier" | "later" | "late" | "early"
         )
     };
     if j < 3 || toks[j - 1].ends_clause() || !is_when(&toks[j - 1]) {
