@@ -168,13 +168,34 @@ pub(super) fn features(toks: &[Tok], found: &[Candidate], i: usize) -> [f64; FEA
     // that-clause another cue reports is part of what was reported; a
     // weaker cue ("if he is convinced that …, Lee told …") swallows none.
     // "learned that", "learned again that".
+    // "said Tuesday morning that": a time phrase may come between.
     let opens_that = |c: &Candidate| {
-        (c.cue + 1..c.cue + 3).any(|k| toks.get(k).is_some_and(|t| t.lw == "that" && !t.quoted))
+        let mut k = c.cue + 1;
+        while k < toks.len() && k <= c.cue + 4 && !toks[k].quoted {
+            if toks[k].lw == "that" {
+                return true;
+            }
+            let time = lexicon::is_time_word(toks[k].lw)
+                || lexicon::is_day(toks[k].lw)
+                || matches!(toks[k].lw, "morning" | "afternoon" | "evening" | "night");
+            if k > c.cue + 2 && !time || toks[k].ends_clause() {
+                return false;
+            }
+            k += 1;
+        }
+        false
     };
     let first_word = np.start.min(v);
-    f[39] = flag(found.iter().any(|o| {
-        o.cue < first_word && opens_that(o) && o.np.end <= first_word && o.rank <= c.rank
-    }));
+    // A tail (", according to Politico.", ", Lee said.") covers the whole
+    // sentence; a weaker cue near the end ("… will insist on being Vance.")
+    // may still be reported.
+    let covers = tail && (w == "according" || lexicon::is_strong_cue(w));
+    f[39] = flag(
+        !covers
+            && found.iter().any(|o| {
+                o.cue < first_word && opens_that(o) && o.np.end <= first_word && o.rank <= c.rank
+            }),
+    );
     f[40] = flag(opens_that(c) && found.iter().any(|o| o.cue > v && o.np.start > v));
     f[41] = flag(c.act);
     f

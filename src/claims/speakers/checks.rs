@@ -68,7 +68,9 @@ pub(super) fn plausible(np: &[Tok]) -> bool {
     // "At least half of the riders" opens on a quantifier, not a preposition.
     let quantifier = np.len() >= 2 && np[0].lw == "at" && matches!(np[1].lw, "least" | "most");
     let fragment = preposition(np.first()) && !quantifier || preposition(np.last());
-    !glued && !shouted && !fragment
+    // "There's still time for Cruz …": an existential "there" is no one.
+    let existential = np.len() == 1 && lexicon::contraction_stem(np[0].lw) == "there";
+    !glued && !shouted && !fragment && !existential
 }
 
 /// A pronoun speaker inside a sentence whose main subject is a name agreeing

@@ -271,3 +271,32 @@ fn an_opinion_verb_inverts_after_a_quotation() {
         Some("the harbor master")
     );
 }
+
+#[test]
+fn according_to_inside_a_that_clause_after_a_time_phrase_is_reported() {
+    assert_eq!(
+        speaker("Tun Aung, a member of the party's central executive committee, said Tuesday morning that according to its analysis, the party has won 82 percent of the vote.")
+            .as_deref(),
+        Some("Tun Aung")
+    );
+    assert_eq!(
+        speaker("Win Lowe, a member of the harbor board, told reporters on Monday that according to its count, the port has lost 40 ships.")
+            .as_deref(),
+        Some("Win Lowe")
+    );
+    // A tail covers the whole sentence.
+    assert_eq!(
+        speaker("The harbor board announced last week that it hired a former aide, who has been outspoken on fares, according to the Ashton Ledger.")
+            .as_deref(),
+        Some("the Ashton Ledger")
+    );
+}
+
+#[test]
+fn an_existential_there_is_no_speaker() {
+    assert_eq!(
+        speaker("There's still time for Lowe to mend fences, even after repeatedly dismissing the board as \"a cartel\" and calling its chair a liar.")
+            .as_deref(),
+        None
+    );
+}
