@@ -537,11 +537,13 @@ pub(super) fn relative_object(toks: &[Tok], v: usize, np: &Range<usize>) -> bool
 fn verb_phrase(toks: &[Tok], np: &Range<usize>) -> bool {
     let first = &toks[np.start];
     let participle = first.lw.len() > 4 && (first.lw.ends_with("ed") || first.lw.ends_with("ing"));
+    // "which get answered says": a passive with "get" or "be".
     let particle = np.len() == 2
-        && matches!(
+        && (matches!(
             toks[np.start + 1].lw,
             "down" | "up" | "out" | "off" | "back" | "away"
-        );
+        ) || matches!(first.lw, "get" | "gets" | "got" | "be" | "been" | "being")
+            && toks[np.start + 1].lw.ends_with("ed"));
     toks[np.clone()]
         .iter()
         .all(|t| !t.capitalized() && !t.quoted)

@@ -67,7 +67,10 @@ pub(super) fn plausible(np: &[Tok]) -> bool {
     };
     // "At least half of the riders" opens on a quantifier, not a preposition.
     let quantifier = np.len() >= 2 && np[0].lw == "at" && matches!(np[1].lw, "least" | "most");
-    let fragment = preposition(np.first()) && !quantifier || preposition(np.last());
+    // "such as" ends on a preposition too.
+    let fragment = preposition(np.first()) && !quantifier
+        || preposition(np.last())
+        || np.last().is_some_and(|t| t.lw == "as");
     // "There's still time for Cruz …": an existential "there" is no one.
     let existential = np.len() == 1 && lexicon::contraction_stem(np[0].lw) == "there";
     !glued && !shouted && !fragment && !existential

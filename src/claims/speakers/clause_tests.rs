@@ -300,3 +300,26 @@ fn an_existential_there_is_no_speaker() {
         None
     );
 }
+
+#[test]
+fn a_contact_clause_pronoun_is_the_subject_of_its_cue() {
+    assert_eq!(
+        speaker("Here are five other things we've learned in the opening series of races.")
+            .as_deref(),
+        Some("we've")
+    );
+}
+
+#[test]
+fn a_passive_or_such_as_is_no_speaker() {
+    assert_eq!(
+        speaker("But which get answered says something about the candidates' priorities.")
+            .as_deref(),
+        None
+    );
+    assert_eq!(
+        speaker("There have been sharper jabs, such as when Lowe knocked Vance on fares and called him \"timid,\" a dig at a rival.")
+            .as_deref(),
+        None
+    );
+}
