@@ -323,3 +323,25 @@ fn a_passive_or_such_as_is_no_speaker() {
         None
     );
 }
+
+#[test]
+fn a_participle_in_a_short_opening_phrase_belongs_to_the_main_subject() {
+    assert_eq!(
+        speaker("One month after announcing his support for Lowe, Ada Vance still believes that the ferry is unsafe.")
+            .as_deref(),
+        Some("Ada Vance")
+    );
+    assert_eq!(
+        speaker("Yet by calling out Lowe on the substance of her attack, Vance took a role that has become all too familiar.")
+            .as_deref(),
+        Some("Vance")
+    );
+    // A clause of its own keeps its subject.
+    assert_eq!(
+        speaker(
+            "Lowe walked out of the hearing after saying the plan was unfair, and Vance stayed."
+        )
+        .as_deref(),
+        Some("Lowe")
+    );
+}

@@ -53,7 +53,16 @@ pub(super) fn participle_speaker(
             .filter(|np| np.start > v)
             .map(|np| (2u8, np, Route::Participle))
     } else if subordinated {
-        sentence_subject(toks, b - 1).map(|np| (2u8, np, Route::Participle))
+        // "One month after announcing …, Lowe …": a participle in the
+        // opening phrase belongs to the main clause's subject after it.
+        // A few words only ("Two weeks", "Shortly"): "When he returned he
+        // began by saying" is a clause of its own.
+        let opening = b <= 4 && !toks[..b - 1].iter().any(Tok::ends_clause);
+        opening
+            .then(|| sentence_subject(toks, toks.len()).filter(|np| np.start > v))
+            .flatten()
+            .or_else(|| sentence_subject(toks, b - 1))
+            .map(|np| (2u8, np, Route::Participle))
     } else if progressive && adjective_telling(toks, v) {
         None
     } else if progressive {

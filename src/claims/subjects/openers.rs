@@ -321,7 +321,7 @@ pub(super) fn main_clause_start(toks: &[Tok], before: usize) -> Option<usize> {
             // "Shortly after the vote, …": an adverb opening an
             // introductory phrase, up to its comma.
             i = opening_phrase_end(toks, i, before)? + 1;
-        } else if crate::claims::cues::is_count(t.core)
+        } else if (crate::claims::cues::is_count(t.core) || matches!(first, "one" | "a" | "an"))
             && !t.ends_clause()
             && toks
                 .get(i + 1)
@@ -333,7 +333,8 @@ pub(super) fn main_clause_start(toks: &[Tok], before: usize) -> Option<usize> {
                 )
             })
         {
-            // "Two hours after the interview aired, …": a counted span.
+            // "Two hours after the interview aired, …", "A year after …":
+            // a counted span.
             i = opening_phrase_end(toks, i, before)? + 1;
         } else if let Some(k) = dateline(toks, i, before) {
             // "OSLO (Reuters) - …": the place and agency before the dash.
@@ -355,10 +356,23 @@ pub(super) fn main_clause_start(toks: &[Tok], before: usize) -> Option<usize> {
     Some(i)
 }
 
-/// A plural unit of time ("hours", "years").
+/// A unit of time ("hours", "years", "one month after").
 fn is_time_span(w: &str) -> bool {
     matches!(
         w,
-        "years" | "months" | "weeks" | "days" | "hours" | "minutes" | "moments" | "decades"
+        "years"
+            | "months"
+            | "weeks"
+            | "days"
+            | "hours"
+            | "minutes"
+            | "moments"
+            | "decades"
+            | "year"
+            | "month"
+            | "week"
+            | "day"
+            | "hour"
+            | "decade"
     )
 }
