@@ -387,7 +387,31 @@ fn should_join(prev: &str, next: &str, open: bool, closes_later: bool) -> bool {
         None => return true,
         _ => {}
     }
-    ends_with_abbreviation(prev, false) || clock_time_goes_on(prev, next)
+    ends_with_abbreviation(prev, false)
+        || clock_time_goes_on(prev, next)
+        || question_then_speaker(prev, next)
+}
+
+/// "''Is it safe?'' Mr. Lowe asked.": a question or exclamation closed by
+/// doubled single quotes (which the segmenter does not read as a
+/// quotation) and followed by a capitalised name and its cue is one
+/// sentence.
+fn question_then_speaker(prev: &str, next: &str) -> bool {
+    let closed = ["?''", "!''", "?\u{2019}\u{2019}", "!\u{2019}\u{2019}"];
+    if !closed.iter().any(|c| prev.ends_with(c)) {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    for (k, word) in next.split_whitespace().take(5).enumerate() {
+        let bare = word.trim_end_matches([',', '.']);
+        if k > 0 && super::lexicon::is_strong_cue(super::lexicon::lower_word(bare, &mut buf)) {
+            return true;
+        }
+        if !bare.starts_with(char::is_uppercase) {
+            return false;
+        }
+    }
+    false
 }
 
 /// "The fire started at 3 a.m. Sunday.": the splitter ends a sentence at

@@ -232,3 +232,25 @@ fn a_clock_time_keeps_its_day_and_zone() {
         ["The meeting starts at 7 p.m.", "The public may attend."]
     );
 }
+
+#[test]
+fn a_question_in_doubled_single_quotes_keeps_its_speaker() {
+    assert_eq!(
+        split(
+            "''Is the pier safe?'' Mr. Lowe asked, repeating a charge. ''What about the ferry?''"
+        ),
+        [
+            "''Is the pier safe?'' Mr. Lowe asked, repeating a charge.",
+            "''What about the ferry?''"
+        ]
+    );
+    assert_eq!(
+        split("''Can we win Ashton?'' Ada Lowe asked."),
+        ["''Can we win Ashton?'' Ada Lowe asked."]
+    );
+    // A capitalised sentence that names no speaker is its own sentence.
+    assert_eq!(
+        split("''Is the pier safe?'' Most people think so."),
+        ["''Is the pier safe?''", "Most people think so."]
+    );
+}
