@@ -463,7 +463,7 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
     // A stance alone leaves the opening source its place ("In a new poll,
     // 52 percent backed the plan").
     if out.iter().all(|c| c.act)
-        && let Some(np) = opening::opening_source(toks)
+        && let Some(np) = opening::opening_source(toks).or_else(|| opening::poll_in_clause(toks))
     {
         out.push(Candidate {
             rank: 2,

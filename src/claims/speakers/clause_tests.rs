@@ -345,3 +345,26 @@ fn a_participle_in_a_short_opening_phrase_belongs_to_the_main_subject() {
         Some("Lowe")
     );
 }
+
+#[test]
+fn a_finding_read_in_a_poll_names_the_poll() {
+    assert_eq!(
+        speaker("Lowe held a 24-point lead among dockworkers in a Harbor Gazette national poll.")
+            .as_deref(),
+        Some("a Harbor Gazette national poll")
+    );
+    assert_eq!(
+        speaker("Vance has a decisive lead in the polls ahead of the vote.").as_deref(),
+        Some("the polls")
+    );
+    // A poll inside an opening phrase, or a noun with its own "of", is
+    // no source.
+    assert_eq!(
+        speaker("Despite his low standing in the polls, Lowe had a plan ready.").as_deref(),
+        None
+    );
+    assert_eq!(
+        speaker("He has no interest in the polls of other towns.").as_deref(),
+        None
+    );
+}

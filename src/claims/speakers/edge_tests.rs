@@ -480,7 +480,7 @@ fn point_reports_only_before_to_or_out() {
         ),
         ("Ada Lowe points to the rise in fares.", Some("Ada Lowe")),
         ("As Lowe points out, the port is busy.", Some("Lowe")),
-        ("Lowe leads by five points in the new poll.", None),
+        ("Lowe leads by five points in the harbor race.", None),
         ("He stopped at one point to wave to the crowd.", None),
         (
             "The ferry routes are beginning to point toward the north.",

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::super::lexicon;
 use super::super::phrases::Tok;
 
 /// Nouns for a source whose findings a sentence can report: the source is
@@ -81,6 +82,32 @@ pub(super) fn opening_source(toks: &[Tok]) -> Option<Range<usize>> {
     let clean = (start..end - 1).all(|k| !toks[k].ends_clause())
         && toks.get(end).is_some_and(|t| !t.capitalized() && !t.quoted);
     clean.then_some(start..end)
+}
+
+/// The poll a sentence's finding is read in, named after the finding
+/// ("Lowe held a 24-point lead among dockworkers in a Harbor Gazette poll.",
+/// "Vance has a decisive lead in the polls ahead of the vote."): "in", a
+/// determiner, at most four modifiers and "poll(s)"/"survey(s)".
+pub(super) fn poll_in_clause(toks: &[Tok]) -> Option<Range<usize>> {
+    let det = |w: &str| matches!(w, "a" | "an" | "the" | "this" | "that" | "latest" | "new");
+    let poll = |w: &str| matches!(w, "poll" | "polls" | "survey" | "surveys");
+    let at = (2..toks.len().saturating_sub(1)).find(|&k| {
+        toks[k].lw == "in" && !toks[k].quoted && !toks[k - 1].ends_clause() && det(toks[k + 1].lw)
+    })?;
+    // "Despite his low standing in the polls, Lowe …": a poll inside the
+    // opening phrase measures someone, it is not the sentence's source.
+    let first = toks[0].lw;
+    let opener = lexicon::is_intro_preposition(first)
+        || lexicon::is_subordinator(first)
+        || first.ends_with("ing");
+    if opener && !toks[..at].iter().any(Tok::ends_clause) {
+        return None;
+    }
+    let noun = (at + 2..toks.len().min(at + 7)).find(|&k| poll(toks[k].lw))?;
+    let clean = (at..noun).all(|k| !toks[k].quoted && !toks[k].ends_clause() && toks[k].lw != "of");
+    // "an interest in the polls of other towns": a noun of its own.
+    let of_after = !toks[noun].ends_clause() && toks.get(noun + 1).is_some_and(|t| t.lw == "of");
+    (clean && !of_after).then_some(at + 1..noun + 1)
 }
 
 /// The words of a headline label that introduce a section or format, not
