@@ -192,6 +192,24 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         return false;
     }
     let p = prev.lw;
+    // "Lee plans to run", "Lee intends to": an intention only with its
+    // infinitive; "health plans", "plans to 'build on …'" after a
+    // preposition, "the succession plans at Fox" are nouns.
+    if matches!(word, "plans" | "intends") {
+        let infinitive = toks.get(v + 1).is_some_and(|t| t.lw == "to" && !t.quoted)
+            && toks
+                .get(v + 2)
+                .is_some_and(|t| !t.quoted && t.core.starts_with(|c: char| c.is_ascii_lowercase()));
+        let noun = lexicon::is_intro_preposition(p)
+            || lexicon::is_determiner(p)
+            || matches!(
+                p,
+                "around" | "about" | "of" | "for" | "with" | "on" | "in" | "their"
+            );
+        if !infinitive || noun {
+            return false;
+        }
+    }
     // "Some believe …", "Many argue …": a quantifier opening the clause is
     // the subject, not a determiner on the cue.
     let quantifier = quantifier_subject(toks, v);

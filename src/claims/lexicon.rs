@@ -95,7 +95,7 @@ const ACTS: &[&str] = &[
     "sought", "seeks", "opposed", "opposes", "supported", "endorsed", "endorses", "refused",
     "declined", "congratulated", "hailed", "applauded", "blasted", "blasts", "slammed", "slams",
     "backed", "rebuked", "expressed", "denounced", "voiced", "railed", "supports", "backs",
-    "refuses", "denounces", "denounce", "oppose", "endorse", "seek",
+    "refuses", "denounces", "denounce", "oppose", "endorse", "seek", "plans", "intends",
 ];
 
 /// Words that may sit between a subject and its cue ("has also said").

@@ -368,3 +368,25 @@ fn a_finding_read_in_a_poll_names_the_poll() {
         None
     );
 }
+
+#[test]
+fn an_intention_with_its_infinitive_is_a_stance() {
+    assert_eq!(
+        speaker("Lowe plans to be back in Ashton later Saturday to await the results.").as_deref(),
+        Some("Lowe")
+    );
+    assert_eq!(
+        speaker("Vance intends to run again.").as_deref(),
+        Some("Vance")
+    );
+    // Nouns: "plans" after a modifier or a preposition, or with no
+    // infinitive.
+    for text in [
+        "Lowe revised his withdrawal plans in October.",
+        "My ferry plans aren't set in stone.",
+        "The city plans a new pier.",
+        "Vance built his agenda around plans to widen the harbor.",
+    ] {
+        assert_eq!(speaker(text), None, "{text}");
+    }
+}

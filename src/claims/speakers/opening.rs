@@ -1,7 +1,8 @@
 //! A source named by the phrase that opens a sentence, with no reporting
 //! verb of its own ([`opening_source`]): "In a poll released Monday, 52
 //! percent backed the plan" is the poll's finding; "In a speech Friday,
-//! Lee laid out her plan" is Lee's.
+//! Lee laid out her plan" is Lee's. A finding may also name its poll
+//! after it ([`poll_in_clause`]: "… led by 24 points in a CNN poll").
 
 use std::ops::Range;
 

@@ -475,7 +475,7 @@ fn a_linking_word_and_a_relative_pronoun_leave_the_subject_found() {
 #[test]
 fn a_base_form_before_of_is_a_noun_unless_it_reports_words() {
     assert_eq!(
-        speaker("The mayor plans to win votes in her home state of Maine this week."),
+        speaker("The mayor travels to win votes in her home state of Maine this week."),
         None
     );
     assert_eq!(
