@@ -175,9 +175,7 @@ pub(super) fn features(toks: &[Tok], found: &[Candidate], i: usize) -> [f64; FEA
             if toks[k].lw == "that" {
                 return true;
             }
-            let time = lexicon::is_time_word(toks[k].lw)
-                || lexicon::is_day(toks[k].lw)
-                || matches!(toks[k].lw, "morning" | "afternoon" | "evening" | "night");
+            let time = lexicon::is_time_word(toks[k].lw) || lexicon::is_date_word(toks[k].lw);
             if k > c.cue + 2 && !time || toks[k].ends_clause() {
                 return false;
             }

@@ -423,19 +423,18 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     if let Some(name) = unclosed_appositive(toks, &np) {
         return Some(name);
     }
+    let head = toks[np.end - 1].lw;
     // "five things we've learned": a contact clause; its pronoun is the
     // subject of the cue.
-    let last_word = toks[np.end - 1].lw;
     if np.len() > 1
-        && last_word.contains('\'')
+        && head.contains('\'')
         && matches!(
-            lexicon::contraction_stem(last_word),
+            lexicon::contraction_stem(head),
             "we" | "they" | "i" | "you" | "he" | "she"
         )
     {
         return Some(np.end - 1..np.end);
     }
-    let head = toks[np.end - 1].lw;
     if np.len() == 1
         && np.start >= 2
         && !toks[np.start].capitalized()
