@@ -33,9 +33,13 @@ impl Drop for Tmpfs {
     }
 }
 
+/// The change log's complete lines. A last piece without its newline is a
+/// write still in progress (or one the daemon is about to cut back after
+/// a failed write) and is not read: polling caught one mid-write once.
 fn lines(p: &Path) -> Vec<serde_json::Value> {
-    std::fs::read_to_string(p)
-        .unwrap_or_default()
+    let text = std::fs::read_to_string(p).unwrap_or_default();
+    let complete = text.rfind('\n').map_or("", |end| &text[..end]);
+    complete
         .lines()
         .map(|l| serde_json::from_str(l).expect("every change-log line is whole JSON"))
         .collect()
