@@ -319,7 +319,7 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     j = skip_occasion(toks, skip_time_phrase(toks, j));
     let last = &toks[j - 1];
     if last.quoted {
-        return None;
+        return roles::quoted_title_appositive(toks, j);
     }
     // "A person familiar with the planning for the meeting says": the
     // role noun whose phrase runs up to the cue.
@@ -366,7 +366,7 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
             .map(|np| name_after_thing(toks, np));
     }
     if last.raw.ends_with(',')
-        && let Some(np) = sentence_subject(toks, j)
+        && let Some(np) = sentence_subject(toks, j).or_else(|| roles::name_after_quotation(toks, j))
         && toks[np.end - 1].raw.ends_with(',')
         && ((np.start..np.end).any(|k| k > 0 && toks[k].capitalized())
             || opening_name_before_participle(toks, &np))

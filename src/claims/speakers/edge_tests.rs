@@ -511,3 +511,34 @@ fn talking_and_speaking_report_with_about_or_of() {
         assert_eq!(speaker(text).as_deref(), who, "{text}");
     }
 }
+
+#[test]
+fn a_quoted_title_closes_an_appositive_before_the_cue() {
+    for (text, who) in [
+        (
+            "Ada Lowe, host of WXRT's \"Morning Desk,\" suggested the levy could sink the ferry.",
+            "Ada Lowe",
+        ),
+        (
+            "Bo Park, author of \"Harbor Lights,\" said the pier would close.",
+            "Bo Park",
+        ),
+    ] {
+        assert_eq!(speaker(text).as_deref(), Some(who), "{text}");
+    }
+    // A quotation that is the reported words keeps its own reading.
+    assert_eq!(
+        speaker("\"The pier will close,\" said Bo Park.").as_deref(),
+        Some("Bo Park")
+    );
+}
+
+#[test]
+fn a_name_after_an_opening_quotation_heads_its_appositive_chain() {
+    for text in [
+        "\"Both of them worry me,\" Ola Brandt, 30, of Ashton, Md., who was among those polled, said in an interview.",
+        "\"Both of them worry me,\" Ola Brandt, 30, of Ashton, Md., said in an interview.",
+    ] {
+        assert_eq!(speaker(text).as_deref(), Some("Ola Brandt"), "{text}");
+    }
+}

@@ -83,6 +83,52 @@ pub(super) fn named_appositive(toks: &[Tok], j: usize) -> Option<Range<usize>> {
     (capitals && role && name.len() <= 4).then_some(name)
 }
 
+/// "\"…,\" Ann Lee, 59, of Ashton, Md., who …, said": after the quotation
+/// that opens the sentence, the name that opens the chain of appositives
+/// before `j`.
+pub(super) fn name_after_quotation(toks: &[Tok], j: usize) -> Option<Range<usize>> {
+    let q = toks.iter().position(|t| !t.quoted)?;
+    let closes = |t: &Tok| {
+        t.raw
+            .trim_end_matches(['"', '\u{201D}', '\''])
+            .ends_with(',')
+    };
+    if q == 0 || q + 2 > j || !closes(&toks[q - 1]) {
+        return None;
+    }
+    let e = (q..j).find(|&k| toks[k].raw.ends_with(','))?;
+    let name = super::phrase_before(toks, e + 1)?;
+    let named = toks[name.clone()].iter().all(Tok::capitalized);
+    (name.start == q && name.len() <= 4 && named).then_some(name)
+}
+
+/// "Ada Lowe, host of WXRT's "Morning Desk," said": a quoted title closes
+/// the appositive, so the subject is the name that opens the clause before
+/// it. `j` ends the quoted title; a role noun must stand in the appositive.
+pub(super) fn quoted_title_appositive(toks: &[Tok], j: usize) -> Option<Range<usize>> {
+    if !toks[j - 1].raw.ends_with([',', '"', '\u{201D}']) || !toks[j - 1].raw.contains(',') {
+        return None;
+    }
+    let q = (j.saturating_sub(6)..j)
+        .rev()
+        .find(|&k| k == 0 || !toks[k - 1].quoted)?;
+    if q < 3 || toks[q - 1].quoted || toks[q - 1].ends_clause() {
+        return None;
+    }
+    let k = (q.saturating_sub(10)..q - 1)
+        .rev()
+        .find(|&k| toks[k].raw.ends_with(',') && !toks[k].quoted)?;
+    if !(k + 1..q).any(|r| !toks[r].capitalized() && persons::is_person_noun(toks[r].lw)) {
+        return None;
+    }
+    let name = super::phrase_before(toks, k + 1)?;
+    let opens = name.start == 0 || toks[name.start - 1].ends_clause();
+    let named = toks[name.clone()]
+        .iter()
+        .all(|t| !t.quoted && t.capitalized());
+    (opens && named).then_some(name)
+}
+
 /// "Sen. Ann Lee (D-NY), a supporter of the plan told reporters …": an
 /// appositive whose closing comma is missing. The subject is the name
 /// before it when that name opens the clause; after a preposition ("After
