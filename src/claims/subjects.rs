@@ -363,7 +363,7 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         return (k >= 1)
             .then(|| phrase_before(toks, k))
             .flatten()
-            .map(|np| name_after_thing(toks, np));
+            .map(|np| roles::located_person(toks, name_after_thing(toks, np)));
     }
     if last.raw.ends_with(',')
         && let Some(np) = sentence_subject(toks, j).or_else(|| roles::name_after_quotation(toks, j))
@@ -404,7 +404,15 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
             if let Some(np) = phrase_before(toks, k + 1)
                 && toks[np.clone()].iter().any(Tok::capitalized)
             {
-                return Some(np);
+                let np = roles::located_person(toks, np);
+                // "Ada Lowe, 61, a teacher in Dover, said": an indefinite
+                // appositive describes the name before it.
+                let described = matches!(toks[np.start].lw, "a" | "an")
+                    && np.start > 0
+                    && toks[np.start - 1].raw.ends_with(',');
+                if !described {
+                    return Some(np);
+                }
             }
         }
         let k = (lo..j - 1)

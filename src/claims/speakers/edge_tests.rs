@@ -542,3 +542,33 @@ fn a_name_after_an_opening_quotation_heads_its_appositive_chain() {
         assert_eq!(speaker(text).as_deref(), Some("Ola Brandt"), "{text}");
     }
 }
+
+#[test]
+fn a_place_before_an_aside_locates_the_speaker_before_it() {
+    for (text, who) in [
+        (
+            "A senior official in Dover, speaking on condition of anonymity, said the talks had stalled.",
+            "A senior official in Dover",
+        ),
+        (
+            "Aides in Dover, Del., speaking on condition of anonymity, said the talks had stalled.",
+            "Aides in Dover, Del",
+        ),
+        (
+            "Harbor leaders in North Carolina, for instance, noted that the panel had ruled.",
+            "Harbor leaders in North Carolina",
+        ),
+        // An indefinite appositive describes the name before it.
+        (
+            "\"I just do not trust her,\" Ada Lowe, 61, a retired teacher in Dover, said on Tuesday.",
+            "Ada Lowe",
+        ),
+        // A comma before "from" sets the place phrase apart.
+        (
+            "Lowe won an endorsement from a colleague, from Bo Park, who declared that he was the best choice.",
+            "Bo Park",
+        ),
+    ] {
+        assert_eq!(speaker(text).as_deref(), Some(who), "{text}");
+    }
+}

@@ -83,6 +83,53 @@ pub(super) fn named_appositive(toks: &[Tok], j: usize) -> Option<Range<usize>> {
     (capitals && role && name.len() <= 4).then_some(name)
 }
 
+/// "A senior official in Dover, Kent, speaking on condition of anonymity,
+/// said": the place (and its region after a comma) that ends the phrase
+/// before an aside locates the person or group before it, who speaks.
+pub(super) fn located_person(toks: &[Tok], np: Range<usize>) -> Range<usize> {
+    let mut phrase = np.clone();
+    // "Dover, Md.": a region after its place, both capitalised.
+    if phrase.len() == 1
+        && phrase.start >= 2
+        && toks[phrase.start - 1].raw.ends_with(',')
+        && toks[phrase.start - 1].capitalized()
+        && super::shares::place_region(toks, phrase.start) == 1
+        && let Some(p) = super::phrase_before(toks, phrase.start)
+    {
+        phrase = p.start..np.end;
+    }
+    let locative = |k: usize| matches!(toks[k].lw, "in" | "at" | "from") && !toks[k].ends_clause();
+    // The preposition may be inside the phrase ("Aides in Dover", read as
+    // one capitalised run) or right before it.
+    let (who, at) = match (phrase.start + 1..phrase.end).rev().find(|&k| locative(k)) {
+        Some(k) => (phrase.start..k, k),
+        None if phrase.start >= 2 && locative(phrase.start - 1) => {
+            match super::phrase_before(toks, phrase.start - 1) {
+                Some(who) => (who, phrase.start - 1),
+                None => return np,
+            }
+        }
+        None => return np,
+    };
+    // "from a colleague, from Mike Lee": a comma before the preposition
+    // sets the place phrase apart.
+    if who.is_empty()
+        || toks[at - 1].ends_clause()
+        || !toks[at + 1..np.end].iter().all(Tok::capitalized)
+    {
+        return np;
+    }
+    let head = &toks[who.end - 1];
+    let w = head.lw;
+    let person = persons::is_person_noun(w)
+        || w.len() > 4 && w.ends_with('s') && persons::is_person_noun(&w[..w.len() - 1]);
+    if person && (who.end == 1 || !head.capitalized()) {
+        who.start..np.end
+    } else {
+        np
+    }
+}
+
 /// "\"…,\" Ann Lee, 59, of Ashton, Md., who …, said": after the quotation
 /// that opens the sentence, the name that opens the chain of appositives
 /// before `j`.
