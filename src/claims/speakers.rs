@@ -135,13 +135,19 @@ fn in_relative_clause(toks: &[Tok], end: usize, v: usize) -> bool {
     else {
         return false;
     };
-    toks[k + 1..v].iter().all(|t| {
-        lexicon::is_verb_modifier(t.lw)
-            || matches!(
-                t.lw,
-                "in" | "at" | "the" | "past" | "time" | "recent" | "years" | "particular"
-            )
-    })
+    // Only auxiliaries, adverbs and set phrases of time stand between.
+    let mut j = v;
+    while j > k + 1 {
+        let set = super::subjects::set_phrase_before(toks, j);
+        if set > 0 {
+            j -= set;
+        } else if lexicon::is_verb_modifier(toks[j - 1].lw) {
+            j -= 1;
+        } else {
+            return false;
+        }
+    }
+    j == k + 1
 }
 
 /// How a candidate's speaker phrase was found: a feature of the learned

@@ -248,6 +248,30 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
     trim_phrase(toks, start..i)
 }
 
+/// How many words of a set phrase between an auxiliary and its verb end
+/// right before `j` ("who has in the past described", "critics have in
+/// particular noted"); 0 when none does.
+pub(super) fn set_phrase_before(toks: &[Tok], j: usize) -> usize {
+    let plain = |r: Range<usize>| toks[r].iter().all(|t| !t.quoted && !t.ends_clause());
+    if j >= 3
+        && matches!(
+            [toks[j - 3].lw, toks[j - 2].lw, toks[j - 1].lw],
+            ["in", "the", "past"] | ["at", "the", "time"] | ["in", "recent", "years"]
+        )
+        && plain(j - 3..j)
+    {
+        return 3;
+    }
+    if j >= 3
+        && toks[j - 2].lw == "in"
+        && matches!(toks[j - 1].lw, "particular" | "turn" | "private" | "public")
+        && plain(j - 2..j)
+    {
+        return 2;
+    }
+    0
+}
+
 /// The noun phrase that ends right before the cue at `v`, skipping
 /// auxiliaries and adverbs ("has also said"), appositives ("Flynn, a top
 /// aide, said") and relative pronouns ("Smith, who said").
@@ -265,25 +289,9 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     let mut buf = [0u8; 24];
     let mut j = v;
     while j > 0 {
-        // "who has in the past described": a set phrase of time between
-        // the auxiliary and its verb.
-        if j >= 3
-            && matches!(
-                [toks[j - 3].lw, toks[j - 2].lw, toks[j - 1].lw],
-                ["in", "the", "past"] | ["at", "the", "time"] | ["in", "recent", "years"]
-            )
-            && toks[j - 3..j].iter().all(|t| !t.quoted && !t.ends_clause())
-        {
-            j -= 3;
-            continue;
-        }
-        // "critics have in particular noted".
-        if j >= 3
-            && toks[j - 2].lw == "in"
-            && matches!(toks[j - 1].lw, "particular" | "turn" | "private" | "public")
-            && toks[j - 2..j].iter().all(|t| !t.quoted && !t.ends_clause())
-        {
-            j -= 2;
+        let set = set_phrase_before(toks, j);
+        if set > 0 {
+            j -= set;
             continue;
         }
         let t = &toks[j - 1];
