@@ -195,7 +195,7 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     // "Lee plans to run", "Lee intends to": an intention only with its
     // infinitive; "health plans", "plans to 'build on …'" after a
     // preposition, "the succession plans at Fox" are nouns.
-    if matches!(word, "plans" | "intends") {
+    if matches!(word, "plans" | "intends" | "decided") {
         let infinitive = toks.get(v + 1).is_some_and(|t| t.lw == "to" && !t.quoted)
             && toks
                 .get(v + 2)
@@ -207,6 +207,16 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
                 "around" | "about" | "of" | "for" | "with" | "on" | "in" | "their"
             );
         if !infinitive || noun {
+            return false;
+        }
+    }
+    // "a judge ordered the release", "ordered that …": a directive on an
+    // object; "the ordered list" and "ordered by" are not.
+    if word == "ordered" {
+        let object = toks.get(v + 1).is_some_and(|t| {
+            !t.quoted && (t.lw == "that" || lexicon::is_determiner(t.lw) || t.capitalized())
+        });
+        if !object || lexicon::is_determiner(p) || lexicon::is_intro_preposition(p) {
             return false;
         }
     }

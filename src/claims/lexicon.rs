@@ -96,6 +96,7 @@ const ACTS: &[&str] = &[
     "declined", "congratulated", "hailed", "applauded", "blasted", "blasts", "slammed", "slams",
     "backed", "rebuked", "expressed", "denounced", "voiced", "railed", "supports", "backs",
     "refuses", "denounces", "denounce", "oppose", "endorse", "seek", "plans", "intends",
+    "decided", "ordered",
 ];
 
 /// Words that may sit between a subject and its cue ("has also said").

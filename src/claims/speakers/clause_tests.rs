@@ -390,3 +390,33 @@ fn an_intention_with_its_infinitive_is_a_stance() {
         assert_eq!(speaker(text), None, "{text}");
     }
 }
+
+#[test]
+fn a_decision_with_its_infinitive_and_a_directive_on_an_object_are_stances() {
+    for (text, who) in [
+        ("Mayor Lowe decided to close the pier.", "Mayor Lowe"),
+        (
+            "Last October, Mayor Lowe changed course and decided to keep the ferry running.",
+            "Mayor Lowe",
+        ),
+        (
+            "A county judge ordered the harbor board to release the emails.",
+            "A county judge",
+        ),
+        (
+            "Judge Ada Park ordered that the records be released.",
+            "Judge Ada Park",
+        ),
+    ] {
+        assert_eq!(speaker(text).as_deref(), Some(who), "{text}");
+    }
+    // No infinitive, no object, or an adjective.
+    for text in [
+        "The board decided the fate of the pier on Monday.",
+        "She has decided against running.",
+        "The ordered list was long.",
+        "Lowe ordered pizza for the crew.",
+    ] {
+        assert_eq!(speaker(text), None, "{text}");
+    }
+}
