@@ -367,7 +367,9 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
                 Some((rank, np, Route::InvertedTail))
             } else if coordinated {
                 // "Lee outlined a plan and vowed …": the shared subject.
-                sentence_subject(toks, v - 1).map(|np| (rank + 1, np, Route::Coordinated))
+                sentence_subject(toks, v - 1)
+                    .or_else(|| first_conjunct_subject(toks, v - 1))
+                    .map(|np| (rank + 1, np, Route::Coordinated))
             } else if let Some(np) = subject_before(toks, v)
                 .filter(|np| !verb_phrase(toks, np) && !singular_before_base(toks, v, np))
             {
@@ -480,6 +482,47 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
         });
     }
     out
+}
+
+/// "The Court of Appeals for the 6th Circuit overruled and said …": the
+/// subject of the past-tense verb that opens the first conjunct before
+/// `and` (at `end`), when it opens the clause.
+fn first_conjunct_subject(toks: &[Tok], end: usize) -> Option<Range<usize>> {
+    let past = |k: usize| {
+        let t = &toks[k];
+        !t.quoted
+            && !t.capitalized()
+            && (t.lw.len() > 4 && t.lw.ends_with("ed") || lexicon::is_irregular_past(t.lw))
+    };
+    let clause_start = |e: usize| {
+        (0..e)
+            .rev()
+            .find(|&k| toks[k].ends_clause())
+            .map_or(0, |k| k + 1)
+    };
+    let mut start = clause_start(end);
+    // "they reversed themselves, rushed everyone inside and said": a
+    // list of verb phrases shares the subject of the first.
+    for _ in 0..3 {
+        if start == 0 || !past(start) {
+            break;
+        }
+        start = clause_start(start - 1);
+    }
+    // The nearest verb whose subject opens the clause; "a screen image
+    // captured by" is a participle, not the verb.
+    (start + 1..end)
+        .rev()
+        .filter(|&k| past(k) && toks.get(k + 1).is_none_or(|n| n.lw != "by"))
+        .find_map(|verb| {
+            let np = subject_before(toks, verb).filter(|np| plausible(&toks[np.clone()]))?;
+            let opens = np.start == start
+                || matches!(
+                    toks[np.start - 1].lw,
+                    "but" | "and" | "yet" | "so" | "later" | "then"
+                ) && (start..np.start - 1).all(|k| !toks[k].quoted);
+            opens.then_some(np)
+        })
 }
 
 /// True when most words of the sentence are capitalised, as in a title

@@ -420,3 +420,25 @@ fn a_decision_with_its_infinitive_and_a_directive_on_an_object_are_stances() {
         assert_eq!(speaker(text), None, "{text}");
     }
 }
+
+#[test]
+fn a_cue_after_and_takes_the_subject_of_the_first_conjunct() {
+    for (text, who) in [
+        (
+            "But the Court of Appeals for the 4th Circuit overruled and said Ashton already had enough polling places.",
+            "the Court of Appeals for the 4th Circuit",
+        ),
+        (
+            "A few minutes later they reversed themselves, rushed everyone inside the hall and said they will count the votes.",
+            "they",
+        ),
+    ] {
+        assert_eq!(speaker(text).as_deref(), Some(who), "{text}");
+    }
+    // A participle with its agent is no verb of the first conjunct.
+    assert_eq!(
+        speaker("But a screen image captured by the site showed that Lowe had shared it and added a comment.")
+            .as_deref(),
+        Some("the site")
+    );
+}
