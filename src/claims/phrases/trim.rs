@@ -116,7 +116,12 @@ pub(in crate::claims) fn trim_phrase(toks: &[Tok], mut r: Range<usize>) -> Optio
                     | "palm"
                     | "maundy"
             );
-        if !day || in_name {
+        // "USA Today": a capitalised "today" mid-phrase is a name's (an
+        // all-capitals "USA TODAY" is cut to "USA", which reads as a name).
+        let named = matches!(toks[r.end - 1].lw, "today" | "tonight" | "yesterday")
+            && toks[r.end - 1].capitalized()
+            && toks[r.end - 1].core.bytes().any(|b| b.is_ascii_lowercase());
+        if !day || in_name || named {
             break;
         }
         r.end -= 1;

@@ -572,3 +572,24 @@ fn a_place_before_an_aside_locates_the_speaker_before_it() {
         assert_eq!(speaker(text).as_deref(), Some(who), "{text}");
     }
 }
+
+#[test]
+fn a_deictic_day_before_the_verb_is_when_and_a_capitalised_today_is_a_name() {
+    for (text, who) in [
+        ("Lowe today said the pier would close.", "Lowe"),
+        (
+            "The party today agrees only on its opposition to the levy.",
+            "The party",
+        ),
+        (
+            "A reporter for Harbor Today said the pier would close.",
+            "A reporter for Harbor Today",
+        ),
+        (
+            "Harbor Today reported that the pier would close.",
+            "Harbor Today",
+        ),
+    ] {
+        assert_eq!(speaker(text).as_deref(), Some(who), "{text}");
+    }
+}

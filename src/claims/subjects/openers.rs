@@ -154,6 +154,19 @@ pub(super) fn skip_time_phrase(toks: &[Tok], mut j: usize) -> usize {
             "in" | "on" | "last" | "this" | "during" | "earlier" | "later" | "late" | "early"
         )
     };
+    // "Lowe today said": a lower-case deictic day between the subject
+    // and its verb.
+    if j >= 2
+        && matches!(toks[j - 1].lw, "today" | "yesterday" | "tonight")
+        && !toks[j - 1].capitalized()
+        && !toks[j - 1].ends_clause()
+        && !toks[j - 2].ends_clause()
+        && !toks[j - 2].quoted
+        && !opens(toks[j - 2].lw)
+        && !lexicon::is_boundary(toks[j - 2].lw)
+    {
+        return j - 1;
+    }
     if j < 3 || toks[j - 1].ends_clause() || !is_when(&toks[j - 1]) {
         return j;
     }
