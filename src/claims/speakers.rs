@@ -434,8 +434,24 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
                     .take_while(|&k| !toks[k].ends_clause())
                     .any(|k| toks[k].lw == "as")
             };
+            // "Lee says despite the cost, she plans to …": an opening
+            // phrase of the reported clause right after the cue.
+            let opened = || {
+                lexicon::is_strong_cue(toks[c].lw)
+                    && !toks[c].ends_clause()
+                    && toks.get(c + 1).is_some_and(|o| {
+                        !o.quoted
+                            && (lexicon::is_subordinator(o.lw)
+                                || lexicon::is_intro_preposition(o.lw))
+                    })
+                    && np.start >= c + 3
+                    && np.start - c <= 12
+                    && toks[np.start - 1].raw.ends_with(',')
+                    && (c + 1..np.start - 1).all(|k| !toks[k].ends_clause() && !toks[k].quoted)
+            };
             np.start == c + 1 && (!toks[c].ends_clause() || as_clause())
                 || that.is_some_and(|t| t - c <= 4 && (c..t).all(|k| !toks[k].ends_clause()))
+                || opened()
         });
         if reported {
             continue;

@@ -442,3 +442,18 @@ fn a_cue_after_and_takes_the_subject_of_the_first_conjunct() {
         Some("the site")
     );
 }
+
+#[test]
+fn an_opening_phrase_after_a_strong_cue_keeps_the_reported_clause_its_own() {
+    assert_eq!(
+        speaker("One Republican hopeful, Ada Lowe, says despite being a Harbor alumna, she plans to root for Dover.")
+            .as_deref(),
+        Some("Ada Lowe")
+    );
+    // A weak cue's "when" clause leaves a later tail its own.
+    assert_eq!(
+        speaker("Dover did not complain when the levy helped growth, a harbor official said.")
+            .as_deref(),
+        Some("a harbor official")
+    );
+}
