@@ -85,11 +85,12 @@ const PLAIN: &[&str] = &[
 ];
 
 /// Stances a source takes publicly ("Lee endorsed Park", "Lee declined to
-/// comment", "Lee blasted the plan"): cues, but weaker ones than words
-/// reported. Plain acts ("ordered", "decided", "attacked", "issued") are
-/// left out: their subject does something rather than says it, and as a
-/// speaker it would turn an edit of who acted ("the administration
-/// ordered" → "plans to send") into a `speaker_changed`.
+/// comment", "Lee blasted the plan"), intentions and decisions with their
+/// infinitive ("plans to", "decided to") and directives on an object ("a
+/// judge ordered the release"): cues, but weaker ones than words reported.
+/// Plain acts ("attacked", "issued", "ordered 500 more staff") are left
+/// out: their subject does something rather than says it, and as a
+/// speaker it would turn an edit of who acted into a `speaker_changed`.
 #[rustfmt::skip]
 const ACTS: &[&str] = &[
     "sought", "seeks", "opposed", "opposes", "supported", "endorsed", "endorses", "refused",
