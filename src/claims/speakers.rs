@@ -532,7 +532,8 @@ fn first_conjunct_subject(toks: &[Tok], end: usize) -> Option<Range<usize>> {
         .filter(|&k| past(k) && toks.get(k + 1).is_none_or(|n| n.lw != "by"))
         .find_map(|verb| {
             let np = subject_before(toks, verb).filter(|np| plausible(&toks[np.clone()]))?;
-            let opens = np.start == start
+            // A subject with its appositives may open before `start`.
+            let opens = np.start <= start
                 || matches!(
                     toks[np.start - 1].lw,
                     "but" | "and" | "yet" | "so" | "later" | "then"

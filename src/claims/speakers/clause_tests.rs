@@ -435,6 +435,13 @@ fn a_cue_after_and_takes_the_subject_of_the_first_conjunct() {
     ] {
         assert_eq!(speaker(text).as_deref(), Some(who), "{text}");
     }
+    // A relative clause's antecedent may stand before the conjunct's
+    // clause.
+    assert_eq!(
+        speaker("The harbor plan has won over Lowe, who came out and endorsed the levy.")
+            .as_deref(),
+        Some("Lowe")
+    );
     // A participle with its agent is no verb of the first conjunct.
     assert_eq!(
         speaker("But a screen image captured by the site showed that Lowe had shared it and added a comment.")
