@@ -370,6 +370,15 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
                 sentence_subject(toks, v - 1)
                     .or_else(|| first_conjunct_subject(toks, v - 1))
                     .map(|np| (rank + 1, np, Route::Coordinated))
+                    .or_else(|| {
+                        // "The union's statement then declares …": "then"
+                        // right after its subject is an adverb, no conjunction.
+                        (toks[v - 1].lw == "then")
+                            .then(|| subject_before(toks, v))
+                            .flatten()
+                            .filter(|np| np.end + 1 == v && !verb_phrase(toks, np))
+                            .map(|np| (rank, np, Route::Subject))
+                    })
             } else if let Some(np) = subject_before(toks, v)
                 .filter(|np| !verb_phrase(toks, np) && !singular_before_base(toks, v, np))
             {

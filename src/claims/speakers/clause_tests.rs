@@ -464,3 +464,20 @@ fn an_opening_phrase_after_a_strong_cue_keeps_the_reported_clause_its_own() {
         Some("a harbor official")
     );
 }
+
+#[test]
+fn then_right_after_its_subject_is_an_adverb_not_a_conjunction() {
+    assert_eq!(
+        speaker("The union's statement then declares \"the strike is over.\"").as_deref(),
+        Some("The union's statement")
+    );
+    assert_eq!(
+        speaker("The mayor then recalled a night when the ferry ran aground.").as_deref(),
+        Some("The mayor")
+    );
+    // After a verb phrase it joins a second verb to the same subject.
+    assert_eq!(
+        speaker("Lee met the board, then said the port would open.").as_deref(),
+        Some("Lee")
+    );
+}
