@@ -150,7 +150,10 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
     if !plural && p != "it" && lexicon::is_determiner(first.lw) {
         return np;
     }
-    if subject.len() == 1 && lexicon::classes(&first.core.to_ascii_lowercase()) != 0 {
+    // "Democrats focused on what they said …": a word that names a group
+    // or body is a subject on its own.
+    let lone = first.core.to_ascii_lowercase();
+    if subject.len() == 1 && lexicon::classes(&lone) != 0 && !lexicon::is_organisation_word(&lone) {
         return np;
     }
     let head = toks[subject.end - 1].core;

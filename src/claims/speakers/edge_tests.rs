@@ -593,3 +593,21 @@ fn a_deictic_day_before_the_verb_is_when_and_a_capitalised_today_is_a_name() {
         assert_eq!(speaker(text).as_deref(), Some(who), "{text}");
     }
 }
+
+#[test]
+fn a_lone_group_word_is_the_antecedent_of_a_later_pronoun() {
+    let a = find(
+        "Democrats focused on what they said was the need for calm.",
+        &[],
+    );
+    assert_eq!(a.as_ref().map(|a| a.speaker.as_str()), Some("Democrats"));
+    assert_eq!(
+        speaker("Officials are weighing what they called a safer route.").as_deref(),
+        Some("Officials")
+    );
+    // A lone ordinary word stays no antecedent.
+    assert_eq!(
+        speaker("More are weighing what they called a safer route.").as_deref(),
+        Some("they")
+    );
+}
