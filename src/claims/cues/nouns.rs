@@ -149,7 +149,13 @@ pub(super) fn plural_before_phrase(toks: &[Tok], v: usize) -> bool {
 /// A plural noun: an "-s" word or an irregular plural ("women").
 pub(super) fn plural_noun(t: &Tok) -> bool {
     let p = t.lw;
-    (p.ends_with('s') && !p.ends_with("ss"))
+    // "the most populous state", "the first caucus state", "this crisis":
+    // an "-s" that ends an adjective, a Latin singular or a determiner.
+    let singular_s = p.ends_with("ous")
+        || p.ends_with("us") && !matches!(p, "us" | "menus" | "gurus" | "emus")
+        || p.ends_with("sis")
+        || matches!(p, "his" | "this" | "is" | "was" | "has" | "does");
+    (p.ends_with('s') && !p.ends_with("ss") && !singular_s)
         || matches!(p, "women" | "men" | "children" | "people" | "police")
 }
 

@@ -481,3 +481,22 @@ fn then_right_after_its_subject_is_an_adverb_not_a_conjunction() {
         Some("Lee")
     );
 }
+
+#[test]
+fn an_adjective_or_latin_singular_in_s_is_no_plural_before_a_base_form() {
+    // "state" is a base-form cue only after a plural, a name or an auxiliary.
+    assert_eq!(
+        speaker("Lowe has been touring the coast to win the most populous state and its ports.")
+            .as_deref(),
+        None
+    );
+    assert_eq!(
+        speaker("The two are locked in a tight race in the first caucus state this winter.")
+            .as_deref(),
+        None
+    );
+    assert_eq!(
+        speaker("Dockers state that the port is unsafe.").as_deref(),
+        Some("Dockers")
+    );
+}
