@@ -84,7 +84,16 @@ pub(super) fn is_abbreviation(stem: &str) -> bool {
     let mut chars = stem.chars();
     let single = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     // "Jr." and "Sr." close a name, not a clause ("Ed Lee Jr. said").
-    stem.contains('.') || single || super::sentences::is_title(stem) || matches!(stem, "Jr" | "Sr")
+    // "the Nov. 8 election": a month inside a sentence closes nothing.
+    let month = matches!(
+        stem,
+        "Jan" | "Feb" | "Aug" | "Sept" | "Sep" | "Oct" | "Nov" | "Dec"
+    );
+    stem.contains('.')
+        || single
+        || month
+        || super::sentences::is_title(stem)
+        || matches!(stem, "Jr" | "Sr")
 }
 
 /// The word tokens of `text`; `lowered` is `text.to_ascii_lowercase()`

@@ -500,3 +500,16 @@ fn an_adjective_or_latin_singular_in_s_is_no_plural_before_a_base_form() {
         Some("Dockers")
     );
 }
+
+#[test]
+fn an_abbreviated_month_inside_a_subject_closes_no_clause() {
+    assert_eq!(
+        speaker("The Labour nominee for the Nov. 8 election later said he was joking.").as_deref(),
+        Some("The Labour nominee for the Nov. 8 election")
+    );
+    assert_eq!(
+        speaker("A Feb. 1 letter from the harbor board warns that \"the port will close.\"")
+            .as_deref(),
+        Some("A Feb. 1 letter from the harbor board")
+    );
+}
