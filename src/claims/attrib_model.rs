@@ -105,7 +105,8 @@ pub(super) fn features(toks: &[Tok], found: &[Candidate], i: usize) -> [f64; FEA
     f[0] = flag(rule_choice(found) == Some(i));
     f[1 + usize::from(c.rank.min(3))] = 1.0;
     let route = match c.route {
-        Route::WrittenBy => 0,
+        // A passive speech verb's agent is found the same way.
+        Route::WrittenBy | Route::AskedBy => 0,
         Route::Feeling => 1,
         Route::PutIt => 2,
         Route::Participle => 3,

@@ -299,7 +299,7 @@ const AFTER_STOP: &[&str] = &[
     "that", "who", "which", "in", "on", "during", "when", "after", "before", "while", "because",
     "adding", "told", "according", "familiar", "speaking", "as", "but", "and", "saying", "if",
     "said", "says", "is", "was", "were", "are", "has", "had", "have", "will", "would", "to",
-    "citing", "referring", "noting", "through", "via", "over", "about", "via", "where",
+    "citing", "referring", "noting", "through", "via", "over", "about", "via", "where", "whether", "why", "how",
 ];
 
 #[rustfmt::skip]

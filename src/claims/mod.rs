@@ -403,6 +403,7 @@ fn typed_claim(
             speaker: s.to_string(),
             cue_at: 0,
             relative: false,
+            asked: None,
             pronoun: None,
         })
     });
@@ -442,7 +443,13 @@ fn typed_claim(
                 Some(label) if first_person(phrase) => label,
                 _ => phrase,
             };
-            let resolved = speakers.resolve(phrase);
+            // The asker is not remembered as the last speaker: the one
+            // asked answers in the quotations that follow.
+            let resolved = if a.asked.is_some() {
+                speakers.clone().resolve(phrase)
+            } else {
+                speakers.resolve(phrase)
+            };
             if let Some(name) = &resolved {
                 speakers.hint_gender(name, reported_pronoun(&text[a.cue_at..]));
             }
@@ -504,6 +511,9 @@ fn typed_claim(
                 .is_none_or(|at| !spans.iter().any(|r| r.contains(&at)))
         });
         speakers.mention_each(narrated, about);
+    }
+    if let Some(person) = attribution.as_ref().and_then(|a| a.asked.as_deref()) {
+        speakers.mention_asked(person);
     }
     (
         Claim {

@@ -147,6 +147,15 @@ impl Speakers {
         }
     }
 
+    /// Notes the subject of "was asked by …" ("Rubio was asked by the
+    /// moderator whether …"): being asked shows a person, the one a
+    /// follow-on quotation or "he" means, however the name looks.
+    pub fn mention_asked(&mut self, name: &str) {
+        self.topic = Some(name.to_string());
+        self.last_person = Some(name.to_string());
+        self.note_person(name, Gender::Unknown);
+    }
+
     /// Notes a plural subject ("Twelve towns led by Brill are suing"): a
     /// "they" before the next named speaker means them.
     pub fn mention_group(&mut self, group: &str) {

@@ -32,8 +32,13 @@ pub struct Attribution {
     /// Byte offset of the cue word in the sentence.
     pub cue_at: usize,
     /// The cue sits in a relative clause ("Vance thanks Lowe, who says
-    /// …"): the sentence is still about its main subject.
+    /// …") or its speaker is the agent of a passive ("Lee was asked by
+    /// Kane whether …"): the sentence is still about its main subject.
     pub relative: bool,
+    /// The subject the speaker asked or told ("Lee" in "Lee was asked by
+    /// Kane whether …"): the one asked, not the asker, answers in what
+    /// follows.
+    pub asked: Option<String>,
     /// The pronoun as written when `speaker` is its antecedent in the same
     /// sentence ("Lowe has said she …"): the antecedent is only a guess
     /// the article's memory of people may overrule ("Lately, he said …").
@@ -118,7 +123,11 @@ pub(super) fn attribution_of(text: &str, toks: &[Tok], c: &Candidate) -> Attribu
             && !singular_verb_after(toks, &antecedent)
             || opening_clause);
     Attribution {
-        relative: np.end < v && in_relative_clause(toks, np.end, v),
+        relative: c.route == Route::AskedBy || np.end < v && in_relative_clause(toks, np.end, v),
+        asked: (c.route == Route::AskedBy)
+            .then(|| sentence_subject(toks, v))
+            .flatten()
+            .map(|s| slice(text, toks, s)),
         speaker: slice(text, toks, antecedent),
         cue_at: toks[v].start,
         pronoun: guess.then(|| slice(text, toks, np)),
@@ -155,6 +164,7 @@ fn in_relative_clause(toks: &[Tok], end: usize, v: usize) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Route {
     WrittenBy,
+    AskedBy,
     Feeling,
     PutIt,
     Participle,
@@ -230,8 +240,14 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
         let put_it = matches!(w, "put" | "puts")
             && toks.get(v + 1).is_some_and(|n| n.lw == "it" && !n.quoted);
         // "… was written by Lee": the agent of a passive writing verb.
-        let written_by = matches!(w, "written" | "penned" | "authored")
-            && toks.get(v + 1).is_some_and(|n| n.lw == "by" && !n.quoted);
+        let by_next = toks.get(v + 1).is_some_and(|n| n.lw == "by" && !n.quoted);
+        let written_by = matches!(w, "written" | "penned" | "authored") && by_next;
+        // "Rubio was asked by moderator Gerard Baker whether …": the agent
+        // of a passive speech verb is the one who spoke.
+        let spoken_by = matches!(w, "asked" | "told" | "pressed" | "questioned" | "warned")
+            && by_next
+            && v > 0
+            && is_be_form(toks[v - 1].core);
         // "As reported by the Gazette, …": the agent is the source.
         let as_reported = matches!(w, "reported" | "noted" | "stated" | "told")
             && v > 0
@@ -242,6 +258,10 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
             if let Some(np) = phrase_after(toks, v + 2, false) {
                 push(1, v, np, Route::According);
             }
+            continue;
+        }
+        if spoken_by && let Some(np) = phrase_after(toks, v + 2, false) {
+            push(1, v, np, Route::AskedBy);
             continue;
         }
         if written_by {

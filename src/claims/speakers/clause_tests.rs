@@ -513,3 +513,20 @@ fn an_abbreviated_month_inside_a_subject_closes_no_clause() {
         Some("A Feb. 1 letter from the harbor board")
     );
 }
+
+#[test]
+fn the_agent_of_a_passive_speech_verb_is_the_speaker() {
+    assert_eq!(
+        speaker("Brill was asked by moderator Tom Kane whether the levy would pass.").as_deref(),
+        Some("moderator Tom Kane")
+    );
+    assert_eq!(
+        speaker("The dockers were told by the board that pay would rise.").as_deref(),
+        Some("the board")
+    );
+    // Not passive: the questions reporters asked stay theirs.
+    assert_eq!(
+        speaker("The questions asked by reporters went unanswered.").as_deref(),
+        None
+    );
+}

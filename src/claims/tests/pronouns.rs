@@ -192,3 +192,21 @@ fn a_subject_before_an_irregular_past_and_a_contracted_pronoun_resolve() {
     assert_eq!(c[1].speaker.as_deref(), Some("Marta Quill"));
     assert_eq!(c[3].speaker.as_deref(), Some("Voss"));
 }
+
+#[test]
+fn the_one_asked_not_the_asker_answers_in_what_follows() {
+    let c = claims(&[
+        "Brill was asked by harbor moderator Tom Kane whether the levy would cost too much.",
+        "\"The most important job I will ever have is this one,\" he said.",
+        "\"Not the job of mayor.\"",
+    ]);
+    let speakers: Vec<_> = c.iter().map(|c| c.speaker.as_deref()).collect();
+    assert_eq!(
+        speakers,
+        vec![
+            Some("harbor moderator Tom Kane"),
+            Some("Brill"),
+            Some("Brill")
+        ]
+    );
+}
