@@ -13,7 +13,7 @@ use checks::{
     singular_verb_after,
 };
 use participle::{according_speaker, participle_speaker};
-use routes::{as_name_before_aside, manner_verb_speaker};
+use routes::{as_name_before_aside, first_conjunct_subject, manner_verb_speaker, verb_phrase};
 
 use super::cues::{
     after_gerund, after_opening_preposition, catenative_before, inverted_tail, missing_particle,
@@ -529,48 +529,6 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
     out
 }
 
-/// "The Court of Appeals for the 6th Circuit overruled and said …": the
-/// subject of the past-tense verb that opens the first conjunct before
-/// `and` (at `end`), when it opens the clause.
-fn first_conjunct_subject(toks: &[Tok], end: usize) -> Option<Range<usize>> {
-    let past = |k: usize| {
-        let t = &toks[k];
-        !t.quoted
-            && !t.capitalized()
-            && (t.lw.len() > 4 && t.lw.ends_with("ed") || lexicon::is_irregular_past(t.lw))
-    };
-    let clause_start = |e: usize| {
-        (0..e)
-            .rev()
-            .find(|&k| toks[k].ends_clause())
-            .map_or(0, |k| k + 1)
-    };
-    let mut start = clause_start(end);
-    // "they reversed themselves, rushed everyone inside and said": a
-    // list of verb phrases shares the subject of the first.
-    for _ in 0..3 {
-        if start == 0 || !past(start) {
-            break;
-        }
-        start = clause_start(start - 1);
-    }
-    // The nearest verb whose subject opens the clause; "a screen image
-    // captured by" is a participle, not the verb.
-    (start + 1..end)
-        .rev()
-        .filter(|&k| past(k) && toks.get(k + 1).is_none_or(|n| n.lw != "by"))
-        .find_map(|verb| {
-            let np = subject_before(toks, verb).filter(|np| plausible(&toks[np.clone()]))?;
-            // A subject with its appositives may open before `start`.
-            let opens = np.start <= start
-                || matches!(
-                    toks[np.start - 1].lw,
-                    "but" | "and" | "yet" | "so" | "later" | "then"
-                ) && (start..np.start - 1).all(|k| !toks[k].quoted);
-            opens.then_some(np)
-        })
-}
-
 /// True when most words of the sentence are capitalised, as in a title
 /// ("Harbor Chief Says The Port Will Reopen").
 fn title_case(toks: &[Tok]) -> bool {
@@ -623,26 +581,6 @@ pub(super) fn relative_object(toks: &[Tok], v: usize, np: &Range<usize>) -> bool
     }
     let relative = j > 0 && matches!(toks[j - 1].lw, "who" | "which");
     relative && np.start > 0 && !toks[np.start - 1].ends_clause()
-}
-
-/// A verb phrase read back as a subject ("… whose laws were invalidated
-/// say", "… were struck down say"): lower-case words, the first a
-/// participle or the second a particle, are the end of a clause on the
-/// subject, not it.
-fn verb_phrase(toks: &[Tok], np: &Range<usize>) -> bool {
-    let first = &toks[np.start];
-    let participle = first.lw.len() > 4 && (first.lw.ends_with("ed") || first.lw.ends_with("ing"));
-    // "which get answered says": a passive with "get" or "be".
-    let particle = np.len() == 2
-        && (matches!(
-            toks[np.start + 1].lw,
-            "down" | "up" | "out" | "off" | "back" | "away"
-        ) || matches!(first.lw, "get" | "gets" | "got" | "be" | "been" | "being")
-            && toks[np.start + 1].lw.ends_with("ed"));
-    toks[np.clone()]
-        .iter()
-        .all(|t| !t.capitalized() && !t.quoted)
-        && (np.len() == 1 && participle || particle)
 }
 
 /// True for a clause-final attribution: ", X said." / ", said X." with at

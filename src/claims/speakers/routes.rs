@@ -1,12 +1,15 @@
 //! Speaker phrases of the rarer routes to a cue: "As Ann Lee, author of
 //! "Tides," put it", a share between "with" and "saying", a manner verb
-//! after a closed quotation ("…!" beamed Tom Hale), and the adjective
-//! "telling" that reports nothing.
+//! after a closed quotation ("…!" beamed Tom Hale), the adjective
+//! "telling" that reports nothing, the first conjunct's subject ("… overruled
+//! and said"), and a verb phrase that is no subject.
 
 use std::ops::Range;
 
 use super::super::lexicon;
 use super::super::phrases::{Tok, phrase_after};
+use super::super::subjects::subject_before;
+use super::checks::plausible;
 
 /// "As Ann Lee, author of "Tides," put it": the name after an opening
 /// "As" up to its appositive, when the appositive itself hides the
@@ -73,4 +76,66 @@ pub(super) fn adjective_telling(toks: &[Tok], v: usize) -> bool {
             || toks
                 .get(v + 1)
                 .is_none_or(|n| matches!(n.lw, "in" | "of" | "about" | "for" | "on" | "because")))
+}
+
+/// "The Court of Appeals for the 6th Circuit overruled and said …": the
+/// subject of the past-tense verb that opens the first conjunct before
+/// `and` (at `end`), when it opens the clause.
+pub(super) fn first_conjunct_subject(toks: &[Tok], end: usize) -> Option<Range<usize>> {
+    let past = |k: usize| {
+        let t = &toks[k];
+        !t.quoted
+            && !t.capitalized()
+            && (t.lw.len() > 4 && t.lw.ends_with("ed") || lexicon::is_irregular_past(t.lw))
+    };
+    let clause_start = |e: usize| {
+        (0..e)
+            .rev()
+            .find(|&k| toks[k].ends_clause())
+            .map_or(0, |k| k + 1)
+    };
+    let mut start = clause_start(end);
+    // "they reversed themselves, rushed everyone inside and said": a
+    // list of verb phrases shares the subject of the first.
+    for _ in 0..3 {
+        if start == 0 || !past(start) {
+            break;
+        }
+        start = clause_start(start - 1);
+    }
+    // The nearest verb whose subject opens the clause; "a screen image
+    // captured by" is a participle, not the verb.
+    (start + 1..end)
+        .rev()
+        .filter(|&k| past(k) && toks.get(k + 1).is_none_or(|n| n.lw != "by"))
+        .find_map(|verb| {
+            let np = subject_before(toks, verb).filter(|np| plausible(&toks[np.clone()]))?;
+            // A subject with its appositives may open before `start`.
+            let opens = np.start <= start
+                || matches!(
+                    toks[np.start - 1].lw,
+                    "but" | "and" | "yet" | "so" | "later" | "then"
+                ) && (start..np.start - 1).all(|k| !toks[k].quoted);
+            opens.then_some(np)
+        })
+}
+
+/// A verb phrase read back as a subject ("… whose laws were invalidated
+/// say", "… were struck down say"): lower-case words, the first a
+/// participle or the second a particle, are the end of a clause on the
+/// subject, not it.
+pub(super) fn verb_phrase(toks: &[Tok], np: &Range<usize>) -> bool {
+    let first = &toks[np.start];
+    let participle = first.lw.len() > 4 && (first.lw.ends_with("ed") || first.lw.ends_with("ing"));
+    // "which get answered says": a passive with "get" or "be".
+    let particle = np.len() == 2
+        && (matches!(
+            toks[np.start + 1].lw,
+            "down" | "up" | "out" | "off" | "back" | "away"
+        ) || matches!(first.lw, "get" | "gets" | "got" | "be" | "been" | "being")
+            && toks[np.start + 1].lw.ends_with("ed"));
+    toks[np.clone()]
+        .iter()
+        .all(|t| !t.capitalized() && !t.quoted)
+        && (np.len() == 1 && participle || particle)
 }
