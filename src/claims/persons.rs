@@ -256,6 +256,7 @@ const PERSON_NOUNS: &[&str] = &[
     "lobbyist", "operative", "campaigner", "delegate", "superdelegate", "contender", "hopeful",
     "front-runner", "frontrunner", "justice", "councilor", "councillor", "alderman", "trustee",
     "academic", "scholar", "lecturer", "sociologist", "demographer", "advocate", "philanthropist",
+    "mogul", "tycoon", "magnate",
 ];
 
 #[cfg(test)]

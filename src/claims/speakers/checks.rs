@@ -94,8 +94,12 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
     // subordinate clause points forward to the main subject.
     // "Ever since Lowe announced …, he's said": an adverb may stand on
     // the opening subordinator.
+    // "And while Lowe lagged …, she has …": so may a conjunction.
     let sub = usize::from(
-        lexicon::is_subordinator_adverb(toks[0].lw) && !toks[0].ends_clause() && toks.len() > 1,
+        (lexicon::is_subordinator_adverb(toks[0].lw)
+            || matches!(toks[0].lw, "and" | "but" | "yet"))
+            && !toks[0].ends_clause()
+            && toks.len() > 1,
     );
     let opens_subordinate = lexicon::is_subordinator(toks[sub].lw);
     let limit = if opens_subordinate {

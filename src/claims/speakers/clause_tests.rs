@@ -530,3 +530,24 @@ fn the_agent_of_a_passive_speech_verb_is_the_speaker() {
         None
     );
 }
+
+#[test]
+fn a_role_noun_of_wealth_leads_on_to_the_name() {
+    let a = find(
+        "Shipping tycoon Ola Brandt drew boos when he told the board to wait.",
+        &[],
+    );
+    assert_eq!(
+        a.as_ref().map(|a| a.speaker.as_str()),
+        Some("Shipping tycoon Ola Brandt")
+    );
+}
+
+#[test]
+fn a_conjunction_may_stand_on_an_opening_subordinator() {
+    let a = find(
+        "And while Lowe lagged behind her rivals on the levy, she has repeatedly called for a vote.",
+        &[],
+    );
+    assert_eq!(a.as_ref().map(|a| a.speaker.as_str()), Some("Lowe"));
+}
