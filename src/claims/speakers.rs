@@ -478,9 +478,21 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
                     && toks[np.start - 1].raw.ends_with(',')
                     && (c + 1..np.start - 1).all(|k| !toks[k].ends_clause() && !toks[k].quoted)
             };
+            // "Barro noted that the odds were low, and that Americans
+            // should worry …": a second "that" clause joined to the first
+            // is still the cue's reported words.
+            let second_that = || {
+                that.is_some_and(|t| {
+                    t >= 2
+                        && matches!(toks[t - 1].lw, "and" | "or" | "but")
+                        && toks.get(c + 1).is_some_and(|n| n.lw == "that" && !n.quoted)
+                        && !toks[c].ends_clause()
+                })
+            };
             np.start == c + 1 && (!toks[c].ends_clause() || as_clause())
                 || that.is_some_and(|t| t - c <= 4 && (c..t).all(|k| !toks[k].ends_clause()))
                 || opened()
+                || second_that()
         });
         if reported {
             continue;

@@ -551,3 +551,14 @@ fn a_conjunction_may_stand_on_an_opening_subordinator() {
     );
     assert_eq!(a.as_ref().map(|a| a.speaker.as_str()), Some("Lowe"));
 }
+
+#[test]
+fn a_second_that_clause_is_still_the_cues_reported_words() {
+    assert_eq!(
+        speaker(
+            "Harbor editor Ola Brandt noted that the odds were low, and that riders should worry about fares."
+        )
+        .as_deref(),
+        Some("Harbor editor Ola Brandt")
+    );
+}
