@@ -117,6 +117,11 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
     }
     // Not after "if"/"unless": a condition names whom it is about.
     let conditional = matches!(toks[sub].lw, "if" | "unless");
+    if opens_subordinate && subject == np && plural && !conditional {
+        // "While many bank watchers expect …, they say …": the main-clause
+        // "they" means the opening clause's plural subject.
+        return subordinate_plural(toks, sub + 1, np.start).unwrap_or(np);
+    }
     if opens_subordinate && subject == np && !plural && !conditional {
         // "While Lowe has voiced concern, she has not called …": the
         // main-clause "she" means the opening clause's named subject.
@@ -227,6 +232,42 @@ fn subordinate_name(
         crate::claims::persons::Gender::Female
     };
     (gender != other).then_some(start..end)
+}
+
+/// The plural subject that opens a subordinate clause before `limit`
+/// ("While many World Bank watchers expect …"): a determiner, at most
+/// three modifiers and a lower-case plural noun followed by its verb.
+fn subordinate_plural(toks: &[Tok], start: usize, limit: usize) -> Option<Range<usize>> {
+    let first = toks.get(start)?;
+    let mut k = start + usize::from(lexicon::is_determiner(first.lw));
+    let plural_at = |i: usize| {
+        let t = &toks[i];
+        !t.capitalized() && t.lw.len() > 3 && t.lw.ends_with('s') && !t.lw.ends_with("ss")
+    };
+    let mut end = (k..limit.min(k + 4)).find(|&i| plural_at(i))?;
+    // "civil rights groups": the last of the plural-looking nouns heads
+    // the phrase (a plural subject's verb has no "-s").
+    while end + 1 < limit && plural_at(end + 1) && !toks[end].ends_clause() {
+        end += 1;
+    }
+    while k < end {
+        let t = &toks[k];
+        if t.quoted
+            || t.ends_clause()
+            || lexicon::is_boundary(t.lw)
+            || lexicon::is_np_preposition(t.lw)
+        {
+            return None;
+        }
+        k += 1;
+    }
+    let verb = toks
+        .get(end + 1)
+        .filter(|v| end + 1 < limit && !v.capitalized() && !v.quoted)?;
+    // "groups like the ACLU praised": "like" may follow the head.
+    let joined =
+        lexicon::is_np_preposition(verb.lw) || matches!(verb.lw, "and" | "or" | "in" | "such");
+    (!toks[end].ends_clause() && !joined).then_some(start..end + 1)
 }
 
 /// The end of a run of capitalised words from `start` that is followed,

@@ -564,3 +564,26 @@ fn a_second_that_clause_is_still_the_cues_reported_words() {
     let cues: Vec<&str> = candidates(toks).iter().map(|c| toks[c.cue].lw).collect();
     assert_eq!(cues, ["noted"]);
 }
+
+#[test]
+fn they_after_an_opening_clause_means_its_plural_subject() {
+    let a = find(
+        "While many harbor watchers expect Lowe to win, they say she will have to work for it.",
+        &[],
+    );
+    assert_eq!(
+        a.as_ref().map(|a| a.speaker.as_str()),
+        Some("many harbor watchers")
+    );
+    let a = find(
+        "While civil rights groups like the Dock Union praised the plan, they said it went too far.",
+        &[],
+    );
+    assert_eq!(
+        a.as_ref().map(|a| a.speaker.as_str()),
+        Some("civil rights groups")
+    );
+    // A condition names whom it is about.
+    let a = find("If dockers strike, they said, the port will close.", &[]);
+    assert_eq!(a.as_ref().map(|a| a.speaker.as_str()), Some("they"));
+}
