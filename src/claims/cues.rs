@@ -175,6 +175,13 @@ pub(super) fn after_opening_preposition(toks: &[Tok], np: &Range<usize>) -> bool
         )
 }
 
+/// Words that make "show" a noun: the kind of show before it.
+#[rustfmt::skip]
+const SHOW_KINDS: &[&str] = &[
+    "talk", "tv", "radio", "reality", "morning", "news", "top", "cooking", "television", "cable",
+    "late-night", "variety", "talent", "quiz", "chat",
+];
+
 /// Rejects a cue word used as a noun or adjective ("the reported deal",
 /// "his claims", "early-morning tweets") or in the passive ("was told").
 pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) -> bool {
@@ -192,6 +199,16 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         return false;
     }
     let p = prev.lw;
+    // "Talk show host Glenn Beck", "his top shows", "a TV show": a kind of
+    // show before it makes the word a noun; a capital past the sentence's
+    // first word is a name ("ABC News shows"), and "the game shows" may
+    // report.
+    if matches!(word, "show" | "shows")
+        && (p == "tv" || !prev.capitalized() || v == 1)
+        && SHOW_KINDS.contains(&p)
+    {
+        return false;
+    }
     // "Lee plans to run", "Lee intends to": an intention only with its
     // infinitive; "health plans", "plans to 'build on …'" after a
     // preposition, "the succession plans at Fox" are nouns.

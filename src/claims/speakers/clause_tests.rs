@@ -587,3 +587,35 @@ fn they_after_an_opening_clause_means_its_plural_subject() {
     let a = find("If dockers strike, they said, the port will close.", &[]);
     assert_eq!(a.as_ref().map(|a| a.speaker.as_str()), Some("they"));
 }
+
+#[test]
+fn a_kind_of_show_makes_show_a_noun() {
+    assert_eq!(
+        speaker("Talk show host Ola Brandt drew a crowd at the pier on Sunday.").as_deref(),
+        None
+    );
+    assert_eq!(
+        speaker("Lowe named \"Harbor Lights\" as her favorite TV show.").as_deref(),
+        None
+    );
+    // A capital is a name, and the footage of a game may show.
+    assert_eq!(
+        speaker("A poll by Harbor News shows Lowe ahead.").as_deref(),
+        Some("Harbor News")
+    );
+    assert_eq!(
+        speaker("Footage from the game shows that fans stormed the pitch.").as_deref(),
+        Some("Footage from the game")
+    );
+}
+
+#[test]
+fn a_long_appositive_closed_by_a_quoted_title_leaves_the_name_the_subject() {
+    assert_eq!(
+        speaker(
+            "Lowe, the longtime owner of the ferry line and host of the radio show \"Harbor Talk,\" said that fares would rise."
+        )
+        .as_deref(),
+        Some("Lowe")
+    );
+}

@@ -162,7 +162,9 @@ pub(super) fn quoted_title_appositive(toks: &[Tok], j: usize) -> Option<Range<us
     if q < 3 || toks[q - 1].quoted || toks[q - 1].ends_clause() {
         return None;
     }
-    let k = (q.saturating_sub(10)..q - 1)
+    // "Trump, the longtime owner of the … pageant and star of the reality
+    // TV show "The Apprentice," said": an appositive may run long.
+    let k = (q.saturating_sub(18)..q - 1)
         .rev()
         .find(|&k| toks[k].raw.ends_with(',') && !toks[k].quoted)?;
     if !(k + 1..q).any(|r| !toks[r].capitalized() && persons::is_person_noun(toks[r].lw)) {
