@@ -17,9 +17,11 @@ mod nouns;
 pub(super) use catenative::catenative_before;
 use nouns::{
     article_on_name, is_findings_cue, is_found_state, participle_on_plural, plural_before_close_to,
-    plural_before_phrase, plural_noun, relative_on_noun, share_of_count, source_noun_before,
+    plural_before_phrase, relative_on_noun, share_of_count, source_noun_before,
 };
-pub(super) use nouns::{is_count, missing_particle, plural_head, possessed, source_subject};
+pub(super) use nouns::{
+    is_count, missing_particle, plural_head, plural_noun, possessed, source_subject,
+};
 
 /// A cue that reports findings in any tense ("show", "showed", "found",
 /// "suggested").

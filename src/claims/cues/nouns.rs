@@ -147,7 +147,7 @@ pub(super) fn plural_before_phrase(toks: &[Tok], v: usize) -> bool {
 }
 
 /// A plural noun: an "-s" word or an irregular plural ("women").
-pub(super) fn plural_noun(t: &Tok) -> bool {
+pub(in crate::claims) fn plural_noun(t: &Tok) -> bool {
     let p = t.lw;
     // "the most populous state", "the first caucus state", "this crisis":
     // an "-s" that ends an adjective, a Latin singular or a determiner.

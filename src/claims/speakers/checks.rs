@@ -242,7 +242,7 @@ fn subordinate_plural(toks: &[Tok], start: usize, limit: usize) -> Option<Range<
     let mut k = start + usize::from(lexicon::is_determiner(first.lw));
     let plural_at = |i: usize| {
         let t = &toks[i];
-        !t.capitalized() && t.lw.len() > 3 && t.lw.ends_with('s') && !t.lw.ends_with("ss")
+        !t.capitalized() && t.lw.len() > 3 && crate::claims::cues::plural_noun(t)
     };
     let mut end = (k..limit.min(k + 4)).find(|&i| plural_at(i))?;
     // "civil rights groups": the last of the plural-looking nouns heads
