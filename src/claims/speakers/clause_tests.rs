@@ -619,3 +619,16 @@ fn a_long_appositive_closed_by_a_quoted_title_leaves_the_name_the_subject() {
         Some("Lowe")
     );
 }
+
+#[test]
+fn the_owner_of_the_words_speaks_an_unattributed_quotation() {
+    assert_eq!(
+        quoted_speaker("Lowe's response was that \"the port will reopen in May.\"").as_deref(),
+        Some("Lowe")
+    );
+    assert_eq!(
+        quoted_speaker("The Harbor senator's answer was that \"the family comes first.\"")
+            .as_deref(),
+        Some("The Harbor senator")
+    );
+}

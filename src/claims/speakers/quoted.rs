@@ -25,9 +25,22 @@ pub fn quote_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
     if let Some(np) = colon_name(&toks, first_quoted).or_else(|| from_source(&toks, first_quoted)) {
         return Some(slice(text, &toks, np));
     }
-    let np = sentence_subject(&toks, first_quoted)
+    let mut np = sentence_subject(&toks, first_quoted)
         .filter(|np| np.end <= first_quoted)
         .or_else(|| present_subject(&toks, first_quoted))?;
+    // "The Florida senator's answer was that \"…\"": the role that owns
+    // the words closes the phrase.
+    fn owner<'a>(t: &Tok<'a>) -> Option<&'a str> {
+        t.core
+            .strip_suffix("'s")
+            .or_else(|| t.core.strip_suffix("\u{2019}s"))
+    }
+    if np.end + 1 < first_quoted
+        && owner(&toks[np.end])
+            .is_some_and(|stem| persons::is_person_noun(&stem.to_ascii_lowercase()))
+    {
+        np.end += 1;
+    }
     // "Lee: \"…\"" labels the quotation; "Trade Rules: Ending \"the
     // cycle\" is …" is a run-in heading before a scare quote.
     let label = toks[np.end - 1].raw.ends_with(':');
@@ -36,7 +49,16 @@ pub fn quote_subject(text: &str, quotes: &[Range<usize>]) -> Option<String> {
     } else {
         np.end < first_quoted
     };
-    (placed && plausible(&toks[np.clone()])).then(|| slice(text, &toks, np))
+    // "Lowe's response was that …": the owner, not the possessive.
+    let phrase = slice(text, &toks, np.clone());
+    let phrase = match owner(&toks[np.end - 1]) {
+        Some(_) if np.len() > 1 || toks[np.end - 1].capitalized() => phrase
+            .trim_end_matches("'s")
+            .trim_end_matches("\u{2019}s")
+            .to_string(),
+        _ => phrase,
+    };
+    (placed && plausible(&toks[np.clone()])).then_some(phrase)
 }
 
 /// "From the report: \"…\"", "More from Lee and Park: \"…\"": the
