@@ -483,7 +483,11 @@ fn typed_claim(
                 speakers.mention_group(&g);
                 None
             }
-            None => None,
+            // "She has faced controversies since …": the person "she"
+            // means stays the one a later "she" means, whoever else the
+            // sentence names.
+            None => opening_pronoun(sentence.head(3).as_ref())
+                .and_then(|p| speakers.continue_pronoun(p)),
         },
     };
     let numbers = numbers::extract_numbers_lowered(text, &lowered);
@@ -582,4 +586,16 @@ fn only_names(text: &str) -> bool {
         }
     }
     true
+}
+
+/// The "he" or "she" a sentence opens with as its subject ("She has …",
+/// "But he …"), if any.
+fn opening_pronoun<'t>(toks: &[phrases::Tok<'t>]) -> Option<&'t str> {
+    let first = toks.first()?;
+    let t = if matches!(first.lw, "but" | "and" | "yet") && !first.raw.ends_with(',') {
+        toks.get(1)?
+    } else {
+        first
+    };
+    matches!(t.lw, "he" | "she").then_some(t.lw)
 }

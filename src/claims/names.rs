@@ -14,45 +14,85 @@ pub enum NameGender {
 
 #[rustfmt::skip]
 const MALE: &[&str] = &[
-    "aaron", "adam", "ahmed", "alan", "albert", "alex", "alexander", "alfred", "andrew", "andy",
-    "anthony", "antonio", "arthur", "barry", "ben", "benjamin", "bernard", "bill", "billy", "bob",
-    "bobby", "brad", "bradley", "brandon", "brian", "bruce", "bryan", "carl", "carlos", "charles",
-    "charlie", "chris", "christopher", "chuck", "clarence", "colin", "craig", "dale", "dan",
-    "daniel", "danny", "darrell", "dave", "david", "dennis", "derek", "dick", "dmitry", "don",
-    "donald", "doug", "douglas", "duncan", "dwight", "earl", "eddie", "edward", "eric", "ernest",
-    "eugene", "francisco", "frank", "fred", "frederick", "gary", "gene", "george", "gerald",
-    "giovanni", "glenn", "gordon", "graham", "greg", "gregory", "hans", "harold", "harry", "hassan",
-    "henry", "howard", "hugh", "ian", "isaac", "ivan", "jack", "jacob", "jake", "james", "jason",
-    "jeff", "jeffrey", "jeremy", "jerry", "jesse", "jim", "jimmy", "joe", "joel", "john", "johnny",
-    "jon", "jonathan", "jose", "joseph", "josh", "joshua", "juan", "justin", "keith", "ken",
-    "kenneth", "kevin", "klaus", "kurt", "larry", "lawrence", "leo", "leonard", "louis", "luigi",
-    "luis", "luke", "manuel", "marco", "marcus", "mark", "martin", "matt", "matthew", "michael",
-    "miguel", "mike", "mitch", "mitchell", "mohammed", "muhammad", "nathan", "neil", "nicholas",
-    "nick", "noah", "norman", "oliver", "omar", "oscar", "patrick", "paul", "pedro", "pete",
-    "peter", "phil", "philip", "pierre", "rafael", "ralph", "randy", "ray", "raymond", "richard",
-    "rick", "rob", "robert", "rodrigo", "roger", "ron", "ronald", "roy", "russell", "ryan", "sam",
-    "samuel", "scott", "sean", "sergei", "simon", "stephen", "steve", "steven", "stuart", "ted",
-    "terry", "thomas", "tim", "timothy", "todd", "tom", "tommy", "tony", "travis", "victor",
-    "vincent", "vladimir", "walter", "wayne", "william", "willie", "zach",
+    "aaron", "abraham", "adam", "adrian", "ahmad", "ahmed", "al", "alan", "albert", "alberto",
+    "alejandro", "alex", "alexander", "alexei", "alfred", "ali", "allen", "alvin", "andre",
+    "andrei", "andres", "andrew", "andy", "angelo", "anthony", "anton", "antonio", "armando",
+    "arnold", "arthur", "austin", "barry", "ben", "benjamin", "benny", "bernard", "bernie", "bert",
+    "bill", "billy", "blake", "bob", "bobby", "boris", "brad", "bradley", "brandon", "brent",
+    "bret", "brett", "brian", "bruce", "bryan", "caleb", "calvin", "carl", "carlos", "chad",
+    "charles", "charlie", "chet", "chris", "christopher", "chuck", "clarence", "clint", "cody",
+    "cole", "colin", "cory", "craig", "curtis", "dale", "damian", "dan", "daniel", "danny",
+    "darrell", "darren", "darryl", "dave", "david", "dennis", "derek", "derrick", "devin", "dick",
+    "diego", "dmitri", "dmitry", "dominic", "don", "donald", "donnie", "doug", "douglas", "duncan",
+    "dwight", "dylan", "earl", "ed", "eddie", "edgar", "eduardo", "edward", "elijah", "elliot",
+    "emmanuel", "enrique", "eric", "erik", "ernest", "ethan", "eugene", "evan", "felix", "fernando",
+    "floyd", "francisco", "francois", "frank", "fred", "frederick", "gabriel", "garrett", "gary",
+    "gavin", "gene", "george", "gerald", "gerard", "gilbert", "giovanni", "glenn", "gordon",
+    "graham", "greg", "gregory", "hans", "harold", "harry", "hassan", "hector", "henry", "herbert",
+    "herman", "homer", "howard", "hugh", "ian", "ibrahim", "igor", "isaac", "isaiah", "ivan",
+    "jack", "jacob", "jacques", "jaime", "jake", "jamal", "james", "jared", "jason", "javier",
+    "jay", "jeff", "jeffrey", "jeremiah", "jeremy", "jerome", "jerry", "jesse", "jesus", "jim",
+    "jimmy", "joaquin", "joe", "joel", "joey", "john", "johnny", "jon", "jonathan", "jorge", "jose",
+    "josef", "joseph", "josh", "joshua", "juan", "julian", "julio", "justin", "karl", "keith",
+    "ken", "kenneth", "kent", "kevin", "kirk", "klaus", "kurt", "kyle", "lance", "larry",
+    "lawrence", "leo", "leon", "leonard", "leroy", "lloyd", "lorenzo", "louis", "lucas", "luigi",
+    "luis", "luke", "luther", "malcolm", "manuel", "marc", "marco", "marcus", "mario", "mark",
+    "martin", "marvin", "mason", "matt", "matthew", "maurice", "max", "melvin", "micah", "michael",
+    "mickey", "miguel", "mike", "mikhail", "miles", "milton", "mitch", "mitchell", "mohamed",
+    "mohammed", "moses", "muhammad", "mustafa", "nate", "nathan", "nathaniel", "ned", "neil",
+    "nicholas", "nick", "nigel", "nikolai", "noah", "noel", "norman", "oliver", "omar", "orlando",
+    "oscar", "otto", "pablo", "patrick", "paul", "pavel", "pedro", "pete", "peter", "phil",
+    "philip", "pierre", "preston", "quentin", "rafael", "ralph", "randall", "randy", "raul", "ray",
+    "raymond", "reggie", "reginald", "rex", "ricardo", "richard", "richie", "rick", "ricky", "rob",
+    "robbie", "robert", "rocco", "rod", "rodney", "rodrigo", "roger", "roland", "roman", "ron",
+    "ronald", "ronnie", "ross", "roy", "rudolph", "rudy", "rupert", "russell", "ryan", "salvador",
+    "sam", "samuel", "santiago", "saul", "scott", "sean", "sebastian", "sergei", "sergey", "sergio",
+    "seth", "shane", "shawn", "sidney", "simon", "stan", "stefan", "stephen", "steve", "steven",
+    "stuart", "sylvester", "ted", "terrence", "terry", "theodore", "thomas", "tim", "timothy",
+    "tobias", "todd", "tom", "tommy", "tony", "travis", "troy", "tyler", "vernon", "victor",
+    "viktor", "vince", "vincent", "vladimir", "wade", "walter", "wayne", "wesley", "wilbur",
+    "willard", "william", "willie", "wolfgang", "xavier", "yuri", "yusuf", "zach", "zachary",
 ];
 
 #[rustfmt::skip]
 const FEMALE: &[&str] = &[
-    "abigail", "aisha", "alice", "alicia", "amanda", "amy", "andrea", "angela", "ann", "anna",
-    "anne", "barbara", "beatriz", "betty", "beverly", "brenda", "carla", "carly", "carmen", "carol",
-    "caroline", "catherine", "cheryl", "christina", "christine", "claire", "cynthia", "dana",
-    "debbie", "deborah", "denise", "diana", "diane", "donna", "doris", "dorothy", "elena",
-    "elizabeth", "ellen", "emily", "emma", "evelyn", "fatima", "frances", "gloria", "grace",
-    "greta", "hannah", "heather", "heidi", "helen", "ingrid", "irina", "isabel", "jane", "janet",
-    "janice", "jennifer", "jessica", "jill", "joan", "joanne", "joyce", "judith", "judy", "julia",
-    "julie", "karen", "kate", "katherine", "kathleen", "kathy", "kelly", "kim", "kimberly", "laura",
-    "lauren", "linda", "lisa", "loretta", "lori", "louise", "lucia", "lucy", "madeleine",
-    "margaret", "maria", "marie", "marilyn", "martha", "mary", "megan", "melanie", "melissa",
-    "michelle", "monica", "nancy", "natalia", "natalie", "nicole", "nikki", "nina", "olga",
-    "olivia", "pamela", "patricia", "paula", "rachel", "rebecca", "rose", "ruth", "samantha",
-    "sandra", "sarah", "sharon", "sheila", "shirley", "sonia", "sophia", "stephanie", "susan",
-    "susana", "suzanne", "teresa", "theresa", "tina", "ursula", "valerie", "victoria",
-    "wendy", "yuki",
+    "abigail", "ada", "adriana", "agnes", "aileen", "aisha", "alexandra", "alice", "alicia",
+    "alison", "allison", "alma", "amanda", "amelia", "amy", "ana", "anastasia", "andrea", "angela",
+    "angelina", "anita", "ann", "anna", "anne", "annette", "annie", "antonia", "ariana", "audrey",
+    "ava", "barbara", "beatrice", "beatriz", "becky", "belinda", "bernadette", "beth", "bethany",
+    "betsy", "betty", "beverly", "bianca", "bonnie", "brenda", "brianna", "bridget", "brittany",
+    "brooke", "camila", "candace", "carla", "carly", "carmen", "carol", "caroline", "carolyn",
+    "carrie", "cassandra", "catherine", "cathy", "cecilia", "celia", "chelsea", "cheryl", "chloe",
+    "christina", "christine", "christy", "cindy", "claire", "clara", "claudia", "colleen", "connie",
+    "constance", "courtney", "cynthia", "dana", "danielle", "daphne", "darlene", "debbie",
+    "deborah", "debra", "delia", "della", "denise", "diana", "diane", "dolores", "dominique",
+    "donna", "doris", "dorothy", "edith", "edna", "eileen", "elaine", "eleanor", "elena", "elisa",
+    "elise", "eliza", "elizabeth", "ella", "ellen", "ellie", "eloise", "elsa", "emilia", "emily",
+    "emma", "erica", "erin", "esther", "ethel", "eva", "evelyn", "fatima", "felicia", "fiona",
+    "frances", "francesca", "gabriela", "gabrielle", "gail", "gina", "gloria", "grace", "greta",
+    "gwen", "gwendolyn", "hannah", "harriet", "hazel", "heather", "heidi", "helen", "hilary",
+    "hillary", "holly", "ida", "ingrid", "irene", "irina", "isabel", "isabella", "jacqueline",
+    "jane", "janelle", "janet", "janice", "jeanne", "jeannie", "jenna", "jennifer", "jenny",
+    "jessica", "jill", "joan", "joanne", "jocelyn", "josephine", "joyce", "juanita", "judith",
+    "judy", "julia", "julie", "justine", "kara", "karen", "karin", "kate", "katelyn", "katherine",
+    "kathleen", "kathy", "katie", "katrina", "kay", "kayla", "kelly", "kim", "kimberly", "kirsten",
+    "krista", "kristen", "kristin", "kristina", "lana", "laura", "lauren", "laurie", "leah",
+    "leila", "lena", "lila", "lillian", "lily", "linda", "lisa", "liz", "lois", "loretta", "lori",
+    "lorraine", "louise", "lucia", "lucy", "lydia", "lynn", "mabel", "madeleine", "madeline", "mae",
+    "maggie", "mandy", "marcia", "margaret", "margarita", "margie", "maria", "marian", "marianne",
+    "marie", "marilyn", "marina", "marisa", "marjorie", "marlene", "marsha", "marta", "martha",
+    "mary", "maureen", "maxine", "maya", "megan", "melanie", "melinda", "melissa", "meredith",
+    "mia", "michele", "michelle", "mildred", "miranda", "miriam", "molly", "mona", "monica",
+    "nadia", "nadine", "nancy", "naomi", "natalia", "natalie", "natasha", "nicole", "nikki", "nina",
+    "nora", "norma", "olga", "olivia", "paige", "pamela", "patricia", "patsy", "patty", "paula",
+    "peggy", "penelope", "penny", "phyllis", "priscilla", "rachael", "rachel", "ramona", "rebecca",
+    "regina", "renee", "rhonda", "rita", "roberta", "rosa", "rose", "rosemary", "roxanne", "ruth",
+    "sabrina", "sally", "samantha", "sandra", "sara", "sarah", "selena", "serena", "shannon",
+    "sharon", "sheila", "sherry", "shirley", "simone", "sofia", "sonia", "sonya", "sophia",
+    "sophie", "stacy", "stella", "stephanie", "sue", "susan", "susana", "susie", "suzanne",
+    "svetlana", "sylvia", "tamara", "tammy", "tanya", "tara", "tatiana", "teresa", "theresa",
+    "tiffany", "tina", "ursula", "valerie", "vanessa", "vera", "veronica", "victoria", "viola",
+    "vivian", "wanda", "wendy", "yolanda", "yuki", "yvonne", "zoe",
 ];
 
 /// The gender a given name usually marks ("Paul" → male), matched without
@@ -116,5 +156,17 @@ mod tests {
         assert_eq!(given_name("Harbor"), None);
         // Lower-case words are not names ("bill", "mark").
         assert_eq!(given_name("bill"), None);
+    }
+
+    #[test]
+    fn familiar_forms_are_names_but_places_months_and_surnames_are_not() {
+        assert_eq!(given_name("Hillary"), Some(NameGender::Female));
+        assert_eq!(given_name("Bernie"), Some(NameGender::Male));
+        assert_eq!(given_name("Mikhail"), Some(NameGender::Male));
+        assert_eq!(given_name("Zoe"), Some(NameGender::Female));
+        // A state, a month, common surnames and a modal tell nothing.
+        for word in ["Virginia", "June", "Clinton", "Warren", "Will", "Jordan"] {
+            assert_eq!(given_name(word), None, "{word}");
+        }
     }
 }

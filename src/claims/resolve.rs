@@ -156,6 +156,16 @@ impl Speakers {
         self.note_person(name, Gender::Unknown);
     }
 
+    /// The person an unattributed sentence's opening "he"/"she" means,
+    /// kept as the newest person of that gender; `None` when none fits.
+    pub fn continue_pronoun(&mut self, pronoun: &str) -> Option<String> {
+        self.person_for(match pronoun {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            _ => Gender::Unknown,
+        })
+    }
+
     /// Notes a plural subject ("Twelve towns led by Brill are suing"): a
     /// "they" before the next named speaker means them.
     pub fn mention_group(&mut self, group: &str) {
