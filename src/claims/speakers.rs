@@ -620,6 +620,8 @@ mod clause_tests;
 #[cfg(test)]
 mod edge_tests;
 #[cfg(test)]
+mod relative_tests;
+#[cfg(test)]
 mod subject_tests;
 #[cfg(test)]
 mod tests;

@@ -368,9 +368,17 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
                 k = d;
             }
         }
+        let restrictive = k >= 1 && !toks[k - 1].raw.ends_with(',');
         return (k >= 1)
             .then(|| phrase_before(toks, k))
             .flatten()
+            .map(|np| {
+                if restrictive {
+                    after_preposition(toks, np)
+                } else {
+                    np
+                }
+            })
             .map(|np| roles::located_person(toks, name_after_thing(toks, np)));
     }
     if last.raw.ends_with(',')
@@ -548,4 +556,24 @@ fn ly_noun(toks: &[Tok], k: usize) -> bool {
         return true;
     }
     k > 0 && lexicon::is_determiner(toks[k - 1].lw)
+}
+
+/// "a drop from 76 percent who said", "6-1 for the resolution which said":
+/// with no comma before it, a relative pronoun means the noun phrase after
+/// a preposition, unless a person or a body heads the words before it ("a
+/// spokesman for the governor who said").
+fn after_preposition(toks: &[Tok], np: Range<usize>) -> Range<usize> {
+    let cut = (np.start + 1..np.end.saturating_sub(1)).rev().find(|&p| {
+        let before = &toks[p - 1];
+        matches!(
+            toks[p].lw,
+            "for" | "from" | "to" | "with" | "by" | "at" | "in" | "on" | "over" | "against"
+        ) && !before.capitalized()
+            && !persons::is_person_noun(before.lw)
+            && !lexicon::is_organisation_word(before.lw)
+    });
+    match cut {
+        Some(p) => p + 1..np.end,
+        None => np,
+    }
 }

@@ -1,0 +1,46 @@
+//! Speakers introduced by a relative pronoun ("…, who said", "the
+//! resolution which said"): which noun phrase the pronoun stands for; on
+//! sentences written for these tests.
+
+use super::*;
+use crate::claims::quotes;
+
+fn speaker(text: &str) -> Option<String> {
+    find(text, &quotes::spans(text, false)).map(|a| a.speaker)
+}
+
+#[test]
+fn a_restrictive_relative_means_the_phrase_after_a_preposition() {
+    assert_eq!(
+        speaker("Support fell to 60 percent, a drop from 76 percent who said the same in May.")
+            .as_deref(),
+        Some("76 percent")
+    );
+    assert_eq!(
+        speaker("The council voted 6-1 for the resolution which said the ferry must run.")
+            .as_deref(),
+        Some("the resolution")
+    );
+    assert_eq!(
+        speaker("The mayor took questions from residents who said the fares were too high.")
+            .as_deref(),
+        Some("residents")
+    );
+}
+
+#[test]
+fn a_person_before_the_preposition_keeps_the_whole_phrase() {
+    // The spokesman, not the governor, is the one meant.
+    assert_eq!(
+        speaker(
+            "Lowe's remarks angered a spokesman for the governor who said the port would close."
+        )
+        .as_deref(),
+        Some("a spokesman for the governor")
+    );
+    assert_eq!(
+        speaker("Fares rose, according to residents of Dunmore, who said the ferry was late.")
+            .as_deref(),
+        Some("residents of Dunmore")
+    );
+}
