@@ -434,10 +434,12 @@ fn typed_claim(
             };
             // "I"/"we" in a labelled paragraph ("A: I think …", "LOWE: We
             // will …") is the label's speaker.
+            // "I'd", "We’ll": the pronoun before its contraction.
             let first_person = |p: &str| {
-                ["i", "we", "me", "us", "i'm", "we're"]
+                let base = p.split(['\'', '\u{2019}']).next().unwrap_or(p);
+                ["i", "we", "me", "us"]
                     .iter()
-                    .any(|f| p.eq_ignore_ascii_case(f))
+                    .any(|f| base.eq_ignore_ascii_case(f))
             };
             let phrase = match block_speaker {
                 Some(label) if first_person(phrase) => label,

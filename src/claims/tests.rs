@@ -407,6 +407,22 @@ fn a_headline_labelled_with_a_name_is_attributed_but_not_a_kicker() {
     assert_eq!(c[0].speaker, None);
 }
 
+/// "Mark Cuban: I'd consider a run" had no speaker: the label stood for
+/// "I" but not for "I'd".
+#[test]
+fn a_headline_label_speaks_for_a_contracted_first_person() {
+    for title in [
+        "Maria Lowe: I'd Keep the Port Open",
+        "Maria Lowe: We\u{2019}ll keep the port open",
+    ] {
+        let mut a = article(&["The port will stay open, the mayor said."]);
+        a.title = Some(title.into());
+        let c = extract(&a);
+        assert_eq!(c[0].part, Part::Headline);
+        assert_eq!(c[0].speaker.as_deref(), Some("Maria Lowe"), "{title}");
+    }
+}
+
 /// A short sentence in quotation marks is someone's words ("We lost."), a
 /// claim whose change matters; two words of the writer's own are not.
 #[test]
