@@ -412,8 +412,8 @@ fn a_headline_labelled_with_a_name_is_attributed_but_not_a_kicker() {
 #[test]
 fn a_headline_label_speaks_for_a_contracted_first_person() {
     for title in [
-        "Maria Lowe: I'd Keep the Port Open",
-        "Maria Lowe: We\u{2019}ll keep the port open",
+        "Maria Lowe: I'd consider a run for mayor",
+        "Maria Lowe: We\u{2019}ll insist the port stays open",
     ] {
         let mut a = article(&["The port will stay open, the mayor said."]);
         a.title = Some(title.into());
