@@ -17,6 +17,7 @@ mod persons;
 mod phrases;
 pub mod polarity;
 mod posts;
+mod quote_joins;
 pub mod quotes;
 mod resolve;
 pub mod sentences;
@@ -157,7 +158,7 @@ pub fn extract(article: &Article) -> Vec<Claim> {
         }
         if article.standfirst == Some(paragraph) {
             for text in sentences::split(&block.text) {
-                let claim = match sentence_claim(text, None, &mut lead) {
+                let claim = match sentence_claim(text, Label::NONE, &mut lead) {
                     Some((claim, _)) => Some(claim),
                     None => lead_claim(text, LEAD_STANDFIRST_MIN_WORDS, &mut lead),
                 };
@@ -176,6 +177,9 @@ pub fn extract(article: &Article) -> Vec<Claim> {
         // questions name no speaker.
         let turn = interview::turn(&block.text);
         let words = turn.map_or(block.text.as_str(), |(_, words)| words);
+        // A headline's label is its outer speaker: "Lee: Park thinks the
+        // port will close" is Lee's claim about Park.
+        let mut label_first = false;
         let block_speaker = match turn {
             Some((interview::Turn::Answer, _)) => interviewee
                 .get_or_insert_with(|| interview::interviewee(&claims))
@@ -183,18 +187,27 @@ pub fn extract(article: &Article) -> Vec<Claim> {
             Some((interview::Turn::Question, _)) => None,
             // An untitled article's first line "Lynch: No delay to the
             // probe." is labelled like a headline.
-            None => speakers::block_speaker(&block.text).or_else(|| {
-                (paragraph == 0 && article.title.is_none())
-                    .then(|| speakers::headline_label(&block.text))
-                    .flatten()
-            }),
+            None => {
+                let untitled_first = paragraph == 0 && article.title.is_none();
+                let label = speakers::block_speaker(&block.text).or_else(|| {
+                    untitled_first
+                        .then(|| speakers::headline_label(&block.text))
+                        .flatten()
+                });
+                label_first = untitled_first && label.is_some();
+                label
+            }
         };
         let mut unattributed_quotes = Vec::new();
         let mut first = true;
-        for text in join_quote_attributions(words, sentences::split(words)) {
-            let claim = sentence_claim(text, block_speaker, &mut speakers).or_else(|| {
+        for text in quote_joins::join_quote_attributions(words, sentences::split(words)) {
+            let label = Label {
+                name: block_speaker,
+                first: label_first,
+            };
+            let claim = sentence_claim(text, label, &mut speakers).or_else(|| {
                 (block.kind == BlockKind::ListItem && list_items::unstopped_item(text))
-                    .then(|| typed_claim(text, block_speaker, &mut speakers))
+                    .then(|| typed_claim(text, label, &mut speakers))
             });
             let Some((claim, explicit)) = claim else {
                 note_lead_in(text, &mut speakers);
@@ -233,71 +246,6 @@ pub fn extract(article: &Article) -> Vec<Claim> {
     claims
 }
 
-/// Re-joins a quotation ending in "!" or "?" with the attribution cut off
-/// after it (`"Stop now!" Lee wrote.`): the splitter ends a sentence at
-/// `!"` before a capital, which would leave the quotation without its
-/// speaker and the attribution as a fragment. `pieces` are sub-slices of
-/// `block`, in order.
-fn join_quote_attributions<'a>(block: &'a str, mut pieces: Vec<&'a str>) -> Vec<&'a str> {
-    let base = block.as_ptr() as usize;
-    let offset = |p: &str| (p.as_ptr() as usize).checked_sub(base);
-    // In place: `pieces[..kept]` are the pieces so far, joined.
-    let mut kept: usize = 0;
-    for k in 0..pieces.len() {
-        let p = pieces[k];
-        if let Some(last) = kept.checked_sub(1).map(|l| pieces[l])
-            && ends_with_exclaimed_quote(last)
-            && opens_with_attribution(p)
-            && let (Some(start), Some(at)) = (offset(last), offset(p))
-            && let Some(joined) = block.get(start..at + p.len())
-        {
-            pieces[kept - 1] = joined;
-            continue;
-        }
-        pieces[kept] = p;
-        kept += 1;
-    }
-    pieces.truncate(kept);
-    pieces
-}
-
-/// `…!"` or `…?"` (straight or curly quotes).
-fn ends_with_exclaimed_quote(s: &str) -> bool {
-    let mut tail = s.trim_end().chars().rev();
-    matches!(tail.next(), Some('"' | '\u{201D}' | '\'' | '\u{2019}'))
-        && matches!(tail.next(), Some('!' | '?'))
-}
-
-/// Most words of a speaker before its cue in a cut-off attribution
-/// ("President Ana Ruiz wrote").
-const ATTRIBUTION_MAX_WORDS: usize = 4;
-
-/// A piece that opens with a capitalised speaker and a reporting cue:
-/// "Lee wrote on Friday.", "The minister said."
-fn opens_with_attribution(s: &str) -> bool {
-    for (k, word) in s
-        .split_whitespace()
-        .take(ATTRIBUTION_MAX_WORDS + 1)
-        .enumerate()
-    {
-        let core = word.trim_matches(|c: char| !c.is_alphanumeric());
-        let mut buf = [0u8; 24];
-        if k == 0 && !core.chars().next().is_some_and(char::is_uppercase) {
-            return false;
-        }
-        if k > 0 && lexicon::cue(lexicon::lower_word(core, &mut buf)).is_some() {
-            return true;
-        }
-        // The speaker's words end at a comma or a stop; a title's short
-        // abbreviation ("Dr.", "Sen.") is no stop.
-        let abbreviation = word.ends_with('.') && core.len() <= 3;
-        if word.ends_with([',', '.', ';', ':']) && !abbreviation {
-            return false;
-        }
-    }
-    false
-}
-
 /// Fewest words of a headline claim ("Nine dead") and of an unpunctuated
 /// standfirst sentence.
 const LEAD_HEADLINE_MIN_WORDS: usize = 2;
@@ -315,7 +263,17 @@ fn lead_claim(text: &str, min_words: usize, speakers: &mut resolve::Speakers) ->
     // (an all-capitals kicker, "BREAKING: …", is no transcript here).
     // "Lynch: No delay to the probe" labels it with its source.
     let label = speakers::name_label(text).or_else(|| speakers::headline_label(text));
-    Some(typed_claim(text, label, speakers).0)
+    Some(
+        typed_claim(
+            text,
+            Label {
+                name: label,
+                first: true,
+            },
+            speakers,
+        )
+        .0,
+    )
 }
 
 /// Words with a letter or digit in `text`, counted up to `limit`.
@@ -353,13 +311,32 @@ fn word_total(text: &str, limit: usize) -> usize {
 /// paragraph) rather than carried over from an earlier one.
 fn sentence_claim(
     text: &str,
-    block_speaker: Option<&str>,
+    label: Label,
     speakers: &mut resolve::Speakers,
 ) -> Option<(Claim, bool)> {
     if !asserts_something(text) {
         return None;
     }
-    Some(typed_claim(text, block_speaker, speakers))
+    Some(typed_claim(text, label, speakers))
+}
+
+/// The speaker a sentence's paragraph or headline is labelled with, if
+/// any: a transcript label ("SMITH: …"), a signed quote, an interview's
+/// answer, a post's author, a headline's "Lynch: …".
+#[derive(Clone, Copy)]
+struct Label<'a> {
+    name: Option<&'a str>,
+    /// The label speaks the whole sentence, an attribution inside it
+    /// included ("Lee: Park thinks …"); otherwise it speaks only a
+    /// sentence that attributes nothing itself.
+    first: bool,
+}
+
+impl Label<'_> {
+    const NONE: Self = Label {
+        name: None,
+        first: false,
+    };
 }
 
 /// At most how many words a lead-in may run on from its cue to the colon
@@ -387,26 +364,34 @@ fn note_lead_in(text: &str, speakers: &mut resolve::Speakers) {
 
 /// Types a sentence known to assert something; the flag as for
 /// [`sentence_claim`].
-fn typed_claim(
-    text: &str,
-    block_speaker: Option<&str>,
-    speakers: &mut resolve::Speakers,
-) -> (Claim, bool) {
+fn typed_claim(text: &str, label: Label, speakers: &mut resolve::Speakers) -> (Claim, bool) {
+    let block_speaker = label.name;
     let spans = quotes::spans(text, false);
     let lowered = text.to_ascii_lowercase();
     let sentence = phrases::Sentence::new(text, &lowered, &spans);
     let (attribution, others) = speakers::find_with_sources(&sentence);
-    let attribution = attribution.or_else(|| {
-        // A transcript label ("SMITH: …") or a signed quote ("… " - Ann
-        // Lee) speaks for every sentence of its paragraph.
-        block_speaker.map(|s| speakers::Attribution {
-            speaker: s.to_string(),
-            cue_at: 0,
-            relative: false,
-            asked: None,
-            pronoun: None,
-        })
+    // A transcript label ("SMITH: …") or a signed quote ("… " - Ann Lee)
+    // speaks for every sentence of its paragraph.
+    let labelled = block_speaker.map(|s| speakers::Attribution {
+        speaker: s.to_string(),
+        cue_at: 0,
+        relative: false,
+        asked: None,
+        pronoun: None,
     });
+    let (attribution, others) = match labelled {
+        // The label first, then the sentence's own sources.
+        Some(l) if label.first && attribution.is_some() => {
+            let mut all = vec![l.clone()];
+            if others.is_empty() {
+                all.extend(attribution);
+            } else {
+                all.extend(others);
+            }
+            (Some(l), all)
+        }
+        labelled => (attribution.or(labelled), others),
+    };
     let quote_words: usize = spans
         .iter()
         .map(|r| quotes::word_count(&text[r.clone()]))

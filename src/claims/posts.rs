@@ -88,10 +88,25 @@ pub(super) fn post_claims(
     let speakers = &mut super::resolve::Speakers::default();
     let words = without_trailing_links(text);
     for sentence in super::sentences::split(words) {
-        let claim = match super::sentence_claim(sentence, Some(author), speakers) {
+        let claim = match super::sentence_claim(
+            sentence,
+            super::Label {
+                name: Some(author),
+                first: false,
+            },
+            speakers,
+        ) {
             Some((claim, _)) => claim,
             None if informal_sentence(sentence) => {
-                super::typed_claim(sentence, Some(author), speakers).0
+                super::typed_claim(
+                    sentence,
+                    super::Label {
+                        name: Some(author),
+                        first: false,
+                    },
+                    speakers,
+                )
+                .0
             }
             None => continue,
         };

@@ -423,6 +423,33 @@ fn a_headline_label_speaks_for_a_contracted_first_person() {
     }
 }
 
+/// "Bill Clinton: Hillary thinks …" named the one reported, not the one
+/// the headline labels: a headline's label is its outer speaker.
+#[test]
+fn a_headline_label_outranks_an_attribution_inside_the_headline() {
+    let c = claims(&[
+        "Ada Lowe: Park thinks the port will close.",
+        "The board met.",
+    ]);
+    assert_eq!(c[0].speaker.as_deref(), Some("Ada Lowe"));
+    assert_eq!(c[0].sources, ["Ada Lowe", "Park"]);
+    let mut a = article(&["The port will stay open, the mayor said."]);
+    a.title = Some("Maria Lowe: Park Thinks the Port Will Close".into());
+    let c = extract(&a);
+    assert_eq!(c[0].part, Part::Headline);
+    assert_eq!(c[0].speaker.as_deref(), Some("Maria Lowe"));
+    // An interjection is no label.
+    a.title = Some("Wow: Maria Lowe Says the Port Will Close".into());
+    assert_eq!(extract(&a)[0].speaker.as_deref(), Some("Maria Lowe"));
+    // A transcript label further down still yields to the sentence's own
+    // attribution.
+    let c = claims(&[
+        "The port will close.",
+        "LOWE: Park said the port would close.",
+    ]);
+    assert_eq!(c[1].speaker.as_deref(), Some("Park"));
+}
+
 /// A short sentence in quotation marks is someone's words ("We lost."), a
 /// claim whose change matters; two words of the writer's own are not.
 #[test]

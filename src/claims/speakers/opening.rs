@@ -148,6 +148,7 @@ const LABEL_KICKERS: &[&str] = &[
     "listen",
     "read",
     "more",
+    "wow",
 ];
 
 /// The source a headline names as its label, before a colon: "Lynch: No
