@@ -620,7 +620,7 @@ mod clause_tests;
 #[cfg(test)]
 mod edge_tests;
 #[cfg(test)]
-mod relative_tests;
+mod pronoun_tests;
 #[cfg(test)]
 mod subject_tests;
 #[cfg(test)]

@@ -153,6 +153,15 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
     }
     // A lone sentence-initial word may be an ordinary word ("More", "All").
     let first = &toks[subject.start];
+    // "What's more, they found …": a contracted "what" or "there" is no one.
+    if subject.len() == 1
+        && matches!(
+            lexicon::contraction_stem(first.lw),
+            "what" | "that" | "there" | "here" | "it" | "let" | "who" | "this"
+        )
+    {
+        return np;
+    }
     // "he"/"she" means a person, and "The Internet" or "A Lisbon court",
     // capitalised only by the sentence start, is none ("The Web has changed
     // politics, she said": she is someone named earlier).

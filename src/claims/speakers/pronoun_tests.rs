@@ -1,6 +1,6 @@
-//! Speakers introduced by a relative pronoun ("…, who said", "the
-//! resolution which said"): which noun phrase the pronoun stands for; on
-//! sentences written for these tests.
+//! Which noun phrase a pronoun speaker stands for: a relative pronoun
+//! ("…, who said", "the resolution which said") and a "they" with its
+//! antecedent in the sentence; on sentences written for these tests.
 
 use super::*;
 use crate::claims::quotes;
@@ -43,4 +43,14 @@ fn a_person_before_the_preposition_keeps_the_whole_phrase() {
             .as_deref(),
         Some("residents of Dunmore")
     );
+}
+
+#[test]
+fn a_contracted_what_or_there_is_no_antecedent() {
+    for text in [
+        "What's more, they said the port would close.",
+        "There's little doubt, they said, that the port will close.",
+    ] {
+        assert_eq!(speaker(text).as_deref(), Some("they"), "{text}");
+    }
 }
