@@ -210,3 +210,20 @@ fn the_one_asked_not_the_asker_answers_in_what_follows() {
         ]
     );
 }
+
+#[test]
+fn an_opening_pronoun_keeps_its_person_over_a_woman_it_mentions() {
+    let c = claims(&[
+        "Ada Lowe said the port would reopen in May.",
+        "She has faced questions since her meeting with Susan Marsh and the harbor board.",
+        "\"We will reopen,\" she said.",
+    ]);
+    assert_eq!(c.last().unwrap().speaker.as_deref(), Some("Ada Lowe"));
+    // Without the opening "She", the woman named last is the one meant.
+    let c = claims(&[
+        "Ada Lowe said the port would reopen in May.",
+        "The harbor board met Susan Marsh on Friday.",
+        "\"We will reopen,\" she said.",
+    ]);
+    assert_eq!(c.last().unwrap().speaker.as_deref(), Some("Susan Marsh"));
+}
