@@ -8,8 +8,10 @@ use std::ops::Range;
 
 use super::lexicon;
 
+mod contractions;
 mod trim;
 
+use contractions::who_contraction;
 use trim::is_publication_of;
 pub(super) use trim::{slice, trim_phrase};
 
@@ -127,6 +129,36 @@ pub(super) fn tokenize<'a>(
         // in `lw`, so it is not the article "a" or the pronoun "I".
         if let [b'A'..=b'Z', b'.'] = raw.as_bytes() {
             lw = lowered.get(start..end).unwrap_or(lw);
+        }
+        // "leaders who'd rather …", "Voters who’ve seen …": a contracted
+        // relative pronoun is "who" and its auxiliary, as written out.
+        if let Some(aux) = who_contraction(core) {
+            let at = core.as_ptr() as usize - base;
+            let cut = at - start + 3;
+            let (who, rest) = (&raw[..cut], &raw[cut..]);
+            while let Some(q) = sorted.get(next).filter(|q| q.start < start + cut) {
+                max_end = max_end.max(q.end);
+                next += 1;
+            }
+            toks.push(Tok {
+                raw: who,
+                start,
+                core: &core[..3],
+                quoted: max_end > start,
+                lw: lowered.get(at..at + 3).unwrap_or(""),
+            });
+            while let Some(q) = sorted.get(next).filter(|q| q.start < end) {
+                max_end = max_end.max(q.end);
+                next += 1;
+            }
+            toks.push(Tok {
+                raw: rest,
+                start: start + cut,
+                core: &core[3..],
+                quoted: max_end > start + cut,
+                lw: aux,
+            });
+            return;
         }
         while let Some(q) = sorted.get(next).filter(|q| q.start < end) {
             max_end = max_end.max(q.end);

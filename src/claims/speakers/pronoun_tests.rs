@@ -54,3 +54,17 @@ fn a_contracted_what_or_there_is_no_antecedent() {
         assert_eq!(speaker(text).as_deref(), Some("they"), "{text}");
     }
 }
+
+#[test]
+fn a_contracted_who_opens_a_relative_clause() {
+    // "who'd" is "who had": the clause hangs on the subject before it.
+    assert_eq!(
+        speaker("Voters who've seen the ads said the fares were too high.").as_deref(),
+        Some("Voters")
+    );
+    assert_eq!(
+        speaker("Ada Lowe, who'd previously endorsed the mayor, runs a bakery on the pier.")
+            .as_deref(),
+        Some("Ada Lowe")
+    );
+}
