@@ -622,6 +622,8 @@ mod edge_tests;
 #[cfg(test)]
 mod pronoun_tests;
 #[cfg(test)]
+mod share_tests;
+#[cfg(test)]
 mod subject_tests;
 #[cfg(test)]
 mod tests;

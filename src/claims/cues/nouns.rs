@@ -163,7 +163,21 @@ pub(in crate::claims) fn plural_noun(t: &Tok) -> bool {
 /// group as the subject of a base-form cue.
 pub(super) fn share_of_count(toks: &[Tok], v: usize) -> bool {
     let p = toks[v - 1].lw;
+    // "A third of independents, 33%, say": a share written as a figure.
+    let figure = toks[v - 1].raw.trim_end_matches(',').ends_with('%');
+    // "majorities in all five say": a count after "all" or "the".
+    let counted = v >= 2
+        && matches!(
+            toks[v].lw,
+            "say" | "agree" | "admit" | "argue" | "believe" | "think"
+        )
+        && !toks[v - 1].core.contains('-')
+        && is_count(toks[v - 1].core)
+        && !toks[v - 2].ends_clause()
+        && matches!(toks[v - 2].lw, "all" | "the" | "those" | "these" | "both");
     p == "percent"
+        || figure
+        || counted
         || matches!(p, "third" | "quarter" | "half" | "majority" | "minority")
         || crate::claims::subjects::share_subject(toks, v).is_some()
 }
