@@ -230,6 +230,14 @@ const THING_NOUNS: &[&str] = &[
     "powder", "ladder", "leather", "feather", "rubber", "timber", "lumber", "member",
     "trailer", "container", "transfer", "disaster", "semester", "newsletter", "thriller",
     "encounter", "character", "parameter", "diameter", "barometer", "thermometer",
+    // Feelings and qualities in "-or" ("The rancor is so blatant that …").
+    "rancor", "rancour", "clamor", "clamour", "furor", "fervor", "fervour", "candor", "candour",
+    "rigor", "humor", "humour", "rumor", "rumour", "tumor", "vigor", "valor", "splendor",
+    "merger", "server", "gender", "gutter", "dinner", "danger", "murder", "filibuster", "anger",
+    "cancer", "finger", "hunger", "manner", "banner", "tower", "river", "fever", "poster",
+    "filter", "folder", "layer", "ledger", "trigger", "thunder", "wonder", "whisper", "temper",
+    "reminder", "remainder", "surrender", "laughter", "slaughter", "shoulder", "checklist",
+    "shortlist", "blacklist",
 ];
 
 /// Singular nouns for people, for "he"/"she" after "a senior official";
@@ -297,6 +305,17 @@ mod tests {
         assert!(looks_like_person("The mayor of Ashton"));
         assert!(looks_like_person("Mayor Ada Lowe of Ashton"));
         assert!(!looks_like_person("An anti-tax super PAC"));
+    }
+
+    #[test]
+    fn a_feeling_in_or_is_no_agent() {
+        // "-or" and "-er" make "the governor" and "the reporter" people,
+        // not "the rancor" or "the merger".
+        for thing in ["The rancor", "the furor", "The merger", "the danger"] {
+            assert!(!looks_like_person(thing), "{thing}");
+        }
+        assert!(looks_like_person("the governor"));
+        assert!(looks_like_person("The moderator"));
     }
 
     #[test]

@@ -227,3 +227,15 @@ fn an_opening_pronoun_keeps_its_person_over_a_woman_it_mentions() {
     ]);
     assert_eq!(c.last().unwrap().speaker.as_deref(), Some("Susan Marsh"));
 }
+
+/// A sentence's subject that only ends like an agent noun ("The rancor")
+/// is no "he": the person the sentence names is.
+#[test]
+fn he_skips_a_subject_that_only_ends_like_an_agent() {
+    let c = claims(&[
+        "Mayor Tomas Rell took questions on Monday.",
+        "The rancor is so plain that Rell was asked about it at the hearing.",
+        "He said he had not seen the video of the pier.",
+    ]);
+    assert_eq!(c[2].speaker.as_deref(), Some("Mayor Tomas Rell"));
+}
