@@ -225,6 +225,9 @@ const INTRO_PREPOSITIONS: &[&str] = &[
     "during", "in", "on", "at", "after", "before", "following", "despite", "since", "with",
     "without", "for", "from", "by", "amid", "speaking", "asked", "earlier", "later", "last",
     "like", "unlike", "as", "while", "when", "once", "under", "over", "through",
+    // "Along with her husband, …, she has given …".
+    "along", "alongside", "among", "amongst", "against", "besides", "beyond", "throughout",
+    "across", "toward", "towards", "within", "upon", "regarding",
 ];
 
 /// Words that name organisations and documents, not people.

@@ -308,6 +308,12 @@ pub(super) fn main_clause_start(toks: &[Tok], before: usize) -> Option<usize> {
             // "At a rally in Dover, Kent, on Monday, …": a place's region
             // between commas is still the phrase.
             i += place_region(toks, i);
+            // "Along with her husband, Ben Lee, a banker, she has …": a
+            // name set off by commas is the phrase's, when a pronoun
+            // follows to open the main clause.
+            if let Some(k) = apposed_name_then_pronoun(toks, i, before) {
+                i = k;
+            }
             // "Following a swiftly called, late-afternoon meeting, …": the
             // phrase runs on past a comma before a lower-case word.
             if toks.get(i).is_some_and(|t| {
@@ -388,4 +394,33 @@ fn is_time_span(w: &str) -> bool {
             | "hour"
             | "decade"
     )
+}
+
+/// After an opening phrase ending at `i`, a name set off by commas and an
+/// optional description set off the same way, then a subject pronoun
+/// ("…, Ben Lee, a banker, she has …"): the pronoun's index, which may
+/// be `before` itself (no subject before the pronoun, then).
+fn apposed_name_then_pronoun(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
+    let plain = |t: &Tok| !t.quoted && t.capitalized();
+    let mut k = i;
+    while k < before && plain(&toks[k]) && !toks[k].ends_clause() && k - i < 4 {
+        k += 1;
+    }
+    if k >= before || k == i || !plain(&toks[k]) || !toks[k].raw.ends_with(',') {
+        return None;
+    }
+    k += 1;
+    // "a banker,", "his longtime aide,": a short description.
+    if toks
+        .get(k)
+        .is_some_and(|t| lexicon::is_determiner(t.lw) && !t.ends_clause())
+        && let Some(end) = (k + 1..before.min(k + 6)).find(|&j| toks[j].ends_clause())
+        && toks[end].raw.ends_with(',')
+        && toks[k..=end].iter().all(|t| !t.quoted)
+    {
+        k = end + 1;
+    }
+    toks.get(k)
+        .filter(|t| matches!(t.lw, "he" | "she" | "they" | "we") && !t.ends_clause())
+        .map(|_| k)
 }

@@ -239,3 +239,21 @@ fn he_skips_a_subject_that_only_ends_like_an_agent() {
     ]);
     assert_eq!(c[2].speaker.as_deref(), Some("Mayor Tomas Rell"));
 }
+
+/// "Along with …" opens a phrase like "With …", and a name set off by
+/// commas inside it is not the "she" after it.
+#[test]
+fn she_after_an_opening_phrase_with_an_apposed_name() {
+    let c = claims(&[
+        "Ada Lowe, a ferry captain from Dover, said the fares were too high.",
+        "Along with her husband, Ben Lee, a retired banker, she has given to many candidates, but plans to back only one.",
+        "\"I don't see him as the mayor.\"",
+    ]);
+    assert_eq!(c[1].speaker.as_deref(), Some("Ada Lowe"));
+    assert_eq!(c[2].speaker.as_deref(), Some("Ada Lowe"));
+    let c = claims(&[
+        "Ada Lowe, a ferry captain from Dover, said the fares were too high.",
+        "With her husband, Ben Lee, a retired banker, she has given to many candidates, but plans to back only one.",
+    ]);
+    assert_eq!(c[1].speaker.as_deref(), Some("Ada Lowe"));
+}
