@@ -174,6 +174,11 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
     if subject.len() == 1 && lexicon::classes(&lone) != 0 && !lexicon::is_organisation_word(&lone) {
         return np;
     }
+    // "Immigration is now an issue …, he said": an abstract noun,
+    // capitalised only by the sentence start, is no "he" or "she".
+    if subject.len() == 1 && subject.start == 0 && !plural && p != "it" && abstract_noun(&lone) {
+        return np;
+    }
     let head = toks[subject.end - 1].core;
     // "People like Lee, he said": a plural without "-s" is no "he". A
     // capitalised "-s" may be a surname ("Sanders exaggerates when he
@@ -207,6 +212,17 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
             })
     };
     if agrees { subject } else { np }
+}
+
+/// A word whose ending makes it an abstract noun ("immigration",
+/// "government", "fairness", "security"), which names no person.
+fn abstract_noun(w: &str) -> bool {
+    w.len() > 6
+        && [
+            "tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ship", "hood",
+        ]
+        .iter()
+        .any(|s| w.ends_with(s))
 }
 
 /// The subject right after an opening subordinator, before `limit`, that

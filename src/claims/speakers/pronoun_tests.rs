@@ -68,3 +68,22 @@ fn a_contracted_who_opens_a_relative_clause() {
         Some("Ada Lowe")
     );
 }
+
+#[test]
+fn an_abstract_noun_is_no_antecedent_of_he() {
+    // Capitalised only by the sentence start, "Immigration" is no person;
+    // "he" is someone named earlier.
+    assert_eq!(
+        speaker("Immigration is now an issue of dignity, he said.").as_deref(),
+        Some("he")
+    );
+    assert_eq!(
+        speaker("Fairness matters more than speed, she said.").as_deref(),
+        Some("she")
+    );
+    // A surname keeps its "he".
+    assert_eq!(
+        speaker("Lowe is now a candidate for mayor, he said.").as_deref(),
+        Some("Lowe")
+    );
+}
