@@ -166,7 +166,22 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
     // capitalised only by the sentence start, is none ("The Web has changed
     // politics, she said": she is someone named earlier).
     if !plural && p != "it" && lexicon::is_determiner(first.lw) {
-        return np;
+        // "The Christian speaker shared with the crowd that he believes
+        // …": after "that", in the subject's own clause, "he" is the
+        // person the subject describes.
+        let complement = toks[np.start - 1].lw == "that"
+            && toks[subject.end..np.start]
+                .iter()
+                .all(|t| !t.ends_clause() && !t.quoted);
+        let person = complement
+            && crate::claims::persons::looks_like_person(
+                &toks[subject.clone()]
+                    .iter()
+                    .map(|t| t.core)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        return if person { subject } else { np };
     }
     // "Democrats focused on what they said …": a word that names a group
     // or body is a subject on its own.

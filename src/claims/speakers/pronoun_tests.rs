@@ -87,3 +87,24 @@ fn an_abstract_noun_is_no_antecedent_of_he() {
         Some("Lowe")
     );
 }
+
+#[test]
+fn he_after_that_means_the_described_subject_of_its_clause() {
+    assert_eq!(
+        speaker(
+            "The retired captain shared with the crowd that she believes the pier should close."
+        )
+        .as_deref(),
+        Some("The retired captain")
+    );
+    // Not a thing ("The report"), nor across a comma.
+    assert_eq!(
+        speaker("The footage made it so plain that he believes the pier should close.").as_deref(),
+        Some("he")
+    );
+    assert_eq!(
+        speaker("The captain left the pier, and that she believes it should close is plain.")
+            .as_deref(),
+        Some("she")
+    );
+}
