@@ -314,6 +314,7 @@ pub(super) fn main_clause_start(toks: &[Tok], before: usize) -> Option<usize> {
             if let Some(k) = apposed_name_then_pronoun(toks, i, before) {
                 i = k;
             }
+            i += apposed_description(toks, i, before);
             // "Following a swiftly called, late-afternoon meeting, …": the
             // phrase runs on past a comma before a lower-case word.
             if toks.get(i).is_some_and(|t| {
@@ -365,7 +366,7 @@ pub(super) fn main_clause_start(toks: &[Tok], before: usize) -> Option<usize> {
             // "Chastened by the polls, …" skips to the comma; "Retired
             // Gen. Ann Lee is …" has none and is the subject itself.
             match opening_phrase_end(toks, i, before) {
-                Some(k) => i = k + 1,
+                Some(k) => i = k + 1 + apposed_description(toks, k + 1, before),
                 None => break,
             }
         } else {
@@ -423,4 +424,81 @@ fn apposed_name_then_pronoun(toks: &[Tok], i: usize, before: usize) -> Option<us
     toks.get(k)
         .filter(|t| matches!(t.lw, "he" | "she" | "they" | "we") && !t.ends_clause())
         .map(|_| k)
+}
+
+/// How many words at `i` describe the name that ends the opening phrase
+/// before it ("Preceded by Joe Arpaio, the Arizona sheriff, Trump …"): a
+/// determiner, at most seven words and a comma, followed by a capitalised
+/// word or a pronoun; 0 when none do.
+fn apposed_description(toks: &[Tok], i: usize, before: usize) -> usize {
+    let named = i >= 1 && toks[i - 1].capitalized() && toks[i - 1].raw.ends_with(',');
+    if !named
+        || toks
+            .get(i)
+            .is_none_or(|t| !lexicon::is_determiner(t.lw) || t.quoted)
+    {
+        return 0;
+    }
+    let Some(end) = (i + 1..before.min(i + 8)).find(|&j| toks[j].ends_clause()) else {
+        return 0;
+    };
+    let next = toks.get(end + 1);
+    let opens_clause = next.is_some_and(|n| {
+        !n.quoted && (n.capitalized() || matches!(n.lw, "he" | "she" | "they" | "we"))
+    });
+    // A noun phrase naming a role ("the Arizona sheriff and hard-liner"),
+    // not a clause ("his response focused on how Lee's wife").
+    let phrase = toks[i + 1..=end]
+        .iter()
+        .all(|t| !t.quoted && (t.lw == "and" || !lexicon::is_boundary(t.lw)));
+    let role = toks[end].capitalized() || crate::claims::persons::is_person_noun(toks[end].lw);
+    if toks[end].raw.ends_with(',') && phrase && role && opens_clause {
+        end + 1 - i
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::phrases::tokenize;
+    use crate::claims::subjects::sentence_subject;
+
+    fn subject(text: &str) -> Option<String> {
+        let lowered = text.to_ascii_lowercase();
+        let toks = tokenize(text, &lowered, &[]);
+        let np = sentence_subject(&toks, toks.len())?;
+        Some(
+            toks[np]
+                .iter()
+                .map(|t| t.core)
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
+
+    #[test]
+    fn a_description_of_the_openers_name_is_skipped() {
+        assert_eq!(
+            subject("Preceded at the podium by Ada Lowe, the harbor master and longtime critic, Ben Park opened the meeting.")
+                .as_deref(),
+            Some("Ben Park")
+        );
+        assert_eq!(
+            subject("Along with her husband, Ben Lee, a retired banker, she has given to many candidates.")
+                .as_deref(),
+            Some("she")
+        );
+    }
+
+    #[test]
+    fn a_clause_after_the_opener_is_the_main_clause() {
+        // "his answer focused on how …" is the main clause, not a
+        // description of "Radio".
+        assert_eq!(
+            subject("When Lowe was asked on Harbor Radio, his answer focused on how Park's wife, Ann Park, stayed silent.")
+                .as_deref(),
+            Some("his answer")
+        );
+    }
 }
