@@ -204,11 +204,24 @@ pub(super) fn unclosed_appositive(toks: &[Tok], np: &Range<usize>) -> Option<Ran
 /// candidate", "front-runner") when a capitalised name follows them.
 pub(super) fn title_run_on(toks: &[Tok], i: usize, before: usize) -> Option<usize> {
     let mut k = i;
-    while k < before && k - i < 3 {
+    let mut reach = 3;
+    while k < before && k - i < reach {
         let t = &toks[k];
         let w = t.lw;
         if t.quoted || t.capitalized() || w.is_empty() {
             break;
+        }
+        // "English comedian and actor Peter Lowe": two roles joined.
+        let joined_roles = w == "and"
+            && k > i
+            && persons::is_person_noun(toks[k - 1].lw)
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| !n.capitalized() && persons::is_person_noun(n.lw));
+        if joined_roles {
+            reach = 5;
+            k += 1;
+            continue;
         }
         if lexicon::is_boundary(w) || lexicon::is_determiner(w) || lexicon::is_np_preposition(w) {
             return None;
@@ -224,4 +237,31 @@ pub(super) fn title_run_on(toks: &[Tok], i: usize, before: usize) -> Option<usiz
         && !toks[k].quoted
         && persons::is_person_noun(toks[k - 1].lw);
     named.then_some(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::claims::phrases::tokenize;
+    use crate::claims::subjects::sentence_subject;
+
+    fn subject(text: &str) -> Option<String> {
+        let lowered = text.to_ascii_lowercase();
+        let toks = tokenize(text, &lowered, &[]);
+        let np = sentence_subject(&toks, toks.len())?;
+        Some(
+            toks[np]
+                .iter()
+                .map(|t| t.core)
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    }
+
+    #[test]
+    fn two_roles_joined_by_and_lead_on_to_the_name() {
+        assert_eq!(
+            subject("English comedian and actor Peter Lowe needed to know.").as_deref(),
+            Some("English comedian and actor Peter Lowe")
+        );
+    }
 }
