@@ -11,7 +11,7 @@ use super::lexicon;
 mod contractions;
 mod trim;
 
-use contractions::who_contraction;
+use contractions::split_who;
 use trim::is_publication_of;
 pub(super) use trim::{slice, trim_phrase};
 
@@ -130,36 +130,6 @@ pub(super) fn tokenize<'a>(
         if let [b'A'..=b'Z', b'.'] = raw.as_bytes() {
             lw = lowered.get(start..end).unwrap_or(lw);
         }
-        // "leaders who'd rather …", "Voters who’ve seen …": a contracted
-        // relative pronoun is "who" and its auxiliary, as written out.
-        if let Some(aux) = who_contraction(core) {
-            let at = core.as_ptr() as usize - base;
-            let cut = at - start + 3;
-            let (who, rest) = (&raw[..cut], &raw[cut..]);
-            while let Some(q) = sorted.get(next).filter(|q| q.start < start + cut) {
-                max_end = max_end.max(q.end);
-                next += 1;
-            }
-            toks.push(Tok {
-                raw: who,
-                start,
-                core: &core[..3],
-                quoted: max_end > start,
-                lw: lowered.get(at..at + 3).unwrap_or(""),
-            });
-            while let Some(q) = sorted.get(next).filter(|q| q.start < end) {
-                max_end = max_end.max(q.end);
-                next += 1;
-            }
-            toks.push(Tok {
-                raw: rest,
-                start: start + cut,
-                core: &core[3..],
-                quoted: max_end > start + cut,
-                lw: aux,
-            });
-            return;
-        }
         while let Some(q) = sorted.get(next).filter(|q| q.start < end) {
             max_end = max_end.max(q.end);
             next += 1;
@@ -210,6 +180,19 @@ pub(super) fn tokenize<'a>(
             };
             push(raw, start, core, lw);
         }
+    }
+    // "leaders who'd rather …": rare, so one search of the sentence
+    // rather than a test on every word.
+    // The searchers are built once: `memmem::find` would build one per call.
+    static WHO: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| {
+            [
+                memchr::memmem::Finder::new("who'"),
+                memchr::memmem::Finder::new("who\u{2019}"),
+            ]
+        });
+    if WHO.iter().any(|f| f.find(lowered.as_bytes()).is_some()) {
+        toks = split_who(toks, lowered);
     }
     toks
 }

@@ -1,6 +1,8 @@
 //! Contracted words the noun-phrase scans read as written out: a
 //! relative "who" with its auxiliary ("who'd", "who’ve"), which
-//! [`super::tokenize`] splits into two tokens.
+//! [`split_who`] makes two tokens.
+
+use super::Tok;
 
 /// The auxiliary of a contracted "who" ("who'd", "who’ve"), as written
 /// out: "who'd previously endorsed" is "who had previously endorsed".
@@ -21,6 +23,39 @@ pub(super) fn who_contraction(core: &str) -> Option<&'static str> {
         // the speaker scans know "who's" as written.
         _ => None,
     }
+}
+
+/// `toks` with each contracted "who" split into "who" and its auxiliary
+/// token, whose `lw` is the auxiliary written out ("had", "have"); both
+/// keep the word's quotation flag. `lowered` is the sentence lower-cased.
+#[cold]
+pub(super) fn split_who<'a>(toks: Vec<Tok<'a>>, lowered: &'a str) -> Vec<Tok<'a>> {
+    let mut out = Vec::with_capacity(toks.len() + 1);
+    for t in toks {
+        let Some(aux) = who_contraction(t.core) else {
+            out.push(t);
+            continue;
+        };
+        // `core` starts `lead` bytes into `raw` ("(who'd" has one).
+        let lead = t.core.as_ptr() as usize - t.raw.as_ptr() as usize;
+        let cut = lead + 3;
+        let at = t.start + lead;
+        out.push(Tok {
+            raw: &t.raw[..cut],
+            start: t.start,
+            core: &t.core[..3],
+            quoted: t.quoted,
+            lw: lowered.get(at..at + 3).unwrap_or(""),
+        });
+        out.push(Tok {
+            raw: &t.raw[cut..],
+            start: t.start + cut,
+            core: &t.core[3..],
+            quoted: t.quoted,
+            lw: aux,
+        });
+    }
+    out
 }
 
 #[cfg(test)]
