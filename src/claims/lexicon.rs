@@ -27,6 +27,11 @@ const INVERTING: &[&str] = &[
     "adds", "asked", "wrote", "writes", "explained", "continued", "noted", "replied", "insisted",
     "warned", "argued", "recalled", "observed", "answered", "concluded", "declared", "responded",
     "tweeted", "stated",
+    // Present tense, as features write it ("…," agrees Ann Lee, 30).
+    // Not the forms that are also nouns ("notes", "jokes") or take an
+    // infinitive ("continues to lead").
+    "agrees", "explains", "recalls", "concedes", "admits", "insists", "argues", "warns", "asks",
+    "replies", "observes", "cautions", "concludes",
     // Manner-of-speaking verbs: they report words and invert after a
     // quotation ("…," shouted one protester).
     "shouted", "yelled", "screamed", "whispered", "exclaimed", "muttered", "pleaded", "scoffed",

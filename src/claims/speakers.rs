@@ -620,6 +620,8 @@ mod clause_tests;
 #[cfg(test)]
 mod edge_tests;
 #[cfg(test)]
+mod inverted_tests;
+#[cfg(test)]
 mod pronoun_tests;
 #[cfg(test)]
 mod share_tests;
