@@ -169,7 +169,10 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
         // "The Christian speaker shared with the crowd that he believes
         // …": after "that", in the subject's own clause, "he" is the
         // person the subject describes.
+        // A subject after an opening clause ("While it is true that she
+        // said …, the mayor …") stands after the pronoun: not its clause.
         let complement = toks[np.start - 1].lw == "that"
+            && subject.end <= np.start
             && toks[subject.end..np.start]
                 .iter()
                 .all(|t| !t.ends_clause() && !t.quoted);

@@ -108,3 +108,13 @@ fn he_after_that_means_the_described_subject_of_its_clause() {
         Some("she")
     );
 }
+
+#[test]
+fn a_pronoun_after_that_in_an_opening_clause_does_not_panic() {
+    // The main subject stands after the pronoun; reading the words
+    // between them must not run backwards.
+    assert_eq!(
+        speaker("While it is true that she said the pier was old, the mayor closed it.").as_deref(),
+        Some("she")
+    );
+}
