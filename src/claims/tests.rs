@@ -573,3 +573,5 @@ fn an_untitled_articles_first_line_with_a_name_label_is_attributed() {
 }
 
 mod pronouns;
+
+mod phrase_fuzz;
