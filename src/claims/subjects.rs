@@ -26,6 +26,22 @@ use roles::{
 };
 pub(super) use shares::{modal_name, quantifier_subject, share_subject};
 
+/// The words of [`sentence_subject`] over a whole sentence, for the
+/// submodules' tests.
+#[cfg(test)]
+fn subject_of(text: &str) -> Option<String> {
+    let lowered = text.to_ascii_lowercase();
+    let toks = super::phrases::tokenize(text, &lowered, &[]);
+    let np = sentence_subject(&toks, toks.len())?;
+    Some(
+        toks[np]
+            .iter()
+            .map(|t| t.core)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
 /// The subject at the start of the sentence (after an introductory
 /// phrase ending in a comma): a pronoun, or an optional determiner and a
 /// run of capitalised words.

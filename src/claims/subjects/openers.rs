@@ -461,21 +461,7 @@ fn apposed_description(toks: &[Tok], i: usize, before: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use crate::claims::phrases::tokenize;
-    use crate::claims::subjects::sentence_subject;
-
-    fn subject(text: &str) -> Option<String> {
-        let lowered = text.to_ascii_lowercase();
-        let toks = tokenize(text, &lowered, &[]);
-        let np = sentence_subject(&toks, toks.len())?;
-        Some(
-            toks[np]
-                .iter()
-                .map(|t| t.core)
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
-    }
+    use crate::claims::subjects::subject_of as subject;
 
     #[test]
     fn a_description_of_the_openers_name_is_skipped() {

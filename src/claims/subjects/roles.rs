@@ -241,21 +241,7 @@ pub(super) fn title_run_on(toks: &[Tok], i: usize, before: usize) -> Option<usiz
 
 #[cfg(test)]
 mod tests {
-    use crate::claims::phrases::tokenize;
-    use crate::claims::subjects::sentence_subject;
-
-    fn subject(text: &str) -> Option<String> {
-        let lowered = text.to_ascii_lowercase();
-        let toks = tokenize(text, &lowered, &[]);
-        let np = sentence_subject(&toks, toks.len())?;
-        Some(
-            toks[np]
-                .iter()
-                .map(|t| t.core)
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
-    }
+    use crate::claims::subjects::subject_of as subject;
 
     #[test]
     fn two_roles_joined_by_and_lead_on_to_the_name() {
