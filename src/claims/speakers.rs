@@ -618,6 +618,8 @@ pub use quoted::quote_subject;
 #[cfg(test)]
 mod clause_tests;
 #[cfg(test)]
+mod described_tests;
+#[cfg(test)]
 mod edge_tests;
 #[cfg(test)]
 mod inverted_tests;

@@ -389,7 +389,11 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
             .then(|| phrase_before(toks, k))
             .flatten()
             .map(|np| {
-                if restrictive {
+                // "Braynard, a Texas native who writes fiction": the name
+                // the description is set off after.
+                if let Some(name) = roles::described_name(toks, &np) {
+                    name
+                } else if restrictive {
                     after_preposition(toks, np)
                 } else {
                     np

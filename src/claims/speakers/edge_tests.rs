@@ -312,13 +312,14 @@ fn a_relative_clause_on_a_things_complement_means_the_name() {
             .as_deref(),
         Some("Brandt")
     );
-    // A person's role keeps its phrase.
+    // A person's role is no thing: the name in it is not the speaker; the
+    // name the role describes is.
     assert_eq!(
         speaker(
             "The plan was backed by Lind, a former aide to Mayor Lowe, who said it would work."
         )
         .as_deref(),
-        Some("a former aide to Mayor Lowe")
+        Some("Lind")
     );
     // A plural agent after "by" makes the participle passive.
     assert_eq!(

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::super::lexicon;
 use super::super::persons::{self, ROLE_HEADS};
-use super::super::phrases::Tok;
+use super::super::phrases::{Tok, phrase_before};
 
 /// "A spokesman for the harbor firm declined …", "The director of the
 /// port center has …": after the determiner at `i - 1`, a role noun with
@@ -237,6 +237,28 @@ pub(super) fn title_run_on(toks: &[Tok], i: usize, before: usize) -> Option<usiz
         && !toks[k].quoted
         && persons::is_person_noun(toks[k - 1].lw);
     named.then_some(k)
+}
+
+/// The name a description set off by a comma describes: "Braynard, a
+/// Texas native who writes fiction" gives "Braynard" for the description
+/// `np`. The name is one to four capitalised words ending in the comma.
+pub(super) fn described_name(toks: &[Tok], np: &Range<usize>) -> Option<Range<usize>> {
+    if !matches!(toks[np.start].lw, "a" | "an" | "the") || np.start == 0 {
+        return None;
+    }
+    let last = &toks[np.start - 1];
+    if !last.raw.ends_with(',') || last.quoted {
+        return None;
+    }
+    let name = phrase_before(toks, np.start)?;
+    let words = &toks[name.clone()];
+    let named = words.len() <= 4
+        && words.iter().all(|t| t.capitalized() && !lexicon::is_pronoun(t.lw))
+        // "In 2019, the board …": a time or a place opening the sentence
+        // is no name.
+        && !words.iter().any(|t| lexicon::is_time_word(t.lw) || lexicon::is_date_word(t.lw))
+        && persons::looks_like_person(&words.iter().map(|t| t.core).collect::<Vec<_>>().join(" "));
+    named.then_some(name)
 }
 
 #[cfg(test)]

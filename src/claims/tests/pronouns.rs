@@ -257,3 +257,14 @@ fn she_after_an_opening_phrase_with_an_apposed_name() {
     ]);
     assert_eq!(c[1].speaker.as_deref(), Some("Ada Lowe"));
 }
+
+#[test]
+fn a_pronoun_after_a_described_name_means_the_name() {
+    // Not the description "a Dover native", which the "who" clause is on.
+    let c = claims(&[
+        "Vance, a Dover native who writes plays on the side, has run the port since 2019.",
+        "\"We have the votes,\" he said.",
+    ]);
+    assert_eq!(c[0].speaker.as_deref(), Some("Vance"));
+    assert_eq!(c[1].speaker.as_deref(), Some("Vance"));
+}

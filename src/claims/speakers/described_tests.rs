@@ -1,0 +1,45 @@
+//! A description set off after a name, with a "who" clause holding the
+//! cue ("Braynard, a Texas native who writes fiction, …"): the name is the
+//! speaker; on sentences written for these tests.
+
+use super::*;
+use crate::claims::quotes;
+
+fn speaker(text: &str) -> Option<String> {
+    find(text, &quotes::spans(text, false)).map(|a| a.speaker)
+}
+
+#[test]
+fn the_name_a_description_is_set_off_after_speaks() {
+    assert_eq!(
+        speaker("Vance, a Dover native who writes plays on the side, has run the port since 2019.")
+            .as_deref(),
+        Some("Vance")
+    );
+    assert_eq!(
+        speaker("Ms. Ortiz, a lawyer who argued the case in 2019, declined to comment.").as_deref(),
+        Some("Ms. Ortiz")
+    );
+    assert_eq!(
+        speaker(
+            "Ada Lowe, the harbor board's treasurer who said the books were closed, has resigned."
+        )
+        .as_deref(),
+        Some("Ada Lowe")
+    );
+}
+
+#[test]
+fn a_description_with_no_name_before_it_stays_the_speaker() {
+    // A role is no name, and neither is a year opening the sentence.
+    assert_eq!(
+        speaker("The mayor, a former banker who told voters he would cut taxes, has raised them.")
+            .as_deref(),
+        Some("a former banker")
+    );
+    assert_eq!(
+        speaker("In 2019, a board member who asked not to be named said the port was failing.")
+            .as_deref(),
+        Some("a board member")
+    );
+}
