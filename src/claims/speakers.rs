@@ -13,7 +13,10 @@ use checks::{
     singular_verb_after,
 };
 use participle::{according_speaker, participle_speaker};
-use routes::{as_name_before_aside, first_conjunct_subject, manner_verb_speaker, verb_phrase};
+use routes::{
+    as_name_before_aside, first_conjunct_subject, manner_verb_after_speaker, manner_verb_speaker,
+    verb_phrase,
+};
 
 use super::cues::{
     after_gerund, after_opening_preposition, catenative_before, inverted_tail, missing_particle,
@@ -277,6 +280,8 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
             // is how the writer says who spoke.
             if let Some(np) = manner_verb_speaker(toks, v) {
                 push(1, v, np, Route::AfterCue);
+            } else if let Some(np) = manner_verb_after_speaker(toks, v) {
+                push(1, v, np, Route::Subject);
             }
             continue;
         }

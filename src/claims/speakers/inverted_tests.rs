@@ -1,5 +1,6 @@
-//! A speaker after an inverting cue ("…," agrees Ann Lee, 30); on
-//! sentences written for these tests.
+//! A speaker after an inverting cue ("…," agrees Ann Lee, 30), and one
+//! before a verb no list knows that closes the sentence after a quotation
+//! ("…," Lee barked); on sentences written for these tests.
 
 use super::*;
 use crate::claims::quotes;
@@ -25,6 +26,36 @@ fn a_present_tense_form_that_is_a_noun_does_not_invert() {
     // "notes" is a noun here, and stays off the inverting list.
     assert_eq!(
         speaker("The pier was painted, and notes written in the margins faded."),
+        None
+    );
+}
+
+#[test]
+fn an_unknown_verb_closing_the_sentence_after_a_quotation_has_its_speaker() {
+    assert_eq!(
+        speaker("\"The ferry is late again,\" Tomas Egger started.").as_deref(),
+        Some("Tomas Egger")
+    );
+    assert_eq!(
+        speaker("\"Nobody asked the harbor board,\" Lowe barked back.").as_deref(),
+        Some("Lowe")
+    );
+    assert_eq!(
+        speaker("\"Honestly,\" Lowe continued, \"the pier will not hold.\"").as_deref(),
+        Some("Lowe")
+    );
+}
+
+#[test]
+fn an_unknown_verb_that_goes_on_or_follows_no_name_finds_no_speaker() {
+    // The verb has an object: the clause goes on past it.
+    assert_eq!(
+        speaker("\"Harbor Lights,\" Lowe directed in 2015 at the pier theater."),
+        None
+    );
+    // A common noun after the title is no name.
+    assert_eq!(
+        speaker("The band played \"Harbor Lights,\" the crowd cheered."),
         None
     );
 }

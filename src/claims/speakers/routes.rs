@@ -68,6 +68,39 @@ pub(super) fn manner_verb_speaker(toks: &[Tok], v: usize) -> Option<Range<usize>
     (toks[np.start].capitalized() && ends).then_some(np)
 }
 
+/// The speaker before an unknown past-tense verb that follows a closed
+/// quotation and ends the sentence, or its clause at a comma: `"…," Oliver
+/// barked.`, `"…," Hannity started, "and …"`. The speaker is a name of up
+/// to four words or "he"/"she"/"they", right after the quotation.
+pub(super) fn manner_verb_after_speaker(toks: &[Tok], v: usize) -> Option<Range<usize>> {
+    let t = &toks[v];
+    let past = t.lw.len() >= 4 && t.lw.ends_with("ed") || lexicon::is_irregular_past(t.lw);
+    if v < 2 || !past || t.capitalized() || t.quoted {
+        return None;
+    }
+    // The verb ends the sentence ("barked.") or its clause ("started,"),
+    // or one adverb after it does ("barked back.", "laughed loudly.").
+    let last = toks.len() - 1;
+    let closes = |k: usize| k == last || toks[k].raw.ends_with(',');
+    let ends = closes(v)
+        || v + 1 == last
+            && (toks[last].lw.ends_with("ly") || matches!(toks[last].lw, "back" | "again"));
+    if !ends {
+        return None;
+    }
+    let start = (v.saturating_sub(4)..v).rev().find(|&k| toks[k].quoted)? + 1;
+    let q = &toks[start - 1];
+    let inner = q.raw.trim_end_matches(['"', '\u{201D}']);
+    let closed = inner.len() < q.raw.len() && inner.ends_with([',', '!', '?']);
+    if !closed || start == v || toks[start..v].iter().any(|t| t.ends_clause()) {
+        return None;
+    }
+    let first = &toks[start];
+    let pronoun = v - start == 1 && matches!(first.lw, "he" | "she" | "they");
+    let name = toks[start..v].iter().all(|t| t.capitalized());
+    (pronoun || name).then_some(start..v)
+}
+
 /// "Her silence is telling in its own right", "is telling.": the
 /// adjective, which tells no one anything; "is telling reporters" reports.
 pub(super) fn adjective_telling(toks: &[Tok], v: usize) -> bool {
