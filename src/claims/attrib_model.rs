@@ -383,4 +383,16 @@ mod tests {
         assert_eq!(c[0].speaker.as_deref(), Some("Voters"));
         assert_eq!(c[0].sources, ["Voters", "Vance"]);
     }
+
+    #[test]
+    fn a_cue_inside_an_embedded_question_stays_nested() {
+        // "how she would seek", "how the harbor board responds": what the
+        // main clause's speaker talks about, never the speaker.
+        let c = claims(&[
+            "Her deputy, Ada Wren, calls the plan a \"lifeline\" for how she would seek to rebuild the pier.",
+            "The vote sparked a debate over how the harbor board responds to storms, with Sen. Ivo Marsh telling reporters the board was \"asleep.\"",
+        ]);
+        assert_eq!(c[0].speaker.as_deref(), Some("Ada Wren"));
+        assert_eq!(c[1].speaker.as_deref(), Some("Sen. Ivo Marsh"));
+    }
 }

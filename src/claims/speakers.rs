@@ -575,7 +575,9 @@ pub(super) fn subordinate(toks: &[Tok], start: usize) -> bool {
     if start == 0 {
         return false;
     }
-    if lexicon::is_subordinator(toks[start - 1].lw) {
+    // "… a blueprint for how she would seek …": an embedded question is
+    // nested like a subordinate clause.
+    if lexicon::is_subordinator(toks[start - 1].lw) || matches!(toks[start - 1].lw, "how" | "why") {
         return true;
     }
     // "As one analyst pointed out, …" attributes the main clause.
