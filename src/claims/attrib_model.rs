@@ -395,4 +395,15 @@ mod tests {
         assert_eq!(c[0].speaker.as_deref(), Some("Ada Wren"));
         assert_eq!(c[1].speaker.as_deref(), Some("Sen. Ivo Marsh"));
     }
+
+    #[test]
+    fn a_cue_in_a_clause_of_time_gives_way_to_the_main_clause() {
+        let c = claims(&[
+            "By the time the hearings concluded, as many as 40 percent of the ferry riders said they would stop riding.",
+        ]);
+        assert_eq!(
+            c[0].speaker.as_deref(),
+            Some("40 percent of the ferry riders")
+        );
+    }
 }

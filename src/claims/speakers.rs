@@ -580,6 +580,18 @@ pub(super) fn subordinate(toks: &[Tok], start: usize) -> bool {
     if lexicon::is_subordinator(toks[start - 1].lw) || matches!(toks[start - 1].lw, "how" | "why") {
         return true;
     }
+    // "By the time those primaries concluded, …", "every time he spoke":
+    // a clause of time on "time".
+    if start >= 2
+        && toks[start - 1].lw == "time"
+        && !toks[start - 1].ends_clause()
+        && matches!(
+            toks[start - 2].lw,
+            "the" | "every" | "each" | "any" | "first" | "last" | "next"
+        )
+    {
+        return true;
+    }
     // "As one analyst pointed out, …" attributes the main clause.
     let opener = usize::from(lexicon::is_subordinator_adverb(toks[0].lw));
     opener < start
