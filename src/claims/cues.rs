@@ -596,6 +596,20 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     if noun_like && that_follows && relative_on_noun(toks, v) {
         return false;
     }
+    // "Their repeated claims that …": a possessive and a modifier make a
+    // noun of an "-s" form.
+    if noun_like
+        && v >= 2
+        && matches!(
+            toks[v - 2].lw,
+            "his" | "her" | "their" | "its" | "our" | "my" | "your"
+        )
+        && !toks[v - 2].ends_clause()
+        && !prev.ends_clause()
+        && (lexicon::is_adjective_like(p) || p.len() > 4 && p.ends_with("ed"))
+    {
+        return false;
+    }
     // "the help of states that …" is still a noun after a preposition.
     if !base && that_follows && !lexicon::is_np_preposition(p) && !lexicon::is_boundary(p) {
         return true;

@@ -86,7 +86,7 @@ const PLAIN: &[&str] = &[
     "griped", "grumbled", "texted", "emailed", "sang", "sings", "read", "reads", "quoted",
     "praises", "dismisses", "defends", "recounts", "touts", "characterizes", "advises", "deems",
     "mocks", "decries", "derides", "rejects", "defend", "dismiss", "tout", "point", "points",
-    "talked", "talks", "spoke", "speaks",
+    "talked", "talks", "spoke", "speaks", "repeated", "repeats",
 ];
 
 /// Stances a source takes publicly ("Lee endorsed Park", "Lee declined to

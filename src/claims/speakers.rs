@@ -201,6 +201,11 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
     // token that passes no cue filter just as cheaply.
     let mut out: Vec<Candidate> = Vec::new();
     let mut push = |rank: u8, cue: usize, np: Range<usize>, route: Route| {
+        // "Barrett's dictum (repeated to me over the years) was …": a verb
+        // opening a parenthesis has no subject outside it.
+        if route == Route::Subject && toks[cue].raw.starts_with('(') {
+            return;
+        }
         let act = lexicon::is_act_cue(toks[cue].lw);
         out.push(Candidate {
             // Reported words outrank a stance for the rules, even in a

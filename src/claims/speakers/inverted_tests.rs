@@ -59,3 +59,37 @@ fn an_unknown_verb_that_goes_on_or_follows_no_name_finds_no_speaker() {
         None
     );
 }
+
+#[test]
+fn repeated_reports_words() {
+    assert_eq!(
+        speaker("Harbor spokesman Ivo Marsh repeated that the board opposed the plan.").as_deref(),
+        Some("Harbor spokesman Ivo Marsh")
+    );
+    assert_eq!(
+        speaker("\"Which pier?\" Lowe repeated.").as_deref(),
+        Some("Lowe")
+    );
+}
+
+#[test]
+fn a_possessive_and_a_modifier_make_a_noun_of_a_cue_word() {
+    // "repeated claims" after "Their": a noun, not "Their repeated" speaking.
+    assert_eq!(
+        speaker("Their repeated claims that the pier was safe were false."),
+        None
+    );
+}
+
+#[test]
+fn a_verb_opening_a_parenthesis_has_no_subject_outside_it() {
+    // Not "his interns": the aside is passive, its subject is the dictum.
+    assert_eq!(
+        speaker("The dictum to his interns (repeated to me over the years) was to dig."),
+        None
+    );
+    assert_eq!(
+        speaker("The rule for the ferry crews (told to me by a pilot) was to wait."),
+        None
+    );
+}
