@@ -464,7 +464,10 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     if let Some(head) = head_of_name_list(toks, &np) {
         np = head.start..np.end;
     }
-    if let Some(name) = unclosed_appositive(toks, &np) {
+    // "Clinton, a top aide said, is confident": a cue set off by a comma
+    // after it is an aside inside the sentence, and its subject speaks.
+    let aside = toks[v].raw.ends_with(',') && j == v;
+    if !aside && let Some(name) = unclosed_appositive(toks, &np) {
         return Some(name);
     }
     let head = toks[np.end - 1].lw;

@@ -43,3 +43,20 @@ fn a_description_with_no_name_before_it_stays_the_speaker() {
         Some("a board member")
     );
 }
+
+#[test]
+fn a_description_before_a_cue_set_off_as_an_aside_speaks() {
+    // "a close ally said," is an aside inside "Lowe will not run again":
+    // the ally speaks, about Lowe.
+    assert_eq!(
+        speaker("Lowe, a close ally said, will not run again.").as_deref(),
+        Some("a close ally")
+    );
+    // Without the comma after the cue the description is an appositive
+    // whose closing comma is missing, and the name speaks.
+    assert_eq!(
+        speaker("Sen. Ann Lee (D-NY), a supporter of the plan told reporters it would pass.")
+            .as_deref(),
+        Some("Sen. Ann Lee (D-NY)")
+    );
+}

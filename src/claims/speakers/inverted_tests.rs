@@ -82,6 +82,16 @@ fn a_possessive_and_a_modifier_make_a_noun_of_a_cue_word() {
 }
 
 #[test]
+fn a_plural_possessive_is_no_cue() {
+    assert_eq!(
+        speaker(
+            "Delegates petitioned to be more than a rubber stamp for their home states' choice."
+        ),
+        None
+    );
+}
+
+#[test]
 fn a_verb_opening_a_parenthesis_has_no_subject_outside_it() {
     // Not "his interns": the aside is passive, its subject is the dictum.
     assert_eq!(
