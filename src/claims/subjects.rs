@@ -162,7 +162,10 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
                     let plain =
                         lexicon::classes(nw) == 0 && !nw.ends_with("ing") && !nw.ends_with('s');
                     !n.capitalized() && !n.quoted && !nw.is_empty() && (verb || plain)
-                });
+                })
+                // "The chief pollster Ivo Marsh": role nouns that lead on
+                // to a name are its title.
+                && title_run_on(toks, k, before).is_none();
             if person_head {
                 return trim_phrase(toks, start..k + 1);
             }
@@ -179,9 +182,11 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
     }
     // "After the vote, team owner Mark Cuban went …": lower-case role
     // nouns after an opening phrase lead on to the name.
+    // "The chief pollster Ivo Marsh lashed out": so do they after the
+    // determiner that opens the main clause.
     if i == name_start
         && i > 0
-        && toks[i - 1].ends_clause()
+        && (toks[i - 1].ends_clause() || name_start == start + 1)
         && let Some(k) = title_run_on(toks, i, before)
     {
         i = k;
@@ -208,7 +213,10 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         && !toks[i - 1].core.ends_with("'s")
         && !toks[i].quoted
         && !toks[i].capitalized()
-        && (persons::is_person_noun(toks[i].lw) || lexicon::is_organisation_word(toks[i].lw))
+        && (persons::is_person_noun(toks[i].lw)
+            // "Other former CIA officers": a plural role noun.
+            || toks[i].lw.strip_suffix('s').is_some_and(persons::is_person_noun)
+            || lexicon::is_organisation_word(toks[i].lw))
     {
         i += 1;
         // "A Lowe campaign official": the body's person (one set off by a

@@ -176,14 +176,23 @@ pub(super) fn pronoun_antecedent(toks: &[Tok], np: Range<usize>) -> Range<usize>
             && toks[subject.end..np.start]
                 .iter()
                 .all(|t| !t.ends_clause() && !t.quoted);
-        let person = complement
-            && crate::claims::persons::looks_like_person(
-                &toks[subject.clone()]
-                    .iter()
-                    .map(|t| t.core)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
+        // "The chief pollster Ivo Marsh lashed out at what he called …": a
+        // role noun before a name that ends the subject shows a person.
+        let named = toks[subject.end - 1].capitalized()
+            && (subject.start + 1..subject.end - 1).any(|k| {
+                !toks[k].capitalized()
+                    && toks[k + 1].capitalized()
+                    && crate::claims::persons::is_person_noun(toks[k].lw)
+            });
+        let person = named
+            || complement
+                && crate::claims::persons::looks_like_person(
+                    &toks[subject.clone()]
+                        .iter()
+                        .map(|t| t.core)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
         return if person { subject } else { np };
     }
     // "Democrats focused on what they said …": a word that names a group

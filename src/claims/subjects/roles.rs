@@ -231,10 +231,12 @@ pub(super) fn title_run_on(toks: &[Tok], i: usize, before: usize) -> Option<usiz
             return None;
         }
     }
+    // "The editor I was talking to": "I" is no name.
     let named = k > i
         && k < before
         && toks[k].capitalized()
         && !toks[k].quoted
+        && !lexicon::is_pronoun(toks[k].lw)
         && persons::is_person_noun(toks[k - 1].lw);
     named.then_some(k)
 }
@@ -270,6 +272,31 @@ mod tests {
         assert_eq!(
             subject("English comedian and actor Peter Lowe needed to know.").as_deref(),
             Some("English comedian and actor Peter Lowe")
+        );
+    }
+
+    #[test]
+    fn role_nouns_after_the_opening_determiner_lead_on_to_the_name() {
+        assert_eq!(
+            subject("The chief pollster Ivo Marsh on Monday lashed out at the plan.").as_deref(),
+            Some("The chief pollster Ivo Marsh")
+        );
+        assert_eq!(
+            subject("After the vote, the harbor board treasurer Ada Lowe resigned.").as_deref(),
+            Some("the harbor board treasurer Ada Lowe")
+        );
+        // "I" is no name the role leads on to.
+        assert_ne!(
+            subject("The editor I was talking to, Tim Grieve, interrupted me.").as_deref(),
+            Some("The editor I")
+        );
+    }
+
+    #[test]
+    fn capitalised_modifiers_lead_on_to_a_plural_role_noun() {
+        assert_eq!(
+            subject("Other Republican candidates said they back the plan.").as_deref(),
+            Some("Other Republican candidates")
         );
     }
 }

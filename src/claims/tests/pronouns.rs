@@ -268,3 +268,16 @@ fn a_pronoun_after_a_described_name_means_the_name() {
     assert_eq!(c[0].speaker.as_deref(), Some("Vance"));
     assert_eq!(c[1].speaker.as_deref(), Some("Vance"));
 }
+
+#[test]
+fn he_after_a_titled_name_that_opens_the_sentence_means_the_name() {
+    // Not the earlier speaker: "the chief pollster Ivo Marsh" is a person.
+    let c = claims(&[
+        "Mayor Tomas Egger spoke first.",
+        "The chief pollster Ivo Marsh lashed out at what he called a nasty campaign.",
+    ]);
+    assert_eq!(
+        c[1].speaker.as_deref(),
+        Some("The chief pollster Ivo Marsh")
+    );
+}
