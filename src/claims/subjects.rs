@@ -246,17 +246,30 @@ pub(super) fn sentence_subject(toks: &[Tok], before: usize) -> Option<Range<usiz
         let speaks = |w: &str| {
             persons::is_person_noun(w)
                 || persons::is_person_noun(w.strip_suffix('s').unwrap_or(w))
+                // "Trump's congressional allies": "-ies" from "-y".
+                || w.strip_suffix("ies").is_some_and(|stem| {
+                    let mut buf = [0u8; 32];
+                    stem.len() < buf.len() && {
+                        buf[..stem.len()].copy_from_slice(stem.as_bytes());
+                        buf[stem.len()] = b'y';
+                        std::str::from_utf8(&buf[..=stem.len()]).is_ok_and(persons::is_person_noun)
+                    }
+                })
                 || lexicon::is_organisation_word(w)
         };
         let mut k = i;
-        while k < before && k - i < 2 && !toks[k].quoted && !toks[k].capitalized() {
+        // "The Pentagon's recent top adviser": up to three words.
+        while k < before && k - i < 3 && !toks[k].quoted && !toks[k].capitalized() {
             let w = toks[k].lw;
             k += 1;
             if speaks(w) {
                 i = k;
                 break;
             }
-            if toks[k - 1].ends_clause() || lexicon::classes(w) != 0 {
+            // "recent", "top": a modifier may come before the noun.
+            if toks[k - 1].ends_clause()
+                || lexicon::classes(w) != 0 && !lexicon::is_adjective_like(w)
+            {
                 break;
             }
         }

@@ -299,4 +299,17 @@ mod tests {
             Some("Other Republican candidates")
         );
     }
+
+    #[test]
+    fn a_possessive_name_owns_a_modified_or_plural_role_noun() {
+        assert_eq!(
+            subject("Lowe's congressional allies have been trying to shore up support.").as_deref(),
+            Some("Lowe's congressional allies")
+        );
+        assert_eq!(
+            subject("The Harbor Board's recent top adviser on the dredging went further.")
+                .as_deref(),
+            Some("The Harbor Board's recent top adviser")
+        );
+    }
 }
