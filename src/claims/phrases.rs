@@ -516,7 +516,22 @@ pub(super) fn phrase_after(toks: &[Tok], start: usize, inverted: bool) -> Option
         // "according to the Tax Policy Center - half a point of …": a
         // dash closes the phrase.
         let dash = t.is_dash();
+        // "said lobbyist and GOP strategist Charlie Black": two roles
+        // joined by "and" before the name.
+        let joined_roles = w == "and"
+            && i > start
+            && !toks[i - 1].capitalized()
+            && !toks[i - 1].ends_clause()
+            && super::persons::is_person_noun(toks[i - 1].lw)
+            && (i + 2..toks.len().min(i + 5)).any(|k| {
+                toks[k].capitalized()
+                    && !toks[k].quoted
+                    && !toks[k - 1].capitalized()
+                    && super::persons::is_person_noun(toks[k - 1].lw)
+                    && (i + 1..k).all(|m| !toks[m].ends_clause() && !toks[m].quoted)
+            });
         if i != start
+            && !joined_roles
             && (lexicon::is_after_stop(w) || lexicon::is_time_word(w) && !modifies || dash)
         {
             break;

@@ -22,6 +22,21 @@ fn a_present_tense_cue_inverts_after_a_quotation() {
 }
 
 #[test]
+fn two_roles_joined_by_and_after_an_inverted_cue_lead_on_to_the_name() {
+    assert_eq!(
+        speaker("The firm lobbied on the pier, said lawyer and Harbor Party strategist Ivo Marsh.")
+            .as_deref(),
+        Some("lawyer and Harbor Party strategist Ivo Marsh")
+    );
+    // Two people joined by "and" are not one title.
+    assert_eq!(
+        speaker("The firm lobbied on the pier, said Ivo Marsh and his partner Ada Lowe.")
+            .as_deref(),
+        Some("Ivo Marsh")
+    );
+}
+
+#[test]
 fn a_present_tense_form_that_is_a_noun_does_not_invert() {
     // "notes" is a noun here, and stays off the inverting list.
     assert_eq!(
