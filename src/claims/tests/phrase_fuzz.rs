@@ -46,6 +46,17 @@ const ATTRIBUTION_PHRASES: &[&str] = &[
     "who've",
     "called it",
     "the pier was old.",
+    "a Dover native who writes",
+    "a close ally said,",
+    "(repeated to me)",
+    "By the time",
+    "for how",
+    "barked.",
+    "The chief pollster",
+    "Lowe's recent top adviser",
+    "lobbyist and strategist",
+    "states'",
+    "repeated",
 ];
 
 proptest! {
