@@ -227,10 +227,6 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
         if t.quoted || t.core.is_empty() {
             continue;
         }
-        // "their home states' choice": a plural possessive is a noun.
-        if t.raw.ends_with(['\'', '\u{2019}']) && t.lw.ends_with('s') {
-            continue;
-        }
         // Reporting verbs are lower-case in running text ("the United
         // States" is not a cue).
         // A headline in title case capitalises its verb too ("Mayor Lowe
@@ -292,6 +288,10 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
             } else if let Some(np) = manner_verb_after_speaker(toks, v) {
                 push(1, v, np, Route::Subject);
             }
+            continue;
+        }
+        // "their home states' choice": a plural possessive is a noun.
+        if t.raw.ends_with(['\'', '\u{2019}']) && w.ends_with('s') {
             continue;
         }
         let feeling = lexicon::is_feeling(w)

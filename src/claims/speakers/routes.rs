@@ -73,19 +73,20 @@ pub(super) fn manner_verb_speaker(toks: &[Tok], v: usize) -> Option<Range<usize>
 /// barked.`, `"…," Hannity started, "and …"`. The speaker is a name of up
 /// to four words or "he"/"she"/"they", right after the quotation.
 pub(super) fn manner_verb_after_speaker(toks: &[Tok], v: usize) -> Option<Range<usize>> {
-    let t = &toks[v];
-    let past = t.lw.len() >= 4 && t.lw.ends_with("ed") || lexicon::is_irregular_past(t.lw);
-    if v < 2 || !past || t.capitalized() || t.quoted {
-        return None;
-    }
-    // The verb ends the sentence ("barked.") or its clause ("started,"),
-    // or one adverb after it does ("barked back.", "laughed loudly.").
+    // Cheap position checks first: this runs for every word no cue list
+    // knows. The verb ends the sentence ("barked.") or its clause
+    // ("started,"), or one adverb after it does ("barked back.").
     let last = toks.len() - 1;
-    let closes = |k: usize| k == last || toks[k].raw.ends_with(',');
-    let ends = closes(v)
+    let t = &toks[v];
+    let ends = v == last
+        || t.raw.ends_with(',')
         || v + 1 == last
             && (toks[last].lw.ends_with("ly") || matches!(toks[last].lw, "back" | "again"));
-    if !ends {
+    if v < 2 || !ends || t.capitalized() || t.quoted {
+        return None;
+    }
+    let past = t.lw.len() >= 4 && t.lw.ends_with("ed") || lexicon::is_irregular_past(t.lw);
+    if !past {
         return None;
     }
     let start = (v.saturating_sub(4)..v).rev().find(|&k| toks[k].quoted)? + 1;
