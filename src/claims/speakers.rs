@@ -537,6 +537,17 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
         }
         push(rank, v, np, route);
     }
+    // "… are problematic - Pew Research: \"All the samples …\"": a source
+    // labelled after a dash introduces the quotation after its colon.
+    if let Some(np) = routes::dash_label(toks) {
+        out.push(Candidate {
+            rank: 0,
+            cue: np.end - 1,
+            np,
+            route: Route::According,
+            act: false,
+        });
+    }
     // "In a poll released Monday, 52 percent …": with no reporting verb,
     // the opening phrase names the source.
     // A stance alone leaves the opening source its place ("In a new poll,

@@ -37,6 +37,25 @@ fn two_roles_joined_by_and_after_an_inverted_cue_lead_on_to_the_name() {
 }
 
 #[test]
+fn a_label_after_a_dash_introduces_the_quotation_after_its_colon() {
+    assert_eq!(
+        speaker("Ferry counts are hard to trust - Harbor Research: \"All the samples skew old.\"")
+            .as_deref(),
+        Some("Harbor Research")
+    );
+    assert_eq!(
+        speaker("Signs were there all along -More from Lowe and Marsh: \"Our data confirm it.\"")
+            .as_deref(),
+        Some("Lowe and Marsh")
+    );
+    // A numbered heading is no source.
+    assert_eq!(
+        speaker("The plan has three parts - Phase One: \"Build the pier.\""),
+        None
+    );
+}
+
+#[test]
 fn a_present_tense_form_that_is_a_noun_does_not_invert() {
     // "notes" is a noun here, and stays off the inverting list.
     assert_eq!(

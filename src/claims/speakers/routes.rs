@@ -102,6 +102,38 @@ pub(super) fn manner_verb_after_speaker(toks: &[Tok], v: usize) -> Option<Range<
     (pronoun || name).then_some(start..v)
 }
 
+/// A label set off by a dash inside the sentence and closed by a colon
+/// right before a quotation: `… are problematic - Pew Research: "All the
+/// samples …"`, `… all along -More from Blumenthal and Cohen: "…"`. The
+/// label is one to five words, capitalised but for "and", "of" and "the".
+pub(super) fn dash_label(toks: &[Tok]) -> Option<Range<usize>> {
+    let k = (1..toks.len().saturating_sub(1)).find(|&k| {
+        let t = &toks[k];
+        !t.quoted && t.raw.ends_with(':') && toks[k + 1].starts_clause()
+    })?;
+    let d = (k.saturating_sub(6)..k)
+        .rev()
+        .find(|&d| toks[d].is_dash() || toks[d].raw.starts_with(['-', '\u{2014}', '\u{2013}']))?;
+    let mut start = if toks[d].is_dash() { d + 1 } else { d };
+    // "-More from Blumenthal and Cohen:": the words before the name.
+    if start + 2 <= k && toks[start].lw == "more" && toks[start + 1].lw == "from" {
+        start += 2;
+    }
+    let label = &toks[start..=k];
+    let named = !label.is_empty()
+        && label.len() <= 5
+        && label[0].capitalized()
+        && label
+            .iter()
+            .all(|t| !t.quoted && (t.capitalized() || matches!(t.lw, "and" | "of" | "the")))
+        && label[..label.len() - 1].iter().all(|t| !t.ends_clause())
+        // "three parts - Phase One: …" is a heading, not a source.
+        && !label
+            .iter()
+            .any(|t| t.lw == "one" || super::super::cues::is_count(t.core));
+    named.then_some(start..k + 1)
+}
+
 /// "Her silence is telling in its own right", "is telling.": the
 /// adjective, which tells no one anything; "is telling reporters" reports.
 pub(super) fn adjective_telling(toks: &[Tok], v: usize) -> bool {

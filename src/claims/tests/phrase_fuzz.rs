@@ -57,6 +57,8 @@ const ATTRIBUTION_PHRASES: &[&str] = &[
     "lobbyist and strategist",
     "states'",
     "repeated",
+    "- Pew Research:",
+    "-More from Lowe and Marsh:",
 ];
 
 proptest! {
