@@ -654,6 +654,11 @@ pub(super) use labels::name_label;
 pub(super) use opening::headline_label;
 use quoted::WRITTEN_NOUNS;
 pub use quoted::quote_subject;
+/// The speaker [`find`] gives a sentence, for the test modules below.
+#[cfg(test)]
+fn speaker(text: &str) -> Option<String> {
+    find(text, &super::quotes::spans(text, false)).map(|a| a.speaker)
+}
 #[cfg(test)]
 mod clause_tests;
 #[cfg(test)]

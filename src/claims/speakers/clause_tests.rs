@@ -10,10 +10,6 @@
 use super::*;
 use crate::claims::quotes;
 
-fn speaker(text: &str) -> Option<String> {
-    find(text, &quotes::spans(text, false)).map(|a| a.speaker)
-}
-
 fn quoted_speaker(text: &str) -> Option<String> {
     quote_subject(text, &quotes::spans(text, false))
 }

@@ -3,11 +3,6 @@
 //! speaker; on sentences written for these tests.
 
 use super::*;
-use crate::claims::quotes;
-
-fn speaker(text: &str) -> Option<String> {
-    find(text, &quotes::spans(text, false)).map(|a| a.speaker)
-}
 
 #[test]
 fn the_name_a_description_is_set_off_after_speaks() {

@@ -5,11 +5,6 @@
 //! singular verb settles; on sentences written for these tests.
 
 use super::*;
-use crate::claims::quotes;
-
-fn speaker(text: &str) -> Option<String> {
-    find(text, &quotes::spans(text, false)).map(|a| a.speaker)
-}
 
 #[test]
 fn an_ing_noun_of_findings_heads_a_subject_without_a_determiner() {

@@ -3,11 +3,6 @@
 //! ("…," Lee barked); on sentences written for these tests.
 
 use super::*;
-use crate::claims::quotes;
-
-fn speaker(text: &str) -> Option<String> {
-    find(text, &quotes::spans(text, false)).map(|a| a.speaker)
-}
 
 #[test]
 fn a_present_tense_cue_inverts_after_a_quotation() {

@@ -3,11 +3,6 @@
 //! antecedent in the sentence; on sentences written for these tests.
 
 use super::*;
-use crate::claims::quotes;
-
-fn speaker(text: &str) -> Option<String> {
-    find(text, &quotes::spans(text, false)).map(|a| a.speaker)
-}
 
 #[test]
 fn a_restrictive_relative_means_the_phrase_after_a_preposition() {

@@ -3,11 +3,6 @@
 //! sentences written for these tests.
 
 use super::*;
-use crate::claims::quotes;
-
-fn speaker(text: &str) -> Option<String> {
-    find(text, &quotes::spans(text, false)).map(|a| a.speaker)
-}
 
 #[test]
 fn a_share_given_as_a_figure_says() {

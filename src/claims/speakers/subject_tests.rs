@@ -5,10 +5,6 @@
 use super::*;
 use crate::claims::quotes;
 
-fn speaker(text: &str) -> Option<String> {
-    find(text, &quotes::spans(text, false)).map(|a| a.speaker)
-}
-
 #[test]
 fn a_participle_finds_a_role_noun_after_its_capitalised_modifiers() {
     assert_eq!(

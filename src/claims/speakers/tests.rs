@@ -4,10 +4,6 @@
 use super::*;
 use crate::claims::quotes;
 
-fn speaker(text: &str) -> Option<String> {
-    find(text, &quotes::spans(text, false)).map(|a| a.speaker)
-}
-
 #[test]
 fn speaker_before_and_after_the_quote() {
     assert_eq!(
