@@ -21,8 +21,8 @@ pub(super) use heads::modified_subject;
 use heads::{participle_head, relative_head};
 use openers::{main_clause_start, skip_occasion, skip_time_phrase};
 use roles::{
-    named_appositive, opening_name_before_participle, role_with_complement, title_run_on,
-    unclosed_appositive,
+    name_after_role_phrase, named_appositive, opening_name_before_participle, role_with_complement,
+    title_run_on, unclosed_appositive,
 };
 pub(super) use shares::{modal_name, quantifier_subject, share_subject};
 
@@ -421,6 +421,9 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
                 }
             })
             .map(|np| roles::located_person(toks, name_after_thing(toks, np)));
+    }
+    if let Some(name) = name_after_role_phrase(toks, j) {
+        return Some(name);
     }
     if last.raw.ends_with(',')
         && let Some(np) = sentence_subject(toks, j).or_else(|| roles::name_after_quotation(toks, j))

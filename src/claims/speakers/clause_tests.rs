@@ -231,7 +231,7 @@ fn a_phrase_with_a_past_tense_cue_after_said_is_the_reported_clause() {
     assert_eq!(
         speaker("Another pollster, Dana Wood of Harbor College, said his survey of dockworkers showed Mr. Baker's support holding steady after the vote.")
             .as_deref(),
-        Some("Another pollster")
+        Some("Dana Wood")
     );
 }
 

@@ -1,6 +1,8 @@
 //! A description set off after a name, with a "who" clause holding the
 //! cue ("Braynard, a Texas native who writes fiction, …"): the name is the
-//! speaker; on sentences written for these tests.
+//! speaker; and a name set off after the role phrase that opens the
+//! clause ("The director of the port center, Ina Marsh, told"); on
+//! sentences written for these tests.
 
 use super::*;
 
@@ -53,5 +55,39 @@ fn a_description_before_a_cue_set_off_as_an_aside_speaks() {
         speaker("Sen. Ann Lee (D-NY), a supporter of the plan told reporters it would pass.")
             .as_deref(),
         Some("Sen. Ann Lee (D-NY)")
+    );
+}
+
+#[test]
+fn a_name_set_off_after_an_opening_role_phrase_speaks() {
+    // Not the name inside the role's complement.
+    assert_eq!(
+        speaker(
+            "One pastor backing Mr. Lowe, Tom Reed of Grace Church, said he had called 150 pastors."
+        )
+        .as_deref(),
+        Some("Tom Reed")
+    );
+    assert_eq!(
+        speaker("A lawyer representing Ms. Lowe, Ann Park, declined to comment.").as_deref(),
+        Some("Ann Park")
+    );
+    assert_eq!(
+        speaker("The director of the port center, Ina Marsh, told reporters the dock was closed.")
+            .as_deref(),
+        Some("Ina Marsh")
+    );
+}
+
+#[test]
+fn a_role_phrase_after_a_name_or_a_place_after_a_place_names_no_one_new() {
+    assert_eq!(
+        speaker("Ann Lee, the editor of the harbor paper, The Dover Herald, said the ferry ran.")
+            .as_deref(),
+        Some("Ann Lee")
+    );
+    assert_eq!(
+        speaker("A senior official in Dover, Kent County, said the ferry ran.").as_deref(),
+        Some("A senior official in Dover")
     );
 }

@@ -83,6 +83,72 @@ pub(super) fn named_appositive(toks: &[Tok], j: usize) -> Option<Range<usize>> {
     (capitals && role && name.len() <= 4).then_some(name)
 }
 
+/// "The director of the port center, Ina Kirsch, told", "One pastor
+/// backing Mr. Lowe, Tom Reed of Grace Church, said": a name set off after
+/// the role phrase that opens the clause says who the role is, and the
+/// name speaks (not a name inside the role's complement).
+pub(super) fn name_after_role_phrase(toks: &[Tok], j: usize) -> Option<Range<usize>> {
+    if j < 5 || !toks[j - 1].raw.ends_with(',') {
+        return None;
+    }
+    let k = (j.saturating_sub(9)..j - 1)
+        .rev()
+        .find(|&k| toks[k].raw.ends_with(','))?;
+    // The name: two to four capitalised words, maybe placed after it ("of
+    // Grace Church in Dover").
+    let start = k + 1;
+    let mut end = start;
+    while end < j && end - start < 4 {
+        let t = &toks[end];
+        if !t.capitalized() || t.quoted || lexicon::is_organisation_word(t.lw) {
+            break;
+        }
+        end += 1;
+        if t.ends_clause() {
+            break;
+        }
+    }
+    let located = end < j
+        && matches!(toks[end].lw, "of" | "from" | "at" | "in")
+        && toks[end + 1..j]
+            .iter()
+            .all(|t| (t.capitalized() || matches!(t.lw, "of" | "in" | "at")) && !t.quoted);
+    if end - start < 2 || end != j && !located || toks[start].lw == "the" {
+        return None;
+    }
+    // The role phrase: from the clause's start up to the comma, opened by
+    // a determiner or "one", with a person noun among its first words.
+    let s = (k.saturating_sub(10)..=k).find(|&s| {
+        (s == 0 || toks[s - 1].raw.ends_with(',')) && (s..k).all(|i| !toks[i].ends_clause())
+    })?;
+    let opener = toks[s].lw;
+    // "Ann Lee, the editor of the Post, The Herald, said": the role phrase
+    // is itself set off after a name, which speaks.
+    let after_name = s > 0 && toks[s - 1].capitalized();
+    if after_name || !(lexicon::is_determiner(opener) || opener == "one") {
+        return None;
+    }
+    let person = (s + 1..=k.min(s + 3)).any(|i| {
+        let t = &toks[i];
+        let w = t.lw;
+        let singular = if opener == "one" {
+            w.strip_suffix('s').unwrap_or(w)
+        } else {
+            w
+        };
+        !t.capitalized() && persons::is_person_noun(singular)
+    });
+    // "A senior official in Dover, Kent County, said": a place after a
+    // place is no name.
+    let place = toks[k].capitalized()
+        && (s..=k)
+            .rev()
+            .take_while(|&i| toks[i].capitalized())
+            .last()
+            .is_some_and(|i| i > s && matches!(toks[i - 1].lw, "in" | "at" | "from" | "near"));
+    (person && !place).then_some(start..end)
+}
+
 /// "A senior official in Dover, Kent, speaking on condition of anonymity,
 /// said": the place (and its region after a comma) that ends the phrase
 /// before an aside locates the person or group before it, who speaks.

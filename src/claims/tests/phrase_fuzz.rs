@@ -59,6 +59,8 @@ const ATTRIBUTION_PHRASES: &[&str] = &[
     "repeated",
     "- Pew Research:",
     "-More from Lowe and Marsh:",
+    "One pastor backing Mr. Lowe,",
+    "Tom Reed of Grace Church,",
 ];
 
 proptest! {
