@@ -115,8 +115,9 @@ pub(super) fn inverted_tail(toks: &[Tok], v: usize, class: CueClass) -> Option<R
     (closes && named && (toks.len() - np.end <= 6 || relative || appositive)).then_some(np)
 }
 
-/// ", said she." inverts a lone pronoun; in ", said she became …" and
-/// ", said he's …" the phrase after the cue opens what was said.
+/// ", said she." inverts a lone pronoun; in ", said she became …",
+/// ", said he's …" and "\"liberals\" said they would …" the phrase after
+/// the cue opens what was said.
 pub(super) fn opens_clause(toks: &[Tok], np: &Range<usize>) -> bool {
     let personal = |w: &str| matches!(w, "he" | "she" | "they" | "we" | "i" | "you" | "it");
     let first = toks[np.start].lw;
@@ -124,7 +125,18 @@ pub(super) fn opens_clause(toks: &[Tok], np: &Range<usize>) -> bool {
         || first
             .split_once('\'')
             .is_some_and(|(stem, _)| personal(stem));
-    pronoun_led && (np.len() > 1 || first.contains('\''))
+    // A verb after the pronoun; "…, said he in a statement" keeps it.
+    let verb_next = || {
+        !toks[np.start].ends_clause()
+            && toks.get(np.start + 1).is_some_and(|n| {
+                let w = n.lw;
+                !n.quoted
+                    && (lexicon::is_verb_modifier(w)
+                        || lexicon::is_passive_aux(w)
+                        || w.len() > 4 && w.ends_with("ed"))
+            })
+    };
+    pronoun_led && (np.len() > 1 || first.contains('\'') || verb_next())
 }
 
 /// True when the phrase is the object of a gerund ("… forwarding its view

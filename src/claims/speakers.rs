@@ -668,6 +668,8 @@ mod edge_tests;
 #[cfg(test)]
 mod inverted_tests;
 #[cfg(test)]
+mod participle_tests;
+#[cfg(test)]
 mod pronoun_tests;
 #[cfg(test)]
 mod share_tests;

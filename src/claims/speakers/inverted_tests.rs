@@ -132,3 +132,12 @@ fn a_verb_opening_a_parenthesis_has_no_subject_outside_it() {
         None
     );
 }
+
+#[test]
+fn a_pronoun_before_its_verb_after_a_quoted_word_opens_the_reported_clause() {
+    // Not an inverted "…," said they: the scare-quoted word ends no
+    // utterance, and "they would" is what was said.
+    let s =
+        "In the poll, just 3 percent of self-described \"liberals\" said they would vote for Lowe.";
+    assert_ne!(speaker(s).as_deref(), Some("they"));
+}

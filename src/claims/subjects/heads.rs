@@ -47,10 +47,12 @@ pub(super) fn relative_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<usi
 /// chanted"), the subject that opens the clause with its participial
 /// phrase: the object only belongs to the participle.
 pub(super) fn participle_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<usize>> {
+    // "Veterans interviewed at rallies this week said": a past participle
+    // on the subject too.
     let is_ing = |t: &Tok| {
         let w = t.lw;
         w.len() > 5
-            && w.ends_with("ing")
+            && (w.ends_with("ing") || w.ends_with("ed"))
             && !t.capitalized()
             && !t.ends_clause()
             && !t.quoted
@@ -74,6 +76,16 @@ pub(super) fn participle_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<u
     // the participle's preposition and the object's modifiers.
     let lo = np.start.saturating_sub(4);
     let p = (lo..np.start).rev().find(|&k| is_ing(&toks[k]))?;
+    // "The poll showed a majority say": a verb in "-ed" before its object
+    // is finite; a participle takes a preposition.
+    if toks[p].lw.ends_with("ed")
+        && !matches!(
+            toks[p + 1].lw,
+            "at" | "in" | "on" | "for" | "to" | "by" | "from" | "with" | "during" | "outside"
+        )
+    {
+        return None;
+    }
     let between_ok = (p + 1..np.start).all(|k| {
         let t = &toks[k];
         !t.ends_clause()

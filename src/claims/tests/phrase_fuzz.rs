@@ -61,6 +61,8 @@ const ATTRIBUTION_PHRASES: &[&str] = &[
     "-More from Lowe and Marsh:",
     "One pastor backing Mr. Lowe,",
     "Tom Reed of Grace Church,",
+    "interviewed at rallies",
+    "\"liberals\" said they would",
 ];
 
 proptest! {
