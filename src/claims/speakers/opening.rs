@@ -76,6 +76,11 @@ pub(super) fn opening_source(toks: &[Tok]) -> Option<Range<usize>> {
     // "In a speech Friday, Ada Lowe laid out …": the name that opens the
     // main clause.
     let start = comma + 1;
+    // "In a memoir, In the Country We Love, …": a title, not a name.
+    let w = toks.get(start)?.lw;
+    if lexicon::is_intro_preposition(w) || lexicon::is_determiner(w) || lexicon::is_boundary(w) {
+        return None;
+    }
     let end = (start..toks.len().min(start + 4))
         .take_while(|&k| toks[k].capitalized() && !toks[k].quoted)
         .last()?

@@ -984,6 +984,11 @@ fn an_opening_phrase_can_name_the_source() {
         of("In a speech Friday, Lowe laid out her plan for the docks.").as_deref(),
         Some("Lowe")
     );
+    // A title after the comma is no name.
+    assert_eq!(
+        of("In a memoir, In the Harbor We Knew, published Tuesday, the pilot tackles the storm."),
+        None
+    );
     // A possessive names the person elsewhere; "the wake of" is no source.
     assert_eq!(
         of("In his speech, Lee thanked the volunteers for their work."),
