@@ -87,7 +87,24 @@ pub(in crate::claims) fn trim_phrase(toks: &[Tok], mut r: Range<usize>) -> Optio
         let age = r.len() > 1 && w.ends_with("-year-old") && toks[r.start + 1].capitalized();
         // "…," fired back Lee: the cue's particle, not the name.
         let particle = w == "back" && r.len() > 1 && toks[r.start + 1].capitalized();
-        let intro = lexicon::is_intro_preposition(w) && r.len() > 1 || year || age || particle;
+        // "so far Canova", ": soon Ann Lee had …": an adverb of time
+        // before the name; "the last thing Ann Lee wants": the noun a
+        // contact clause is on.
+        let lower = !toks[r.start].capitalized() && r.len() > 1;
+        let adverb = lower
+            && matches!(
+                w,
+                "far" | "soon" | "now" | "then" | "later" | "already" | "still" | "once" | "again"
+            );
+        let thing = lower
+            && matches!(w, "thing" | "things")
+            && toks[r.start + 1..r.end].iter().any(Tok::capitalized);
+        let intro = lexicon::is_intro_preposition(w) && r.len() > 1
+            || year
+            || age
+            || particle
+            || adverb
+            || thing;
         if toks[r.start].core.is_empty() || lexicon::is_boundary(w) || intro {
             r.start += 1;
         } else {
@@ -150,4 +167,34 @@ pub(in crate::claims) fn slice(text: &str, toks: &[Tok], r: Range<usize>) -> Str
         _ => s,
     };
     s.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The trimmed words of a phrase spanning the whole text.
+    fn trimmed(text: &str) -> Option<String> {
+        let lowered = text.to_ascii_lowercase();
+        let toks = super::super::tokenize(text, &lowered, &[]);
+        let r = trim_phrase(&toks, 0..toks.len())?;
+        Some(slice(text, &toks, r))
+    }
+
+    #[test]
+    fn an_adverb_of_time_before_a_name_is_cut() {
+        assert_eq!(trimmed("far Ann Lee").as_deref(), Some("Ann Lee"));
+        assert_eq!(trimmed("soon Ann Lee").as_deref(), Some("Ann Lee"));
+        // A lone word stays.
+        assert_eq!(trimmed("soon").as_deref(), Some("soon"));
+    }
+
+    #[test]
+    fn the_noun_of_a_contact_clause_is_cut_before_a_name() {
+        assert_eq!(
+            trimmed("thing state Representative Ann Lee").as_deref(),
+            Some("state Representative Ann Lee")
+        );
+        assert_eq!(trimmed("things voters").as_deref(), Some("things voters"));
+    }
 }
