@@ -72,6 +72,7 @@ pub(super) fn find_with_sources(sentence: &Sentence) -> (Option<Attribution>, Ve
     let Some(best) = super::attrib_model::choose(toks, &found) else {
         return (None, Vec::new());
     };
+    let best = checks::earlier_named(toks, &found, best).unwrap_or(best);
     let mut main = attribution_of(sentence.text, toks, &found[best]);
     // "Rhimes declared …: "…," she said": an antecedent that is itself the
     // subject of another speech cue of the main clause is shown to speak.
@@ -514,7 +515,18 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
         reporting = Some(v);
         // A weaker cue near the end ("…, on being Lee.") is not a tail
         // attribution; ", the footage showed." may still be, at its rank.
-        let tail = is_tail(toks, v, &np) && lexicon::is_strong_cue(w);
+        // "Grayson said Randolph \"would lose,\" the source recalled, …":
+        // a speaker right after a quotation closed by a comma attributes
+        // it, and the cue before the quotation is inside what was said.
+        let quote_tail = route == Route::Subject
+            && np.end == v
+            && np.start > 0
+            && toks[np.start - 1].quoted
+            && toks[np.start - 1]
+                .raw
+                .trim_end_matches(['"', '\u{201D}', '\''])
+                .ends_with([',', '?', '!']);
+        let tail = is_tail(toks, v, &np) && lexicon::is_strong_cue(w) || quote_tail;
         let demoted = !tail && (subordinate(toks, np.start) || relative_object(toks, v, &np));
         if tail {
             rank = 0;

@@ -1,7 +1,8 @@
 //! What a phrase found before or after a cue can be: a plausible speaker
 //! at all ([`plausible`]), the name a pronoun in the same sentence stands
-//! for ([`pronoun_antecedent`]), and whether the article shows a phrase to
-//! be the clause's subject ([`shown_subject`]).
+//! for ([`pronoun_antecedent`]) or, as a later cue's subject, the named
+//! subject of an earlier cue ([`earlier_named`]), and whether the article
+//! shows a phrase to be the clause's subject ([`shown_subject`]).
 
 use super::*;
 
@@ -419,4 +420,60 @@ pub(super) fn singular_before_base(toks: &[Tok], v: usize, np: &Range<usize>) ->
         && !head.lw.ends_with('s')
         && !lexicon::is_pronoun(head.lw)
         && crate::claims::subjects::modified_subject(toks, v).is_some_and(|m| m.start < np.start)
+}
+
+/// "The paper notes …, it lists …, and it says …": a pronoun the
+/// sentence leaves unresolved, as the subject of a later cue, means the
+/// named subject of an earlier cue it agrees with; that candidate's index.
+pub(super) fn earlier_named(
+    toks: &[Tok],
+    found: &[super::Candidate],
+    best: usize,
+) -> Option<usize> {
+    let np = found[best].np.clone();
+    let p = toks[np.start].lw;
+    if np.len() != 1 || !matches!(p, "it" | "he" | "she" | "they") {
+        return None;
+    }
+    if pronoun_antecedent(toks, np.clone()) != np {
+        return None;
+    }
+    (0..found.len()).rev().find(|&i| {
+        let c = &found[i];
+        // The earlier cue's own words stand between ("Fare estimates, she
+        // added" has a noun for a cue).
+        if i == best
+            || c.act
+            || c.cue + 4 > np.start
+            || c.np.end > np.start
+            || c.np.len() == 1
+                && lexicon::is_pronoun(lexicon::contraction_stem(toks[c.np.start].lw))
+        {
+            return false;
+        }
+        // "the campaign and Mrs. Clinton" are two.
+        let joined = toks[c.np.clone()]
+            .iter()
+            .any(|t| matches!(t.lw, "and" | "or"));
+        let phrase = toks[c.np.clone()]
+            .iter()
+            .map(|t| t.core)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let head = toks[c.np.end - 1].lw;
+        let plural =
+            head.ends_with('s') && !head.ends_with("ss") && !toks[c.np.end - 1].capitalized();
+        match p {
+            "they" => plural || joined,
+            "it" => !plural && !joined && !crate::claims::persons::looks_like_person(&phrase),
+            // A role noun ("the mega donor") names less than the
+            // article's memory of whom "he" means.
+            _ => {
+                !plural
+                    && !joined
+                    && toks[c.np.end - 1].capitalized()
+                    && crate::claims::persons::looks_like_person(&phrase)
+            }
+        }
+    })
 }

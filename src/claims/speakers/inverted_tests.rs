@@ -141,3 +141,13 @@ fn a_pronoun_before_its_verb_after_a_quoted_word_opens_the_reported_clause() {
         "In the poll, just 3 percent of self-described \"liberals\" said they would vote for Lowe.";
     assert_ne!(speaker(s).as_deref(), Some("they"));
 }
+
+#[test]
+fn a_speaker_right_after_a_quotation_closed_by_a_comma_attributes_it() {
+    // The cue before the quotation is inside what the source recalled.
+    assert_eq!(
+        speaker("Lee said Park \"would lose the vote,\" the source recalled, adding that the count was close.")
+            .as_deref(),
+        Some("the source")
+    );
+}

@@ -113,3 +113,32 @@ fn a_pronoun_after_that_in_an_opening_clause_does_not_panic() {
         Some("she")
     );
 }
+
+#[test]
+fn a_pronoun_subject_of_a_later_cue_means_the_named_subject_of_an_earlier_one() {
+    assert_eq!(
+        speaker("For instance, the report notes the board monitors 200 piers, it lists the repairs, and it says the work will take a year.")
+            .as_deref(),
+        Some("the report")
+    );
+    assert_eq!(
+        speaker("Another reason the board is safe: while Comey talked about the leaks, he didn't mention any harm.")
+            .as_deref(),
+        Some("Comey")
+    );
+}
+
+#[test]
+fn a_pronoun_keeps_its_own_reading_when_the_earlier_subject_disagrees() {
+    // Two people are no "he"; a noun read as a cue right before the
+    // pronoun is no earlier attribution.
+    assert_eq!(
+        speaker("The slogan shared by the union and Ann Lee sounds flat next to the other side, he said.")
+            .as_deref(),
+        Some("he")
+    );
+    assert_eq!(
+        speaker("Fare estimates, she added, were \"set by the board alone.\"").as_deref(),
+        Some("she")
+    );
+}

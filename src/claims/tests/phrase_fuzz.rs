@@ -62,6 +62,8 @@ const ATTRIBUTION_PHRASES: &[&str] = &[
     "One pastor backing Mr. Lowe,",
     "Tom Reed of Grace Church,",
     "interviewed at rallies",
+    "it lists the repairs, and it says",
+    "\"would lose,\" the source recalled,",
     "\"liberals\" said they would",
 ];
 
