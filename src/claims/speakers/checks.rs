@@ -441,28 +441,39 @@ pub(super) fn earlier_named(
     (0..found.len()).rev().find(|&i| {
         let c = &found[i];
         // The earlier cue's own words stand between ("Fare estimates, she
-        // added" has a noun for a cue).
+        // added" has a noun for a cue); a participle's subject ("Lee lashed
+        // out at what he called …, advising …") opens the pronoun's clause.
+        let participle = c.route == super::Route::Participle && c.cue > np.end;
         if i == best
             || c.act
-            || c.cue + 4 > np.start
+            || c.cue + 4 > np.start && !participle
             || c.np.end > np.start
             || c.np.len() == 1
                 && lexicon::is_pronoun(lexicon::contraction_stem(toks[c.np.start].lw))
         {
             return false;
         }
-        // "the campaign and Mrs. Clinton" are two.
-        let joined = toks[c.np.clone()]
-            .iter()
-            .any(|t| matches!(t.lw, "and" | "or"));
+        // "the campaign and Mrs. Clinton" are two; "pollster and
+        // strategist Joel Benenson" is one.
+        let joined = (c.np.start..c.np.end - 1).any(|k| {
+            matches!(toks[k].lw, "and" | "or")
+                && (toks[k + 1].capitalized() || lexicon::is_determiner(toks[k + 1].lw))
+        });
         let phrase = toks[c.np.clone()]
             .iter()
             .map(|t| t.core)
             .collect::<Vec<_>>()
             .join(" ");
         let head = toks[c.np.end - 1].lw;
+        // "Many spoke about how they hoped …": a quantifier stands for
+        // its plural.
         let plural =
-            head.ends_with('s') && !head.ends_with("ss") && !toks[c.np.end - 1].capitalized();
+            head.ends_with('s') && !head.ends_with("ss") && !toks[c.np.end - 1].capitalized()
+                || c.np.len() == 1
+                    && matches!(
+                        head,
+                        "many" | "several" | "some" | "most" | "all" | "both" | "few"
+                    );
         match p {
             "they" => plural || joined,
             "it" => !plural && !joined && !crate::claims::persons::looks_like_person(&phrase),

@@ -142,3 +142,17 @@ fn a_pronoun_keeps_its_own_reading_when_the_earlier_subject_disagrees() {
         Some("she")
     );
 }
+
+#[test]
+fn a_quantifier_or_a_participle_subject_is_what_a_later_pronoun_means() {
+    assert_eq!(
+        speaker("Many spoke about how much they hoped that this is the year that, for the first time, a pilot is named to the board.")
+            .as_deref(),
+        Some("Many")
+    );
+    assert_eq!(
+        speaker("Speaking to the Gazette's \"Morning Show,\" Lowe's chief pilot and spokesman Ivo Marsh on Monday lashed out at what he characterized as an increasingly reckless board, advising the board to wait.")
+            .as_deref(),
+        Some("Lowe's chief pilot and spokesman Ivo Marsh")
+    );
+}
