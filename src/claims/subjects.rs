@@ -464,6 +464,14 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
             if let Some(np) = phrase_before(toks, k + 1)
                 && toks[np.clone()].iter().any(Tok::capitalized)
             {
+                // "CNN, like The Associated Press, which …, declared": a
+                // comparison set off by commas is no subject.
+                let compared = np.start >= 2
+                    && matches!(toks[np.start - 1].lw, "like" | "unlike")
+                    && toks[np.start - 2].raw.ends_with(',');
+                if compared {
+                    continue;
+                }
                 let np = roles::located_person(toks, np);
                 // "Ada Lowe, 61, a teacher in Dover, said": an indefinite
                 // appositive describes the name before it.

@@ -1,7 +1,8 @@
 //! A description set off after a name, with a "who" clause holding the
 //! cue ("Braynard, a Texas native who writes fiction, …"): the name is the
 //! speaker; and a name set off after the role phrase that opens the
-//! clause ("The director of the port center, Ina Marsh, told"); on
+//! clause ("The director of the port center, Ina Marsh, told"), and
+//! not a comparison set off by commas ("CNN, like the AP, …"); on
 //! sentences written for these tests.
 
 use super::*;
@@ -89,5 +90,21 @@ fn a_role_phrase_after_a_name_or_a_place_after_a_place_names_no_one_new() {
     assert_eq!(
         speaker("A senior official in Dover, Kent County, said the ferry ran.").as_deref(),
         Some("A senior official in Dover")
+    );
+}
+
+#[test]
+fn a_comparison_set_off_by_commas_is_no_subject() {
+    assert_eq!(
+        speaker("CNN, like The Dover Herald, which was the first paper to do so, declared the ferry closed.")
+            .as_deref(),
+        Some("CNN")
+    );
+    assert_eq!(
+        speaker(
+            "Some harbor pilots, like Ann Lee, a senior pilot at the port, say the ferry is unsafe."
+        )
+        .as_deref(),
+        Some("Some harbor pilots")
     );
 }
