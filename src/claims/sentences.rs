@@ -321,7 +321,7 @@ fn segment(text: &str) -> Vec<&str> {
     // One pass; a new vector only once a segment has to be cut.
     let mut out: Option<Vec<&str>> = None;
     for (i, &seg) in segs.iter().enumerate() {
-        let Some(mut at) = stop_before_quote(seg) else {
+        let Some(mut at) = stop_before_quote(seg).or_else(|| aside_sentence_end(seg)) else {
             if let Some(o) = out.as_mut() {
                 o.push(seg);
             }
@@ -367,6 +367,29 @@ fn stop_before_quote(seg: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Where a sentence in brackets that opens the segment ends, when another
+/// sentence follows it ("(He apologized last year.) But Lee said …"):
+/// sentencex does not end a sentence at a stop inside a closing bracket.
+/// Just past the bracket.
+fn aside_sentence_end(seg: &str) -> Option<usize> {
+    let rest = seg.strip_prefix('(')?;
+    if !rest.starts_with(|c: char| c.is_uppercase() || c == '"' || c == '\u{201C}') {
+        return None;
+    }
+    let close = 1 + rest.find(')')?;
+    // A nested or second bracket is left alone.
+    if seg[1..close].contains('(') || !seg[..close].ends_with(['.', '!', '?']) {
+        return None;
+    }
+    let after = &seg[close + 1..];
+    let next = after.trim_start();
+    let spaced = after.len() > next.len();
+    let capital = next
+        .trim_start_matches(['"', '\u{201C}'])
+        .starts_with(char::is_uppercase);
+    (spaced && capital).then_some(close + 1)
 }
 
 /// True when `next` continues `prev` rather than starting a sentence;

@@ -254,3 +254,30 @@ fn a_question_in_doubled_single_quotes_keeps_its_speaker() {
         ["''Is the pier safe?''", "Most people think so."]
     );
 }
+
+#[test]
+fn a_sentence_in_brackets_ends_at_its_bracket() {
+    assert_eq!(
+        split(
+            "The ferry left at noon. (It was an hour late.) But Ada Lowe said the pier was safe."
+        ),
+        [
+            "The ferry left at noon.",
+            "(It was an hour late.)",
+            "But Ada Lowe said the pier was safe."
+        ]
+    );
+    // A bracket inside a sentence, or one whose stop is an abbreviation
+    // followed by a lower-case word, stays.
+    assert_eq!(
+        split("Sen. Ada Lowe (D-Mass.) said the pier was safe. It was."),
+        ["Sen. Ada Lowe (D-Mass.) said the pier was safe.", "It was."]
+    );
+    assert_eq!(
+        split("The ferry left at noon. (It was late.) and then it rained all day."),
+        [
+            "The ferry left at noon.",
+            "(It was late.) and then it rained all day."
+        ]
+    );
+}
