@@ -32,7 +32,13 @@ pub(super) fn participle_speaker(
     let be_at = if adverb { v - 1 } else { v };
     let progressive = be_at > 0 && is_be_form(toks[be_at - 1].core);
     // "… issued a statement calling …": the statement's issuer.
-    let document = v > 0 && DOCUMENT_NOUNS.contains(&toks[v - 1].lw);
+    // "… a statement Tuesday saying …": the day it was issued may stand
+    // between.
+    let document = v > 0 && DOCUMENT_NOUNS.contains(&toks[v - 1].lw)
+        || v > 1
+            && lexicon::is_day(toks[v - 1].lw)
+            && !toks[v - 2].ends_clause()
+            && DOCUMENT_NOUNS.contains(&toks[v - 2].lw);
     // "… while saying", "by initially saying": a subordinator on
     // the participle; at the sentence's start ("After saying …,
     // the man …") the subject follows its clause.

@@ -20,9 +20,18 @@ pub(super) fn relative_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<usi
     // "an official who spoke anonymously to discuss strategy said": a
     // "who" clause may run a few words longer; "that" is more often the
     // complementiser of a verb or adjective ("so narrow that …").
-    let k = (np.start.saturating_sub(6)..np.start).rev().find(|&k| {
-        let reach = if toks[k].lw == "who" { 6 } else { 4 };
-        matches!(toks[k].lw, "who" | "that") && np.start - k <= reach && !toks[k].quoted
+    // "leaders who'd rather be working on a campaign for Cruz or Ben
+    // Carson said": a phrase that is a preposition's object is no subject,
+    // so the clause may run longer still.
+    let far = if object_of_preposition(toks, np) {
+        20
+    } else {
+        6
+    };
+    let k = (np.start.saturating_sub(far)..np.start).rev().find(|&k| {
+        let who = lexicon::contraction_stem(toks[k].lw) == "who";
+        let reach = if who { far } else { 4 };
+        (who || toks[k].lw == "that") && np.start - k <= reach && !toks[k].quoted
     })?;
     // The relative pronoun must be followed by its verb, all in one clause.
     // "economists who favor port taxes agree": the phrase read back from
@@ -40,6 +49,26 @@ pub(super) fn relative_head(toks: &[Tok], np: &Range<usize>) -> Option<Range<usi
     }
     let head = phrase_before(toks, k)?;
     (!lexicon::is_pronoun(toks[head.end - 1].lw)).then_some(head)
+}
+
+/// True when `np` is the object of a preposition, through names joined
+/// by "or"/"and" ("for Cruz or Rubio or Ben Carson").
+fn object_of_preposition(toks: &[Tok], np: &Range<usize>) -> bool {
+    let mut k = np.start;
+    while k > 0 {
+        let t = &toks[k - 1];
+        if t.ends_clause() || t.quoted {
+            return false;
+        }
+        if matches!(t.lw, "for" | "of" | "on" | "with" | "about" | "against") {
+            return true;
+        }
+        if !(matches!(t.lw, "or" | "and") || t.capitalized()) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
 }
 
 /// For the object of a present participle on the subject ("A lawyer
@@ -187,8 +216,9 @@ fn modifies(toks: &[Tok], np: &Range<usize>, v: usize, base: bool) -> bool {
 /// A word that opens a modifier of the noun before it: a relative
 /// pronoun, a preposition or a participle.
 fn modifier_word(w: &str) -> bool {
+    // "leaders who'd rather …": a contracted relative pronoun too.
     matches!(
-        w,
+        lexicon::contraction_stem(w),
         "who" | "whose" | "which" | "for" | "of" | "from" | "in" | "at" | "with"
     ) || w.len() > 4 && (w.ends_with("ing") || w.ends_with("ed"))
 }

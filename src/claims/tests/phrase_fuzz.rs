@@ -65,6 +65,9 @@ const ATTRIBUTION_PHRASES: &[&str] = &[
     "it lists the repairs, and it says",
     "\"would lose,\" the source recalled,",
     "\"liberals\" said they would",
+    "released a statement Tuesday saying",
+    "who'd rather work on a plan for Lowe or Ben Park",
+    "(It was late.)",
 ];
 
 proptest! {
