@@ -86,7 +86,7 @@ const PLAIN: &[&str] = &[
     "griped", "grumbled", "texted", "emailed", "sang", "sings", "read", "reads", "quoted",
     "praises", "dismisses", "defends", "recounts", "touts", "characterizes", "advises", "deems",
     "mocks", "decries", "derides", "rejects", "defend", "dismiss", "tout", "point", "points",
-    "talked", "talks", "spoke", "speaks", "repeated", "repeats",
+    "talked", "talks", "spoke", "speaks", "repeated", "repeats", "quip", "quips",
 ];
 
 /// Stances a source takes publicly ("Lee endorsed Park", "Lee declined to
@@ -102,7 +102,7 @@ const ACTS: &[&str] = &[
     "declined", "congratulated", "hailed", "applauded", "blasted", "blasts", "slammed", "slams",
     "backed", "rebuked", "expressed", "denounced", "voiced", "railed", "supports", "backs",
     "refuses", "denounces", "denounce", "oppose", "endorse", "seek", "plans", "intends",
-    "decided", "ordered",
+    "decided", "ordered", "protested",
 ];
 
 /// Words that may sit between a subject and its cue ("has also said").
@@ -144,7 +144,7 @@ const BASE_FORMS: &[&str] = &[
     "mention", "observe", "remark", "agree", "concede", "lament", "propose", "worry", "fear",
     "doubt", "demand", "see", "recommend", "wonder", "assume", "suspect", "understand", "consider",
     "describe", "want", "forecast", "project", "echo", "reference", "defend", "dismiss", "tout",
-    "denounce", "oppose", "endorse", "seek", "point",
+    "denounce", "oppose", "endorse", "seek", "point", "quip",
 ];
 
 /// "-s" forms that are also plural nouns ("his claims", "new reports").

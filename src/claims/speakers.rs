@@ -674,6 +674,8 @@ fn speaker(text: &str) -> Option<String> {
 #[cfg(test)]
 mod clause_tests;
 #[cfg(test)]
+mod cue_word_tests;
+#[cfg(test)]
 mod described_tests;
 #[cfg(test)]
 mod edge_tests;

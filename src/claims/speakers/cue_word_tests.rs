@@ -1,0 +1,24 @@
+//! Cue words the lexicon lists for what they report: a base form after a
+//! modal ("could only quip:") and a protest as a stance ("protested
+//! that"); on sentences written for these tests.
+
+use super::*;
+
+#[test]
+fn a_base_form_quip_after_a_modal_reports_its_subject() {
+    assert_eq!(
+        speaker("The timing was so odd that a spokesman for Ada Lowe could only quip: \"I guess the pier was booked.\"")
+            .as_deref(),
+        Some("a spokesman for Ada Lowe")
+    );
+}
+
+#[test]
+fn a_protest_is_its_subjects_stance() {
+    assert_eq!(
+        speaker("The ferry union protested that board members were being \"unfair\" because they knew Lowe \"had already signed the lease\" that day.")
+            .as_deref(),
+        Some("The ferry union")
+    );
+    assert!(lexicon::is_act_cue("protested"));
+}
