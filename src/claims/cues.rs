@@ -649,9 +649,9 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
     // "-s" forms that are also plural nouns: need a name, or a plain
     // singular noun right after an article ("the study finds"). A party
     // or nationality adjective makes a noun ("Republican claims",
-    // "Russian reports").
+    // "Russian reports"), and so does a compass point ("Southern states").
     if prev.capitalized() {
-        let adjective = ["an", "ic", "ish", "ese"]
+        let adjective = ["an", "ic", "ish", "ese", "ern"]
             .iter()
             .any(|s| prev.core.ends_with(s))
             && v >= 2

@@ -1,6 +1,7 @@
 //! Cue words the lexicon lists for what they report: a base form after a
 //! modal ("could only quip:") and a protest as a stance ("protested
-//! that"); on sentences written for these tests.
+//! that"); a compass point making a noun of "states"; on sentences
+//! written for these tests.
 
 use super::*;
 
@@ -21,4 +22,23 @@ fn a_protest_is_its_subjects_stance() {
         Some("The ferry union")
     );
     assert!(lexicon::is_act_cue("protested"));
+}
+
+#[test]
+fn states_after_a_compass_point_is_a_noun() {
+    assert_eq!(
+        speaker(
+            "The senator aimed to win by a wide margin before contests in Southern states more friendly to Lowe."
+        ),
+        None
+    );
+    assert_eq!(
+        speaker("Lowe has done well in the Midwest and other Western states."),
+        None
+    );
+    // A name before "states" is still its subject.
+    assert_eq!(
+        speaker("The harbor board's report for Dover states that fares rose.").as_deref(),
+        Some("The harbor board's report for Dover")
+    );
 }
