@@ -425,8 +425,14 @@ pub(super) fn phrase_before(toks: &[Tok], end: usize) -> Option<Range<usize>> {
         if lexicon::is_determiner(w) {
             // "the spokeswoman for the State Department": keep going
             // through "of"/"for" into the head noun.
+            // "his most recent rally", "the many critics": a quantifier
+            // after a determiner is its modifier.
+            let quantifier = matches!(w, "most" | "many" | "few" | "several" | "other")
+                && lexicon::is_determiner(toks[i.saturating_sub(1)].lw)
+                && !toks[i.saturating_sub(1)].ends_clause();
             let joins = i > 0
-                && (lexicon::is_np_preposition(toks[i - 1].lw)
+                && (quantifier
+                    || lexicon::is_np_preposition(toks[i - 1].lw)
                     || toks[i - 1].lw == "to"
                         && i >= 2
                         && lexicon::is_attached_role(toks[i - 2].lw));

@@ -2,7 +2,8 @@
 //! cue ("Braynard, a Texas native who writes fiction, …"): the name is the
 //! speaker; and a name set off after the role phrase that opens the
 //! clause ("The director of the port center, Ina Marsh, told"), and
-//! not a comparison set off by commas ("CNN, like the AP, …"); on
+//! not a comparison set off by commas ("CNN, like the AP, …"); a
+//! quantifier after its determiner ("his most recent rally"); on
 //! sentences written for these tests.
 
 use super::*;
@@ -106,5 +107,18 @@ fn a_comparison_set_off_by_commas_is_no_subject() {
         )
         .as_deref(),
         Some("Some harbor pilots")
+    );
+}
+
+#[test]
+fn a_quantifier_after_a_determiner_stays_in_the_phrase() {
+    assert_eq!(
+        speaker("A series of photos from his most recent rally is revealing a hard truth.")
+            .as_deref(),
+        Some("A series of photos from his most recent rally")
+    );
+    assert_eq!(
+        speaker("Even the most optimistic harbor pilots concede the pier is old.").as_deref(),
+        Some("the most optimistic harbor pilots")
     );
 }

@@ -68,6 +68,7 @@ const ATTRIBUTION_PHRASES: &[&str] = &[
     "released a statement Tuesday saying",
     "who'd rather work on a plan for Lowe or Ben Park",
     "(It was late.)",
+    "photos from his most recent",
 ];
 
 proptest! {
