@@ -393,7 +393,15 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
                             toks[np.end].lw,
                             "who" | "whose" | "many" | "most" | "some" | "several" | "all" | "both"
                         );
-                    opens && (aside || (np.start.max(1)..np.end).any(|k| toks[k].capitalized()))
+                    // "Lee and his wife Ana, son Omar and Ana's mother had
+                    // been traveling together, wrote …": a clause between.
+                    let clause = toks[v - 1].raw.ends_with(',')
+                        && toks
+                            .get(np.end..v)
+                            .is_some_and(super::subjects::clause_between);
+                    opens
+                        && !clause
+                        && (aside || (np.start.max(1)..np.end).any(|k| toks[k].capitalized()))
                 })
             };
             if let Some(np) = inverted_tail(toks, v, class).filter(|_| !named_subject()) {
@@ -414,9 +422,15 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
                             .filter(|np| np.end + 1 == v && !verb_phrase(toks, np))
                             .map(|np| (rank, np, Route::Subject))
                     })
-            } else if let Some(np) = subject_before(toks, v)
-                .filter(|np| !verb_phrase(toks, np) && !singular_before_base(toks, v, np))
-            {
+            } else if let Some(np) = subject_before(toks, v).filter(|np| {
+                // "Lee and his wife Ana, son Omar and his wife had been
+                // traveling together, wrote …": a clause before the comma.
+                let clause = toks[v - 1].raw.ends_with(',')
+                    && toks
+                        .get(np.end..v)
+                        .is_some_and(super::subjects::clause_between);
+                !verb_phrase(toks, np) && !singular_before_base(toks, v, np) && !clause
+            }) {
                 Some((rank, np, Route::Subject))
             } else if let Some(np) = super::subjects::modified_subject(toks, v)
                 .or_else(|| super::cues::source_subject(toks, v))

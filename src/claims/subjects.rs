@@ -428,6 +428,7 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     if last.raw.ends_with(',')
         && let Some(np) = sentence_subject(toks, j).or_else(|| roles::name_after_quotation(toks, j))
         && toks[np.end - 1].raw.ends_with(',')
+        && !clause_between(&toks[np.end..j])
         && ((np.start..np.end).any(|k| k > 0 && toks[k].capitalized())
             || opening_name_before_participle(toks, &np))
     {
@@ -469,7 +470,7 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
                 let compared = np.start >= 2
                     && matches!(toks[np.start - 1].lw, "like" | "unlike")
                     && toks[np.start - 2].raw.ends_with(',');
-                if compared {
+                if compared || clause_between(&toks[k + 1..j]) {
                     continue;
                 }
                 let np = roles::located_person(toks, np);
@@ -580,6 +581,30 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         return Some(head);
     }
     Some(relative_head(toks, &np).unwrap_or(np))
+}
+
+/// True when the words between a comma and the cue hold a finite verb of
+/// their own ("Lee and his wife Ana Ruiz, son Omar and his wife had been
+/// traveling together, wrote …"): a clause, not an appositive on the
+/// phrase before the comma. A relative pronoun or a subordinator opens an
+/// appositive's own clause ("Lee, who has lived here for years, said",
+/// "Officials, speaking anonymously because they were not allowed to,
+/// said").
+pub(in crate::claims) fn clause_between(between: &[Tok]) -> bool {
+    for t in between {
+        if matches!(t.lw, "who" | "whose" | "whom" | "which" | "that")
+            || lexicon::is_subordinator(t.lw) && !t.capitalized()
+        {
+            return false;
+        }
+        if matches!(
+            t.lw,
+            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
+        ) {
+            return true;
+        }
+    }
+    false
 }
 
 /// True for a word followed by a comma, also inside a closing quotation

@@ -153,7 +153,8 @@ pub(in crate::claims) fn trim_phrase(toks: &[Tok], mut r: Range<usize>) -> Optio
 
 pub(in crate::claims) fn slice(text: &str, toks: &[Tok], r: Range<usize>) -> String {
     let s = &text[toks[r.start].start..toks[r.end - 1].end()];
-    let s = s.trim_start_matches(['"', '(', '[', '\u{201C}', '\'']);
+    // "-Nate Cohn explains …": a list item's dash glued to its first word.
+    let s = s.trim_start_matches(['"', '(', '[', '\u{201C}', '\'', '-', '\u{2013}', '\u{2014}']);
     let s = s.trim_end_matches([',', ';', ':', '"', ']', '\u{201D}', '\'', '!', '?']);
     // An aside's closing bracket, and the full stop after it, end a source
     // named inside brackets ("(…, according to the county).").
@@ -179,6 +180,12 @@ mod tests {
         let toks = super::super::tokenize(text, &lowered, &[]);
         let r = trim_phrase(&toks, 0..toks.len())?;
         Some(slice(text, &toks, r))
+    }
+
+    #[test]
+    fn a_list_items_dash_is_no_part_of_the_name() {
+        assert_eq!(trimmed("-Ann Lee").as_deref(), Some("Ann Lee"));
+        assert_eq!(trimmed("\u{2014}Ann Lee").as_deref(), Some("Ann Lee"));
     }
 
     #[test]

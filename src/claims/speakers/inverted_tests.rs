@@ -1,6 +1,8 @@
 //! A speaker after an inverting cue ("…," agrees Ann Lee, 30), and one
 //! before a verb no list knows that closes the sentence after a quotation
-//! ("…," Lee barked); on sentences written for these tests.
+//! ("…," Lee barked); a clause before the cue's comma is no appositive
+//! ("…, son Sami and his wife had been traveling, wrote Ben Park"); on
+//! sentences written for these tests.
 
 use super::*;
 
@@ -149,5 +151,25 @@ fn a_speaker_right_after_a_quotation_closed_by_a_comma_attributes_it() {
         speaker("Lee said Park \"would lose the vote,\" the source recalled, adding that the count was close.")
             .as_deref(),
         Some("the source")
+    );
+}
+
+#[test]
+fn a_clause_before_the_comma_is_no_appositive_on_its_subject() {
+    assert_eq!(
+        speaker("Omar Lee and his wife Ana Ruiz, son Sami and daughter-in-law Reem Park had been traveling together, wrote harbor pilot Ben Park, Lee's nephew, on Facebook.")
+            .as_deref(),
+        Some("harbor pilot Ben Park")
+    );
+    assert_eq!(
+        speaker("The ferry is hardly new, but it has drawn a loyal crowd, said Ms. Lowe, with trips to the island.")
+            .as_deref(),
+        Some("Ms. Lowe")
+    );
+    // A relative clause or a subordinate clause inside the aside keeps
+    // the subject.
+    assert_eq!(
+        speaker("Ana Ruiz, who has piloted ferries for years, said the pier was old.").as_deref(),
+        Some("Ana Ruiz")
     );
 }
