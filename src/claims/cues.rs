@@ -213,6 +213,10 @@ pub(super) fn verb_context(toks: &[Tok], v: usize, word: &str, class: CueClass) 
         return false;
     }
     let p = prev.lw;
+    // "easier said than done": a comparison, not a report.
+    if toks.get(v + 1).is_some_and(|n| n.lw == "than") && !toks[v].ends_clause() {
+        return false;
+    }
     // "Talk show host Glenn Beck", "his top shows", "a TV show": a kind of
     // show before it makes the word a noun; a capital past the sentence's
     // first word is a name ("ABC News shows"), and "the game shows" may

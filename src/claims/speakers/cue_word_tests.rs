@@ -1,7 +1,7 @@
 //! Cue words the lexicon lists for what they report: a base form after a
 //! modal ("could only quip:") and a protest as a stance ("protested
-//! that"); a compass point making a noun of "states"; on sentences
-//! written for these tests.
+//! that"); a compass point making a noun of "states"; "said than done";
+//! on sentences written for these tests.
 
 use super::*;
 
@@ -40,5 +40,13 @@ fn states_after_a_compass_point_is_a_noun() {
     assert_eq!(
         speaker("The harbor board's report for Dover states that fares rose.").as_deref(),
         Some("The harbor board's report for Dover")
+    );
+}
+
+#[test]
+fn a_cue_before_than_is_a_comparison() {
+    assert_eq!(
+        speaker("Closing the old pier is easier said than done in Dover."),
+        None
     );
 }
