@@ -405,6 +405,16 @@ fn a_headline_labelled_with_a_name_is_attributed_but_not_a_kicker() {
     let c = extract(&a);
     assert_eq!(c[0].part, Part::Headline);
     assert_eq!(c[0].speaker, None);
+    // A teaser label is no source either.
+    for title in [
+        "LOOK: Photos Of The Pier Are Going Viral",
+        "FIX IS IN: Board Ignores Port Report",
+    ] {
+        a.title = Some(title.into());
+        let c = extract(&a);
+        assert_eq!(c[0].part, Part::Headline);
+        assert_eq!(c[0].speaker, None, "{title}");
+    }
 }
 
 /// "Mark Cuban: I'd consider a run" had no speaker: the label stood for

@@ -154,6 +154,16 @@ const LABEL_KICKERS: &[&str] = &[
     "read",
     "more",
     "wow",
+    // Teasers: "LOOK: Shocking Photos …", "BUSTED: Emails Reveal …",
+    // "FIX IS IN: …", "JUST IN: …".
+    "look",
+    "busted",
+    "boom",
+    "bombshell",
+    "fix",
+    "just",
+    "alert",
+    "byline",
 ];
 
 /// The source a headline names as its label, before a colon: "Lynch: No
