@@ -395,7 +395,8 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
                         );
                     // "Lee and his wife Ana, son Omar and Ana's mother had
                     // been traveling together, wrote …": a clause between.
-                    let clause = toks[v - 1].raw.ends_with(',')
+                    let clause = v > 0
+                        && toks[v - 1].raw.ends_with(',')
                         && toks
                             .get(np.end..v)
                             .is_some_and(super::subjects::clause_between);
@@ -425,7 +426,8 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
             } else if let Some(np) = subject_before(toks, v).filter(|np| {
                 // "Lee and his wife Ana, son Omar and his wife had been
                 // traveling together, wrote …": a clause before the comma.
-                let clause = toks[v - 1].raw.ends_with(',')
+                let clause = v > 0
+                    && toks[v - 1].raw.ends_with(',')
                     && toks
                         .get(np.end..v)
                         .is_some_and(super::subjects::clause_between);

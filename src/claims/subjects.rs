@@ -428,7 +428,7 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     if last.raw.ends_with(',')
         && let Some(np) = sentence_subject(toks, j).or_else(|| roles::name_after_quotation(toks, j))
         && toks[np.end - 1].raw.ends_with(',')
-        && !clause_between(&toks[np.end..j])
+        && !toks.get(np.end..j).is_some_and(clause_between)
         && ((np.start..np.end).any(|k| k > 0 && toks[k].capitalized())
             || opening_name_before_participle(toks, &np))
     {
