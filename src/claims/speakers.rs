@@ -395,11 +395,7 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
                         );
                     // "Lee and his wife Ana, son Omar and Ana's mother had
                     // been traveling together, wrote …": a clause between.
-                    let clause = v > 0
-                        && toks[v - 1].raw.ends_with(',')
-                        && toks
-                            .get(np.end..v)
-                            .is_some_and(super::subjects::clause_between);
+                    let clause = super::subjects::clause_before_comma_cue(toks, &np, v);
                     opens
                         && !clause
                         && (aside || (np.start.max(1)..np.end).any(|k| toks[k].capitalized()))
@@ -426,11 +422,7 @@ pub(super) fn candidates(toks: &[Tok]) -> Vec<Candidate> {
             } else if let Some(np) = subject_before(toks, v).filter(|np| {
                 // "Lee and his wife Ana, son Omar and his wife had been
                 // traveling together, wrote …": a clause before the comma.
-                let clause = v > 0
-                    && toks[v - 1].raw.ends_with(',')
-                    && toks
-                        .get(np.end..v)
-                        .is_some_and(super::subjects::clause_between);
+                let clause = super::subjects::clause_before_comma_cue(toks, np, v);
                 !verb_phrase(toks, np) && !singular_before_base(toks, v, np) && !clause
             }) {
                 Some((rank, np, Route::Subject))

@@ -583,6 +583,16 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
     Some(relative_head(toks, &np).unwrap_or(np))
 }
 
+/// [`clause_between`] the end of `np` and a cue at `v` that follows a
+/// comma: the phrase before the comma is then no subject of the cue.
+pub(in crate::claims) fn clause_before_comma_cue(
+    toks: &[Tok],
+    np: &Range<usize>,
+    v: usize,
+) -> bool {
+    v > 0 && toks[v - 1].raw.ends_with(',') && toks.get(np.end..v).is_some_and(clause_between)
+}
+
 /// True when the words between a comma and the cue hold a finite verb of
 /// their own ("Lee and his wife Ana Ruiz, son Omar and his wife had been
 /// traveling together, wrote …"): a clause, not an appositive on the
@@ -590,7 +600,7 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
 /// appositive's own clause ("Lee, who has lived here for years, said",
 /// "Officials, speaking anonymously because they were not allowed to,
 /// said").
-pub(in crate::claims) fn clause_between(between: &[Tok]) -> bool {
+fn clause_between(between: &[Tok]) -> bool {
     for t in between {
         if matches!(t.lw, "who" | "whose" | "whom" | "which" | "that")
             || lexicon::is_subordinator(t.lw) && !t.capitalized()
