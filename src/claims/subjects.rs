@@ -16,7 +16,8 @@ mod heads;
 mod openers;
 mod roles;
 mod shares;
-use edges::{head_of_name_list, name_after_thing, passive_agent_head};
+pub(super) use edges::clause_before_comma_cue;
+use edges::{clause_between, head_of_name_list, name_after_thing, passive_agent_head};
 pub(super) use heads::modified_subject;
 use heads::{participle_head, relative_head};
 use openers::{main_clause_start, skip_occasion, skip_time_phrase};
@@ -581,40 +582,6 @@ pub(super) fn subject_before(toks: &[Tok], v: usize) -> Option<Range<usize>> {
         return Some(head);
     }
     Some(relative_head(toks, &np).unwrap_or(np))
-}
-
-/// [`clause_between`] the end of `np` and a cue at `v` that follows a
-/// comma: the phrase before the comma is then no subject of the cue.
-pub(in crate::claims) fn clause_before_comma_cue(
-    toks: &[Tok],
-    np: &Range<usize>,
-    v: usize,
-) -> bool {
-    v > 0 && toks[v - 1].raw.ends_with(',') && toks.get(np.end..v).is_some_and(clause_between)
-}
-
-/// True when the words between a comma and the cue hold a finite verb of
-/// their own ("Lee and his wife Ana Ruiz, son Omar and his wife had been
-/// traveling together, wrote …"): a clause, not an appositive on the
-/// phrase before the comma. A relative pronoun or a subordinator opens an
-/// appositive's own clause ("Lee, who has lived here for years, said",
-/// "Officials, speaking anonymously because they were not allowed to,
-/// said").
-fn clause_between(between: &[Tok]) -> bool {
-    for t in between {
-        if matches!(t.lw, "who" | "whose" | "whom" | "which" | "that")
-            || lexicon::is_subordinator(t.lw) && !t.capitalized()
-        {
-            return false;
-        }
-        if matches!(
-            t.lw,
-            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
-        ) {
-            return true;
-        }
-    }
-    false
 }
 
 /// True for a word followed by a comma, also inside a closing quotation

@@ -2,7 +2,8 @@
 //! "-ing" word before a verb is a surname, not an opening participle; a
 //! list of places after a preposition keeps the head before it; a relative
 //! clause on a thing's complement means the name in it; the agent of
-//! "obtained by" is not a text's source.
+//! "obtained by" is not a text's source; words with their own finite verb
+//! between a comma and the cue end no subject before the comma.
 
 use std::ops::Range;
 
@@ -96,4 +97,38 @@ pub(super) fn passive_agent_head(toks: &[Tok], np: &Range<usize>) -> Option<Rang
         return None;
     }
     super::subject_before(toks, np.start - 2).filter(|head| head.end == np.start - 2)
+}
+
+/// [`clause_between`] the end of `np` and a cue at `v` that follows a
+/// comma: the phrase before the comma is then no subject of the cue.
+pub(in crate::claims) fn clause_before_comma_cue(
+    toks: &[Tok],
+    np: &Range<usize>,
+    v: usize,
+) -> bool {
+    v > 0 && toks[v - 1].raw.ends_with(',') && toks.get(np.end..v).is_some_and(clause_between)
+}
+
+/// True when the words between a comma and the cue hold a finite verb of
+/// their own ("Lee and his wife Ana Ruiz, son Omar and his wife had been
+/// traveling together, wrote …"): a clause, not an appositive on the
+/// phrase before the comma. A relative pronoun or a subordinator opens an
+/// appositive's own clause ("Lee, who has lived here for years, said",
+/// "Officials, speaking anonymously because they were not allowed to,
+/// said").
+pub(super) fn clause_between(between: &[Tok]) -> bool {
+    for t in between {
+        if matches!(t.lw, "who" | "whose" | "whom" | "which" | "that")
+            || lexicon::is_subordinator(t.lw) && !t.capitalized()
+        {
+            return false;
+        }
+        if matches!(
+            t.lw,
+            "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
+        ) {
+            return true;
+        }
+    }
+    false
 }
